@@ -1,0 +1,305 @@
+/**
+ * The one ProseMirror schema for documentary editions.
+ *
+ * Declared once, as plain NodeSpec/MarkSpec tables, and used by the editor, the
+ * importers (TEI, plain text) and the exporters (TEI, print HTML). Every node and
+ * mark that comes from a TEI element carries an `xml` attribute: the element's
+ * attributes that the schema does not model itself, as an ordered list of
+ * [qualifiedName, value] pairs, so that export gives them back unchanged.
+ *
+ * Elements the schema does not model are kept as generic nodes and marks that
+ * carry their qualified name (`teiBlock`, `teiText`, `teiInline`, `teiMark`), so
+ * that nothing read from TEI is ever dropped.
+ */
+import { Schema, type AttributeSpec, type MarkSpec, type NodeSpec } from 'prosemirror-model';
+
+/** Extra XML attributes of an element, in document order. */
+export type XmlAttrs = ReadonlyArray<readonly [string, string]>;
+
+const xml: AttributeSpec = { default: [] };
+
+/** Tag-name badge the editor shows for generic (unmodelled) TEI elements. */
+function tagAttrs(name: string): Record<string, string> {
+  return { 'data-tei': name, class: 'tei-generic' };
+}
+
+export const nodes = {
+  doc: { content: 'block+' },
+
+  /** `<head>`: a document's heading. */
+  heading: {
+    group: 'block',
+    content: 'inline*',
+    attrs: { xml },
+    defining: true,
+    parseDOM: [{ tag: 'h2' }],
+    toDOM: () => ['h2', { class: 'tei-head' }, 0],
+  },
+
+  /** `<p>` */
+  paragraph: {
+    group: 'block',
+    content: 'inline*',
+    attrs: { xml },
+    parseDOM: [{ tag: 'p' }],
+    toDOM: () => ['p', 0],
+  },
+
+  /** `<note type="source">` at block level: the archival source (file number). */
+  sourceNote: {
+    group: 'block',
+    content: 'inline*',
+    attrs: { xml },
+    defining: true,
+    parseDOM: [{ tag: 'div.tei-source-note' }],
+    toDOM: () => ['div', { class: 'tei-source-note' }, 0],
+  },
+
+  /** `<list>` of numbered entries: optional `<label>` then `<item>`. */
+  list: {
+    group: 'block',
+    content: '(label? item)+',
+    attrs: { xml },
+    parseDOM: [{ tag: 'div.tei-list' }],
+    toDOM: () => ['div', { class: 'tei-list' }, 0],
+  },
+  label: {
+    content: 'inline*',
+    attrs: { xml },
+    defining: true,
+    parseDOM: [{ tag: 'span.tei-label' }],
+    toDOM: () => ['div', { class: 'tei-label' }, 0],
+  },
+  item: {
+    content: 'inline*',
+    attrs: { xml },
+    defining: true,
+    parseDOM: [{ tag: 'div.tei-item' }],
+    toDOM: () => ['div', { class: 'tei-item' }, 0],
+  },
+
+  /** `<opener>` and `<closer>` of a letter; their parts are letterPart nodes. */
+  opener: {
+    group: 'block',
+    content: 'letterPart+',
+    attrs: { xml },
+    parseDOM: [{ tag: 'div.tei-opener' }],
+    toDOM: () => ['div', { class: 'tei-opener' }, 0],
+  },
+  closer: {
+    group: 'block',
+    content: 'letterPart+',
+    attrs: { xml },
+    parseDOM: [{ tag: 'div.tei-closer' }],
+    toDOM: () => ['div', { class: 'tei-closer' }, 0],
+  },
+  dateline: {
+    group: 'letterPart',
+    content: 'inline*',
+    attrs: { xml },
+    defining: true,
+    parseDOM: [{ tag: 'div.tei-dateline' }],
+    toDOM: () => ['div', { class: 'tei-dateline' }, 0],
+  },
+  salute: {
+    group: 'letterPart',
+    content: 'inline*',
+    attrs: { xml },
+    defining: true,
+    parseDOM: [{ tag: 'div.tei-salute' }],
+    toDOM: () => ['div', { class: 'tei-salute' }, 0],
+  },
+  signed: {
+    group: 'letterPart',
+    content: 'inline*',
+    attrs: { xml },
+    defining: true,
+    parseDOM: [{ tag: 'div.tei-signed' }],
+    toDOM: () => ['div', { class: 'tei-signed' }, 0],
+  },
+
+  /**
+   * A TEI element the schema does not model, holding blocks. Mixed content inside
+   * it is kept as `teiText` children with `name: null` (bare text runs).
+   */
+  teiBlock: {
+    group: 'block letterPart',
+    content: 'block*',
+    attrs: { name: {}, xml },
+    defining: true,
+    parseDOM: [
+      {
+        tag: 'div.tei-block',
+        getAttrs: (dom) => ({ name: (dom as HTMLElement).getAttribute('data-tei') ?? 'div' }),
+      },
+    ],
+    toDOM: (node) => ['div', { ...tagAttrs(String(node.attrs['name'])), class: 'tei-block' }, 0],
+  },
+
+  /**
+   * A TEI element the schema does not model, holding inline content (`<seg>` in an
+   * opener, `<cell>`...). With `name: null` it is a bare run of mixed content that
+   * exports as its inline content alone, with no wrapping element.
+   */
+  teiText: {
+    group: 'block letterPart',
+    content: 'inline*',
+    attrs: { name: { default: null }, xml },
+    defining: true,
+    parseDOM: [
+      {
+        tag: 'div.tei-text',
+        getAttrs: (dom) => ({ name: (dom as HTMLElement).getAttribute('data-tei') }),
+      },
+    ],
+    toDOM: (node) => {
+      const name = node.attrs['name'] as string | null;
+      return name === null
+        ? ['div', { class: 'tei-text tei-run' }, 0]
+        : ['div', { ...tagAttrs(name), class: 'tei-text' }, 0];
+    },
+  },
+
+  text: { group: 'inline' },
+
+  /** `<pb n facs>`: where a printed page (or a facsimile page) begins. */
+  pageBreak: {
+    group: 'inline',
+    inline: true,
+    atom: true,
+    attrs: { n: { default: null }, facs: { default: null }, xml },
+    parseDOM: [
+      {
+        tag: 'span.tei-pb',
+        getAttrs: (dom) => ({
+          n: (dom as HTMLElement).getAttribute('data-n'),
+          facs: (dom as HTMLElement).getAttribute('data-facs'),
+        }),
+      },
+    ],
+    toDOM: (node) => {
+      const n = node.attrs['n'] as string | null;
+      const facs = node.attrs['facs'] as string | null;
+      return [
+        'span',
+        {
+          class: 'tei-pb',
+          'data-n': n ?? '',
+          'data-facs': facs ?? '',
+          contenteditable: 'false',
+        },
+        n === null ? '[page]' : `[Page ${n}]`,
+      ];
+    },
+  },
+
+  /** `<lb/>` */
+  lineBreak: {
+    group: 'inline',
+    inline: true,
+    attrs: { xml },
+    selectable: false,
+    parseDOM: [{ tag: 'br' }],
+    toDOM: () => ['br'],
+  },
+
+  /**
+   * `<note>` inside running text (footnote, editorial note). Its content lives in
+   * the main document so that undo, search and export all see it. Simple notes
+   * hold one `teiText` run; notes of several paragraphs hold paragraphs.
+   */
+  note: {
+    group: 'inline',
+    inline: true,
+    atom: true,
+    content: '(paragraph | teiText | teiBlock)+',
+    attrs: { n: { default: null }, type: { default: null }, id: { default: null }, xml },
+    parseDOM: [
+      {
+        tag: 'span.tei-note',
+        getAttrs: (dom) => ({
+          n: (dom as HTMLElement).getAttribute('data-n'),
+          type: (dom as HTMLElement).getAttribute('data-type'),
+        }),
+      },
+    ],
+    toDOM: (node) => [
+      'span',
+      {
+        class: 'tei-note',
+        'data-n': (node.attrs['n'] as string | null) ?? '',
+        'data-type': (node.attrs['type'] as string | null) ?? '',
+      },
+      0,
+    ],
+  },
+
+  /**
+   * An inline TEI element the schema does not model and that holds no text
+   * (`<milestone/>`, `<gap/>`, `<anchor/>`), or a comment/processing instruction
+   * (name `#comment` / `#pi`, text in `text`).
+   */
+  teiInline: {
+    group: 'inline',
+    inline: true,
+    atom: true,
+    attrs: { name: {}, text: { default: null }, xml },
+    parseDOM: [
+      {
+        tag: 'span.tei-inline',
+        getAttrs: (dom) => ({ name: (dom as HTMLElement).getAttribute('data-tei') ?? 'anchor' }),
+      },
+    ],
+    toDOM: (node) => [
+      'span',
+      { ...tagAttrs(String(node.attrs['name'])), class: 'tei-inline', contenteditable: 'false' },
+      `<${String(node.attrs['name'])}/>`,
+    ],
+  },
+} satisfies Record<string, NodeSpec>;
+
+function hiMark(rend: string, tag: string): MarkSpec {
+  return {
+    attrs: { xml },
+    parseDOM: [{ tag }],
+    toDOM: () => [tag, { 'data-rend': rend }, 0],
+  };
+}
+
+export const marks = {
+  /** `<hi rend="italic">` */
+  italic: hiMark('italic', 'em'),
+  /** `<hi rend="bold">` */
+  bold: hiMark('bold', 'strong'),
+  /** `<hi rend="smallcaps">` */
+  smallcaps: {
+    attrs: { xml },
+    parseDOM: [{ tag: 'span.tei-smallcaps' }],
+    toDOM: () => ['span', { class: 'tei-smallcaps' }, 0],
+  },
+  /** `<hi rend="superscript">` */
+  superscript: hiMark('superscript', 'sup'),
+  /**
+   * An inline TEI element the schema does not model, holding text (`<persName>`,
+   * `<gloss>`, `<seg>`, `<hi rend="underline">`...). Several may apply to the same
+   * text, so it excludes nothing.
+   */
+  teiMark: {
+    attrs: { name: {}, xml },
+    excludes: '',
+    inclusive: false,
+    parseDOM: [
+      {
+        tag: 'span.tei-mark',
+        getAttrs: (dom) => ({ name: (dom as HTMLElement).getAttribute('data-tei') ?? 'seg' }),
+      },
+    ],
+    toDOM: (mark) => ['span', { ...tagAttrs(String(mark.attrs['name'])), class: 'tei-mark' }, 0],
+  },
+} satisfies Record<string, MarkSpec>;
+
+export type NodeName = keyof typeof nodes;
+export type MarkName = keyof typeof marks;
+
+/** The schema every process uses. */
+export const schema = new Schema<NodeName, MarkName>({ nodes, marks });

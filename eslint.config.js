@@ -1,0 +1,45 @@
+// Lint: typescript-eslint for the whole tree, eslint-plugin-solid for the renderer, and
+// import restrictions that keep the layers pointing one way: renderer -> edition <- db <- electron.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import solid from 'eslint-plugin-solid/configs/typescript';
+import globals from 'globals';
+
+const layer = (target, forbidden, message) => ({
+  files: [`${target}/**/*.{ts,tsx}`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: forbidden.map((group) => ({ group: [group], message })),
+      },
+    ],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'out/', 'test-results/', 'playwright-report/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  { files: ['renderer/**/*.{ts,tsx}'], ...solid, languageOptions: { ...solid.languageOptions, globals: globals.browser } },
+  layer(
+    'edition',
+    ['**/db/**', '**/electron/**', '**/renderer/**', 'node:*', 'electron', 'better-sqlite3', 'fs', 'path', 'worker_threads'],
+    'edition/ is pure TypeScript: it may not import Node, Electron, the store or the UI.',
+  ),
+  layer('db', ['**/electron/**', '**/renderer/**', 'electron'], 'db/ depends on edition/ only.'),
+  layer('renderer', ['**/db/**', '**/electron/**', 'node:*', 'electron', 'better-sqlite3'], 'renderer/ talks to the Node side only through the typed API.'),
+  {
+    files: ['edition/**/*.ts'],
+    languageOptions: { globals: { ...globals['shared-node-browser'] } },
+    rules: {
+      'no-restricted-globals': ['error', 'document', 'window', 'process', 'Buffer', 'require', '__dirname'],
+    },
+  },
+);
