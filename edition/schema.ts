@@ -296,6 +296,45 @@ export const marks = {
     ],
     toDOM: (mark) => ['span', { ...tagAttrs(String(mark.attrs['name'])), class: 'tei-mark' }, 0],
   },
+  /**
+   * A mention of an entity of the project register: `<persName>`, `<placeName>`,
+   * `<orgName>`, `<date>`, `<term>` or `<rs type="...">`. `kind` is 'person',
+   * 'place', 'org', 'date', 'term' or a type the editor defined; `ref` is the
+   * register entry's id (null while unlinked); a date carries its normalised value
+   * in `when`, or `from`/`to`, or `notBefore`/`notAfter` (ISO 8601, null when
+   * absent); `element` is the TEI element it came from or exports to (null: the
+   * usual element for its kind). Mentions nest (a place inside an organisation's
+   * name), so it excludes nothing.
+   */
+  mention: {
+    attrs: {
+      kind: {},
+      ref: { default: null },
+      when: { default: null },
+      from: { default: null },
+      to: { default: null },
+      notBefore: { default: null },
+      notAfter: { default: null },
+      element: { default: null },
+      xml,
+    },
+    excludes: '',
+    inclusive: false,
+    parseDOM: [
+      {
+        tag: 'span.mention',
+        getAttrs: (dom) => ({
+          kind: (dom as HTMLElement).getAttribute('data-kind') ?? 'term',
+          ref: (dom as HTMLElement).getAttribute('data-ref') || null,
+        }),
+      },
+    ],
+    toDOM: (mark) => {
+      const kind = String(mark.attrs['kind']);
+      const ref = mark.attrs['ref'] as string | null;
+      return ['span', { class: 'mention', 'data-kind': kind, 'data-ref': ref ?? '' }, 0];
+    },
+  },
 } satisfies Record<string, MarkSpec>;
 
 export type NodeName = keyof typeof nodes;
