@@ -7,6 +7,7 @@
  * a JSON-serialisable value. Bad input rejects with a SiglumError (see errors.ts);
  * expected failures are values (PushResult).
  */
+import type { ErrorPayload } from './errors.ts';
 
 /** A document's content as ProseMirror JSON (`Node.toJSON()` of edition/schema). */
 export type DocJSON = { type: 'doc'; content?: unknown[] };
@@ -145,6 +146,13 @@ type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
 const _allMethodsListed: Missing extends never ? true : Missing = true;
 void _allMethodsListed;
 
+const METHOD_SET: ReadonlySet<string> = new Set(API_METHODS);
+
+/** Whether a name received over a wire is one of the API's methods. */
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && METHOD_SET.has(name);
+}
+
 /** Events the Node side pushes to every connected UI. */
 export type SiglumEvent =
   | { type: 'steps'; documentId: string; version: number }
@@ -152,6 +160,22 @@ export type SiglumEvent =
 
 /** What the UI holds: the API plus a subscription to events. */
 export interface SiglumClient extends SiglumApi {
+  subscribe(listener: (event: SiglumEvent) => void): () => void;
+}
+
+/**
+ * A method's outcome as it crosses IPC or HTTP: the value, or the error's payload
+ * (name, code, message), which the client rethrows as a SiglumError.
+ */
+export type WireReply<T = unknown> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
+
+/**
+ * What the Electron preload exposes to the renderer as `window.siglum`: one call
+ * function that refuses names outside API_METHODS, and the event subscription.
+ * renderer/api turns it into a SiglumClient.
+ */
+export interface SiglumBridge {
+  call(method: ApiMethod, args: unknown): Promise<WireReply>;
   subscribe(listener: (event: SiglumEvent) => void): () => void;
 }
 
