@@ -18,6 +18,17 @@ export type XmlAttrs = ReadonlyArray<readonly [string, string]>;
 
 const xml: AttributeSpec = { default: [] };
 
+/**
+ * On marks: null, or the position (in document order) of the TEI element the mark
+ * came from within its block. The TEI importer sets it only where ProseMirror's
+ * own mark order would write the XML back differently: coextensive elements
+ * nested against the schema's mark order (`<persName><hi>..</hi></persName>`),
+ * or two adjacent elements with equal attributes that must stay two elements.
+ * Marks with different `nest` are different marks, and coextensive marks are
+ * written outermost-first by ascending `nest`.
+ */
+const nest: AttributeSpec = { default: null };
+
 /** Tag-name badge the editor shows for generic (unmodelled) TEI elements. */
 function tagAttrs(name: string): Record<string, string> {
   return { 'data-tei': name, class: 'tei-generic' };
@@ -206,13 +217,13 @@ export const nodes = {
   /**
    * `<note>` inside running text (footnote, editorial note). Its content lives in
    * the main document so that undo, search and export all see it. Simple notes
-   * hold one `teiText` run; notes of several paragraphs hold paragraphs.
+   * hold one `teiText` run (name null); notes of several paragraphs hold blocks.
    */
   note: {
     group: 'inline',
     inline: true,
     atom: true,
-    content: '(paragraph | teiText | teiBlock)+',
+    content: 'block+',
     attrs: { n: { default: null }, type: { default: null }, id: { default: null }, xml },
     parseDOM: [
       {
@@ -260,7 +271,7 @@ export const nodes = {
 
 function hiMark(rend: string, tag: string): MarkSpec {
   return {
-    attrs: { xml },
+    attrs: { xml, nest },
     parseDOM: [{ tag }],
     toDOM: () => [tag, { 'data-rend': rend }, 0],
   };
@@ -273,7 +284,7 @@ export const marks = {
   bold: hiMark('bold', 'strong'),
   /** `<hi rend="smallcaps">` */
   smallcaps: {
-    attrs: { xml },
+    attrs: { xml, nest },
     parseDOM: [{ tag: 'span.tei-smallcaps' }],
     toDOM: () => ['span', { class: 'tei-smallcaps' }, 0],
   },
@@ -285,7 +296,7 @@ export const marks = {
    * text, so it excludes nothing.
    */
   teiMark: {
-    attrs: { name: {}, xml },
+    attrs: { name: {}, xml, nest },
     excludes: '',
     inclusive: false,
     parseDOM: [
@@ -317,6 +328,7 @@ export const marks = {
       notAfter: { default: null },
       element: { default: null },
       xml,
+      nest,
     },
     excludes: '',
     inclusive: false,

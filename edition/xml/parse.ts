@@ -1,0 +1,122 @@
+/**
+ * A strict XML reader: saxes (a conforming, namespace-aware SAX parser) feeding
+ * the light tree of tree.ts.
+ *
+ * Hostile input is refused before it costs anything: a DOCTYPE that declares
+ * entities or points at an external DTD, undefined entities, elements nested
+ * deeper than a limit (saxes with namespaces is quadratic in depth), a second
+ * root, text outside the root, and anything else saxes calls an error. Every
+ * refusal is a one-line ParseError with the line and column where it happened.
+ */
+import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { ParseError } from '../errors.ts';
+import type { XmlComment, XmlDocument, XmlElement, XmlNode, XmlPI, XmlPrologNode } from './tree.ts';
+
+/** Options of parseXml. */
+export interface ParseXmlOptions {
+  /** Deepest element nesting accepted (the root is depth 1). Default 512. */
+  maxDepth?: number;
+  /** Named in error messages. */
+  fileName?: string;
+}
+
+/** The default nesting limit: deep enough for any real TEI, far below what slows saxes down. */
+export const DEFAULT_MAX_DEPTH = 512;
+
+/** 1-based line and column of a UTF-16 index in `text`, counting columns in code points. */
+export function positionAt(text: string, index: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: [...text.slice(lineStart, index)].length + 1 };
+}
+
+/**
+ * Reads `text` as one XML document. A leading byte-order mark is dropped and
+ * remembered (`bom`), as is whether lines ended in CRLF (`crlf`).
+ *
+ * @throws ParseError when the text is not well-formed XML or is refused (see above).
+ * @throws RangeError when maxDepth is not a positive integer.
+ */
+export function parseXml(text: string, options: ParseXmlOptions = {}): XmlDocument {
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  if (!Number.isInteger(maxDepth) || maxDepth < 1) {
+    throw new RangeError(`parseXml: maxDepth must be a positive integer, got ${maxDepth}`);
+  }
+  const file = options.fileName;
+  const bom = text.charCodeAt(0) === 0xfeff;
+  const source = bom ? text.slice(1) : text;
+  const crlf = source.includes('\r\n');
+
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  const fail = (message: string, line = parser.line, column = parser.column): never => {
+    throw new ParseError(message.replace(/\s+/g, ' ').trim(), line, Math.max(column, 1), file);
+  };
+
+  let declaration: XmlDocument['declaration'] = null;
+  const prolog: XmlPrologNode[] = [];
+  const epilog: Array<XmlComment | XmlPI> = [];
+  let root: XmlElement | null = null;
+  const stack: XmlElement[] = [];
+  let startLine = 0;
+  let startColumn = 0;
+
+  const attach = (node: XmlNode): void => {
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push(node);
+    else if (node.type === 'comment' || node.type === 'pi') (root ? epilog : prolog).push(node);
+    // Whitespace outside the root is not part of the document; saxes rejects other text there.
+  };
+
+  parser.on('error', (err) => fail(err.message.replace(/^\d+:\d+: /, '')));
+  parser.on('xmldecl', (d) => {
+    declaration = { version: d.version ?? '1.0', encoding: d.encoding ?? null, standalone: d.standalone ?? null };
+  });
+  parser.on('doctype', (doctype) => {
+    const at = positionAt(source, Math.max(source.indexOf('<!DOCTYPE'), 0));
+    if (/<!ENTITY/i.test(doctype)) fail('a DOCTYPE that declares entities is refused (entity expansion is not supported).', at.line, at.column);
+    if (/^\s*\S+\s+(SYSTEM|PUBLIC)\b/.test(doctype)) fail('a DOCTYPE that refers to an external DTD is refused.', at.line, at.column);
+    if (doctype.includes('[')) fail('a DOCTYPE with an internal subset is refused.', at.line, at.column);
+    prolog.push({ type: 'doctype', text: doctype });
+  });
+  parser.on('processinginstruction', (pi) => attach({ type: 'pi', target: pi.target, body: pi.body }));
+  parser.on('comment', (text) => attach({ type: 'comment', text }));
+  parser.on('text', (text) => {
+    if (stack.length > 0) attach({ type: 'text', text });
+  });
+  parser.on('cdata', (text) => attach({ type: 'cdata', text }));
+  parser.on('opentagstart', (tag) => {
+    startLine = parser.line;
+    startColumn = parser.column - tag.name.length - 1;
+    if (stack.length + 1 > maxDepth) {
+      fail(`elements nest deeper than ${maxDepth} levels.`, startLine, startColumn);
+    }
+  });
+  parser.on('opentag', (tag: SaxesTagNS) => {
+    const attrs = Object.values(tag.attributes).map((a) => ({ name: a.name, uri: a.uri, value: a.value }));
+    const el: XmlElement = {
+      type: 'element',
+      name: tag.name,
+      uri: tag.uri,
+      attrs,
+      children: [],
+      line: startLine,
+      column: startColumn,
+    };
+    if (stack.length === 0) {
+      if (root) fail('a document may have only one root element.', startLine, startColumn);
+      root = el;
+    } else attach(el);
+    stack.push(el);
+  });
+  parser.on('closetag', () => {
+    stack.pop();
+  });
+
+  parser.write(source).close();
+  if (!root) return fail('the document has no root element.');
+  return { declaration, bom, crlf, prolog, root, epilog };
+}
