@@ -1,0 +1,110 @@
+/**
+ * Folding text for matching: diacritics off (NFD, combining marks removed, plus the
+ * few Latin letters that have no decomposition), and optionally case off, one
+ * source character at a time so that every folded character knows where it came
+ * from. Type-ahead and suggestions both match on folded text and report positions
+ * in the original.
+ */
+
+/** Letters NFD leaves whole, spelled the way an English-language index would. */
+const EXTRA: Readonly<Record<string, string>> = {
+  ß: 'ss',
+  ẞ: 'SS',
+  æ: 'ae',
+  Æ: 'AE',
+  œ: 'oe',
+  Œ: 'OE',
+  ø: 'o',
+  Ø: 'O',
+  ł: 'l',
+  Ł: 'L',
+  đ: 'd',
+  Đ: 'D',
+  ð: 'd',
+  Ð: 'D',
+  þ: 'th',
+  Þ: 'Th',
+  ı: 'i',
+  ʻ: "'",
+  ʼ: "'",
+  '\u2018': "'",
+  '\u2019': "'",
+};
+
+const COMBINING = /\p{M}/gu;
+const ASCII = /^[\t\n\r\x20-\x7e]*$/;
+const cache = new Map<string, string>();
+
+/** One character (a code point) without its diacritics; case kept. */
+export function foldChar(ch: string): string {
+  const cached = cache.get(ch);
+  if (cached !== undefined) return cached;
+  let out = EXTRA[ch];
+  if (out === undefined) {
+    out = ch.normalize('NFD').replace(COMBINING, '');
+    // A character that is all marks (a lone combining accent) folds to nothing.
+  }
+  if (cache.size < 4096) cache.set(ch, out);
+  return out;
+}
+
+/** `text` without diacritics, lower-cased unless `keepCase`. */
+export function fold(text: string, keepCase = false): string {
+  return foldWithMap(text, keepCase).text;
+}
+
+export interface Folded {
+  /** The folded text. */
+  text: string;
+  /**
+   * For each UTF-16 unit of `text`, the index in the source string of the
+   * character it came from; one more entry at the end, the source length.
+   */
+  map: Int32Array;
+}
+
+/**
+ * Folds `source` and records, for each folded unit, the source index it came
+ * from. Lower-casing is per character and keeps a character whose lower case
+ * would change its length (Turkish dotted İ), so both foldings of a text align.
+ */
+export function foldWithMap(source: string, keepCase = false): Folded {
+  if (ASCII.test(source)) {
+    const map = new Int32Array(source.length + 1);
+    for (let i = 0; i <= source.length; i++) map[i] = i;
+    return { text: keepCase ? source : source.toLowerCase(), map };
+  }
+  let text = '';
+  const map: number[] = [];
+  for (let i = 0; i < source.length; ) {
+    const code = source.codePointAt(i) ?? 0;
+    const width = code > 0xffff ? 2 : 1;
+    let out: string;
+    if (code < 0x80) {
+      out = source[i] as string;
+    } else {
+      out = foldChar(source.slice(i, i + width));
+    }
+    if (!keepCase) {
+      const lower = out.toLowerCase();
+      if (lower.length === out.length) out = lower;
+    }
+    for (let k = 0; k < out.length; k++) map.push(i);
+    text += out;
+    i += width;
+  }
+  map.push(source.length);
+  return { text, map: Int32Array.from(map) };
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Whether a character (or undefined, beyond either end) counts as part of a word. */
+export function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && WORD_CHAR.test(ch);
+}
+
+/** The words of a folded text: runs of letters and digits (apostrophes inside kept). */
+export function words(folded: string): string[] {
+  return folded.match(/[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu) ?? [];
+}
