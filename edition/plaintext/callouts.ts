@@ -1,0 +1,90 @@
+/**
+ * Page markers and footnote callouts inside a line of running text.
+ *
+ * A web copy of a FRUS page keeps the printed page numbers as `[Page 69]` and the
+ * footnote callouts as digits glued to the word or punctuation before them
+ * (`enclosed.89`, `4 p.m.),90`). Page markers are unambiguous. Callouts are not:
+ * `December 21–22`, `No. 8,` and `1932,` are digits too. So a line only yields
+ * *candidates* here, and `chooseCallouts` accepts them only as a whole run that
+ * matches the notes list at the end of the text.
+ */
+
+/** `[Page 69]` (or `[Page ix]` in front matter). */
+const PAGE_MARKER = /\[Page ([0-9]{1,5}|[ivxlcdm]{1,8})\]/giu;
+
+/** Where a page marker or a callout sits in a line: `[start, end)` in UTF-16 units. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface PageMarker extends Span {
+  /** The printed page number, as printed. */
+  n: string;
+}
+
+/** A run of digits that may be a footnote callout. */
+export interface Candidate extends Span {
+  value: number;
+}
+
+export function pageMarkers(line: string): PageMarker[] {
+  return [...line.matchAll(PAGE_MARKER)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    n: m[1] ?? "",
+  }));
+}
+
+/** The line as its conventions are recognised: page markers out, spaces collapsed. */
+export function withoutPageMarkers(line: string): string {
+  return line.replace(PAGE_MARKER, " ").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Digits glued to a letter or punctuation and followed by a space, punctuation or the
+ * end of the line. At most four digits: FRUS numbers notes across a volume and never
+ * reaches 10,000 in one.
+ */
+const CALLOUT = /(?<=[\p{L}\p{P}])\d{1,4}(?=[\s\p{P}]|$)/gu;
+
+export function calloutCandidates(line: string): Candidate[] {
+  const found: Candidate[] = [];
+  for (const m of line.matchAll(CALLOUT)) {
+    const start = m.index;
+    const glue = line[start - 1] ?? "";
+    const beforeGlue = line[start - 2] ?? "";
+    const afterDigit = /\d/.test(beforeGlue);
+    // A range, ratio, time or file number: `21–22`, `3/4`, `10:30`, `761.94/587`.
+    if (afterDigit && /[-–—/:]/.test(glue)) continue;
+    // Thousands: `1,000`, `2.500`.
+    if (afterDigit && /[.,]/.test(glue) && m[0].length === 3) continue;
+    found.push({ start, end: start + m[0].length, value: Number(m[0]) });
+  }
+  return found;
+}
+
+/**
+ * Picks the callouts for a notes list of `count` entries: the candidates whose values
+ * are N, N+1, ... N+count-1 in reading order, for the one N where exactly `count`
+ * candidates fall in that range. Returns their indexes into `candidates`, or null when
+ * no N fits or more than one does: then nothing is taken for a callout, and the text
+ * stays as it was written.
+ */
+export function chooseCallouts(
+  candidates: readonly Candidate[],
+  count: number,
+): number[] | null {
+  if (count === 0) return null;
+  const fits: number[][] = [];
+  const starts = new Set(candidates.map((c) => c.value));
+  for (const first of starts) {
+    const inRange: number[] = [];
+    candidates.forEach((c, i) => {
+      if (c.value >= first && c.value < first + count) inRange.push(i);
+    });
+    const inOrder = inRange.every((i, k) => candidates[i]?.value === first + k);
+    if (inRange.length === count && inOrder) fits.push(inRange);
+  }
+  return fits.length === 1 ? (fits[0] ?? null) : null;
+}
