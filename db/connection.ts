@@ -1,0 +1,100 @@
+/**
+ * Opening a project file. A file is first looked at read-only, so that a file from a
+ * newer Siglum or a file that is not a Siglum project is refused without a single byte
+ * of it changing; only then is it opened for writing and migrated.
+ */
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { SiglumError } from '../edition/errors.ts';
+import { APPLICATION_ID, migrate } from './migrate.ts';
+import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations/index.ts';
+
+/** How long a write waits for another connection's write to finish. */
+const BUSY_TIMEOUT_MS = 5000;
+
+export interface OpenOptions {
+  /** Create the file (and its folder) when it does not exist. */
+  create?: boolean;
+  /** Only for tests of the upgrade path: the migrations to run. */
+  migrations?: readonly Migration[];
+}
+
+/** What a read-only look at an existing file found. */
+type FileState = { kind: 'empty' } | { kind: 'project'; version: number };
+
+function notAProject(path: string): SiglumError {
+  return new SiglumError(
+    'not-a-project',
+    `"${basename(path)}" is not a Siglum project. Choose a .siglum file made by Siglum, or create a new project.`,
+  );
+}
+
+/** Reads the file's header and tables without writing anything; throws if it must be refused. */
+function inspect(path: string): FileState {
+  if (statSync(path).size === 0) return { kind: 'empty' };
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+  } catch {
+    throw notAProject(path);
+  }
+  try {
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const tables = new Set(
+      (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]).map(String),
+    );
+    if (appId === 0 && version === 0 && tables.size === 0) return { kind: 'empty' };
+    if (appId !== APPLICATION_ID) throw notAProject(path);
+    if (version > LATEST_VERSION) {
+      throw new SiglumError(
+        'newer-version',
+        `"${basename(path)}" was saved by a newer version of Siglum (project format ${version}; this version reads up to ${LATEST_VERSION}). Update Siglum to open it; the file has not been changed.`,
+      );
+    }
+    for (const t of ['project', 'collections', 'documents', 'snapshots', 'steps']) {
+      if (!tables.has(t)) throw notAProject(path);
+    }
+    return { kind: 'project', version };
+  } catch (e) {
+    if (e instanceof SiglumError) throw e;
+    // SQLITE_NOTADB and friends: not an SQLite file at all.
+    throw notAProject(path);
+  } finally {
+    db.close();
+  }
+}
+
+/** Sets what every connection needs: they are per connection, not stored in the file. */
+export function configure(db: Database.Database): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+}
+
+/**
+ * Opens (or with `create`, creates) the project file at `path`, migrated to the latest
+ * schema. Throws a SiglumError: 'not-found' when there is no file and `create` is not
+ * set, 'not-a-project' or 'newer-version' when the file must be refused (untouched).
+ */
+export function openProjectDatabase(path: string, options: OpenOptions = {}): { db: Database.Database; created: boolean } {
+  const exists = existsSync(path);
+  if (!exists && !options.create) {
+    throw new SiglumError('not-found', `There is no Siglum project at ${path}. Check the path, or create a new project there.`);
+  }
+  const state: FileState = exists ? inspect(path) : { kind: 'empty' };
+  if (state.kind === 'empty' && exists && !options.create) throw notAProject(path);
+  if (!exists) mkdirSync(dirname(path), { recursive: true });
+
+  const db = new Database(path);
+  try {
+    configure(db);
+    migrate(db, options.migrations ?? MIGRATIONS);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  return { db, created: state.kind === 'empty' };
+}

@@ -1,0 +1,64 @@
+/**
+ * A document's content: the latest snapshot with the steps logged after it replayed
+ * on top. This is the only place that turns stored JSON back into a ProseMirror node.
+ */
+import type Database from 'better-sqlite3';
+import { Node } from 'prosemirror-model';
+import { Step } from 'prosemirror-transform';
+import { SiglumError } from '../edition/errors.ts';
+import { schema } from '../edition/schema.ts';
+import { documentVersion } from './documents.ts';
+import { latestSnapshot } from './snapshots.ts';
+import { readSteps } from './steps.ts';
+
+export interface LoadedContent {
+  doc: Node;
+  /** The collab version of `doc`. */
+  version: number;
+  /** The version of the snapshot it was rebuilt from. */
+  snapshotVersion: number;
+}
+
+function damaged(documentId: number, why: string): SiglumError {
+  return new SiglumError(
+    'internal',
+    `Document ${documentId} could not be rebuilt from the project file (${why}). Export what you can and report this.`,
+  );
+}
+
+/** Rebuilds document `documentId` at its stored version (snapshot + later steps), checked against the schema. */
+export function loadContent(db: Database.Database, documentId: number): LoadedContent {
+  const version = documentVersion(db, documentId);
+  if (version === null) {
+    throw new SiglumError('not-found', `There is no document with id "${documentId}". It may have been deleted.`);
+  }
+  const snap = latestSnapshot(db, documentId, version);
+  if (snap === null) throw damaged(documentId, 'no snapshot');
+  let doc: Node;
+  try {
+    doc = Node.fromJSON(schema, snap.doc);
+  } catch (e) {
+    throw damaged(documentId, e instanceof Error ? e.message : String(e));
+  }
+  const { steps } = readSteps(db, documentId, snap.version);
+  if (snap.version + steps.length !== version) {
+    throw damaged(documentId, `the log holds ${snap.version + steps.length} steps, the document says ${version}`);
+  }
+  for (const json of steps) {
+    let next: Node | null;
+    try {
+      const result = Step.fromJSON(schema, json).apply(doc);
+      if (result.doc === null) throw new Error(result.failed ?? 'a step failed');
+      next = result.doc;
+    } catch (e) {
+      throw damaged(documentId, e instanceof Error ? e.message : String(e));
+    }
+    doc = next;
+  }
+  try {
+    doc.check();
+  } catch (e) {
+    throw damaged(documentId, e instanceof Error ? e.message : String(e));
+  }
+  return { doc, version, snapshotVersion: snap.version };
+}

@@ -1,0 +1,13 @@
+/**
+ * Every migration, in order. Append only: a migration that has shipped is never edited,
+ * since project files in the wild have already run it.
+ */
+import type { Migration } from './migration.ts';
+import { migration001 } from './001-initial.ts';
+
+export type { Migration } from './migration.ts';
+
+export const MIGRATIONS: readonly Migration[] = [migration001];
+
+/** The schema version this build of Siglum writes. */
+export const LATEST_VERSION = MIGRATIONS.length;

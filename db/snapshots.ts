@@ -1,0 +1,48 @@
+/**
+ * The `snapshots` table: a document's content as ProseMirror JSON at some version.
+ * Written when a document is created or imported (version 0) and then now and again
+ * (the service decides when), so that loading replays only the steps since the last one.
+ */
+import type Database from 'better-sqlite3';
+import type { DocJSON } from '../edition/api.ts';
+import { stmt, type Tx } from './store.ts';
+
+/**
+ * Stores the document at `version`. Snapshots between the first (the document as
+ * created or imported) and this one are dropped: the step log can rebuild them.
+ */
+export function putSnapshot(tx: Tx, documentId: number, version: number, doc: DocJSON): void {
+  stmt(tx.db, 'INSERT OR REPLACE INTO snapshots (document_id, version, doc, created_at) VALUES (?, ?, ?, ?)').run(
+    documentId,
+    version,
+    JSON.stringify(doc),
+    tx.now,
+  );
+  stmt(
+    tx.db,
+    `DELETE FROM snapshots WHERE document_id = ? AND version < ?
+       AND version > (SELECT min(version) FROM snapshots WHERE document_id = ?)`,
+  ).run(documentId, version, documentId);
+  tx.changed({ table: 'snapshots', documentId, version });
+}
+
+/** The latest snapshot at or before `atMost` (default: the latest), or null if none. */
+export function latestSnapshot(
+  db: Database.Database,
+  documentId: number,
+  atMost: number = Number.MAX_SAFE_INTEGER,
+): { version: number; doc: DocJSON } | null {
+  const row = stmt(
+    db,
+    'SELECT version, doc FROM snapshots WHERE document_id = ? AND version <= ? ORDER BY version DESC LIMIT 1',
+  ).get(documentId, atMost) as { version: number; doc: string } | undefined;
+  return row === undefined ? null : { version: row.version, doc: JSON.parse(row.doc) as DocJSON };
+}
+
+/** The version of the latest snapshot, or null if none. */
+export function latestSnapshotVersion(db: Database.Database, documentId: number): number | null {
+  const v = stmt(db, 'SELECT max(version) FROM snapshots WHERE document_id = ?').pluck().get(documentId) as
+    | number
+    | null;
+  return v;
+}

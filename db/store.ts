@@ -1,0 +1,105 @@
+/**
+ * The store: one open project file and the one door every write goes through.
+ *
+ * `write` runs a function in an IMMEDIATE transaction (it takes the write lock up
+ * front, so two writers queue instead of failing halfway) and, once the transaction
+ * has committed, tells every listener what changed. Table modules take a `Tx` for
+ * their writes, so a write outside `write` does not type-check.
+ */
+import type Database from 'better-sqlite3';
+import { basename } from 'node:path';
+import { openProjectDatabase, type OpenOptions } from './connection.ts';
+import { storeError } from './errors.ts';
+
+/** What a committed transaction changed. */
+export type StoreChange =
+  | { table: 'project' }
+  | { table: 'collections' }
+  | { table: 'documents'; documentId: number }
+  | { table: 'steps'; documentId: number; version: number }
+  | { table: 'snapshots'; documentId: number; version: number };
+
+/** A write in progress: the connection, the time of the write and where to note changes. */
+export interface Tx {
+  readonly db: Database.Database;
+  /** One ISO timestamp for everything the transaction writes. */
+  readonly now: string;
+  changed(change: StoreChange): void;
+}
+
+export type ChangeListener = (changes: readonly StoreChange[]) => void;
+
+export class Store {
+  private readonly listeners = new Set<ChangeListener>();
+  private current: Tx | null = null;
+
+  private constructor(
+    readonly db: Database.Database,
+    readonly path: string,
+    /** True when this open created the file (or filled an empty one). */
+    readonly created: boolean,
+  ) {}
+
+  /** Opens the project file; see openProjectDatabase for what is refused and how. */
+  static open(path: string, options: OpenOptions = {}): Store {
+    const { db, created } = openProjectDatabase(path, options);
+    return new Store(db, path, created);
+  }
+
+  /**
+   * Runs `fn` in one transaction and, after it commits, emits the changes it noted.
+   * A nested call joins the outer transaction. If `fn` throws, nothing is written and
+   * nothing is emitted; disk and lock failures become SiglumErrors with a sentence.
+   */
+  write<T>(fn: (tx: Tx) => T): T {
+    if (this.current !== null) return fn(this.current);
+    const changes: StoreChange[] = [];
+    const tx: Tx = { db: this.db, now: new Date().toISOString(), changed: (c) => void changes.push(c) };
+    this.current = tx;
+    let result: T;
+    try {
+      result = this.db.transaction(() => fn(tx)).immediate();
+    } catch (e) {
+      throw storeError(e, basename(this.path));
+    } finally {
+      this.current = null;
+    }
+    if (changes.length > 0) this.emit(changes);
+    return result;
+  }
+
+  /** Listens to committed changes; returns the function that stops listening. */
+  onChange(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  close(): void {
+    this.listeners.clear();
+    if (this.db.open) this.db.close();
+  }
+
+  private emit(changes: readonly StoreChange[]): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(changes);
+      } catch (e) {
+        // A failing listener must not undo a committed write nor starve the others.
+        console.error('Siglum: a store change listener failed:', e);
+      }
+    }
+  }
+}
+
+/**
+ * A prepared statement, prepared once per connection. The hot paths (pushing steps)
+ * run the same few statements thousands of times.
+ */
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+export function stmt(db: Database.Database, sql: string): Database.Statement {
+  let cache = statements.get(db);
+  if (cache === undefined) statements.set(db, (cache = new Map()));
+  let s = cache.get(sql);
+  if (s === undefined) cache.set(sql, (s = db.prepare(sql)));
+  return s;
+}

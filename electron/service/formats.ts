@@ -1,0 +1,100 @@
+/**
+ * The file formats the service reads and writes, behind one seam: parsing an imported
+ * file (TEI or plain text) and writing TEI. Import parsing is meant to run in the
+ * import worker (electron/workers) so that a hostile file cannot stall the process that
+ * serves the UI; `FileParser` is the one function to swap for it.
+ */
+import type { DocJSON, DocumentMeta, ImportFile } from '../../edition/api.ts';
+import { SiglumError } from '../../edition/errors.ts';
+
+/** A TEI file as edition/tei's importer returns it. */
+export interface TeiImport {
+  collection: { title: string; frame: string; meta: DocumentMeta };
+  documents: Array<{
+    key: string;
+    title: string;
+    n: string | null;
+    kind: 'document' | 'front' | 'back';
+    meta: DocumentMeta;
+    doc: DocJSON;
+  }>;
+}
+
+/** A plain-text file as edition/plaintext's importer returns it. */
+export interface PlainImport {
+  title: string;
+  meta: DocumentMeta;
+  doc: DocJSON;
+}
+
+export type FileParser = (file: ImportFile) => Promise<TeiImport | PlainImport>;
+
+export function isTeiImport(r: TeiImport | PlainImport): r is TeiImport {
+  return 'collection' in r && 'documents' in r;
+}
+
+/** The TEI writers of edition/tei. */
+export interface TeiWriters {
+  exportDocumentTei(doc: DocJSON, meta: DocumentMeta, context: { frame?: string; key?: string }): string;
+  exportCollectionTei(frame: string, docs: Map<string, DocJSON>): string;
+  exportProjectTei(collections: Array<{ frame: string; docs: Map<string, DocJSON> }>): string;
+}
+
+// The modules are loaded on first use, by path, so that the service does not depend on
+// their load order; their exports are checked when they arrive.
+const TEI_MODULE = '../../edition/tei/index.ts';
+const PLAINTEXT_MODULE = '../../edition/plaintext/index.ts';
+
+async function load(spec: string): Promise<Record<string, unknown>> {
+  try {
+    return (await import(/* @vite-ignore */ spec)) as Record<string, unknown>;
+  } catch (e) {
+    throw new SiglumError('internal', `Siglum could not load ${spec} (${e instanceof Error ? e.message : String(e)}). Reinstall Siglum.`);
+  }
+}
+
+function fn<F>(mod: Record<string, unknown>, name: string): F {
+  const f = mod[name];
+  if (typeof f !== 'function') throw new SiglumError('internal', `Siglum's ${name} is missing. Reinstall Siglum.`);
+  return f as F;
+}
+
+/** Decodes a file's text: `text` as given, `base64` as strict UTF-8. */
+export function fileText(file: ImportFile): string {
+  if (typeof file.text === 'string') return file.text;
+  if (typeof file.base64 === 'string') {
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(file.base64, 'base64'));
+    } catch {
+      throw new SiglumError('parse-error', `${file.name}: the file is not valid UTF-8 text. Save it as UTF-8 and import it again.`);
+    }
+  }
+  throw new SiglumError('bad-input', `${file.name}: the file has no content.`);
+}
+
+function looksLikeXml(name: string, text: string): boolean {
+  return /\.(xml|tei)$/i.test(name) || /^\uFEFF?\s*</.test(text);
+}
+
+/** Parses in this process with edition/tei and edition/plaintext. */
+export const parseInProcess: FileParser = async (file) => {
+  const text = fileText(file);
+  if (looksLikeXml(file.name, text)) {
+    const importTei = fn<(text: string, fileName: string) => TeiImport>(await load(TEI_MODULE), 'importTei');
+    return importTei(text, file.name);
+  }
+  const importPlainText = fn<(text: string, fileName: string) => PlainImport>(await load(PLAINTEXT_MODULE), 'importPlainText');
+  return importPlainText(text, file.name);
+};
+
+/** The parser the service uses unless told otherwise. */
+export const defaultParser: FileParser = parseInProcess;
+
+export async function teiWriters(): Promise<TeiWriters> {
+  const mod = await load(TEI_MODULE);
+  return {
+    exportDocumentTei: fn(mod, 'exportDocumentTei'),
+    exportCollectionTei: fn(mod, 'exportCollectionTei'),
+    exportProjectTei: fn(mod, 'exportProjectTei'),
+  };
+}

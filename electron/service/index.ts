@@ -1,0 +1,247 @@
+/**
+ * The Siglum service: the SiglumApi over one project file. Everything the UI, the
+ * command line and the browser host do goes through it.
+ *
+ *   const service = openService('/path/to/edition.siglum', { create: true, seed: true });
+ *   const docs = await service.listDocuments({});
+ *   const off = service.subscribe((event) => ...);
+ *   service.close();
+ *
+ * Methods check their (untyped, over-the-wire) arguments, reject with a SiglumError on
+ * bad input and answer expected failures as values (PushResult).
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { basename, extname, resolve } from 'node:path';
+import { schema } from '../../edition/schema.ts';
+import type {
+  CollectionInfo,
+  DocJSON,
+  DocumentInfo,
+  ExportTarget,
+  ImportResult,
+  OpenedDocument,
+  ProjectInfo,
+  PushResult,
+  SiglumClient,
+  SiglumEvent,
+  StepsSince,
+  TeiExport,
+} from '../../edition/api.ts';
+import { SiglumError } from '../../edition/errors.ts';
+import { getCollection, listCollections } from '../../db/collections.ts';
+import { getDocument, insertDocument, listDocuments, renameDocument } from '../../db/documents.ts';
+import { rowId } from '../../db/ids.ts';
+import { emptyMeta } from '../../db/meta.ts';
+import { ensureProject, getProject } from '../../db/project.ts';
+import { putSnapshot } from '../../db/snapshots.ts';
+import { Store, type StoreChange } from '../../db/store.ts';
+import { CollabAuthority, DEFAULT_SNAPSHOTS, type SnapshotPolicy } from './authority.ts';
+import { argsObject, optionalString, requireArray, requireString, requireTitle, requireVersion } from './args.ts';
+import { exportTei } from './exporter.ts';
+import { defaultParser, teiWriters, type FileParser } from './formats.ts';
+import { checkImportFiles, importFiles } from './importer.ts';
+import { seedFile } from './seed.ts';
+
+export interface ServiceOptions {
+  /** Create the project file when it does not exist. */
+  create?: boolean;
+  /** When this open creates the project, import the sample despatch into it. */
+  seed?: boolean;
+  /** The sample file to seed from (default: resources/sample in the source tree). */
+  seedFile?: string;
+  /** How imported files are parsed (default: edition/tei and edition/plaintext). */
+  parseFile?: FileParser;
+  /** When documents are snapshotted (tests make it small). */
+  snapshots?: SnapshotPolicy;
+}
+
+/** The API over one open project, plus `close`. */
+export interface SiglumService extends SiglumClient {
+  /** Snapshots open documents and closes the file. Calls after close reject. */
+  close(): void;
+}
+
+function titleFromPath(path: string): string {
+  return basename(path, extname(path)) || 'Untitled project';
+}
+
+/** The SiglumEvents a committed store transaction gives rise to. */
+function eventsOf(changes: readonly StoreChange[]): SiglumEvent[] {
+  const events: SiglumEvent[] = [];
+  let listing = false;
+  for (const c of changes) {
+    if (c.table === 'steps') events.push({ type: 'steps', documentId: String(c.documentId), version: c.version });
+    else if (c.table !== 'snapshots') listing = true;
+  }
+  if (listing) events.push({ type: 'documents-changed' });
+  return events;
+}
+
+function removeProjectFile(path: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+}
+
+/**
+ * Opens the project at `projectPath` (creating it with `create`) and returns the
+ * service over it. Throws a SiglumError when the file is missing, is not a Siglum
+ * project or comes from a newer Siglum (the file is then left untouched).
+ */
+export function openService(projectPath: string, options: ServiceOptions = {}): SiglumService {
+  const path = resolve(projectPath);
+  const existed = existsSync(path);
+  const store = Store.open(path, { create: options.create ?? false });
+  const authority = new CollabAuthority(store, options.snapshots ?? DEFAULT_SNAPSHOTS);
+  const parse = options.parseFile ?? defaultParser;
+  const listeners = new Set<(event: SiglumEvent) => void>();
+  let closed = false;
+
+  store.write((tx) => ensureProject(tx, titleFromPath(path)));
+
+  store.onChange((changes) => {
+    const events = eventsOf(changes);
+    if (events.length === 0) return;
+    // Delivered after the call that made the change has updated the authority, so that
+    // a listener that reads back sees the new state.
+    queueMicrotask(() => {
+      for (const event of events) {
+        for (const listener of [...listeners]) {
+          try {
+            listener(event);
+          } catch (e) {
+            console.error('Siglum: an event listener failed:', e);
+          }
+        }
+      }
+    });
+  });
+
+  // Seeding a new project is part of creating it: calls wait for it, and if it fails the
+  // half-made file is removed and every call reports why.
+  let ready: Promise<void> = Promise.resolve();
+
+  /** Runs a method body once the project is ready, turning throws into rejections. */
+  function call<T>(body: () => T | Promise<T>): Promise<T> {
+    return ready.then(() => {
+      if (closed) throw new SiglumError('internal', 'The project has been closed. Open it again.');
+      return body();
+    });
+  }
+
+  const service: SiglumService = {
+    projectInfo: () =>
+      call((): ProjectInfo => ({
+        path,
+        title: getProject(store.db)?.title ?? titleFromPath(path),
+        schemaVersion: store.db.pragma('user_version', { simple: true }) as number,
+      })),
+
+    listCollections: () => call((): CollectionInfo[] => listCollections(store.db)),
+
+    listDocuments: (args) =>
+      call((): DocumentInfo[] => {
+        const o = argsObject(args, 'listDocuments');
+        const collectionId = optionalString(o, 'collectionId', 'listDocuments');
+        if (collectionId === undefined) return listDocuments(store.db);
+        return listDocuments(store.db, getCollection(store.db, rowId(collectionId, 'collection')).id);
+      }),
+
+    createDocument: (args) =>
+      call((): DocumentInfo => {
+        const o = argsObject(args, 'createDocument');
+        const title = requireTitle(o, 'createDocument');
+        const collection = optionalString(o, 'collectionId', 'createDocument');
+        const collectionId = collection === undefined ? null : getCollection(store.db, rowId(collection, 'collection')).id;
+        const doc = schema.node('doc', null, [schema.node('paragraph')]).toJSON() as DocJSON;
+        return store.write((tx) => {
+          const info = insertDocument(tx, { collectionId, kind: 'document', title, n: null, frameKey: null, meta: emptyMeta(title) });
+          putSnapshot(tx, Number(info.id), 0, doc);
+          return info;
+        });
+      }),
+
+    renameDocument: (args) =>
+      call((): DocumentInfo => {
+        const o = argsObject(args, 'renameDocument');
+        const id = rowId(requireString(o, 'id', 'renameDocument'), 'document');
+        const title = requireTitle(o, 'renameDocument');
+        store.write((tx) => renameDocument(tx, id, title));
+        return getDocument(store.db, id).info;
+      }),
+
+    openDocument: (args) =>
+      call((): OpenedDocument => {
+        const o = argsObject(args, 'openDocument');
+        const id = rowId(requireString(o, 'id', 'openDocument'), 'document');
+        const record = getDocument(store.db, id);
+        const { doc, version } = authority.document(id);
+        return { info: record.info, meta: record.meta, doc: doc.toJSON() as DocJSON, version };
+      }),
+
+    pushSteps: (args) =>
+      call((): PushResult => {
+        const o = argsObject(args, 'pushSteps');
+        const id = rowId(requireString(o, 'documentId', 'pushSteps'), 'document');
+        const version = requireVersion(o, 'version', 'pushSteps');
+        const clientID = requireString(o, 'clientID', 'pushSteps');
+        const steps = requireArray(o, 'steps', 'pushSteps');
+        return authority.push(id, version, steps, clientID);
+      }),
+
+    stepsSince: (args) =>
+      call((): StepsSince => {
+        const o = argsObject(args, 'stepsSince');
+        const id = rowId(requireString(o, 'documentId', 'stepsSince'), 'document');
+        return authority.stepsSince(id, requireVersion(o, 'version', 'stepsSince'));
+      }),
+
+    importFiles: (args) =>
+      call(async (): Promise<ImportResult> => {
+        const o = argsObject(args, 'importFiles');
+        const files = checkImportFiles(requireArray(o, 'files', 'importFiles'));
+        return { documents: await importFiles(store, parse, files) };
+      }),
+
+    exportTei: (args) =>
+      call(async (): Promise<TeiExport> => {
+        const o = argsObject(args, 'exportTei');
+        let target: ExportTarget;
+        if (o['all'] === true) target = { all: true };
+        else if (typeof o['documentId'] === 'string') target = { documentId: o['documentId'] };
+        else if (typeof o['collectionId'] === 'string') target = { collectionId: o['collectionId'] };
+        else throw new SiglumError('bad-input', 'Say what to export: a documentId, a collectionId, or all: true.');
+        return exportTei(store, authority, await teiWriters(), target);
+      }),
+
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+
+    close() {
+      if (closed) return;
+      closed = true;
+      listeners.clear();
+      try {
+        authority.close();
+      } finally {
+        store.close();
+      }
+    },
+  };
+
+  if (options.seed && store.created) {
+    ready = (async () => {
+      try {
+        await importFiles(store, parse, [seedFile(options.seedFile)]);
+      } catch (e) {
+        closed = true;
+        authority.close();
+        store.close();
+        if (!existed) removeProjectFile(path);
+        throw e;
+      }
+    })();
+    ready.catch(() => undefined);
+  }
+  return service;
+}

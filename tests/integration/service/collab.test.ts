@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Node } from 'prosemirror-model';
+import { Transform } from 'prosemirror-transform';
+import type { SiglumEvent } from '../../../edition/api.ts';
+import { schema } from '../../../edition/schema.ts';
+import { openService, type SiglumService } from '../../../electron/service/index.ts';
+import { CollabClient, tempDir } from './helpers.ts';
+
+const tmp = tempDir();
+const open: SiglumService[] = [];
+function service(name: string, options: Parameters<typeof openService>[1] = { create: true }): SiglumService {
+  const s = openService(tmp.file(name), options);
+  open.push(s);
+  return s;
+}
+afterEach(() => {
+  for (const s of open.splice(0)) s.close();
+});
+
+describe('the collab authority', () => {
+  it('gives two clients editing at once the same document, with both edits in it', async () => {
+    const s = service('converge.siglum');
+    const { id } = await s.createDocument({ title: 'Despatch' });
+    const a = await CollabClient.open(s, id, 'a');
+    const b = await CollabClient.open(s, id, 'b');
+
+    a.type('Tokyo, ', 1);
+    b.type('January 13, 1933', 1);
+    await a.sync();
+    await b.sync();
+    a.type('[Page 69] ', 1);
+    await a.sync();
+    await b.pull();
+
+    const stored = await s.openDocument({ id });
+    expect(a.state.doc.toJSON()).toEqual(stored.doc);
+    expect(b.state.doc.toJSON()).toEqual(stored.doc);
+    expect(a.state.doc.textContent).toContain('Tokyo, ');
+    expect(a.state.doc.textContent).toContain('January 13, 1933');
+    expect(a.state.doc.textContent).toContain('[Page 69] ');
+    expect(stored.version).toBe(3);
+  });
+
+  it('refuses a push on top of an old version as "behind", without storing it', async () => {
+    const s = service('behind.siglum');
+    const { id } = await s.createDocument({ title: 'Despatch' });
+    const opened = await s.openDocument({ id });
+    const step = new Transform(Node.fromJSON(schema, opened.doc)).insert(1, schema.text('x')).steps[0]!.toJSON();
+    expect(await s.pushSteps({ documentId: id, version: 0, clientID: 'a', steps: [step] })).toEqual({ ok: true, version: 1 });
+    expect(await s.pushSteps({ documentId: id, version: 0, clientID: 'b', steps: [step] })).toEqual({
+      ok: false,
+      reason: 'behind',
+      version: 1,
+    });
+    const since = await s.stepsSince({ documentId: id, version: 0 });
+    expect(since).toEqual({ version: 1, steps: [step], clientIDs: ['a'] });
+  });
+
+  it('rejects a step that does not apply as bad input, and keeps the document as it was', async () => {
+    const s = service('bad-step.siglum');
+    const { id } = await s.createDocument({ title: 'Despatch' });
+    const outOfRange = { stepType: 'replace', from: 500, to: 500, slice: { content: [{ type: 'text', text: 'x' }] } };
+    await expect(s.pushSteps({ documentId: id, version: 0, clientID: 'a', steps: [outOfRange] })).rejects.toMatchObject({
+      name: 'SiglumError',
+      code: 'bad-input',
+    });
+    const unknownNode = { stepType: 'replace', from: 0, to: 0, slice: { content: [{ type: 'script' }] } };
+    await expect(s.pushSteps({ documentId: id, version: 0, clientID: 'a', steps: [unknownNode] })).rejects.toMatchObject({
+      code: 'bad-input',
+    });
+    expect((await s.openDocument({ id })).version).toBe(0);
+    expect((await s.stepsSince({ documentId: id, version: 0 })).steps).toEqual([]);
+  });
+
+  it('tells subscribers about committed steps and new documents', async () => {
+    const s = service('events.siglum');
+    const events: SiglumEvent[] = [];
+    s.subscribe((e) => events.push(e));
+    const { id } = await s.createDocument({ title: 'Despatch' });
+    const client = await CollabClient.open(s, id, 'a');
+    client.type('Sir:', 1);
+    await client.sync();
+    await Promise.resolve();
+    expect(events).toEqual([
+      { type: 'documents-changed' },
+      { type: 'steps', documentId: id, version: 1 },
+    ]);
+  });
+
+  it('keeps every acknowledged step across closing and reopening the project', async () => {
+    const path = 'reopen.siglum';
+    const s = service(path);
+    const { id } = await s.createDocument({ title: 'Despatch' });
+    const client = await CollabClient.open(s, id, 'a');
+    for (const word of ['Respectfully ', 'yours, ', 'Joseph C. Grew']) {
+      client.type(word, client.state.doc.content.size - 1);
+      await client.sync();
+    }
+    const live = client.state.doc.toJSON();
+    s.close();
+
+    const again = service(path, {});
+    const reopened = await again.openDocument({ id });
+    expect(reopened.doc).toEqual(live);
+    expect(reopened.version).toBe(3);
+    expect(client.state.doc.textContent).toBe('Respectfully yours, Joseph C. Grew');
+  });
+});
