@@ -1,0 +1,32 @@
+/** The command line's help text and its usage errors. */
+
+export const USAGE = `Usage: siglum <command> [options]
+
+Commands:
+  import FILE... [--project P] [--json]
+      Import TEI (.xml) or plain-text files into the project, all in one transaction.
+      With --json, print {"documents":[{"id","title","collection"}]}.
+  list [--project P] [--json]
+      List the project's collections and documents.
+  export DOC_ID | --collection ID | --all  --out PATH [--format tei] [--project P]
+      Write one document, one collection or the whole project as TEI to PATH
+      (a file, or an existing folder to write the suggested file name into).
+  validate FILE
+      Check a TEI file against TEI P5 (tei_all). Exit 0 when valid, 1 with the
+      problems listed when not.
+  serve [--project P] [--port N]
+      Serve the app to a browser on this machine (127.0.0.1 only) and print the
+      address to open, which carries a one-time access token.
+
+Options:
+  --project P   The project file (*.siglum). Default: $SIGLUM_PROJECT, else the
+                per-user project (created with a sample despatch on first use).
+  -h, --help    Show this help.
+
+Exit status: 0 on success, 1 when the command failed (or the file is not valid),
+2 for a mistake in the command line. Errors are one line on stderr.`;
+
+/** A mistake in the command line itself: reported with a pointer to --help, exit 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
