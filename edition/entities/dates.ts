@@ -308,7 +308,7 @@ function readRange(text: string, docDay: DayNumber | null): [Partial, Partial] |
  */
 export function proposeDate(text: string, context: DateContext = {}): DateValue | null {
   const docDay = documentDay(context);
-  let t = normalise(text);
+  let t = normalise(text).replace(/^from (?=.+ ?(?:–|-|\bto\b|\bthrough\b|\buntil\b|\btill\b) ?)/, '');
   if (t === '') return null;
 
   const qualifier = /^(before|after|not before|not after|by) (.+)$/.exec(t);

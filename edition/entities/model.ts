@@ -154,21 +154,22 @@ function checkIsoDate(label: string, v: string): void {
   if (!m) {
     throw bad(`The ${label} "${v}" is not a date Siglum can store: write it as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 1880-05-27.`);
   }
-  if (m[2] !== undefined && m[3] !== undefined) {
+  const [, month, day] = m;
+  if (month !== undefined && day !== undefined) {
     const year = Number(v.slice(0, v.indexOf('-', 1)));
-    const days = new Date(Date.UTC(year, Number(m[2]), 0)).getUTCDate();
-    if (Number(m[3]) > days) throw bad(`The ${label} "${v}" does not exist: that month has ${days} days.`);
+    const days = new Date(Date.UTC(year, Number(month), 0)).getUTCDate();
+    if (Number(day) > days) throw bad(`The ${label} "${v}" does not exist: that month has ${days} days.`);
   }
 }
 
 function text(field: string, v: unknown, required = false): string {
   if (v === undefined || v === null) {
-    if (required) throw bad(`An entity needs a ${field}.`);
+    if (required) throw bad(`The entity's ${field} is missing; every entity needs one.`);
     return '';
   }
   if (typeof v !== 'string') throw bad(`The ${field} of an entity must be text.`);
   const t = v.replace(/\s+/g, ' ').trim();
-  if (required && t === '') throw bad(`An entity needs a ${field}; it cannot be empty.`);
+  if (required && t === '') throw bad(`The entity's ${field} is empty; every entity needs one.`);
   return t;
 }
 
@@ -331,11 +332,16 @@ const ID_PREFIX: Record<BuiltInEntityType, string> = { person: 'pers', place: 'p
  */
 export function xmlIdStem(type: EntityType, name: string): string {
   const prefix = (ID_PREFIX as Record<string, string>)[type] ?? type;
-  const slug = fold(name)
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .slice(0, 40)
-    .replace(/_+$/, '');
+  let slug = '';
+  for (const word of fold(name).split(/[^a-z0-9]+/)) {
+    if (word === '') continue;
+    const next = slug === '' ? word : `${slug}_${word}`;
+    if (next.length > 40) {
+      if (slug === '') slug = word.slice(0, 40);
+      break;
+    }
+    slug = next;
+  }
   return `${prefix}_${slug === '' ? 'x' : slug}`;
 }
 
