@@ -32,13 +32,13 @@ export function pageMarkers(line: string): PageMarker[] {
   return [...line.matchAll(PAGE_MARKER)].map((m) => ({
     start: m.index,
     end: m.index + m[0].length,
-    n: m[1] ?? "",
+    n: m[1] ?? '',
   }));
 }
 
 /** The line as its conventions are recognised: page markers out, spaces collapsed. */
 export function withoutPageMarkers(line: string): string {
-  return line.replace(PAGE_MARKER, " ").replace(/\s+/g, " ").trim();
+  return line.replace(PAGE_MARKER, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -52,14 +52,15 @@ export function calloutCandidates(line: string): Candidate[] {
   const found: Candidate[] = [];
   for (const m of line.matchAll(CALLOUT)) {
     const start = m.index;
-    const glue = line[start - 1] ?? "";
-    const beforeGlue = line[start - 2] ?? "";
-    const afterDigit = /\d/.test(beforeGlue);
-    // A range, ratio, time or file number: `21–22`, `3/4`, `10:30`, `761.94/587`.
+    const end = start + m[0].length;
+    const glue = line[start - 1] ?? '';
+    const afterDigit = /\d/.test(line[start - 2] ?? '');
+    // Part of a longer number: a range, ratio, time or file number (`21–22`, `3/4`,
+    // `10:30`, `761.94/587`), or thousands (`1,000`).
     if (afterDigit && /[-–—/:]/.test(glue)) continue;
-    // Thousands: `1,000`, `2.500`.
+    if (/^[-–—/:.,]\d/.test(line.slice(end, end + 2))) continue;
     if (afterDigit && /[.,]/.test(glue) && m[0].length === 3) continue;
-    found.push({ start, end: start + m[0].length, value: Number(m[0]) });
+    found.push({ start, end, value: Number(m[0]) });
   }
   return found;
 }
@@ -71,10 +72,7 @@ export function calloutCandidates(line: string): Candidate[] {
  * no N fits or more than one does: then nothing is taken for a callout, and the text
  * stays as it was written.
  */
-export function chooseCallouts(
-  candidates: readonly Candidate[],
-  count: number,
-): number[] | null {
+export function chooseCallouts(candidates: readonly Candidate[], count: number): number[] | null {
   if (count === 0) return null;
   const fits: number[][] = [];
   const starts = new Set(candidates.map((c) => c.value));

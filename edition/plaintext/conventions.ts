@@ -28,18 +28,18 @@ export function isDespatchNumber(line: string): boolean {
 }
 
 const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 /**
@@ -47,8 +47,8 @@ const MONTHS = [
  * date, optionally a time after a dash.
  */
 const DATELINE = new RegExp(
-  `^\\p{Lu}[\\p{L} .'’-]{0,40}, (${MONTHS.join("|")}) (\\d{1,2}), (\\d{4})(?:\\s?[—–-]\\s?[^\\n]{1,30})?\\.?$`,
-  "u",
+  `^\\p{Lu}[\\p{L} .'’-]{0,40}, (${MONTHS.join('|')}) (\\d{1,2}), (\\d{4})(?:\\s?[—–-]\\s?[^\\n]{1,30})?\\.?$`,
+  'u',
 );
 
 /**
@@ -58,13 +58,12 @@ const DATELINE = new RegExp(
 export function datelineDate(line: string): string | null {
   const m = DATELINE.exec(line);
   if (!m) return null;
-  const month = MONTHS.indexOf(m[1] ?? "") + 1;
+  const month = MONTHS.indexOf(m[1] ?? '') + 1;
   const day = Number(m[2]);
   const year = Number(m[3]);
   const check = new Date(Date.UTC(year, month - 1, day));
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day)
-    return null;
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** `[Received February 6.]`: the line FRUS adds under a dateline. */
@@ -73,8 +72,7 @@ export function isReceivedLine(line: string): boolean {
 }
 
 /** The forms of a list label alone on its line: `1.`, `(1)`, `1)`, and `a.`, `(a)`, `a)`. */
-const LABEL =
-  /^(?:(\d{1,3})|([a-z]))\.$|^\((?:(\d{1,3})|([a-z]))\)$|^(?:(\d{1,3})|([a-z]))\)$/;
+const LABEL = /^(?:(\d{1,3})|([a-z]))\.$|^\((?:(\d{1,3})|([a-z]))\)$|^(?:(\d{1,3})|([a-z]))\)$/;
 
 /** A list label's form and ordinal, so that a list's labels can be checked to run on. */
 export interface Label {
@@ -89,15 +87,10 @@ export function listLabel(line: string): Label | null {
   if (!m) return null;
   const digits = m[1] ?? m[3] ?? m[5];
   const letter = m[2] ?? m[4] ?? m[6];
-  const kind = digits !== undefined ? "digit" : "letter";
-  const ordinal =
-    digits !== undefined ? Number(digits) : (letter ?? "a").charCodeAt(0) - 96;
+  const kind = digits !== undefined ? 'digit' : 'letter';
+  const ordinal = digits !== undefined ? Number(digits) : (letter ?? 'a').charCodeAt(0) - 96;
   const bracket =
-    m[1] !== undefined || m[2] !== undefined
-      ? "N."
-      : m[3] !== undefined || m[4] !== undefined
-        ? "(N)"
-        : "N)";
+    m[1] !== undefined || m[2] !== undefined ? 'N.' : m[3] !== undefined || m[4] !== undefined ? '(N)' : 'N)';
   return { text: line, shape: `${kind} ${bracket}`, ordinal };
 }
 

@@ -9,18 +9,12 @@
  * into spaces: a line end in a transcription may be the source's own, and a break the
  * editor does not want is one keystroke to remove, whereas a lost one cannot be seen.
  */
-import type { Node as PMNode } from "prosemirror-model";
-import type { DocJSON, DocumentMeta } from "../api.ts";
-import { ParseError, SiglumError } from "../errors.ts";
-import { schema } from "../schema.ts";
-import { pageMarkers } from "./callouts.ts";
-import {
-  readLayout,
-  type Callout,
-  type OpenerPart,
-  type Part,
-  type TextLine,
-} from "./layout.ts";
+import type { Node as PMNode } from 'prosemirror-model';
+import type { DocJSON, DocumentMeta } from '../api.ts';
+import { ParseError, SiglumError } from '../errors.ts';
+import { schema } from '../schema.ts';
+import { pageMarkers } from './callouts.ts';
+import { readLayout, type Callout, type OpenerPart, type Part, type TextLine } from './layout.ts';
 
 /** What a plain-text file imports as: one document. */
 export interface PlainImport {
@@ -47,7 +41,7 @@ export function importPlainText(text: string, fileName: string): PlainImport {
   const normalised = normalise(text, fileName);
   const layout = readLayout(normalised);
   const blocks = layout.parts.map(partNode);
-  const doc = schema.node("doc", null, blocks);
+  const doc = schema.node('doc', null, blocks);
   doc.check();
   const heading = blocks.find((b) => b.type === schema.nodes.heading);
   const title = (heading && plainText(heading)) || titleFromFileName(fileName);
@@ -60,31 +54,26 @@ export function importPlainText(text: string, fileName: string): PlainImport {
 
 /** Line ends to `\n`, byte-order mark off; refuses empty and binary files. */
 function normalise(text: string, fileName: string): string {
-  const t = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  if (t.trim() === "") {
+  const t = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (t.trim() === '') {
     throw new SiglumError(
-      "bad-input",
+      'bad-input',
       `The file ${fileName} is empty: there is no text to import. Choose a file with the text of a document.`,
     );
   }
-  if (t.includes("\0")) {
+  if (t.includes('\0')) {
     throw new SiglumError(
-      "bad-input",
+      'bad-input',
       `The file ${fileName} is not plain text (it contains NUL bytes). Import a .txt file, or a TEI .xml file.`,
     );
   }
   // eslint-disable-next-line no-control-regex -- finding the control characters is the point
-  const control = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.exec(
-    t,
-  );
+  const control = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.exec(t);
   if (control) {
-    const before = t.slice(0, control.index).split("\n");
+    const before = t.slice(0, control.index).split('\n');
     const line = before.length;
     const column = (before[before.length - 1]?.length ?? 0) + 1;
-    const code = (control[0].codePointAt(0) ?? 0)
-      .toString(16)
-      .toUpperCase()
-      .padStart(4, "0");
+    const code = (control[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
     throw new ParseError(
       `the control character U+${code} cannot be kept in a TEI document; remove it and import the file again`,
       line,
@@ -97,44 +86,41 @@ function normalise(text: string, fileName: string): string {
 
 function partNode(part: Part): PMNode {
   switch (part.kind) {
-    case "sourceNote":
-      return schema.node("sourceNote", null, inline([part.line]));
-    case "heading":
-      return schema.node("heading", null, inline(part.lines));
-    case "paragraph":
-      return schema.node("paragraph", null, inline(part.lines));
-    case "opener":
-      return schema.node("opener", null, part.parts.map(openerNode));
-    case "list":
+    case 'sourceNote':
+      return schema.node('sourceNote', null, inline([part.line]));
+    case 'heading':
+      return schema.node('heading', null, inline(part.lines));
+    case 'paragraph':
+      return schema.node('paragraph', null, inline(part.lines));
+    case 'opener':
+      return schema.node('opener', null, part.parts.map(openerNode));
+    case 'list':
       return schema.node(
-        "list",
+        'list',
         null,
         part.entries.flatMap((e) => [
-          schema.node("label", null, inline([e.label])),
-          schema.node("item", null, inline(e.lines)),
+          schema.node('label', null, inline([e.label])),
+          schema.node('item', null, inline(e.lines)),
         ]),
       );
-    case "closer": {
-      const salute = schema.node("salute", null, inline([part.salute]));
-      const signed =
-        part.signed && schema.node("signed", null, inline(part.signed));
-      return schema.node("closer", null, signed ? [salute, signed] : [salute]);
+    case 'closer': {
+      const salute = schema.node('salute', null, inline([part.salute]));
+      const signed = part.signed && schema.node('signed', null, inline(part.signed));
+      return schema.node('closer', null, signed ? [salute, signed] : [salute]);
     }
   }
 }
 
 /** The despatch number as FRUS encodes it, `<seg>No. 256</seg>`, and the dateline. */
 function openerNode(part: OpenerPart): PMNode {
-  return part.kind === "number"
-    ? schema.node("teiText", { name: "seg" }, inline([part.line]))
-    : schema.node("dateline", null, inline(part.lines));
+  return part.kind === 'number'
+    ? schema.node('teiText', { name: 'seg' }, inline([part.line]))
+    : schema.node('dateline', null, inline(part.lines));
 }
 
 /** Lines joined by line breaks. */
 function inline(lines: TextLine[]): PMNode[] {
-  return lines.flatMap((l, i) =>
-    i === 0 ? lineContent(l) : [schema.node("lineBreak"), ...lineContent(l)],
-  );
+  return lines.flatMap((l, i) => (i === 0 ? lineContent(l) : [schema.node('lineBreak'), ...lineContent(l)]));
 }
 
 /**
@@ -146,7 +132,7 @@ function lineContent(line: TextLine): PMNode[] {
   const events = [
     ...pageMarkers(line.text).map((m) => ({
       ...m,
-      node: schema.node("pageBreak", { n: m.n }),
+      node: schema.node('pageBreak', { n: m.n }),
     })),
     ...line.callouts.map((c) => ({ ...c, node: noteNode(c) })),
   ].sort((a, b) => a.start - b.start);
@@ -160,50 +146,40 @@ function lineContent(line: TextLine): PMNode[] {
   pieces.push(line.text.slice(at));
   for (let i = 1; i < pieces.length; i += 2) {
     const node = pieces[i];
-    if (typeof node === "string" || node?.type !== schema.nodes.pageBreak)
-      continue;
+    if (typeof node === 'string' || node?.type !== schema.nodes.pageBreak) continue;
     const before = String(pieces[i - 1]);
     const after = String(pieces[i + 1]);
     const spaced = /\s$/.test(before) || /^\s/.test(after);
-    const wordsBefore =
-      pieces.slice(0, i - 1).some(isContent) || before.trim() !== "";
-    const wordsAfter =
-      pieces.slice(i + 2).some(isContent) || after.trim() !== "";
-    pieces[i - 1] =
-      before.trimEnd() + (spaced && wordsBefore && wordsAfter ? " " : "");
+    const wordsBefore = pieces.slice(0, i - 1).some(isContent) || before.trim() !== '';
+    const wordsAfter = pieces.slice(i + 2).some(isContent) || after.trim() !== '';
+    pieces[i - 1] = before.trimEnd() + (spaced && wordsBefore && wordsAfter ? ' ' : '');
     pieces[i + 1] = after.trimStart();
   }
-  return pieces.flatMap((p) =>
-    typeof p !== "string" ? [p] : p === "" ? [] : [schema.text(p)],
-  );
+  return pieces.flatMap((p) => (typeof p !== 'string' ? [p] : p === '' ? [] : [schema.text(p)]));
 }
 
 /** Text or a note, as opposed to a page break or nothing. */
 function isContent(p: string | PMNode): boolean {
-  return typeof p === "string"
-    ? p.trim() !== ""
-    : p.type !== schema.nodes.pageBreak;
+  return typeof p === 'string' ? p.trim() !== '' : p.type !== schema.nodes.pageBreak;
 }
 
 function noteNode(callout: Callout): PMNode {
-  return schema.node(
-    "note",
-    { n: String(callout.value), type: FOOTNOTE_TYPE },
-    [schema.node("teiText", { name: null }, inline(callout.note))],
-  );
+  return schema.node('note', { n: String(callout.value), type: FOOTNOTE_TYPE }, [
+    schema.node('teiText', { name: null }, inline(callout.note)),
+  ]);
 }
 
 /** A block's text without its notes and page breaks, line breaks as spaces. */
 function plainText(block: PMNode): string {
-  let text = "";
+  let text = '';
   block.forEach((child) => {
-    if (child.isText) text += child.text ?? "";
-    else if (child.type === schema.nodes.lineBreak) text += " ";
+    if (child.isText) text += child.text ?? '';
+    else if (child.type === schema.nodes.lineBreak) text += ' ';
   });
-  return text.replace(/\s+/g, " ").trim();
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 function titleFromFileName(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? "";
-  return base.replace(/\.[^.]*$/, "").trim() || "Untitled";
+  const base = fileName.split(/[\\/]/).pop() ?? '';
+  return base.replace(/\.[^.]*$/, '').trim() || 'Untitled';
 }

@@ -18,13 +18,8 @@ import {
   listLabel,
   looksLikeHeading,
   type Label,
-} from "./conventions.ts";
-import {
-  calloutCandidates,
-  chooseCallouts,
-  withoutPageMarkers,
-  type Candidate,
-} from "./callouts.ts";
+} from './conventions.ts';
+import { calloutCandidates, chooseCallouts, withoutPageMarkers, type Candidate } from './callouts.ts';
 
 /** One line of running text as written, page markers included, with its callouts. */
 export interface TextLine {
@@ -38,21 +33,20 @@ export interface Callout extends Candidate {
   note: TextLine[];
 }
 
-export type OpenerPart =
-  { kind: "number"; line: TextLine } | { kind: "dateline"; lines: TextLine[] };
+export type OpenerPart = { kind: 'number'; line: TextLine } | { kind: 'dateline'; lines: TextLine[] };
 
 export type Part =
-  | { kind: "sourceNote"; line: TextLine }
-  | { kind: "heading"; lines: TextLine[] }
-  | { kind: "opener"; parts: OpenerPart[] }
-  | { kind: "paragraph"; lines: TextLine[] }
+  | { kind: 'sourceNote'; line: TextLine }
+  | { kind: 'heading'; lines: TextLine[] }
+  | { kind: 'opener'; parts: OpenerPart[] }
+  | { kind: 'paragraph'; lines: TextLine[] }
   | {
-      kind: "list";
+      kind: 'list';
       shape: string;
       last: number;
       entries: Array<{ label: TextLine; lines: TextLine[] }>;
     }
-  | { kind: "closer"; salute: TextLine; signed: TextLine[] | null };
+  | { kind: 'closer'; salute: TextLine; signed: TextLine[] | null };
 
 export interface Layout {
   parts: Part[];
@@ -72,7 +66,7 @@ const bare = withoutPageMarkers;
  * any text has a layout, if only paragraphs.
  */
 export function readLayout(text: string): Layout {
-  const { body, notes } = splitNotes(text.split("\n"));
+  const { body, notes } = splitNotes(text.split('\n'));
   const blocks = attachLonePageMarkers(toBlocks(body));
   const parts: Part[] = [];
   let source: string | null = null;
@@ -82,7 +76,7 @@ export function readLayout(text: string): Layout {
   const first = blocks[0];
   if (first?.[0] !== undefined && isFileNumber(bare(first[0]))) {
     source = bare(first[0]);
-    parts.push({ kind: "sourceNote", line: line(first[0]) });
+    parts.push({ kind: 'sourceNote', line: line(first[0]) });
     if (first.length > 1) blocks[0] = first.slice(1);
     else at = 1;
   }
@@ -91,26 +85,21 @@ export function readLayout(text: string): Layout {
   if (head?.length === 1 && head[0] !== undefined) {
     const h = bare(head[0]);
     if (source !== null ? looksLikeHeading(h) : isFromToHeading(h)) {
-      parts.push({ kind: "heading", lines: [line(head[0])] });
+      parts.push({ kind: 'heading', lines: [line(head[0])] });
       at += 1;
     }
   }
 
   const opener: OpenerPart[] = [];
-  for (
-    let parsed = readOpener(blocks[at]);
-    parsed !== null;
-    parsed = readOpener(blocks[at])
-  ) {
+  for (let parsed = readOpener(blocks[at]); parsed !== null; parsed = readOpener(blocks[at])) {
     const kinds = new Set([...opener, ...parsed].map((p) => p.kind));
     if (kinds.size !== opener.length + parsed.length) break;
     opener.push(...parsed);
     at += 1;
   }
-  if (opener.length > 0) parts.push({ kind: "opener", parts: opener });
+  if (opener.length > 0) parts.push({ kind: 'opener', parts: opener });
   for (const p of opener) {
-    if (p.kind === "dateline")
-      date = datelineDate(bare(p.lines[0]?.text ?? ""));
+    if (p.kind === 'dateline') date = datelineDate(bare(p.lines[0]?.text ?? ''));
   }
 
   const closer = readCloser(blocks, at);
@@ -120,7 +109,7 @@ export function readLayout(text: string): Layout {
 
   if (notes) {
     const taken = attachNotes(parts, notes.entries);
-    if (!taken) parts.push({ kind: "paragraph", lines: notes.lines.map(line) });
+    if (!taken) parts.push({ kind: 'paragraph', lines: notes.lines.map(line) });
   }
   return { parts, source, date };
 }
@@ -130,7 +119,7 @@ function toBlocks(lines: string[]): Block[] {
   const blocks: Block[] = [];
   let current: Block = [];
   for (const l of lines) {
-    if (l === "") {
+    if (l === '') {
       if (current.length > 0) blocks.push(current);
       current = [];
     } else current.push(l);
@@ -148,20 +137,19 @@ function attachLonePageMarkers(blocks: Block[]): Block[] {
   const out: Block[] = [];
   let pending: string[] = [];
   for (const block of blocks) {
-    if (block.every((l) => bare(l) === "")) {
+    if (block.every((l) => bare(l) === '')) {
       pending.push(...block);
       continue;
     }
     if (pending.length > 0) {
-      block[0] = [...pending, block[0]].join(" ");
+      block[0] = [...pending, block[0]].join(' ');
       pending = [];
     }
     out.push(block);
   }
   const last = out[out.length - 1];
   if (pending.length > 0) {
-    if (last)
-      last[last.length - 1] = [last[last.length - 1], ...pending].join(" ");
+    if (last) last[last.length - 1] = [last[last.length - 1], ...pending].join(' ');
     else out.push(pending);
   }
   return out;
@@ -172,14 +160,13 @@ function readOpener(block: Block | undefined): OpenerPart[] | null {
   if (!block) return null;
   const parts: OpenerPart[] = [];
   for (let i = 0; i < block.length; i++) {
-    const l = block[i] ?? "";
-    if (isDespatchNumber(bare(l)))
-      parts.push({ kind: "number", line: line(l) });
+    const l = block[i] ?? '';
+    if (isDespatchNumber(bare(l))) parts.push({ kind: 'number', line: line(l) });
     else if (datelineDate(bare(l)) !== null) {
       const next = block[i + 1];
       const received = next !== undefined && isReceivedLine(bare(next));
       parts.push({
-        kind: "dateline",
+        kind: 'dateline',
         lines: received ? [line(l), line(next)] : [line(l)],
       });
       if (received) i += 1;
@@ -192,18 +179,13 @@ function readOpener(block: Block | undefined): OpenerPart[] | null {
  * A valediction among the last blocks, with the signature after it: `Respectfully
  * yours,` then `Joseph C. Grew`, as two blocks or one; or a valediction alone at the end.
  */
-function readCloser(
-  blocks: Block[],
-  from: number,
-): { from: number; part: Part } | null {
-  const valediction = (b: Block | undefined) =>
-    b?.[0] !== undefined && isValediction(bare(b[0]));
-  const signature = (b: Block) =>
-    b.length <= 3 && b.every((l) => bare(l).length <= 80);
+function readCloser(blocks: Block[], from: number): { from: number; part: Part } | null {
+  const valediction = (b: Block | undefined) => b?.[0] !== undefined && isValediction(bare(b[0]));
+  const signature = (b: Block) => b.length <= 3 && b.every((l) => bare(l).length <= 80);
   const closer = (at: number, salute: string, signed: Block | null) => ({
     from: at,
     part: {
-      kind: "closer",
+      kind: 'closer',
       salute: line(salute),
       signed: signed && signed.map(line),
     } satisfies Part,
@@ -211,19 +193,13 @@ function readCloser(
   const last = blocks.length - 1;
   const lastBlock = blocks[last];
   if (last >= from && lastBlock && valediction(lastBlock)) {
-    const [salute = "", ...signed] = lastBlock;
+    const [salute = '', ...signed] = lastBlock;
     if (signed.length === 0) return closer(last, salute, null);
     if (signature(signed)) return closer(last, salute, signed);
   }
   const before = blocks[last - 1];
-  if (
-    last - 1 >= from &&
-    before?.length === 1 &&
-    valediction(before) &&
-    lastBlock &&
-    signature(lastBlock)
-  ) {
-    return closer(last - 1, before[0] ?? "", lastBlock);
+  if (last - 1 >= from && before?.length === 1 && valediction(before) && lastBlock && signature(lastBlock)) {
+    return closer(last - 1, before[0] ?? '', lastBlock);
   }
   return null;
 }
@@ -233,19 +209,19 @@ function pushBody(parts: Part[], block: Block): void {
   const firstLabel = block.findIndex((l) => listLabel(l) !== null);
   const entries = firstLabel < 0 ? null : readList(block.slice(firstLabel));
   if (!entries) {
-    parts.push({ kind: "paragraph", lines: block.map(line) });
+    parts.push({ kind: 'paragraph', lines: block.map(line) });
     return;
   }
   if (firstLabel > 0)
     parts.push({
-      kind: "paragraph",
+      kind: 'paragraph',
       lines: block.slice(0, firstLabel).map(line),
     });
   const previous = parts[parts.length - 1];
   const firstOrdinal = entries.labels[0]?.ordinal ?? 0;
   if (
     firstLabel === 0 &&
-    previous?.kind === "list" &&
+    previous?.kind === 'list' &&
     previous.shape === entries.shape &&
     previous.last + 1 === firstOrdinal
   ) {
@@ -253,7 +229,7 @@ function pushBody(parts: Part[], block: Block): void {
     previous.last = entries.last;
   } else
     parts.push({
-      kind: "list",
+      kind: 'list',
       shape: entries.shape,
       last: entries.last,
       entries: entries.entries,
@@ -271,25 +247,18 @@ function readList(lines: string[]) {
     const label = listLabel(l);
     const previous = labels[labels.length - 1];
     const current = entries[entries.length - 1];
-    if (
-      label &&
-      (!previous ||
-        (label.shape === previous.shape &&
-          label.ordinal === previous.ordinal + 1))
-    ) {
-      if (current && current.lines.length === 0) return null;
-      labels.push(label);
-      entries.push({ label: line(l), lines: [] });
-    } else if (current) current.lines.push(line(l));
+    if (!label) {
+      current?.lines.push(line(l));
+      continue;
+    }
+    const continues = !previous || (label.shape === previous.shape && label.ordinal === previous.ordinal + 1);
+    if (!continues || (current && current.lines.length === 0)) return null;
+    labels.push(label);
+    entries.push({ label: line(l), lines: [] });
   }
   const shape = labels[0]?.shape;
   const last = labels[labels.length - 1]?.ordinal;
-  if (
-    shape === undefined ||
-    last === undefined ||
-    entries.some((e) => e.lines.length === 0)
-  )
-    return null;
+  if (shape === undefined || last === undefined || entries.some((e) => e.lines.length === 0)) return null;
   return { labels, shape, last, entries };
 }
 
@@ -313,13 +282,13 @@ function splitNotes(raw: string[]): {
   notes: NotesList | null;
 } {
   const lines = raw.map((l) => l.trim());
-  while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
-  const indented = (i: number) => /^\s/.test(raw[i] ?? "");
+  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  const indented = (i: number) => /^\s/.test(raw[i] ?? '');
   for (let start = 0; start < lines.length; start++) {
-    if (NOTE_START.exec(lines[start] ?? "")?.[1] !== "1") continue;
+    if (NOTE_START.exec(lines[start] ?? '')?.[1] !== '1') continue;
     const entries = readNotes(lines, start, indented);
     if (entries) {
-      const written = lines.slice(start).filter((l) => l !== "");
+      const written = lines.slice(start).filter((l) => l !== '');
       return {
         body: lines.slice(0, start),
         notes: { entries, lines: written },
@@ -329,19 +298,14 @@ function splitNotes(raw: string[]): {
   return { body: lines, notes: null };
 }
 
-function readNotes(
-  lines: string[],
-  start: number,
-  indented: (i: number) => boolean,
-): string[][] | null {
+function readNotes(lines: string[], start: number, indented: (i: number) => boolean): string[][] | null {
   const entries: string[][] = [];
   for (let i = start; i < lines.length; i++) {
-    const l = lines[i] ?? "";
-    if (l === "") continue;
+    const l = lines[i] ?? '';
+    if (l === '') continue;
     const m = NOTE_START.exec(l);
-    if (m && Number(m[1]) === entries.length + 1) entries.push([m[2] ?? ""]);
-    else if (indented(i) && entries.length > 0 && lines[i - 1] !== "")
-      entries[entries.length - 1]?.push(l);
+    if (m && Number(m[1]) === entries.length + 1) entries.push([m[2] ?? '']);
+    else if (indented(i) && entries.length > 0 && lines[i - 1] !== '') entries[entries.length - 1]?.push(l);
     else return null;
   }
   return entries;
@@ -351,16 +315,16 @@ function readNotes(
 function runningLines(parts: Part[]): TextLine[] {
   return parts.flatMap((p): TextLine[] => {
     switch (p.kind) {
-      case "sourceNote":
+      case 'sourceNote':
         return [];
-      case "heading":
-      case "paragraph":
+      case 'heading':
+      case 'paragraph':
         return p.lines;
-      case "opener":
-        return p.parts.flatMap((o) => (o.kind === "dateline" ? o.lines : []));
-      case "list":
+      case 'opener':
+        return p.parts.flatMap((o) => (o.kind === 'dateline' ? o.lines : []));
+      case 'list':
         return p.entries.flatMap((e) => e.lines);
-      case "closer":
+      case 'closer':
         return [p.salute, ...(p.signed ?? [])];
     }
   });
@@ -371,9 +335,7 @@ function runningLines(parts: Part[]): TextLine[] {
  * its callout. Returns false, changing nothing, when they do not match one to one.
  */
 function attachNotes(parts: Part[], notes: string[][]): boolean {
-  const found = runningLines(parts).flatMap((l) =>
-    calloutCandidates(l.text).map((c) => ({ line: l, c })),
-  );
+  const found = runningLines(parts).flatMap((l) => calloutCandidates(l.text).map((c) => ({ line: l, c })));
   const chosen = chooseCallouts(
     found.map((f) => f.c),
     notes.length,
