@@ -6,6 +6,7 @@
  */
 import type { DocJSON, DocumentMeta, ImportFile } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
+import { importPlainText, type PlainImport } from '../../edition/plaintext/index.ts';
 
 /** A TEI file as edition/tei's importer returns it. */
 export interface TeiImport {
@@ -20,12 +21,7 @@ export interface TeiImport {
   }>;
 }
 
-/** A plain-text file as edition/plaintext's importer returns it. */
-export interface PlainImport {
-  title: string;
-  meta: DocumentMeta;
-  doc: DocJSON;
-}
+export type { PlainImport };
 
 export type FileParser = (file: ImportFile) => Promise<TeiImport | PlainImport>;
 
@@ -40,10 +36,9 @@ export interface TeiWriters {
   exportProjectTei(collections: Array<{ frame: string; docs: Map<string, DocJSON> }>): string;
 }
 
-// The modules are loaded on first use, by path, so that the service does not depend on
-// their load order; their exports are checked when they arrive.
+// edition/tei is loaded on first use, by path, so that the service does not depend on
+// its load order; its exports are checked when they arrive.
 const TEI_MODULE = '../../edition/tei/index.ts';
-const PLAINTEXT_MODULE = '../../edition/plaintext/index.ts';
 
 async function load(spec: string): Promise<Record<string, unknown>> {
   try {
@@ -83,7 +78,6 @@ export const parseInProcess: FileParser = async (file) => {
     const importTei = fn<(text: string, fileName: string) => TeiImport>(await load(TEI_MODULE), 'importTei');
     return importTei(text, file.name);
   }
-  const importPlainText = fn<(text: string, fileName: string) => PlainImport>(await load(PLAINTEXT_MODULE), 'importPlainText');
   return importPlainText(text, file.name);
 };
 

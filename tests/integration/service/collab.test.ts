@@ -1,21 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
 import { Node } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
 import type { SiglumEvent } from '../../../edition/api.ts';
 import { schema } from '../../../edition/schema.ts';
-import { openService, type SiglumService } from '../../../electron/service/index.ts';
-import { CollabClient, tempDir } from './helpers.ts';
+import { openService } from '../../../electron/service/index.ts';
+import { CollabClient, serviceFixture } from './helpers.ts';
 
-const tmp = tempDir();
-const open: SiglumService[] = [];
-function service(name: string, options: Parameters<typeof openService>[1] = { create: true }): SiglumService {
-  const s = openService(tmp.file(name), options);
-  open.push(s);
-  return s;
-}
-afterEach(() => {
-  for (const s of open.splice(0)) s.close();
-});
+const { service, tmp } = serviceFixture();
 
 describe('the collab authority', () => {
   it('gives two clients editing at once the same document, with both edits in it', async () => {
@@ -106,3 +98,48 @@ describe('the collab authority', () => {
     expect(client.state.doc.textContent).toBe('Respectfully yours, Joseph C. Grew');
   });
 });
+
+describe('snapshots', () => {
+  it('snapshots a document as it is edited, and a reload (snapshot + later steps) equals the live document', async () => {
+    const path = 'snapshots.siglum';
+    const s = service(path, { create: true, snapshots: { everySteps: 5, idleMs: 60_000 } });
+    const { id } = await s.createDocument({ title: 'Despatch' });
+    const client = await CollabClient.open(s, id, 'a');
+    for (let i = 0; i < 23; i++) {
+      client.type(`word${i} `, client.state.doc.content.size - 1);
+      await client.sync();
+      await new Promise((r) => setImmediate(r));
+    }
+    const live = client.state.doc.toJSON();
+    s.close();
+
+    const db = new Database(tmp.file(path), { readonly: true });
+    const versions = db.prepare('SELECT version FROM snapshots WHERE document_id = ? ORDER BY version').pluck().all(Number(id));
+    db.close();
+    // The first snapshot, and the one taken on close at the last version.
+    expect(versions).toEqual([0, 23]);
+
+    const again = service(path, {});
+    expect((await again.openDocument({ id })).doc).toEqual(live);
+  });
+
+  it('rebuilds from an older snapshot plus the steps after it when the last snapshot was not taken', async () => {
+    const path = 'replay.siglum';
+    const s = service(path, { create: true, snapshots: { everySteps: 10, idleMs: 60_000 } });
+    const { id } = await s.createDocument({ title: 'Despatch' });
+    const client = await CollabClient.open(s, id, 'a');
+    for (let i = 0; i < 14; i++) {
+      client.type(`w${i} `, 1);
+      await client.sync();
+      await new Promise((r) => setImmediate(r));
+    }
+    // Reopen while the first service still holds the document: no snapshot at 14 yet.
+    const db = new Database(tmp.file(path), { readonly: true });
+    expect(db.prepare('SELECT max(version) FROM snapshots WHERE document_id = ?').pluck().get(Number(id))).toBe(10);
+    db.close();
+    const other = openService(tmp.file(path));
+    expect((await other.openDocument({ id })).doc).toEqual(client.state.doc.toJSON());
+    other.close();
+  });
+});
+

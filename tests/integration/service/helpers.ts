@@ -8,6 +8,8 @@ import { EditorState } from 'prosemirror-state';
 import { Step } from 'prosemirror-transform';
 import type { SiglumApi } from '../../../edition/api.ts';
 import { schema } from '../../../edition/schema.ts';
+import { openService, type ServiceOptions, type SiglumService } from '../../../electron/service/index.ts';
+import { afterAll, afterEach } from 'vitest';
 
 /** A fresh folder for project files; `cleanup` removes it. */
 export function tempDir(): { dir: string; file: (name: string) => string; cleanup: () => void } {
@@ -63,4 +65,28 @@ export class CollabClient {
     }
     throw new Error('client did not converge in 20 rounds');
   }
+}
+
+/**
+ * Services on projects in a fresh folder, closed after each test and removed after
+ * the file's tests: `const { service, tmp } = serviceFixture();`.
+ */
+export function serviceFixture(): {
+  tmp: ReturnType<typeof tempDir>;
+  service: (name: string, options?: ServiceOptions) => SiglumService;
+} {
+  const tmp = tempDir();
+  const open: SiglumService[] = [];
+  afterEach(() => {
+    for (const s of open.splice(0)) s.close();
+  });
+  afterAll(() => tmp.cleanup());
+  return {
+    tmp,
+    service(name, options = { create: true }) {
+      const s = openService(tmp.file(name), options);
+      open.push(s);
+      return s;
+    },
+  };
 }

@@ -1,0 +1,124 @@
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Node } from 'prosemirror-model';
+import { Transform } from 'prosemirror-transform';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { DocJSON } from '../../../edition/api.ts';
+import { schema } from '../../../edition/schema.ts';
+import { loadContent } from '../../../db/content.ts';
+import { insertDocument } from '../../../db/documents.ts';
+import { emptyMeta } from '../../../db/meta.ts';
+import { putSnapshot } from '../../../db/snapshots.ts';
+import { Store } from '../../../db/store.ts';
+import { CollabAuthority } from '../../../electron/service/authority.ts';
+import { importFiles } from '../../../electron/service/importer.ts';
+import { openService } from '../../../electron/service/index.ts';
+import { tempDir } from './helpers.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+
+function newDocument(store: Store): number {
+  return store.write((tx) => {
+    const info = insertDocument(tx, { collectionId: null, kind: 'document', title: 'Despatch', n: null, frameKey: null, meta: emptyMeta('Despatch') });
+    putSnapshot(tx, Number(info.id), 0, schema.node('doc', null, [schema.node('paragraph')]).toJSON() as DocJSON);
+    return Number(info.id);
+  });
+}
+
+function typeAtEnd(authority: CollabAuthority, id: number, text: string): ReturnType<CollabAuthority['push']> {
+  const { doc, version } = authority.document(id);
+  const tr = new Transform(doc).insert(doc.content.size - 1, schema.text(text));
+  return authority.push(id, version, tr.steps.map((s) => s.toJSON()), 'a');
+}
+
+describe('a full disk', () => {
+  it('gives a sentence saying the disk is full, and loses no step committed before', async () => {
+    const path = tmp.file('full.siglum');
+    const store = Store.open(path, { create: true });
+    const id = newDocument(store);
+    const authority = new CollabAuthority(store);
+    for (const w of ['Tokyo, ', 'January 13, ', '1933. ']) expect(typeAtEnd(authority, id, w).ok).toBe(true);
+
+    const pages = store.db.pragma('page_count', { simple: true }) as number;
+    store.db.pragma(`max_page_count = ${pages}`);
+    const bigPaste = 'The Japanese press continues to discuss the situation. '.repeat(4000);
+    let caught: unknown;
+    try {
+      typeAtEnd(authority, id, bigPaste);
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toMatchObject({ name: 'SiglumError', code: 'io' });
+    expect((caught as Error).message).toMatch(/disk holding "full\.siglum" is full.*Free some disk space/);
+    expect(authority.document(id).version).toBe(3);
+
+    const seed = { name: 'big.txt', text: `Sir:\n\n${bigPaste}\n` };
+    await expect(importFiles(store, async (f) => ({ title: f.name, meta: emptyMeta(f.name), doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: bigPaste }] }] } }), [seed])).rejects.toMatchObject({ code: 'io' });
+    authority.close();
+    store.close();
+
+    const reopened = Store.open(path);
+    expect(reopened.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const loaded = loadContent(reopened.db, id);
+    expect(loaded.version).toBe(3);
+    expect(loaded.doc.textContent).toBe('Tokyo, January 13, 1933. ');
+    expect(reopened.db.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(1);
+    reopened.close();
+  });
+});
+
+/** Starts the writer, waits for `acks` acknowledged versions, kills it; returns the last one it saw. */
+function killWriterAfter(path: string, id: string, acks: number): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'writer-child.ts'), path, id], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let last = -1;
+    let seen = 0;
+    let buffer = '';
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      buffer += d.toString();
+      const lines = buffer.split('\n');
+      buffer = lines.pop() ?? '';
+      for (const line of lines) {
+        last = Number(line);
+        if (++seen === acks) child.kill('SIGKILL');
+      }
+    });
+    child.on('exit', (code, signal) => {
+      if (signal === 'SIGKILL') resolvePromise(last);
+      else reject(new Error(`writer exited with ${code}: ${stderr}`));
+    });
+  });
+}
+
+describe('a crash while writing', () => {
+  it('loses no acknowledged step when the process is killed (kill -9) in the middle of writing', async () => {
+    const path = tmp.file('killed.siglum');
+    const setup = openService(path, { create: true });
+    const { id } = await setup.createDocument({ title: 'Despatch' });
+    setup.close();
+
+    let acknowledged = 0;
+    for (const acks of [37, 12, 53, 5, 29]) {
+      acknowledged = await killWriterAfter(path, id, acks);
+      const db = new Database(path, { readonly: true });
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      db.close();
+      const store = Store.open(path);
+      const { doc, version } = loadContent(store.db, Number(id));
+      store.close();
+      expect(version).toBeGreaterThanOrEqual(acknowledged);
+      const text = doc.textContent;
+      for (let v = 0; v < acknowledged; v++) expect(text).toContain(`w${v} `);
+      expect(Node.fromJSON(schema, doc.toJSON()).eq(doc)).toBe(true);
+    }
+    expect(acknowledged).toBeGreaterThan(100);
+  });
+});
