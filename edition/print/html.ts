@@ -1,0 +1,346 @@
+/**
+ * An edition as one HTML page, ready for the in-page paginator (layout.ts): the title
+ * page, a front-matter flow (witnesses, introduction), one flow per document, the
+ * footnote bodies in a store, and the apparatus as JSON.
+ *
+ * Every line-holding element is a "leaf block" (`.blk`) styled by its own classes
+ * only, so that the paginator can clone it onto a page and get the same line breaks.
+ * Note calls are `<sup class="call">`; lemma starts and ends are empty `<span>`
+ * markers at the entry's document positions; entity names carry `data-ent`.
+ */
+import { Node as PMNode, type Mark } from 'prosemirror-model';
+import { schema } from '../schema.ts';
+import { abbreviateLemma, escapeHtml } from './apparatus.ts';
+import type { Hyphenate } from './hyphenate.ts';
+import type { Misplaced, PrintEdition, ResolvedPrintSettings } from './model.ts';
+
+/** The JSON the paginator reads from `#print-data`. */
+export interface PrintData {
+  documents: Array<{
+    title: string;
+    notes: Array<{ mark: string }>;
+    apparatus: Array<{ series: 'A' | 'B'; lemma: string; readings: Array<{ text: string; sigla: string[] }> } | null>;
+  }>;
+  entities: Array<{ kind: 'person' | 'place' | 'org'; name: string }>;
+}
+
+export interface PrintHtml {
+  html: string;
+  data: PrintData;
+  /** Entries that cannot print at all (positions outside the text, inside a note...). */
+  rejected: Misplaced[];
+}
+
+const ENTITY_KINDS: Record<string, 'person' | 'place' | 'org'> = {
+  persName: 'person',
+  placeName: 'place',
+  orgName: 'org',
+};
+
+interface Marker {
+  pos: number;
+  html: string;
+}
+
+class DocRenderer {
+  private notes: Array<{ mark: string }> = [];
+  readonly noteBodies: string[] = [];
+  private markers: Marker[] = [];
+  private markerAt = 0;
+
+  constructor(
+    private readonly docIndex: number,
+    private readonly settings: ResolvedPrintSettings,
+    private readonly hyphenate: Hyphenate,
+    private readonly entityIndex: (kind: 'person' | 'place' | 'org', name: string) => number,
+    markers: Marker[],
+  ) {
+    this.markers = [...markers].sort((a, b) => a.pos - b.pos);
+  }
+
+  get printedNotes(): Array<{ mark: string }> {
+    return this.notes;
+  }
+
+  /** HTML of the markers that sit at `pos` (consumed in order). */
+  private markersUpTo(pos: number): string {
+    let html = '';
+    while (this.markerAt < this.markers.length && this.markers[this.markerAt]!.pos <= pos) {
+      html += this.markers[this.markerAt]!.html;
+      this.markerAt++;
+    }
+    return html;
+  }
+
+  renderDoc(doc: PMNode): string {
+    let html = '';
+    doc.forEach((child, offset) => {
+      html += this.block(child, offset, false);
+    });
+    return html;
+  }
+
+  private block(node: PMNode, pos: number, inNote: boolean, extraClass = ''): string {
+    const start = pos + 1;
+    const leaf = (tag: string, cls: string, prefix = ''): string =>
+      `<${tag} class="blk ${cls}${extraClass}">${prefix}${this.inline(node, start, inNote)}${inNote ? '' : this.markersUpTo(start + node.content.size)}</${tag}>`;
+    switch (node.type.name) {
+      case 'heading':
+        return leaf('h2', 'heading unnum');
+      case 'paragraph':
+        return leaf('p', 'para');
+      case 'sourceNote':
+        return leaf('div', 'source unnum');
+      case 'dateline':
+        return leaf('div', 'dateline');
+      case 'salute':
+        return leaf('div', 'salute');
+      case 'signed':
+        return leaf('div', 'signed');
+      case 'teiText':
+      case 'label':
+      case 'item':
+        return leaf('div', 'text');
+      case 'list': {
+        let html = '';
+        let label = '';
+        node.forEach((child, offset) => {
+          const childPos = start + offset;
+          if (child.type.name === 'label') {
+            label = `<span class="label">${this.inline(child, childPos + 1, inNote)}</span> `;
+          } else {
+            const content = this.inline(child, childPos + 1, inNote);
+            const end = inNote ? '' : this.markersUpTo(childPos + 1 + child.content.size);
+            html += `<div class="blk item${extraClass}">${label}${content}${end}</div>`;
+            label = '';
+          }
+        });
+        return html;
+      }
+      default: {
+        // opener, closer, teiBlock: containers whose children are the leaf blocks.
+        let html = '';
+        node.forEach((child, offset) => {
+          html += this.block(child, start + offset, inNote, extraClass);
+        });
+        return html;
+      }
+    }
+  }
+
+  private inline(parent: PMNode, start: number, inNote: boolean): string {
+    let html = '';
+    parent.forEach((child, offset) => {
+      const pos = start + offset;
+      if (child.isText) {
+        html += this.text(child.text ?? '', child.marks, pos, inNote);
+        return;
+      }
+      if (!inNote) html += this.markersUpTo(pos);
+      switch (child.type.name) {
+        case 'note':
+          html += this.note(child, pos);
+          break;
+        case 'lineBreak':
+          html += '<br>';
+          break;
+        case 'pageBreak': {
+          const n = child.attrs['n'] as string | null;
+          html += `<span class="pb">|${n === null ? '' : `<sup>${escapeHtml(n)}</sup>`}</span>`;
+          break;
+        }
+        case 'teiInline':
+          if (child.attrs['name'] === 'gap') html += '[…]';
+          break;
+        default:
+          break;
+      }
+    });
+    return html;
+  }
+
+  private text(text: string, marks: readonly Mark[], pos: number, inNote: boolean): string {
+    let html = '';
+    let at = 0;
+    if (!inNote) {
+      // Split the text where markers fall, so each marker sits between characters.
+      while (this.markerAt < this.markers.length && this.markers[this.markerAt]!.pos < pos + text.length) {
+        const cut = Math.max(0, this.markers[this.markerAt]!.pos - pos);
+        if (cut > at) html += escapeHtml(this.hyphenate(text.slice(at, cut)));
+        at = Math.max(at, cut);
+        html += this.markers[this.markerAt]!.html;
+        this.markerAt++;
+      }
+    }
+    html += escapeHtml(this.hyphenate(text.slice(at)));
+    for (const mark of marks) html = this.wrapMark(mark, html, text);
+    return html;
+  }
+
+  private wrapMark(mark: Mark, html: string, text: string): string {
+    switch (mark.type.name) {
+      case 'italic':
+        return `<i>${html}</i>`;
+      case 'bold':
+        return `<b>${html}</b>`;
+      case 'smallcaps':
+        return `<span class="sc">${html}</span>`;
+      case 'superscript':
+        return `<sup>${html}</sup>`;
+      case 'teiMark': {
+        const kind = ENTITY_KINDS[String(mark.attrs['name'])];
+        if (!kind) return html;
+        const xml = (mark.attrs['xml'] ?? []) as ReadonlyArray<readonly [string, string]>;
+        const key = xml.find(([k]) => k === 'key' || k === 'ref')?.[1];
+        const name = text.trim().replace(/\s+/g, ' ');
+        const index = this.entityIndex(kind, key ?? name);
+        return `<span class="ent" data-ent="${index}">${html}</span>`;
+      }
+      default:
+        return html;
+    }
+  }
+
+  private note(node: PMNode, pos: number): string {
+    const type = node.attrs['type'] as string | null;
+    const printTypes = this.settings.noteTypes;
+    if (printTypes !== null && !printTypes.includes(type ?? '')) return '';
+    const index = this.notes.length;
+    const mark = String(index + 1);
+    this.notes.push({ mark });
+    let body = '';
+    node.forEach((child, offset) => {
+      body += this.block(child, pos + 1 + offset, true, ' fnp');
+    });
+    this.noteBodies.push(
+      `<div class="fn" data-note="${this.docIndex}-${index}"><span class="fn-n">${mark}.</span>${body}</div>`,
+    );
+    return `<sup class="call" data-note="${this.docIndex}-${index}">${mark}</sup>`;
+  }
+}
+
+/** Document positions that lie inside a note's content: lemmata may not start there. */
+function noteRanges(doc: PMNode): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  doc.descendants((node, pos) => {
+    if (node.type.name === 'note') {
+      ranges.push([pos, pos + node.nodeSize]);
+      return false;
+    }
+    return true;
+  });
+  return ranges;
+}
+
+function paragraphs(text: string, hyphenate: Hyphenate): string {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .map((p) => `<p class="blk para">${escapeHtml(hyphenate(p.replace(/\s+/g, ' ')))}</p>`)
+    .join('');
+}
+
+/**
+ * Builds the print HTML of an edition. `css` is the full stylesheet (print CSS and
+ * @font-face rules with their font data); the geometry comes from `settings`.
+ * Throws a RangeError for a document whose JSON does not fit the schema.
+ */
+export function buildPrintHtml(
+  edition: PrintEdition,
+  settings: ResolvedPrintSettings,
+  options: { css: string; hyphenate: Hyphenate },
+): PrintHtml {
+  const { hyphenate } = options;
+  const rejected: Misplaced[] = [];
+  const entities: PrintData['entities'] = [];
+  const entityKeys = new Map<string, number>();
+  const entityIndex = (kind: 'person' | 'place' | 'org', name: string): number => {
+    const key = `${kind}\u0000${name}`;
+    let i = entityKeys.get(key);
+    if (i === undefined) {
+      i = entities.length;
+      entities.push({ kind, name });
+      entityKeys.set(key, i);
+    }
+    return i;
+  };
+
+  const data: PrintData = { documents: [], entities };
+  const flows: string[] = [];
+  const noteStore: string[] = [];
+
+  edition.documents.forEach((document, d) => {
+    const doc = PMNode.fromJSON(schema, document.doc);
+    doc.check();
+    const inNotes = noteRanges(doc);
+    const markers: Marker[] = [];
+    const apparatus: PrintData['documents'][number]['apparatus'] = [];
+    document.apparatus.forEach((entry, k) => {
+      const reason =
+        !(Number.isInteger(entry.from) && Number.isInteger(entry.to)) || entry.from > entry.to
+          ? `its positions ${entry.from}–${entry.to} are not a range`
+          : entry.from < 0 || entry.to > doc.content.size
+            ? `its positions ${entry.from}–${entry.to} lie outside the document (size ${doc.content.size})`
+            : inNotes.some(([a, b]) => entry.from > a && entry.from < b)
+              ? 'its lemma lies inside a note'
+              : null;
+      if (reason !== null) {
+        rejected.push({ kind: 'apparatus', document: d, index: k, lemmaPage: null, printedPage: null, reason });
+        apparatus.push(null);
+        return;
+      }
+      // End markers sort before start markers at the same position (stable sort keeps push order).
+      markers.push({ pos: entry.to, html: `<span class="ae" data-app="${d}-${k}"></span>` });
+      markers.push({ pos: entry.from, html: `<span class="as" data-app="${d}-${k}"></span>` });
+      apparatus.push({
+        series: entry.series,
+        lemma: abbreviateLemma(entry.lemma, settings.lemmaAbbreviateWords),
+        readings: entry.readings.map((r) => ({ text: r.text, sigla: [...r.sigla] })),
+      });
+    });
+    const renderer = new DocRenderer(d, settings, hyphenate, entityIndex, markers);
+    const body = renderer.renderDoc(doc);
+    noteStore.push(...renderer.noteBodies);
+    data.documents.push({ title: document.title, notes: renderer.printedNotes, apparatus });
+    flows.push(
+      `<section class="flow col" data-kind="text" data-doc="${d}" data-head="${escapeHtml(document.title)}">${body}</section>`,
+    );
+  });
+
+  const witnesses = edition.witnesses
+    .map(
+      (w) =>
+        `<div class="blk wit"><span class="wit-s">${escapeHtml(w.siglum)}</span>${escapeHtml(w.description)}</div>`,
+    )
+    .join('');
+  const front =
+    (edition.witnesses.length > 0 ? `<h2 class="blk heading unnum">Witnesses</h2>${witnesses}` : '') +
+    (edition.introduction ? `<h2 class="blk heading unnum">Introduction</h2>${paragraphs(edition.introduction, hyphenate)}` : '');
+
+  const s = settings;
+  const vars =
+    `--page-w:${s.pageWidthMm}mm;--page-h:${s.pageHeightMm}mm;--m-top:${s.margins.top}mm;` +
+    `--m-bottom:${s.margins.bottom}mm;--m-left:${s.margins.left}mm;--m-right:${s.margins.right}mm;` +
+    `--text-w:${s.pageWidthMm - s.margins.left - s.margins.right}mm;` +
+    `--font:${s.fontFamily};--size:${s.fontSizePt}pt;--lead:${s.leadingPt}pt`;
+  const html = `<!DOCTYPE html>
+<html lang="${escapeHtml(s.language)}"><head><meta charset="utf-8">
+<title>${escapeHtml(edition.title)}</title>
+<style>@page { size: ${s.pageWidthMm}mm ${s.pageHeightMm}mm; margin: 0 }
+:root { ${vars} }
+${options.css}</style></head>
+<body class="ln-${s.lineNumberSide}">
+<div id="sources">
+<section class="titlepage"><h1 class="title">${escapeHtml(edition.title)}</h1>${
+    edition.subtitle ? `<p class="subtitle">${escapeHtml(edition.subtitle)}</p>` : ''
+  }</section>
+${front === '' ? '' : `<section class="flow col" data-kind="front" data-head="${escapeHtml(edition.title)}">${front}</section>`}
+${flows.join('\n')}
+<div id="fn-store" class="foot">${noteStore.join('')}</div>
+</div>
+<div id="pages"></div>
+<script type="application/json" id="print-data">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>
+</body></html>`;
+  return { html, data, rejected };
+}

@@ -1,0 +1,46 @@
+/**
+ * Soft hyphens for the text's language. Chromium ignores `hyphens: auto` in Debian's
+ * build and in Electron on Linux and Windows, so the words are hyphenated here with
+ * the `hyphen` package's TeX patterns and Chromium breaks at the soft hyphens.
+ */
+
+export type Hyphenate = (text: string) => string;
+
+type HyphenModule = { hyphenateSync: (text: string, options?: { minWordLength?: number }) => string };
+
+// One loader per language we ship patterns for; keyed by BCP 47 tag (lower case).
+const LOADERS: Record<string, () => Promise<HyphenModule>> = {
+  en: () => import('hyphen/en-us'),
+  'en-us': () => import('hyphen/en-us'),
+  'en-gb': () => import('hyphen/en-gb'),
+  de: () => import('hyphen/de-1996'),
+  fr: () => import('hyphen/fr'),
+  it: () => import('hyphen/it'),
+  es: () => import('hyphen/es'),
+  pt: () => import('hyphen/pt'),
+  nl: () => import('hyphen/nl'),
+  la: () => import('hyphen/la'),
+  grc: () => import('hyphen/grc'),
+  el: () => import('hyphen/el-monoton'),
+  ru: () => import('hyphen/ru'),
+  pl: () => import('hyphen/pl'),
+};
+
+/** The language tags hyphenation knows. */
+export const HYPHENATION_LANGUAGES: readonly string[] = Object.keys(LOADERS);
+
+function unwrap(m: HyphenModule | { default: HyphenModule }): HyphenModule {
+  return 'hyphenateSync' in m ? m : m.default;
+}
+
+/**
+ * A function that inserts soft hyphens (U+00AD) into words of 5 letters or more.
+ * Unknown languages (Hebrew, Arabic...) get the identity: they are not hyphenated.
+ */
+export async function loadHyphenator(language: string): Promise<Hyphenate> {
+  const tag = language.toLowerCase();
+  const load = LOADERS[tag] ?? LOADERS[tag.split('-')[0] ?? ''];
+  if (!load) return (text) => text;
+  const mod = unwrap(await load());
+  return (text) => mod.hyphenateSync(text, { minWordLength: 5 });
+}

@@ -1,0 +1,474 @@
+/**
+ * The paginator that runs inside the print page (Chromium: Playwright for the
+ * command line and tests, a hidden Electron window in the app). It takes the HTML
+ * of html.ts, already laid out once in columns of the text width, and
+ *
+ *  1. reads each leaf block's line boxes from its text (`Range.getClientRects`),
+ *  2. finds the line of every note call, lemma and entity name,
+ *  3. fills pages line by line, measuring the page's footnotes and apparatus as
+ *     each line adds some, and ends the page at the first line that no longer fits,
+ *  4. renders each page as a clip window onto that layout (clones of the blocks it
+ *     shows, at their measured offsets, so the line breaks are the measured ones),
+ *  5. checks on the rendered pages that every call and lemma is visible on the page
+ *     whose foot prints its entry, and reports any that is not.
+ *
+ * It touches no DOM global: the page's `Document` is passed in. Bundled with esbuild
+ * at run time (electron/pdf) into a script that exposes `SiglumPrint.paginate`.
+ */
+import { formatApparatusSeries, lineLabel, escapeHtml, type FootApparatusEntry } from './apparatus.ts';
+import type { PrintData } from './html.ts';
+import type { IndexEntry, LayoutReport, Misplaced, PageSummary, ResolvedPrintSettings } from './model.ts';
+
+/** Geometry in CSS px (96 per inch) and numbering rules the paginator needs. */
+export interface LayoutConfig {
+  pageW: number;
+  pageH: number;
+  marginTop: number;
+  marginLeft: number;
+  textW: number;
+  textH: number;
+  /** Space between the last text line and the foot's rule. */
+  footGap: number;
+  /** Extra room above and below a line's glyph boxes inside its clip window. */
+  pad: number;
+  lineNumberInterval: number;
+  lineNumberRestart: 'page' | 'document';
+  index: boolean;
+}
+
+const PX_PER_MM = 96 / 25.4;
+const PX_PER_PT = 96 / 72;
+
+export function layoutConfig(s: ResolvedPrintSettings): LayoutConfig {
+  const textW = (s.pageWidthMm - s.margins.left - s.margins.right) * PX_PER_MM;
+  const textH = (s.pageHeightMm - s.margins.top - s.margins.bottom) * PX_PER_MM;
+  return {
+    pageW: s.pageWidthMm * PX_PER_MM,
+    pageH: s.pageHeightMm * PX_PER_MM,
+    marginTop: s.margins.top * PX_PER_MM,
+    marginLeft: s.margins.left * PX_PER_MM,
+    textW,
+    textH,
+    footGap: s.leadingPt * PX_PER_PT * 0.8,
+    pad: Math.max(1, ((s.leadingPt - s.fontSizePt * 1.15) * PX_PER_PT) / 2),
+    lineNumberInterval: s.lineNumberInterval,
+    lineNumberRestart: s.lineNumberRestart,
+    index: s.index,
+  };
+}
+
+interface Line {
+  top: number;
+  bottom: number;
+  block: number;
+  numbered: boolean;
+  /** Numbered lines before this one in its flow. */
+  ord: number;
+  keepWithNext: boolean;
+}
+
+interface AppRef {
+  id: string;
+  document: number;
+  index: number;
+  series: 'A' | 'B';
+  start: number;
+  end: number;
+  order: number;
+}
+
+interface NoteRef {
+  id: string;
+  document: number;
+  index: number;
+}
+
+type FlowKind = 'front' | 'text' | 'index';
+
+const ENTITY_HEADINGS: Record<IndexEntry['kind'], string> = {
+  person: 'Index of persons',
+  place: 'Index of places',
+  org: 'Index of organisations',
+};
+
+/** Lays out and renders every page; returns what went where. */
+export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
+  const dataEl = doc.getElementById('print-data');
+  const sources = doc.getElementById('sources');
+  const pagesEl = doc.getElementById('pages');
+  if (!dataEl || !sources || !pagesEl) throw new Error('The print page lacks #print-data, #sources or #pages');
+  const data = JSON.parse(dataEl.textContent ?? '{}') as PrintData;
+  const range = doc.createRange();
+
+  const noteHtml = new Map<string, string>();
+  for (const fn of Array.from(doc.querySelectorAll('#fn-store .fn'))) {
+    noteHtml.set(fn.getAttribute('data-note') ?? '', fn.outerHTML);
+  }
+  const measurer = doc.createElement('div');
+  measurer.className = 'foot measurer';
+  sources.appendChild(measurer);
+
+  const summaries: PageSummary[] = [];
+  const entityPages = data.entities.map(() => new Set<number>());
+  let pageNo = 0;
+
+  const newPage = (kind: PageSummary['kind'], head: string): HTMLElement => {
+    pageNo++;
+    const page = doc.createElement('div');
+    page.className = `page ${kind}`;
+    page.setAttribute('data-page', String(pageNo));
+    if (kind !== 'title') {
+      page.innerHTML = `<div class="rh">${escapeHtml(head)}</div><div class="folio">${pageNo}</div>`;
+    }
+    pagesEl.appendChild(page);
+    return page;
+  };
+
+  // --- geometry helpers -------------------------------------------------------
+
+  /** The rect of the first visible character after (or last before) a marker. */
+  const charRect = (el: Element, block: Element, after: boolean): DOMRect | null => {
+    const walker = doc.createTreeWalker(block, 4 /* NodeFilter.SHOW_TEXT */);
+    walker.currentNode = el;
+    for (let t = after ? walker.nextNode() : walker.previousNode(); t; t = after ? walker.nextNode() : walker.previousNode()) {
+      if (t.parentElement?.closest('.call')) continue;
+      const s = (t as Text).data;
+      for (let n = 0; n < s.length; n++) {
+        const i = after ? n : s.length - 1 - n;
+        if (/[\s\u00ad]/.test(s[i] ?? ' ')) continue;
+        range.setStart(t, i);
+        range.setEnd(t, i + 1);
+        const r = range.getClientRects()[0];
+        if (r && r.height > 0) return r;
+      }
+    }
+    return null;
+  };
+
+  /** Vertical centre, relative to `origin`, of where an anchor element stands in the text. */
+  const anchorY = (el: Element, after: boolean, origin: number): number | null => {
+    const block = el.closest('.blk');
+    if (!block) return null;
+    const r = charRect(el, block, after) ?? charRect(el, block, !after) ?? el.getBoundingClientRect();
+    return (r.top + r.bottom) / 2 - origin;
+  };
+
+  const lineAt = (lines: Line[], y: number): number => {
+    let lo = 0;
+    let hi = lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lines[mid]!.top <= y) lo = mid;
+      else hi = mid - 1;
+    }
+    // Between two lines (in a paragraph gap), the nearer one.
+    const next = lines[lo + 1];
+    if (next && y > lines[lo]!.bottom && next.top - y < y - lines[lo]!.bottom) return lo + 1;
+    return lo;
+  };
+
+  // --- one flow -----------------------------------------------------------------
+
+  const paginateFlow = (section: HTMLElement, kind: FlowKind, head: string, docIndex: number | null): void => {
+    const origin = section.getBoundingClientRect();
+    const blocks = Array.from(section.querySelectorAll<HTMLElement>('.blk'));
+    const boxes = blocks.map((b) => {
+      const r = b.getBoundingClientRect();
+      return { top: r.top - origin.top, left: r.left - origin.left, width: r.width };
+    });
+    const lines: Line[] = [];
+    let ord = 0;
+    blocks.forEach((block, bi) => {
+      const numbered = kind === 'text' && !block.classList.contains('unnum');
+      const keep = block.classList.contains('heading');
+      const rects: Array<{ top: number; bottom: number }> = [];
+      const walker = doc.createTreeWalker(block, 4);
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        if (t.parentElement?.closest('.call')) continue;
+        range.selectNodeContents(t);
+        for (const r of Array.from(range.getClientRects())) {
+          if (r.width > 0 && r.height > 0) rects.push({ top: r.top - origin.top, bottom: r.bottom - origin.top });
+        }
+      }
+      rects.sort((a, b) => a.top - b.top);
+      let current: Line | null = null;
+      for (const r of rects) {
+        if (current && r.top < current.bottom - 2) {
+          current.top = Math.min(current.top, r.top);
+          current.bottom = Math.max(current.bottom, r.bottom);
+          continue;
+        }
+        current = { top: r.top, bottom: r.bottom, block: bi, numbered, ord, keepWithNext: keep };
+        if (numbered) ord++;
+        lines.push(current);
+      }
+    });
+    if (lines.length === 0) return;
+
+    const notesAt = new Map<number, NoteRef[]>();
+    const appAt = new Map<number, AppRef[]>();
+    const push = <T>(map: Map<number, T[]>, k: number, v: T): void => {
+      const list = map.get(k);
+      if (list) list.push(v);
+      else map.set(k, [v]);
+    };
+    const parseId = (id: string): [number, number] => {
+      const [d, k] = id.split('-');
+      return [Number(d), Number(k)];
+    };
+    for (const call of Array.from(section.querySelectorAll('sup.call'))) {
+      const y = anchorY(call, false, origin.top);
+      if (y === null) continue;
+      const id = call.getAttribute('data-note') ?? '';
+      const [d, k] = parseId(id);
+      push(notesAt, lineAt(lines, y), { id, document: d, index: k });
+    }
+    const ends = new Map<string, number>();
+    for (const end of Array.from(section.querySelectorAll('.ae'))) {
+      const y = anchorY(end, false, origin.top);
+      if (y !== null) ends.set(end.getAttribute('data-app') ?? '', lineAt(lines, y));
+    }
+    Array.from(section.querySelectorAll('.as')).forEach((start, order) => {
+      const id = start.getAttribute('data-app') ?? '';
+      const [d, k] = parseId(id);
+      const entry = data.documents[d]?.apparatus[k];
+      const y = anchorY(start, true, origin.top);
+      if (!entry || y === null) return;
+      const line = lineAt(lines, y);
+      const end = Math.max(line, ends.get(id) ?? line);
+      push(appAt, line, { id, document: d, index: k, series: entry.series, start: line, end, order });
+    });
+    const entityLines: Array<[number, number]> = [];
+    for (const ent of Array.from(section.querySelectorAll('.ent'))) {
+      const r = ent.getClientRects()[0];
+      if (r) entityLines.push([Number(ent.getAttribute('data-ent')), lineAt(lines, (r.top + r.bottom) / 2 - origin.top)]);
+    }
+
+    const lineNumber = (k: number, pageStart: number): number | null => {
+      const line = lines[k];
+      if (!line || !line.numbered) return null;
+      const base = config.lineNumberRestart === 'page' ? lines[pageStart]!.ord : 0;
+      return line.ord - base + 1;
+    };
+
+    const footHtml = (notes: NoteRef[], app: AppRef[], s: number, e: number | null): string => {
+      if (notes.length === 0 && app.length === 0) return '';
+      let html = '<div class="foot-rule"></div>';
+      for (const n of notes) html += noteHtml.get(n.id) ?? '';
+      for (const series of ['A', 'B'] as const) {
+        const entries = app.filter((a) => a.series === series).sort((a, b) => a.start - b.start || a.order - b.order);
+        if (entries.length === 0) continue;
+        const foot: FootApparatusEntry[] = entries.map((a) => {
+          const entry = data.documents[a.document]!.apparatus[a.index]!;
+          return {
+            label: lineLabel(lineNumber(a.start, s), lineNumber(a.end, s), e !== null && a.end >= e),
+            lemma: entry.lemma,
+            readings: entry.readings,
+          };
+        });
+        html += `<p class="app app-${series}">${formatApparatusSeries(foot)}</p>`;
+      }
+      return html;
+    };
+    const measure = (html: string): number => {
+      if (html === '') return 0;
+      measurer.innerHTML = html;
+      return measurer.getBoundingClientRect().height;
+    };
+
+    const top = (s: number): number =>
+      s === 0 ? lines[0]!.top - config.pad : Math.max((lines[s - 1]!.bottom + lines[s]!.top) / 2, lines[s]!.top - config.pad);
+    const bottom = (e: number): number =>
+      e === lines.length
+        ? lines[e - 1]!.bottom + config.pad
+        : Math.min((lines[e - 1]!.bottom + lines[e]!.top) / 2, lines[e - 1]!.bottom + config.pad);
+
+    const linePage: number[] = new Array<number>(lines.length).fill(0);
+    let s = 0;
+    while (s < lines.length) {
+      const notes: NoteRef[] = [];
+      const app: AppRef[] = [];
+      let footH = 0;
+      let e = s;
+      const y0 = top(s);
+      while (e < lines.length) {
+        const bodyH = lines[e]!.bottom + config.pad - y0;
+        const addNotes = notesAt.get(e) ?? [];
+        const addApp = appAt.get(e) ?? [];
+        let candidate = footH;
+        if (addNotes.length > 0 || addApp.length > 0) {
+          candidate = measure(footHtml([...notes, ...addNotes], [...app, ...addApp], s, null));
+        }
+        const total = bodyH + (candidate > 0 ? config.footGap + candidate : 0);
+        if (total > config.textH && e > s) break;
+        notes.push(...addNotes);
+        app.push(...addApp);
+        footH = candidate;
+        e++;
+      }
+      // A heading does not end a page: it moves to the next one with its text.
+      if (e < lines.length) {
+        let back = e;
+        while (back > s && lines[back - 1]!.keepWithNext) back--;
+        if (back > s && back < e) {
+          e = back;
+          const kept = (k: number): boolean => k < e;
+          notes.splice(0, notes.length, ...notes.filter((n) => kept(noteLine(n))));
+          app.splice(0, app.length, ...app.filter((a) => kept(a.start)));
+        }
+      }
+      renderPage(s, e, notes, app);
+      s = e;
+    }
+
+    function noteLine(n: NoteRef): number {
+      for (const [k, list] of notesAt) if (list.includes(n)) return k;
+      return -1;
+    }
+
+    function renderPage(s: number, e: number, notes: NoteRef[], app: AppRef[]): void {
+      const page = newPage(kind, head);
+      const y0 = top(s);
+      const y1 = bottom(e);
+      const body = doc.createElement('div');
+      body.className = 'body col';
+      body.style.height = `${y1 - y0}px`;
+      let html = '';
+      let lastBlock = -1;
+      for (let k = s; k < e; k++) {
+        const bi = lines[k]!.block;
+        if (bi === lastBlock) continue;
+        lastBlock = bi;
+        const box = boxes[bi]!;
+        const clone = blocks[bi]!.cloneNode(true) as HTMLElement;
+        clone.style.cssText = `position:absolute;margin:0;top:${box.top - y0}px;left:${box.left}px;width:${box.width}px`;
+        body.appendChild(clone);
+      }
+      page.appendChild(body);
+
+      let numbered = 0;
+      let first: number | null = null;
+      let last: number | null = null;
+      for (let k = s; k < e; k++) {
+        const n = lineNumber(k, s);
+        if (n === null) continue;
+        numbered++;
+        first ??= n;
+        last = n;
+        if (n % config.lineNumberInterval !== 0) continue;
+        const line = lines[k]!;
+        const h = line.bottom - line.top;
+        html += `<div class="ln" style="top:${config.marginTop + line.top - y0}px;height:${h}px;line-height:${h}px"><span>${n}</span></div>`;
+      }
+      const foot = footHtml(notes, app, s, e);
+      if (foot !== '') html += `<div class="foot">${foot}</div>`;
+      page.insertAdjacentHTML('beforeend', html);
+      for (let k = s; k < e; k++) linePage[k] = pageNo;
+      summaries.push({
+        number: pageNo,
+        kind,
+        document: docIndex,
+        firstLine: first,
+        lastLine: last,
+        lineCount: numbered,
+        notes: notes.map((n) => ({ document: n.document, index: n.index, mark: data.documents[n.document]?.notes[n.index]?.mark ?? '' })),
+        apparatus: app
+          .slice()
+          .sort((a, b) => a.start - b.start || a.order - b.order)
+          .map((a) => ({
+            document: a.document,
+            index: a.index,
+            label: lineLabel(lineNumber(a.start, s), lineNumber(a.end, s), a.end >= e),
+          })),
+      });
+    }
+
+    for (const [entity, line] of entityLines) entityPages[entity]?.add(linePage[line] ?? 0);
+  };
+
+  // --- the edition ------------------------------------------------------------
+
+  const titleSource = sources.querySelector('.titlepage');
+  if (titleSource) {
+    const page = newPage('title', '');
+    page.innerHTML = `<div class="tp">${titleSource.innerHTML}</div>`;
+    summaries.push({ number: pageNo, kind: 'title', document: null, firstLine: null, lastLine: null, lineCount: 0, notes: [], apparatus: [] });
+  }
+  for (const section of Array.from(sources.querySelectorAll<HTMLElement>('section.flow'))) {
+    const kind = section.getAttribute('data-kind') === 'text' ? 'text' : 'front';
+    const d = section.getAttribute('data-doc');
+    paginateFlow(section, kind, section.getAttribute('data-head') ?? '', d === null ? null : Number(d));
+  }
+
+  const index: IndexEntry[] = data.entities
+    .map((e, i) => ({ kind: e.kind, name: e.name, pages: [...entityPages[i]!].filter((p) => p > 0).sort((a, b) => a - b) }))
+    .filter((e) => e.pages.length > 0);
+  if (config.index && index.length > 0) {
+    let html = '';
+    for (const kind of ['person', 'place', 'org'] as const) {
+      const entries = index.filter((e) => e.kind === kind).sort((a, b) => a.name.localeCompare(b.name));
+      if (entries.length === 0) continue;
+      html += `<h2 class="blk heading unnum">${ENTITY_HEADINGS[kind]}</h2>`;
+      for (const e of entries) html += `<div class="blk idx">${escapeHtml(e.name)}, ${e.pages.join(', ')}</div>`;
+    }
+    const section = doc.createElement('section');
+    section.className = 'flow col';
+    section.innerHTML = html;
+    sources.appendChild(section);
+    paginateFlow(section, 'index', 'Index', null);
+  }
+
+  // --- check the rendered pages ---------------------------------------------------
+
+  const misplaced: Misplaced[] = [];
+  const placed = { notes: 0, apparatus: 0 };
+  const printedNotes = new Set<string>();
+  const printedApp = new Set<string>();
+  const pageEls = Array.from(pagesEl.querySelectorAll<HTMLElement>('.page'));
+  for (const summary of summaries) {
+    const page = pageEls[summary.number - 1];
+    const body = page?.querySelector('.body');
+    if (!page || !body) continue;
+    const b = body.getBoundingClientRect();
+    const foot = page.querySelector('.foot');
+    const overflow = foot !== null && foot.getBoundingClientRect().top < b.bottom - 0.5;
+    const visible = (y: number | null): boolean => y !== null && y >= 0 && y <= b.height;
+    const check = (kind: 'note' | 'apparatus', document: number, index: number, selector: string, after: boolean): void => {
+      const id = `${document}-${index}`;
+      (kind === 'note' ? printedNotes : printedApp).add(id);
+      const anchors = Array.from(body.querySelectorAll(selector));
+      const ok = anchors.some((el) => visible(anchorY(el, after, b.top)));
+      if (ok && !overflow) {
+        placed[kind === 'note' ? 'notes' : 'apparatus']++;
+        return;
+      }
+      misplaced.push({
+        kind,
+        document,
+        index,
+        lemmaPage: ok ? summary.number : null,
+        printedPage: summary.number,
+        reason: overflow
+          ? `the notes of page ${summary.number} do not fit below its text`
+          : `its ${kind === 'note' ? 'call' : 'lemma'} is not on page ${summary.number}`,
+      });
+    };
+    for (const n of summary.notes) check('note', n.document, n.index, `sup.call[data-note="${n.document}-${n.index}"]`, false);
+    for (const a of summary.apparatus) check('apparatus', a.document, a.index, `.as[data-app="${a.document}-${a.index}"]`, true);
+  }
+  data.documents.forEach((d, di) => {
+    d.notes.forEach((_, k) => {
+      if (!printedNotes.has(`${di}-${k}`)) {
+        misplaced.push({ kind: 'note', document: di, index: k, lemmaPage: null, printedPage: null, reason: 'its call was not found in the laid-out text' });
+      }
+    });
+    d.apparatus.forEach((a, k) => {
+      if (a !== null && !printedApp.has(`${di}-${k}`)) {
+        misplaced.push({ kind: 'apparatus', document: di, index: k, lemmaPage: null, printedPage: null, reason: 'its lemma was not found in the laid-out text' });
+      }
+    });
+  });
+
+  sources.remove();
+  return { pages: pageNo, placed, misplaced, pageSummaries: summaries, index };
+}

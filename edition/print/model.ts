@@ -1,0 +1,187 @@
+/**
+ * What a typeset edition is made of, before layout: the input model of the print
+ * pipeline, its settings with their defaults, and the report a PDF export gives back.
+ *
+ * Positions are ProseMirror document positions in the document's own `doc`
+ * (edition/schema), so that an apparatus entry made in the editor prints unchanged.
+ */
+import type { DocJSON } from '../api.ts';
+
+/** One variant reading of an apparatus entry; empty `text` prints as "om.". */
+export interface ApparatusReading {
+  text: string;
+  sigla: string[];
+}
+
+/** A critical-apparatus entry keyed to the lemma between two document positions. */
+export interface ApparatusEntry {
+  series: 'A' | 'B';
+  /** Document position where the lemma starts. */
+  from: number;
+  /** Document position where the lemma ends (`from` for a point, e.g. an addition). */
+  to: number;
+  lemma: string;
+  readings: ApparatusReading[];
+}
+
+export interface Witness {
+  siglum: string;
+  description: string;
+}
+
+export interface PrintDocument {
+  title: string;
+  doc: DocJSON;
+  apparatus: ApparatusEntry[];
+}
+
+/** Page geometry in millimetres. */
+export interface PageMargins {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+export type PageSizeName = 'A4' | 'A5' | 'Letter' | 'Royal';
+
+export interface PrintSettings {
+  /** A named size or explicit millimetres. Default A4. */
+  pageSize?: PageSizeName | { width: number; height: number };
+  margins?: Partial<PageMargins>;
+  /** CSS font-family of the text; the shipped faces are listed in resources/fonts. */
+  fontFamily?: string;
+  fontSizePt?: number;
+  /** Baseline-to-baseline distance of the text. */
+  leadingPt?: number;
+  /** Print a line number every n lines (default 5). */
+  lineNumberInterval?: number;
+  lineNumberSide?: 'left' | 'right';
+  lineNumberRestart?: 'page' | 'document';
+  /** Which note types (`note/@type`) print as footnotes; null prints all. */
+  noteTypes?: string[] | null;
+  /** BCP 47 language of the text, for hyphenation (`en`, `de`, `la`, `grc`...). */
+  language?: string;
+  /** Lemmata longer than this many words print as "first … last". */
+  lemmaAbbreviateWords?: number;
+  /** Print an index of persons, places and organisations. Default true. */
+  index?: boolean;
+}
+
+export interface PrintEdition {
+  title: string;
+  subtitle?: string;
+  /** Plain text, paragraphs separated by blank lines. */
+  introduction?: string;
+  witnesses: Witness[];
+  documents: PrintDocument[];
+  settings: PrintSettings;
+}
+
+export type ResolvedPrintSettings = {
+  pageWidthMm: number;
+  pageHeightMm: number;
+  margins: PageMargins;
+  fontFamily: string;
+  fontSizePt: number;
+  leadingPt: number;
+  lineNumberInterval: number;
+  lineNumberSide: 'left' | 'right';
+  lineNumberRestart: 'page' | 'document';
+  noteTypes: string[] | null;
+  language: string;
+  lemmaAbbreviateWords: number;
+  index: boolean;
+};
+
+const PAGE_SIZES: Record<PageSizeName, { width: number; height: number }> = {
+  A4: { width: 210, height: 297 },
+  A5: { width: 148, height: 210 },
+  Letter: { width: 215.9, height: 279.4 },
+  Royal: { width: 156, height: 234 },
+};
+
+/** The font shipped in resources/fonts, with fallbacks for Hebrew and Arabic. */
+export const DEFAULT_FONT_FAMILY = "'Gentium Book Plus', 'Noto Serif Hebrew', 'Noto Naskh Arabic', serif";
+
+/**
+ * Fills in defaults and checks ranges. Throws a RangeError naming the setting that
+ * is out of range, since settings come from a user's form.
+ */
+export function resolvePrintSettings(s: PrintSettings): ResolvedPrintSettings {
+  const size = typeof s.pageSize === 'object' ? s.pageSize : PAGE_SIZES[s.pageSize ?? 'A4'];
+  if (!size) throw new RangeError(`Unknown page size ${String(s.pageSize)}`);
+  const margins: PageMargins = { top: 25, bottom: 22, left: 30, right: 25, ...s.margins };
+  const fontSizePt = s.fontSizePt ?? 11;
+  const resolved: ResolvedPrintSettings = {
+    pageWidthMm: size.width,
+    pageHeightMm: size.height,
+    margins,
+    fontFamily: s.fontFamily ?? DEFAULT_FONT_FAMILY,
+    fontSizePt,
+    leadingPt: s.leadingPt ?? Math.round(fontSizePt * 1.3 * 10) / 10,
+    lineNumberInterval: s.lineNumberInterval ?? 5,
+    lineNumberSide: s.lineNumberSide ?? 'left',
+    lineNumberRestart: s.lineNumberRestart ?? 'page',
+    noteTypes: s.noteTypes ?? null,
+    language: s.language ?? 'en',
+    lemmaAbbreviateWords: s.lemmaAbbreviateWords ?? 3,
+    index: s.index ?? true,
+  };
+  const textWidth = size.width - margins.left - margins.right;
+  const textHeight = size.height - margins.top - margins.bottom;
+  if (textWidth < 40 || textHeight < 60) {
+    throw new RangeError(`Margins leave a text block of ${textWidth}×${textHeight} mm; it needs at least 40×60 mm`);
+  }
+  if (!(fontSizePt >= 6 && fontSizePt <= 24)) throw new RangeError(`Font size ${fontSizePt}pt is outside 6–24pt`);
+  if (!(resolved.leadingPt >= fontSizePt)) throw new RangeError(`Leading ${resolved.leadingPt}pt is less than the font size`);
+  if (!Number.isInteger(resolved.lineNumberInterval) || resolved.lineNumberInterval < 1) {
+    throw new RangeError(`Line-number interval must be a whole number ≥ 1, not ${resolved.lineNumberInterval}`);
+  }
+  return resolved;
+}
+
+/** A note or apparatus entry that did not print on the page of its call or lemma. */
+export interface Misplaced {
+  kind: 'note' | 'apparatus';
+  /** Index of the document in `PrintEdition.documents`. */
+  document: number;
+  /** Index of the entry among the document's apparatus entries, or of the note among its printed notes. */
+  index: number;
+  /** Page of the call or lemma, if it was found in the text. */
+  lemmaPage: number | null;
+  /** Page where the entry printed, if it printed. */
+  printedPage: number | null;
+  reason: string;
+}
+
+/** What one typeset page holds, for reports and tests. */
+export interface PageSummary {
+  /** 1-based physical page number (the title page is 1). */
+  number: number;
+  kind: 'title' | 'front' | 'text' | 'index';
+  /** Document index for text pages. */
+  document: number | null;
+  /** Printed line numbers of the lines on the page that carry one (text pages). */
+  firstLine: number | null;
+  lastLine: number | null;
+  /** Numbered lines on the page. */
+  lineCount: number;
+  notes: Array<{ document: number; index: number; mark: string }>;
+  apparatus: Array<{ document: number; index: number; label: string }>;
+}
+
+export interface IndexEntry {
+  kind: 'person' | 'place' | 'org';
+  name: string;
+  pages: number[];
+}
+
+/** The outcome of laying out an edition. */
+export interface LayoutReport {
+  pages: number;
+  placed: { notes: number; apparatus: number };
+  misplaced: Misplaced[];
+  pageSummaries: PageSummary[];
+  index: IndexEntry[];
+}

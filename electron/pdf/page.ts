@@ -1,0 +1,77 @@
+/**
+ * The print page of an edition: HTML with the stylesheet and the shipped fonts
+ * inlined (as data URLs, so the page needs no file access and loads the same in a
+ * Playwright page and in a hidden Electron window), the layout configuration, and
+ * the paginator script that lays it out.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { buildPrintHtml } from '../../edition/print/html.ts';
+import { loadHyphenator } from '../../edition/print/hyphenate.ts';
+import { layoutConfig, type LayoutConfig } from '../../edition/print/layout.ts';
+import { resolvePrintSettings, type Misplaced, type PrintEdition } from '../../edition/print/model.ts';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Where print.css and the fonts live; the packaged app passes its resources folder. */
+export interface PrintResources {
+  resourcesDir?: string;
+}
+
+let fontCss: Promise<string> | null = null;
+let script: Promise<string> | null = null;
+
+/** resources/fonts/fonts.css with every `url(./file.woff2)` replaced by its data. */
+async function loadFontCss(dir: string): Promise<string> {
+  const css = await readFile(join(dir, 'fonts', 'fonts.css'), 'utf8');
+  const files = new Set(await readdir(join(dir, 'fonts')));
+  const parts: string[] = [];
+  let at = 0;
+  for (const m of css.matchAll(/url\(\.\/([^)]+)\)/g)) {
+    const name = m[1] ?? '';
+    if (!files.has(name)) throw new Error(`fonts.css names ${name}, which is not in ${dir}/fonts`);
+    const data = await readFile(join(dir, 'fonts', name));
+    parts.push(css.slice(at, m.index), `url(data:font/woff2;base64,${data.toString('base64')})`);
+    at = m.index + m[0].length;
+  }
+  parts.push(css.slice(at));
+  return parts.join('');
+}
+
+/** The paginator (edition/print/layout.ts) as a classic script defining `SiglumPrint`. */
+export function paginatorScript(): Promise<string> {
+  script ??= build({
+    entryPoints: [join(repoRoot, 'edition', 'print', 'layout.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: 'SiglumPrint',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    logLevel: 'silent',
+  }).then((r) => r.outputFiles[0]?.text ?? '');
+  return script;
+}
+
+export interface PrintPage {
+  html: string;
+  config: LayoutConfig;
+  /** Entries that cannot print at all, found while building the HTML. */
+  rejected: Misplaced[];
+}
+
+/** Builds the print page of an edition. Throws RangeError for settings out of range. */
+export async function buildPrintPage(edition: PrintEdition, resources: PrintResources = {}): Promise<PrintPage> {
+  const dir = resources.resourcesDir ?? join(repoRoot, 'resources');
+  const settings = resolvePrintSettings(edition.settings);
+  fontCss ??= loadFontCss(dir);
+  const [fonts, printCss, hyphenate] = await Promise.all([
+    fontCss,
+    readFile(join(dir, 'print', 'print.css'), 'utf8'),
+    loadHyphenator(settings.language),
+  ]);
+  const { html, rejected } = buildPrintHtml(edition, settings, { css: `${fonts}\n${printCss}`, hyphenate });
+  return { html, config: layoutConfig(settings), rejected };
+}
