@@ -1,0 +1,69 @@
+/**
+ * The window: the sidebar of collections and documents beside the editor. Creates
+ * the stores, keeps the open document in the address (#/doc/ID, so a reload
+ * reopens it), listens to the Node side's events, and warns before the window
+ * closes with steps the store has not committed yet.
+ */
+import { onCleanup, onMount, untrack } from 'solid-js';
+import type { SiglumClient } from '../../edition/api.ts';
+import { StoresContext, type Stores } from '../stores/context.ts';
+import { createEditorStore } from '../stores/editor.ts';
+import { createNoticeStore } from '../stores/notices.ts';
+import { createProjectStore } from '../stores/project.ts';
+import Banner from './Banner.tsx';
+import DropZone from './DropZone.tsx';
+import EditorPane from './EditorPane.tsx';
+import Sidebar from './Sidebar.tsx';
+
+function documentIdFromHash(): string | null {
+  const match = /^#\/doc\/(.+)$/.exec(location.hash);
+  return match ? decodeURIComponent(match[1]!) : null;
+}
+
+export default function App(props: { client: SiglumClient }) {
+  // The client is fixed for the window's life.
+  const client = untrack(() => props.client);
+  const notices = createNoticeStore();
+  const project = createProjectStore(client, notices[1]);
+  const editor = createEditorStore();
+  const stores: Stores = { client, project, editor, notices };
+  const [projectState, projectActions] = project;
+
+  onMount(() => {
+    const fromHash = documentIdFromHash();
+    if (fromHash) projectActions.open(fromHash);
+    void projectActions.load();
+
+    const unsubscribe = client.subscribe((event) => {
+      if (event.type === 'documents-changed') void projectActions.load();
+    });
+    const onHash = () => {
+      const id = documentIdFromHash();
+      if (id !== projectState.currentId) projectActions.open(id);
+    };
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (editor[1].hasUnsaved()) event.preventDefault();
+    };
+    window.addEventListener('hashchange', onHash);
+    window.addEventListener('beforeunload', onBeforeUnload);
+    onCleanup(() => {
+      unsubscribe();
+      window.removeEventListener('hashchange', onHash);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+    });
+  });
+
+  return (
+    <StoresContext.Provider value={stores}>
+      <DropZone>
+        <div class="app">
+          <Sidebar />
+          <main class="workspace">
+            <Banner />
+            <EditorPane />
+          </main>
+        </div>
+      </DropZone>
+    </StoresContext.Provider>
+  );
+}

@@ -1,0 +1,24 @@
+/** Above the text: where the document sits (its volume and number). */
+import { Show } from 'solid-js';
+import { useStores } from '../stores/context.ts';
+
+export default function DocumentHeader() {
+  const [project, actions] = useStores().project;
+  const collection = () => {
+    const id = actions.current()?.collectionId;
+    return id ? project.collections.find((c) => c.id === id) : undefined;
+  };
+
+  return (
+    <Show when={actions.current()}>
+      {(doc) => (
+        <header class="doc-header">
+          <span class="doc-header-collection">{collection()?.title ?? 'Documents'}</span>
+          <Show when={doc().n}>
+            <span class="doc-header-n">No. {doc().n}</span>
+          </Show>
+        </header>
+      )}
+    </Show>
+  );
+}

@@ -1,0 +1,38 @@
+/** The right-hand side: toolbar, the open document (or a hint), the page-break dialog. */
+import { Show } from 'solid-js';
+import { useStores } from '../stores/context.ts';
+import DocumentHeader from './DocumentHeader.tsx';
+import Editor from './Editor.tsx';
+import PageBreakDialog from './PageBreakDialog.tsx';
+import Toolbar from './Toolbar.tsx';
+
+export default function EditorPane() {
+  const [project] = useStores().project;
+  const [editor] = useStores().editor;
+
+  return (
+    <div class="editor-pane">
+      <Toolbar />
+      <div class="scroller">
+        <Show
+          when={project.currentId}
+          fallback={
+            <div class="placeholder">
+              <p>Open a document from the list, or import a plain-text or TEI file.</p>
+            </div>
+          }
+        >
+          {(id) => (
+            <article class="page">
+              <DocumentHeader />
+              <Editor documentId={id()} />
+            </article>
+          )}
+        </Show>
+      </div>
+      <Show when={editor.askingPageBreak}>
+        <PageBreakDialog />
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+/** The toolbar: history, highlighting, structure, breaks and notes; export; save status. */
+import ExportMenu from './ExportMenu.tsx';
+import SaveIndicator from './SaveIndicator.tsx';
+import StructureMenu from './StructureMenu.tsx';
+import ToolbarButton from './ToolbarButton.tsx';
+
+export default function Toolbar() {
+  return (
+    <div class="toolbar" role="toolbar" aria-label="Editing">
+      <div class="tool-group">
+        <ToolbarButton actionId="undo" text="↶" />
+        <ToolbarButton actionId="redo" text="↷" />
+      </div>
+      <div class="tool-group">
+        <StructureMenu />
+      </div>
+      <div class="tool-group">
+        <ToolbarButton actionId="italic" text="I" class="tool-italic" />
+        <ToolbarButton actionId="bold" text="B" class="tool-bold" />
+        <ToolbarButton actionId="smallcaps" text="Sc" class="tool-smallcaps" />
+        <ToolbarButton actionId="superscript" text="x²" />
+      </div>
+      <div class="tool-group">
+        <ToolbarButton actionId="pageBreak" text="⸢p⸣" class="tool-text" />
+        <ToolbarButton actionId="lineBreak" text="↵" />
+        <ToolbarButton actionId="note" text="Note" class="tool-text" />
+      </div>
+      <div class="toolbar-spacer" />
+      <ExportMenu />
+      <SaveIndicator />
+    </div>
+  );
+}

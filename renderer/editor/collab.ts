@@ -1,0 +1,171 @@
+/**
+ * Keeps one open document in step with the store, by prosemirror-collab's
+ * protocol: local steps are pushed on top of the version this window has; the
+ * store either commits them (`ok`) or says we are behind, in which case we fetch
+ * the steps since our version, rebase ours over them and push again. A 'steps'
+ * event (another window wrote) makes us fetch too.
+ *
+ * One exchange with the store at a time, so versions never race. Steps typed
+ * while a push is in flight go out together in the next push.
+ *
+ * The save status is derived from what is unconfirmed: "saving" while local
+ * steps wait for the store, "saved" once every step is committed, "offline" when
+ * the store could not be reached (nothing is dropped: a retry sends them again).
+ */
+import { getVersion, receiveTransaction, sendableSteps } from 'prosemirror-collab';
+import type { EditorState, Transaction } from 'prosemirror-state';
+import { Step } from 'prosemirror-transform';
+import type { SiglumApi } from '../../edition/api.ts';
+import { schema } from '../../edition/schema.ts';
+
+export type SaveStatus = 'saved' | 'saving' | 'offline';
+
+/** What the sync needs of the editor: read its state, apply a transaction to it. */
+export interface CollabHost {
+  getState(): EditorState;
+  apply(tr: Transaction): void;
+  onStatus(status: SaveStatus, error?: unknown): void;
+}
+
+/** Name of the performance mark set each time the store commits this window's steps. */
+export const COMMITTED_MARK = 'siglum:committed';
+
+const RETRY_MS = 5000;
+
+export class CollabSync {
+  private running = false;
+  private again = false;
+  private needPull = false;
+  private failed: unknown = null;
+  private disposed = false;
+  private status: SaveStatus = 'saved';
+
+  constructor(
+    private readonly api: Pick<SiglumApi, 'pushSteps' | 'stepsSince'>,
+    private readonly documentId: string,
+    private readonly host: CollabHost,
+  ) {}
+
+  /** Call after every local transaction that changed the document. */
+  localChange(): void {
+    this.report();
+    void this.run();
+  }
+
+  /** Another window committed steps up to `version`. */
+  remoteVersion(version: number): void {
+    if (version <= getVersion(this.host.getState())) return;
+    this.needPull = true;
+    void this.run();
+  }
+
+  /** Fetches whatever the store has beyond this window's version. */
+  catchUp(): void {
+    this.needPull = true;
+    void this.run();
+  }
+
+  /** Try again after a failure. */
+  retry(): void {
+    this.failed = null;
+    this.report();
+    void this.run();
+  }
+
+  /** Whether some local steps are not yet committed. */
+  hasUnsaved(): boolean {
+    return sendableSteps(this.host.getState()) !== null;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+  }
+
+  private report(): void {
+    const status: SaveStatus = this.failed !== null ? 'offline' : this.hasUnsaved() ? 'saving' : 'saved';
+    if (status !== this.status || status === 'offline') {
+      this.status = status;
+      this.host.onStatus(status, this.failed ?? undefined);
+    }
+  }
+
+  private async run(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    if (this.failed !== null || this.disposed) return;
+    this.running = true;
+    try {
+      for (;;) {
+        this.again = false;
+        if (this.disposed) return;
+        if (this.needPull) {
+          await this.pull();
+          continue;
+        }
+        if (!(await this.push()) && !this.again) break;
+      }
+    } catch (error) {
+      this.failed = error;
+      // Try again by itself a little later; the user may also retry at once.
+      setTimeout(() => {
+        if (!this.disposed && this.failed === error) this.retry();
+      }, RETRY_MS);
+    } finally {
+      this.running = false;
+    }
+    this.report();
+  }
+
+  /** Pushes what is unconfirmed; false when there was nothing to push. */
+  private async push(): Promise<boolean> {
+    const sendable = sendableSteps(this.host.getState());
+    if (!sendable) return false;
+    const result = await this.api.pushSteps({
+      documentId: this.documentId,
+      version: sendable.version,
+      clientID: String(sendable.clientID),
+      steps: sendable.steps.map((s) => s.toJSON() as { stepType: string }),
+    });
+    if (this.disposed) return false;
+    if (!result.ok) {
+      this.needPull = true;
+      return true;
+    }
+    performance.mark(COMMITTED_MARK, { detail: { version: result.version } });
+    const state = this.host.getState();
+    if (getVersion(state) === sendable.version) {
+      // Ours were the next steps in the store: confirm them without asking for them back.
+      this.host.apply(
+        receiveTransaction(
+          state,
+          sendable.steps,
+          sendable.steps.map(() => sendable.clientID),
+        ),
+      );
+    }
+    if (result.version > getVersion(this.host.getState())) this.needPull = true;
+    this.report();
+    return true;
+  }
+
+  private async pull(): Promise<void> {
+    const version = getVersion(this.host.getState());
+    const since = await this.api.stepsSince({
+      documentId: this.documentId,
+      version,
+    });
+    if (this.disposed) return;
+    this.needPull = false;
+    const state = this.host.getState();
+    if (getVersion(state) !== version || since.steps.length === 0) return;
+    const steps = since.steps.map((json) => Step.fromJSON(schema, json));
+    this.host.apply(
+      receiveTransaction(state, steps, since.clientIDs, {
+        mapSelectionBackward: true,
+      }),
+    );
+    if (since.version > getVersion(this.host.getState())) this.needPull = true;
+  }
+}

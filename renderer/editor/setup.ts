@@ -1,0 +1,52 @@
+/**
+ * The editor's state and plugins for one opened document: the schema's nodes,
+ * undo history, collab (so every step goes to the store), and the keymap derived
+ * from the action table.
+ */
+import { baseKeymap } from 'prosemirror-commands';
+import { collab } from 'prosemirror-collab';
+import { history } from 'prosemirror-history';
+import { keymap } from 'prosemirror-keymap';
+import { Node } from 'prosemirror-model';
+import { EditorState, type Command } from 'prosemirror-state';
+import type { EditorView, NodeViewConstructor } from 'prosemirror-view';
+import type { DocJSON } from '../../edition/api.ts';
+import { schema } from '../../edition/schema.ts';
+import { editorActions, type ActionHost } from './actions.ts';
+import { NoteView } from './noteView.ts';
+import { PageBreakView } from './pageBreakView.ts';
+
+/**
+ * Reads a document received from the store. `Node.fromJSON` accepts invalid
+ * nesting, so the result is checked: a document that does not fit the schema is
+ * a bug on the Node side and throws.
+ */
+export function docFromJSON(json: DocJSON): Node {
+  const doc = Node.fromJSON(schema, json);
+  doc.check();
+  return doc;
+}
+
+/** The keymap of every action, with the host that answers their questions. */
+export function actionKeymap(host: ActionHost): Record<string, Command> {
+  const bindings: Record<string, Command> = {};
+  for (const action of editorActions) {
+    for (const key of action.keys) {
+      bindings[key] = (_state, _dispatch, view?: EditorView) => (view ? action.run(view, host) : false);
+    }
+  }
+  return bindings;
+}
+
+export function createEditorState(doc: Node, version: number, clientID: string, host: ActionHost): EditorState {
+  return EditorState.create({
+    doc,
+    plugins: [history(), collab({ version, clientID }), keymap(actionKeymap(host)), keymap(baseKeymap)],
+  });
+}
+
+/** Node views for the nodes whose display needs more than toDOM. */
+export const nodeViews: Record<string, NodeViewConstructor> = {
+  note: (node, view, getPos) => new NoteView(node, view, getPos),
+  pageBreak: (node) => new PageBreakView(node),
+};

@@ -1,0 +1,11 @@
+/* The window's entry point: styles, the API client, and the App. */
+import { render } from 'solid-js/web';
+import '../resources/fonts/fonts.css';
+import './styles/app.css';
+import './styles/editor.css';
+import { getClient } from './api/index.ts';
+import App from './components/App.tsx';
+
+const root = document.getElementById('app');
+if (!root) throw new Error('index.html has no #app element');
+render(() => <App client={getClient()} />, root);

@@ -1,0 +1,122 @@
+/**
+ * The editor's side of the window: the open session, its save status, and the
+ * page-break dialog. The toolbar reads `tick` to know when to recompute which
+ * actions apply; it is bumped shortly after transactions (not on every one), so
+ * typing never waits for the toolbar.
+ */
+import { createStore } from 'solid-js/store';
+import type { Transaction } from 'prosemirror-state';
+import { actionById, type ActionHost } from '../editor/actions.ts';
+import type { SaveStatus } from '../editor/collab.ts';
+import type { PageBreakAttrs } from '../editor/inline.ts';
+import type { EditorSession, SessionHost } from '../editor/session.ts';
+import { sentenceOf } from './notices.ts';
+
+export interface EditorState {
+  status: SaveStatus;
+  /** Why the last save failed, as a sentence. */
+  statusDetail: string | null;
+  /** Bumped when the selection or document changed, for toolbar states. */
+  tick: number;
+  /** Whether the page-break dialog is open. */
+  askingPageBreak: boolean;
+  /** Whether a document is open in the editor. */
+  open: boolean;
+}
+
+export interface EditorActions extends SessionHost, ActionHost {
+  attach(session: EditorSession): void;
+  detach(session: EditorSession): void;
+  run(actionId: string): void;
+  enabled(actionId: string): boolean;
+  active(actionId: string): boolean;
+  answerPageBreak(attrs: PageBreakAttrs | null): void;
+  retry(): void;
+  hasUnsaved(): boolean;
+  focus(): void;
+}
+
+export type EditorStore = [EditorState, EditorActions];
+
+const TOOLBAR_DELAY_MS = 80;
+
+export function createEditorStore(): EditorStore {
+  const [state, setState] = createStore<EditorState>({
+    status: 'saved',
+    statusDetail: null,
+    tick: 0,
+    askingPageBreak: false,
+    open: false,
+  });
+  let session: EditorSession | null = null;
+  /** Sessions closed while their steps were still on the way. */
+  const closing = new Set<EditorSession>();
+  let pendingTick: ReturnType<typeof setTimeout> | null = null;
+  let answer: ((attrs: PageBreakAttrs | null) => void) | null = null;
+
+  const bump = () => {
+    if (pendingTick !== null) return;
+    pendingTick = setTimeout(() => {
+      pendingTick = null;
+      setState('tick', (t) => t + 1);
+    }, TOOLBAR_DELAY_MS);
+  };
+
+  const actions: EditorActions = {
+    attach(s) {
+      session = s;
+      setState({ open: true, status: 'saved', statusDetail: null });
+      bump();
+    },
+    detach(s) {
+      if (session !== s) return;
+      session = null;
+      if (s.hasUnsaved()) closing.add(s);
+      setState('open', false);
+    },
+    onStatus(status, error) {
+      for (const s of closing) if (!s.hasUnsaved()) closing.delete(s);
+      setState({
+        status,
+        statusDetail: error === undefined ? null : sentenceOf(error),
+      });
+    },
+    onTransaction(tr: Transaction) {
+      if (tr.docChanged || tr.selectionSet || tr.storedMarksSet) bump();
+    },
+    run(actionId) {
+      if (session) actionById(actionId).run(session.view, actions);
+    },
+    enabled(actionId) {
+      return session !== null && actionById(actionId).enabled(session.view.state);
+    },
+    active(actionId) {
+      const action = actionById(actionId);
+      return session !== null && action.active !== undefined && action.active(session.view.state);
+    },
+    askPageBreak() {
+      answer?.(null);
+      setState('askingPageBreak', true);
+      return new Promise((resolve) => {
+        answer = resolve;
+      });
+    },
+    answerPageBreak(attrs) {
+      setState('askingPageBreak', false);
+      const resolve = answer;
+      answer = null;
+      resolve?.(attrs);
+    },
+    retry() {
+      session?.sync.retry();
+      for (const s of closing) s.sync.retry();
+    },
+    hasUnsaved() {
+      return (session?.hasUnsaved() ?? false) || [...closing].some((s) => s.hasUnsaved());
+    },
+    focus() {
+      session?.view.focus();
+    },
+  };
+  return [state, actions];
+}

@@ -1,0 +1,139 @@
+/**
+ * The project as the sidebar shows it: its collections and documents, which
+ * collections are open, and which document is being edited. Also import and
+ * export, which change or read that list.
+ *
+ * The list is refetched when the Node side says documents changed, and merged
+ * with `reconcile` (keyed by id) so rows that did not change are not redrawn.
+ * Typing in the editor never touches this store.
+ */
+import { batch, createMemo } from 'solid-js';
+import { createStore, reconcile } from 'solid-js/store';
+import type { CollectionInfo, DocumentInfo, ExportTarget, SiglumClient } from '../../edition/api.ts';
+import type { NoticeActions } from './notices.ts';
+import { downloadText, readImportFile } from '../io/files.ts';
+
+export interface ProjectState {
+  title: string;
+  collections: CollectionInfo[];
+  documents: DocumentInfo[];
+  /** Collections whose documents are listed (all are closed at first: a volume has hundreds). */
+  expanded: Record<string, boolean>;
+  currentId: string | null;
+  loaded: boolean;
+  importing: boolean;
+}
+
+export interface ProjectActions {
+  load(): Promise<void>;
+  toggle(collectionId: string): void;
+  open(documentId: string | null): void;
+  importFiles(files: readonly File[]): Promise<void>;
+  exportTei(target: ExportTarget): Promise<void>;
+  /** The documents of a collection (null: those in none), in order. */
+  documentsIn(collectionId: string | null): DocumentInfo[];
+  current(): DocumentInfo | null;
+}
+
+export type ProjectStore = [ProjectState, ProjectActions];
+
+const NO_COLLECTION = '';
+
+export function createProjectStore(client: SiglumClient, notices: NoticeActions): ProjectStore {
+  const [state, setState] = createStore<ProjectState>({
+    title: '',
+    collections: [],
+    documents: [],
+    expanded: {},
+    currentId: null,
+    loaded: false,
+    importing: false,
+  });
+
+  const grouped = createMemo(() => {
+    const groups = new Map<string, DocumentInfo[]>();
+    for (const d of state.documents) {
+      const key = d.collectionId ?? NO_COLLECTION;
+      let list = groups.get(key);
+      if (!list) groups.set(key, (list = []));
+      list.push(d);
+    }
+    for (const list of groups.values()) list.sort((a, b) => a.position - b.position);
+    return groups;
+  });
+
+  const byId = createMemo(() => new Map(state.documents.map((d) => [d.id, d])));
+
+  async function load(): Promise<void> {
+    try {
+      const [info, collections, documents] = await Promise.all([
+        client.projectInfo({}),
+        client.listCollections({}),
+        client.listDocuments({}),
+      ]);
+      batch(() => {
+        setState('title', info.title);
+        setState('collections', reconcile(collections, { key: 'id' }));
+        setState('documents', reconcile(documents, { key: 'id' }));
+        setState('loaded', true);
+        if (state.currentId !== null && !documents.some((d) => d.id === state.currentId)) setState('currentId', null);
+        if (state.currentId === null && documents.length > 0 && documents.length < 50) {
+          open(documents[0]!.id);
+        }
+      });
+    } catch (error) {
+      notices.show(error, 'Siglum could not read the project');
+    }
+  }
+
+  function open(documentId: string | null): void {
+    const hash = documentId === null ? '' : `#/doc/${encodeURIComponent(documentId)}`;
+    if (location.hash !== hash)
+      history.replaceState(null, '', hash === '' ? location.pathname + location.search : hash);
+    batch(() => {
+      setState('currentId', documentId);
+      const doc = documentId === null ? undefined : byId().get(documentId);
+      if (doc?.collectionId) setState('expanded', doc.collectionId, true);
+    });
+  }
+
+  async function importFiles(files: readonly File[]): Promise<void> {
+    if (files.length === 0) return;
+    setState('importing', true);
+    try {
+      const payload = await Promise.all(files.map(readImportFile));
+      const result = await client.importFiles({ files: payload });
+      notices.dismiss();
+      await load();
+      const first = result.documents[0];
+      if (first) open(first.id);
+    } catch (error) {
+      const names = files.map((f) => f.name).join(', ');
+      notices.show(error, `Could not import ${names}`);
+    } finally {
+      setState('importing', false);
+    }
+  }
+
+  async function exportTei(target: ExportTarget): Promise<void> {
+    try {
+      const { fileName, xml } = await client.exportTei(target);
+      downloadText(fileName, xml, 'application/tei+xml');
+    } catch (error) {
+      notices.show(error, 'Could not export TEI');
+    }
+  }
+
+  return [
+    state,
+    {
+      load,
+      toggle: (id) => setState('expanded', id, (open) => !open),
+      open,
+      importFiles,
+      exportTei,
+      documentsIn: (collectionId) => grouped().get(collectionId ?? NO_COLLECTION) ?? [],
+      current: () => (state.currentId === null ? null : (byId().get(state.currentId) ?? null)),
+    },
+  ];
+}
