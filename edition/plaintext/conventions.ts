@@ -43,11 +43,13 @@ const MONTHS = [
 ];
 
 /**
- * `Tokyo, January 13, 1933.` or `Washington, January 6, 1933—4 p.m.`: a place, a full
- * date, optionally a time after a dash.
+ * `Tokyo, January 13, 1933.`, `Washington, January 6, 1933—4 p.m.`, `[Washington,]
+ * May 18, 1934.`, `New York, N. Y., April 3, 1934.`, `S. S. “Santa Barbara,” January 16,
+ * 1934—7 p.m.`, `Managua, February 27 [26], 1934—midnight.`, or the date alone: a place,
+ * a full date, optionally a time after a dash.
  */
 const DATELINE = new RegExp(
-  `^\\p{Lu}[\\p{L} .'’-]{0,40}, (${MONTHS.join('|')}) (\\d{1,2}), (\\d{4})(?:\\s?[—–-]\\s?[^\\n]{1,30})?\\.?$`,
+  `^(?:(?:\\[[^\\]\\n]{1,40},\\]|\\p{Lu}[^\\n]{0,50}?,[”"]?) )?(${MONTHS.join('|')}) (\\d{1,2})(?: \\[\\d{1,2}\\])?, (\\d{4})(?:\\s?[—–-]\\s?[^\\n]{1,30})?\\.?$`,
   'u',
 );
 
@@ -71,27 +73,24 @@ export function isReceivedLine(line: string): boolean {
   return /^\[Received [^\]\n]{1,60}\]$/.test(line);
 }
 
-/** The forms of a list label alone on its line: `1.`, `(1)`, `1)`, and `a.`, `(a)`, `a)`. */
-const LABEL = /^(?:(\d{1,3})|([a-z]))\.$|^\((?:(\d{1,3})|([a-z]))\)$|^(?:(\d{1,3})|([a-z]))\)$/;
+/** A list label alone on its line: `1.`, `(1)`, `1)`, and `a.`, `(a)`, `a)`. */
+const LABEL = /^(\()?(\d{1,3}|[a-z])([.)])$/;
 
 /** A list label's form and ordinal, so that a list's labels can be checked to run on. */
 export interface Label {
-  text: string;
-  /** `1.` and `a.` share a shape: `N.`; `(1)` and `(a)`: `(N)`. */
+  /** What the labels of one list share: `digit N.`, `digit (N)`, `letter N)`... */
   shape: string;
+  /** 1 for `1.` and for `a.`. */
   ordinal: number;
 }
 
 export function listLabel(line: string): Label | null {
   const m = LABEL.exec(line);
-  if (!m) return null;
-  const digits = m[1] ?? m[3] ?? m[5];
-  const letter = m[2] ?? m[4] ?? m[6];
-  const kind = digits !== undefined ? 'digit' : 'letter';
-  const ordinal = digits !== undefined ? Number(digits) : (letter ?? 'a').charCodeAt(0) - 96;
-  const bracket =
-    m[1] !== undefined || m[2] !== undefined ? 'N.' : m[3] !== undefined || m[4] !== undefined ? '(N)' : 'N)';
-  return { text: line, shape: `${kind} ${bracket}`, ordinal };
+  const [, open, mark = '', close] = m ?? [];
+  if (!m || (open !== undefined && close !== ')')) return null;
+  const digits = /\d/.test(mark);
+  const ordinal = digits ? Number(mark) : mark.charCodeAt(0) - 96;
+  return { shape: `${digits ? 'digit' : 'letter'} ${open ?? ''}N${close}`, ordinal };
 }
 
 /** `Respectfully yours,`, `Very truly yours,`, `Sincerely,`, `I have the honor to be, Sir, ...`. */
