@@ -7,21 +7,9 @@
 import type { DocJSON, DocumentMeta, ImportFile } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import { importPlainText, type PlainImport } from '../../edition/plaintext/index.ts';
+import { importTei, type TeiImport } from '../../edition/tei/import.ts';
 
-/** A TEI file as edition/tei's importer returns it. */
-export interface TeiImport {
-  collection: { title: string; frame: string; meta: DocumentMeta };
-  documents: Array<{
-    key: string;
-    title: string;
-    n: string | null;
-    kind: 'document' | 'front' | 'back';
-    meta: DocumentMeta;
-    doc: DocJSON;
-  }>;
-}
-
-export type { PlainImport };
+export type { PlainImport, TeiImport };
 
 export type FileParser = (file: ImportFile) => Promise<TeiImport | PlainImport>;
 
@@ -36,8 +24,7 @@ export interface TeiWriters {
   exportProjectTei(collections: Array<{ frame: string; docs: Map<string, DocJSON> }>): string;
 }
 
-// edition/tei is loaded on first use, by path, so that the service does not depend on
-// its load order; its exports are checked when they arrive.
+// edition/tei's writers are loaded on first use, by path, and checked when they arrive.
 const TEI_MODULE = '../../edition/tei/index.ts';
 
 async function load(spec: string): Promise<Record<string, unknown>> {
@@ -75,7 +62,6 @@ function looksLikeXml(name: string, text: string): boolean {
 export const parseInProcess: FileParser = async (file) => {
   const text = fileText(file);
   if (looksLikeXml(file.name, text)) {
-    const importTei = fn<(text: string, fileName: string) => TeiImport>(await load(TEI_MODULE), 'importTei');
     return importTei(text, file.name);
   }
   return importPlainText(text, file.name);
