@@ -1,0 +1,31 @@
+/**
+ * The desktop app's service process: electron/main.ts forks this (bundled as
+ * dist/electron/service.cjs) as an Electron utility process, so that SQLite and the
+ * parsing of imported files never run in the main process. Arguments: the project
+ * path, then "seed" to seed the project if this run creates it.
+ */
+import { openService } from '../service/index.ts';
+import { reportFatal, servePort, type Port } from './port.ts';
+
+interface ParentPortLike {
+  on(event: 'message', listener: (message: { data: unknown }) => void): void;
+  postMessage(message: unknown): void;
+}
+
+const parentPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
+if (!parentPort) throw new Error('service-process runs only as an Electron utility process (utilityProcess.fork).');
+
+const port: Port = {
+  postMessage: (m) => parentPort.postMessage(m),
+  onMessage: (listener) => parentPort.on('message', (e) => listener(e.data)),
+};
+
+const [projectPath, mode] = process.argv.slice(2);
+try {
+  if (!projectPath) throw new Error('no project path was given');
+  const service = openService(projectPath, { create: true, seed: mode === 'seed' });
+  servePort(service, port);
+  process.on('exit', () => service.close());
+} catch (e) {
+  reportFatal(port, e);
+}

@@ -1,0 +1,109 @@
+/**
+ * The Electron main process, kept thin: it serves the built renderer on app://siglum,
+ * opens the window with the settings in host/policy.ts, starts the service in a
+ * utility process (host/service-process.ts) and relays IPC to it (host/ipc.ts).
+ * Bundled to dist/electron/main.cjs by electron/build.mjs.
+ */
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, utilityProcess } from 'electron';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { EVENT_CHANNEL } from '../edition/api.ts';
+import { registerIpc } from './host/ipc.ts';
+import { APP_ORIGIN, APP_SCHEME, isAppUrl, SECURITY_HEADERS, windowOptions } from './host/policy.ts';
+import { connectPort, type PortLink } from './host/port.ts';
+import { readAsset } from './host/static.ts';
+import { APP_NAME, chooseProject, userDataDir } from './paths.ts';
+
+// Before `ready`: the scheme must be standard and secure to get an origin, fetch and CSP.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+app.setName(APP_NAME);
+// The command line and `siglum serve` compute the same folder (paths.ts) without Electron.
+app.setPath('userData', userDataDir());
+app.enableSandbox();
+
+const root = app.getAppPath();
+const rendererDir = join(root, 'dist', 'renderer');
+const preloadPath = join(root, 'dist', 'electron', 'preload.cjs');
+const serviceScript = join(root, 'dist', 'electron', 'service.cjs');
+/** better-sqlite3 built for Electron's ABI (build.mjs); npm's build is Node's, for tests. */
+const sqliteBinding = app.isPackaged
+  ? join(process.resourcesPath, 'native', 'better_sqlite3.node')
+  : join(root, 'dist', 'native', 'better_sqlite3.node');
+
+function fail(message: string): never {
+  dialog.showErrorBox('Siglum cannot start', message);
+  app.exit(1);
+  throw new Error(message);
+}
+
+function startService(): PortLink {
+  if (!existsSync(sqliteBinding)) {
+    fail(`SQLite for Electron is missing (${sqliteBinding}). Run \`npm run build:electron\` with network access, then start Siglum again.`);
+  }
+  const project = chooseProject(undefined);
+  const child = utilityProcess.fork(serviceScript, [project.path, project.isDefault ? 'seed' : 'open'], {
+    serviceName: 'Siglum service',
+    env: { ...process.env, SIGLUM_SQLITE_BINDING: sqliteBinding },
+  });
+  const link = connectPort(
+    { postMessage: (m) => child.postMessage(m), onMessage: (listener) => child.on('message', listener) },
+    (error) => fail(error.message),
+  );
+  child.on('exit', (code) => {
+    link.fail({ name: 'SiglumError', code: 'internal', message: `Siglum's service stopped (exit code ${code}). Restart Siglum.` });
+  });
+  return link;
+}
+
+function createWindow(): void {
+  const win = new BrowserWindow(windowOptions(preloadPath));
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(`${APP_ORIGIN}/`);
+}
+
+// Every web contents, including any the app did not mean to create: no new windows, no
+// navigation away from the app, no webviews. Links to the web open in the browser.
+app.on('web-contents-created', (_event, contents) => {
+  contents.setWindowOpenHandler(({ url }) => {
+    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+void app.whenReady().then(() => {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, grant) => grant(false));
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const asset = url.host === 'siglum' && request.method === 'GET' ? await readAsset(rendererDir, url.pathname) : null;
+    if (!asset) return new Response('Not found', { status: 404, headers: SECURITY_HEADERS });
+    return new Response(new Uint8Array(asset.body), {
+      headers: { ...SECURITY_HEADERS, 'Content-Type': asset.contentType, 'Cache-Control': 'no-cache' },
+    });
+  });
+
+  const service = startService();
+  registerIpc(ipcMain, (method, args) => service.call(method, args));
+  service.subscribe((event) => {
+    for (const win of BrowserWindow.getAllWindows()) {
+      if (isAppUrl(win.webContents.getURL())) win.webContents.send(EVENT_CHANNEL, event);
+    }
+  });
+
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+});
