@@ -1,0 +1,178 @@
+/**
+ * Writing TEI from Siglum: a collection (its frame with the documents put
+ * back), one document as a standalone TEI file, or a whole project as a
+ * teiCorpus. Output is UTF-8 text with LF line endings and no byte-order mark.
+ */
+import type { Node as PMNode } from 'prosemirror-model';
+import type { DocJSON, DocumentMeta } from '../api.ts';
+import { schema } from '../schema.ts';
+import { parseXml } from '../xml/parse.ts';
+import { serializeXml } from '../xml/serialize.ts';
+import type { XmlAttr, XmlDocument, XmlElement, XmlNode } from '../xml/tree.ts';
+import { TEI_NS, element, isWhitespace } from '../xml/tree.ts';
+import { blocksToXml } from './fromDoc.ts';
+import { PLACEHOLDER } from './import.ts';
+
+/** A ProseMirror document from JSON, checked against the schema. RangeError when it does not fit. */
+export function docFromJSON(json: DocJSON): PMNode {
+  const doc = schema.nodeFromJSON(json);
+  doc.check();
+  return doc;
+}
+
+interface Slot {
+  container: XmlElement;
+  parent: XmlElement | null;
+  key: string;
+  indent: string;
+}
+
+/** The placeholders of a frame, each with its container element and that element's indentation. */
+function findSlots(root: XmlElement): Slot[] {
+  const slots: Slot[] = [];
+  const walk = (el: XmlElement, parent: XmlElement | null, indent: string): void => {
+    for (const [i, c] of el.children.entries()) {
+      if (c.type === 'pi' && c.target === PLACEHOLDER) slots.push({ container: el, parent, key: c.body, indent });
+      if (c.type !== 'element') continue;
+      const before = el.children[i - 1];
+      const ws = before?.type === 'text' && isWhitespace(before.text) && before.text.includes('\n');
+      walk(c, el, ws ? before.text.slice(before.text.lastIndexOf('\n') + 1) : `${indent}    `);
+    }
+  };
+  walk(root, null, '');
+  return slots;
+}
+
+function el(name: string, attrs: Array<[string, string]>, children: XmlNode[]): XmlElement {
+  const a: XmlAttr[] = attrs.map(([n, value]) => ({ name: n, uri: '', value }));
+  return element(name, TEI_NS, a, children);
+}
+
+function text(t: string): XmlNode {
+  return { type: 'text', text: t };
+}
+
+/** Fills a parsed frame's placeholders; documents without a placeholder are appended to the body as new document divs. */
+function fillFrame(frame: XmlDocument, docs: ReadonlyMap<string, DocJSON>): void {
+  const slots = findSlots(frame.root);
+  const placed = new Set<string>();
+  for (const slot of slots) {
+    const json = docs.get(slot.key);
+    if (!json) throw new RangeError(`exportCollectionTei: no document for the frame's placeholder "${slot.key}"`);
+    placed.add(slot.key);
+    slot.container.children.splice(0, slot.container.children.length, ...blocksToXml(docFromJSON(json).content, slot.indent));
+  }
+  const extra = [...docs.keys()].filter((k) => !placed.has(k));
+  if (extra.length === 0) return;
+  const body = findElement(frame.root, 'body');
+  if (!body) throw new RangeError('exportCollectionTei: the frame has no <body> for documents added to the collection');
+  for (const key of extra) {
+    body.children.push(text('\n'), el('div', [['type', 'document']], blocksToXml(docFromJSON(docs.get(key)!).content, '')));
+  }
+  body.children.push(text('\n'));
+}
+
+function findElement(root: XmlElement, name: string): XmlElement | null {
+  if (root.uri === TEI_NS && root.name === name) return root;
+  for (const c of root.children) {
+    if (c.type !== 'element') continue;
+    const found = findElement(c, name);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * The whole volume: the frame (from importTei) with every placeholder replaced
+ * by its document's content. Documents in `docs` with no placeholder (added to
+ * the collection later) are appended to the body as `<div type="document">`.
+ *
+ * @throws RangeError when a placeholder has no document, or a document does not fit the schema.
+ */
+export function exportCollectionTei(frame: string, docs: ReadonlyMap<string, DocJSON>): string {
+  const xml = parseXml(frame, { fileName: 'frame' });
+  fillFrame(xml, docs);
+  return serializeXml(xml);
+}
+
+/** Namespace declarations (other than the default) on the frame's root, to carry into a standalone file. */
+function prefixDeclarations(root: XmlElement): Array<[string, string]> {
+  return root.attrs.filter((a) => a.name.startsWith('xmlns:')).map((a) => [a.name, a.value]);
+}
+
+/** A minimal header: the title, "Exported from Siglum", and the source when known. */
+function header(meta: DocumentMeta): XmlElement {
+  const source = meta.source ? `Source: ${meta.source}.` : 'Created in Siglum.';
+  const i = (n: number): string => '    '.repeat(n);
+  return el('teiHeader', [], indented([
+    el('fileDesc', [], indented([
+      el('titleStmt', [], indented([el('title', [], [text(meta.title || 'Untitled')])], i(3))),
+      el('publicationStmt', [], indented([el('p', [], [text('Exported from Siglum.')])], i(3))),
+      el('sourceDesc', [], indented([el('p', [], [text(source)])], i(3))),
+    ], i(2))),
+  ], i(1)));
+}
+
+/** Indents element-only children of `parent` (a small tree built here). */
+function indented(children: XmlNode[], indent: string): XmlNode[] {
+  const out: XmlNode[] = [];
+  for (const c of children) out.push(text(`\n${indent}    `), c);
+  out.push(text(`\n${indent}`));
+  return out;
+}
+
+/**
+ * One document as a standalone TEI file. With the frame and key it came from,
+ * its container keeps its element and attributes (a FRUS document div keeps
+ * `frus:` attributes and the namespace declarations they need, so it validates
+ * against the FRUS schema); otherwise its blocks go straight into `<body>`.
+ *
+ * @throws RangeError when the key is not in the frame or the document does not fit the schema.
+ */
+export function exportDocumentTei(doc: DocJSON, meta: DocumentMeta, context: { frame?: string; key?: string } = {}): string {
+  const pm = docFromJSON(doc);
+  let rootAttrs: Array<[string, string]> = [['xmlns', TEI_NS]];
+  let bodyContent: XmlNode[];
+  if (context.frame !== undefined && context.key !== undefined) {
+    const frame = parseXml(context.frame, { fileName: 'frame' });
+    const slot = findSlots(frame.root).find((s) => s.key === context.key);
+    if (!slot) throw new RangeError(`exportDocumentTei: the frame has no placeholder "${context.key}"`);
+    rootAttrs = rootAttrs.concat(prefixDeclarations(frame.root));
+    const c = slot.container;
+    bodyContent =
+      c.uri === TEI_NS && c.name === 'body'
+        ? blocksToXml(pm.content, '        ')
+        : [text('\n            '), element(c.name, c.uri, c.attrs, blocksToXml(pm.content, '            ')), text('\n        ')];
+  } else bodyContent = blocksToXml(pm.content, '        ');
+  const body = el('body', [], bodyContent);
+  const root = el('TEI', rootAttrs, indented([header(meta), el('text', [], indented([body], '    '))], ''));
+  return serializeXml({ declaration: { version: '1.0', encoding: 'UTF-8', standalone: null }, bom: false, crlf: false, prolog: [], root, epilog: [] });
+}
+
+/**
+ * The whole project as a `<teiCorpus>`: a header with the project's title, then
+ * each collection's volume (as exportCollectionTei writes it) in order.
+ */
+export function exportProjectTei(collections: ReadonlyArray<{ frame: string; docs: ReadonlyMap<string, DocJSON> }>, title = 'Siglum project'): string {
+  const volumes: XmlNode[] = [];
+  for (const c of collections) {
+    const xml = parseXml(c.frame, { fileName: 'frame' });
+    fillFrame(xml, c.docs);
+    volumes.push(...xml.prolog.filter((p): p is Exclude<typeof p, { type: 'doctype' }> => p.type !== 'doctype'), xml.root);
+  }
+  const meta: DocumentMeta = { title, date: null, source: null, extra: {} };
+  const root = el('teiCorpus', [['xmlns', TEI_NS]], indented([header(meta), ...volumes], ''));
+  return serializeXml({ declaration: { version: '1.0', encoding: 'UTF-8', standalone: null }, bom: false, crlf: false, prolog: [], root, epilog: [] });
+}
+
+/**
+ * A frame for documents that came without one (created in Siglum or imported
+ * from plain text): a minimal TEI file whose body holds one `<div type="document">`
+ * placeholder per key, in order. Pass it to exportCollectionTei or exportProjectTei.
+ */
+export function newFrame(meta: DocumentMeta, keys: readonly string[]): string {
+  const divs = keys.map((k) => el('div', [['type', 'document']], [{ type: 'pi', target: PLACEHOLDER, body: k }]));
+  const body = el('body', [], indented(divs, '        '));
+  const root = el('TEI', [['xmlns', TEI_NS]], indented([header(meta), el('text', [], indented([body], '    '))], ''));
+  return serializeXml({ declaration: { version: '1.0', encoding: 'UTF-8', standalone: null }, bom: false, crlf: false, prolog: [], root, epilog: [] });
+}

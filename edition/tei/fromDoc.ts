@@ -1,0 +1,209 @@
+/**
+ * ProseMirror nodes of edition/schema to TEI (the light XML tree): one writer
+ * per node type and per mark type, strict about unknown types.
+ *
+ * Marks are written as nested elements. Where a run of inline nodes opens
+ * several marks at once, the mark that reaches furthest is opened first; marks
+ * that reach equally far open by their `nest` number when they have one (the
+ * importer sets it where it matters), else in schema order. Element-only
+ * content may be indented; content with text runs (`teiText` with name null)
+ * is written exactly as it is.
+ */
+import type { Fragment, Mark, Node as PMNode } from 'prosemirror-model';
+import type { MarkName, NodeName } from '../schema.ts';
+import type { XmlAttr, XmlElement, XmlNode } from '../xml/tree.ts';
+import { TEI_NS, element } from '../xml/tree.ts';
+
+/** The unit of indentation for element-only content. */
+export const INDENT = '    ';
+
+function attr(name: string, value: string): XmlAttr {
+  return { name, uri: '', value };
+}
+
+/** The `xml` attribute of a node or mark as XML attributes; RangeError when it is not a list of pairs. */
+function xmlAttrs(value: unknown): XmlAttr[] {
+  if (!Array.isArray(value)) throw new RangeError(`xml attribute must be an array of [name, value] pairs, got ${JSON.stringify(value)}`);
+  return value.map((p: unknown) => {
+    if (!Array.isArray(p) || p.length !== 2 || typeof p[0] !== 'string' || typeof p[1] !== 'string') {
+      throw new RangeError(`xml attribute entry must be a [name, value] pair of strings, got ${JSON.stringify(p)}`);
+    }
+    return attr(p[0], p[1]);
+  });
+}
+
+/** Modelled attributes (skipped when null) followed by the node's `xml` attributes. */
+function attrsOf(node: PMNode | Mark, modelled: Array<[string, unknown]> = []): XmlAttr[] {
+  const out: XmlAttr[] = [];
+  for (const [name, v] of modelled) if (v !== null && v !== undefined) out.push(attr(name, String(v)));
+  return out.concat(xmlAttrs(node.attrs['xml']));
+}
+
+function el(name: string, attrs: XmlAttr[], children: XmlNode[]): XmlElement {
+  return element(name, name.includes(':') ? '' : TEI_NS, attrs, children);
+}
+
+function nameOf(node: PMNode | Mark): string {
+  const name = node.attrs['name'];
+  if (typeof name !== 'string' || name === '') throw new RangeError(`${node.type.name} needs an element name, got ${JSON.stringify(name)}`);
+  return name;
+}
+
+const MENTION_ELEMENTS: Record<string, string> = { person: 'persName', place: 'placeName', org: 'orgName', date: 'date', term: 'term' };
+
+/** The element each mark type is written as (its content is added by the caller). */
+const markWriters: Record<MarkName, (mark: Mark) => XmlElement> = {
+  italic: (m) => el('hi', attrsOf(m, [['rend', 'italic']]), []),
+  bold: (m) => el('hi', attrsOf(m, [['rend', 'bold']]), []),
+  smallcaps: (m) => el('hi', attrsOf(m, [['rend', 'smallcaps']]), []),
+  superscript: (m) => el('hi', attrsOf(m, [['rend', 'superscript']]), []),
+  teiMark: (m) => el(nameOf(m), attrsOf(m), []),
+  mention: (m) => {
+    const kind = String(m.attrs['kind']);
+    const name = (m.attrs['element'] as string | null) ?? MENTION_ELEMENTS[kind] ?? 'rs';
+    const ref = m.attrs['ref'] as string | null;
+    const modelled: Array<[string, unknown]> = [
+      ['type', name === 'rs' ? kind : null],
+      ['ref', ref === null ? null : `#${ref}`],
+      ['when', m.attrs['when']],
+      ['from', m.attrs['from']],
+      ['to', m.attrs['to']],
+      ['notBefore', m.attrs['notBefore']],
+      ['notAfter', m.attrs['notAfter']],
+    ];
+    return el(name, attrsOf(m, modelled), []);
+  },
+};
+
+function pushText(out: XmlNode[], text: string): void {
+  const last = out[out.length - 1];
+  if (last?.type === 'text') out[out.length - 1] = { type: 'text', text: last.text + text };
+  else out.push({ type: 'text', text });
+}
+
+function splitPi(text: string): { target: string; body: string } {
+  const m = /^(\S+)\s*([\s\S]*)$/.exec(text);
+  if (!m) throw new RangeError(`a processing instruction needs a target, got ${JSON.stringify(text)}`);
+  return { target: m[1]!, body: m[2]! };
+}
+
+/** One inline node (without its marks). */
+function inlineNode(node: PMNode, out: XmlNode[]): void {
+  switch (node.type.name as NodeName) {
+    case 'text':
+      pushText(out, node.text ?? '');
+      return;
+    case 'pageBreak':
+      out.push(el('pb', attrsOf(node, [['n', node.attrs['n']], ['facs', node.attrs['facs']]]), []));
+      return;
+    case 'lineBreak':
+      out.push(el('lb', attrsOf(node), []));
+      return;
+    case 'note': {
+      const modelled: Array<[string, unknown]> = [['n', node.attrs['n']], ['type', node.attrs['type']], ['xml:id', node.attrs['id']]];
+      out.push(el('note', attrsOf(node, modelled), blocksToXml(node.content, null)));
+      return;
+    }
+    case 'teiInline': {
+      const name = nameOf(node);
+      const text = (node.attrs['text'] as string | null) ?? '';
+      if (name === '#comment') out.push({ type: 'comment', text });
+      else if (name === '#cdata') out.push({ type: 'cdata', text });
+      else if (name === '#pi') out.push({ type: 'pi', ...splitPi(text) });
+      else out.push(el(name, attrsOf(node), []));
+      return;
+    }
+    default:
+      throw new RangeError(`${node.type.name} is not an inline node TEI export knows`);
+  }
+}
+
+function markOrder(a: Mark, b: Mark, reach: Map<Mark, number>): number {
+  const d = (reach.get(b) ?? 0) - (reach.get(a) ?? 0);
+  if (d !== 0) return d;
+  const na = a.attrs['nest'] as number | null;
+  const nb = b.attrs['nest'] as number | null;
+  if (na !== null && nb !== null) return na - nb;
+  return 0; // a mark set is in schema order already, and the sort is stable
+
+}
+
+/** Inline content as XML nodes, marks written as nested elements. */
+export function inlineToXml(nodes: readonly PMNode[] | Fragment): XmlNode[] {
+  const list: PMNode[] = Array.isArray(nodes) ? (nodes as PMNode[]) : [];
+  if (!Array.isArray(nodes)) (nodes as Fragment).forEach((n) => list.push(n));
+  const root: XmlNode[] = [];
+  const stack: Array<{ mark: Mark; children: XmlNode[] }> = [];
+  for (let i = 0; i < list.length; i++) {
+    const node = list[i]!;
+    let keep = 0;
+    while (keep < stack.length && stack[keep]!.mark.isInSet(node.marks)) keep++;
+    stack.length = keep;
+    const open = node.marks.filter((m) => !stack.some((s) => s.mark === m || s.mark.eq(m)));
+    if (open.length > 1) {
+      const reach = new Map<Mark, number>();
+      for (const m of open) {
+        let j = i;
+        while (j < list.length && m.isInSet(list[j]!.marks)) j++;
+        reach.set(m, j);
+      }
+      open.sort((a, b) => markOrder(a, b, reach));
+    }
+    for (const m of open) {
+      const e = markWriters[m.type.name as MarkName](m);
+      (stack[stack.length - 1]?.children ?? root).push(e);
+      stack.push({ mark: m, children: e.children });
+    }
+    inlineNode(node, stack[stack.length - 1]?.children ?? root);
+  }
+  return root;
+}
+
+type BlockWriter = (node: PMNode, indent: string | null) => XmlNode[];
+const textblock = (name: string): BlockWriter => (node) => [el(name, attrsOf(node), inlineToXml(node.content))];
+const container = (name: string): BlockWriter => (node, indent) => [el(name, attrsOf(node), blocksToXml(node.content, indent))];
+
+/** How each block node is written. `indent` is the node's own indentation, null inside mixed content. */
+const blockWriters: Partial<Record<NodeName, BlockWriter>> = {
+  heading: textblock('head'),
+  paragraph: textblock('p'),
+  sourceNote: (node) => [el('note', attrsOf(node, [['type', 'source']]), inlineToXml(node.content))],
+  list: container('list'),
+  label: textblock('label'),
+  item: textblock('item'),
+  opener: container('opener'),
+  closer: container('closer'),
+  dateline: textblock('dateline'),
+  salute: textblock('salute'),
+  signed: textblock('signed'),
+  teiBlock: (node, indent) => [el(nameOf(node), attrsOf(node), blocksToXml(node.content, indent))],
+  teiText: (node) => {
+    const content = inlineToXml(node.content);
+    return node.attrs['name'] === null ? content : [el(nameOf(node), attrsOf(node), content)];
+  },
+};
+
+/**
+ * Block content as XML nodes. Element-only content (no bare text runs) is
+ * indented one INDENT deeper than `indent`; with `indent` null, or when the
+ * content has text runs, nothing is added.
+ */
+export function blocksToXml(content: Fragment, indent: string | null): XmlNode[] {
+  let mixed = indent === null;
+  content.forEach((n) => {
+    if (n.type.name === 'teiText' && n.attrs['name'] === null) mixed = true;
+  });
+  const inner = mixed ? null : `${indent}${INDENT}`;
+  const out: XmlNode[] = [];
+  content.forEach((n) => {
+    const write = blockWriters[n.type.name as NodeName];
+    if (!write) throw new RangeError(`${n.type.name} is not a block node TEI export knows`);
+    if (inner !== null) out.push({ type: 'text', text: `\n${inner}` });
+    for (const x of write(n, inner)) {
+      if (x.type === 'text') pushText(out, x.text);
+      else out.push(x);
+    }
+  });
+  if (inner !== null && out.length > 0) out.push({ type: 'text', text: `\n${indent}` });
+  return out;
+}

@@ -1,0 +1,116 @@
+/**
+ * Reading a TEI file into Siglum: a volume becomes one collection (its frame)
+ * and documents.
+ *
+ * Each `div[@type='document']` is a document; each top-level `div` of the front
+ * and back matter is a document of kind 'front' or 'back'; a file with no
+ * document divs makes one document of its body. Everything else (header,
+ * title page, chapter heads, processing instructions...) stays in the frame:
+ * the file's own XML with each document's content replaced by a placeholder
+ * `<?siglum-document KEY?>`, so that export puts the documents back where they were.
+ */
+import type { DocJSON, DocumentMeta } from '../api.ts';
+import { SiglumError } from '../errors.ts';
+import { parseXml } from '../xml/parse.ts';
+import { serializeXml } from '../xml/serialize.ts';
+import type { XmlDocument, XmlElement } from '../xml/tree.ts';
+import { TEI_NS, childElements, getAttr } from '../xml/tree.ts';
+import { isTei } from './names.ts';
+import { child, divMeta, headerMeta } from './meta.ts';
+import { containerToDoc } from './toDoc.ts';
+
+/** The target of the placeholder processing instruction in a frame. */
+export const PLACEHOLDER = 'siglum-document';
+
+/** One document read from a TEI file. */
+export interface TeiDocument {
+  /** Its placeholder key in the frame: the div's xml:id, else a generated key. */
+  key: string;
+  title: string;
+  /** `div/@n`, e.g. the FRUS document number. */
+  n: string | null;
+  kind: 'document' | 'front' | 'back';
+  meta: DocumentMeta;
+  doc: DocJSON;
+}
+
+/** What importTei returns: one collection (the volume) and its documents in order. */
+export interface TeiImport {
+  collection: { title: string; frame: string; meta: DocumentMeta };
+  documents: TeiDocument[];
+}
+
+interface Container {
+  el: XmlElement;
+  kind: TeiDocument['kind'];
+}
+
+function isDocumentDiv(el: XmlElement): boolean {
+  return isTei(el, 'div') && getAttr(el, 'type') === 'document';
+}
+
+function hasDocumentDiv(el: XmlElement): boolean {
+  return childElements(el).some((c) => isDocumentDiv(c) || hasDocumentDiv(c));
+}
+
+/** The elements whose content become documents, in document order. */
+function findContainers(text: XmlElement): Container[] {
+  const found: Container[] = [];
+  const walk = (el: XmlElement, matter: 'front' | 'back' | null): void => {
+    for (const c of childElements(el)) {
+      if (isDocumentDiv(c)) found.push({ el: c, kind: 'document' });
+      else if (matter !== null && isTei(c, 'div') && !hasDocumentDiv(c)) found.push({ el: c, kind: matter });
+      else if (c.uri === TEI_NS && (c.name === 'front' || c.name === 'back')) walk(c, c.name);
+      else walk(c, null);
+    }
+  };
+  walk(text, null);
+  if (!found.some((c) => c.kind === 'document')) {
+    const body = child(text, 'body');
+    if (body) {
+      const at = found.findIndex((c) => c.kind === 'back');
+      found.splice(at < 0 ? found.length : at, 0, { el: body, kind: 'document' });
+    }
+  }
+  return found;
+}
+
+/** The TEI element of a parsed file; SiglumError when the file is not a TEI document. */
+export function teiRoot(xml: XmlDocument, fileName: string): XmlElement {
+  const root = xml.root;
+  if (root.uri !== TEI_NS || root.name !== 'TEI') {
+    const what = root.uri === TEI_NS && root.name === 'teiCorpus' ? 'a teiCorpus (import its TEI files one by one)' : `<${root.name}> in namespace "${root.uri}"`;
+    throw new SiglumError('invalid-tei', `${fileName}: the root element is ${what}; Siglum imports TEI files whose root is <TEI xmlns="${TEI_NS}">.`);
+  }
+  if (!child(root, 'text')) throw new SiglumError('invalid-tei', `${fileName}: the TEI file has no <text> element, so there is nothing to edit.`);
+  return root;
+}
+
+/**
+ * Reads a TEI file: one collection (title, frame, header metadata) and its documents.
+ *
+ * @throws ParseError when the XML is not well-formed or is refused (see edition/xml).
+ * @throws SiglumError ('invalid-tei') when it is not a TEI file with a `<text>`.
+ */
+export function importTei(text: string, fileName: string): TeiImport {
+  const xml = parseXml(text, { fileName });
+  const tei = teiRoot(xml, fileName);
+  const containers = findContainers(child(tei, 'text')!);
+  const used = new Set<string>();
+  const documents: TeiDocument[] = [];
+  for (const [i, { el, kind }] of containers.entries()) {
+    let key = getAttr(el, 'xml:id') ?? (isTei(el, 'body') ? 'body' : `${kind}-${i + 1}`);
+    while (used.has(key)) key = `${key}-${i + 1}`;
+    used.add(key);
+    const n = isTei(el, 'body') ? null : getAttr(el, 'n');
+    const fallback = n !== null ? `Document ${n}` : kind === 'document' ? 'Untitled document' : `${kind === 'front' ? 'Front' : 'Back'} matter ${i + 1}`;
+    const meta = divMeta(el, fallback);
+    const doc = containerToDoc(el).toJSON() as DocJSON;
+    documents.push({ key, title: meta.title, n, kind, meta, doc });
+  }
+  for (const [i, { el }] of containers.entries()) {
+    el.children.splice(0, el.children.length, { type: 'pi', target: PLACEHOLDER, body: documents[i]!.key });
+  }
+  const meta = headerMeta(tei, fileName);
+  return { collection: { title: meta.title, frame: serializeXml(xml), meta }, documents };
+}

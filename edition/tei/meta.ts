@@ -1,0 +1,81 @@
+/**
+ * DocumentMeta from TEI: a volume's header, a document div's attributes and
+ * opening (its head, date and archival source note).
+ */
+import type { DocumentMeta } from '../api.ts';
+import type { XmlElement } from '../xml/tree.ts';
+import { TEI_NS, childElements, getAttr } from '../xml/tree.ts';
+import { isSourceNote, isTei } from './names.ts';
+
+/** Text content without notes (footnotes in a heading are not part of its title), whitespace collapsed. */
+export function plainText(el: XmlElement): string {
+  let out = '';
+  const walk = (e: XmlElement): void => {
+    for (const c of e.children) {
+      if (c.type === 'text' || c.type === 'cdata') out += c.text;
+      else if (c.type === 'element' && !isTei(c, 'note')) walk(c);
+    }
+  };
+  walk(el);
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+/** The first descendant element matching `test`, depth first, not descending into `<note>`s... unless asked. */
+export function findElement(el: XmlElement, test: (e: XmlElement) => boolean, intoNotes = false): XmlElement | null {
+  for (const c of el.children) {
+    if (c.type !== 'element') continue;
+    if (test(c)) return c;
+    if (!intoNotes && isTei(c, 'note')) continue;
+    const found = findElement(c, test, intoNotes);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The child element with this TEI name, or null. */
+export function child(el: XmlElement | null, name: string): XmlElement | null {
+  if (!el) return null;
+  for (const c of childElements(el)) if (c.uri === TEI_NS && c.name === name) return c;
+  return null;
+}
+
+/** The metadata of a volume, from its `teiHeader`. */
+export function headerMeta(tei: XmlElement, fileName: string): DocumentMeta {
+  const fileDesc = child(child(tei, 'teiHeader'), 'fileDesc');
+  const titleStmt = child(fileDesc, 'titleStmt');
+  const titles = titleStmt ? childElements(titleStmt).filter((e) => isTei(e, 'title')) : [];
+  const title = titles.find((t) => getAttr(t, 'type') === 'complete') ?? titles[0];
+  const publication = child(fileDesc, 'publicationStmt');
+  const date = child(publication, 'date');
+  const extra: Record<string, string> = {};
+  for (const idno of publication ? childElements(publication).filter((e) => isTei(e, 'idno')) : []) {
+    const value = plainText(idno);
+    if (value !== '') extra[`idno:${getAttr(idno, 'type') ?? 'default'}`] = value;
+  }
+  const sourceDesc = child(fileDesc, 'sourceDesc');
+  return {
+    title: (title && plainText(title)) || fileName.replace(/\.[^.]*$/, ''),
+    date: date ? plainText(date) || getAttr(date, 'when') : null,
+    source: sourceDesc ? plainText(sourceDesc) || null : null,
+    extra,
+  };
+}
+
+/** The metadata of a document: its heading, its date, its archival source note, and its own attributes. */
+export function divMeta(div: XmlElement, fallbackTitle: string): DocumentMeta {
+  const head = findElement(div, (e) => isTei(e, 'head'));
+  const source = findElement(div, isSourceNote);
+  const extra: Record<string, string> = {};
+  for (const a of div.attrs) if (!['type', 'n', 'xml:id'].includes(a.name) && !a.name.startsWith('xmlns')) extra[a.name] = a.value;
+  let date = extra['frus:doc-dateTime-min']?.slice(0, 10) ?? null;
+  if (date === null) {
+    const dated = findElement(div, (e) => isTei(e, 'date') && getAttr(e, 'when') !== null);
+    date = dated ? getAttr(dated, 'when') : null;
+  }
+  return {
+    title: (head && plainText(head)) || fallbackTitle,
+    date,
+    source: source ? plainText(source) || null : null,
+    extra,
+  };
+}

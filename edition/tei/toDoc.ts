@@ -1,0 +1,211 @@
+/**
+ * TEI (the light XML tree) to ProseMirror nodes of edition/schema.
+ *
+ * Modelled elements become their nodes and marks; everything else becomes a
+ * generic node or mark carrying its qualified name and attributes, so that
+ * nothing is dropped. Whitespace-only text in element-only content is dropped
+ * (it is layout); all text in mixed content is kept exactly, line breaks and
+ * indentation included, so that export never changes the text.
+ *
+ * Each inline container (a paragraph, a heading...) is checked as it is built:
+ * its content is written back to XML and compared with the source. Where
+ * ProseMirror's mark order would nest elements differently, or would merge two
+ * adjacent equal elements into one, the container is built again with every
+ * mark numbered (the `nest` attribute), and if highlighting marks nest inside
+ * themselves, with `hi` kept as generic marks.
+ */
+import { Fragment, type Mark, type Node as PMNode } from 'prosemirror-model';
+import { schema } from '../schema.ts';
+import type { XmlAttr, XmlElement, XmlNode } from '../xml/tree.ts';
+import { getAttr, hasMixedContent, isWhitespace } from '../xml/tree.ts';
+import { REND_MARKS, containsBlock, isBlockInElementOnly, isBlockish, isSourceNote, isTei } from './names.ts';
+import { inlineToXml } from './fromDoc.ts';
+import { sameContent } from './compare.ts';
+
+type XmlPairs = Array<[string, string]>;
+type Mode = 'default' | 'explicit' | 'generic';
+
+/** The `xml` attribute of a node: the element's attributes except the modelled ones, in order. */
+function pairs(attrs: readonly XmlAttr[], except: readonly string[] = []): XmlPairs {
+  const out: XmlPairs = [];
+  for (const a of attrs) if (!except.includes(a.name)) out.push([a.name, a.value]);
+  return out;
+}
+
+interface InlineState {
+  mode: Mode;
+  counter: number;
+}
+
+/** The mark an inline element becomes (before it is added to the enclosing set). */
+function markFor(el: XmlElement, state: InlineState): Mark {
+  const nest = state.mode === 'default' ? null : state.counter++;
+  const rend = isTei(el, 'hi') ? getAttr(el, 'rend') : null;
+  if (rend !== null && state.mode !== 'generic' && Object.hasOwn(REND_MARKS, rend)) {
+    const type = schema.marks[rend as keyof typeof REND_MARKS];
+    return type.create({ xml: pairs(el.attrs, ['rend']), nest });
+  }
+  return schema.marks.teiMark.create({ name: el.name, xml: pairs(el.attrs), nest });
+}
+
+function piText(target: string, body: string): string {
+  return body === '' ? target : `${target} ${body}`;
+}
+
+function buildInline(children: readonly XmlNode[], marks: readonly Mark[], state: InlineState, out: PMNode[]): void {
+  for (const c of children) {
+    switch (c.type) {
+      case 'text':
+        if (c.text !== '') out.push(schema.text(c.text, marks));
+        break;
+      case 'cdata':
+        out.push(schema.nodes.teiInline.create({ name: '#cdata', text: c.text }, null, marks));
+        break;
+      case 'comment':
+        out.push(schema.nodes.teiInline.create({ name: '#comment', text: c.text }, null, marks));
+        break;
+      case 'pi':
+        out.push(schema.nodes.teiInline.create({ name: '#pi', text: piText(c.target, c.body) }, null, marks));
+        break;
+      case 'element':
+        out.push(...inlineElement(c, marks, state));
+        break;
+    }
+  }
+}
+
+function inlineElement(el: XmlElement, marks: readonly Mark[], state: InlineState): PMNode[] {
+  if (isTei(el, 'pb') && el.children.length === 0) {
+    const attrs = { n: getAttr(el, 'n'), facs: getAttr(el, 'facs'), xml: pairs(el.attrs, ['n', 'facs']) };
+    return [schema.nodes.pageBreak.create(attrs, null, marks)];
+  }
+  if (isTei(el, 'lb') && el.children.length === 0) {
+    return [schema.nodes.lineBreak.create({ xml: pairs(el.attrs) }, null, marks)];
+  }
+  if (isTei(el, 'note')) {
+    const attrs = {
+      n: getAttr(el, 'n'),
+      type: getAttr(el, 'type'),
+      id: getAttr(el, 'xml:id'),
+      xml: pairs(el.attrs, ['n', 'type', 'xml:id']),
+    };
+    return [schema.nodes.note.create(attrs, noteContent(el), marks)];
+  }
+  if (el.children.length === 0) {
+    return [schema.nodes.teiInline.create({ name: el.name, xml: pairs(el.attrs) }, null, marks)];
+  }
+  const out: PMNode[] = [];
+  buildInline(el.children, markFor(el, state).addToSet(marks), state, out);
+  return out;
+}
+
+/**
+ * The inline content of a container element (or of a run of mixed content),
+ * checked against the source and rebuilt with explicit nesting when needed.
+ */
+export function inlineContent(children: readonly XmlNode[]): PMNode[] {
+  let nodes: PMNode[] = [];
+  for (const mode of ['default', 'explicit', 'generic'] as const) {
+    nodes = [];
+    buildInline(children, [], { mode, counter: 0 }, nodes);
+    if (mode === 'generic' || sameContent(inlineToXml(nodes), children)) break;
+  }
+  return nodes;
+}
+
+function noteContent(el: XmlElement): PMNode[] {
+  if (!containsBlock(el)) return [schema.nodes.teiText.create({ name: null }, inlineContent(el.children))];
+  return blockContent(el, false);
+}
+
+/** A block of generic content: teiBlock when it holds blocks, else teiText. */
+function generic(el: XmlElement): PMNode {
+  const mixed = hasMixedContent(el);
+  const holdsBlocks = el.children.some(
+    (c) => c.type === 'element' && (mixed ? isBlockish(c) : isBlockInElementOnly(c)),
+  );
+  if (holdsBlocks) return schema.nodes.teiBlock.create({ name: el.name, xml: pairs(el.attrs) }, blockContent(el, false));
+  return schema.nodes.teiText.create({ name: el.name, xml: pairs(el.attrs) }, inlineContent(el.children));
+}
+
+type TextblockName = 'heading' | 'paragraph' | 'sourceNote' | 'label' | 'item' | 'dateline' | 'salute' | 'signed';
+
+function textblock(name: TextblockName, el: XmlElement, except: readonly string[] = []): PMNode {
+  return schema.nodes[name].create({ xml: pairs(el.attrs, except) }, inlineContent(el.children));
+}
+
+/** A `<list>` of `(label? item)+` with inline content, else null (it becomes generic). */
+function list(el: XmlElement): PMNode | null {
+  if (hasMixedContent(el)) return null;
+  const items: PMNode[] = [];
+  let pendingLabel = false;
+  for (const c of el.children) {
+    if (c.type === 'text') continue;
+    if (c.type !== 'element' || containsBlock(c)) return null;
+    if (isTei(c, 'label') && !pendingLabel) {
+      items.push(textblock('label', c));
+      pendingLabel = true;
+    } else if (isTei(c, 'item')) {
+      items.push(textblock('item', c));
+      pendingLabel = false;
+    } else return null;
+  }
+  if (items.length === 0 || pendingLabel) return null;
+  return schema.nodes.list.create({ xml: pairs(el.attrs) }, items);
+}
+
+/** An `<opener>`/`<closer>` whose parts are all letter parts, else null. */
+function letter(el: XmlElement, name: 'opener' | 'closer'): PMNode | null {
+  const parts = blockContent(el, true);
+  if (parts.length === 0) return null;
+  const type = schema.nodes[name];
+  if (!type.validContent(Fragment.from(parts))) return null;
+  return type.create({ xml: pairs(el.attrs) }, parts);
+}
+
+/** The block a child element of block content becomes. */
+function block(el: XmlElement, inLetter: boolean): PMNode {
+  if (!containsBlock(el)) {
+    if (isTei(el, 'p')) return textblock('paragraph', el);
+    if (isTei(el, 'head')) return textblock('heading', el);
+    if (isSourceNote(el)) return textblock('sourceNote', el, ['type']);
+    if (inLetter && (isTei(el, 'dateline') || isTei(el, 'salute') || isTei(el, 'signed'))) {
+      return textblock(el.name as 'dateline' | 'salute' | 'signed', el);
+    }
+  }
+  if (isTei(el, 'list')) return list(el) ?? generic(el);
+  if (isTei(el, 'opener') || isTei(el, 'closer')) return letter(el, el.name as 'opener' | 'closer') ?? generic(el);
+  return generic(el);
+}
+
+/**
+ * The blocks for the children of a container element: block children become
+ * blocks; runs of text and inline elements between them become `teiText`
+ * nodes with `name: null`. In element-only content whitespace is dropped.
+ */
+export function blockContent(container: XmlElement, inLetter: boolean): PMNode[] {
+  const mixed = hasMixedContent(container);
+  const out: PMNode[] = [];
+  let run: XmlNode[] = [];
+  const flush = (): void => {
+    if (run.length > 0) out.push(schema.nodes.teiText.create({ name: null }, inlineContent(run)));
+    run = [];
+  };
+  for (const c of container.children) {
+    if (c.type === 'element' && (mixed ? isBlockish(c) : isBlockInElementOnly(c))) {
+      flush();
+      out.push(block(c, inLetter));
+    } else if (mixed || c.type !== 'text' || !isWhitespace(c.text)) run.push(c);
+  }
+  flush();
+  return out;
+}
+
+/** The ProseMirror document for the children of a container element (a document div, a body). */
+export function containerToDoc(container: XmlElement): PMNode {
+  const content = blockContent(container, false);
+  if (content.length === 0) content.push(schema.nodes.teiText.create({ name: null }));
+  const doc = schema.nodes.doc.create(null, content);
+  doc.check();
+  return doc;
+}
