@@ -20,6 +20,16 @@ export interface OpenOptions {
   migrations?: readonly Migration[];
 }
 
+/**
+ * better-sqlite3's compiled addon. Node (tests, the command line, `siglum serve`) uses
+ * the one npm built; the desktop app's service process runs on Electron's ABI and is
+ * given an Electron build through SIGLUM_SQLITE_BINDING (see electron/README.md).
+ */
+function driverOptions(): Database.Options {
+  const nativeBinding = process.env['SIGLUM_SQLITE_BINDING'];
+  return nativeBinding ? { nativeBinding } : {};
+}
+
 /** What a read-only look at an existing file found. */
 type FileState = { kind: 'empty' } | { kind: 'project'; version: number };
 
@@ -35,7 +45,7 @@ function inspect(path: string): FileState {
   if (statSync(path).size === 0) return { kind: 'empty' };
   let db: Database.Database;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = new Database(path, { ...driverOptions(), readonly: true, fileMustExist: true });
   } catch {
     throw notAProject(path);
   }
@@ -88,7 +98,7 @@ export function openProjectDatabase(path: string, options: OpenOptions = {}): { 
   if (state.kind === 'empty' && exists && !options.create) throw notAProject(path);
   if (!exists) mkdirSync(dirname(path), { recursive: true });
 
-  const db = new Database(path);
+  const db = new Database(path, driverOptions());
   try {
     configure(db);
     migrate(db, options.migrations ?? MIGRATIONS);
