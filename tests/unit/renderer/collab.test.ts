@@ -1,4 +1,5 @@
 import { collab, getVersion } from 'prosemirror-collab';
+import type { Node as PMNode } from 'prosemirror-model';
 import { EditorState, type Transaction } from 'prosemirror-state';
 import { Step } from 'prosemirror-transform';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +15,7 @@ import { doc, p } from './build.ts';
  */
 class Authority implements Pick<SiglumApi, 'pushSteps' | 'stepsSince'> {
   log: Array<{ step: StepJSON; clientID: string }> = [];
-  doc = doc(p('Sir: During the month'));
+  doc: PMNode = doc(p('Sir: During the month'));
   failing = false;
   private held: Array<() => void> = [];
   holding = false;
