@@ -74,15 +74,29 @@ export function calloutCandidates(line: string): Candidate[] {
  */
 export function chooseCallouts(candidates: readonly Candidate[], count: number): number[] | null {
   if (count === 0) return null;
-  const fits: number[][] = [];
-  const starts = new Set(candidates.map((c) => c.value));
-  for (const first of starts) {
-    const inRange: number[] = [];
-    candidates.forEach((c, i) => {
-      if (c.value >= first && c.value < first + count) inRange.push(i);
-    });
-    const inOrder = inRange.every((i, k) => candidates[i]?.value === first + k);
-    if (inRange.length === count && inOrder) fits.push(inRange);
+  const at = new Map<number, number[]>();
+  candidates.forEach((c, i) => {
+    const list = at.get(c.value);
+    if (list) list.push(i);
+    else at.set(c.value, [i]);
+  });
+  const values = [...at.keys()].sort((x, y) => x - y);
+  let fit: number[] | null = null;
+  // A window over the sorted values: how many candidates fall in [first, first + count).
+  let inWindow = 0;
+  let end = 0;
+  for (const [start, first] of values.entries()) {
+    for (; end < values.length && (values[end] ?? 0) < first + count; end++)
+      inWindow += at.get(values[end] ?? 0)?.length ?? 0;
+    if (inWindow === count) {
+      const run = Array.from({ length: count }, (_, k) => at.get(first + k));
+      const indexes = run.map((r) => (r?.length === 1 ? (r[0] ?? -1) : -1));
+      if (indexes.every((index, k) => index >= 0 && (k === 0 || index > (indexes[k - 1] ?? -1)))) {
+        if (fit) return null;
+        fit = indexes;
+      }
+    }
+    inWindow -= at.get(values[start] ?? 0)?.length ?? 0;
   }
-  return fits.length === 1 ? (fits[0] ?? null) : null;
+  return fit;
 }

@@ -270,7 +270,7 @@ interface NotesList {
   lines: string[];
 }
 
-const NOTE_START = /^(\d{1,3})\.\s+(\S.*)$/;
+const NOTE_START = /^(\d{1,4})\.\s+(\S.*)$/;
 
 /**
  * Splits off the notes list: the longest run of trailing lines that reads `1. ...`,

@@ -173,6 +173,12 @@ describe('numbered lists', () => {
     expectDoc('1.\nFirst\n3.\nThird', b.doc(b.p('1.', b.br(), 'First', b.br(), '3.', b.br(), 'Third')));
   });
 
+  it('take letters and bracketed forms as labels, one form to a list', () => {
+    expectDoc('(a)\nOne\n(b)\nTwo', b.doc(b.list(b.label('(a)'), b.item('One'), b.label('(b)'), b.item('Two'))));
+    expectDoc('1)\nOne\n2.\nTwo', b.doc(b.p('1)', b.br(), 'One', b.br(), '2.', b.br(), 'Two')));
+    expectDoc('(1.\nOne', b.doc(b.p('(1.', b.br(), 'One')));
+  });
+
   it('run on across blank lines when the numbering continues', () => {
     expectDoc(
       '(1)\nOne\n\n(2)\nTwo\n\nAfter.',
