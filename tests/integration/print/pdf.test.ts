@@ -1,0 +1,206 @@
+/**
+ * The seed despatch typeset to PDF, read back with poppler: every footnote and
+ * apparatus entry is on the page of its call or lemma, line numbers count the text
+ * lines, the index gives the right pages, the fonts are embedded as TrueType, and
+ * entries that cannot be placed are reported rather than dropped.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Node as PMNode } from 'prosemirror-model';
+import { Transform } from 'prosemirror-transform';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchPrintBrowser, renderPdf, type PdfResult } from '../../../electron/pdf/render.ts';
+import { abbreviateLemma } from '../../../edition/print/apparatus.ts';
+import { resolvePrintSettings, type PrintEdition } from '../../../edition/print/model.ts';
+import { schema } from '../../../edition/schema.ts';
+import { pdfFonts, readPdf, squash, text, type PdfPage, type Word } from './pdf-pages.ts';
+import { SEED_VARIANTS, findText, seedEdition } from './seed-edition.ts';
+
+const PT_PER_MM = 72 / 25.4;
+let browser: Browser;
+let dir: string;
+
+beforeAll(async () => {
+  browser = await launchPrintBrowser();
+  dir = mkdtempSync(join(tmpdir(), 'siglum-print-'));
+});
+afterAll(async () => {
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function typeset(edition: PrintEdition, name: string): Promise<{ result: PdfResult; pages: PdfPage[]; path: string }> {
+  const path = join(dir, `${name}.pdf`);
+  const result = await renderPdf(edition, path, undefined, { browser });
+  const m = resolvePrintSettings(edition.settings).margins;
+  const pages = readPdf(path, { left: m.left * PT_PER_MM, top: m.top * PT_PER_MM, bottom: m.bottom * PT_PER_MM });
+  return { result, pages, path };
+}
+
+/** The 1-based text line on which `words` starts (its first word begins on that line). */
+function lineOf(page: PdfPage, words: string): number[] {
+  const first = squash(words.split(' ')[0] ?? '');
+  const found: number[] = [];
+  page.lines.forEach((line, i) => {
+    const here = squash(text(line));
+    const joined = here + squash(text(page.lines[i + 1] ?? []));
+    for (let at = joined.indexOf(first); at >= 0; at = joined.indexOf(first, at + 1)) {
+      if (at < here.length) found.push(i + 1);
+    }
+  });
+  return found;
+}
+
+/** The line label printed before the entry that starts at `at` in a squashed foot. */
+function labelBefore(foot: string, at: number): { start: number; end: number } | null {
+  const labels = [...foot.slice(0, at).matchAll(/(\d+)(?:–(\d+))?/g)];
+  const last = labels[labels.length - 1];
+  if (!last) return null;
+  return { start: Number(last[1]), end: Number(last[2] ?? last[1]) };
+}
+
+function readingText(r: { text: string; sigla: string[] }): string {
+  return `${r.text === '' ? 'om.' : r.text} ${r.sigla.join(' ')}`;
+}
+
+describe('the seed despatch as a typeset PDF', () => {
+  let seed: { result: PdfResult; pages: PdfPage[]; path: string };
+  beforeAll(async () => {
+    seed = await typeset(seedEdition(), 'seed');
+  });
+
+  it('reports every note and apparatus entry placed and none misplaced', () => {
+    expect(seed.result.misplaced).toEqual([]);
+    expect(seed.result.placed).toEqual({ notes: 2, apparatus: SEED_VARIANTS.length });
+    expect(seed.pages.length).toBe(seed.result.pages);
+  });
+
+  it('runs the despatch over more than one page, after a title page and the witnesses', () => {
+    const textPages = seed.result.pageSummaries.filter((p) => p.kind === 'text');
+    expect(textPages.length).toBeGreaterThanOrEqual(2);
+    expect(squash(text(seed.pages[0]!.words))).toContain(squash('Papers relating to Japan and the Soviet Union, 1933'));
+    const front = squash(text(seed.pages[1]!.words));
+    expect(front).toContain(squash('Witnesses'));
+    expect(front).toContain(squash('A Foreign Relations of the United States'));
+  });
+
+  it('prints each apparatus entry at the foot of the page where its lemma stands, keyed by the lemma’s line', () => {
+    for (const v of SEED_VARIANTS) {
+      const entry = squash(`${abbreviateLemma(v.lemma, 3)}] ${v.readings.map(readingText).join(' : ')}`);
+      const pages = seed.pages.filter((p) => squash(text(p.foot)).includes(entry));
+      expect(pages.map((p) => p.number), v.lemma).toHaveLength(1);
+      const page = pages[0]!;
+      expect(squash(text(page.body)), v.lemma).toContain(squash(v.lemma));
+      const foot = squash(text(page.foot));
+      const label = labelBefore(foot, foot.indexOf(entry));
+      expect(label, v.lemma).not.toBeNull();
+      expect(lineOf(page, v.lemma), v.lemma).toContain(label!.start);
+      if (label!.end !== label!.start) {
+        const lastWord = v.lemma.split(' ').pop()!;
+        expect(lineOf(page, lastWord), v.lemma).toContain(label!.end);
+      }
+    }
+  });
+
+  it('abbreviates a long lemma to its first and last words and gives its line range', () => {
+    const all = seed.pages.map((p) => text(p.foot)).join(' ');
+    expect(all).toContain('traditionally … other]');
+    expect(all).not.toContain('traditionally hostile to each other]');
+  });
+
+  it('prints each footnote under the rule of the page that carries its call', () => {
+    const calls = [
+      { mark: '1', after: 'enclosed.' },
+      { mark: '2', after: 'p.m.),' },
+    ];
+    for (const { mark, after } of calls) {
+      const footPages = seed.pages.filter((p) => squash(text(p.foot)).includes(squash(`${mark}. Not printed.`)));
+      expect(footPages, `note ${mark}`).toHaveLength(1);
+      const page = footPages[0]!;
+      const anchor = page.lines.flat().find((w) => squash(w.text) === squash(after));
+      expect(anchor, `call of note ${mark}`).toBeDefined();
+      const call = page.words.find(
+        (w: Word) => w.text === mark && Math.abs(w.x0 - anchor!.x1) < 3 && w.y1 > anchor!.y0 && w.y0 < anchor!.y1,
+      );
+      expect(call, `superscript ${mark} after “${after}”`).toBeDefined();
+    }
+  });
+
+  it('numbers every fifth text line in the margin, restarting on each page', () => {
+    const textPages = seed.result.pageSummaries.filter((p) => p.kind === 'text').map((p) => seed.pages[p.number - 1]!);
+    for (const page of textPages) {
+      const expected = page.lines.map((_, i) => i + 1).filter((n) => n % 5 === 0);
+      expect(page.margin.map((m) => m.n), `page ${page.number}`).toEqual(expected);
+      for (const m of page.margin) {
+        const line = page.lines[m.n - 1]!;
+        const centre = (line[0]!.y0 + line[0]!.y1) / 2;
+        expect(Math.abs(centre - m.y), `line ${m.n} on page ${page.number}`).toBeLessThan(4);
+      }
+    }
+  });
+
+  it('gives in the index the pages on which each marked name stands', () => {
+    const indexPage = seed.result.pageSummaries.find((p) => p.kind === 'index');
+    expect(indexPage).toBeDefined();
+    const indexText = text(seed.pages[indexPage!.number - 1]!.words);
+    const textPages = seed.result.pageSummaries.filter((p) => p.kind === 'text').map((p) => seed.pages[p.number - 1]!);
+    for (const name of ['Tokyo', 'Su Ping-wen', 'Joseph Stalin', 'Jehol Province', 'Foreign Office']) {
+      const pages = textPages.filter((p) => squash(text(p.body)).includes(squash(name))).map((p) => p.number);
+      expect(pages.length, name).toBeGreaterThan(0);
+      expect(indexText, name).toContain(`${name}, ${pages.join(', ')}`);
+    }
+  });
+
+  it('embeds every font as a TrueType font, none as Type 3', () => {
+    const fonts = pdfFonts(seed.path);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) {
+      expect(f.type, f.name).toBe('CID TrueType');
+      expect(f.embedded, f.name).toBe(true);
+    }
+  });
+});
+
+describe('line numbering and reporting options', () => {
+  it('continues the line count across pages when numbering restarts per document', async () => {
+    const { result, pages } = await typeset(seedEdition({ lineNumberRestart: 'document' }), 'per-document');
+    const textPages = result.pageSummaries.filter((p) => p.kind === 'text').map((p) => pages[p.number - 1]!);
+    let before = 0;
+    for (const page of textPages) {
+      const expected = page.lines.map((_, i) => before + i + 1).filter((n) => n % 5 === 0);
+      expect(page.margin.map((m) => m.n), `page ${page.number}`).toEqual(expected);
+      before += page.lines.length;
+    }
+    expect(result.misplaced).toEqual([]);
+  });
+
+  it('reports, and does not drop, an entry outside the text and a note too long for any page', async () => {
+    const edition = seedEdition();
+    const document = edition.documents[0]!;
+    let doc = PMNode.fromJSON(schema, document.doc);
+    const longNote = schema.nodes.note.create({}, [
+      schema.nodes.teiText.create({ name: null }, schema.text('A very long editorial note. '.repeat(400))),
+    ]);
+    const at = findText(doc, 'Siberia').to;
+    doc = new Transform(doc).insert(at, longNote).doc;
+    const lemma = findText(doc, 'gradually');
+    document.doc = doc.toJSON() as typeof document.doc;
+    document.apparatus = [
+      { series: 'A', from: lemma.from, to: lemma.to, lemma: 'gradually', readings: [{ text: '', sigla: ['B'] }] },
+      { series: 'A', from: doc.content.size + 10, to: doc.content.size + 12, lemma: 'nowhere', readings: [{ text: 'x', sigla: ['B'] }] },
+    ];
+    const { result } = await typeset(edition, 'reported');
+    const outside = result.misplaced.find((m) => m.kind === 'apparatus' && m.index === 1);
+    expect(outside?.reason).toMatch(/outside the document/);
+    const tooLong = result.misplaced.filter((m) => m.kind === 'note');
+    expect(tooLong.length).toBeGreaterThan(0);
+    expect(tooLong[0]!.reason).toMatch(/do not fit/);
+    // Everything is accounted for: placed plus misplaced covers every note and entry.
+    const notes = 3;
+    const entries = 2;
+    expect(result.placed.notes + tooLong.length).toBe(notes);
+    expect(result.placed.apparatus + result.misplaced.filter((m) => m.kind === 'apparatus').length).toBe(entries);
+  });
+});
