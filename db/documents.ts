@@ -148,3 +148,19 @@ export function deleteDocument(tx: Tx, id: number): void {
   if (r.changes === 0) throw new SiglumError('not-found', `There is no document with id "${id}".`);
   tx.changed({ table: 'documents', documentId: id });
 }
+
+/**
+ * Moves a document to `position` among the documents of `collectionId` (null: those
+ * in no collection), clamped to the end, and renumbers that list from 0.
+ */
+export function moveDocument(tx: Tx, id: number, collectionId: number | null, position: number): void {
+  const others = stmt(
+    tx.db,
+    'SELECT id FROM documents WHERE collection_id IS ? AND id != ? ORDER BY position, id',
+  ).pluck().all(collectionId, id) as number[];
+  others.splice(Math.min(Math.max(position, 0), others.length), 0, id);
+  stmt(tx.db, 'UPDATE documents SET collection_id = ?, updated_at = ? WHERE id = ?').run(collectionId, tx.now, id);
+  const place = stmt(tx.db, 'UPDATE documents SET position = ? WHERE id = ?');
+  others.forEach((docId, i) => place.run(i, docId));
+  tx.changed({ table: 'documents', documentId: id });
+}

@@ -117,6 +117,17 @@ export interface SiglumApi {
   stepsSince(args: { documentId: string; version: number }): Promise<StepsSince>;
   importFiles(args: { files: ImportFile[] }): Promise<ImportResult>;
   exportTei(args: ExportTarget): Promise<TeiExport>;
+  /** Creates a folder: a collection for the user's own documents. */
+  createCollection(args: { title: string }): Promise<CollectionInfo>;
+  /** Replaces a document's metadata; its title follows `meta.title`. */
+  updateMeta(args: { id: string; meta: DocumentMeta }): Promise<DocumentInfo>;
+  /**
+   * Moves a document to `position` (default: the end) in a collection (`null`: in
+   * none). A document of an imported volume moves only within its volume.
+   */
+  moveDocument(args: { id: string; collectionId: string | null; position?: number }): Promise<DocumentInfo>;
+  /** Deletes a document with its content and its history of steps. */
+  deleteDocument(args: { id: string }): Promise<{ id: string }>;
 }
 
 export type ApiMethod = keyof SiglumApi;
@@ -139,6 +150,10 @@ export const API_METHODS = [
   'stepsSince',
   'importFiles',
   'exportTei',
+  'createCollection',
+  'updateMeta',
+  'moveDocument',
+  'deleteDocument',
 ] as const satisfies readonly ApiMethod[];
 
 /** Compile-time check that API_METHODS names every method of SiglumApi. */

@@ -2,6 +2,7 @@
  * Checks on the arguments of API calls. They arrive over IPC or HTTP as untyped JSON,
  * so each method checks its argument here before anything else touches it.
  */
+import type { DocumentMeta } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
 
 function bad(message: string): SiglumError {
@@ -48,4 +49,32 @@ export function requireArray(o: Record<string, unknown>, key: string, method: st
   const v = o[key];
   if (!Array.isArray(v)) throw bad(`${method} needs "${key}" as a list.`);
   return v;
+}
+
+/** Document metadata as the UI sends it: checked field by field. */
+export function requireMeta(o: Record<string, unknown>, method: string): DocumentMeta {
+  const m = o['meta'];
+  if (typeof m !== 'object' || m === null || Array.isArray(m)) throw bad(`${method} needs "meta" as an object.`);
+  const meta = m as Record<string, unknown>;
+  const title = requireTitle(meta, method);
+  const nullable = (key: string): string | null => {
+    const v = meta[key];
+    if (v === null || v === undefined) return null;
+    if (typeof v !== 'string') throw bad(`${method} needs "meta.${key}" as a string or null.`);
+    return v;
+  };
+  const extraIn = meta['extra'] ?? {};
+  if (typeof extraIn !== 'object' || extraIn === null || Array.isArray(extraIn)) {
+    throw bad(`${method} needs "meta.extra" as an object of strings.`);
+  }
+  const extra: Record<string, string> = {};
+  for (const [k, v] of Object.entries(extraIn)) {
+    if (typeof v !== 'string') throw bad(`${method} needs "meta.extra.${k}" as a string.`);
+    extra[k] = v;
+  }
+  return { title, date: nullable('date'), source: nullable('source'), extra };
+}
+
+export function optionalPosition(o: Record<string, unknown>, key: string, method: string): number | undefined {
+  return o[key] === undefined || o[key] === null ? undefined : requireVersion(o, key, method);
 }

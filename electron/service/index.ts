@@ -28,15 +28,32 @@ import type {
   TeiExport,
 } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
-import { getCollection, listCollections } from '../../db/collections.ts';
-import { getDocument, insertDocument, listDocuments, renameDocument } from '../../db/documents.ts';
+import { getCollection, insertCollection, listCollections } from '../../db/collections.ts';
+import {
+  deleteDocument,
+  getDocument,
+  insertDocument,
+  listDocuments,
+  moveDocument,
+  renameDocument,
+  updateMeta,
+} from '../../db/documents.ts';
 import { rowId } from '../../db/ids.ts';
 import { emptyMeta } from '../../db/meta.ts';
 import { ensureProject, getProject } from '../../db/project.ts';
 import { putSnapshot } from '../../db/snapshots.ts';
 import { Store, type StoreChange } from '../../db/store.ts';
 import { CollabAuthority, DEFAULT_SNAPSHOTS, type SnapshotPolicy } from './authority.ts';
-import { argsObject, optionalString, requireArray, requireString, requireTitle, requireVersion } from './args.ts';
+import {
+  argsObject,
+  optionalPosition,
+  optionalString,
+  requireArray,
+  requireMeta,
+  requireString,
+  requireTitle,
+  requireVersion,
+} from './args.ts';
 import { exportTei } from './exporter.ts';
 import { defaultParser, teiWriters, type FileParser } from './formats.ts';
 import { checkImportFiles, importFiles } from './importer.ts';
@@ -210,6 +227,50 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
         else if (typeof o['collectionId'] === 'string') target = { collectionId: o['collectionId'] };
         else throw new SiglumError('bad-input', 'Say what to export: a documentId, a collectionId, or all: true.');
         return exportTei(store, authority, await teiWriters(), target);
+      }),
+
+    createCollection: (args) =>
+      call((): CollectionInfo => {
+        const title = requireTitle(argsObject(args, 'createCollection'), 'createCollection');
+        const id = store.write((tx) => insertCollection(tx, { title, kind: 'folder', frame: null, meta: emptyMeta(title) }));
+        return { id: String(id), title, kind: 'folder', documentCount: 0 };
+      }),
+
+    updateMeta: (args) =>
+      call((): DocumentInfo => {
+        const o = argsObject(args, 'updateMeta');
+        const id = rowId(requireString(o, 'id', 'updateMeta'), 'document');
+        const meta = requireMeta(o, 'updateMeta');
+        store.write((tx) => updateMeta(tx, id, meta));
+        return getDocument(store.db, id).info;
+      }),
+
+    moveDocument: (args) =>
+      call((): DocumentInfo => {
+        const o = argsObject(args, 'moveDocument');
+        const id = rowId(requireString(o, 'id', 'moveDocument'), 'document');
+        const target = optionalString(o, 'collectionId', 'moveDocument');
+        const collectionId = target === undefined ? null : getCollection(store.db, rowId(target, 'collection')).id;
+        const position = optionalPosition(o, 'position', 'moveDocument') ?? Number.MAX_SAFE_INTEGER;
+        const record = getDocument(store.db, id);
+        const from = record.info.collectionId === null ? null : Number(record.info.collectionId);
+        if (record.frameKey !== null && from !== collectionId) {
+          throw new SiglumError(
+            'bad-input',
+            `"${record.info.title}" belongs to an imported volume and stays in it, so that the volume exports whole. Reorder it within the volume, or create a new document elsewhere.`,
+          );
+        }
+        store.write((tx) => moveDocument(tx, id, collectionId, position));
+        return getDocument(store.db, id).info;
+      }),
+
+    deleteDocument: (args) =>
+      call((): { id: string } => {
+        const o = argsObject(args, 'deleteDocument');
+        const id = rowId(requireString(o, 'id', 'deleteDocument'), 'document');
+        store.write((tx) => deleteDocument(tx, id));
+        authority.forget(id);
+        return { id: String(id) };
       }),
 
     subscribe(listener) {
