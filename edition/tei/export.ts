@@ -121,6 +121,17 @@ function indented(children: XmlNode[], indent: string): XmlNode[] {
   return out;
 }
 
+let lastFrame: { text: string; root: XmlElement; slots: Slot[] } | null = null;
+
+/** The parsed frame and its slots, read only; the last one is kept (exporting a volume's documents one by one reads the same frame each time). */
+function frameSlots(text: string): { root: XmlElement; slots: Slot[] } {
+  if (lastFrame?.text !== text) {
+    const root = parseXml(text, { fileName: 'frame' }).root;
+    lastFrame = { text, root, slots: findSlots(root) };
+  }
+  return lastFrame;
+}
+
 /**
  * One document as a standalone TEI file. With the frame and key it came from,
  * its container keeps its element and attributes (a FRUS document div keeps
@@ -134,8 +145,8 @@ export function exportDocumentTei(doc: DocJSON, meta: DocumentMeta, context: { f
   let rootAttrs: Array<[string, string]> = [['xmlns', TEI_NS]];
   let bodyContent: XmlNode[];
   if (context.frame !== undefined && context.key !== undefined) {
-    const frame = parseXml(context.frame, { fileName: 'frame' });
-    const slot = findSlots(frame.root).find((s) => s.key === context.key);
+    const frame = frameSlots(context.frame);
+    const slot = frame.slots.find((s) => s.key === context.key);
     if (!slot) throw new RangeError(`exportDocumentTei: the frame has no placeholder "${context.key}"`);
     rootAttrs = rootAttrs.concat(prefixDeclarations(frame.root));
     const c = slot.container;
