@@ -6,7 +6,9 @@
  * Every line-holding element is a "leaf block" (`.blk`) styled by its own classes
  * only, so that the paginator can clone it onto a page and get the same line breaks.
  * Note calls are `<sup class="call">`; lemma starts and ends are empty `<span>`
- * markers at the entry's document positions; entity names carry `data-ent`.
+ * markers at the entry's document positions; names of persons, places and
+ * organisations (`mention` marks, or `teiMark` persName/placeName/orgName) carry
+ * `data-ent` for the index.
  */
 import { Node as PMNode, type Mark } from 'prosemirror-model';
 import { schema } from '../schema.ts';
@@ -52,7 +54,7 @@ class DocRenderer {
     private readonly docIndex: number,
     private readonly settings: ResolvedPrintSettings,
     private readonly hyphenate: Hyphenate,
-    private readonly entityIndex: (kind: 'person' | 'place' | 'org', name: string) => number,
+    private readonly entityIndex: (kind: 'person' | 'place' | 'org', key: string, name: string) => number,
     markers: Marker[],
   ) {
     this.markers = [...markers].sort((a, b) => a.pos - b.pos);
@@ -191,14 +193,24 @@ class DocRenderer {
         const kind = ENTITY_KINDS[String(mark.attrs['name'])];
         if (!kind) return html;
         const xml = (mark.attrs['xml'] ?? []) as ReadonlyArray<readonly [string, string]>;
-        const key = xml.find(([k]) => k === 'key' || k === 'ref')?.[1];
-        const name = text.trim().replace(/\s+/g, ' ');
-        const index = this.entityIndex(kind, key ?? name);
-        return `<span class="ent" data-ent="${index}">${html}</span>`;
+        const key = xml.find(([k]) => k === 'key' || k === 'ref')?.[1] ?? null;
+        return this.entity(kind, key, text, html);
+      }
+      case 'mention': {
+        const kind = String(mark.attrs['kind']);
+        if (kind !== 'person' && kind !== 'place' && kind !== 'org') return html;
+        return this.entity(kind, (mark.attrs['ref'] as string | null) ?? null, text, html);
       }
       default:
         return html;
     }
+  }
+
+  /** An index entry is keyed by its register id when it has one, else by its words. */
+  private entity(kind: 'person' | 'place' | 'org', ref: string | null, text: string, html: string): string {
+    const name = text.trim().replace(/\s+/g, ' ');
+    const index = this.entityIndex(kind, ref ?? name, name);
+    return `<span class="ent" data-ent="${index}">${html}</span>`;
   }
 
   private note(node: PMNode, pos: number): string {
@@ -255,8 +267,9 @@ export function buildPrintHtml(
   const rejected: Misplaced[] = [];
   const entities: PrintData['entities'] = [];
   const entityKeys = new Map<string, number>();
-  const entityIndex = (kind: 'person' | 'place' | 'org', name: string): number => {
-    const key = `${kind}\u0000${name}`;
+  // The index prints the words of an entity's first mention.
+  const entityIndex = (kind: 'person' | 'place' | 'org', ref: string, name: string): number => {
+    const key = `${kind}\u0000${ref}`;
     let i = entityKeys.get(key);
     if (i === undefined) {
       i = entities.length;

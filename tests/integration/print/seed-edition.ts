@@ -67,19 +67,23 @@ export const SEED_VARIANTS: SeedVariant[] = [
   { series: 'B', lemma: 'seriously strained', readings: [{ text: 'gravely strained', sigla: ['B'] }] },
 ];
 
-const SEED_ENTITIES: Array<{ words: string; name: 'persName' | 'placeName' | 'orgName'; occurrence?: number }> = [
-  { words: 'Su Ping-wen', name: 'persName' },
-  { words: 'Su Ping-wen', name: 'persName', occurrence: 2 },
-  { words: 'Joseph Stalin', name: 'persName' },
-  { words: 'Joseph C. Grew', name: 'persName' },
-  { words: 'Tokyo', name: 'placeName' },
-  { words: 'Tokyo', name: 'placeName', occurrence: 1 },
-  { words: 'Manchuli', name: 'placeName' },
-  { words: 'Siberia', name: 'placeName' },
-  { words: 'Jehol Province', name: 'placeName' },
-  { words: 'Committee of the Communist Party', name: 'orgName' },
-  { words: 'Foreign Office', name: 'orgName' },
+// Register mentions for persons and places; organisations as TEI elements the
+// schema keeps generically (teiMark), the way an older import carries them.
+const SEED_ENTITIES: Array<{ words: string; kind: 'person' | 'place' | 'org'; ref?: string; occurrence?: number }> = [
+  { words: 'Su Ping-wen', kind: 'person', ref: 'su' },
+  { words: 'Su Ping-wen', kind: 'person', ref: 'su', occurrence: 2 },
+  { words: 'Joseph Stalin', kind: 'person', ref: 'stalin' },
+  { words: 'Joseph C. Grew', kind: 'person', ref: 'grew' },
+  { words: 'Tokyo', kind: 'place', ref: 'tokyo' },
+  { words: 'Tokyo', kind: 'place', ref: 'tokyo', occurrence: 1 },
+  { words: 'Manchuli', kind: 'place' },
+  { words: 'Siberia', kind: 'place' },
+  { words: 'Jehol Province', kind: 'place' },
+  { words: 'Committee of the Communist Party', kind: 'org' },
+  { words: 'Foreign Office', kind: 'org' },
 ];
+
+const ORG_ELEMENT = 'orgName';
 
 /** The seed with entity marks, and the variants turned into apparatus entries. */
 export function seedDocument(): { title: string; doc: PMNode; apparatus: ApparatusEntry[] } {
@@ -88,7 +92,11 @@ export function seedDocument(): { title: string; doc: PMNode; apparatus: Apparat
   const tr = new Transform(doc);
   for (const e of SEED_ENTITIES) {
     const { from, to } = findText(doc, e.words, e.occurrence ?? 0);
-    tr.addMark(from, to, schema.marks.teiMark.create({ name: e.name }));
+    const mark =
+      e.kind === 'org'
+        ? schema.marks.teiMark.create({ name: ORG_ELEMENT })
+        : schema.marks.mention.create({ kind: e.kind, ref: e.ref ?? null });
+    tr.addMark(from, to, mark);
   }
   doc = tr.doc;
   const apparatus = SEED_VARIANTS.map((v) => {

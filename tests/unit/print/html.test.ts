@@ -71,15 +71,28 @@ describe('print HTML', () => {
     expect(data.documents[0]!.apparatus.map((a) => a === null)).toEqual([false, true, true, true]);
   });
 
-  it('marks persons, places and organisations for the index', () => {
+  it('marks persons, places and organisations for the index, one entry per register id', () => {
     const pers = schema.marks.teiMark.create({ name: 'persName' });
-    const place = schema.marks.teiMark.create({ name: 'placeName', xml: [['ref', '#tokyo']] });
-    const content = doc.create(null, [paragraph.create(null, [schema.text('Grew', [pers]), t(' in '), schema.text('Tokio', [place])])]);
+    const place = schema.marks.mention.create({ kind: 'place', ref: 'tokyo' });
+    const date = schema.marks.mention.create({ kind: 'date', when: '1933-01-13' });
+    const content = doc.create(null, [
+      paragraph.create(null, [
+        schema.text('Grew', [pers]),
+        t(' in '),
+        schema.text('Tokio', [place]),
+        t(' and '),
+        schema.text('Tokyo', [place]),
+        t(' on '),
+        schema.text('13 January', [date]),
+      ]),
+    ]);
     const { html, data } = build(edition(content));
     expect(data.entities).toEqual([
       { kind: 'person', name: 'Grew' },
-      { kind: 'place', name: '#tokyo' },
+      { kind: 'place', name: 'Tokio' },
     ]);
+    expect(html).toContain('<span class="ent" data-ent="1">Tokyo</span>');
+    expect(html).toContain(' on 13 January');
     expect(html).toContain('<span class="ent" data-ent="0">Grew</span>');
   });
 
