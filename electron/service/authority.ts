@@ -128,6 +128,20 @@ export class CollabAuthority {
     return loadContent(this.store.db, id).doc;
   }
 
+  /**
+   * Open documents whose stored version differs from the one held in memory, because
+   * another process wrote to them, with the stored version. Deleted ones are dropped.
+   */
+  changedElsewhere(): Array<[number, number]> {
+    const changed: Array<[number, number]> = [];
+    for (const live of [...this.live.values()]) {
+      const stored = documentVersion(this.store.db, live.id);
+      if (stored === null) this.forget(live.id);
+      else if (stored !== live.version) changed.push([live.id, stored]);
+    }
+    return changed;
+  }
+
   /** Drops a document from memory (after it was deleted, say). */
   forget(id: number): void {
     const live = this.live.get(id);

@@ -58,6 +58,7 @@ import { exportTei } from './exporter.ts';
 import { defaultParser, teiWriters, type FileParser } from './formats.ts';
 import { checkImportFiles, importFiles } from './importer.ts';
 import { seedFile } from './seed.ts';
+import { watchOtherWriters } from './watch.ts';
 
 export interface ServiceOptions {
   /** Create the project file when it does not exist. */
@@ -70,6 +71,8 @@ export interface ServiceOptions {
   parseFile?: FileParser;
   /** When documents are snapshotted (tests make it small). */
   snapshots?: SnapshotPolicy;
+  /** How often to look for writes by other processes on the same file, in ms. */
+  watchMs?: number;
 }
 
 /** The API over one open project, plus `close`. */
@@ -114,8 +117,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
 
   store.write((tx) => ensureProject(tx, titleFromPath(path)));
 
-  store.onChange((changes) => {
-    const events = eventsOf(changes);
+  function emit(events: readonly SiglumEvent[]): void {
     if (events.length === 0) return;
     // Delivered after the call that made the change has updated the authority, so that
     // a listener that reads back sees the new state.
@@ -130,7 +132,9 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
         }
       }
     });
-  });
+  }
+  store.onChange((changes) => emit(eventsOf(changes)));
+  const stopWatching = watchOtherWriters(store, authority, emit, options.watchMs ?? 1000);
 
   // Seeding a new project is part of creating it: calls wait for it, and if it fails the
   // half-made file is removed and every call reports why.
@@ -282,6 +286,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
       if (closed) return;
       closed = true;
       listeners.clear();
+      stopWatching();
       try {
         authority.close();
       } finally {
@@ -296,6 +301,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
         await importFiles(store, parse, [seedFile(options.seedFile)]);
       } catch (e) {
         closed = true;
+        stopWatching();
         authority.close();
         store.close();
         if (!existed) removeProjectFile(path);

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Node } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
 import type { SiglumEvent } from '../../../edition/api.ts';
@@ -143,3 +143,30 @@ describe('snapshots', () => {
   });
 });
 
+
+describe('another process on the same project', () => {
+  it('is noticed: new documents and steps written elsewhere reach subscribers, and clients converge', async () => {
+    const app = service('shared.siglum', { create: true, watchMs: 20 });
+    const cli = openService(tmp.file('shared.siglum'));
+    const { id } = await app.createDocument({ title: 'Despatch' });
+    const here = await CollabClient.open(app, id, 'here');
+    const there = await CollabClient.open(cli, id, 'there');
+    const events: SiglumEvent[] = [];
+    app.subscribe((e) => events.push(e));
+
+    there.type('Written elsewhere. ', 1);
+    await there.sync();
+    await cli.createDocument({ title: 'Imported by the command line' });
+    await vi.waitFor(() => expect(events).toContainEqual({ type: 'steps', documentId: id, version: 1 }));
+    expect(events).toContainEqual({ type: 'documents-changed' });
+
+    here.type('Written here. ', 1);
+    await here.sync();
+    await there.pull();
+    expect(here.state.doc.toJSON()).toEqual(there.state.doc.toJSON());
+    // Both typed at the start; the later push is rebased after the earlier one.
+    expect(here.state.doc.textContent).toBe('Written elsewhere. Written here. ');
+    expect((await app.listDocuments({})).map((d) => d.title)).toContain('Imported by the command line');
+    cli.close();
+  });
+});
