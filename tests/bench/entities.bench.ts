@@ -3,8 +3,13 @@
  * and suggestions for one entity across a 600-document project (target ≤ 100 ms).
  * Prints figures; asserts nothing.
  */
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { Node as PMNode } from 'prosemirror-model';
+import { findSuggestions, prepareDocument, type SuggestEntity } from '../../edition/entities/suggest.ts';
 import { TypeaheadIndex, type TypeaheadEntry } from '../../edition/entities/typeahead.ts';
+import { schema } from '../../edition/schema.ts';
+import { importTei } from '../../edition/tei/index.ts';
 
 function stats(samples: number[]): string {
   const s = [...samples].sort((a, b) => a - b);
@@ -71,4 +76,45 @@ function benchTypeahead(): void {
   console.log(`  keystroke right after a rename (inserted in place): ${(performance.now() - one).toFixed(1)} ms`);
 }
 
+function benchSuggestions(): void {
+  const file = new URL('../../../shared/corpus/frus/frus1934v05.xml', import.meta.url);
+  let t = performance.now();
+  const imported = importTei(readFileSync(file, 'utf8'), 'frus1934v05.xml').documents.slice(0, 600);
+  const nodes = imported.map((d, i) => ({ id: `d${i}`, doc: PMNode.fromJSON(schema, d.doc) }));
+  const chars = nodes.reduce((n, d) => n + d.doc.content.size, 0);
+  console.log(`suggestions: ${nodes.length} documents of frus1934v05.xml (${(chars / 1e6).toFixed(2)} M positions), imported in ${(performance.now() - t).toFixed(0)} ms`);
+
+  t = performance.now();
+  const prepared = nodes.map((d) => prepareDocument(d.id, d.doc));
+  console.log(`  preparing all documents (once, then per changed document): ${(performance.now() - t).toFixed(0)} ms`);
+
+  const entities: SuggestEntity[] = [
+    { id: 'cuba', name: 'Cuba', altNames: ['Republic of Cuba'] },
+    { id: 'haiti', name: 'Haiti', altNames: ['Haïti', 'Republic of Haiti'] },
+    { id: 'hull', name: 'Cordell Hull', altNames: ['Hull', 'Secretary Hull', 'Mr. Hull'] },
+    { id: 'fdr', name: 'Franklin D. Roosevelt', altNames: ['Roosevelt', 'President Roosevelt'] },
+    { id: 'batista', name: 'Fulgencio Batista', altNames: ['Batista', 'Colonel Batista'] },
+    { id: 'bogota', name: 'Bogotá', altNames: ['Santa Fe de Bogotá'] },
+    { id: 'none', name: 'Manchuli', altNames: ['Manzhouli'] },
+  ];
+  for (const caseSensitive of [false, true]) {
+    const samples: number[] = [];
+    const counts: string[] = [];
+    for (let round = 0; round < 5; round++) {
+      for (const e of entities) {
+        const start = performance.now();
+        const found = findSuggestions(e, prepared, { caseSensitive });
+        samples.push(performance.now() - start);
+        if (round === 0) counts.push(`${e.name} ${found.length}`);
+      }
+    }
+    console.log(`  one entity across ${prepared.length} prepared documents${caseSensitive ? ', case-sensitive' : ''}: ${stats(samples)} (target ≤ 100 ms)`);
+    if (!caseSensitive) console.log(`    found: ${counts.join(', ')}`);
+  }
+  const cold = performance.now();
+  findSuggestions(entities[0] as SuggestEntity, nodes);
+  console.log(`  one entity across unprepared documents (prepares all): ${(performance.now() - cold).toFixed(0)} ms`);
+}
+
 benchTypeahead();
+benchSuggestions();
