@@ -1,0 +1,171 @@
+import { builders } from 'prosemirror-test-builder';
+import { describe, expect, it } from 'vitest';
+import { SiglumError } from '../../../edition/errors.ts';
+import { schema } from '../../../edition/schema.ts';
+import { exportCollectionTei, exportDocumentTei, importTei } from '../../../edition/tei/index.ts';
+import { canonicalDifference } from './canonical.ts';
+
+const { doc, heading, paragraph, sourceNote, list, label, item, closer, signed, italic, smallcaps } = builders(schema);
+
+const TEI = 'http://www.tei-c.org/ns/1.0';
+const wrap = (body: string, ns = ''): string =>
+  `<TEI xmlns="${TEI}"${ns}><teiHeader><fileDesc><titleStmt><title>Test volume</title></titleStmt><publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader><text><body>${body}</body></text></TEI>`;
+
+function one(body: string) {
+  const imported = importTei(wrap(body), 'test.xml');
+  expect(imported.documents).toHaveLength(1);
+  return { imported, d: imported.documents[0]! };
+}
+
+function roundTrip(body: string): string {
+  const { imported } = one(body);
+  return exportCollectionTei(imported.collection.frame, new Map(imported.documents.map((x) => [x.key, x.doc])));
+}
+
+describe('importTei maps modelled elements to their nodes', () => {
+  it('reads a despatch: source note, heading, paragraphs with highlighting, a list, a closer', () => {
+    const { d } = one(
+      '<div type="document" xml:id="d1" n="1"><note rend="inline" type="source">761.94/587</note><head><hi rend="italic">The Ambassador</hi> to the Secretary</head><p><hi rend="smallcaps">Sir</hi>: causes</p><list><label>1.</label><item>First</item><item>Second</item></list><closer><signed>Grew</signed></closer></div>',
+    );
+    const expected = doc(
+      sourceNote({ xml: [['rend', 'inline']] }, '761.94/587'),
+      heading(italic('The Ambassador'), ' to the Secretary'),
+      paragraph(smallcaps('Sir'), ': causes'),
+      list(label('1.'), item('First'), item('Second')),
+      closer(signed('Grew')),
+    );
+    expect(d.doc).toEqual(expected.toJSON());
+    expect(d).toMatchObject({ key: 'd1', n: '1', kind: 'document', title: 'The Ambassador to the Secretary' });
+    expect(d.meta.source).toBe('761.94/587');
+  });
+
+  it('reads page breaks with n and facs, line breaks and footnotes with their n and xml:id', () => {
+    const { d } = one('<div type="document"><p>a<pb n="69" xml:id="pg_69" facs="0073"/>b<lb/>c<note n="89" xml:id="fn89">Not printed.</note></p></div>');
+    const para = schema.nodeFromJSON(d.doc).firstChild!;
+    const kinds: Array<[string, Record<string, unknown>]> = [];
+    para.forEach((n) => kinds.push([n.type.name, n.attrs]));
+    expect(kinds.map((k) => k[0])).toEqual(['text', 'pageBreak', 'text', 'lineBreak', 'text', 'note']);
+    expect(kinds[1]![1]).toMatchObject({ n: '69', facs: '0073', xml: [['xml:id', 'pg_69']] });
+    expect(kinds[5]![1]).toMatchObject({ n: '89', id: 'fn89', type: null });
+    expect(para.lastChild!.textContent).toBe('Not printed.');
+  });
+});
+
+describe('importTei keeps what the schema does not model', () => {
+  it('keeps unknown elements as generic nodes and marks with their name and attributes in order', () => {
+    const { d } = one('<div type="document"><opener><seg rendition="#left">No. 3</seg></opener><p>To <persName type="from" ref="#p1">Grew</persName><milestone unit="x"/></p><floatingText><body><p>inner</p></body></floatingText></div>');
+    const pm = schema.nodeFromJSON(d.doc);
+    const seg = pm.firstChild!.firstChild!;
+    expect([seg.type.name, seg.attrs['name'], seg.attrs['xml']]).toEqual(['teiText', 'seg', [['rendition', '#left']]]);
+    const p = pm.child(1);
+    expect(p.child(1).marks.map((m) => [m.type.name, m.attrs['name'], m.attrs['xml']])).toEqual([['teiMark', 'persName', [['type', 'from'], ['ref', '#p1']]]]);
+    expect([p.child(2).type.name, p.child(2).attrs['name']]).toEqual(['teiInline', 'milestone']);
+    expect([pm.child(2).type.name, pm.child(2).attrs['name']]).toEqual(['teiBlock', 'floatingText']);
+  });
+
+  it('keeps comments, processing instructions and CDATA in content', () => {
+    const body = '<div type="document"><p>a<!-- check -->b<?editor hold?>c<![CDATA[<d>]]></p><!-- between --></div>';
+    expect(canonicalDifference(wrap(body), roundTrip(body))).toBeNull();
+  });
+
+  it('shows the tag name of unknown elements in the editor', () => {
+    const { d } = one('<div type="document"><ab>text</ab></div>');
+    const node = schema.nodeFromJSON(d.doc).firstChild!;
+    expect(node.type.spec.toDOM!(node)).toEqual(['div', { 'data-tei': 'ab', class: 'tei-text' }, 0]);
+  });
+
+  it('keeps text in mixed content exactly, line breaks and indentation included', () => {
+    const body = '<div type="document">\n  <p>one\n      two  <hi rend="italic">three</hi>\n  </p>\n</div>';
+    const out = roundTrip(body);
+    expect(out).toContain('<p>one\n      two  <hi rend="italic">three</hi>\n  </p>');
+  });
+
+  it('keeps a block inside a paragraph by making the paragraph generic', () => {
+    const body = '<div type="document"><p>The following: <list><item>x</item></list> end</p></div>';
+    const { d } = one(body);
+    expect(schema.nodeFromJSON(d.doc).firstChild!.type.name).toBe('teiBlock');
+    expect(canonicalDifference(wrap(body), roundTrip(body))).toBeNull();
+  });
+});
+
+describe('mark nesting survives the round trip', () => {
+  const cases = {
+    'an element around highlighting, against schema order': '<p>(<persName type="from"><hi rend="italic">Grew</hi></persName>)</p>',
+    'highlighting around an element': '<p><hi rend="italic"><persName>Grew</persName></hi></p>',
+    'two adjacent equal elements': '<p><hi rend="italic">a</hi><hi rend="italic">b</hi></p>',
+    'equal elements on both sides of an element': '<p><hi rend="italic">x</hi><persName><hi rend="italic">y</hi></persName></p>',
+    'highlighting nested in itself': '<p><hi rend="italic">a <hi rend="italic">b</hi> c</hi></p>',
+    'bold and italic coextensive in both orders': '<p><hi rend="bold"><hi rend="italic">a</hi></hi> <hi rend="italic"><hi rend="bold">b</hi></hi></p>',
+    'a note inside highlighting': '<p><hi rend="italic">a<note n="1">b <hi rend="bold">c</hi></note></hi></p>',
+  };
+  it.each(Object.entries(cases))('%s', (_name, p) => {
+    const body = `<div type="document">${p}</div>`;
+    const out = roundTrip(body);
+    expect(canonicalDifference(wrap(body), out)).toBeNull();
+    const again = importTei(out, 'again.xml');
+    expect(again.documents[0]!.doc).toEqual(one(body).d.doc);
+  });
+
+  it('leaves marks unnumbered where schema order writes the XML back already', () => {
+    const { d } = one('<div type="document"><p><hi rend="italic">to the <gloss type="to">Secretary</gloss></hi></p></div>');
+    expect(JSON.stringify(d.doc)).not.toMatch(/"nest":\d/);
+  });
+});
+
+describe('importTei reads volumes', () => {
+  const volume = `<?xml version="1.0" encoding="UTF-8"?>
+<?xml-model href="frus.rnc"?>
+<TEI xmlns="${TEI}"><teiHeader><fileDesc><titleStmt><title type="complete">A Volume</title></titleStmt><publicationStmt><date>1952</date><idno type="frus">v1</idno></publicationStmt><sourceDesc><p>Printed.</p></sourceDesc></fileDesc></teiHeader>
+<text><front><titlePage><docTitle><titlePart>A Volume</titlePart></docTitle></titlePage><div xml:id="preface"><head>Preface</head><p>Why.</p></div></front>
+<body><div type="chapter"><head>Chapter 1</head><div type="document" xml:id="d1" n="1"><head>One</head><p>1</p></div><div type="document" xml:id="d2" n="2"><head>Two</head><p>2</p></div></div></body>
+<back><div xml:id="index"><head>Index</head><p>A, 1</p></div></back></text></TEI>`;
+  const imported = importTei(volume, 'v1.xml');
+
+  it('makes a document of each document div and of each front and back matter div, in order', () => {
+    expect(imported.documents.map((d) => [d.key, d.kind, d.title])).toEqual([
+      ['preface', 'front', 'Preface'],
+      ['d1', 'document', 'One'],
+      ['d2', 'document', 'Two'],
+      ['index', 'back', 'Index'],
+    ]);
+  });
+
+  it('keeps header, title page, chapter heads and processing instructions in the frame', () => {
+    const frame = imported.collection.frame;
+    expect(frame).toContain('<?xml-model href="frus.rnc"?>');
+    expect(frame).toContain('<titlePage>');
+    expect(frame).toContain('<head>Chapter 1</head><div type="document" xml:id="d1" n="1"><?siglum-document d1?></div>');
+    expect(frame).not.toContain('<p>1</p>');
+    expect(imported.collection.meta).toEqual({ title: 'A Volume', date: '1952', source: 'Printed.', extra: { 'idno:frus': 'v1' } });
+  });
+
+  it('makes one document of the body of a file without document divs', () => {
+    const { d } = one('<head>Alone</head><p>Text.</p>');
+    expect([d.key, d.kind, d.title]).toEqual(['body', 'document', 'Alone']);
+  });
+
+  it('appends documents added to the collection and refuses a placeholder without a document', () => {
+    const docs = new Map(imported.documents.map((d) => [d.key, d.doc]));
+    docs.set('new', doc(paragraph('Added')).toJSON() as never);
+    expect(exportCollectionTei(imported.collection.frame, docs)).toMatch(/<div type="document">\s*<p>Added<\/p>\s*<\/div>\s*<\/body>/);
+    docs.delete('d1');
+    expect(() => exportCollectionTei(imported.collection.frame, docs)).toThrow(/no document for the frame's placeholder "d1"/);
+  });
+
+  it('exports a document without a frame straight into the body', () => {
+    const xml = exportDocumentTei(doc(heading('Title'), paragraph('Text')).toJSON() as never, { title: 'T', date: null, source: null, extra: {} });
+    expect(xml).toMatch(/<body>\s*<head>Title<\/head>\s*<p>Text<\/p>\s*<\/body>/);
+    expect(importTei(xml, 't.xml').documents[0]!.doc).toEqual(doc(heading('Title'), paragraph('Text')).toJSON());
+  });
+
+  it('refuses files that are not TEI', () => {
+    expect(() => importTei('<html><body/></html>', 'page.html')).toThrow(SiglumError);
+    expect(() => importTei('<html><body/></html>', 'page.html')).toThrow(/root element is <html>/);
+  });
+
+  it('treats CRLF line endings as LF (XML line-end normalisation)', () => {
+    const crlf = importTei(wrap('<p>a\r\nb</p>').replace(/></g, '>\r\n<'), 'crlf.xml');
+    expect(JSON.stringify(crlf.documents[0]!.doc)).toContain('a\\nb');
+    expect(JSON.stringify(crlf.documents[0]!.doc)).not.toContain('\\r');
+  });
+});
