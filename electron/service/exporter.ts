@@ -1,13 +1,18 @@
-/** Exporting TEI: one document, one volume or the whole project, through edition/tei's writers. */
+/**
+ * Exporting TEI: one document, one collection or the whole project, through
+ * edition/tei's writers. A volume is its frame with each document put back at its
+ * placeholder; documents without one (created in Siglum, imported from plain text)
+ * go into a new frame, or at the end of their volume's body.
+ */
 import type { DocJSON, ExportTarget, TeiExport } from '../../edition/api.ts';
-import { SiglumError } from '../../edition/errors.ts';
+import { exportCollectionTei, exportDocumentTei, exportProjectTei, newFrame } from '../../edition/tei/index.ts';
 import { collectionIds, getCollection } from '../../db/collections.ts';
 import { getDocument, listDocuments } from '../../db/documents.ts';
 import { getProject } from '../../db/project.ts';
 import { rowId } from '../../db/ids.ts';
+import { emptyMeta } from '../../db/meta.ts';
 import type { Store } from '../../db/store.ts';
 import type { CollabAuthority } from './authority.ts';
-import type { TeiWriters } from './formats.ts';
 
 /** A file name made from a title: letters, digits and dashes. */
 export function fileNameOf(title: string): string {
@@ -21,47 +26,34 @@ export function fileNameOf(title: string): string {
   return `${slug || 'siglum-export'}.xml`;
 }
 
-function volumeDocs(store: Store, authority: CollabAuthority, collectionId: number): Map<string, DocJSON> {
+/** A collection as edition/tei's writers take it: a frame and its documents by key. */
+function volume(store: Store, authority: CollabAuthority, collectionId: number | null, title: string): { frame: string; docs: Map<string, DocJSON> } {
   const docs = new Map<string, DocJSON>();
   for (const info of listDocuments(store.db, collectionId)) {
-    const record = getDocument(store.db, Number(info.id));
-    if (record.frameKey === null) continue;
-    docs.set(record.frameKey, authority.peek(Number(info.id)).toJSON() as DocJSON);
+    const id = Number(info.id);
+    // Documents without a placeholder get a key of their own; the writer appends them.
+    docs.set(getDocument(store.db, id).frameKey ?? `siglum-${id}`, authority.peek(id).toJSON() as DocJSON);
   }
-  return docs;
+  const frame = collectionId === null ? null : getCollection(store.db, collectionId).frame;
+  return { frame: frame ?? newFrame(emptyMeta(title), [...docs.keys()]), docs };
 }
 
-export function exportTei(store: Store, authority: CollabAuthority, writers: TeiWriters, target: ExportTarget): TeiExport {
+export function exportTei(store: Store, authority: CollabAuthority, target: ExportTarget): TeiExport {
   if ('documentId' in target) {
     const id = rowId(target.documentId, 'document');
     const record = getDocument(store.db, id);
     const doc = authority.peek(id).toJSON() as DocJSON;
-    const context: { frame?: string; key?: string } = {};
-    if (record.info.collectionId !== null && record.frameKey !== null) {
-      const frame = getCollection(store.db, Number(record.info.collectionId)).frame;
-      if (frame !== null) {
-        context.frame = frame;
-        context.key = record.frameKey;
-      }
-    }
-    return { fileName: fileNameOf(record.info.title), xml: writers.exportDocumentTei(doc, record.meta, context) };
+    const frame = record.info.collectionId === null ? null : getCollection(store.db, Number(record.info.collectionId)).frame;
+    const context = frame !== null && record.frameKey !== null ? { frame, key: record.frameKey } : {};
+    return { fileName: fileNameOf(record.info.title), xml: exportDocumentTei(doc, record.meta, context) };
   }
   if ('collectionId' in target) {
     const collection = getCollection(store.db, rowId(target.collectionId, 'collection'));
-    if (collection.frame === null) {
-      throw new SiglumError(
-        'bad-input',
-        `"${collection.title}" is a folder, not an imported volume. Export its documents one by one, or the whole project.`,
-      );
-    }
-    const xml = writers.exportCollectionTei(collection.frame, volumeDocs(store, authority, collection.id));
-    return { fileName: fileNameOf(collection.title), xml };
+    const { frame, docs } = volume(store, authority, collection.id, collection.title);
+    return { fileName: fileNameOf(collection.title), xml: exportCollectionTei(frame, docs) };
   }
-  const volumes: Array<{ frame: string; docs: Map<string, DocJSON> }> = [];
-  for (const id of collectionIds(store.db)) {
-    const c = getCollection(store.db, id);
-    if (c.frame !== null) volumes.push({ frame: c.frame, docs: volumeDocs(store, authority, id) });
-  }
-  const title = getProject(store.db)?.title ?? 'siglum-project';
-  return { fileName: fileNameOf(title), xml: writers.exportProjectTei(volumes) };
+  const title = getProject(store.db)?.title ?? 'Siglum project';
+  const collections = collectionIds(store.db).map((id) => volume(store, authority, id, getCollection(store.db, id).title));
+  if (listDocuments(store.db, null).length > 0) collections.push(volume(store, authority, null, title));
+  return { fileName: fileNameOf(title), xml: exportProjectTei(collections, title) };
 }

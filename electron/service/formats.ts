@@ -4,10 +4,10 @@
  * import worker (electron/workers) so that a hostile file cannot stall the process that
  * serves the UI; `FileParser` is the one function to swap for it.
  */
-import type { DocJSON, DocumentMeta, ImportFile } from '../../edition/api.ts';
+import type { ImportFile } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import { importPlainText, type PlainImport } from '../../edition/plaintext/index.ts';
-import { importTei, type TeiImport } from '../../edition/tei/import.ts';
+import { importTei, type TeiImport } from '../../edition/tei/index.ts';
 
 export type { PlainImport, TeiImport };
 
@@ -15,30 +15,6 @@ export type FileParser = (file: ImportFile) => Promise<TeiImport | PlainImport>;
 
 export function isTeiImport(r: TeiImport | PlainImport): r is TeiImport {
   return 'collection' in r && 'documents' in r;
-}
-
-/** The TEI writers of edition/tei. */
-export interface TeiWriters {
-  exportDocumentTei(doc: DocJSON, meta: DocumentMeta, context: { frame?: string; key?: string }): string;
-  exportCollectionTei(frame: string, docs: Map<string, DocJSON>): string;
-  exportProjectTei(collections: Array<{ frame: string; docs: Map<string, DocJSON> }>): string;
-}
-
-// edition/tei's writers are loaded on first use, by path, and checked when they arrive.
-const TEI_MODULE = '../../edition/tei/index.ts';
-
-async function load(spec: string): Promise<Record<string, unknown>> {
-  try {
-    return (await import(/* @vite-ignore */ spec)) as Record<string, unknown>;
-  } catch (e) {
-    throw new SiglumError('internal', `Siglum could not load ${spec} (${e instanceof Error ? e.message : String(e)}). Reinstall Siglum.`);
-  }
-}
-
-function fn<F>(mod: Record<string, unknown>, name: string): F {
-  const f = mod[name];
-  if (typeof f !== 'function') throw new SiglumError('internal', `Siglum's ${name} is missing. Reinstall Siglum.`);
-  return f as F;
 }
 
 /** Decodes a file's text: `text` as given, `base64` as strict UTF-8. */
@@ -61,20 +37,8 @@ function looksLikeXml(name: string, text: string): boolean {
 /** Parses in this process with edition/tei and edition/plaintext. */
 export const parseInProcess: FileParser = async (file) => {
   const text = fileText(file);
-  if (looksLikeXml(file.name, text)) {
-    return importTei(text, file.name);
-  }
-  return importPlainText(text, file.name);
+  return looksLikeXml(file.name, text) ? importTei(text, file.name) : importPlainText(text, file.name);
 };
 
 /** The parser the service uses unless told otherwise. */
 export const defaultParser: FileParser = parseInProcess;
-
-export async function teiWriters(): Promise<TeiWriters> {
-  const mod = await load(TEI_MODULE);
-  return {
-    exportDocumentTei: fn(mod, 'exportDocumentTei'),
-    exportCollectionTei: fn(mod, 'exportCollectionTei'),
-    exportProjectTei: fn(mod, 'exportProjectTei'),
-  };
-}

@@ -55,7 +55,7 @@ import {
   requireVersion,
 } from './args.ts';
 import { exportTei } from './exporter.ts';
-import { defaultParser, teiWriters, type FileParser } from './formats.ts';
+import { defaultParser, type FileParser } from './formats.ts';
 import { checkImportFiles, importFiles } from './importer.ts';
 import { seedFile } from './seed.ts';
 import { watchOtherWriters } from './watch.ts';
@@ -223,14 +223,14 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
       }),
 
     exportTei: (args) =>
-      call(async (): Promise<TeiExport> => {
+      call((): TeiExport => {
         const o = argsObject(args, 'exportTei');
         let target: ExportTarget;
         if (o['all'] === true) target = { all: true };
         else if (typeof o['documentId'] === 'string') target = { documentId: o['documentId'] };
         else if (typeof o['collectionId'] === 'string') target = { collectionId: o['collectionId'] };
         else throw new SiglumError('bad-input', 'Say what to export: a documentId, a collectionId, or all: true.');
-        return exportTei(store, authority, await teiWriters(), target);
+        return exportTei(store, authority, target);
       }),
 
     createCollection: (args) =>
@@ -272,6 +272,13 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
       call((): { id: string } => {
         const o = argsObject(args, 'deleteDocument');
         const id = rowId(requireString(o, 'id', 'deleteDocument'), 'document');
+        const record = getDocument(store.db, id);
+        if (record.frameKey !== null) {
+          throw new SiglumError(
+            'bad-input',
+            `"${record.info.title}" is part of an imported volume, which exports with all its documents. Empty its text instead of deleting it.`,
+          );
+        }
         store.write((tx) => deleteDocument(tx, id));
         authority.forget(id);
         return { id: String(id) };
