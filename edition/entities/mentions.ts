@@ -9,6 +9,7 @@
  * mentions are each listed, the outer one first.
  */
 import { Node as PMNode } from 'prosemirror-model';
+import { Transform } from 'prosemirror-transform';
 import type { DocJSON } from '../api.ts';
 import { schema, type XmlAttrs } from '../schema.ts';
 import type { DateValue } from './dates.ts';
@@ -96,6 +97,28 @@ export function collectMentions(doc: PMNode | DocJSON, options: CollectOptions =
     }
   }
   return out.sort((a, b) => a.from - b.from || b.to - a.to);
+}
+
+/**
+ * Points every mention of entity `from` in a document at entity `to` (merging two
+ * register entries), or unmarks them when `to` is null (the text stays). Other
+ * attributes of each mention are kept. Returns the steps as a Transform over `doc`;
+ * `tr.docChanged` is false when the document has no such mention.
+ */
+export function relinkMentions(doc: PMNode, from: string, to: string | null): Transform {
+  const tr = new Transform(doc);
+  const type = schema.marks.mention;
+  doc.descendants((node, pos) => {
+    if (!node.isInline) return true;
+    for (const mark of node.marks) {
+      if (mark.type !== type || mark.attrs['ref'] !== from) continue;
+      const end = pos + node.nodeSize;
+      tr.removeMark(pos, end, mark);
+      if (to !== null) tr.addMark(pos, end, type.create({ ...mark.attrs, ref: to }));
+    }
+    return true;
+  });
+  return tr;
 }
 
 /** Where one entity occurs in one document: its pages in order of first mention. */

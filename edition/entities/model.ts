@@ -388,3 +388,13 @@ export const MENTION_ELEMENTS: Readonly<Record<string, string>> = {
 export function mentionElement(kind: string, element: string | null = null): string {
   return element ?? MENTION_ELEMENTS[kind] ?? 'rs';
 }
+
+/**
+ * The mention kind of a TEI element read on import: `persName` a person, `rs
+ * type="ship"` a ship..., or null for an element that is not a mention.
+ */
+export function kindOfElement(name: string, type: string | null = null): string | null {
+  for (const [kind, element] of Object.entries(MENTION_ELEMENTS)) if (element === name) return kind;
+  if (name === 'rs' || name === 'name') return type !== null && /^[a-z][a-z0-9-]{0,31}$/.test(type) ? type : 'term';
+  return null;
+}

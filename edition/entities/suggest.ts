@@ -16,6 +16,7 @@
  * caller keeps prepared documents and prepares again only those that changed.
  */
 import { Node as PMNode } from 'prosemirror-model';
+import { Transform } from 'prosemirror-transform';
 import type { DocJSON } from '../api.ts';
 import { schema } from '../schema.ts';
 import { fold, foldWithMap, hashText, isWordChar, lowerAligned } from './fold.ts';
@@ -191,4 +192,28 @@ function toSuggestion(
     inNote: run.inNote,
     insideMentionOf,
   };
+}
+
+/** What an accepted suggestion is marked as. */
+export interface MentionAttrs {
+  kind: string;
+  ref: string;
+  element?: string | null;
+}
+
+/**
+ * Marks accepted suggestions of one document as mentions: the steps, as a
+ * Transform over `doc`, that the editor applies (and the store persists) like any
+ * other edit. Suggestions must have been found on this version of the document.
+ */
+export function acceptSuggestions(doc: PMNode, suggestions: Iterable<Suggestion>, attrs: MentionAttrs): Transform {
+  const mark = schema.marks.mention.create({ kind: attrs.kind, ref: attrs.ref, element: attrs.element ?? null });
+  const tr = new Transform(doc);
+  for (const s of suggestions) {
+    if (s.from < 0 || s.to > doc.content.size || s.from >= s.to) {
+      throw new RangeError(`Suggestion ${s.from}-${s.to} lies outside a document of size ${doc.content.size}`);
+    }
+    tr.addMark(s.from, s.to, mark);
+  }
+  return tr;
 }

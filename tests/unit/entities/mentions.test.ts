@@ -1,6 +1,6 @@
 import { Transform } from 'prosemirror-transform';
 import { describe, expect, it } from 'vitest';
-import { collectMentions, entityIndex, numberNotes } from '../../../edition/entities/mentions.ts';
+import { collectMentions, entityIndex, numberNotes, relinkMentions } from '../../../edition/entities/mentions.ts';
 import { schema } from '../../../edition/schema.ts';
 import { doc, find, marked, mention, note, p, pb, seedDoc } from './helpers.ts';
 
@@ -77,6 +77,29 @@ describe('collectMentions', () => {
 
   it('reads documents given as JSON the same way', () => {
     expect(collectMentions(seed.toJSON() as never, { firstPage: '68' })).toEqual(mentions);
+  });
+});
+
+describe('relinkMentions', () => {
+  it('moves the mentions of a merged entity to the one kept, keeping their other attributes', () => {
+    const seed = marked(annotatedSeed(), 'Tokyo', mention('place', 'tokio', { element: 'name' }), 1);
+    const tr = relinkMentions(seed, 'tokio', 'tokyo');
+    expect(tr.docChanged).toBe(true);
+    const tokyos = collectMentions(tr.doc).filter((m) => m.text === 'Tokyo');
+    expect(tokyos.map((m) => [m.ref, m.element])).toEqual([
+      ['tokyo', 'placeName'],
+      ['tokyo', 'placeName'],
+      ['tokyo', 'name'],
+    ]);
+    expect(collectMentions(tr.doc).some((m) => m.ref === 'tokio')).toBe(false);
+  });
+
+  it('unmarks the mentions of an entity and leaves the text as it was', () => {
+    const seed = annotatedSeed();
+    const tr = relinkMentions(seed, 'tokyo', null);
+    expect(collectMentions(tr.doc).map((m) => m.ref)).toEqual([null, 'assoc', 'russian-problem', 'stalin']);
+    expect(tr.doc.textContent).toBe(seed.textContent);
+    expect(relinkMentions(seed, 'nobody', 'tokyo').docChanged).toBe(false);
   });
 });
 

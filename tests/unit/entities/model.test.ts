@@ -3,6 +3,7 @@ import { SiglumError } from '../../../edition/errors.ts';
 import {
   assignXmlIds,
   isNcName,
+  kindOfElement,
   mentionElement,
   normaliseAuthorityId,
   validateEntity,
@@ -141,5 +142,14 @@ describe('mentionElement', () => {
     expect(mentionElement('org')).toBe('orgName');
     expect(mentionElement('ship')).toBe('rs');
     expect(mentionElement('person', 'name')).toBe('name');
+  });
+
+  it('reads the kind of a mention from a TEI element on import', () => {
+    expect(kindOfElement('persName')).toBe('person');
+    expect(kindOfElement('placeName')).toBe('place');
+    expect(kindOfElement('date')).toBe('date');
+    expect(kindOfElement('rs', 'ship')).toBe('ship');
+    expect(kindOfElement('rs', 'Not A Type')).toBe('term');
+    expect(kindOfElement('hi')).toBeNull();
   });
 });

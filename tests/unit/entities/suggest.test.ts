@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findSuggestions, prepareDocument, type Suggestion } from '../../../edition/entities/suggest.ts';
+import { collectMentions } from '../../../edition/entities/mentions.ts';
+import { acceptSuggestions, findSuggestions, prepareDocument, type Suggestion } from '../../../edition/entities/suggest.ts';
 import { br, doc, find, inserted, marked, mention, note, p, pb, seedDoc, seedText } from './helpers.ts';
 
 const tokyo = { id: 'tokyo', name: 'Tokyo', altNames: ['Tōkyō'] };
@@ -120,5 +121,22 @@ describe('findSuggestions on small documents', () => {
     const fromJson = findSuggestions(tokyo, [{ id: 'd63', doc: seed.toJSON() as never }]);
     expect(findSuggestions(tokyo, [prepared])).toEqual(fromJson);
     expect(fromJson).toHaveLength(2);
+  });
+});
+
+describe('acceptSuggestions', () => {
+  it('marks accepted suggestions as mentions of the entity, after which they are no longer suggested', () => {
+    const seed = seedDoc();
+    const found = findSuggestions(grew, [{ id: 'd63', doc: seed }]);
+    const tr = acceptSuggestions(seed, found, { kind: 'person', ref: 'grew' });
+    expect(tr.steps).toHaveLength(2);
+    expect(collectMentions(tr.doc).map((m) => [m.ref, m.kind, m.text])).toEqual([
+      ['grew', 'person', 'Grew'],
+      ['grew', 'person', 'Joseph C. Grew'],
+    ]);
+    expect(findSuggestions(grew, [{ id: 'd63', doc: tr.doc }])).toEqual([]);
+    expect(() => acceptSuggestions(seed, [{ ...found[0]!, to: seed.content.size + 5 }], { kind: 'person', ref: 'grew' })).toThrow(
+      RangeError,
+    );
   });
 });
