@@ -8,6 +8,8 @@ import { serviceFixture } from './helpers.ts';
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const seedPath = join(root, '../shared/corpus/seed/frus1933v03-d63-grew-256.txt');
 const seedText = readFileSync(seedPath, 'utf8');
+const volumeName = 'frus1938v03-d480-d486.xml';
+const volumeText = readFileSync(join(root, '../shared/corpus/frus', volumeName), 'utf8');
 
 const { service, tmp } = serviceFixture();
 
@@ -75,6 +77,24 @@ describe('importing files', () => {
 
     expect({ docs: await s.listDocuments({}), collections: await s.listCollections({}) }).toEqual(before);
     expect(events).toEqual([]);
+  });
+
+  it('writes nothing when a hostile or broken XML file comes with good ones, and says which file and where', async () => {
+    const s = service('hostile.siglum');
+    const hostile = [
+      { name: 'xxe.xml', text: '<?xml version="1.0"?>\n<!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">&x;</TEI>' },
+      { name: 'two-roots.xml', text: '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text/></TEI>\n<TEI/>' },
+      { name: 'deep.xml', text: `<TEI xmlns="http://www.tei-c.org/ns/1.0">${'<div>'.repeat(10_000)}${'</div>'.repeat(10_000)}</TEI>` },
+    ];
+    for (const bad of hostile) {
+      const error = await s
+        .importFiles({ files: [{ name: volumeName, text: volumeText }, bad, { name: 'grew.txt', text: seedText }] })
+        .then(() => null, (e: unknown) => e);
+      expect(error).toMatchObject({ name: 'ParseError', code: 'parse-error' });
+      expect((error as Error).message.startsWith(`${bad.name}:`)).toBe(true);
+    }
+    expect(await s.listCollections({})).toEqual([]);
+    expect(await s.listDocuments({})).toEqual([]);
   });
 
   it('writes nothing when a parsed file does not fit the schema', async () => {
