@@ -69,38 +69,9 @@ export function readLayout(text: string): Layout {
   const { body, notes } = splitNotes(text.split('\n'));
   const blocks = attachLonePageMarkers(toBlocks(body));
   const parts: Part[] = [];
-  let source: string | null = null;
-  let date: string | null = null;
-
-  let at = 0;
-  const first = blocks[0];
-  if (first?.[0] !== undefined && isFileNumber(bare(first[0]))) {
-    source = bare(first[0]);
-    parts.push({ kind: 'sourceNote', line: line(first[0]) });
-    if (first.length > 1) blocks[0] = first.slice(1);
-    else at = 1;
-  }
-
-  const head = blocks[at];
-  if (head?.length === 1 && head[0] !== undefined) {
-    const h = bare(head[0]);
-    if (source !== null ? looksLikeHeading(h) : isFromToHeading(h)) {
-      parts.push({ kind: 'heading', lines: [line(head[0])] });
-      at += 1;
-    }
-  }
-
-  const opener: OpenerPart[] = [];
-  for (let parsed = readOpener(blocks[at]); parsed !== null; parsed = readOpener(blocks[at])) {
-    const kinds = new Set([...opener, ...parsed].map((p) => p.kind));
-    if (kinds.size !== opener.length + parsed.length) break;
-    opener.push(...parsed);
-    at += 1;
-  }
-  if (opener.length > 0) parts.push({ kind: 'opener', parts: opener });
-  for (const p of opener) {
-    if (p.kind === 'dateline') date = datelineDate(bare(p.lines[0]?.text ?? ''));
-  }
+  const head = readHead(blocks);
+  parts.push(...head.parts);
+  const at = head.at;
 
   const closer = readCloser(blocks, at);
   const end = closer ? closer.from : blocks.length;
@@ -111,7 +82,7 @@ export function readLayout(text: string): Layout {
     const taken = attachNotes(parts, notes.entries);
     if (!taken) parts.push({ kind: 'paragraph', lines: notes.lines.map(line) });
   }
-  return { parts, source, date };
+  return { parts, source: head.source, date: head.date };
 }
 
 /** Lines separated by blank lines. */
@@ -155,24 +126,54 @@ function attachLonePageMarkers(blocks: Block[]): Block[] {
   return out;
 }
 
-/** A block made only of a despatch number and/or a dateline (with its `[Received ...]`). */
-function readOpener(block: Block | undefined): OpenerPart[] | null {
-  if (!block) return null;
-  const parts: OpenerPart[] = [];
-  for (let i = 0; i < block.length; i++) {
-    const l = block[i] ?? '';
-    if (isDespatchNumber(bare(l))) parts.push({ kind: 'number', line: line(l) });
-    else if (datelineDate(bare(l)) !== null) {
-      const next = block[i + 1];
-      const received = next !== undefined && isReceivedLine(bare(next));
-      parts.push({
-        kind: 'dateline',
-        lines: received ? [line(l), line(next)] : [line(l)],
-      });
-      if (received) i += 1;
-    } else return null;
+/**
+ * The head of a despatch, read line by line whether or not blank lines part them: the
+ * file number, the heading, then the despatch number and the dateline (with its
+ * `[Received ...]` line), each at most once. Takes those lines off the front of
+ * `blocks` and says at which block the rest begins.
+ */
+function readHead(blocks: Block[]): { parts: Part[]; at: number; source: string | null; date: string | null } {
+  let at = 0;
+  const peek = (ahead = 0): string | undefined => blocks[at]?.[ahead];
+  const take = (): TextLine => {
+    const block = blocks[at] ?? [];
+    const taken = block.shift() ?? '';
+    if (block.length === 0) at += 1;
+    return line(taken);
+  };
+  const isOpenerLine = (l: string | undefined) =>
+    l !== undefined && (isDespatchNumber(bare(l)) || datelineDate(bare(l)) !== null);
+  const parts: Part[] = [];
+
+  const first = peek();
+  const source = first !== undefined && isFileNumber(bare(first)) ? bare(first) : null;
+  if (source !== null) parts.push({ kind: 'sourceNote', line: take() });
+
+  // A heading stands alone, or right above the opener: never the first line of a paragraph.
+  const heading = peek();
+  const apart = peek(1) === undefined || isOpenerLine(peek(1));
+  if (heading !== undefined && apart && (source !== null ? looksLikeHeading : isFromToHeading)(bare(heading))) {
+    parts.push({ kind: 'heading', lines: [take()] });
   }
-  return parts;
+
+  const opener: OpenerPart[] = [];
+  let date: string | null = null;
+  const has = (kind: OpenerPart['kind']) => opener.some((p) => p.kind === kind);
+  for (let l = peek(); l !== undefined && isOpenerLine(l); l = peek()) {
+    if (isDespatchNumber(bare(l))) {
+      if (has('number')) break;
+      opener.push({ kind: 'number', line: take() });
+    } else {
+      if (has('dateline')) break;
+      date = datelineDate(bare(l));
+      const lines = [take()];
+      const received = peek();
+      if (received !== undefined && isReceivedLine(bare(received))) lines.push(take());
+      opener.push({ kind: 'dateline', lines });
+    }
+  }
+  if (opener.length > 0) parts.push({ kind: 'opener', parts: opener });
+  return { parts, at, source, date };
 }
 
 /**

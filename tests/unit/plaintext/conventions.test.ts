@@ -215,6 +215,36 @@ describe('despatch conventions', () => {
     );
   });
 
+  it('read the same head when no blank lines part its lines', () => {
+    const glued = [
+      '761.94/587',
+      'The Ambassador in Japan (Grew) to the Secretary of State',
+      'No. 256',
+      'Tokyo, January 13, 1933.',
+      '[Received February 6.]',
+      'Sir: During the month of December.',
+    ].join('\n');
+    expectDoc(
+      glued,
+      b.doc(
+        b.sourceNote('761.94/587'),
+        b.heading('The Ambassador in Japan (Grew) to the Secretary of State'),
+        b.opener(b.seg('No. 256'), b.dateline('Tokyo, January 13, 1933.', b.br(), '[Received February 6.]')),
+        b.p('Sir: During the month of December.'),
+      ),
+    );
+    expect(importPlainText(glued, 'x.txt').meta.date).toBe('1933-01-13');
+  });
+
+  it('never take the first line of a paragraph for a heading', () => {
+    const wrapped = 'I sent the report to London\nby the next bag.';
+    expectDoc(wrapped, b.doc(b.p('I sent the report to London', b.br(), 'by the next bag.')));
+    expectDoc(
+      `761.94/587\n\n${wrapped}`,
+      b.doc(b.sourceNote('761.94/587'), b.p('I sent the report to London', b.br(), 'by the next bag.')),
+    );
+  });
+
   it('give the dateline’s date and the file number to the metadata', () => {
     const { title, meta } = importPlainText(despatch, 'x.txt');
     expect(title).toBe('The Secretary of State to the Minister in China (Johnson)');
