@@ -44,9 +44,30 @@ export interface DateContext {
 }
 
 const MONTHS: Readonly<Record<string, number>> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5,
-  june: 6, jun: 6, july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9,
-  october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 
 const SEASONS: Readonly<Record<string, readonly [number, number]>> = {
@@ -58,7 +79,7 @@ const SEASONS: Readonly<Record<string, readonly [number, number]>> = {
 };
 
 /** A date as written: any of its parts may be missing. */
-interface Partial {
+interface Written {
   year?: number;
   month?: number;
   day?: number;
@@ -85,7 +106,7 @@ function isoOfDay(day: DayNumber): string {
 }
 
 /** The ISO value of a partial date at its own precision (year, month or day). */
-function isoOf(p: Partial): string {
+function isoOf(p: Written): string {
   let s = pad(p.year ?? 0, 4);
   if (p.month !== undefined) s += `-${pad(p.month)}`;
   if (p.month !== undefined && p.day !== undefined) s += `-${pad(p.day)}`;
@@ -93,7 +114,7 @@ function isoOf(p: Partial): string {
 }
 
 /** First and last day a partial date covers (it must have a year). */
-function bounds(p: Partial): [DayNumber, DayNumber] {
+function bounds(p: Written): [DayNumber, DayNumber] {
   const y = p.year ?? 0;
   if (p.month === undefined) return [dayNumber(y, 1, 1), dayNumber(y, 12, 31)];
   if (p.day === undefined) return [dayNumber(y, p.month, 1), dayNumber(y, p.month, daysInMonth(y, p.month))];
@@ -101,7 +122,7 @@ function bounds(p: Partial): [DayNumber, DayNumber] {
   return [d, d];
 }
 
-function valid(p: Partial): boolean {
+function valid(p: Written): boolean {
   if (p.year === undefined || p.year < 1 || p.year > 9999) return false;
   if (p.month === undefined) return p.day === undefined;
   if (p.month < 1 || p.month > 12) return false;
@@ -110,17 +131,24 @@ function valid(p: Partial): boolean {
 
 // ---------------------------------------------------------------- reading text
 
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th|d)?';
 const YEAR = '(\\d{4})';
 
-const SINGLE: ReadonlyArray<[RegExp, (m: RegExpExecArray) => Partial]> = [
+const SINGLE: ReadonlyArray<[RegExp, (m: RegExpExecArray) => Written]> = [
   // 1932-12-21, 1932-12
-  [/^(\d{4})-(\d{2})(?:-(\d{2}))?$/, (m) => ({ year: num(m[1]), month: num(m[2]), ...(m[3] ? { day: num(m[3]) } : {}) })],
+  [
+    /^(\d{4})-(\d{2})(?:-(\d{2}))?$/,
+    (m) => ({ year: num(m[1]), month: num(m[2]), ...(m[3] ? { day: num(m[3]) } : {}) }),
+  ],
   // December 21, 1932 / December 21 1932 / December 21
   [new RegExp(`^${MONTH} ${DAY}(?:,? ${YEAR})?$`), (m) => ({ month: month(m[1]), day: num(m[2]), ...yearOf(m[3]) })],
   // 21 December 1932 / 21st of December, 1932 / the 21st of December
-  [new RegExp(`^(?:the )?${DAY}(?: of)? ${MONTH}(?:,? ${YEAR})?$`), (m) => ({ day: num(m[1]), month: month(m[2]), ...yearOf(m[3]) })],
+  [
+    new RegExp(`^(?:the )?${DAY}(?: of)? ${MONTH}(?:,? ${YEAR})?$`),
+    (m) => ({ day: num(m[1]), month: month(m[2]), ...yearOf(m[3]) }),
+  ],
   // December, 1932 / December 1932 / (the month of) December / December of 1932
   [new RegExp(`^(?:the month of )?${MONTH}(?:,? (?:of )?${YEAR})?$`), (m) => ({ month: month(m[1]), ...yearOf(m[2]) })],
   // 1932 / the year 1932
@@ -133,11 +161,11 @@ function num(s: string | undefined): number {
 function month(s: string | undefined): number {
   return MONTHS[(s ?? '').replace(/\.$/, '')] ?? 0;
 }
-function yearOf(s: string | undefined): Partial {
+function yearOf(s: string | undefined): Written {
   return s === undefined ? {} : { year: Number(s) };
 }
 
-function readSingle(text: string): Partial | null {
+function readSingle(text: string): Written | null {
   for (const [re, make] of SINGLE) {
     const m = re.exec(text);
     if (m) return make(m);
@@ -187,11 +215,15 @@ function normalise(text: string): string {
 // ---------------------------------------------------------------- year inference
 
 /** Fills in a missing year from the document's date: the nearest of three candidates. */
-function withYear(p: Partial, docDay: DayNumber | null, shape: (p: Partial) => [DayNumber, DayNumber] = bounds): Partial | null {
+function withYear(
+  p: Written,
+  docDay: DayNumber | null,
+  shape: (p: Written) => [DayNumber, DayNumber] = bounds,
+): Written | null {
   if (p.year !== undefined) return p;
   if (docDay === null) return null;
   const docYear = new Date(docDay * 86_400_000).getUTCFullYear();
-  let best: Partial | null = null;
+  let best: Written | null = null;
   let bestDistance = Infinity;
   for (const year of [docYear, docYear - 1, docYear + 1]) {
     const candidate = { ...p, year };
@@ -217,7 +249,10 @@ function documentDay(context: DateContext): DayNumber | null {
 
 /** An approximate span ("early December", "the summer of 1933") as first and last day. */
 function readSpan(text: string, docDay: DayNumber | null): [DayNumber, DayNumber] | null {
-  const season = /^(?:the )?(?:(early|late|mid) ?-?)?(spring|summer|autumn|fall|winter)(?:,? (?:of )?(\d{4})(?:[–\-/](\d{2}|\d{4}))?)?$/.exec(text);
+  const season =
+    /^(?:the )?(?:(early|late|mid) ?-?)?(spring|summer|autumn|fall|winter)(?:,? (?:of )?(\d{4})(?:[–\-/](\d{2}|\d{4}))?)?$/.exec(
+      text,
+    );
   if (season) {
     const [first, last] = SEASONS[season[2] ?? ''] ?? [0, 0];
     let year = season[3] === undefined ? undefined : num(season[3]);
@@ -240,7 +275,10 @@ function readSpan(text: string, docDay: DayNumber | null): [DayNumber, DayNumber
     }
     return [lo, hi];
   }
-  const part = /^(?:the )?(early|beginning of|start of|mid|middle of|late|end of|close of)(?: in)?(?: the month of)? ?-?(.+)$/.exec(text);
+  const part =
+    /^(?:the )?(early|beginning of|start of|mid|middle of|late|end of|close of)(?: in)?(?: the month of)? ?-?(.+)$/.exec(
+      text,
+    );
   if (part) {
     const base = readSingle(part[2] ?? '');
     if (base === null || base.day !== undefined) return null;
@@ -267,7 +305,7 @@ function readSpan(text: string, docDay: DayNumber | null): [DayNumber, DayNumber
 }
 
 /** Two dates joined by a dash, 'to', 'through' or 'and': the left side borrows what it lacks. */
-function readRange(text: string, docDay: DayNumber | null): [Partial, Partial] | null {
+function readRange(text: string, docDay: DayNumber | null): [Written, Written] | null {
   const m = /^(.+?) ?(?:–|—|-|\bto\b|\bthrough\b|\buntil\b|\btill\b|\band\b) ?(.+)$/.exec(text);
   if (!m) return null;
   const leftText = m[1] ?? '';

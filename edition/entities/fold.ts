@@ -76,7 +76,7 @@ export function foldWithMap(source: string, keepCase = false): Folded {
   }
   let text = '';
   const map: number[] = [];
-  for (let i = 0; i < source.length; ) {
+  for (let i = 0; i < source.length;) {
     const code = source.codePointAt(i) ?? 0;
     const width = code > 0xffff ? 2 : 1;
     let out: string;

@@ -59,7 +59,8 @@ function pageAt(pageBreaks: readonly PageBreakAt[], pos: number, fallback: strin
 }
 
 function dateValue(attrs: Record<string, unknown>): DateValue | null {
-  const s = (k: string): string | null => (typeof attrs[k] === 'string' && attrs[k] !== '' ? (attrs[k] as string) : null);
+  const s = (k: string): string | null =>
+    typeof attrs[k] === 'string' && attrs[k] !== '' ? (attrs[k] as string) : null;
   const when = s('when');
   if (when !== null) return { when };
   const from = s('from');

@@ -120,10 +120,14 @@ export function normaliseAuthorityId(key: AuthorityKey, value: unknown): string 
     try {
       url = new URL(v);
     } catch {
-      throw bad(`The authority address "${v}" is not an absolute web address; it should start with https:// or http://.`);
+      throw bad(
+        `The authority address "${v}" is not an absolute web address; it should start with https:// or http://.`,
+      );
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-      throw bad(`The authority address "${v}" uses ${url.protocol.replace(/:$/, '')}; only http and https addresses are accepted.`);
+      throw bad(
+        `The authority address "${v}" uses ${url.protocol.replace(/:$/, '')}; only http and https addresses are accepted.`,
+      );
     }
     return v;
   }
@@ -152,7 +156,9 @@ const ISO_DATE = /^-?\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
 function checkIsoDate(label: string, v: string): void {
   const m = ISO_DATE.exec(v);
   if (!m) {
-    throw bad(`The ${label} "${v}" is not a date Siglum can store: write it as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 1880-05-27.`);
+    throw bad(
+      `The ${label} "${v}" is not a date Siglum can store: write it as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 1880-05-27.`,
+    );
   }
   const [, month, day] = m;
   if (month !== undefined && day !== undefined) {

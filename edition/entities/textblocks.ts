@@ -105,7 +105,12 @@ export function runRange(run: TextRun, start: number, end: number): { from: numb
 }
 
 /** Up to `count` words of `text` before index `start` and after index `end`. */
-export function contextAround(text: string, start: number, end: number, count: number): { before: string; after: string } {
+export function contextAround(
+  text: string,
+  start: number,
+  end: number,
+  count: number,
+): { before: string; after: string } {
   const beforeWords = text.slice(0, start).split(' ');
   const afterWords = text.slice(end).split(' ');
   // A match inside a word leaves that word's remainder as the first (or last) piece.

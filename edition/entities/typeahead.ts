@@ -29,7 +29,14 @@ export interface TypeaheadEntry {
 }
 
 /** How a hit matched, best first. */
-export const MATCH_KINDS = ['exact', 'alt-exact', 'name-prefix', 'word-prefix', 'alt-prefix', 'alt-word-prefix'] as const;
+export const MATCH_KINDS = [
+  'exact',
+  'alt-exact',
+  'name-prefix',
+  'word-prefix',
+  'alt-prefix',
+  'alt-word-prefix',
+] as const;
 export type MatchKind = (typeof MATCH_KINDS)[number];
 
 export interface TypeaheadHit {

@@ -29,7 +29,36 @@ function random(seed: number): () => number {
   };
 }
 
-const SYLLABLES = ['ka', 'to', 'mi', 'ra', 'su', 'ping', 'wen', 'gre', 'lin', 'sta', 'man', 'chu', 'jo', 'seph', 'ō', 'sa', 'ber', 'go', 'lia', 'dé', 'val', 'ha', 'ru', 'ne', 'ko', 'ví', 'an', 'el'];
+const SYLLABLES = [
+  'ka',
+  'to',
+  'mi',
+  'ra',
+  'su',
+  'ping',
+  'wen',
+  'gre',
+  'lin',
+  'sta',
+  'man',
+  'chu',
+  'jo',
+  'seph',
+  'ō',
+  'sa',
+  'ber',
+  'go',
+  'lia',
+  'dé',
+  'val',
+  'ha',
+  'ru',
+  'ne',
+  'ko',
+  'ví',
+  'an',
+  'el',
+];
 const TYPES = ['person', 'place', 'org', 'term'];
 
 function generateRegister(count: number): TypeaheadEntry[] {
@@ -82,7 +111,9 @@ function benchSuggestions(): void {
   const imported = importTei(readFileSync(file, 'utf8'), 'frus1934v05.xml').documents.slice(0, 600);
   const nodes = imported.map((d, i) => ({ id: `d${i}`, doc: PMNode.fromJSON(schema, d.doc) }));
   const chars = nodes.reduce((n, d) => n + d.doc.content.size, 0);
-  console.log(`suggestions: ${nodes.length} documents of frus1934v05.xml (${(chars / 1e6).toFixed(2)} M positions), imported in ${(performance.now() - t).toFixed(0)} ms`);
+  console.log(
+    `suggestions: ${nodes.length} documents of frus1934v05.xml (${(chars / 1e6).toFixed(2)} M positions), imported in ${(performance.now() - t).toFixed(0)} ms`,
+  );
 
   t = performance.now();
   const prepared = nodes.map((d) => prepareDocument(d.id, d.doc));
@@ -108,7 +139,9 @@ function benchSuggestions(): void {
         if (round === 0) counts.push(`${e.name} ${found.length}`);
       }
     }
-    console.log(`  one entity across ${prepared.length} prepared documents${caseSensitive ? ', case-sensitive' : ''}: ${stats(samples)} (target ≤ 100 ms)`);
+    console.log(
+      `  one entity across ${prepared.length} prepared documents${caseSensitive ? ', case-sensitive' : ''}: ${stats(samples)} (target ≤ 100 ms)`,
+    );
     if (!caseSensitive) console.log(`    found: ${counts.join(', ')}`);
   }
   const cold = performance.now();

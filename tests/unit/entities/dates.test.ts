@@ -30,10 +30,17 @@ describe('proposeDate on the seed despatch', () => {
         covered.push([at, at + phrase.length]);
       }
     }
-    const dateWords = [...seed.matchAll(/\b(?:January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|winter|1[89]\d\d)\b/g)];
+    const dateWords = [
+      ...seed.matchAll(
+        /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|winter|1[89]\d\d)\b/g,
+      ),
+    ];
     expect(dateWords.length).toBeGreaterThanOrEqual(12);
     for (const m of dateWords) {
-      expect(covered.some(([from, to]) => m.index >= from && m.index < to), `"${m[0]}" at ${m.index}`).toBe(true);
+      expect(
+        covered.some(([from, to]) => m.index >= from && m.index < to),
+        `"${m[0]}" at ${m.index}`,
+      ).toBe(true);
     }
   });
 
@@ -119,11 +126,16 @@ describe('proposeDate against the FRUS encoders', () => {
         compared++;
         const proposed = proposeDate(text);
         if (JSON.stringify(sorted(proposed)) === JSON.stringify(sorted(expected))) agreed++;
-        else disagreements.push(`${file}: "${text.replace(/\s+/g, ' ')}" ${JSON.stringify(expected)} -> ${JSON.stringify(proposed)}`);
+        else
+          disagreements.push(
+            `${file}: "${text.replace(/\s+/g, ' ')}" ${JSON.stringify(expected)} -> ${JSON.stringify(proposed)}`,
+          );
       }
     }
     const rate = agreed / compared;
-    console.log(`FRUS <date> agreement: ${agreed}/${compared} (${(rate * 100).toFixed(2)}%)\n${disagreements.join('\n')}`);
+    console.log(
+      `FRUS <date> agreement: ${agreed}/${compared} (${(rate * 100).toFixed(2)}%)\n${disagreements.join('\n')}`,
+    );
     expect(compared).toBeGreaterThan(900);
     expect(rate).toBeGreaterThan(0.995);
   });

@@ -34,7 +34,12 @@ describe('collectMentions', () => {
 
   it('gives each mention its entity, TEI element, date value and context', () => {
     const [date, tokyo, org] = mentions;
-    expect(date).toMatchObject({ ref: null, kind: 'date', element: 'date', date: { from: '1932-12-21', to: '1932-12-22' } });
+    expect(date).toMatchObject({
+      ref: null,
+      kind: 'date',
+      element: 'date',
+      date: { from: '1932-12-21', to: '1932-12-22' },
+    });
     expect(tokyo).toMatchObject({ ref: 'tokyo', element: 'placeName', before: 'Japanese were put Up in ', date: null });
     expect(org).toMatchObject({ ref: 'assoc', element: 'orgName', before: 'Up in Tokyo by the “' });
     expect(org?.after).toBe('” denouncing the Soviets and calling');
@@ -72,7 +77,9 @@ describe('collectMentions', () => {
   it('finds mentions in notes and says so', () => {
     const d = doc(p('As reported', note('Grew to Hull, January 6.'), '.'));
     const withHull = marked(d, 'Hull', mention('person', 'hull'));
-    expect(collectMentions(withHull)).toMatchObject([{ text: 'Hull', inNote: true, before: 'Grew to ', after: ', January 6.' }]);
+    expect(collectMentions(withHull)).toMatchObject([
+      { text: 'Hull', inNote: true, before: 'Grew to ', after: ', January 6.' },
+    ]);
   });
 
   it('reads documents given as JSON the same way', () => {
@@ -108,7 +115,10 @@ describe('entityIndex', () => {
     const seed = annotatedSeed();
     const index = entityIndex([
       { id: 'd63', mentions: collectMentions(seed, { firstPage: '68' }) },
-      { id: 'd64', mentions: collectMentions(marked(seedDoc(), 'Tokyo', mention('place', 'tokyo'), 1), { firstPage: '71' }) },
+      {
+        id: 'd64',
+        mentions: collectMentions(marked(seedDoc(), 'Tokyo', mention('place', 'tokyo'), 1), { firstPage: '71' }),
+      },
     ]);
     expect(index.get('tokyo')).toEqual([
       { documentId: 'd63', pages: ['68', '70'], mentions: 2 },

@@ -54,18 +54,28 @@ describe('validateEntity', () => {
     expect(badInput(() => normaliseAuthorityId('viaf', '1968A357'))).toBe(
       'The VIAF identifier "1968A357" is not well formed: it should be digits only, e.g. 102333412.',
     );
-    expect(badInput(() => normaliseAuthorityId('wikidata', 'P31'))).toMatch(/Wikidata identifier "P31".*'Q' followed by digits/);
+    expect(badInput(() => normaliseAuthorityId('wikidata', 'P31'))).toMatch(
+      /Wikidata identifier "P31".*'Q' followed by digits/,
+    );
     expect(badInput(() => normaliseAuthorityId('geonames', 'tokyo'))).toMatch(/GeoNames identifier "tokyo"/);
-    expect(badInput(() => normaliseAuthorityId('lcnaf', 'sh85061212'))).toMatch(/Library of Congress identifier "sh85061212"/);
+    expect(badInput(() => normaliseAuthorityId('lcnaf', 'sh85061212'))).toMatch(
+      /Library of Congress identifier "sh85061212"/,
+    );
     expect(badInput(() => normaliseAuthorityId('uri', 'javascript:alert(1)'))).toMatch(/only http and https/);
     expect(badInput(() => normaliseAuthorityId('uri', 'viaf.org/viaf/1'))).toMatch(/not an absolute web address/);
-    expect(badInput(() => validateEntity({ ...grew, authority: { isni: '0000' } }))).toMatch(/"isni" is not an authority/);
+    expect(badInput(() => validateEntity({ ...grew, authority: { isni: '0000' } }))).toMatch(
+      /"isni" is not an authority/,
+    );
   });
 
   it('refuses entries without an id, a valid type or a name', () => {
     expect(badInput(() => validateEntity(null))).toMatch(/must be an object/);
-    expect(badInput(() => validateEntity({ ...grew, id: '' }))).toBe("The entity's id is empty; every entity needs one.");
-    expect(badInput(() => validateEntity({ ...grew, name: '   ' }))).toBe("The entity's name is empty; every entity needs one.");
+    expect(badInput(() => validateEntity({ ...grew, id: '' }))).toBe(
+      "The entity's id is empty; every entity needs one.",
+    );
+    expect(badInput(() => validateEntity({ ...grew, name: '   ' }))).toBe(
+      "The entity's name is empty; every entity needs one.",
+    );
     expect(badInput(() => validateEntity({ type: 'person', name: 'Grew' }))).toBe(
       "The entity's id is missing; every entity needs one.",
     );
@@ -83,8 +93,12 @@ describe('validateEntity', () => {
     expect(badInput(() => validateEntity({ ...grew, dates: { birth: '1965', death: '1880-05-27' } }))).toBe(
       'The death date 1880-05-27 comes before the birth date 1965.',
     );
-    expect(badInput(() => validateEntity({ ...grew, dates: { floruit: '1945/1920' } }))).toMatch(/ends before it begins/);
-    expect(badInput(() => validateEntity({ ...grew, dates: { baptism: '1880' } }))).toMatch(/"baptism" is not one of them/);
+    expect(badInput(() => validateEntity({ ...grew, dates: { floruit: '1945/1920' } }))).toMatch(
+      /ends before it begins/,
+    );
+    expect(badInput(() => validateEntity({ ...grew, dates: { baptism: '1880' } }))).toMatch(
+      /"baptism" is not one of them/,
+    );
     expect(validateEntity({ ...grew, dates: { floruit: '1920/1945' } }).dates).toEqual({ floruit: '1920/1945' });
     expect(validateEntity({ ...grew, dates: { birth: '-0044-03' } }).dates).toEqual({ birth: '-0044-03' });
   });
@@ -93,7 +107,9 @@ describe('validateEntity', () => {
     const tokyo = { id: 'e2', type: 'place', name: 'Tokyo', coordinates: { lat: 35.6895, long: 139.69171 } };
     expect(validateEntity(tokyo).coordinates).toEqual({ lat: 35.6895, long: 139.69171 });
     expect(badInput(() => validateEntity({ ...tokyo, coordinates: { lat: 95, long: 0 } }))).toMatch(/latitude 95/);
-    expect(badInput(() => validateEntity({ ...tokyo, coordinates: { lat: 0, long: '139' } }))).toMatch(/longitude "139"/);
+    expect(badInput(() => validateEntity({ ...tokyo, coordinates: { lat: 0, long: '139' } }))).toMatch(
+      /longitude "139"/,
+    );
     expect(badInput(() => validateEntity({ ...grew, coordinates: { lat: 0, long: 0 } }))).toBe(
       'Only places have coordinates; "Joseph C. Grew" is a person.',
     );

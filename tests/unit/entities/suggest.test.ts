@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { collectMentions } from '../../../edition/entities/mentions.ts';
-import { acceptSuggestions, findSuggestions, prepareDocument, type Suggestion } from '../../../edition/entities/suggest.ts';
+import {
+  acceptSuggestions,
+  findSuggestions,
+  prepareDocument,
+  type Suggestion,
+} from '../../../edition/entities/suggest.ts';
 import { br, doc, find, inserted, marked, mention, note, p, pb, seedDoc, seedText } from './helpers.ts';
 
 const tokyo = { id: 'tokyo', name: 'Tokyo', altNames: ['Tōkyō'] };
@@ -135,8 +140,8 @@ describe('acceptSuggestions', () => {
       ['grew', 'person', 'Joseph C. Grew'],
     ]);
     expect(findSuggestions(grew, [{ id: 'd63', doc: tr.doc }])).toEqual([]);
-    expect(() => acceptSuggestions(seed, [{ ...found[0]!, to: seed.content.size + 5 }], { kind: 'person', ref: 'grew' })).toThrow(
-      RangeError,
-    );
+    expect(() =>
+      acceptSuggestions(seed, [{ ...found[0]!, to: seed.content.size + 5 }], { kind: 'person', ref: 'grew' }),
+    ).toThrow(RangeError);
   });
 });

@@ -43,7 +43,13 @@ describe('TypeaheadIndex', () => {
 
   it('matches alternative names, and says which name matched', () => {
     const [hit] = index.search('gaimu');
-    expect(hit).toEqual({ id: 'fo', type: 'org', name: 'Japanese Foreign Office', matched: 'Gaimushō', kind: 'alt-prefix' });
+    expect(hit).toEqual({
+      id: 'fo',
+      type: 'org',
+      name: 'Japanese Foreign Office',
+      matched: 'Gaimushō',
+      kind: 'alt-prefix',
+    });
     expect(ids(index.search('dzhu'))).toEqual(['stalin']);
   });
 
@@ -88,7 +94,9 @@ describe('TypeaheadIndex', () => {
     expect(live.search('tokyo')).toEqual([]);
     expect(live.size).toBe(register.length);
     for (const e of register) live.delete(e.id);
-    expect(live.search('j')).toEqual([{ id: 'jehol', type: 'place', name: 'Jehol Province', matched: 'Jehol Province', kind: 'name-prefix' }]);
+    expect(live.search('j')).toEqual([
+      { id: 'jehol', type: 'place', name: 'Jehol Province', matched: 'Jehol Province', kind: 'name-prefix' },
+    ]);
     expect(live.size).toBe(1);
   });
 });
