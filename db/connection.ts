@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { SiglumError } from '../edition/errors.ts';
+import { isSqliteError, storeError } from './errors.ts';
 import { APPLICATION_ID, migrate } from './migrate.ts';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations/index.ts';
 
@@ -46,8 +47,10 @@ function inspect(path: string): FileState {
   let db: Database.Database;
   try {
     db = new Database(path, { ...driverOptions(), readonly: true, fileMustExist: true });
-  } catch {
-    throw notAProject(path);
+  } catch (e) {
+    // SQLite refusing the file; anything else (the driver failing to load) is not about the file.
+    if (isSqliteError(e)) throw notAProject(path);
+    throw e;
   }
   try {
     const appId = db.pragma('application_id', { simple: true }) as number;
@@ -68,7 +71,7 @@ function inspect(path: string): FileState {
     }
     return { kind: 'project', version };
   } catch (e) {
-    if (e instanceof SiglumError) throw e;
+    if (e instanceof SiglumError || !isSqliteError(e)) throw e;
     // SQLITE_NOTADB and friends: not an SQLite file at all.
     throw notAProject(path);
   } finally {
@@ -98,13 +101,14 @@ export function openProjectDatabase(path: string, options: OpenOptions = {}): { 
   if (state.kind === 'empty' && exists && !options.create) throw notAProject(path);
   if (!exists) mkdirSync(dirname(path), { recursive: true });
 
-  const db = new Database(path, driverOptions());
+  let db: Database.Database | null = null;
   try {
+    db = new Database(path, driverOptions());
     configure(db);
     migrate(db, options.migrations ?? MIGRATIONS);
   } catch (e) {
-    db.close();
-    throw e;
+    db?.close();
+    throw storeError(e, basename(path));
   }
   return { db, created: state.kind === 'empty' };
 }

@@ -10,6 +10,10 @@ function sqliteCode(e: unknown): string | null {
   return typeof code === 'string' && code.startsWith('SQLITE_') ? code : null;
 }
 
+export function isSqliteError(e: unknown): boolean {
+  return sqliteCode(e) !== null;
+}
+
 /** The SiglumError for a SQLite failure of the disk or the file, else `e` itself. */
 export function storeError(e: unknown, fileName: string): unknown {
   const code = sqliteCode(e);
