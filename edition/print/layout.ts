@@ -99,6 +99,14 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
   if (!dataEl || !sources || !pagesEl) throw new Error('The print page lacks #print-data, #sources or #pages');
   const data = JSON.parse(dataEl.textContent ?? '{}') as PrintData;
   const range = doc.createRange();
+  const clock = (): number => doc.defaultView?.performance.now() ?? 0;
+  const timings: Record<string, number> = { lines: 0, anchors: 0, fill: 0, render: 0, verify: 0 };
+  let mark = clock();
+  const lap = (phase: string): void => {
+    const now = clock();
+    timings[phase] = (timings[phase] ?? 0) + now - mark;
+    mark = now;
+  };
 
   const noteHtml = new Map<string, string>();
   for (const fn of Array.from(doc.querySelectorAll('#fn-store .fn'))) {
@@ -109,6 +117,7 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
   sources.appendChild(measurer);
 
   const summaries: PageSummary[] = [];
+  const pending: Array<() => void> = [];
   const entityPages = data.entities.map(() => new Set<number>());
   let pageNo = 0;
 
@@ -120,7 +129,6 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
     if (kind !== 'title') {
       page.innerHTML = `<div class="rh">${escapeHtml(head)}</div><div class="folio">${pageNo}</div>`;
     }
-    pagesEl.appendChild(page);
     return page;
   };
 
@@ -167,6 +175,71 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
     return lo;
   };
 
+  // --- estimating a foot without laying it out ---------------------------------------
+
+  /**
+   * An upper bound of the foot's height for any set of the flow's notes and entries:
+   * note heights are measured once each (they stack), and a run-in apparatus
+   * paragraph of total width W set in lines of width w, wasting less than the widest
+   * word per line, has at most floor(W / (w - widest)) + 1 lines. Everything is
+   * measured in two layouts per flow.
+   */
+  const footEstimator = (
+    notesAt: Map<number, NoteRef[]>,
+    appAt: Map<number, AppRef[]>,
+  ): ((notes: NoteRef[], app: AppRef[]) => number) => {
+    const noteRefs = [...notesAt.values()].flat();
+    const appRefs = [...appAt.values()].flat();
+    const probe = (html: string): number => {
+      measurer.innerHTML = html;
+      return measurer.getBoundingClientRect().height;
+    };
+    const rule = '<div class="foot-rule"></div>';
+    const ruleH = probe(rule);
+    const oneLine = probe(`${rule}<p class="app">x</p>`) - ruleH;
+    const lineH = probe(`${rule}<p class="app">x<br>x</p>`) - ruleH - oneLine;
+    const paraBase = oneLine - lineH;
+
+    const noteH = new Map<string, number>();
+    if (noteRefs.length > 0) {
+      measurer.innerHTML = noteRefs.map((n) => noteHtml.get(n.id) ?? '').join('') + '<div class="end"></div>';
+      const tops = Array.from(measurer.children).map((el) => el.getBoundingClientRect().top);
+      noteRefs.forEach((n, i) => noteH.set(n.id, (tops[i + 1] ?? 0) - (tops[i] ?? 0)));
+    }
+
+    const appW = new Map<string, number>();
+    let widest = 0;
+    if (appRefs.length > 0) {
+      const tokens = new Set<string>();
+      let html = '<p class="app" style="white-space:nowrap">';
+      for (const a of appRefs) {
+        const entry = data.documents[a.document]!.apparatus[a.index]!;
+        const foot = { label: '000–000', lemma: entry.lemma, readings: entry.readings };
+        html += `<span class="w"><span class="app-gap"> </span>${formatApparatusSeries([foot])} </span>`;
+        for (const t of `${entry.lemma}] ${entry.readings.map((r) => `${r.text} ${r.sigla.join(' ')}`).join(' : ')}`.split(/\s+/)) tokens.add(t);
+      }
+      const longest = [...tokens].sort((x, y) => y.length - x.length).slice(0, 5);
+      html += `</p><p class="app" style="white-space:nowrap">${longest.map((t) => `<b class="t">${escapeHtml(t)}</b> `).join('')}</p>`;
+      measurer.innerHTML = html;
+      Array.from(measurer.querySelectorAll('.w')).forEach((el, i) => appW.set(appRefs[i]!.id, el.getBoundingClientRect().width + 2));
+      for (const el of Array.from(measurer.querySelectorAll('.t'))) widest = Math.max(widest, el.getBoundingClientRect().width);
+    }
+    const usable = Math.max(config.textW / 4, config.textW - widest * 1.2 - 8);
+
+    return (notes, app) => {
+      if (notes.length === 0 && app.length === 0) return 0;
+      let h = ruleH + 1;
+      for (const n of notes) h += noteH.get(n.id) ?? config.textH;
+      for (const series of ['A', 'B'] as const) {
+        const entries = app.filter((a) => a.series === series);
+        if (entries.length === 0) continue;
+        const width = entries.reduce((sum, a) => sum + (appW.get(a.id) ?? config.textW), 0);
+        h += paraBase + lineH * (Math.floor(width / usable) + 1);
+      }
+      return h;
+    };
+  };
+
   // --- one flow -----------------------------------------------------------------
 
   const paginateFlow = (section: HTMLElement, kind: FlowKind, head: string, docIndex: number | null): void => {
@@ -203,6 +276,7 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
         lines.push(current);
       }
     });
+    lap('lines');
     if (lines.length === 0) return;
 
     const notesAt = new Map<number, NoteRef[]>();
@@ -244,6 +318,7 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
       if (r) entityLines.push([Number(ent.getAttribute('data-ent')), lineAt(lines, (r.top + r.bottom) / 2 - origin.top)]);
     }
 
+    lap('anchors');
     const lineNumber = (k: number, pageStart: number): number | null => {
       const line = lines[k];
       if (!line || !line.numbered) return null;
@@ -283,6 +358,12 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
         ? lines[e - 1]!.bottom + config.pad
         : Math.min((lines[e - 1]!.bottom + lines[e]!.top) / 2, lines[e - 1]!.bottom + config.pad);
 
+    const estimate = footEstimator(notesAt, appAt);
+    const fits = (s: number, e: number, footH: number): boolean =>
+      e <= s + 1 || bottom(e) - top(s) + (footH > 0 ? config.footGap + footH : 0) <= config.textH;
+    const lineOfNote = new Map<string, number>();
+    for (const [k, list] of notesAt) for (const n of list) lineOfNote.set(n.id, k);
+
     const linePage: number[] = new Array<number>(lines.length).fill(0);
     let s = 0;
     while (s < lines.length) {
@@ -297,7 +378,11 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
         const addApp = appAt.get(e) ?? [];
         let candidate = footH;
         if (addNotes.length > 0 || addApp.length > 0) {
-          candidate = measure(footHtml([...notes, ...addNotes], [...app, ...addApp], s, null));
+          const nextNotes = [...notes, ...addNotes];
+          const nextApp = [...app, ...addApp];
+          // An upper bound decides most lines; the foot is laid out only near the page's end.
+          candidate = estimate(nextNotes, nextApp);
+          if (bodyH + config.footGap + candidate > config.textH) candidate = measure(footHtml(nextNotes, nextApp, s, null));
         }
         const total = bodyH + (candidate > 0 ? config.footGap + candidate : 0);
         if (total > config.textH && e > s) break;
@@ -310,24 +395,34 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
       if (e < lines.length) {
         let back = e;
         while (back > s && lines[back - 1]!.keepWithNext) back--;
-        if (back > s && back < e) {
-          e = back;
-          const kept = (k: number): boolean => k < e;
-          notes.splice(0, notes.length, ...notes.filter((n) => kept(noteLine(n))));
-          app.splice(0, app.length, ...app.filter((a) => kept(a.start)));
-        }
+        if (back > s && back < e) e = back;
       }
-      renderPage(s, e, notes, app);
+      // The final foot, laid out with its real line labels: if it is taller than the
+      // estimate allowed for, lines (and their entries) go to the next page.
+      for (;;) {
+        const keptNotes = notes.filter((n) => (lineOfNote.get(n.id) ?? 0) < e);
+        const keptApp = app.filter((a) => a.start < e);
+        notes.splice(0, notes.length, ...keptNotes);
+        app.splice(0, app.length, ...keptApp);
+        if (fits(s, e, measure(footHtml(notes, app, s, e)))) break;
+        e--;
+      }
+      planPage(s, e, notes, app);
       s = e;
     }
 
-    function noteLine(n: NoteRef): number {
-      for (const [k, list] of notesAt) if (list.includes(n)) return k;
-      return -1;
+    /**
+     * Takes the page's number now and renders it once every flow is filled, so that
+     * measuring the foot never lays out pages already made.
+     */
+    function planPage(s: number, e: number, notes: NoteRef[], app: AppRef[]): void {
+      const page = newPage(kind, head);
+      for (let k = s; k < e; k++) linePage[k] = pageNo;
+      const number = pageNo;
+      pending.push(() => renderPage(page, number, s, e, notes, app));
     }
 
-    function renderPage(s: number, e: number, notes: NoteRef[], app: AppRef[]): void {
-      const page = newPage(kind, head);
+    function renderPage(page: HTMLElement, pageNumber: number, s: number, e: number, notes: NoteRef[], app: AppRef[]): void {
       const y0 = top(s);
       const y1 = bottom(e);
       const body = doc.createElement('div');
@@ -363,9 +458,9 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
       const foot = footHtml(notes, app, s, e);
       if (foot !== '') html += `<div class="foot">${foot}</div>`;
       page.insertAdjacentHTML('beforeend', html);
-      for (let k = s; k < e; k++) linePage[k] = pageNo;
+      pagesEl!.appendChild(page);
       summaries.push({
-        number: pageNo,
+        number: pageNumber,
         kind,
         document: docIndex,
         firstLine: first,
@@ -384,6 +479,7 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
     }
 
     for (const [entity, line] of entityLines) entityPages[entity]?.add(linePage[line] ?? 0);
+    lap('fill');
   };
 
   // --- the edition ------------------------------------------------------------
@@ -391,6 +487,7 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
   const titleSource = sources.querySelector('.titlepage');
   if (titleSource) {
     const page = newPage('title', '');
+    pagesEl.appendChild(page);
     page.innerHTML = `<div class="tp">${titleSource.innerHTML}</div>`;
     summaries.push({ number: pageNo, kind: 'title', document: null, firstLine: null, lastLine: null, lineCount: 0, notes: [], apparatus: [] });
   }
@@ -417,6 +514,10 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
     sources.appendChild(section);
     paginateFlow(section, 'index', 'Index', null);
   }
+
+  for (const render of pending) render();
+  summaries.sort((a, b) => a.number - b.number);
+  lap('render');
 
   // --- check the rendered pages ---------------------------------------------------
 
@@ -470,5 +571,6 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
   });
 
   sources.remove();
-  return { pages: pageNo, placed, misplaced, pageSummaries: summaries, index };
+  lap('verify');
+  return { pages: pageNo, placed, misplaced, pageSummaries: summaries, index, timings };
 }

@@ -184,4 +184,6 @@ export interface LayoutReport {
   misplaced: Misplaced[];
   pageSummaries: PageSummary[];
   index: IndexEntry[];
+  /** Milliseconds the paginator spent reading lines, finding anchors, filling pages, checking them. */
+  timings: Record<string, number>;
 }
