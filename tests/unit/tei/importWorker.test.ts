@@ -1,0 +1,97 @@
+/**
+ * The import worker: real files come back parsed; hostile files come back as a
+ * one-line ParseError with line and column, or are stopped by the worker's
+ * time and memory limits, while this process carries on.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ParseError, SiglumError } from '../../../edition/errors.ts';
+import { isTeiImport, runImportWorker } from '../../../electron/workers/index.ts';
+
+const shared = resolve(import.meta.dirname, '../../../../shared/corpus');
+
+async function rejection(p: Promise<unknown>): Promise<SiglumError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof SiglumError) return e;
+    throw e;
+  }
+  throw new Error('expected the import to be refused');
+}
+
+describe('runImportWorker', () => {
+  it('parses a FRUS TEI file into a volume with its documents', async () => {
+    const text = readFileSync(resolve(shared, 'frus/frus1938v03-d480-d486.xml'), 'utf8');
+    const result = await runImportWorker({ name: 'frus1938v03-d480-d486.xml', text });
+    expect(isTeiImport(result)).toBe(true);
+    if (!isTeiImport(result)) return;
+    expect(result.documents.map((d) => d.n)).toEqual(['480', '481', '482', '483', '484', '485', '486']);
+  });
+
+  it('parses a plain-text file with the plain-text importer', async () => {
+    const text = readFileSync(resolve(shared, 'seed/frus1933v03-d63-grew-256.txt'), 'utf8');
+    const result = await runImportWorker({ name: 'grew-256.txt', text });
+    expect(isTeiImport(result)).toBe(false);
+    expect(result).toHaveProperty('doc.type', 'doc');
+  });
+
+  const hostile: Record<string, { text?: string; base64?: string; line: number; message: RegExp }> = {
+    'an external entity DOCTYPE': {
+      text: '<?xml version="1.0"?>\n<!DOCTYPE TEI [\n  <!ENTITY secret SYSTEM "file:///etc/passwd">\n]>\n<TEI>&secret;</TEI>',
+      line: 2,
+      message: /DOCTYPE that declares entities is refused/,
+    },
+    'a billion-laughs entity bomb': {
+      text: `<?xml version="1.0"?>\n<!DOCTYPE lolz [\n<!ENTITY lol "lol">\n${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i === 0 ? '' : i};`.repeat(10)}">`).join('\n')}\n]>\n<lolz>&lol9;</lolz>`,
+      line: 2,
+      message: /DOCTYPE that declares entities is refused/,
+    },
+    '10,000-deep nesting': {
+      text: `<TEI>\n${'<div>'.repeat(10_000)}${'</div>'.repeat(10_000)}</TEI>`,
+      line: 2,
+      message: /elements nest deeper than 512 levels/,
+    },
+    'invalid UTF-8 bytes': {
+      base64: Buffer.concat([Buffer.from('<TEI>\n  <p>caf'), Buffer.from([0xc3, 0x28]), Buffer.from('</p>\n</TEI>')]).toString('base64'),
+      line: 2,
+      message: /invalid UTF-8 \(byte 0xc3/,
+    },
+    'two root elements': {
+      text: '<TEI xmlns="http://www.tei-c.org/ns/1.0"/>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"/>',
+      line: 2,
+      message: /only one root/,
+    },
+  };
+
+  it.each(Object.entries(hostile))('refuses %s with a one-line error that gives line and column', async (_name, c) => {
+    const file = { name: 'hostile.xml', ...(c.text === undefined ? {} : { text: c.text }), ...(c.base64 === undefined ? {} : { base64: c.base64 }) };
+    const e = await rejection(runImportWorker(file));
+    expect(e).toBeInstanceOf(ParseError);
+    expect(e.code).toBe('parse-error');
+    expect(e.message).toMatch(new RegExp(`^hostile\\.xml:${c.line}:\\d+: `));
+    expect(e.message).toMatch(c.message);
+    expect(e.message).not.toContain('\n');
+    expect((e as ParseError).line).toBe(c.line);
+    expect((e as ParseError).column).toBeGreaterThan(0);
+  });
+
+  it('stops a parse that takes longer than its time limit', async () => {
+    const text = readFileSync(resolve(shared, 'frus/frus1934v05.xml'), 'utf8');
+    const e = await rejection(runImportWorker({ name: 'frus1934v05.xml', text }, { timeoutMs: 50 }));
+    expect(e.code).toBe('timeout');
+    expect(e.message).toMatch(/^frus1934v05\.xml: reading the file took longer than 0.05 s/);
+  });
+
+  it('stops a parse that needs more memory than its heap limit', async () => {
+    const text = readFileSync(resolve(shared, 'frus/frus1934v05.xml'), 'utf8');
+    const e = await rejection(runImportWorker({ name: 'frus1934v05.xml', text }, { maxOldGenerationSizeMb: 8, timeoutMs: 60_000 }));
+    expect(e.code).toBe('too-large');
+  });
+
+  it('refuses a file over the size limit before starting a worker', async () => {
+    const e = await rejection(runImportWorker({ name: 'big.xml', text: 'x'.repeat(2048) }, { maxBytes: 1024 }));
+    expect(e.code).toBe('too-large');
+  });
+});
