@@ -305,8 +305,12 @@ function readNotes(lines: string[], start: number, indented: (i: number) => bool
     const l = lines[i] ?? '';
     if (l === '') continue;
     const m = NOTE_START.exec(l);
-    if (m && Number(m[1]) === entries.length + 1) entries.push([m[2] ?? '']);
-    else if (indented(i) && entries.length > 0 && lines[i - 1] !== '') entries[entries.length - 1]?.push(l);
+    // A numbered line out of turn ends the attempt (it is never a continuation), so
+    // that trying each `1.` as a start stays linear over the text.
+    if (m) {
+      if (Number(m[1]) !== entries.length + 1) return null;
+      entries.push([m[2] ?? '']);
+    } else if (indented(i) && entries.length > 0 && lines[i - 1] !== '') entries[entries.length - 1]?.push(l);
     else return null;
   }
   return entries;
