@@ -115,7 +115,12 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
   const listeners = new Set<(event: SiglumEvent) => void>();
   let closed = false;
 
-  store.write((tx) => ensureProject(tx, titleFromPath(path)));
+  try {
+    if (getProject(store.db) === null) store.write((tx) => ensureProject(tx, titleFromPath(path)));
+  } catch (e) {
+    store.close();
+    throw e;
+  }
 
   function emit(events: readonly SiglumEvent[]): void {
     if (events.length === 0) return;
