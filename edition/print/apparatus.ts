@@ -56,7 +56,8 @@ export function formatApparatusSeries(entries: readonly FootApparatusEntry[]): s
       html += `<span class="app-sep"> | </span><span class="app-e">${body}</span>`;
     } else {
       if (previous !== null) html += '<span class="app-gap"> </span>';
-      html += `<span class="app-e"><b class="app-l">${escapeHtml(e.label)}</b> ${body}</span>`;
+      // A no-break space keeps the line number with its lemma.
+      html += `<span class="app-e"><b class="app-l">${escapeHtml(e.label)}</b>\u00a0${body}</span>`;
     }
     previous = e.label;
   }

@@ -216,6 +216,7 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
         const entry = data.documents[a.document]!.apparatus[a.index]!;
         const foot = { label: '000–000', lemma: entry.lemma, readings: entry.readings };
         html += `<span class="w"><span class="app-gap"> </span>${formatApparatusSeries([foot])} </span>`;
+        tokens.add(`000–000 ${entry.lemma.split(/\s+/)[0] ?? ''}`);
         for (const t of `${entry.lemma}] ${entry.readings.map((r) => `${r.text} ${r.sigla.join(' ')}`).join(' : ')}`.split(/\s+/)) tokens.add(t);
       }
       const longest = [...tokens].sort((x, y) => y.length - x.length).slice(0, 5);

@@ -17,6 +17,7 @@ import { resolvePrintSettings, type PrintEdition } from '../../../edition/print/
 import { schema } from '../../../edition/schema.ts';
 import { pdfFonts, readPdf, squash, text, type PdfPage, type Word } from './pdf-pages.ts';
 import { SEED_VARIANTS, findText, seedEdition } from './seed-edition.ts';
+import { HUNDRED_PAGES, syntheticEdition } from './synthetic-edition.ts';
 
 const PT_PER_MM = 72 / 25.4;
 let browser: Browser;
@@ -202,5 +203,37 @@ describe('line numbering and reporting options', () => {
     const entries = 2;
     expect(result.placed.notes + tooLong.length).toBe(notes);
     expect(result.placed.apparatus + result.misplaced.filter((m) => m.kind === 'apparatus').length).toBe(entries);
+  });
+});
+
+describe('a longer edition', () => {
+  it('prints every one of its apparatus entries and notes on the page, and keyed to the line, of its lemma or call', async () => {
+    const edition = syntheticEdition({ ...HUNDRED_PAGES, documents: 2 });
+    const total = edition.documents.reduce((n, d) => n + d.apparatus.length, 0);
+    const { result, pages } = await typeset(edition, 'longer');
+    expect(result.misplaced).toEqual([]);
+    expect(result.placed.apparatus).toBe(total);
+    expect(result.pages).toBeGreaterThan(10);
+
+    let found = 0;
+    for (const summary of result.pageSummaries.filter((p) => p.kind === 'text')) {
+      const page = pages[summary.number - 1]!;
+      // "12 lemma] reading A", "12–13 lemma] ...", "| lemma] ..." for a second entry on the same line.
+      const entries = [...text(page.foot).matchAll(/(\d+(?:–\d+)?(?: ff\.)?|\|)\s+(\p{L}[^\]|]*?)\]/gu)];
+      expect(entries.length, `entries at the foot of page ${summary.number}`).toBe(summary.apparatus.length);
+      let label = 0;
+      for (const [, key, lemma] of entries) {
+        if (key !== '|') label = Number(/^\d+/.exec(key!)![0]);
+        const first = lemma!.split(' ')[0]!;
+        expect(lineOf(page, first), `“${lemma}” at line ${label} of page ${summary.number}`).toContain(label);
+        found++;
+      }
+      for (const note of summary.notes) {
+        expect(squash(text(page.foot)), `note ${note.mark} on page ${summary.number}`).toContain(`${note.mark}.`);
+        const call = page.body.find((w) => w.text.endsWith(note.mark) && w.y1 - w.y0 < (page.lines[0]![0]!.y1 - page.lines[0]![0]!.y0) * 0.8);
+        expect(call, `call ${note.mark} on page ${summary.number}`).toBeDefined();
+      }
+    }
+    expect(found).toBe(total);
   });
 });

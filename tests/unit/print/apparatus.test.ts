@@ -22,9 +22,10 @@ describe('apparatus formatting', () => {
       { label: '3', lemma: 'gradually', readings: [{ text: '', sigla: ['B', 'C'] }] },
       { label: '5', lemma: 'Tokyo', readings: [{ text: 'Tokio', sigla: ['C'] }, { text: 'Yedo', sigla: ['D'] }] },
     ]);
-    const plain = html.replace(/<[^>]+>/g, '');
+    const plain = html.replace(/<[^>]+>/g, '').replace(/\u00a0/g, ' ');
     expect(plain).toBe('3 cordial] friendly B | gradually] om. B C 5 Tokyo] Tokio C : Yedo D');
     expect(html.match(/class="app-l"/g)).toHaveLength(2);
+    expect(html).toContain('<b class="app-l">5</b>\u00a0Tokyo]');
     expect(html).toContain('<i class="sig">B C</i>');
   });
 
