@@ -35,7 +35,7 @@ export const FOOTNOTE_TYPE: string | null = null;
  * gives the title when the text has no heading.
  *
  * Throws SiglumError('bad-input') for an empty file or one that is not text, and
- * ParseError for a control character that TEI cannot hold.
+ * ParseError (with line and column) for a character that TEI cannot hold.
  */
 export function importPlainText(text: string, fileName: string): PlainImport {
   const normalised = normalise(text, fileName);
@@ -52,6 +52,14 @@ export function importPlainText(text: string, fileName: string): PlainImport {
   };
 }
 
+/**
+ * Characters XML 1.0 cannot hold: C0 controls other than tab and line ends, U+FFFE
+ * and U+FFFF, and halves of surrogate pairs standing alone.
+ */
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- finding the control characters is the point
+  /[\u0001-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /** Line ends to `\n`, byte-order mark off; refuses empty and binary files. */
 function normalise(text: string, fileName: string): string {
   const t = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
@@ -67,15 +75,14 @@ function normalise(text: string, fileName: string): string {
       `The file ${fileName} is not plain text (it contains NUL bytes). Import a .txt file, or a TEI .xml file.`,
     );
   }
-  // eslint-disable-next-line no-control-regex -- finding the control characters is the point
-  const control = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.exec(t);
-  if (control) {
-    const before = t.slice(0, control.index).split('\n');
+  const bad = NOT_XML.exec(t);
+  if (bad) {
+    const before = t.slice(0, bad.index).split('\n');
     const line = before.length;
     const column = (before[before.length - 1]?.length ?? 0) + 1;
-    const code = (control[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+    const code = (bad[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
     throw new ParseError(
-      `the control character U+${code} cannot be kept in a TEI document; remove it and import the file again`,
+      `the character U+${code} cannot be kept in a TEI document; remove it and import the file again`,
       line,
       column,
       fileName,

@@ -307,6 +307,11 @@ describe('files that cannot be imported', () => {
     }
     expect(thrown).toBeInstanceOf(ParseError);
     expect(thrown).toMatchObject({ line: 2, column: 8, code: 'parse-error' });
-    expect((thrown as Error).message).toMatch(/^bell\.txt:2:8: the control character U\+0007/);
+    expect((thrown as Error).message).toMatch(/^bell\.txt:2:8: the character U\+0007 cannot be kept/);
+  });
+
+  it('half a surrogate pair is reported the same way, a whole pair is imported', () => {
+    expect(() => importPlainText('ok \uD83D here', 'half.txt')).toThrow(/^half\.txt:1:4: the character U\+D83D/);
+    expectDoc('ok \uD83D\uDCDC here', b.doc(b.p('ok \u{1F4DC} here')));
   });
 });
