@@ -58,7 +58,7 @@ export function runImportWorker(file: ImportFile, options: ImportWorkerOptions =
   const url = options.workerUrl ?? new URL('./bootstrap.mjs', import.meta.url);
   return new Promise<ParsedFile>((resolve, reject) => {
     const worker = new Worker(url, {
-      resourceLimits: { maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 },
+      resourceLimits: { maxOldGenerationSizeMb, stackSizeMb: 8 },
       stdout: false,
       stderr: false,
     });
