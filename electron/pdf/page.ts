@@ -13,14 +13,22 @@ import { loadHyphenator } from '../../edition/print/hyphenate.ts';
 import { layoutConfig, type LayoutConfig } from '../../edition/print/layout.ts';
 import { resolvePrintSettings, type Misplaced, type PrintEdition } from '../../edition/print/model.ts';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-
-/** Where print.css and the fonts live; the packaged app passes its resources folder. */
-export interface PrintResources {
-  resourcesDir?: string;
+/** The repository root, for running from source (tests, the command line through tsx). */
+function repoRoot(): string {
+  return fileURLToPath(new URL('../../', import.meta.url));
 }
 
-let fontCss: Promise<string> | null = null;
+/**
+ * Where print.css and the fonts live, and the paginator script. A bundled app (where
+ * `import.meta.url` is not the source tree and esbuild is not shipped) passes its
+ * resources folder and a paginator script built at build time.
+ */
+export interface PrintResources {
+  resourcesDir?: string;
+  paginatorScript?: string;
+}
+
+const fontCssByDir = new Map<string, Promise<string>>();
 let script: Promise<string> | null = null;
 
 /** resources/fonts/fonts.css with every `url(./file.woff2)` replaced by its data. */
@@ -41,9 +49,10 @@ async function loadFontCss(dir: string): Promise<string> {
 }
 
 /** The paginator (edition/print/layout.ts) as a classic script defining `SiglumPrint`. */
-export function paginatorScript(): Promise<string> {
+export function paginatorScript(resources: PrintResources = {}): Promise<string> {
+  if (resources.paginatorScript !== undefined) return Promise.resolve(resources.paginatorScript);
   script ??= build({
-    entryPoints: [join(repoRoot, 'edition', 'print', 'layout.ts')],
+    entryPoints: [join(repoRoot(), 'edition', 'print', 'layout.ts')],
     bundle: true,
     format: 'iife',
     globalName: 'SiglumPrint',
@@ -64,9 +73,10 @@ export interface PrintPage {
 
 /** Builds the print page of an edition. Throws RangeError for settings out of range. */
 export async function buildPrintPage(edition: PrintEdition, resources: PrintResources = {}): Promise<PrintPage> {
-  const dir = resources.resourcesDir ?? join(repoRoot, 'resources');
+  const dir = resources.resourcesDir ?? join(repoRoot(), 'resources');
   const settings = resolvePrintSettings(edition.settings);
-  fontCss ??= loadFontCss(dir);
+  const fontCss = fontCssByDir.get(dir) ?? loadFontCss(dir);
+  fontCssByDir.set(dir, fontCss);
   const [fonts, printCss, hyphenate] = await Promise.all([
     fontCss,
     readFile(join(dir, 'print', 'print.css'), 'utf8'),

@@ -64,7 +64,7 @@ export async function renderPdf(
 ): Promise<PdfResult> {
   const t0 = performance.now();
   onProgress?.({ stage: 'html' });
-  const [page, script] = await Promise.all([buildPrintPage(edition, options), paginatorScript()]);
+  const [page, script] = await Promise.all([buildPrintPage(edition, options), paginatorScript(options)]);
   const t1 = performance.now();
 
   const browser = options.browser ?? (await launchPrintBrowser(options.executablePath));
