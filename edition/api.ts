@@ -128,6 +128,9 @@ export interface SiglumApi {
   moveDocument(args: { id: string; collectionId: string | null; position?: number }): Promise<DocumentInfo>;
   /** Deletes a document with its content and its history of steps. */
   deleteDocument(args: { id: string }): Promise<{ id: string }>;
+  renameCollection(args: { id: string; title: string }): Promise<CollectionInfo>;
+  /** Deletes a collection (a folder, or a whole imported volume) with all its documents. */
+  deleteCollection(args: { id: string }): Promise<{ id: string }>;
 }
 
 export type ApiMethod = keyof SiglumApi;
@@ -154,6 +157,8 @@ export const API_METHODS = [
   'updateMeta',
   'moveDocument',
   'deleteDocument',
+  'renameCollection',
+  'deleteCollection',
 ] as const satisfies readonly ApiMethod[];
 
 /** Compile-time check that API_METHODS names every method of SiglumApi. */

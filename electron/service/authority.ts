@@ -172,6 +172,9 @@ export class CollabAuthority {
     const loaded = loadContent(this.store.db, id);
     const live: Live = { id, doc: loaded.doc, version: loaded.version, snapshotVersion: loaded.snapshotVersion, idle: null };
     this.live.set(id, live);
+    // A long replay (after a crash, or steps written by another process): snapshot soon,
+    // so that the next load is short.
+    if (live.version > live.snapshotVersion) this.scheduleSnapshot(live);
     return live;
   }
 

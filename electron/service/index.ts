@@ -28,7 +28,13 @@ import type {
   TeiExport,
 } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
-import { getCollection, insertCollection, listCollections } from '../../db/collections.ts';
+import {
+  deleteCollection,
+  getCollection,
+  insertCollection,
+  listCollections,
+  renameCollection,
+} from '../../db/collections.ts';
 import {
   deleteDocument,
   getDocument,
@@ -286,6 +292,27 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
         }
         store.write((tx) => deleteDocument(tx, id));
         authority.forget(id);
+        return { id: String(id) };
+      }),
+
+    renameCollection: (args) =>
+      call((): CollectionInfo => {
+        const o = argsObject(args, 'renameCollection');
+        const id = rowId(requireString(o, 'id', 'renameCollection'), 'collection');
+        const title = requireTitle(o, 'renameCollection');
+        store.write((tx) => renameCollection(tx, id, title));
+        const info = listCollections(store.db).find((c) => c.id === String(id));
+        if (info === undefined) throw new Error(`collection ${id} vanished after its rename`);
+        return info;
+      }),
+
+    deleteCollection: (args) =>
+      call((): { id: string } => {
+        const o = argsObject(args, 'deleteCollection');
+        const id = getCollection(store.db, rowId(requireString(o, 'id', 'deleteCollection'), 'collection')).id;
+        const documents = listDocuments(store.db, id);
+        store.write((tx) => deleteCollection(tx, id));
+        for (const d of documents) authority.forget(Number(d.id));
         return { id: String(id) };
       }),
 

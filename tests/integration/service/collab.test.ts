@@ -137,8 +137,14 @@ describe('snapshots', () => {
     const db = new Database(tmp.file(path), { readonly: true });
     expect(db.prepare('SELECT max(version) FROM snapshots WHERE document_id = ?').pluck().get(Number(id))).toBe(10);
     db.close();
-    const other = openService(tmp.file(path));
+    const other = openService(tmp.file(path), { snapshots: { everySteps: 10, idleMs: 5 } });
     expect((await other.openDocument({ id })).doc).toEqual(client.state.doc.toJSON());
+    // Having replayed steps, it snapshots once idle, so that the next load is short.
+    const after = new Database(tmp.file(path), { readonly: true });
+    await vi.waitFor(() =>
+      expect(after.prepare('SELECT max(version) FROM snapshots WHERE document_id = ?').pluck().get(Number(id))).toBe(14),
+    );
+    after.close();
     other.close();
   });
 });

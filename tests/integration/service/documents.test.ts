@@ -79,6 +79,29 @@ describe('documents and collections', () => {
     db.close();
   });
 
+  it('renames a collection, and deletes one with all its documents and their history', async () => {
+    const s = service('collections.siglum');
+    const { documents } = await s.importFiles({ files: [{ name: 'frus1938v03-d480-d486.xml', text: smallVolume }] });
+    const folder = await s.createCollection({ title: 'Drafts' });
+    const kept = await s.createDocument({ title: 'Kept', collectionId: folder.id });
+    const [volume] = await s.listCollections({});
+    const client = await CollabClient.open(s, documents[0]!.id, 'a');
+    client.type('edited ', 1 + client.state.doc.firstChild!.nodeSize);
+    await client.sync();
+
+    expect(await s.renameCollection({ id: folder.id, title: 'Letters' })).toMatchObject({ id: folder.id, title: 'Letters', documentCount: 1 });
+    expect(await s.deleteCollection({ id: volume!.id })).toEqual({ id: volume!.id });
+    expect(await s.listCollections({})).toEqual([{ id: folder.id, title: 'Letters', kind: 'folder', documentCount: 1 }]);
+    expect((await s.listDocuments({})).map((d) => d.id)).toEqual([kept.id]);
+    await expect(s.openDocument({ id: documents[0]!.id })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(s.deleteCollection({ id: volume!.id })).rejects.toMatchObject({ code: 'not-found' });
+    s.close();
+    const db = new Database(tmp.file('collections.siglum'), { readonly: true });
+    expect(db.prepare('SELECT count(*) FROM steps').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM snapshots').pluck().get()).toBe(1);
+    db.close();
+  });
+
   it('answers ids that name nothing with not-found, and malformed arguments with bad-input', async () => {
     const s = service('bad-args.siglum');
     await expect(s.openDocument({ id: '999' })).rejects.toMatchObject({ name: 'SiglumError', code: 'not-found' });
