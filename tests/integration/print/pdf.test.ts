@@ -237,3 +237,36 @@ describe('a longer edition', () => {
     expect(found).toBe(total);
   });
 });
+
+describe('Greek, Hebrew and Arabic', () => {
+  it('set in the shipped fonts, embedded as TrueType, with their text extractable', async () => {
+    const p = (s: string) => schema.nodes.paragraph.create(null, schema.text(s));
+    const doc = schema.nodes.doc.create(null, [
+      schema.nodes.heading.create(null, schema.text('Scripts')),
+      p('Greek: ἀρετὴ καὶ λόγος, ἐν ἀρχῇ ἦν ὁ λόγος.'),
+      p('Hebrew: בְּרֵאשִׁית בָּרָא אֱלֹהִים'),
+      p('Arabic: بسم الله الرحمن الرحيم'),
+    ]);
+    const edition: PrintEdition = {
+      title: 'Scripts',
+      witnesses: [],
+      documents: [{ title: 'Scripts', doc: doc.toJSON() as PrintEdition['documents'][number]['doc'], apparatus: [] }],
+      settings: {},
+    };
+    const { pages, path } = await typeset(edition, 'scripts');
+    const fonts = pdfFonts(path);
+    for (const family of ['GentiumBookPlus', 'NotoSerifHebrew', 'NotoNaskhArabic']) {
+      const font = fonts.find((f) => f.name.includes(family));
+      expect(font?.type, family).toBe('CID TrueType');
+    }
+    const body = text(pages[1]!.words);
+    expect(body).toContain('ἀρετὴ καὶ λόγος, ἐν ἀρχῇ ἦν ὁ λόγος.');
+    // Right-to-left words come out of poppler in visual order; points and spaces aside.
+    const bare = (t: string) => t.replace(/[\u0591-\u05c7\u200e\u200f\u202a-\u202e\s]/g, '');
+    const extracted = bare(body);
+    for (const word of ['בְּרֵאשִׁית', 'בָּרָא', 'אֱלֹהִים', 'بسم', 'الله', 'الرحيم']) {
+      const w = bare(word);
+      expect(extracted.includes(w) || extracted.includes([...w].reverse().join('')), word).toBe(true);
+    }
+  });
+});
