@@ -1,0 +1,238 @@
+/**
+ * Aligning one witness against the variant graph so far (progressive alignment, as in
+ * CollateX's Dekker algorithm): match phase (islands.ts), phrases and transpositions
+ * (transpositions.ts), then the links that merge the witness into the graph. Long
+ * witnesses are first cut into regions at unique shared anchors (anchors.ts), and each
+ * region is matched on its own, so time and memory grow with the regions, not with the
+ * product of witness and graph sizes.
+ */
+import {
+  indexVertices,
+  partition,
+  withinRanks,
+  type Region,
+} from "./anchors.ts";
+import { nearMatches } from "./near-match.ts";
+import { longestIncreasing } from "./sequence.ts";
+import { findIslands, selectIslands } from "./islands.ts";
+import type { Token, Witness } from "./tokenise.ts";
+import {
+  detectPhrases,
+  detectTranspositions,
+  type Phrase,
+} from "./transpositions.ts";
+import type { VariantGraph } from "./variant-graph.ts";
+
+export interface AlignOptions {
+  /** Detect transpositions (Dekker); when false, out-of-order matches are simply dropped. Default true. */
+  readonly transpositions?: boolean;
+  /** Among equally good matches for a repeated token, take the later one. Default false. */
+  readonly preferLater?: boolean;
+  /** Set unmatched tokens beside the most similar unmatched reading in their gap (near-match.ts). Default false. */
+  readonly nearMatch?: boolean;
+  /** Largest token x vertex region matched without cutting it at anchors first. */
+  readonly regionCells?: number;
+}
+
+/** What aligning one witness decided. */
+export interface WitnessAlignment {
+  /** For each token, the existing vertex it joins, or -1 (a new vertex). */
+  readonly links: Int32Array;
+  /** The phrase matches of the match phase (before transposed ones were set aside), witness order. */
+  readonly phrases: readonly Phrase[];
+  /** Phrases matched out of order and therefore not merged. */
+  readonly transposed: readonly Phrase[];
+  /** Near matches: (token, vertex) pairs whose new vertex is to share the vertex's rank. */
+  readonly ties: ReadonlyArray<readonly [number, number]>;
+}
+
+const DEFAULT_REGION_CELLS = 40_000;
+
+export function alignWitness(
+  graph: VariantGraph,
+  witness: Witness,
+  options: AlignOptions = {},
+): WitnessAlignment {
+  const tokens = witness.tokens;
+  const ranks = graph.ranks();
+  const index = indexVertices(graph, ranks);
+  const links = new Int32Array(tokens.length).fill(-1);
+  const whole: Region = {
+    lo: 0,
+    hi: tokens.length,
+    rankLo: 0,
+    rankHi: ranks[1]!,
+  };
+  const regions = partition(
+    graph,
+    ranks,
+    index,
+    tokens,
+    whole,
+    links,
+    options.regionCells ?? DEFAULT_REGION_CELLS,
+  );
+  const phrases: Phrase[] = [];
+  const transposed: Phrase[] = [];
+  for (const region of regions) {
+    const candidates = (row: number) =>
+      withinRanks(
+        index.byForm.get(tokens[row]!.n) ?? [],
+        ranks,
+        region.rankLo,
+        region.rankHi,
+      );
+    const islands = findIslands(graph, ranks, region.lo, region.hi, candidates);
+    const corners = [
+      { row: region.lo - 1, rank: region.rankLo },
+      { row: region.hi, rank: region.rankHi },
+    ];
+    const chosen = selectIslands(islands, ranks, corners, {
+      preferLater: options.preferLater ?? false,
+    });
+    const found = detectPhrases(graph, chosen);
+    const size = (p: Phrase) =>
+      p.tokens.reduce((sum, t) => sum + tokens[t]!.n.length, 0);
+    const support = (p: Phrase) =>
+      p.vertices.reduce((sum, v) => sum + graph.vertex(v).witnesses.length, 0);
+    const out = new Set(detectTranspositions(found, ranks, size, support));
+    found.forEach((phrase, i) => {
+      phrases.push(phrase);
+      if (out.has(i)) {
+        if (options.transpositions ?? true) transposed.push(phrase);
+        return;
+      }
+      phrase.tokens.forEach((t, k) => (links[t] = phrase.vertices[k]!));
+    });
+  }
+  keepAcyclic(graph, ranks, tokens, links);
+  if (options.preferLater) {
+    shiftLater(graph, ranks, tokens, links);
+    keepAcyclic(graph, ranks, tokens, links);
+  }
+  const ties = options.nearMatch
+    ? nearMatches(graph, ranks, index, tokens, links)
+    : [];
+  return { links, phrases, transposed, ties };
+}
+
+/**
+ * Where a matched token could as well be matched later (the same form again before the
+ * next match, in the witness or further along the graph), take the later one: the gap
+ * then comes before the match, as CollateX Python places it. Works from the last match
+ * back, so a repeated run (`a b c a b c` against `a b c`) moves as a whole.
+ */
+function shiftLater(
+  graph: VariantGraph,
+  ranks: Int32Array,
+  tokens: readonly Token[],
+  links: Int32Array,
+): void {
+  let nextRow = tokens.length;
+  let nextRank = ranks[1]!;
+  const used = new Set<number>();
+  for (const v of links) if (v >= 0) used.add(v);
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    let v = links[i]!;
+    if (v < 0) continue;
+    let row = i;
+    for (let j = nextRow - 1; j > i; j--)
+      if (tokens[j]!.n === tokens[i]!.n) {
+        row = j;
+        break;
+      }
+    if (row === i) {
+      const later = laterVertex(graph, ranks, v, nextRank, used);
+      if (later >= 0) {
+        used.delete(v);
+        used.add(later);
+        v = later;
+      }
+    }
+    links[i] = -1;
+    links[row] = v;
+    nextRow = row;
+    nextRank = ranks[v]!;
+  }
+}
+
+/** The furthest vertex with v's form reachable from v through vertices ranked below `limit`, not yet used. */
+function laterVertex(
+  graph: VariantGraph,
+  ranks: Int32Array,
+  v: number,
+  limit: number,
+  used: ReadonlySet<number>,
+): number {
+  const n = graph.vertex(v).n;
+  let best = -1;
+  const seen = new Set<number>([v]);
+  const stack = [v];
+  while (stack.length > 0) {
+    const u = stack.pop()!;
+    for (const next of graph.successors(u)) {
+      if (seen.has(next) || ranks[next]! >= limit) continue;
+      seen.add(next);
+      stack.push(next);
+      if (
+        graph.vertex(next).n === n &&
+        !used.has(next) &&
+        (best < 0 || ranks[next]! > ranks[best]!)
+      )
+        best = next;
+    }
+  }
+  return best;
+}
+
+/**
+ * Makes sure merging `links` cannot close a cycle. The detector orders phrases by their
+ * first vertex only, so in rare overlapping cases a merge could loop; if it would, keep
+ * only the longest run of links whose ranks never decrease (always safe: a path in the
+ * graph only climbs in rank) and leave the rest unaligned.
+ */
+function keepAcyclic(
+  graph: VariantGraph,
+  ranks: Int32Array,
+  tokens: readonly Token[],
+  links: Int32Array,
+): void {
+  const linked: number[] = [];
+  for (let i = 0; i < tokens.length; i++) if (links[i]! >= 0) linked.push(i);
+  if (!wouldCycle(graph, links, linked)) return;
+  const keep = new Set(
+    longestIncreasing(linked, (row) => ranks[links[row]!]!, false),
+  );
+  for (const row of linked) if (!keep.has(row)) links[row] = -1;
+}
+
+/** Kahn's algorithm over the graph plus the edges the witness would add between its linked vertices. */
+function wouldCycle(
+  graph: VariantGraph,
+  links: Int32Array,
+  linked: readonly number[],
+): boolean {
+  const count = graph.vertices.length;
+  const pending = new Int32Array(count);
+  const extra = new Map<number, number[]>();
+  for (let v = 0; v < count; v++) pending[v] = graph.inDegree(v);
+  for (let k = 1; k < linked.length; k++) {
+    const from = links[linked[k - 1]!]!;
+    const to = links[linked[k]!]!;
+    (extra.get(from) ?? extra.set(from, []).get(from)!).push(to);
+    pending[to]!++;
+  }
+  const queue: number[] = [];
+  for (let v = 0; v < count; v++) if (pending[v] === 0) queue.push(v);
+  let seen = 0;
+  for (let head = 0; head < queue.length; head++) {
+    const v = queue[head]!;
+    seen++;
+    const release = (u: number) => {
+      if (--pending[u]! === 0) queue.push(u);
+    };
+    for (const u of graph.successors(v)) release(u);
+    for (const u of extra.get(v) ?? []) release(u);
+  }
+  return seen !== count;
+}

@@ -1,0 +1,118 @@
+import { describe, expect, test } from "vitest";
+import {
+  alignmentTable,
+  cellReading,
+  collate,
+  parallelSegmentation,
+  readWitnessFromTable,
+} from "../../../edition/collation/index.ts";
+
+const rows = (texts: string[], options = {}) => {
+  const collation = collate(
+    texts.map((text, i) => ({ siglum: String.fromCharCode(65 + i), text })),
+    options,
+  );
+  const table = alignmentTable(collation);
+  return collation.witnesses.map((_, w) =>
+    table.columns
+      .map((c) => cellReading(collation, w, c.cells[w]!) ?? "-")
+      .join(" "),
+  );
+};
+
+describe("collate", () => {
+  test("aligns a substitution, an omission and an addition", () => {
+    expect(
+      rows(["the black cat sat", "the white cat", "the black cat sat down"]),
+    ).toEqual([
+      "the black cat sat -",
+      "the white cat - -",
+      "the black cat sat down",
+    ]);
+  });
+
+  test('matches on the normalised form: a regularisation aligns "&" with "and"', () => {
+    expect(rows(["salt & pepper", "salt and pepper"])).toEqual([
+      "salt & pepper",
+      "salt and pepper",
+    ]);
+    expect(
+      rows(["salt & pepper", "salt and pepper"], {
+        normalise: { regularisations: [{ from: "&", to: "and" }] },
+      }),
+    ).toEqual(["salt and pepper", "salt and pepper"]);
+  });
+
+  test("detects a transposition and leaves it unmerged", () => {
+    const collation = collate([
+      { siglum: "A", text: "the black dog chases a red cat" },
+      { siglum: "B", text: "a red cat chases the black dog" },
+    ]);
+    expect(
+      collation.transpositions.map((t) =>
+        t.tokens.map((i) => collation.witnesses[1]!.tokens[i]!.text).join(" "),
+      ),
+    ).toEqual(["a red cat", "the black dog"]);
+    expect(
+      collation.graph.vertex(collation.graph.paths[1]![3]!).witnesses,
+    ).toEqual([0, 1]);
+  });
+
+  test("gives the same graph for the same input", () => {
+    const input = [
+      { siglum: "A", text: "a b c d e f" },
+      { siglum: "B", text: "x y z d e" },
+      { siglum: "C", text: "a b x y z" },
+    ];
+    const snapshot = () => {
+      const c = collate(input);
+      return c.graph.vertices.map((v) => [v.n, [...v.tokens]]);
+    };
+    expect(snapshot()).toEqual(snapshot());
+  });
+
+  test("accepts empty witnesses and rejects a repeated siglum", () => {
+    const collation = collate([
+      { siglum: "A", text: "" },
+      { siglum: "B", text: "only B" },
+    ]);
+    expect(collation.graph.readWitness(0)).toBe("");
+    expect(readWitnessFromTable(collation, alignmentTable(collation), 1)).toBe(
+      "only B",
+    );
+    expect(() =>
+      collate([
+        { siglum: "A", text: "x" },
+        { siglum: "A", text: "y" },
+      ]),
+    ).toThrow(/siglum "A"/);
+  });
+
+  test("joins agreeing runs in the parallel segmentation", () => {
+    const collation = collate([
+      { siglum: "A", text: "A black cat in a black basket" },
+      { siglum: "B", text: "A striped cat in a white basket" },
+    ]);
+    const table = parallelSegmentation(collation);
+    expect(
+      table.columns.map((c) => cellReading(collation, 0, c.cells[0]!)),
+    ).toEqual(["a", "black", "cat in a", "black", "basket"]);
+    expect(table.columns.map((c) => c.variant)).toEqual([
+      false,
+      true,
+      false,
+      true,
+      false,
+    ]);
+  });
+
+  test("near matching sets an unmatched word beside the most similar reading", () => {
+    expect(
+      rows(["over this dog", "over there that dog"], { nearMatch: true }),
+    ).toEqual(["over - this dog", "over there that dog"]);
+    expect(rows(["over this dog", "over there that dog"])).toEqual([
+      "over this - dog",
+      "over there that dog",
+    ]);
+  });
+});
