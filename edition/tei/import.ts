@@ -66,7 +66,8 @@ function findContainers(text: XmlElement): Container[] {
   };
   walk(text, null);
   if (!found.some((c) => c.kind === 'document')) {
-    const body = child(text, 'body');
+    // No document divs: the body is the document; with no body either (a <group>), the whole text.
+    const body = child(text, 'body') ?? (found.length === 0 ? text : null);
     if (body) {
       const at = found.findIndex((c) => c.kind === 'back');
       found.splice(at < 0 ? found.length : at, 0, { el: body, kind: 'document' });
@@ -96,21 +97,24 @@ export function importTei(text: string, fileName: string): TeiImport {
   const xml = parseXml(text, { fileName });
   const tei = teiRoot(xml, fileName);
   const containers = findContainers(child(tei, 'text')!);
+  const header = headerMeta(tei, fileName);
   const used = new Set<string>();
   const documents: TeiDocument[] = [];
   for (const [i, { el, kind }] of containers.entries()) {
-    let key = getAttr(el, 'xml:id') ?? (isTei(el, 'body') ? 'body' : `${kind}-${i + 1}`);
+    const whole = isTei(el, 'body') || isTei(el, 'text');
+    let key = getAttr(el, 'xml:id') ?? (whole ? el.name : `${kind}-${i + 1}`);
     while (used.has(key)) key = `${key}-${i + 1}`;
     used.add(key);
-    const n = isTei(el, 'body') ? null : getAttr(el, 'n');
+    const n = whole ? null : getAttr(el, 'n');
     const fallback = n !== null ? `Document ${n}` : kind === 'document' ? 'Untitled document' : `${kind === 'front' ? 'Front' : 'Back'} matter ${i + 1}`;
-    const meta = divMeta(el, fallback);
+    let meta = divMeta(el, fallback);
+    // A file that is one document: what its body does not say, its header does.
+    if (whole) meta = { title: divMeta(el, '').title || header.title, date: meta.date ?? header.date, source: meta.source ?? header.source, extra: { ...header.extra, ...meta.extra } };
     const doc = containerToDoc(el).toJSON() as DocJSON;
     documents.push({ key, title: meta.title, n, kind, meta, doc });
   }
   for (const [i, { el }] of containers.entries()) {
     el.children.splice(0, el.children.length, { type: 'pi', target: PLACEHOLDER, body: documents[i]!.key });
   }
-  const meta = headerMeta(tei, fileName);
-  return { collection: { title: meta.title, frame: serializeXml(xml), meta }, documents };
+  return { collection: { title: header.title, frame: serializeXml(xml), meta: header }, documents };
 }

@@ -144,6 +144,19 @@ describe('importTei reads volumes', () => {
     expect([d.key, d.kind, d.title]).toEqual(['body', 'document', 'Alone']);
   });
 
+  it('titles a body without a heading from the header', () => {
+    const { d } = one('<p>Text.</p>');
+    expect(d.title).toBe('Test volume');
+  });
+
+  it('makes one document of a text with no body (a group of texts)', () => {
+    const xml = `<TEI xmlns="${TEI}"><teiHeader/><text><group><text><body><p>a</p></body></text><text><body><p>b</p></body></text></group></text></TEI>`;
+    const imported = importTei(xml, 'group.xml');
+    expect(imported.documents.map((d) => d.key)).toEqual(['text']);
+    const out = exportCollectionTei(imported.collection.frame, new Map([['text', imported.documents[0]!.doc]]));
+    expect(canonicalDifference(xml, out)).toBeNull();
+  });
+
   it('appends documents added to the collection and refuses a placeholder without a document', () => {
     const docs = new Map(imported.documents.map((d) => [d.key, d.doc]));
     docs.set('new', doc(paragraph('Added')).toJSON() as never);
