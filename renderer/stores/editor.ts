@@ -1,7 +1,7 @@
 /**
  * The editor's side of the window: the open session, its save status, and the
  * page-break dialog. The toolbar reads `tick` to know when to recompute which
- * actions apply; it is bumped shortly after transactions (not on every one), so
+ * actions apply; it is bumped once the user pauses (not on every transaction), so
  * typing never waits for the toolbar.
  */
 import { createStore } from 'solid-js/store';
@@ -38,7 +38,7 @@ export interface EditorActions extends SessionHost, ActionHost {
 
 export type EditorStore = [EditorState, EditorActions];
 
-const TOOLBAR_DELAY_MS = 80;
+const TOOLBAR_DELAY_MS = 120;
 
 export function createEditorStore(): EditorStore {
   const [state, setState] = createStore<EditorState>({
@@ -54,8 +54,9 @@ export function createEditorStore(): EditorStore {
   let pendingTick: ReturnType<typeof setTimeout> | null = null;
   let answer: ((attrs: PageBreakAttrs | null) => void) | null = null;
 
+  // Debounced: while the user types, the toolbar waits until they pause.
   const bump = () => {
-    if (pendingTick !== null) return;
+    if (pendingTick !== null) clearTimeout(pendingTick);
     pendingTick = setTimeout(() => {
       pendingTick = null;
       setState('tick', (t) => t + 1);
