@@ -392,11 +392,16 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
         footH = candidate;
         e++;
       }
-      // A heading does not end a page: it moves to the next one with its text.
+      // A heading does not end a page: it moves to the next one with its text. Nor
+      // does a paragraph's first line end one (orphan), or its last line begin the
+      // next (widow): a line moves over with it.
       if (e < lines.length) {
         let back = e;
         while (back > s && lines[back - 1]!.keepWithNext) back--;
         if (back > s && back < e) e = back;
+        const block = (k: number): number => lines[k]?.block ?? -1;
+        if (e - s > 4 && block(e) === block(e - 1) && block(e + 1) !== block(e)) e--;
+        if (e - s > 4 && block(e) === block(e - 1) && block(e - 2) !== block(e - 1)) e--;
       }
       // The final foot, laid out with its real line labels: if it is taller than the
       // estimate allowed for, lines (and their entries) go to the next page.
