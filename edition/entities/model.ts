@@ -293,6 +293,13 @@ export function validateEntity(input: unknown): Entity {
     seen.add(key);
     altNames.push(t);
   }
+  const dates = checkDates(o['dates']);
+  if ((dates.birth !== undefined || dates.death !== undefined) && type !== 'person') {
+    throw bad(`Only persons have birth and death dates; give the dates of "${name}" as a floruit.`);
+  }
+  if (dates.floruit !== undefined && type !== 'person' && type !== 'place' && type !== 'org') {
+    throw bad(`Only persons, places and organisations have dates; "${name}" is a ${type}.`);
+  }
   const coordinates = checkCoordinates(o['coordinates']);
   if (coordinates !== null && type !== 'place') {
     throw bad(`Only places have coordinates; "${name}" is a ${type}.`);
@@ -312,7 +319,7 @@ export function validateEntity(input: unknown): Entity {
     type,
     name,
     altNames,
-    dates: checkDates(o['dates']),
+    dates,
     coordinates,
     description: text('description', o['description']),
     authority: checkAuthority(o['authority']),

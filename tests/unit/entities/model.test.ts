@@ -80,7 +80,7 @@ describe('validateEntity', () => {
       "The entity's id is missing; every entity needs one.",
     );
     expect(badInput(() => validateEntity({ ...grew, type: 'Person' }))).toMatch(/entity type "Person" is not valid/);
-    expect(validateEntity({ ...grew, type: 'ship' }).type).toBe('ship');
+    expect(validateEntity({ ...grew, type: 'ship', dates: {} }).type).toBe('ship');
   });
 
   it('checks dates: ISO shape, real days, death after birth, floruit as a date or an interval', () => {
@@ -101,6 +101,18 @@ describe('validateEntity', () => {
     );
     expect(validateEntity({ ...grew, dates: { floruit: '1920/1945' } }).dates).toEqual({ floruit: '1920/1945' });
     expect(validateEntity({ ...grew, dates: { birth: '-0044-03' } }).dates).toEqual({ birth: '-0044-03' });
+  });
+
+  it('keeps birth and death to persons, and dates to persons, places and organisations', () => {
+    expect(
+      badInput(() => validateEntity({ id: 'o', type: 'org', name: 'Foreign Office', dates: { birth: '1869' } })),
+    ).toBe('Only persons have birth and death dates; give the dates of "Foreign Office" as a floruit.');
+    expect(badInput(() => validateEntity({ id: 't', type: 'term', name: 'AA', dates: { floruit: '1930' } }))).toBe(
+      'Only persons, places and organisations have dates; "AA" is a term.',
+    );
+    expect(validateEntity({ id: 'o', type: 'org', name: 'Foreign Office', dates: { floruit: '1869' } }).dates).toEqual({
+      floruit: '1869',
+    });
   });
 
   it('accepts coordinates for places only, within range', () => {
