@@ -22,7 +22,7 @@ const xml: AttributeSpec = { default: [] };
  * On marks: null, or the position (in document order) of the TEI element the mark
  * came from within its block. The TEI importer sets it only where ProseMirror's
  * own mark order would write the XML back differently: coextensive elements
- * nested against the schema's mark order (`<persName><hi>..</hi></persName>`),
+ * nested against the schema's mark order (`<hi><persName>..</persName></hi>`),
  * or two adjacent elements with equal attributes that must stay two elements.
  * Marks with different `nest` are different marks, and coextensive marks are
  * written outermost-first by ascending `nest`.
@@ -277,19 +277,14 @@ function hiMark(rend: string, tag: string): MarkSpec {
   };
 }
 
+/**
+ * Mark order is nesting order: ProseMirror keeps a text's marks in this order and
+ * the TEI writer nests coextensive marks the same way, outermost first. Names and
+ * mentions come before highlighting because TEI (and FRUS) nest them that way
+ * (`<persName><hi rend="italic">Grew</hi></persName>`); the other way round
+ * is recorded in the marks' `nest` attribute.
+ */
 export const marks = {
-  /** `<hi rend="italic">` */
-  italic: hiMark('italic', 'em'),
-  /** `<hi rend="bold">` */
-  bold: hiMark('bold', 'strong'),
-  /** `<hi rend="smallcaps">` */
-  smallcaps: {
-    attrs: { xml, nest },
-    parseDOM: [{ tag: 'span.tei-smallcaps' }],
-    toDOM: () => ['span', { class: 'tei-smallcaps' }, 0],
-  },
-  /** `<hi rend="superscript">` */
-  superscript: hiMark('superscript', 'sup'),
   /**
    * An inline TEI element the schema does not model, holding text (`<persName>`,
    * `<gloss>`, `<seg>`, `<hi rend="underline">`...). Several may apply to the same
@@ -347,6 +342,18 @@ export const marks = {
       return ['span', { class: 'mention', 'data-kind': kind, 'data-ref': ref ?? '' }, 0];
     },
   },
+  /** `<hi rend="italic">` */
+  italic: hiMark('italic', 'em'),
+  /** `<hi rend="bold">` */
+  bold: hiMark('bold', 'strong'),
+  /** `<hi rend="smallcaps">` */
+  smallcaps: {
+    attrs: { xml, nest },
+    parseDOM: [{ tag: 'span.tei-smallcaps' }],
+    toDOM: () => ['span', { class: 'tei-smallcaps' }, 0],
+  },
+  /** `<hi rend="superscript">` */
+  superscript: hiMark('superscript', 'sup'),
 } satisfies Record<string, MarkSpec>;
 
 export type NodeName = keyof typeof nodes;

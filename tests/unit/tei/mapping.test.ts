@@ -106,7 +106,15 @@ describe('mark nesting survives the round trip', () => {
     expect(again.documents[0]!.doc).toEqual(one(body).d.doc);
   });
 
+  it('numbers the marks of a container whose nesting goes against schema order', () => {
+    const { d } = one('<div type="document"><p><hi rend="italic"><persName>Grew</persName></hi></p></div>');
+    expect(JSON.stringify(d.doc)).toMatch(/"nest":0/);
+    expect(JSON.stringify(d.doc)).toMatch(/"nest":1/);
+  });
+
   it('leaves marks unnumbered where schema order writes the XML back already', () => {
+    const { d: names } = one('<div type="document"><p>(<persName type="from"><hi rend="italic">Grew</hi></persName>)</p></div>');
+    expect(JSON.stringify(names.doc)).not.toMatch(/"nest":\d/);
     const { d } = one('<div type="document"><p><hi rend="italic">to the <gloss type="to">Secretary</gloss></hi></p></div>');
     expect(JSON.stringify(d.doc)).not.toMatch(/"nest":\d/);
   });
