@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Node } from 'prosemirror-model';
@@ -15,6 +16,8 @@ import { Store } from '../../../db/store.ts';
 import { CollabAuthority } from '../../../electron/service/authority.ts';
 import { importFiles } from '../../../electron/service/importer.ts';
 import { openService } from '../../../electron/service/index.ts';
+import { importTei } from '../../../edition/tei/index.ts';
+import { readFileSync } from 'node:fs';
 import { tempDir } from './helpers.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -71,31 +74,42 @@ describe('a full disk', () => {
   });
 });
 
-/** Starts the writer, waits for `acks` acknowledged versions, kills it; returns the last one it saw. */
-function killWriterAfter(path: string, id: string, acks: number): Promise<number> {
+/**
+ * Runs the writer child and kills it (SIGKILL) once `killWhen` says so for a line it
+ * printed. Resolves with every line it printed; rejects if it ended any other way.
+ */
+function runAndKill(args: string[], killWhen: (line: string, child: ChildProcess) => void): Promise<string[]> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'writer-child.ts'), path, id], {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'writer-child.ts'), ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let last = -1;
-    let seen = 0;
+    const lines: string[] = [];
     let buffer = '';
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdout.on('data', (d: Buffer) => {
       buffer += d.toString();
-      const lines = buffer.split('\n');
-      buffer = lines.pop() ?? '';
-      for (const line of lines) {
-        last = Number(line);
-        if (++seen === acks) child.kill('SIGKILL');
+      const complete = buffer.split('\n');
+      buffer = complete.pop() ?? '';
+      for (const line of complete) {
+        lines.push(line);
+        killWhen(line, child);
       }
     });
     child.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL') resolvePromise(last);
+      if (signal === 'SIGKILL' || code === 0) resolvePromise(lines);
       else reject(new Error(`writer exited with ${code}: ${stderr}`));
     });
   });
+}
+
+/** Starts the step writer, waits for `acks` acknowledged versions, kills it; returns the last one it saw. */
+async function killWriterAfter(path: string, id: string, acks: number): Promise<number> {
+  let seen = 0;
+  const lines = await runAndKill(['steps', path, id], (_line, child) => {
+    if (++seen === acks) child.kill('SIGKILL');
+  });
+  return Number(lines.at(-1));
 }
 
 describe('a crash while writing', () => {
@@ -120,5 +134,56 @@ describe('a crash while writing', () => {
       expect(Node.fromJSON(schema, doc.toJSON()).eq(doc)).toBe(true);
     }
     expect(acknowledged).toBeGreaterThan(100);
+  });
+});
+
+describe('a crash while importing', () => {
+  it('leaves either the whole volume or none of it when the process is killed (kill -9) during the import', async () => {
+    const name = 'frus1952-54Guat.xml';
+    const parsed = importTei(readFileSync(join(here, '../../../../shared/corpus/frus', name), 'utf8'), name);
+    const parsedFile = tmp.file('parsed.json');
+    writeFileSync(parsedFile, JSON.stringify(parsed));
+    const path = tmp.file('import-killed.siglum');
+    openService(path, { create: true }).close();
+
+    const walSize = (): number => (existsSync(`${path}-wal`) ? statSync(`${path}-wal`).size : 0);
+
+    /**
+     * Runs one import; with `kill`, kills it as soon as its transaction has started
+     * writing pages to the WAL (before it can have committed). Checks the file after.
+     */
+    async function round(kill: boolean): Promise<{ volumes: number; done: boolean }> {
+      let watch: ReturnType<typeof setInterval> | undefined;
+      const lines = await runAndKill(['import', path, parsedFile], (line, child) => {
+        if (line !== 'parsed' || !kill) return;
+        const before = walSize();
+        watch = setInterval(() => {
+          if (walSize() > before) child.kill('SIGKILL');
+        }, 1);
+      });
+      clearInterval(watch);
+      const db = new Database(path, { readonly: true });
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      const counts = db.prepare('SELECT (SELECT count(*) FROM collections), (SELECT count(*) FROM documents), (SELECT count(*) FROM snapshots)').raw().get() as number[];
+      db.close();
+      const volumes = counts[0]!;
+      // Each committed import adds one volume, all its documents and one snapshot each: never a part.
+      expect(counts).toEqual([volumes, volumes * parsed.documents.length, volumes * parsed.documents.length]);
+      return { volumes, done: lines.includes('done') };
+    }
+
+    expect(await round(false)).toEqual({ volumes: 1, done: true });
+    let killedWhileWriting = 0;
+    for (let i = 0; i < 3; i++) {
+      const r = await round(true);
+      if (!r.done) {
+        killedWhileWriting++;
+        expect(r.volumes).toBe(1);
+      }
+    }
+    expect(killedWhileWriting).toBeGreaterThan(0);
+    const store = Store.open(path);
+    for (const d of store.db.prepare('SELECT id FROM documents').pluck().all() as number[]) loadContent(store.db, d);
+    store.close();
   });
 });
