@@ -1,0 +1,121 @@
+/**
+ * renderer/api's HTTP client in Chromium against the serve host and a real service:
+ * the client is bundled into a page the host serves (under its CSP), so calls, errors
+ * and events cross exactly what they cross in the app.
+ */
+import { build } from 'esbuild';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { API_METHODS } from '../../../edition/api.ts';
+import { startServer, type ServeHandle } from '../../../electron/serve/server.ts';
+import { openService, type SiglumService } from '../../../electron/service/index.ts';
+import playwrightConfig from '../../../playwright.config.ts';
+
+const root = resolve(import.meta.dirname, '../../..');
+
+let dir: string;
+let browser: Browser;
+let service: SiglumService;
+let server: ServeHandle;
+let page: Page;
+
+type PageErr = { name: string; code: string; message: string } | null;
+
+/** Runs `method` with `args` on the page's client; gives back its value or its error's fields. */
+function callInPage(method: string, args: unknown): Promise<{ value?: unknown; error?: PageErr }> {
+  return page.evaluate(
+    async ([m, a]) => {
+      const client = (window as unknown as { client: Record<string, (x: unknown) => Promise<unknown>> }).client;
+      try {
+        return { value: await client[m as string]!(a) };
+      } catch (e) {
+        const err = e as { name: string; code: string; message: string };
+        return { error: { name: err.name, code: err.code, message: err.message } };
+      }
+    },
+    [method, args] as const,
+  );
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'siglum-http-client-'));
+  const renderer = join(dir, 'renderer');
+  mkdirSync(renderer);
+  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>client</title><script src="/client.js"></script>');
+  await build({
+    stdin: {
+      contents: `import { httpClient } from './renderer/api/http.ts';
+        const events = [];
+        window.client = httpClient({ retryMs: 100 });
+        window.events = events;
+        window.unsubscribe = window.client.subscribe((e) => events.push(e));`,
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    outfile: join(renderer, 'client.js'),
+    logLevel: 'warning',
+  });
+  const launch = playwrightConfig.use?.launchOptions ?? {};
+  browser = await chromium.launch(launch);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+beforeEach(async () => {
+  service = openService(join(dir, `p-${Date.now()}.siglum`), { create: true });
+  server = await startServer({ service, rendererDir: join(dir, 'renderer') });
+  page = await browser.newPage();
+  await page.goto(server.url);
+});
+
+afterEach(async () => {
+  await page.close();
+  await server.close();
+  service.close();
+});
+
+describe('the HTTP client in a browser', () => {
+  it('has every API method, derived from the method list, and carries calls to the service', async () => {
+    const keys = await page.evaluate(() => Object.keys((window as unknown as { client: object }).client).sort());
+    expect(keys).toEqual([...API_METHODS, 'subscribe'].sort());
+    const made = await callInPage('createDocument', { title: 'Typed in a browser' });
+    expect(made.value).toMatchObject({ title: 'Typed in a browser' });
+    expect((await service.listDocuments({})).map((d) => d.title)).toEqual(['Typed in a browser']);
+  });
+
+  it("rethrows the service's errors with their name, code and message", async () => {
+    const { error } = await callInPage('openDocument', { id: 'no-such-document' });
+    expect(error).toMatchObject({ name: 'SiglumError', code: 'not-found' });
+    expect(error?.message).toContain('no-such-document');
+  });
+
+  it('reports a refusal by the host as a forbidden SiglumError', async () => {
+    await page.context().clearCookies();
+    const { error } = await callInPage('listDocuments', {});
+    expect(error).toMatchObject({ name: 'SiglumError', code: 'forbidden' });
+    expect(error?.message).toContain('siglum serve');
+  });
+
+  it('reports a server that has gone away as an io SiglumError telling what to do', async () => {
+    await server.close();
+    const { error } = await callInPage('listDocuments', {});
+    expect(error).toMatchObject({ name: 'SiglumError', code: 'io' });
+    expect(error?.message).toContain('siglum serve');
+  });
+
+  it('delivers the service events over Server-Sent Events', async () => {
+    const streaming = page.waitForResponse((r) => r.url().endsWith('/events') && r.status() === 200);
+    await page.reload();
+    await streaming;
+    await service.createDocument({ title: 'Made elsewhere' });
+    await page.waitForFunction(() => (window as unknown as { events: Array<{ type: string }> }).events.some((e) => e.type === 'documents-changed'));
+  });
+});
