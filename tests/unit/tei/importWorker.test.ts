@@ -84,10 +84,23 @@ describe('runImportWorker', () => {
     expect(e.message).toMatch(/^frus1934v05\.xml: reading the file took longer than 0.05 s/);
   });
 
-  it('stops a parse that needs more memory than its heap limit', async () => {
+  it('stops a parse that needs more memory than its heap limit, where a small file parses fine', async () => {
+    const limits = { maxOldGenerationSizeMb: 24, timeoutMs: 60_000 };
+    const small = readFileSync(resolve(shared, 'frus/frus1938v03-d486-grew-3534.xml'), 'utf8');
+    await expect(runImportWorker({ name: 'small.xml', text: small }, limits)).resolves.toHaveProperty('documents');
     const text = readFileSync(resolve(shared, 'frus/frus1934v05.xml'), 'utf8');
-    const e = await rejection(runImportWorker({ name: 'frus1934v05.xml', text }, { maxOldGenerationSizeMb: 8, timeoutMs: 60_000 }));
+    const e = await rejection(runImportWorker({ name: 'frus1934v05.xml', text }, limits));
     expect(e.code).toBe('too-large');
+    expect(e.message).toBe('frus1934v05.xml: reading the file needed more than 24 MB of memory and was stopped.');
+  });
+
+  it('leaves this thread free while the worker parses a whole volume', async () => {
+    const text = readFileSync(resolve(shared, 'frus/frus1934v05.xml'), 'utf8');
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 10);
+    const result = await runImportWorker({ name: 'frus1934v05.xml', text }).finally(() => clearInterval(timer));
+    expect(isTeiImport(result) && result.documents.length).toBe(642);
+    expect(ticks).toBeGreaterThan(10);
   });
 
   it('refuses a file over the size limit before starting a worker', async () => {
