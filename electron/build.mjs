@@ -3,6 +3,7 @@
 //   preload.cjs  the sandboxed preload (CommonJS: sandboxed preloads cannot load ESM)
 //   service.cjs  the service, run as an Electron utility process (host/service-process.ts),
 //                with better-sqlite3's JavaScript bundled in
+//   importWorker.cjs  the worker thread that parses imported files (electron/workers)
 // and makes sure dist/native/better_sqlite3.node exists: better-sqlite3 compiled for
 // Electron's ABI, which the service process loads through better-sqlite3's
 // `nativeBinding` option. npm's own build in node_modules stays Node's, for the tests,
@@ -55,8 +56,9 @@ async function bundle() {
     build({ ...common, entryPoints: { main: 'electron/main.ts' }, outdir, outExtension: { '.js': '.cjs' } }),
     build({ ...common, entryPoints: { preload: 'electron/preload.ts' }, outdir, outExtension: { '.js': '.cjs' } }),
     build({ ...common, entryPoints: { service: 'electron/host/service-process.ts' }, outdir, outExtension: { '.js': '.cjs' } }),
+    build({ ...common, entryPoints: { importWorker: 'electron/workers/importWorker.ts' }, outdir, outExtension: { '.js': '.cjs' } }),
   ]);
-  console.log(`Bundled main, preload and service into ${outdir}`);
+  console.log(`Bundled main, preload, service and import worker into ${outdir}`);
 }
 
 function electronVersion() {

@@ -5,7 +5,12 @@
  * path, then "seed" to seed the project if this run creates it.
  */
 import { openService } from '../service/index.ts';
+import { runImportWorker } from '../workers/index.ts';
 import { reportFatal, servePort, type Port } from './port.ts';
+
+// Imported files are parsed in a worker thread with memory and time limits; in the
+// bundle the worker is the compiled importWorker.cjs beside this file (build.mjs).
+const workerUrl = new URL('./importWorker.cjs', import.meta.url);
 
 interface ParentPortLike {
   on(event: 'message', listener: (message: { data: unknown }) => void): void;
@@ -23,7 +28,11 @@ const port: Port = {
 const [projectPath, mode] = process.argv.slice(2);
 try {
   if (!projectPath) throw new Error('no project path was given');
-  const service = openService(projectPath, { create: true, seed: mode === 'seed' });
+  const service = openService(projectPath, {
+    create: true,
+    seed: mode === 'seed',
+    parseFile: (file) => runImportWorker(file, { workerUrl }),
+  });
   servePort(service, port);
   process.on('exit', () => service.close());
 } catch (e) {

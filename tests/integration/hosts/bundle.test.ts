@@ -6,7 +6,7 @@
  * its Electron build. Here the addon is npm's Node build, since Node runs the bundle.
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -85,10 +85,19 @@ describe('the bundled service process', () => {
     expect(await service.call('openDocument', { id: 'nothing' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
-  it('imports a FRUS TEI file, so the TEI modules are in the bundle', async () => {
+  it('imports a FRUS TEI file through the bundled import worker', async () => {
     const service = startService(join(dir, 'tei.siglum'), nodeAddon);
     const imported = await service.call('importFiles', { files: [{ name: 'd486.xml', text: readFileSync(teiFile, 'utf8') }] });
     expect(imported).toMatchObject({ ok: true });
+    expect(JSON.stringify(imported)).toContain('Grew');
+    expect(existsSync(join(dir, 'dist/electron/importWorker.cjs'))).toBe(true);
+  });
+
+  it('gives a malformed file its one-line parse error from the worker, with line and column', async () => {
+    const service = startService(join(dir, 'bad.siglum'), nodeAddon);
+    const reply = await service.call('importFiles', { files: [{ name: 'bad.xml', text: '<TEI>\n  <text></TEI>' }] });
+    expect(reply).toMatchObject({ ok: false, error: { name: 'ParseError', code: 'parse-error' } });
+    expect(JSON.stringify(reply)).toMatch(/bad\.xml:2:\d+/);
   });
 
   it('loads SQLite from the addon named by SIGLUM_SQLITE_BINDING, and reports when it is missing', async () => {
