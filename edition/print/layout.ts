@@ -264,6 +264,13 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
           if (r.width > 0 && r.height > 0) rects.push({ top: r.top - origin.top, bottom: r.bottom - origin.top });
         }
       }
+      if (rects.length === 0) {
+        // A block holding only a note call (FRUS sets some notes alone in a run): the call makes its line.
+        range.selectNodeContents(block);
+        for (const r of Array.from(range.getClientRects())) {
+          if (r.width > 0 && r.height > 0) rects.push({ top: r.top - origin.top, bottom: r.bottom - origin.top });
+        }
+      }
       rects.sort((a, b) => a.top - b.top);
       let current: Line | null = null;
       for (const r of rects) {

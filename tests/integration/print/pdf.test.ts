@@ -177,6 +177,27 @@ describe('line numbering and reporting options', () => {
     expect(result.misplaced).toEqual([]);
   });
 
+  it('places the note of a block that holds nothing but the note’s call', async () => {
+    const t = (s: string) => schema.text(s);
+    const doc = schema.nodes.doc.create(null, [
+      schema.nodes.paragraph.create(null, t('A translation of one of these posters is enclosed.')),
+      schema.nodes.teiText.create({ name: null }, [
+        schema.nodes.note.create(null, schema.nodes.teiText.create({ name: null }, t('File translation revised by the editors.'))),
+      ]),
+      schema.nodes.paragraph.create(null, t('Respectfully yours,')),
+    ]);
+    const edition: PrintEdition = {
+      title: 'Lone note',
+      witnesses: [],
+      documents: [{ title: 'Lone note', doc: doc.toJSON() as PrintEdition['documents'][number]['doc'], apparatus: [] }],
+      settings: {},
+    };
+    const { result, pages } = await typeset(edition, 'lone-note');
+    expect(result.misplaced).toEqual([]);
+    expect(result.placed.notes).toBe(1);
+    expect(squash(text(pages[1]!.foot))).toContain(squash('1. File translation revised by the editors.'));
+  });
+
   it('reports, and does not drop, an entry outside the text and a note too long for any page', async () => {
     const edition = seedEdition();
     const document = edition.documents[0]!;
