@@ -76,6 +76,15 @@ function findContainers(text: XmlElement): Container[] {
   return found;
 }
 
+/** True when the file already holds a processing instruction with the placeholder target. */
+function reservedPi(el: XmlElement): boolean {
+  for (const c of el.children) {
+    if (c.type === 'pi' && c.target === PLACEHOLDER) return true;
+    if (c.type === 'element' && reservedPi(c)) return true;
+  }
+  return false;
+}
+
 /** The TEI element of a parsed file; SiglumError when the file is not a TEI document. */
 export function teiRoot(xml: XmlDocument, fileName: string): XmlElement {
   const root = xml.root;
@@ -84,6 +93,7 @@ export function teiRoot(xml: XmlDocument, fileName: string): XmlElement {
     throw new SiglumError('invalid-tei', `${fileName}: the root element is ${what}; Siglum imports TEI files whose root is <TEI xmlns="${TEI_NS}">.`);
   }
   if (!child(root, 'text')) throw new SiglumError('invalid-tei', `${fileName}: the TEI file has no <text> element, so there is nothing to edit.`);
+  if (reservedPi(root)) throw new SiglumError('invalid-tei', `${fileName}: the file contains <?${PLACEHOLDER} ...?>, which Siglum reserves for its own use; remove it and import again.`);
   return root;
 }
 

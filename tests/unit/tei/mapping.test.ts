@@ -184,6 +184,10 @@ describe('importTei reads volumes', () => {
     expect(() => importTei('<html><body/></html>', 'page.html')).toThrow(/root element is <html>/);
   });
 
+  it('refuses a file that holds its own placeholder instruction', () => {
+    expect(() => importTei(wrap('<p>a<?siglum-document d1?></p>'), 'trick.xml')).toThrow(/reserves for its own use/);
+  });
+
   it('treats CRLF line endings as LF (XML line-end normalisation)', () => {
     const crlf = importTei(wrap('<p>a\r\nb</p>').replace(/></g, '>\r\n<'), 'crlf.xml');
     expect(JSON.stringify(crlf.documents[0]!.doc)).toContain('a\\nb');
