@@ -81,17 +81,22 @@ export function collectMentions(doc: PMNode | DocJSON, options: CollectOptions =
   for (const run of runs) {
     for (const m of run.mentions) {
       const attrs = m.mark.attrs as Record<string, unknown>;
-      const { from, to } = runRange(run, m.start, m.end);
+      // Spaces at either end stand for a note or a line break the mark also covers: not part of the text.
+      let { start, end } = m;
+      while (start < end && run.text[start] === ' ') start++;
+      while (end > start && run.text[end - 1] === ' ') end--;
+      if (start === end) continue;
+      const { from, to } = runRange(run, start, end);
       const kind = String(attrs['kind']);
       out.push({
         ref: (attrs['ref'] as string | null) ?? null,
         kind,
         element: mentionElement(kind, (attrs['element'] as string | null) ?? null),
-        text: run.text.slice(m.start, m.end).trim(),
+        text: run.text.slice(start, end),
         from,
         to,
         page: pageAt(pageBreaks, from, options.firstPage ?? null),
-        ...contextAround(run.text, m.start, m.end, contextWords),
+        ...contextAround(run.text, start, end, contextWords),
         inNote: run.inNote,
         date: dateValue(attrs),
       });

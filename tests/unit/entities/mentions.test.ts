@@ -74,6 +74,18 @@ describe('collectMentions', () => {
     ]);
   });
 
+  it('gives the range of the text when a mention also covers a note callout after it', () => {
+    const d = doc(p('Ambassador Grew', note('Joseph C. Grew.'), ' reported.'));
+    const withGrew = new Transform(d).addMark(
+      find(d, 'Grew').from,
+      find(d, 'Grew').to + 1,
+      mention('person', 'grew'),
+    ).doc;
+    const [grew] = collectMentions(withGrew);
+    expect(grew).toMatchObject({ text: 'Grew', after: ' reported.' });
+    expect(grew && [grew.from, grew.to]).toEqual([find(d, 'Grew').from, find(d, 'Grew').to]);
+  });
+
   it('finds mentions in notes and says so', () => {
     const d = doc(p('As reported', note('Grew to Hull, January 6.'), '.'));
     const withHull = marked(d, 'Hull', mention('person', 'hull'));
