@@ -41,3 +41,5 @@ export type { AlignmentTable, Column } from "./table.ts";
 export { parallelSegmentation } from "./segmentation.ts";
 export { fromCollateXJson, toCollateXJson } from "./json.ts";
 export type { JsonOutputOptions } from "./json.ts";
+export { classifyVariants } from "./classify.ts";
+export type { ClassifyOptions, Variant, VariantKind } from "./classify.ts";
