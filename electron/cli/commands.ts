@@ -140,8 +140,10 @@ export async function exportCommand(
   return 0;
 }
 
-export async function validateCommand(files: string[], io: Output): Promise<number> {
+export async function validateCommand(files: string[], opts: { schema?: string }, io: Output): Promise<number> {
   if (files.length !== 1) throw new UsageError('validate takes exactly one FILE.');
+  const schema = opts.schema ?? 'tei_all';
+  if (schema !== 'tei_all' && schema !== 'frus') throw new UsageError(`--schema is tei_all or frus (not "${schema}").`);
   const file = files[0]!;
   let xml: string;
   try {
@@ -151,9 +153,9 @@ export async function validateCommand(files: string[], io: Output): Promise<numb
   }
   // Loaded here, not at the top: the RELAX NG validator is large and only this command needs it.
   const { validateTei } = await import('../validate.ts');
-  const result = await validateTei(xml, { fileName: basename(file) });
+  const result = await validateTei(xml, { schema, fileName: basename(file) });
   if (result.valid) {
-    io.out(`${file}: valid TEI.`);
+    io.out(`${file}: valid against ${schema}.`);
     return 0;
   }
   for (const m of result.messages) io.err(`${file}:${m.line}:${m.column}: ${m.message}`);

@@ -24,7 +24,7 @@ const OPTIONS = {
     format: { type: 'string' },
     out: { type: 'string' },
   },
-  validate: { help },
+  validate: { help, schema: { type: 'string' } },
   serve: { project, help, port: { type: 'string' } },
 } as const satisfies Record<string, ParseArgsConfig['options']>;
 
@@ -60,7 +60,16 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
       io.out(USAGE);
       return 0;
     }
-    const v = values as { project?: string; json?: boolean; collection?: string; all?: boolean; format?: string; out?: string; port?: string };
+    const v = values as {
+      project?: string;
+      json?: boolean;
+      collection?: string;
+      all?: boolean;
+      format?: string;
+      out?: string;
+      port?: string;
+      schema?: string;
+    };
     if (name !== 'import' && name !== 'export' && name !== 'validate' && positionals.length > 0) {
       throw new UsageError(`${name} takes no arguments besides its options (got "${positionals[0]}").`);
     }
@@ -72,7 +81,7 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
       case 'export':
         return await exportCommand(positionals, v, io);
       case 'validate':
-        return await validateCommand(positionals, io);
+        return await validateCommand(positionals, v, io);
       case 'serve':
         return await serveCommand(v, io);
     }

@@ -11,9 +11,9 @@ Commands:
   export DOC_ID | --collection ID | --all  --out PATH [--format tei] [--project P]
       Write one document, one collection or the whole project as TEI to PATH
       (a file, or an existing folder to write the suggested file name into).
-  validate FILE
-      Check a TEI file against TEI P5 (tei_all). Exit 0 when valid, 1 with the
-      problems listed when not.
+  validate FILE [--schema tei_all|frus]
+      Check a TEI file against TEI P5 (tei_all, the default) or the FRUS schema.
+      Exit 0 when valid, 1 with the problems listed (FILE:LINE:COLUMN: message).
   serve [--project P] [--port N]
       Serve the app to a browser on this machine (127.0.0.1 only) and print the
       address to open, which carries a one-time access token.

@@ -150,9 +150,15 @@ describe('siglum export', () => {
 });
 
 describe('siglum validate', () => {
-  it('accepts a FRUS document and refuses a TEI file without a header, listing the problem', () => {
-    expect(siglum(['validate', teiFile])).toMatchObject({ status: 0 });
+  it('checks a FRUS document against tei_all by default and against the FRUS schema with --schema frus', () => {
+    const strict = siglum(['validate', teiFile]);
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toContain('frus:doc-dateTime-min');
+    expect(strict.stderr.split('\n')[0]).toMatch(/frus1938v03-d486-grew-3534\.xml:\d+:\d+: /);
+    expect(siglum(['validate', teiFile, '--schema', 'frus'])).toMatchObject({ status: 0 });
+  });
 
+  it('refuses a TEI file without a header, listing the problem with its line and column', () => {
     const bad = join(dir, 'bad.xml');
     writeFileSync(bad, '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>x</p></body></text></TEI>\n');
     const r = siglum(['validate', bad]);
