@@ -81,12 +81,15 @@ async function buildNative() {
     recursive: true,
     filter: (path) => !path.startsWith(join(source, 'build')),
   });
-  const { rebuild } = await import('@electron/rebuild');
-  await rebuild({ buildPath: stage, electronVersion: version, onlyModules: ['better-sqlite3'], force: true, buildFromSource: true });
-  mkdirSync(nativeDir, { recursive: true });
-  copyFileSync(join(stage, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), join(nativeDir, 'better_sqlite3.node'));
-  writeFileSync(join(nativeDir, 'electron-version.txt'), `${version}\n`);
-  rmSync(stage, { recursive: true, force: true });
+  try {
+    const { rebuild } = await import('@electron/rebuild');
+    await rebuild({ buildPath: stage, electronVersion: version, onlyModules: ['better-sqlite3'], force: true, buildFromSource: true });
+    mkdirSync(nativeDir, { recursive: true });
+    copyFileSync(join(stage, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), join(nativeDir, 'better_sqlite3.node'));
+    writeFileSync(join(nativeDir, 'electron-version.txt'), `${version}\n`);
+  } finally {
+    rmSync(stage, { recursive: true, force: true });
+  }
   console.log(`Built better-sqlite3 ${sqliteVersion} for Electron ${version} into ${nativeDir}`);
 }
 
