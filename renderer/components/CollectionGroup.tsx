@@ -5,8 +5,8 @@ import { useStores } from '../stores/context.ts';
 import DocumentRow from './DocumentRow.tsx';
 
 export default function CollectionGroup(props: { collection: CollectionInfo }) {
-  const [project, actions] = useStores().project;
-  const open = () => project.expanded[props.collection.id] === true;
+  const [, actions] = useStores().project;
+  const open = () => actions.isOpen(props.collection.id);
 
   return (
     <section class="collection">

@@ -8,6 +8,7 @@ import { useStores } from '../stores/context.ts';
 import CollectionGroup from './CollectionGroup.tsx';
 import DocumentRow from './DocumentRow.tsx';
 import ImportButton from './ImportButton.tsx';
+import SidebarFilter from './SidebarFilter.tsx';
 
 export default function Sidebar() {
   const [project, actions] = useStores().project;
@@ -22,6 +23,9 @@ export default function Sidebar() {
         </div>
         <ImportButton />
       </header>
+      <Show when={project.documents.length > 0}>
+        <SidebarFilter />
+      </Show>
       <div class="sidebar-list">
         <For each={project.collections}>{(collection) => <CollectionGroup collection={collection} />}</For>
         <Show when={loose().length > 0}>

@@ -21,7 +21,7 @@ export default function Toolbar() {
         <ToolbarButton actionId="superscript" text="x²" />
       </div>
       <div class="tool-group">
-        <ToolbarButton actionId="pageBreak" text="⸢p⸣" class="tool-text" />
+        <ToolbarButton actionId="pageBreak" text="Page…" class="tool-text" />
         <ToolbarButton actionId="lineBreak" text="↵" />
         <ToolbarButton actionId="note" text="Note" class="tool-text" />
       </div>

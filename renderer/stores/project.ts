@@ -22,11 +22,16 @@ export interface ProjectState {
   currentId: string | null;
   loaded: boolean;
   importing: boolean;
+  /** Words the user typed to narrow the list (title or number). */
+  filter: string;
 }
 
 export interface ProjectActions {
   load(): Promise<void>;
   toggle(collectionId: string): void;
+  setFilter(text: string): void;
+  /** Whether a collection's documents are listed: opened by the user, or matching the filter. */
+  isOpen(collectionId: string): boolean;
   open(documentId: string | null): void;
   importFiles(files: readonly File[]): Promise<void>;
   exportTei(target: ExportTarget): Promise<void>;
@@ -48,6 +53,7 @@ export function createProjectStore(client: SiglumClient, notices: NoticeActions)
     currentId: null,
     loaded: false,
     importing: false,
+    filter: '',
   });
 
   const grouped = createMemo(() => {
@@ -60,6 +66,18 @@ export function createProjectStore(client: SiglumClient, notices: NoticeActions)
     }
     for (const list of groups.values()) list.sort((a, b) => a.position - b.position);
     return groups;
+  });
+
+  /** The groups narrowed to the documents whose title or number holds the filter's text. */
+  const shown = createMemo(() => {
+    const needle = state.filter.trim().toLocaleLowerCase();
+    if (needle === '') return grouped();
+    const narrowed = new Map<string, DocumentInfo[]>();
+    for (const [key, list] of grouped()) {
+      const hits = list.filter((d) => d.title.toLocaleLowerCase().includes(needle) || d.n === needle);
+      if (hits.length > 0) narrowed.set(key, hits);
+    }
+    return narrowed;
   });
 
   const byId = createMemo(() => new Map(state.documents.map((d) => [d.id, d])));
@@ -129,10 +147,12 @@ export function createProjectStore(client: SiglumClient, notices: NoticeActions)
     {
       load,
       toggle: (id) => setState('expanded', id, (open) => !open),
+      setFilter: (text) => setState('filter', text),
+      isOpen: (id) => (state.filter.trim() !== '' ? shown().has(id) : state.expanded[id] === true),
       open,
       importFiles,
       exportTei,
-      documentsIn: (collectionId) => grouped().get(collectionId ?? NO_COLLECTION) ?? [],
+      documentsIn: (collectionId) => shown().get(collectionId ?? NO_COLLECTION) ?? [],
       current: () => (state.currentId === null ? null : (byId().get(state.currentId) ?? null)),
     },
   ];

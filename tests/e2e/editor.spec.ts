@@ -1,0 +1,84 @@
+import { expect, test } from './fixtures.ts';
+import { EditorPage } from './editor-page.ts';
+
+test.describe('the editor window, with the seed despatch imported', () => {
+  let editor: EditorPage;
+
+  test.beforeEach(async ({ page, served }) => {
+    editor = new EditorPage(page);
+    await editor.open(served.url);
+    await editor.importSeed();
+  });
+
+  test('saves what is typed, says "Saved", and shows it again after a reload', async ({ page }) => {
+    await editor.placeCursorAfter('due to the following causes.');
+    await page.keyboard.type(' Checked against the printed volume.');
+    await expect(editor.text).toContainText('causes. Checked against the printed volume.');
+    await editor.expectSaved();
+
+    await page.reload();
+    await expect(editor.text).toContainText('causes. Checked against the printed volume.');
+    await expect(editor.documentRows.filter({ hasText: 'Grew' })).toHaveClass(/current/);
+  });
+
+  test('undoes and redoes typing with the keyboard and the toolbar', async ({ page }) => {
+    await editor.placeCursorAfter('due to the following causes.');
+    await page.keyboard.type(' Typed once.');
+    await expect(editor.text).toContainText('Typed once.');
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect(editor.text).not.toContainText('Typed once.');
+    await page.keyboard.press('ControlOrMeta+Shift+z');
+    await expect(editor.text).toContainText('Typed once.');
+
+    await editor.button('undo').click();
+    await expect(editor.text).not.toContainText('Typed once.');
+    await editor.button('redo').click();
+    await expect(editor.text).toContainText('Typed once.');
+    await editor.expectSaved();
+  });
+
+  test('applies italic and inserts a numbered page break from the toolbar, and keeps both', async ({ page }) => {
+    await editor.text.getByText('Sir: During the month').dblclick({ position: { x: 5, y: 8 } });
+    await editor.button('italic').click();
+    await expect(editor.text.locator('em').first()).toHaveText('Sir');
+
+    await editor.placeCursorAfter('due to the following causes.');
+    await editor.button('pageBreak').click();
+    const dialog = page.getByRole('dialog', { name: 'Page break' });
+    await dialog.getByLabel('Page number').fill('68a');
+    await dialog.getByRole('button', { name: 'Insert' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(editor.text.locator('.tei-pb', { hasText: '[Page 68a]' })).toHaveCount(1);
+    await editor.expectSaved();
+
+    await page.reload();
+    await expect(editor.text.locator('em').first()).toHaveText('Sir');
+    await expect(editor.text.locator('.tei-pb', { hasText: '[Page 68a]' })).toHaveCount(1);
+  });
+
+  test('turns a paragraph into a heading from the Structure menu and its shortcut', async ({ page }) => {
+    await editor.placeCursorAfter('due to the following causes.');
+    await page.locator('.structure-button').click();
+    await page.getByRole('menuitem', { name: /^Heading/ }).click();
+    await expect(editor.text.locator('h2', { hasText: 'due to the following causes.' })).toHaveCount(1);
+    await page.keyboard.press('ControlOrMeta+Alt+0');
+    await expect(editor.text.locator('h2', { hasText: 'due to the following causes.' })).toHaveCount(0);
+    await expect(editor.text.locator('p', { hasText: 'due to the following causes.' })).toHaveCount(1);
+  });
+
+  test('shows page breaks as margin markers and notes as numbers that open their text', async ({ page }) => {
+    await expect(editor.text.locator('.tei-pb-label', { hasText: '[Page 69]' })).toHaveCount(1);
+    const callout = editor.text.locator('.note-callout').first();
+    await callout.click();
+    const noteEditor = editor.text.locator('.note-editor .ProseMirror');
+    await expect(noteEditor).toContainText('Not printed.');
+    await noteEditor.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' See file 761.94/588.');
+    await editor.expectSaved();
+
+    await page.reload();
+    await editor.text.locator('.note-callout').first().click();
+    await expect(editor.text.locator('.note-editor .ProseMirror')).toContainText('Not printed. See file 761.94/588.');
+  });
+});
