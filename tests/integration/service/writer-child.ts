@@ -14,21 +14,25 @@ import { Transform } from 'prosemirror-transform';
 import { schema } from '../../../edition/schema.ts';
 import { openService } from '../../../electron/service/index.ts';
 import type { TeiImport } from '../../../electron/service/formats.ts';
+import { importFiles } from '../../../electron/service/importer.ts';
+import { Store } from '../../../db/store.ts';
 
 const [mode, path, arg] = process.argv.slice(2);
 if (path === undefined || arg === undefined) throw new Error('usage: writer-child.ts steps|import PROJECT ARG');
 
 if (mode === 'import') {
   const parsed = JSON.parse(readFileSync(arg, 'utf8')) as TeiImport;
-  const service = openService(path, {
-    parseFile: async () => {
-      writeSync(1, 'parsed\n');
-      return parsed;
-    },
-  });
-  await service.importFiles({ files: [{ name: 'volume.xml', text: '' }] });
+  const store = Store.open(path);
+  // A small page cache makes the transaction spill pages into the WAL long before it
+  // commits, so that the test can kill it in the middle.
+  store.db.pragma('cache_size = 20');
+  const parse = async (): Promise<TeiImport> => {
+    writeSync(1, 'parsed\n');
+    return parsed;
+  };
+  await importFiles(store, parse, [{ name: 'volume.xml', text: '' }]);
   writeSync(1, 'done\n');
-  service.close();
+  store.close();
 } else {
   const service = openService(path, { snapshots: { everySteps: 7, idleMs: 5 } });
   const opened = await service.openDocument({ id: arg });
