@@ -6,6 +6,7 @@ import { TEI_NS, type XmlElement, getAttr } from '../xml/tree.ts';
 
 /** `hi/@rend` values that map to the schema's highlighting marks. */
 export const REND_MARKS = { italic: 'italic', bold: 'bold', smallcaps: 'smallcaps', superscript: 'superscript' } as const;
+/** The names of the highlighting marks. */
 export type RendMark = keyof typeof REND_MARKS;
 
 /** TEI elements that always hold block structure, wherever they occur. */

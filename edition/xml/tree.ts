@@ -58,7 +58,9 @@ export interface XmlDoctype {
   readonly text: string;
 }
 
+/** Anything an element may contain. */
 export type XmlNode = XmlElement | XmlText | XmlCData | XmlComment | XmlPI;
+/** Anything that may stand before the root element. */
 export type XmlPrologNode = XmlComment | XmlPI | XmlDoctype;
 
 /** A whole XML file. */
