@@ -316,10 +316,12 @@ export function buildPrintHtml(
     const body = renderer.renderDoc(doc);
     noteStore.push(...renderer.noteBodies);
     data.documents.push({ title: document.title, notes: renderer.printedNotes, apparatus });
-    flows.push(
-      `<section class="flow col" data-kind="text" data-doc="${d}" data-head="${escapeHtml(document.title)}">${body}</section>`,
-    );
+    flows.push(`<div class="document" data-doc="${d}" data-head="${escapeHtml(document.title)}">${body}</div>`);
   });
+  // Each document in a flow of its own starts a page; run on, they share one flow.
+  const textFlows = settings.documentStartsPage
+    ? flows.map((f) => `<section class="flow col" data-kind="text">${f}</section>`)
+    : [`<section class="flow col" data-kind="text">${flows.join('')}</section>`];
 
   const witnesses = edition.witnesses
     .map(
@@ -349,7 +351,7 @@ ${options.css}</style></head>
     edition.subtitle ? `<p class="subtitle">${escapeHtml(edition.subtitle)}</p>` : ''
   }</section>
 ${front === '' ? '' : `<section class="flow col" data-kind="front" data-head="${escapeHtml(edition.title)}">${front}</section>`}
-${flows.join('\n')}
+${textFlows.join('\n')}
 <div id="fn-store" class="foot">${noteStore.join('')}</div>
 </div>
 <div id="pages"></div>

@@ -64,6 +64,10 @@ interface Line {
   numbered: boolean;
   /** Numbered lines before this one in its flow. */
   ord: number;
+  /** `ord` of the first line of this line's document. */
+  docOrd: number;
+  /** The document the line belongs to (null in front matter and index). */
+  doc: number | null;
   keepWithNext: boolean;
 }
 
@@ -243,7 +247,11 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
 
   // --- one flow -----------------------------------------------------------------
 
-  const paginateFlow = (section: HTMLElement, kind: FlowKind, head: string, docIndex: number | null): void => {
+  /**
+   * A flow holds one document, or several run on (each in an element with `data-doc`
+   * and `data-head`); the running head is that of the document a page begins in.
+   */
+  const paginateFlow = (section: HTMLElement, kind: FlowKind, flowHead: string): void => {
     const origin = section.getBoundingClientRect();
     const blocks = Array.from(section.querySelectorAll<HTMLElement>('.blk'));
     const boxes = blocks.map((b) => {
@@ -251,8 +259,16 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
       return { top: r.top - origin.top, left: r.left - origin.left, width: r.width };
     });
     const lines: Line[] = [];
+    const heads = new Map<number | null, string>();
     let ord = 0;
+    let docOrd = 0;
+    let previousDoc: number | null = null;
     blocks.forEach((block, bi) => {
+      const docEl = block.closest('[data-doc]');
+      const docIndex = docEl === null ? null : Number(docEl.getAttribute('data-doc'));
+      if (!heads.has(docIndex)) heads.set(docIndex, docEl?.getAttribute('data-head') ?? flowHead);
+      if (docIndex !== previousDoc) docOrd = ord;
+      previousDoc = docIndex;
       const numbered = kind === 'text' && !block.classList.contains('unnum');
       const keep = block.classList.contains('heading');
       const rects: Array<{ top: number; bottom: number }> = [];
@@ -279,7 +295,7 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
           current.bottom = Math.max(current.bottom, r.bottom);
           continue;
         }
-        current = { top: r.top, bottom: r.bottom, block: bi, numbered, ord, keepWithNext: keep };
+        current = { top: r.top, bottom: r.bottom, block: bi, numbered, ord, docOrd, doc: docIndex, keepWithNext: keep };
         if (numbered) ord++;
         lines.push(current);
       }
@@ -330,7 +346,9 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
     const lineNumber = (k: number, pageStart: number): number | null => {
       const line = lines[k];
       if (!line || !line.numbered) return null;
-      const base = config.lineNumberRestart === 'page' ? lines[pageStart]!.ord : 0;
+      // Per page: count from the page's first line (a document beginning mid-page
+      // does not restart it, so no label repeats on a page); per document: from its first line.
+      const base = config.lineNumberRestart === 'page' ? lines[pageStart]!.ord : line.docOrd;
       return line.ord - base + 1;
     };
 
@@ -429,7 +447,7 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
      * measuring the foot never lays out pages already made.
      */
     function planPage(s: number, e: number, notes: NoteRef[], app: AppRef[]): void {
-      const page = newPage(kind, head);
+      const page = newPage(kind, heads.get(lines[s]!.doc) ?? flowHead);
       for (let k = s; k < e; k++) linePage[k] = pageNo;
       const number = pageNo;
       pending.push(() => renderPage(page, number, s, e, notes, app));
@@ -475,7 +493,7 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
       summaries.push({
         number: pageNumber,
         kind,
-        document: docIndex,
+        document: lines[s]!.doc,
         firstLine: first,
         lastLine: last,
         lineCount: numbered,
@@ -506,8 +524,7 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
   }
   for (const section of Array.from(sources.querySelectorAll<HTMLElement>('section.flow'))) {
     const kind = section.getAttribute('data-kind') === 'text' ? 'text' : 'front';
-    const d = section.getAttribute('data-doc');
-    paginateFlow(section, kind, section.getAttribute('data-head') ?? '', d === null ? null : Number(d));
+    paginateFlow(section, kind, section.getAttribute('data-head') ?? '');
   }
 
   const index: IndexEntry[] = data.entities
@@ -525,7 +542,7 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
     section.className = 'flow col';
     section.innerHTML = html;
     sources.appendChild(section);
-    paginateFlow(section, 'index', 'Index', null);
+    paginateFlow(section, 'index', 'Index');
   }
 
   for (const render of pending) render();

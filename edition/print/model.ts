@@ -66,6 +66,8 @@ export interface PrintSettings {
   lemmaAbbreviateWords?: number;
   /** Print an index of persons, places and organisations. Default true. */
   index?: boolean;
+  /** Start each document on a new page (default); false runs documents on. */
+  documentStartsPage?: boolean;
 }
 
 export interface PrintEdition {
@@ -92,6 +94,7 @@ export type ResolvedPrintSettings = {
   language: string;
   lemmaAbbreviateWords: number;
   index: boolean;
+  documentStartsPage: boolean;
 };
 
 const PAGE_SIZES: Record<PageSizeName, { width: number; height: number }> = {
@@ -127,6 +130,7 @@ export function resolvePrintSettings(s: PrintSettings): ResolvedPrintSettings {
     language: s.language ?? 'en',
     lemmaAbbreviateWords: s.lemmaAbbreviateWords ?? 3,
     index: s.index ?? true,
+    documentStartsPage: s.documentStartsPage ?? true,
   };
   const textWidth = size.width - margins.left - margins.right;
   const textHeight = size.height - margins.top - margins.bottom;

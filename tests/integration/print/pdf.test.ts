@@ -177,6 +177,26 @@ describe('line numbering and reporting options', () => {
     expect(result.misplaced).toEqual([]);
   });
 
+  it('runs documents on when they need not start a page, restarting line numbers at each', async () => {
+    const one = seedEdition({ documentStartsPage: false, lineNumberRestart: 'document' });
+    const edition: PrintEdition = { ...one, documents: [one.documents[0]!, { ...one.documents[0]!, title: 'The same despatch again' }] };
+    const { result, pages } = await typeset(edition, 'run-on');
+    expect(result.misplaced).toEqual([]);
+    expect(result.placed).toEqual({ notes: 4, apparatus: 2 * SEED_VARIANTS.length });
+    const textPages = result.pageSummaries.filter((p) => p.kind === 'text');
+    // The first document ends and the second begins on the second text page,
+    // whose numbers start again from 5 where the second document's lines begin.
+    const shared = pages[textPages[1]!.number - 1]!;
+    expect(textPages[1]!.document).toBe(0);
+    expect(squash(text(shared.body))).toContain(squash('Respectfully yours, Joseph C. Grew'));
+    const numbers = shared.margin.map((m) => m.n);
+    const restart = numbers.findIndex((n, i) => i > 0 && n < numbers[i - 1]!);
+    expect(restart, numbers.join(' ')).toBeGreaterThan(0);
+    expect(numbers[restart]).toBe(5);
+    expect(squash(text(shared.body)), 'the second document’s file number').toContain('761.94/587');
+    expect(textPages[textPages.length - 1]!.document).toBe(1);
+  });
+
   it('places the note of a block that holds nothing but the note’s call', async () => {
     const t = (s: string) => schema.text(s);
     const doc = schema.nodes.doc.create(null, [
