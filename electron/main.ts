@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { EVENT_CHANNEL } from '../edition/api.ts';
 import { registerIpc } from './host/ipc.ts';
 import { APP_ORIGIN, APP_SCHEME, isAppUrl, SECURITY_HEADERS, windowOptions } from './host/policy.ts';
-import { connectPort, type PortLink } from './host/port.ts';
+import { connectPort, SHUTDOWN, type PortLink } from './host/port.ts';
 import { readAsset } from './host/static.ts';
 import { APP_NAME, chooseProject, userDataDir } from './paths.ts';
 
@@ -51,8 +51,21 @@ function startService(): PortLink {
     { postMessage: (m) => child.postMessage(m), onMessage: (listener) => child.on('message', listener) },
     (error) => fail(error.message),
   );
+  let exited = false;
   child.on('exit', (code) => {
+    exited = true;
     link.fail({ name: 'SiglumError', code: 'internal', message: `Siglum's service stopped (exit code ${code}). Restart Siglum.` });
+  });
+  // Quitting waits (at most 3 s) for the service to close the project in order.
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (exited || quitting) return;
+    quitting = true;
+    event.preventDefault();
+    const done = () => app.quit();
+    child.once('exit', done);
+    setTimeout(done, 3000);
+    child.postMessage(SHUTDOWN);
   });
   return link;
 }
@@ -85,6 +98,7 @@ app.on('window-all-closed', () => {
 
 void app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, grant) => grant(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     const asset = url.host === 'siglum' && request.method === 'GET' ? await readAsset(rendererDir, url.pathname) : null;

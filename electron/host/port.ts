@@ -28,10 +28,21 @@ export function reportFatal(port: Port, error: unknown): void {
   port.postMessage({ fatal: toErrorPayload(error) } satisfies Outgoing);
 }
 
-/** Answers every request arriving on `port` from `service`, and forwards its events. */
-export function servePort(service: SiglumClient, port: Port): () => void {
+/** The message asking the service end to close the project and stop. */
+export const SHUTDOWN = { shutdown: true } as const;
+
+/**
+ * Answers every request arriving on `port` from `service`, and forwards its events.
+ * On SHUTDOWN it calls `onShutdown` (which closes the service and ends the process).
+ */
+export function servePort(service: SiglumClient, port: Port, onShutdown: () => void = () => undefined): () => void {
   const unsubscribe = service.subscribe((event) => port.postMessage({ event } satisfies Outgoing));
   port.onMessage((m) => {
+    if (typeof m === 'object' && m !== null && (m as { shutdown?: unknown }).shutdown === true) {
+      unsubscribe();
+      onShutdown();
+      return;
+    }
     if (!isRequest(m)) return;
     void replyTo(service, m.method, m.args).then((reply) => port.postMessage({ id: m.id, reply } satisfies Outgoing));
   });

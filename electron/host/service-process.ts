@@ -33,8 +33,12 @@ try {
     seed: mode === 'seed',
     parseFile: (file) => runImportWorker(file, { workerUrl }),
   });
-  servePort(service, port);
-  process.on('exit', () => service.close());
+  // On quit the main process asks for an orderly close (open documents are snapshotted);
+  // every step was committed when it was acknowledged, so a hard kill loses nothing.
+  servePort(service, port, () => {
+    service.close();
+    process.exit(0);
+  });
 } catch (e) {
   reportFatal(port, e);
 }

@@ -48,7 +48,8 @@ function startService(project: string, addon: string) {
       pending.set(++next, resolveReply);
       child.send({ id: next, method, args });
     });
-  return { call, fatal };
+  const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
+  return { call, fatal, exited, send: (m: unknown) => child.send(m as object) };
 }
 
 beforeAll(() => {
@@ -98,6 +99,15 @@ describe('the bundled service process', () => {
     const reply = await service.call('importFiles', { files: [{ name: 'bad.xml', text: '<TEI>\n  <text></TEI>' }] });
     expect(reply).toMatchObject({ ok: false, error: { name: 'ParseError', code: 'parse-error' } });
     expect(JSON.stringify(reply)).toMatch(/bad\.xml:2:\d+/);
+  });
+
+  it('closes the project and exits when the main process asks it to shut down', async () => {
+    const service = startService(join(dir, 'quit.siglum'), nodeAddon);
+    expect((await service.call('createDocument', { title: 'Kept' })).ok).toBe(true);
+    service.send({ shutdown: true });
+    expect(await service.exited).toBe(0);
+    const again = startService(join(dir, 'quit.siglum'), nodeAddon);
+    expect(JSON.stringify(await again.call('listDocuments', {}))).toContain('Kept');
   });
 
   it('loads SQLite from the addon named by SIGLUM_SQLITE_BINDING, and reports when it is missing', async () => {
