@@ -115,12 +115,23 @@ export function words(folded: string): string[] {
  */
 export function lowerAligned(text: string): string {
   if (ASCII.test(text)) return text.toLowerCase();
-  let out = '';
-  for (const ch of text) {
+  // Lower-case whole stretches at a time; only characters whose lower case changes length need care.
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    const width = code >= 0xd800 && code < 0xdc00 ? 2 : 1;
+    const ch = text.slice(i, i + width);
     const lower = ch.toLowerCase();
-    out += lower.length === ch.length ? lower : ch;
+    if (lower.length !== ch.length) {
+      parts.push(text.slice(from, i).toLowerCase(), ch);
+      from = i + width;
+    }
+    i += width - 1;
   }
-  return out;
+  parts.push(text.slice(from).toLowerCase());
+  return parts.join('');
 }
 
 /** A short, stable hash of a string (cyrb53), as base-36 text. */

@@ -64,29 +64,51 @@ export interface SuggestOptions {
   contextWords?: number;
 }
 
-interface PreparedRun {
-  run: TextRun;
-  /** Folded text, case kept, and the same lower-cased; both align with `map`. */
-  keepCase: string;
-  lower: string;
-  /** Folded index -> index in run.text (one more entry at the end). */
-  map: Int32Array;
-}
-
 /** A document read and folded for searching. Rebuild it when the document changes. */
 export interface PreparedDocument {
   readonly id: string;
-  readonly runs: readonly PreparedRun[];
+  readonly runs: readonly TextRun[];
+  /**
+   * All runs folded (case kept, and the same lower-cased), joined by line breaks so
+   * that one search covers the document and no match crosses two runs.
+   */
+  readonly keepCase: string;
+  readonly lower: string;
+  /** Where each run starts in the joined folded text. */
+  readonly starts: Int32Array;
+  /** For each run, folded index -> index in its text (one more entry at the end). */
+  readonly maps: readonly Int32Array[];
 }
 
 /** Reads and folds a document (ProseMirror node or its JSON) for suggestions. */
 export function prepareDocument(id: string, doc: PMNode | DocJSON): PreparedDocument {
   const node = doc instanceof PMNode ? doc : PMNode.fromJSON(schema, doc);
-  const runs = readDocText(node).runs.map((run) => {
+  const runs = readDocText(node).runs;
+  const parts: string[] = [];
+  const maps: Int32Array[] = [];
+  const starts = new Int32Array(runs.length);
+  let offset = 0;
+  runs.forEach((run, i) => {
     const folded = foldWithMap(run.text, true);
-    return { run, keepCase: folded.text, lower: lowerAligned(folded.text), map: folded.map };
+    starts[i] = offset;
+    parts.push(folded.text);
+    maps.push(folded.map);
+    offset += folded.text.length + 1;
   });
-  return { id, runs };
+  const keepCase = parts.join('\n');
+  return { id, runs, keepCase, lower: lowerAligned(keepCase), starts, maps };
+}
+
+/** The run a joined index falls in. */
+function runAt(starts: Int32Array, at: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((starts[mid] ?? 0) <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 /** The key under which a rejection is remembered. */
@@ -131,27 +153,31 @@ export function findSuggestions(
   const out: Suggestion[] = [];
   for (const item of documents) {
     const doc = 'runs' in item ? item : prepareDocument(item.id, item.doc);
-    for (const prepared of doc.runs) {
-      const haystack = caseSensitive ? prepared.keepCase : prepared.lower;
-      const matches: Array<{ start: number; end: number; name: string }> = [];
-      for (const { name, needle } of names) {
-        for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
-          const end = at + needle.length;
-          if (isWordChar(haystack[at - 1]) || isWordChar(haystack[end])) continue;
-          matches.push({ start: at, end, name });
-        }
+    const haystack = caseSensitive ? doc.keepCase : doc.lower;
+    const matches: Array<{ start: number; end: number; name: string }> = [];
+    for (const { name, needle } of names) {
+      for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
+        const end = at + needle.length;
+        if (isWordChar(haystack[at - 1]) || isWordChar(haystack[end])) continue;
+        matches.push({ start: at, end, name });
       }
-      if (matches.length === 0) continue;
-      matches.sort((a, b) => a.start - b.start || b.end - a.end);
-      let lastEnd = -1;
-      for (const m of matches) {
-        if (m.start < lastEnd) continue;
-        lastEnd = m.end;
-        const suggestion = toSuggestion(doc.id, prepared, m, entity.id, contextWords);
-        if (suggestion === null) continue;
-        if (rejected.has(rejectionKey(doc.id, suggestion.text, suggestion.contextHash))) continue;
-        out.push(suggestion);
-      }
+    }
+    if (matches.length === 0) continue;
+    matches.sort((a, b) => a.start - b.start || b.end - a.end);
+    let lastEnd = -1;
+    for (const m of matches) {
+      if (m.start < lastEnd) continue;
+      lastEnd = m.end;
+      const r = runAt(doc.starts, m.start);
+      const run = doc.runs[r];
+      const map = doc.maps[r];
+      if (run === undefined || map === undefined) continue;
+      const base = doc.starts[r] ?? 0;
+      const local = { start: m.start - base, end: m.end - base, name: m.name };
+      const suggestion = toSuggestion(doc.id, run, map, local, entity.id, contextWords);
+      if (suggestion === null) continue;
+      if (rejected.has(rejectionKey(doc.id, suggestion.text, suggestion.contextHash))) continue;
+      out.push(suggestion);
     }
   }
   return out;
@@ -159,12 +185,12 @@ export function findSuggestions(
 
 function toSuggestion(
   documentId: string,
-  prepared: PreparedRun,
+  run: TextRun,
+  map: Int32Array,
   m: { start: number; end: number; name: string },
   entityId: string,
   contextWords: number,
 ): Suggestion | null {
-  const { run, map } = prepared;
   const start = map[m.start] ?? 0;
   // The end in run.text: where the next folded character's source begins.
   let end = map[m.end] ?? run.text.length;

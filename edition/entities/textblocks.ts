@@ -104,17 +104,24 @@ export function runRange(run: TextRun, start: number, end: number): { from: numb
   return { from: run.pos[start] ?? 0, to: (run.pos[end - 1] ?? 0) + 1 };
 }
 
-/** Up to `count` words of `text` before index `start` and after index `end`. */
+/**
+ * Up to `count` words of `text` before index `start` and after index `end` (a word
+ * cut by the match counts as one more). Scans outwards from the match only, as
+ * runs can be long.
+ */
 export function contextAround(
   text: string,
   start: number,
   end: number,
   count: number,
 ): { before: string; after: string } {
-  const beforeWords = text.slice(0, start).split(' ');
-  const afterWords = text.slice(end).split(' ');
-  // A match inside a word leaves that word's remainder as the first (or last) piece.
-  const before = beforeWords.slice(-count - 1).join(' ');
-  const after = afterWords.slice(0, count + 1).join(' ');
-  return { before: before.trimStart(), after: after.trimEnd() };
+  let from = start;
+  for (let spaces = 0; from > 0; from--) {
+    if (text[from - 1] === ' ' && ++spaces > count) break;
+  }
+  let to = end;
+  for (let spaces = 0; to < text.length; to++) {
+    if (text[to] === ' ' && ++spaces > count) break;
+  }
+  return { before: text.slice(from, start).trimStart(), after: text.slice(end, to).trimEnd() };
 }
