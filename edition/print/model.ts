@@ -6,6 +6,7 @@
  * (edition/schema), so that an apparatus entry made in the editor prints unchanged.
  */
 import type { DocJSON } from '../api.ts';
+import { SiglumError } from '../errors.ts';
 
 /** One variant reading of an apparatus entry; empty `text` prints as "om.". */
 export interface ApparatusReading {
@@ -108,12 +109,12 @@ const PAGE_SIZES: Record<PageSizeName, { width: number; height: number }> = {
 export const DEFAULT_FONT_FAMILY = "'Gentium Book Plus', 'Noto Serif Hebrew', 'Noto Naskh Arabic', serif";
 
 /**
- * Fills in defaults and checks ranges. Throws a RangeError naming the setting that
- * is out of range, since settings come from a user's form.
+ * Fills in defaults and checks ranges. Settings come from a user's form, so one out
+ * of range throws a SiglumError ('bad-input') that names it.
  */
 export function resolvePrintSettings(s: PrintSettings): ResolvedPrintSettings {
   const size = typeof s.pageSize === 'object' ? s.pageSize : PAGE_SIZES[s.pageSize ?? 'A4'];
-  if (!size) throw new RangeError(`Unknown page size ${String(s.pageSize)}`);
+  if (!size) throw new SiglumError('bad-input', `Unknown page size ${String(s.pageSize)}: use A4, A5, Letter, Royal or millimetres.`);
   const margins: PageMargins = { top: 25, bottom: 22, left: 30, right: 25, ...s.margins };
   const fontSizePt = s.fontSizePt ?? 11;
   const resolved: ResolvedPrintSettings = {
@@ -135,12 +136,14 @@ export function resolvePrintSettings(s: PrintSettings): ResolvedPrintSettings {
   const textWidth = size.width - margins.left - margins.right;
   const textHeight = size.height - margins.top - margins.bottom;
   if (textWidth < 40 || textHeight < 60) {
-    throw new RangeError(`Margins leave a text block of ${textWidth}×${textHeight} mm; it needs at least 40×60 mm`);
+    throw new SiglumError('bad-input', `The margins leave a text block of ${textWidth}×${textHeight} mm; it needs at least 40×60 mm.`);
   }
-  if (!(fontSizePt >= 6 && fontSizePt <= 24)) throw new RangeError(`Font size ${fontSizePt}pt is outside 6–24pt`);
-  if (!(resolved.leadingPt >= fontSizePt)) throw new RangeError(`Leading ${resolved.leadingPt}pt is less than the font size`);
+  if (!(fontSizePt >= 6 && fontSizePt <= 24)) throw new SiglumError('bad-input', `Font size ${fontSizePt}pt is outside 6–24pt.`);
+  if (!(resolved.leadingPt >= fontSizePt)) {
+    throw new SiglumError('bad-input', `Leading ${resolved.leadingPt}pt is less than the font size ${fontSizePt}pt.`);
+  }
   if (!Number.isInteger(resolved.lineNumberInterval) || resolved.lineNumberInterval < 1) {
-    throw new RangeError(`Line-number interval must be a whole number ≥ 1, not ${resolved.lineNumberInterval}`);
+    throw new SiglumError('bad-input', `The line-number interval must be a whole number of at least 1, not ${resolved.lineNumberInterval}.`);
   }
   return resolved;
 }

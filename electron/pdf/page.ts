@@ -71,7 +71,7 @@ export interface PrintPage {
   rejected: Misplaced[];
 }
 
-/** Builds the print page of an edition. Throws RangeError for settings out of range. */
+/** Builds the print page of an edition. Throws a SiglumError (bad-input) for settings out of range. */
 export async function buildPrintPage(edition: PrintEdition, resources: PrintResources = {}): Promise<PrintPage> {
   const dir = resources.resourcesDir ?? join(repoRoot(), 'resources');
   const settings = resolvePrintSettings(edition.settings);

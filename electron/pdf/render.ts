@@ -4,7 +4,9 @@
  * out by edition/print/layout.ts inside Chromium and printed with `page.pdf`, which is
  * Chromium's printToPDF: the same call Electron's hidden window makes.
  */
+import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { SiglumError } from '../../edition/errors.ts';
 import type { LayoutReport, Misplaced, PageSummary, IndexEntry, PrintEdition } from '../../edition/print/model.ts';
 import { buildPrintPage, paginatorScript, type PrintResources } from './page.ts';
 
@@ -43,18 +45,22 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
 ];
 
+/** Launches Chromium for printing; a missing binary is a SiglumError ('io') saying what to do. */
 export function launchPrintBrowser(executablePath?: string): Promise<Browser> {
-  return chromium.launch({
-    executablePath: executablePath ?? process.env['SIGLUM_CHROMIUM'] ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const path = executablePath ?? process.env['SIGLUM_CHROMIUM'] ?? '/usr/bin/chromium';
+  if (!existsSync(path)) {
+    return Promise.reject(
+      new SiglumError('io', `Chromium, which typesets the PDF, is not at ${path}. Install it (apt install chromium) or set SIGLUM_CHROMIUM to its path.`),
+    );
+  }
+  return chromium.launch({ executablePath: path, args: CHROMIUM_ARGS });
 }
 
 /**
  * Typesets `edition` into a PDF at `outPath`. Resolves with the page count, how many
  * notes and apparatus entries printed on the page of their call or lemma, and every
- * one that did not (never silently dropped). Rejects with RangeError for settings out
- * of range and with the browser's error if Chromium cannot start.
+ * one that did not (never silently dropped). Rejects with a SiglumError for settings
+ * out of range ('bad-input') or a missing Chromium ('io').
  */
 export async function renderPdf(
   edition: PrintEdition,

@@ -197,6 +197,15 @@ describe('line numbering and reporting options', () => {
     expect(textPages[textPages.length - 1]!.document).toBe(1);
   });
 
+  it('tells the user what to do when Chromium is missing, and refuses settings out of range', async () => {
+    const out = join(dir, 'never.pdf');
+    await expect(renderPdf(seedEdition(), out, undefined, { executablePath: '/nonexistent/chromium' })).rejects.toMatchObject({
+      code: 'io',
+      message: expect.stringMatching(/not at \/nonexistent\/chromium.*SIGLUM_CHROMIUM/),
+    });
+    await expect(renderPdf(seedEdition({ fontSizePt: 3 }), out, undefined, { browser })).rejects.toMatchObject({ code: 'bad-input' });
+  });
+
   it('places the note of a block that holds nothing but the note’s call', async () => {
     const t = (s: string) => schema.text(s);
     const doc = schema.nodes.doc.create(null, [

@@ -4,6 +4,7 @@ import { loadHyphenator } from '../../../edition/print/hyphenate.ts';
 import { resolvePrintSettings, type PrintEdition } from '../../../edition/print/model.ts';
 import { schema } from '../../../edition/schema.ts';
 import type { DocJSON } from '../../../edition/api.ts';
+import { SiglumError } from '../../../edition/errors.ts';
 
 const { doc, paragraph, heading, note, teiText } = schema.nodes;
 const t = (s: string) => schema.text(s);
@@ -116,7 +117,8 @@ describe('print settings', () => {
   });
 
   it('refuses margins that leave no text block and intervals that are not whole numbers', () => {
-    expect(() => resolvePrintSettings({ margins: { left: 100, right: 100 } })).toThrow(RangeError);
+    expect(() => resolvePrintSettings({ margins: { left: 100, right: 100 } })).toThrow(SiglumError);
+    expect(() => resolvePrintSettings({ margins: { left: 100, right: 100 } })).toThrow(/text block of 10×250 mm/);
     expect(() => resolvePrintSettings({ lineNumberInterval: 0 })).toThrow(/interval/);
     expect(() => resolvePrintSettings({ fontSizePt: 40 })).toThrow(/Font size/);
   });
