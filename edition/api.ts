@@ -205,3 +205,13 @@ export function channelOf(method: ApiMethod): string {
 }
 
 export const EVENT_CHANNEL = 'siglum:event';
+
+/** Under `siglum serve`, every method is `POST <API_ROUTE_PREFIX><method>` with a JSON body. */
+export const API_ROUTE_PREFIX = '/api/';
+/** Under `siglum serve`, the events stream (Server-Sent Events). */
+export const EVENTS_ROUTE = '/events';
+
+/** The HTTP route of a method under `siglum serve`. */
+export function routeOf(method: ApiMethod): string {
+  return `${API_ROUTE_PREFIX}${method}`;
+}

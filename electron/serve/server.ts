@@ -8,14 +8,14 @@
  *   - carry the access cookie. The printed URL holds a random token; the first request
  *     with it gets the token back as an HttpOnly, SameSite=Strict cookie and is redirected
  *     to the same address without it.
- * Routes: POST /api/<method> with a JSON body (one per API method, derived from
- * API_METHODS via `isApiMethod`), GET /events (Server-Sent Events), and the built
+ * Routes (edition/api.ts): `routeOf(method)` = POST /api/<method> with a JSON body for
+ * each name in API_METHODS, EVENTS_ROUTE = GET /events (Server-Sent Events), and the built
  * renderer for everything else, always with the strict CSP.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isApiMethod, type SiglumClient, type WireReply } from '../../edition/api.ts';
+import { API_ROUTE_PREFIX, EVENTS_ROUTE, isApiMethod, type SiglumClient, type WireReply } from '../../edition/api.ts';
 import { SiglumError, type ErrorCode } from '../../edition/errors.ts';
 import { replyTo } from '../host/dispatch.ts';
 import { SECURITY_HEADERS } from '../host/policy.ts';
@@ -25,10 +25,6 @@ import { readAsset } from '../host/static.ts';
 const MAX_BODY_BYTES = 256 * 1024 * 1024;
 /** How often an idle event stream gets a comment line, so proxies and browsers keep it. */
 const HEARTBEAT_MS = 20_000;
-/** The path of the event stream. */
-export const EVENTS_PATH = '/events';
-/** The prefix of the API routes: POST /api/<method>. */
-export const API_PREFIX = '/api/';
 
 export interface ServeOptions {
   service: SiglumClient;
@@ -148,8 +144,8 @@ export async function startServer(options: ServeOptions): Promise<ServeHandle> {
       return;
     }
 
-    if (url.pathname.startsWith(API_PREFIX)) {
-      const method = url.pathname.slice(API_PREFIX.length);
+    if (url.pathname.startsWith(API_ROUTE_PREFIX)) {
+      const method = url.pathname.slice(API_ROUTE_PREFIX.length);
       if (!isApiMethod(method)) {
         sendReply(res, { ok: false, error: new SiglumError('not-found', `There is no API method called "${method}".`).toPayload() });
         return;
@@ -178,7 +174,7 @@ export async function startServer(options: ServeOptions): Promise<ServeHandle> {
       refuse(res, 405, 'Only GET is allowed here.');
       return;
     }
-    if (url.pathname === EVENTS_PATH) {
+    if (url.pathname === EVENTS_ROUTE) {
       openEventStream(res);
       return;
     }

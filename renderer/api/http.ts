@@ -3,7 +3,7 @@
  * the events as Server-Sent Events from /events. The access token travels as the
  * HttpOnly cookie the server set, so nothing here ever sees it.
  */
-import type { ApiMethod, SiglumClient, SiglumEvent } from '../../edition/api.ts';
+import { EVENTS_ROUTE, routeOf, type ApiMethod, type SiglumClient, type SiglumEvent } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import { createClient } from './client.ts';
 
@@ -19,7 +19,7 @@ const MAX_RETRY_MS = 30_000;
 async function post(base: string, method: ApiMethod, args: unknown): Promise<unknown> {
   let res: Response;
   try {
-    res = await fetch(`${base}/api/${method}`, {
+    res = await fetch(`${base}${routeOf(method)}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(args),
@@ -122,5 +122,5 @@ function eventFeed(url: string, firstRetryMs: number): SiglumClient['subscribe']
 /** A client for the serve host at `baseUrl` (default: this page's origin). */
 export function httpClient(options: HttpClientOptions = {}): SiglumClient {
   const base = options.baseUrl ?? '';
-  return createClient((method, args) => post(base, method, args), eventFeed(`${base}/events`, options.retryMs ?? 1000));
+  return createClient((method, args) => post(base, method, args), eventFeed(`${base}${EVENTS_ROUTE}`, options.retryMs ?? 1000));
 }
