@@ -256,6 +256,10 @@ function readSpan(text: string, docDay: DayNumber | null): [DayNumber, DayNumber
   if (season) {
     const [first, last] = SEASONS[season[2] ?? ''] ?? [0, 0];
     let year = season[3] === undefined ? undefined : num(season[3]);
+    // "the winter of 1932–33": a second year only for the winter that reaches into it.
+    if (season[4] !== undefined && (year === undefined || last <= 12 || num(season[4]) % 100 !== (year + 1) % 100)) {
+      return null;
+    }
     if (year === undefined) {
       const guess = withYear({ month: first }, docDay, (p) => {
         const y = p.year ?? 0;

@@ -101,6 +101,8 @@ describe('proposeDate', () => {
     ['13 p.m. January 6, 1933', despatch],
     ['circa 1932', despatch],
     ['12/11/1932', despatch],
+    ['the summer of 1932–33', despatch],
+    ['the winter of 1932–34', despatch],
     ['Manchuli', despatch],
     ['', despatch],
   ])('returns null for "%s" when it cannot tell', (text, context) => {
