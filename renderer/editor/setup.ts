@@ -1,7 +1,7 @@
 /**
  * The editor's state and plugins for one opened document: the schema's nodes,
- * undo history, collab (so every step goes to the store), and the keymap derived
- * from the action table.
+ * undo history, collab (so every step goes to the store), the display of XML
+ * source whitespace, and the keymap derived from the action table.
  */
 import { baseKeymap } from 'prosemirror-commands';
 import { collab } from 'prosemirror-collab';
@@ -15,6 +15,7 @@ import { schema } from '../../edition/schema.ts';
 import { editorActions, type ActionHost } from './actions.ts';
 import { NoteView } from './noteView.ts';
 import { PageBreakView } from './pageBreakView.ts';
+import { sourceWhitespace } from './sourceWhitespace.ts';
 
 /**
  * Reads a document received from the store. `Node.fromJSON` accepts invalid
@@ -41,7 +42,13 @@ export function actionKeymap(host: ActionHost): Record<string, Command> {
 export function createEditorState(doc: Node, version: number, clientID: string, host: ActionHost): EditorState {
   return EditorState.create({
     doc,
-    plugins: [history(), collab({ version, clientID }), keymap(actionKeymap(host)), keymap(baseKeymap)],
+    plugins: [
+      history(),
+      collab({ version, clientID }),
+      sourceWhitespace(),
+      keymap(actionKeymap(host)),
+      keymap(baseKeymap),
+    ],
   });
 }
 
