@@ -2,7 +2,7 @@
  * The browser host (`siglum serve`) over a real service on a temporary project: who it
  * answers, who it refuses, and what it serves.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
@@ -66,6 +66,7 @@ beforeEach(async () => {
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Siglum</title><script type="module" src="/assets/app.js"></script>');
   writeFileSync(join(renderer, 'assets', 'app.js'), 'export {};\n');
   writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
+  symlinkSync(join(dir, 'secret.txt'), join(renderer, 'assets', 'linked.txt'));
   service = openService(join(dir, 'p.siglum'), { create: true });
   server = await startServer({ service, rendererDir: renderer });
 });
@@ -236,7 +237,7 @@ describe('siglum serve: files', () => {
 
   it('serves index.html for the app routes but nothing outside the renderer folder', async () => {
     expect((await send({ path: '/documents/7', headers: { Cookie: cookie() } })).body).toContain('<title>Siglum</title>');
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/%2e%2e%5csecret.txt', '/missing.js']) {
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/%2e%2e%5csecret.txt', '/assets/linked.txt', '/missing.js']) {
       const a = await send({ path, headers: { Cookie: cookie() } });
       expect(a.status, path).toBe(404);
       expect(a.body).not.toContain('outside the renderer');
