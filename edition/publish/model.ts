@@ -1,0 +1,68 @@
+/**
+ * What a published edition (static HTML, LaTeX) is made of: the print pipeline's
+ * model (edition/print/model.ts) with what a reader of a website needs besides:
+ * each document's number, date and source, a stable file-name key, and an optional
+ * register that names the entities the documents point to.
+ *
+ * A `PrintEdition` is a valid `PublishEdition` as it is (its `settings` are ignored),
+ * so one edition object serves the PDF, the HTML and the LaTeX exports.
+ */
+import type { DocumentMeta } from '../api.ts';
+import type { PrintDocument, Witness } from '../print/model.ts';
+import type { TeiImport } from '../tei/index.ts';
+
+export type { ApparatusEntry, ApparatusReading, Witness } from '../print/model.ts';
+
+/** The kinds of entity that get an index. */
+export type EntityKind = 'person' | 'place' | 'org' | 'term';
+
+export interface PublishDocument extends PrintDocument {
+  /** A stable key (a TEI div's `xml:id`, a store id): the page's file name is made from it. */
+  key?: string;
+  /** The document's number in its volume (FRUS `div/@n`). */
+  n?: string | null;
+  kind?: 'document' | 'front' | 'back';
+  meta?: DocumentMeta;
+}
+
+/** An entity of the project register, to name index entries keyed by its id. */
+export interface RegisterEntry {
+  id: string;
+  kind: EntityKind;
+  name: string;
+  description?: string;
+}
+
+export interface PublishEdition {
+  title: string;
+  subtitle?: string;
+  /** Plain text, paragraphs separated by blank lines. */
+  introduction?: string;
+  witnesses: Witness[];
+  documents: PublishDocument[];
+  /** Names for entity ids; mentions whose id is not here are named by their own words. */
+  register?: RegisterEntry[];
+  /** BCP 47 language of the text (default `en`). */
+  language?: string;
+}
+
+/**
+ * An imported TEI volume as an edition without apparatus: each document keeps its
+ * key, number, kind and metadata.
+ */
+export function editionFromTei(imported: TeiImport, register: RegisterEntry[] = []): PublishEdition {
+  return {
+    title: imported.collection.title,
+    witnesses: [],
+    register,
+    documents: imported.documents.map((d) => ({
+      key: d.key,
+      title: d.title,
+      n: d.n,
+      kind: d.kind,
+      meta: d.meta,
+      doc: d.doc,
+      apparatus: [],
+    })),
+  };
+}
