@@ -47,6 +47,8 @@ export class CollabAuthority {
   constructor(
     private readonly store: Store,
     private readonly policy: SnapshotPolicy = DEFAULT_SNAPSHOTS,
+    /** How many documents to keep in memory; the least recently used go first. */
+    private readonly maxOpen: number = 64,
   ) {}
 
   /** The document as the authority holds it, loaded from the store on first use. */
@@ -93,10 +95,15 @@ export class CollabAuthority {
       throw badStep(e instanceof Error ? e.message : String(e));
     }
     const next = live.version + json.length;
-    this.store.write((tx) => {
+    const committed = this.store.write((tx) => {
+      // Another process may have committed steps since `open` looked; now that this
+      // transaction holds the write lock, look again.
+      if (documentVersion(tx.db, id) !== live.version) return false;
       appendSteps(tx, id, live.version, json, clientID);
       setDocumentVersion(tx, id, next);
+      return true;
     });
+    if (!committed) return { ok: false, reason: 'behind', version: this.open(id).version };
     live.doc = doc;
     live.version = next;
     this.scheduleSnapshot(live);
@@ -167,15 +174,33 @@ export class CollabAuthority {
     const cached = this.live.get(id);
     // Another process (the command line, a second window on the same file) may have
     // written to this document since it was loaded: then load it again.
-    if (cached !== undefined && documentVersion(this.store.db, id) === cached.version) return cached;
+    if (cached !== undefined && documentVersion(this.store.db, id) === cached.version) {
+      // Most recently used last: Map keeps insertion order.
+      this.live.delete(id);
+      this.live.set(id, cached);
+      return cached;
+    }
     if (cached?.idle) clearTimeout(cached.idle);
+    this.live.delete(id);
     const loaded = loadContent(this.store.db, id);
     const live: Live = { id, doc: loaded.doc, version: loaded.version, snapshotVersion: loaded.snapshotVersion, idle: null };
     this.live.set(id, live);
+    this.evict();
     // A long replay (after a crash, or steps written by another process): snapshot soon,
     // so that the next load is short.
     if (live.version > live.snapshotVersion) this.scheduleSnapshot(live);
     return live;
+  }
+
+  /** Keeps at most `maxOpen` documents in memory, snapshotting those it lets go. */
+  private evict(): void {
+    for (const old of this.live.values()) {
+      if (this.live.size <= this.maxOpen) return;
+      if (old.idle) clearTimeout(old.idle);
+      old.idle = null;
+      if (old.version > old.snapshotVersion) this.snapshot(old);
+      this.live.delete(old.id);
+    }
   }
 
   private scheduleSnapshot(live: Live): void {

@@ -116,4 +116,19 @@ describe('the write wrapper', () => {
     expect(store.db.prepare("SELECT count(*) FROM documents WHERE title = 'Lost'").pluck().get()).toBe(0);
     store.close();
   });
+
+  it('turns a write that finds the file locked by another writer into a sentence saying to try again', () => {
+    const path = tmp.file('busy.siglum');
+    const holder = Store.open(path, { create: true });
+    const waiter = Store.open(path);
+    waiter.db.pragma('busy_timeout = 0');
+    holder.db.prepare('BEGIN IMMEDIATE').run();
+    expect(() => newDocument(waiter, start)).toThrow(
+      expect.objectContaining({ name: 'SiglumError', code: 'io', message: expect.stringMatching(/busy.*Try again/) }),
+    );
+    holder.db.prepare('ROLLBACK').run();
+    expect(newDocument(waiter, start)).toBeGreaterThan(0);
+    waiter.close();
+    holder.close();
+  });
 });
