@@ -135,7 +135,11 @@ export class TypeaheadIndex {
     if (best === null || best[0] === best[1]) return [];
 
     const types = options.types === undefined ? null : new Set(options.types);
-    const found = new Map<string, { rank: number; whole: number; record: NameRecord }>();
+    // Best match per entity, as parallel arrays indexed by slot.
+    const slotOf = new Map<TypeaheadEntry, number>();
+    const ranks: number[] = [];
+    const wholes: number[] = [];
+    const records: NameRecord[] = [];
     let lastName = -1;
     for (let i = best[0]; i < best[1]; i++) {
       const nameIndex = this.sortedNames[i] ?? 0;
@@ -143,32 +147,55 @@ export class TypeaheadIndex {
       lastName = nameIndex;
       const record = this.names[nameIndex];
       if (record === undefined || !record.live || (types !== null && !types.has(record.entry.type))) continue;
-      if (!qWords.every((q) => record.words.some((w) => w.startsWith(q)))) continue;
+      if (qWords.length > 1 && !qWords.every((q) => record.words.some((w) => w.startsWith(q)))) continue;
       const rank =
         record.key === qKey ? (record.alt ? 1 : 0) : (record.alt ? 4 : 2) + (record.key.startsWith(qKey) ? 0 : 1);
-      const whole = qWords.filter((q) => record.words.includes(q)).length;
-      const previous = found.get(record.entry.id);
-      if (previous === undefined || rank < previous.rank || (rank === previous.rank && whole > previous.whole)) {
-        found.set(record.entry.id, { rank, whole, record });
+      let whole = 0;
+      for (const q of qWords) if (record.words.includes(q)) whole++;
+      const slot = slotOf.get(record.entry);
+      if (slot === undefined) {
+        slotOf.set(record.entry, records.length);
+        ranks.push(rank);
+        wholes.push(whole);
+        records.push(record);
+      } else if (rank < (ranks[slot] ?? 9) || (rank === ranks[slot] && whole > (wholes[slot] ?? 0))) {
+        ranks[slot] = rank;
+        wholes[slot] = whole;
+        records[slot] = record;
       }
     }
 
-    const hits = [...found.values()];
-    hits.sort(
-      (a, b) =>
-        a.rank - b.rank ||
-        b.whole - a.whole ||
-        a.record.entry.name.length - b.record.entry.name.length ||
-        compare(a.record.entry.name, b.record.entry.name) ||
-        compare(a.record.entry.id, b.record.entry.id),
-    );
-    return hits.slice(0, limit).map(({ rank, record }) => ({
-      id: record.entry.id,
-      type: record.entry.type,
-      name: record.entry.name,
-      matched: record.text,
-      kind: MATCH_KINDS[rank] ?? 'alt-word-prefix',
-    }));
+    // The best `limit` slots, kept sorted by insertion: cheaper than sorting thousands of one-letter hits.
+    const before = (a: number, b: number): boolean => {
+      const ea = (records[a] as NameRecord).entry;
+      const eb = (records[b] as NameRecord).entry;
+      const order =
+        (ranks[a] ?? 0) - (ranks[b] ?? 0) ||
+        (wholes[b] ?? 0) - (wholes[a] ?? 0) ||
+        ea.name.length - eb.name.length ||
+        compare(ea.name, eb.name) ||
+        compare(ea.id, eb.id);
+      return order < 0;
+    };
+    const top: number[] = [];
+    for (let slot = 0; slot < records.length; slot++) {
+      const worst = top[top.length - 1];
+      if (top.length >= limit && worst !== undefined && !before(slot, worst)) continue;
+      let at = top.length;
+      while (at > 0 && before(slot, top[at - 1] ?? 0)) at--;
+      top.splice(at, 0, slot);
+      if (top.length > limit) top.pop();
+    }
+    return top.map((slot) => {
+      const record = records[slot] as NameRecord;
+      return {
+        id: record.entry.id,
+        type: record.entry.type,
+        name: record.entry.name,
+        matched: record.text,
+        kind: MATCH_KINDS[ranks[slot] ?? 5] ?? 'alt-word-prefix',
+      };
+    });
   }
 
   private rebuild(): void {

@@ -4,6 +4,7 @@
  * Prints figures; asserts nothing.
  */
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Node as PMNode } from 'prosemirror-model';
 import { findSuggestions, prepareDocument, type SuggestEntity } from '../../edition/entities/suggest.ts';
@@ -149,5 +150,7 @@ function benchSuggestions(): void {
   console.log(`  one entity across unprepared documents (prepares all): ${(performance.now() - cold).toFixed(0)} ms`);
 }
 
+// Wall-clock figures mean little on a machine busy with other work: say how busy it was.
+console.log(`(load average ${loadavg()[0]?.toFixed(1)})`);
 benchTypeahead();
 benchSuggestions();
