@@ -8,7 +8,7 @@ export default function SidebarFilter() {
     <div class="sidebar-filter">
       <input
         type="search"
-        placeholder="Find a document by title or number"
+        placeholder="Find by title or number"
         aria-label="Find a document by title or number"
         value={project.filter}
         onInput={(e) => actions.setFilter(e.currentTarget.value)}

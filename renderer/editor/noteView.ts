@@ -17,6 +17,7 @@ import { StepMap } from 'prosemirror-transform';
 import { EditorView, type NodeView } from 'prosemirror-view';
 import { schema } from '../../edition/schema.ts';
 import { editorActions } from './actions.ts';
+import { sourceWhitespace } from './sourceWhitespace.ts';
 
 /** Runs a command of the main editor from inside a note (undo must cover both). */
 function outer(view: EditorView, command: Command): Command {
@@ -78,6 +79,7 @@ export class NoteView implements NodeView {
       state: EditorState.create({
         doc: this.node,
         plugins: [
+          sourceWhitespace(),
           keymap({
             ...markKeys,
             'Mod-z': outer(this.outerView, undo),
