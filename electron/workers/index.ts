@@ -22,6 +22,8 @@ export interface ImportWorkerOptions {
   maxBytes?: number;
   /** The worker script (for a bundled build). Default: bootstrap.mjs beside this file, which loads importWorker.ts through tsx. */
   workerUrl?: URL;
+  /** Keep the worker for the next file after a clean answer (default true). */
+  reuse?: boolean;
 }
 
 const DEFAULTS = { timeoutMs: 30_000, maxOldGenerationSizeMb: 512, maxBytes: 64 * 1024 * 1024 };
@@ -42,6 +44,63 @@ function fromPayload(p: unknown): SiglumError {
   return e;
 }
 
+/** The worker's answer, checked for the shape of a TeiImport or a PlainImport. */
+function parsedFromJson(json: unknown): ParsedFile {
+  const value: unknown = typeof json === 'string' ? JSON.parse(json) : null;
+  const o = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const tei = Array.isArray(o['documents']) && typeof o['collection'] === 'object';
+  const plain = typeof o['doc'] === 'object' && typeof o['title'] === 'string';
+  if (!tei && !plain) throw new SiglumError('internal', 'Siglum hit an internal error: the import worker sent an unreadable answer.');
+  return value as ParsedFile;
+}
+
+/**
+ * One idle worker is kept for a minute after a clean answer (a parsed file or a
+ * refusal), so that importing several files does not pay for a new thread and
+ * a cold JIT each time. A worker that timed out, ran out of memory or failed is
+ * terminated, never reused. Idle workers do not keep the process alive.
+ */
+const IDLE_MS = 60_000;
+let idle: { key: string; worker: Worker; timer: ReturnType<typeof setTimeout> } | null = null;
+
+function takeWorker(url: URL, maxOldGenerationSizeMb: number, reuse: boolean): Worker {
+  const key = `${url.href}|${maxOldGenerationSizeMb}`;
+  if (reuse && idle?.key === key) {
+    const { worker, timer } = idle;
+    clearTimeout(timer);
+    idle = null;
+    worker.ref();
+    return worker;
+  }
+  const worker = new Worker(url, { resourceLimits: { maxOldGenerationSizeMb, stackSizeMb: 8 }, stdout: false, stderr: false });
+  worker.once('exit', () => {
+    if (idle?.worker === worker) {
+      clearTimeout(idle.timer);
+      idle = null;
+    }
+  });
+  return worker;
+}
+
+function release(worker: Worker, url: URL, maxOldGenerationSizeMb: number): void {
+  if (idle) {
+    clearTimeout(idle.timer);
+    void idle.worker.terminate();
+  }
+  worker.unref();
+  const timer = setTimeout(() => {
+    if (idle?.worker === worker) idle = null;
+    void worker.terminate();
+  }, IDLE_MS);
+  timer.unref();
+  idle = { key: `${url.href}|${maxOldGenerationSizeMb}`, worker, timer };
+}
+
+/** The thread id of the idle import worker kept for the next file, or null (for tests and diagnostics). */
+export function idleImportWorker(): number | null {
+  return idle?.worker.threadId ?? null;
+}
+
 /**
  * Parses one imported file (TEI or plain text) in a worker thread.
  *
@@ -57,38 +116,59 @@ export function runImportWorker(file: ImportFile, options: ImportWorkerOptions =
   }
   const url = options.workerUrl ?? new URL('./bootstrap.mjs', import.meta.url);
   return new Promise<ParsedFile>((resolve, reject) => {
-    const worker = new Worker(url, {
-      resourceLimits: { maxOldGenerationSizeMb, stackSizeMb: 8 },
-      stdout: false,
-      stderr: false,
-    });
-    let settled = false;
-    const finish = (f: () => void): void => {
-      if (settled) return;
-      settled = true;
+    const worker = takeWorker(url, maxOldGenerationSizeMb, options.reuse ?? true);
+    const finish = (clean: boolean, f: () => void): void => {
       clearTimeout(timer);
-      void worker.terminate();
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      if (clean && (options.reuse ?? true)) release(worker, url, maxOldGenerationSizeMb);
+      else void worker.terminate();
       f();
     };
     const timer = setTimeout(() => {
-      finish(() => reject(new SiglumError('timeout', `${file.name}: reading the file took longer than ${timeoutMs / 1000} s and was stopped. Check that it is a TEI or text file, or split it.`)));
+      finish(false, () => reject(new SiglumError('timeout', `${file.name}: reading the file took longer than ${timeoutMs / 1000} s and was stopped. Check that it is a TEI or text file, or split it.`)));
     }, timeoutMs);
-    worker.once('message', (msg: { ok: boolean; result?: ParsedFile; error?: unknown }) => {
-      finish(() => (msg.ok ? resolve(msg.result!) : reject(fromPayload(msg.error))));
-    });
-    worker.once('error', (err: Error & { code?: string }) => {
+    const onMessage = (msg: { ok: boolean; json?: string; error?: unknown }): void => {
+      if (!msg.ok) return finish(true, () => reject(fromPayload(msg.error)));
+      let result: ParsedFile;
+      try {
+        result = parsedFromJson(msg.json);
+      } catch (e) {
+        return finish(false, () => reject(e));
+      }
+      finish(true, () => resolve(result));
+    };
+    const onError = (err: Error & { code?: string }): void => {
       const tooLarge = err.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      finish(() =>
+      finish(false, () =>
         reject(
           tooLarge
             ? new SiglumError('too-large', `${file.name}: reading the file needed more than ${maxOldGenerationSizeMb} MB of memory and was stopped.`)
             : new SiglumError('internal', `Siglum hit an internal error while reading ${file.name}: ${err.message}`),
         ),
       );
-    });
-    worker.once('exit', (code) => {
-      finish(() => reject(new SiglumError('internal', `Siglum hit an internal error: the import worker stopped (exit code ${code}) before answering.`)));
-    });
+    };
+    const onExit = (code: number): void => {
+      finish(false, () => reject(new SiglumError('internal', `Siglum hit an internal error: the import worker stopped (exit code ${code}) before answering.`)));
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
     worker.postMessage(file);
   });
+}
+
+const WARM_UP: ImportFile = {
+  name: 'warm-up.xml',
+  text: '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>w</title></titleStmt></fileDesc></teiHeader><text><body><div type="document" xml:id="d1"><note type="source">1</note><head><persName><hi rend="italic">A</hi></persName> to B</head><opener><dateline>X, <date when="1934-01-01">1 Jan</date></dateline></opener><p>Text<note n="1">n</note> <pb n="2"/>more<lb/>.</p><list><label>1.</label><item>i</item></list><closer><signed>S</signed></closer></div></body></text></TEI>',
+};
+
+/**
+ * Starts an import worker and runs a small file through it, so that the first
+ * real import finds a worker with its modules loaded. Safe to call and forget:
+ * failures are ignored (the real import will report them).
+ */
+export async function prewarmImportWorker(options: ImportWorkerOptions = {}): Promise<void> {
+  await runImportWorker(WARM_UP, options).catch(() => undefined);
 }

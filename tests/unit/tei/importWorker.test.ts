@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ParseError, SiglumError } from '../../../edition/errors.ts';
-import { isTeiImport, runImportWorker } from '../../../electron/workers/index.ts';
+import { idleImportWorker, isTeiImport, runImportWorker } from '../../../electron/workers/index.ts';
 
 const shared = resolve(import.meta.dirname, '../../../../shared/corpus');
 
@@ -101,6 +101,18 @@ describe('runImportWorker', () => {
     const result = await runImportWorker({ name: 'frus1934v05.xml', text }).finally(() => clearInterval(timer));
     expect(isTeiImport(result) && result.documents.length).toBe(642);
     expect(ticks).toBeGreaterThan(10);
+  });
+
+  it('keeps a worker for the next file after a clean answer, and drops one that timed out', async () => {
+    const small = readFileSync(resolve(shared, 'frus/frus1938v03-d486-grew-3534.xml'), 'utf8');
+    await runImportWorker({ name: 'a.xml', text: small });
+    const kept = idleImportWorker();
+    expect(kept).not.toBeNull();
+    await expect(runImportWorker({ name: 'b.xml', text: '<a/><b/>' })).rejects.toThrow(ParseError);
+    expect(idleImportWorker()).toBe(kept);
+    const big = readFileSync(resolve(shared, 'frus/frus1934v05.xml'), 'utf8');
+    await expect(runImportWorker({ name: 'c.xml', text: big }, { timeoutMs: 5 })).rejects.toThrow(/longer than/);
+    expect(idleImportWorker()).toBeNull();
   });
 
   it('refuses a file over the size limit before starting a worker', async () => {
