@@ -82,6 +82,13 @@ describe('siglum serve: access', () => {
     expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/\\?token=[A-Za-z0-9_-]{43}$`));
   });
 
+  it('says which port is taken and what to do when asked for a busy one', async () => {
+    const error = await startServer({ service, rendererDir: join(dir, 'renderer'), port: server.port }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'SiglumError', code: 'io' });
+    expect((error as Error).message).toContain(`Port ${server.port} is already in use`);
+    expect((error as Error).message).toContain('--port');
+  });
+
   it('listens on the loopback interface only', async () => {
     const others = Object.values(networkInterfaces())
       .flat()
