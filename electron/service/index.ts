@@ -61,7 +61,7 @@ import {
   requireVersion,
 } from './args.ts';
 import { exportTei } from './exporter.ts';
-import { defaultParser, type FileParser } from './formats.ts';
+import { defaultParser, parseInProcess, type FileParser } from './formats.ts';
 import { checkImportFiles, importFiles } from './importer.ts';
 import { seedFile } from './seed.ts';
 import { watchOtherWriters } from './watch.ts';
@@ -73,7 +73,7 @@ export interface ServiceOptions {
   seed?: boolean;
   /** The sample file to seed from (default: resources/sample in the source tree). */
   seedFile?: string;
-  /** How imported files are parsed (default: edition/tei and edition/plaintext). */
+  /** How imported files are parsed (default: in the import worker, see formats.ts). */
   parseFile?: FileParser;
   /** When documents are snapshotted (tests make it small). */
   snapshots?: SnapshotPolicy;
@@ -215,6 +215,9 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
         const id = rowId(requireString(o, 'documentId', 'pushSteps'), 'document');
         const version = requireVersion(o, 'version', 'pushSteps');
         const clientID = requireString(o, 'clientID', 'pushSteps');
+        if (clientID === '' || clientID.length > 200) {
+          throw new SiglumError('bad-input', 'pushSteps needs "clientID" as a string of 1 to 200 characters.');
+        }
         const steps = requireArray(o, 'steps', 'pushSteps');
         return authority.push(id, version, steps, clientID);
       }),
@@ -337,7 +340,8 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
   if (options.seed && store.created) {
     ready = (async () => {
       try {
-        await importFiles(store, parse, [seedFile(options.seedFile)]);
+        // Siglum's own sample: trusted, so parsed here rather than in a worker.
+        await importFiles(store, parseInProcess, [seedFile(options.seedFile)]);
       } catch (e) {
         closed = true;
         stopWatching();
