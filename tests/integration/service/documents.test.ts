@@ -115,6 +115,14 @@ describe('documents and collections', () => {
     await expect(s.stepsSince({ documentId: id, version: 5 })).rejects.toMatchObject({ code: 'bad-input' });
   });
 
+  it('rejects calls after it has been closed, with a sentence, and closes only once', async () => {
+    const s = service('closed.siglum');
+    await s.createDocument({ title: 'x' });
+    s.close();
+    s.close();
+    await expect(s.listDocuments({})).rejects.toMatchObject({ name: 'SiglumError', message: expect.stringMatching(/closed\. Open it again/) });
+  });
+
   it('describes the project: its path, title (from the file name) and schema version', async () => {
     const s = service('Grew Papers.siglum');
     expect(await s.projectInfo({})).toEqual({ path: tmp.file('Grew Papers.siglum'), title: 'Grew Papers', schemaVersion: LATEST_VERSION });
