@@ -411,3 +411,64 @@ export function kindOfElement(name: string, type: string | null = null): string 
   if (name === 'rs' || name === 'name') return type !== null && /^[a-z][a-z0-9-]{0,31}$/.test(type) ? type : 'term';
   return null;
 }
+
+/** A field both entities of a merge fill differently: the kept value wins, the other is reported. */
+export interface MergeConflict {
+  field: string;
+  kept: string;
+  dropped: string;
+}
+
+/**
+ * Merges a duplicate into the entity that is kept: the duplicate's name and
+ * alternative names become alternative names, its dates, coordinates, description,
+ * authority ids and `xml:id` (so that links to it still resolve) fill what the kept
+ * entity lacks. Where both have a different
+ * value the kept one stays and the pair comes back in `conflicts`, for the editor
+ * to settle. The caller moves the duplicate's mentions (`relinkMentions`) and
+ * deletes it. Throws SiglumError('bad-input') for entities of different types.
+ */
+export function mergeEntities(kept: Entity, duplicate: Entity): { entity: Entity; conflicts: MergeConflict[] } {
+  if (kept.type !== duplicate.type) {
+    throw bad(
+      `"${duplicate.name}" is a ${duplicate.type} and "${kept.name}" a ${kept.type}; only entities of one type can be merged.`,
+    );
+  }
+  if (kept.id === duplicate.id) throw bad(`"${kept.name}" cannot be merged with itself.`);
+  const conflicts: MergeConflict[] = [];
+  const pick = <T>(field: string, a: T | undefined, b: T | undefined, show: (v: T) => string): T | undefined => {
+    if (a === undefined) return b;
+    if (b !== undefined && show(a) !== show(b)) conflicts.push({ field, kept: show(a), dropped: show(b) });
+    return a;
+  };
+  const dates: EntityDates = {};
+  for (const key of ['birth', 'death', 'floruit'] as const) {
+    const v = pick(`dates.${key}`, kept.dates[key], duplicate.dates[key], String);
+    if (v !== undefined) dates[key] = v;
+  }
+  const authority: Authority = {};
+  for (const key of AUTHORITY_KEYS) {
+    const v = pick(`authority.${key}`, kept.authority[key], duplicate.authority[key], String);
+    if (v !== undefined) authority[key] = v;
+  }
+  const coordinates =
+    pick(
+      'coordinates',
+      kept.coordinates ?? undefined,
+      duplicate.coordinates ?? undefined,
+      (c) => `${c.lat} ${c.long}`,
+    ) ?? null;
+  const description =
+    pick('description', kept.description || undefined, duplicate.description || undefined, String) ?? '';
+  const seen = new Set([fold(kept.name)]);
+  const altNames: string[] = [];
+  for (const n of [...kept.altNames, duplicate.name, ...duplicate.altNames]) {
+    if (seen.has(fold(n))) continue;
+    seen.add(fold(n));
+    altNames.push(n);
+  }
+  return {
+    entity: { ...kept, altNames, dates, coordinates, description, authority, xmlId: kept.xmlId ?? duplicate.xmlId },
+    conflicts,
+  };
+}

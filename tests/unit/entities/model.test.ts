@@ -4,6 +4,7 @@ import {
   assignXmlIds,
   isNcName,
   kindOfElement,
+  mergeEntities,
   mentionElement,
   normaliseAuthorityId,
   validateEntity,
@@ -179,5 +180,53 @@ describe('mentionElement', () => {
     expect(kindOfElement('rs', 'ship')).toBe('ship');
     expect(kindOfElement('rs', 'Not A Type')).toBe('term');
     expect(kindOfElement('hi')).toBeNull();
+  });
+});
+
+describe('mergeEntities', () => {
+  const grewEntry = validateEntity({
+    id: 'e1',
+    type: 'person',
+    name: 'Joseph C. Grew',
+    altNames: ['Grew'],
+    dates: { birth: '1880-05-27' },
+    authority: { viaf: '19684357' },
+  });
+  const duplicate = validateEntity({
+    id: 'e9',
+    type: 'person',
+    name: 'Ambassador Grew',
+    altNames: ['grew', 'J. C. Grew'],
+    dates: { birth: '1880', death: '1965-05-25' },
+    description: 'United States Ambassador to Japan',
+    authority: { viaf: '111', wikidata: 'Q706432' },
+    xmlId: 'p_GJC1',
+  });
+
+  it('keeps the kept entity’s name and fills what it lacks from the duplicate', () => {
+    const { entity } = mergeEntities(grewEntry, duplicate);
+    expect(entity).toEqual({
+      ...grewEntry,
+      altNames: ['Grew', 'Ambassador Grew', 'J. C. Grew'],
+      dates: { birth: '1880-05-27', death: '1965-05-25' },
+      description: 'United States Ambassador to Japan',
+      authority: { viaf: '19684357', wikidata: 'Q706432' },
+      xmlId: 'p_GJC1',
+    });
+  });
+
+  it('reports the fields both fill differently, keeping the kept value', () => {
+    expect(mergeEntities(grewEntry, duplicate).conflicts).toEqual([
+      { field: 'dates.birth', kept: '1880-05-27', dropped: '1880' },
+      { field: 'authority.viaf', kept: '19684357', dropped: '111' },
+    ]);
+  });
+
+  it('refuses to merge entities of different types, or an entity with itself', () => {
+    const tokyo = validateEntity({ id: 'e2', type: 'place', name: 'Tokyo' });
+    expect(badInput(() => mergeEntities(grewEntry, tokyo))).toBe(
+      '"Tokyo" is a place and "Joseph C. Grew" a person; only entities of one type can be merged.',
+    );
+    expect(badInput(() => mergeEntities(grewEntry, grewEntry))).toMatch(/cannot be merged with itself/);
   });
 });
