@@ -143,6 +143,7 @@ describe('snapshots', () => {
     const after = new Database(tmp.file(path), { readonly: true });
     await vi.waitFor(() =>
       expect(after.prepare('SELECT max(version) FROM snapshots WHERE document_id = ?').pluck().get(Number(id))).toBe(14),
+      { timeout: 10_000 },
     );
     after.close();
     other.close();
@@ -163,7 +164,7 @@ describe('another process on the same project', () => {
     there.type('Written elsewhere. ', 1);
     await there.sync();
     await cli.createDocument({ title: 'Imported by the command line' });
-    await vi.waitFor(() => expect(events).toContainEqual({ type: 'steps', documentId: id, version: 1 }));
+    await vi.waitFor(() => expect(events).toContainEqual({ type: 'steps', documentId: id, version: 1 }), { timeout: 10_000 });
     expect(events).toContainEqual({ type: 'documents-changed' });
 
     here.type('Written here. ', 1);
