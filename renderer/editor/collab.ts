@@ -15,7 +15,7 @@
 import { getVersion, receiveTransaction, sendableSteps } from 'prosemirror-collab';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { Step } from 'prosemirror-transform';
-import type { SiglumApi } from '../../edition/api.ts';
+import type { PushResult, SiglumApi } from '../../edition/api.ts';
 import { schema } from '../../edition/schema.ts';
 
 export type SaveStatus = 'saved' | 'saving' | 'offline';
@@ -39,6 +39,8 @@ export class CollabSync {
   private failed: unknown = null;
   private disposed = false;
   private status: SaveStatus = 'saved';
+  /** The version the store will be at if the push in flight succeeds. */
+  private pushingTo: number | null = null;
 
   constructor(
     private readonly api: Pick<SiglumApi, 'pushSteps' | 'stepsSince'>,
@@ -55,6 +57,8 @@ export class CollabSync {
   /** Another window committed steps up to `version`. */
   remoteVersion(version: number): void {
     if (version <= getVersion(this.host.getState())) return;
+    // Most likely the echo of our own push: its answer will tell if someone came first.
+    if (this.pushingTo !== null && version <= this.pushingTo) return;
     this.needPull = true;
     void this.run();
   }
@@ -122,12 +126,18 @@ export class CollabSync {
   private async push(): Promise<boolean> {
     const sendable = sendableSteps(this.host.getState());
     if (!sendable) return false;
-    const result = await this.api.pushSteps({
-      documentId: this.documentId,
-      version: sendable.version,
-      clientID: String(sendable.clientID),
-      steps: sendable.steps.map((s) => s.toJSON() as { stepType: string }),
-    });
+    this.pushingTo = sendable.version + sendable.steps.length;
+    let result: PushResult;
+    try {
+      result = await this.api.pushSteps({
+        documentId: this.documentId,
+        version: sendable.version,
+        clientID: String(sendable.clientID),
+        steps: sendable.steps.map((s) => s.toJSON() as { stepType: string }),
+      });
+    } finally {
+      this.pushingTo = null;
+    }
     if (this.disposed) return false;
     if (!result.ok) {
       this.needPull = true;

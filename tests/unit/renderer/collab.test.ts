@@ -43,7 +43,10 @@ class Authority implements Pick<SiglumApi, 'pushSteps' | 'stepsSince'> {
     return { ok: true, version: this.log.length };
   }
 
+  fetches = 0;
+
   async stepsSince(args: { documentId: string; version: number }): Promise<StepsSince> {
+    this.fetches++;
     await this.gate();
     const since = this.log.slice(args.version);
     return { version: this.log.length, steps: since.map((e) => e.step), clientIDs: since.map((e) => e.clientID) };
@@ -90,6 +93,19 @@ describe('collab sync with the store', () => {
     expect(w.statuses).toEqual(['saving', 'saved']);
     expect(authority.doc.textContent).toBe('Sir: During the month of December');
     expect(getVersion(w.state)).toBe(1);
+  });
+
+  it('does not fetch back its own steps when the store announces them during the push', async () => {
+    const authority = new Authority();
+    authority.holding = true;
+    const w = windowOn(authority, 'a');
+    w.type(' of December');
+    await settle();
+    w.sync.remoteVersion(1);
+    authority.release();
+    await settle();
+    expect(authority.fetches).toBe(0);
+    expect(w.statuses.at(-1)).toBe('saved');
   });
 
   it('sends what was typed during a push in the next push', async () => {
