@@ -63,6 +63,23 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): XmlDocume
   const stack: XmlElement[] = [];
   let startLine = 0;
   let startColumn = 0;
+  // Where each element starts, found by walking forward through the source once (tags
+  // only move forward), counting lines and code points as saxes does.
+  let cursor = 0;
+  let cursorLine = 1;
+  let cursorColumn = 1;
+  const locate = (index: number): void => {
+    for (let i = cursor; i < index; i++) {
+      const c = source.charCodeAt(i);
+      if (c === 0x0a) {
+        cursorLine++;
+        cursorColumn = 1;
+      } else if (c < 0xdc00 || c > 0xdfff) cursorColumn++;
+    }
+    cursor = Math.max(cursor, index);
+    startLine = cursorLine;
+    startColumn = cursorColumn;
+  };
 
   const attach = (node: XmlNode): void => {
     const parent = stack[stack.length - 1];
@@ -89,8 +106,8 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): XmlDocume
   });
   parser.on('cdata', (text) => attach({ type: 'cdata', text }));
   parser.on('opentagstart', (tag) => {
-    startLine = parser.line;
-    startColumn = parser.column - tag.name.length - 1;
+    // saxes has read the name and the character after it: `<` is name.length + 2 back.
+    locate(parser.position - tag.name.length - 2);
     if (stack.length + 1 > maxDepth) {
       fail(`elements nest deeper than ${maxDepth} levels.`, startLine, startColumn);
     }

@@ -26,6 +26,14 @@ describe('parseXml', () => {
     expect([div.line, div.column]).toEqual([2, 3]);
   });
 
+  it('locates elements whose start tag breaks the line right after the name', () => {
+    const doc = parseXml('<a>\n  <hi\n    rend="x">é 😀 <b\n/></hi></a>');
+    const hi = doc.root.children[1] as XmlElement;
+    const b = hi.children[1] as XmlElement;
+    expect([hi.line, hi.column]).toEqual([2, 3]);
+    expect([b.line, b.column]).toEqual([3, 18]); // columns count code points: the emoji is one
+  });
+
   it('keeps comments, processing instructions and CDATA, inside and around the root', () => {
     const text = '<?xml version="1.0" encoding="UTF-8"?>\n<?xml-model href="s.rnc"?>\n<!--before-->\n<a>x<!--c--><?pi data?><![CDATA[<y>]]></a>\n<!--after-->\n';
     const doc = parseXml(text);
