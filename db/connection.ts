@@ -80,7 +80,7 @@ function inspect(path: string): FileState {
 }
 
 /** Sets what every connection needs: they are per connection, not stored in the file. */
-export function configure(db: Database.Database): void {
+function configure(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');

@@ -21,8 +21,3 @@ export function ensureProject(tx: Tx, title: string): boolean {
   if (r.changes > 0) tx.changed({ table: 'project' });
   return r.changes > 0;
 }
-
-export function setProjectTitle(tx: Tx, title: string): void {
-  stmt(tx.db, 'UPDATE project SET title = ? WHERE id = 1').run(title);
-  tx.changed({ table: 'project' });
-}
