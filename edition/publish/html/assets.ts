@@ -114,7 +114,7 @@ mark { background: #fbe7a1; color: inherit; padding: 0 .05em; }
 .app-lem { text-decoration: none; }
 .sig { font-style: italic; color: var(--muted); }
 /* Popups. */
-.popup { position: absolute; z-index: 10; max-width: min(28rem, calc(100vw - 1rem)); padding: .7rem .9rem .6rem; background: #fff; border: 1px solid var(--rule); border-top: 3px solid var(--accent); border-radius: 4px; box-shadow: 0 6px 24px rgba(40, 30, 20, .18); font-size: .92rem; line-height: 1.5; }
+.popup { position: absolute; z-index: 10; min-width: 12rem; max-width: min(28rem, calc(100vw - 1rem)); padding: .7rem .9rem .6rem; background: #fff; border: 1px solid var(--rule); border-top: 3px solid var(--accent); border-radius: 4px; box-shadow: 0 6px 24px rgba(40, 30, 20, .18); font-size: .92rem; line-height: 1.5; }
 .popup[hidden] { display: none; }
 .popup-title { font-family: var(--ui-font); font-size: .72rem; letter-spacing: .05em; text-transform: uppercase; color: var(--muted); margin: 0 1.5rem .3rem 0; }
 .popup-close { position: absolute; top: .2rem; right: .3rem; border: none; background: none; font-size: 1.2rem; line-height: 1; cursor: pointer; color: var(--muted); padding: .2rem .4rem; }
