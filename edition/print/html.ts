@@ -253,6 +253,86 @@ function paragraphs(text: string, hyphenate: Hyphenate): string {
     .join('');
 }
 
+/** Entities of an edition, numbered in order of first mention; shared by its documents. */
+export class EntityTable {
+  readonly entries: PrintData['entities'] = [];
+  private readonly keys = new Map<string, number>();
+
+  /** The number of the entity; the index prints the words of its first mention. */
+  add(kind: 'person' | 'place' | 'org', ref: string, name: string): number {
+    const key = `${kind}\u0000${ref}`;
+    let i = this.keys.get(key);
+    if (i === undefined) {
+      i = this.entries.length;
+      this.entries.push({ kind, name });
+      this.keys.set(key, i);
+    }
+    return i;
+  }
+}
+
+/** One document as HTML: its leaf blocks, note bodies, apparatus data and rejected entries. */
+export interface RenderedDocument {
+  body: string;
+  noteBodies: string[];
+  data: PrintData['documents'][number];
+  rejected: Misplaced[];
+  /** The document's text, notes included, for search. */
+  text: string;
+}
+
+/**
+ * Renders document `d` of an edition: leaf blocks with note calls, lemma markers and
+ * entity spans (see the module comment). Throws a RangeError for JSON that does not
+ * fit the schema.
+ */
+export function renderDocument(
+  document: PrintEdition['documents'][number],
+  d: number,
+  settings: ResolvedPrintSettings,
+  hyphenate: Hyphenate,
+  entities: EntityTable,
+): RenderedDocument {
+  const rejected: Misplaced[] = [];
+  const doc = PMNode.fromJSON(schema, document.doc);
+  doc.check();
+  const inNotes = noteRanges(doc);
+  const markers: Marker[] = [];
+  const apparatus: PrintData['documents'][number]['apparatus'] = [];
+  document.apparatus.forEach((entry, k) => {
+    const reason =
+      !(Number.isInteger(entry.from) && Number.isInteger(entry.to)) || entry.from > entry.to
+        ? `its positions ${entry.from}–${entry.to} are not a range`
+        : entry.from < 0 || entry.to > doc.content.size
+          ? `its positions ${entry.from}–${entry.to} lie outside the document (size ${doc.content.size})`
+          : inNotes.some(([a, b]) => entry.from > a && entry.from < b)
+            ? 'its lemma lies inside a note'
+            : null;
+    if (reason !== null) {
+      rejected.push({ kind: 'apparatus', document: d, index: k, lemmaPage: null, printedPage: null, reason });
+      apparatus.push(null);
+      return;
+    }
+    // End markers sort before start markers at the same position (stable sort keeps push order).
+    markers.push({ pos: entry.to, html: `<span class="ae" data-app="${d}-${k}"></span>` });
+    markers.push({ pos: entry.from, html: `<span class="as" data-app="${d}-${k}"></span>` });
+    apparatus.push({
+      series: entry.series,
+      lemma: abbreviateLemma(entry.lemma, settings.lemmaAbbreviateWords),
+      readings: entry.readings.map((r) => ({ text: r.text, sigla: [...r.sigla] })),
+    });
+  });
+  const renderer = new DocRenderer(d, settings, hyphenate, (kind, ref, name) => entities.add(kind, ref, name), markers);
+  const body = renderer.renderDoc(doc);
+  return {
+    body,
+    noteBodies: renderer.noteBodies,
+    data: { title: document.title, notes: renderer.printedNotes, apparatus },
+    rejected,
+    text: doc.textBetween(0, doc.content.size, '\n', ' '),
+  };
+}
+
 /**
  * Builds the print HTML of an edition. `css` is the full stylesheet (print CSS and
  * @font-face rules with their font data); the geometry comes from `settings`.
@@ -265,58 +345,17 @@ export function buildPrintHtml(
 ): PrintHtml {
   const { hyphenate } = options;
   const rejected: Misplaced[] = [];
-  const entities: PrintData['entities'] = [];
-  const entityKeys = new Map<string, number>();
-  // The index prints the words of an entity's first mention.
-  const entityIndex = (kind: 'person' | 'place' | 'org', ref: string, name: string): number => {
-    const key = `${kind}\u0000${ref}`;
-    let i = entityKeys.get(key);
-    if (i === undefined) {
-      i = entities.length;
-      entities.push({ kind, name });
-      entityKeys.set(key, i);
-    }
-    return i;
-  };
-
-  const data: PrintData = { documents: [], entities };
+  const entities = new EntityTable();
+  const data: PrintData = { documents: [], entities: entities.entries };
   const flows: string[] = [];
   const noteStore: string[] = [];
 
   edition.documents.forEach((document, d) => {
-    const doc = PMNode.fromJSON(schema, document.doc);
-    doc.check();
-    const inNotes = noteRanges(doc);
-    const markers: Marker[] = [];
-    const apparatus: PrintData['documents'][number]['apparatus'] = [];
-    document.apparatus.forEach((entry, k) => {
-      const reason =
-        !(Number.isInteger(entry.from) && Number.isInteger(entry.to)) || entry.from > entry.to
-          ? `its positions ${entry.from}–${entry.to} are not a range`
-          : entry.from < 0 || entry.to > doc.content.size
-            ? `its positions ${entry.from}–${entry.to} lie outside the document (size ${doc.content.size})`
-            : inNotes.some(([a, b]) => entry.from > a && entry.from < b)
-              ? 'its lemma lies inside a note'
-              : null;
-      if (reason !== null) {
-        rejected.push({ kind: 'apparatus', document: d, index: k, lemmaPage: null, printedPage: null, reason });
-        apparatus.push(null);
-        return;
-      }
-      // End markers sort before start markers at the same position (stable sort keeps push order).
-      markers.push({ pos: entry.to, html: `<span class="ae" data-app="${d}-${k}"></span>` });
-      markers.push({ pos: entry.from, html: `<span class="as" data-app="${d}-${k}"></span>` });
-      apparatus.push({
-        series: entry.series,
-        lemma: abbreviateLemma(entry.lemma, settings.lemmaAbbreviateWords),
-        readings: entry.readings.map((r) => ({ text: r.text, sigla: [...r.sigla] })),
-      });
-    });
-    const renderer = new DocRenderer(d, settings, hyphenate, entityIndex, markers);
-    const body = renderer.renderDoc(doc);
-    noteStore.push(...renderer.noteBodies);
-    data.documents.push({ title: document.title, notes: renderer.printedNotes, apparatus });
-    flows.push(`<div class="document" data-doc="${d}" data-head="${escapeHtml(document.title)}">${body}</div>`);
+    const r = renderDocument(document, d, settings, hyphenate, entities);
+    rejected.push(...r.rejected);
+    noteStore.push(...r.noteBodies);
+    data.documents.push(r.data);
+    flows.push(`<div class="document" data-doc="${d}" data-head="${escapeHtml(document.title)}">${r.body}</div>`);
   });
   // Each document in a flow of its own starts a page; run on, they share one flow.
   const textFlows = settings.documentStartsPage

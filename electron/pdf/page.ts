@@ -28,6 +28,11 @@ export interface PrintResources {
   paginatorScript?: string;
 }
 
+/** The resources folder: the one passed in, else the source tree's. */
+export function resourcesDir(resources: PrintResources): string {
+  return resources.resourcesDir ?? join(repoRoot(), 'resources');
+}
+
 const fontCssByDir = new Map<string, Promise<string>>();
 let script: Promise<string> | null = null;
 
@@ -73,7 +78,7 @@ export interface PrintPage {
 
 /** Builds the print page of an edition. Throws a SiglumError (bad-input) for settings out of range. */
 export async function buildPrintPage(edition: PrintEdition, resources: PrintResources = {}): Promise<PrintPage> {
-  const dir = resources.resourcesDir ?? join(repoRoot(), 'resources');
+  const dir = resourcesDir(resources);
   const settings = resolvePrintSettings(edition.settings);
   const fontCss = fontCssByDir.get(dir) ?? loadFontCss(dir);
   fontCssByDir.set(dir, fontCss);
