@@ -12,7 +12,7 @@ import {
   withinRanks,
   type Region,
 } from "./anchors.ts";
-import { nearMatches } from "./near-match.ts";
+import { nearMatches, parallelTies } from "./near-match.ts";
 import { longestIncreasing } from "./sequence.ts";
 import { findIslands, selectIslands } from "./islands.ts";
 import type { Token, Witness } from "./tokenise.ts";
@@ -21,15 +21,23 @@ import {
   detectTranspositions,
   type Phrase,
 } from "./transpositions.ts";
-import type { VariantGraph } from "./variant-graph.ts";
+import { rankOver, type VariantGraph } from "./variant-graph.ts";
 
 export interface AlignOptions {
   /** Detect transpositions (Dekker); when false, out-of-order matches are simply dropped. Default true. */
   readonly transpositions?: boolean;
   /** Among equally good matches for a repeated token, take the later one. Default false. */
   readonly preferLater?: boolean;
-  /** Set unmatched tokens beside the most similar unmatched reading in their gap (near-match.ts). Default false. */
+  /**
+   * Set unmatched tokens beside the most similar unmatched reading in their gap (near-match.ts)
+   * rather than beside the reading they stand opposite when aligned. Default false.
+   */
   readonly nearMatch?: boolean;
+  /**
+   * Keep readings that stood opposite each other when this witness was aligned in one
+   * column when later witnesses add text before one of them (near-match.ts). Default true.
+   */
+  readonly keepColumns?: boolean;
   /** Largest token x vertex region matched without cutting it at anchors first. */
   readonly regionCells?: number;
 }
@@ -42,8 +50,11 @@ export interface WitnessAlignment {
   readonly phrases: readonly Phrase[];
   /** Phrases matched out of order and therefore not merged. */
   readonly transposed: readonly Phrase[];
-  /** Near matches: (token, vertex) pairs whose new vertex is to share the vertex's rank. */
-  readonly ties: ReadonlyArray<readonly [number, number]>;
+  /**
+   * (token, vertex) pairs whose new vertex is to share the vertex's rank (near-match.ts), in
+   * blocks, one per gap: a block stands or falls as a whole.
+   */
+  readonly ties: ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
 }
 
 const DEFAULT_REGION_CELLS = 40_000;
@@ -110,9 +121,12 @@ export function alignWitness(
     shiftLater(graph, ranks, tokens, links);
     keepAcyclic(graph, ranks, tokens, links);
   }
+  const moved = new Set(transposed.flatMap((p) => p.tokens));
   const ties = options.nearMatch
     ? nearMatches(graph, ranks, index, tokens, links)
-    : [];
+    : (options.keepColumns ?? true)
+      ? parallelTies(ranks, index, tokens, links, moved)
+      : [];
   return { links, phrases, transposed, ties };
 }
 
@@ -188,8 +202,9 @@ function laterVertex(
 /**
  * Makes sure merging `links` cannot close a cycle. The detector orders phrases by their
  * first vertex only, so in rare overlapping cases a merge could loop; if it would, keep
- * only the longest run of links whose ranks never decrease (always safe: a path in the
- * graph only climbs in rank) and leave the rest unaligned.
+ * only the longest run of links whose ranks never decrease (always safe: every edge of
+ * the graph climbs in rank) and leave the rest unaligned. Ties (near-match.ts) do not
+ * count here: a witness that orders two tied readings simply unties them.
  */
 function keepAcyclic(
   graph: VariantGraph,
@@ -199,40 +214,19 @@ function keepAcyclic(
 ): void {
   const linked: number[] = [];
   for (let i = 0; i < tokens.length; i++) if (links[i]! >= 0) linked.push(i);
-  if (!wouldCycle(graph, links, linked)) return;
+  const extra = linked
+    .slice(1)
+    .map((row, k) => [links[linked[k]!]!, links[row]!] as const);
+  if (
+    rankOver(
+      graph,
+      Int32Array.from(graph.vertices, (v) => v.id),
+      { extra },
+    )
+  )
+    return;
   const keep = new Set(
     longestIncreasing(linked, (row) => ranks[links[row]!]!, false),
   );
   for (const row of linked) if (!keep.has(row)) links[row] = -1;
-}
-
-/** Kahn's algorithm over the graph plus the edges the witness would add between its linked vertices. */
-function wouldCycle(
-  graph: VariantGraph,
-  links: Int32Array,
-  linked: readonly number[],
-): boolean {
-  const count = graph.vertices.length;
-  const pending = new Int32Array(count);
-  const extra = new Map<number, number[]>();
-  for (let v = 0; v < count; v++) pending[v] = graph.inDegree(v);
-  for (let k = 1; k < linked.length; k++) {
-    const from = links[linked[k - 1]!]!;
-    const to = links[linked[k]!]!;
-    (extra.get(from) ?? extra.set(from, []).get(from)!).push(to);
-    pending[to]!++;
-  }
-  const queue: number[] = [];
-  for (let v = 0; v < count; v++) if (pending[v] === 0) queue.push(v);
-  let seen = 0;
-  for (let head = 0; head < queue.length; head++) {
-    const v = queue[head]!;
-    seen++;
-    const release = (u: number) => {
-      if (--pending[u]! === 0) queue.push(u);
-    };
-    for (const u of graph.successors(v)) release(u);
-    for (const u of extra.get(v) ?? []) release(u);
-  }
-  return seen !== count;
 }

@@ -27,8 +27,8 @@ export class VariantGraph {
   /** out[v]: target vertex -> witnesses on that edge. */
   private readonly out: Array<Map<number, number[]>> = [];
   private readonly inn: Array<Set<number>> = [];
-  /** Pairs of vertices set on one rank without being aligned (near matches). */
-  private readonly ties: Array<[number, number]> = [];
+  /** Blocks of vertex pairs set on one rank without being aligned (near-match.ts). */
+  private readonly ties: Array<ReadonlyArray<readonly [number, number]>> = [];
 
   constructor() {
     this.newVertex("");
@@ -124,13 +124,16 @@ export class VariantGraph {
   }
 
   /**
-   * Asks for two unaligned vertices to share a rank (a near match). A tie that would make
-   * the ranking cyclic is dropped when ranks are computed.
+   * Asks for pairs of unaligned vertices to share a rank. The pairs form a block: when a
+   * later witness reads the two vertices of any pair one after the other, the whole block
+   * is dropped (see `ranks`).
    */
-  tie(a: number, b: number): void {
-    this.vertex(a);
-    this.vertex(b);
-    this.ties.push([a, b]);
+  tie(block: ReadonlyArray<readonly [number, number]>): void {
+    for (const [a, b] of block) {
+      this.vertex(a);
+      this.vertex(b);
+    }
+    if (block.length > 0) this.ties.push(block);
   }
 
   /** For each vertex, the representative of its group of tied vertices (itself if untied). */
@@ -140,7 +143,7 @@ export class VariantGraph {
       while (parent[v] !== v) v = parent[v] = parent[parent[v]!]!;
       return v;
     };
-    for (const [a, b] of this.ties) {
+    for (const [a, b] of this.ties.flat()) {
       const ra = find(a);
       const rb = find(b);
       if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
@@ -150,25 +153,52 @@ export class VariantGraph {
 
   /**
    * Each vertex's rank: the length of the longest path from START (START is 0), tied
-   * vertices sharing one. Vertices of one witness have strictly increasing ranks. If ties
-   * would make a cycle they are all dropped; a cycle without them is a bug and throws.
+   * vertices sharing one. Vertices of one witness have strictly increasing ranks. Ties a
+   * later witness contradicts (it reads one tied reading before the other) are dropped; a
+   * cycle without ties is a bug and throws.
    */
   ranks(): Int32Array {
-    if (this.ties.length > 0) {
-      const group = this.rankGroups();
-      const inner = this.vertices.some((v) =>
-        [...this.successors(v.id)].some((u) => group[u] === group[v.id]),
+    const plain = () =>
+      rankOver(
+        this,
+        Int32Array.from(this.vertices, (v) => v.id),
       );
-      const grouped = inner ? null : rankOver(this, group);
+    if (this.ties.length > 0) {
+      const grouped = rankOver(this, this.rankGroups(), { rejectInner: true });
       if (grouped) return grouped;
+      // A later witness ordered two tied readings: drop every block with a pair one now reaches from the other.
+      const ranks = plain();
+      if (!ranks) throw new Error("The variant graph has a cycle");
+      const keep = this.ties.filter((block) =>
+        block.every(
+          ([a, b]) => !this.reaches(a, b, ranks) && !this.reaches(b, a, ranks),
+        ),
+      );
+      this.ties.splice(0, this.ties.length, ...keep);
+      const retried = rankOver(this, this.rankGroups(), { rejectInner: true });
+      if (retried) return retried;
       this.ties.length = 0;
     }
-    const ranks = rankOver(
-      this,
-      Int32Array.from(this.vertices, (v) => v.id),
-    );
+    const ranks = plain();
     if (!ranks) throw new Error("The variant graph has a cycle");
     return ranks;
+  }
+
+  /** Whether a path leads from `from` to `to` (searching only below `to`'s rank). */
+  private reaches(from: number, to: number, ranks: Int32Array): boolean {
+    if (ranks[from]! >= ranks[to]!) return false;
+    const seen = new Set([from]);
+    const stack = [from];
+    while (stack.length > 0) {
+      for (const next of this.successors(stack.pop()!)) {
+        if (next === to) return true;
+        if (ranks[next]! < ranks[to]! && !seen.has(next)) {
+          seen.add(next);
+          stack.push(next);
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -204,42 +234,61 @@ export class VariantGraph {
 
 /**
  * Longest-path ranks over the graph with each group (`group[v]` = its representative)
- * contracted to one node (edges inside a group are ignored); null if that contracted graph
- * has a cycle.
+ * contracted to one node, plus `extra` edges; null if that contracted graph has a cycle.
+ * Edges inside a group are ignored (a segment's run), or with `rejectInner` make it fail
+ * (two tied vertices may not follow each other).
  */
 export function rankOver(
   graph: VariantGraph,
   group: Int32Array,
+  options: {
+    extra?: ReadonlyArray<readonly [number, number]>;
+    rejectInner?: boolean;
+  } = {},
 ): Int32Array | null {
   const count = graph.vertices.length;
-  const pending = new Int32Array(count);
-  const edges = new Map<number, Set<number>>();
-  for (let v = 0; v < count; v++)
-    for (const u of graph.successors(v)) {
-      const a = group[v]!;
-      const b = group[u]!;
-      if (a === b) continue;
-      const set = edges.get(a) ?? edges.set(a, new Set()).get(a)!;
-      if (!set.has(b)) {
-        set.add(b);
-        pending[b]!++;
+  // Contracted edges in compressed rows (repeats are harmless: each is counted and released once).
+  const degree = new Int32Array(count + 1);
+  const each = (visit: (a: number, b: number) => void): boolean => {
+    for (let v = 0; v < count; v++)
+      for (const u of graph.successors(v)) {
+        if (group[v] === group[u]) {
+          if (options.rejectInner) return false;
+        } else visit(group[v]!, group[u]!);
       }
+    for (const [v, u] of options.extra ?? []) {
+      if (group[v] === group[u]) {
+        if (options.rejectInner) return false;
+      } else visit(group[v]!, group[u]!);
     }
+    return true;
+  };
+  if (!each((a) => degree[a + 1]!++)) return null;
+  for (let v = 0; v < count; v++) degree[v + 1]! += degree[v]!;
+  const targets = new Int32Array(degree[count]!);
+  const fill = degree.slice(0, count);
+  const pending = new Int32Array(count);
+  each((a, b) => {
+    targets[fill[a]!++] = b;
+    pending[b]!++;
+  });
   const rank = new Int32Array(count);
-  const queue: number[] = [];
-  for (let v = 0; v < count; v++)
-    if (group[v] === v && pending[v] === 0) queue.push(v);
-  let seen = 0;
+  const queue = new Int32Array(count);
+  let tail = 0;
   let groups = 0;
-  for (let v = 0; v < count; v++) if (group[v] === v) groups++;
-  for (let head = 0; head < queue.length; head++) {
+  for (let v = 0; v < count; v++)
+    if (group[v] === v) {
+      groups++;
+      if (pending[v] === 0) queue[tail++] = v;
+    }
+  for (let head = 0; head < tail; head++) {
     const g = queue[head]!;
-    seen++;
-    for (const h of edges.get(g) ?? []) {
+    for (let e = degree[g]!; e < degree[g + 1]!; e++) {
+      const h = targets[e]!;
       if (rank[h]! < rank[g]! + 1) rank[h] = rank[g]! + 1;
-      if (--pending[h]! === 0) queue.push(h);
+      if (--pending[h]! === 0) queue[tail++] = h;
     }
   }
-  if (seen !== groups) return null;
+  if (tail !== groups) return null;
   return Int32Array.from(group, (g) => rank[g]!);
 }

@@ -7,6 +7,7 @@
  *   the time for a median-length paragraph (target: 20 ms).
  */
 import { readFileSync, readdirSync } from "node:fs";
+import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import {
   alignmentTable,
@@ -29,10 +30,13 @@ const words = (ws: readonly WitnessInput[]) =>
     0,
   );
 
-function time<T>(run: () => T): [T, number] {
+/** Wall-clock time, and CPU time (steadier when other processes share the machine). */
+function time<T>(run: () => T): [T, number, number] {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const result = run();
-  return [result, performance.now() - start];
+  const used = process.cpuUsage(cpu);
+  return [result, performance.now() - start, (used.user + used.system) / 1000];
 }
 
 function median(values: number[]): number {
@@ -58,7 +62,7 @@ const chapter: WitnessInput[] = readdirSync(`${corpus}witnesses`)
 
 (globalThis as { gc?: () => void }).gc?.();
 const before = process.memoryUsage().rss;
-const [collation, collateMs] = time(() => collate(chapter));
+const [collation, collateMs, collateCpu] = time(() => collate(chapter));
 sample();
 const [tables, tableMs] = time(
   () => [alignmentTable(collation), parallelSegmentation(collation)] as const,
@@ -70,7 +74,9 @@ const kernelPeak = process.resourceUsage().maxRSS * 1024;
 console.log(
   `Darwin chapter 1, ${chapter.length} editions, ${words(chapter)} words:`,
 );
-console.log(`  collate           ${collateMs.toFixed(0)} ms  (target 3000 ms)`);
+console.log(
+  `  collate           ${collateMs.toFixed(0)} ms  (CPU ${collateCpu.toFixed(0)} ms; target 3000 ms)`,
+);
 console.log(
   `  table + segments  ${tableMs.toFixed(0)} ms  (${tables[0].columns.length} columns, ${tables[1].columns.length} segments)`,
 );
@@ -94,8 +100,12 @@ const six = sets
   );
 for (let round = 0; round < 3; round++) for (const set of six) collate(set); // warm up the JIT
 const perSet = six.map((set) => {
-  const runs = Array.from({ length: 5 }, () => time(() => collate(set))[1]);
-  return { words: words(set) / set.length, ms: median(runs) };
+  const runs = Array.from({ length: 5 }, () => time(() => collate(set)));
+  return {
+    words: words(set) / set.length,
+    ms: median(runs.map((r) => r[1])),
+    cpu: median(runs.map((r) => r[2])),
+  };
 });
 perSet.sort((a, b) => a.words - b.words);
 const typical = perSet[Math.floor(perSet.length / 2)]!;
@@ -103,12 +113,17 @@ const largest = perSet[perSet.length - 1]!;
 console.log(
   `One paragraph across six editions (${perSet.length} paragraph sets, 5 runs each):`,
 );
+const show = (p: { ms: number; cpu: number }) =>
+  `${p.ms.toFixed(1)} ms (CPU ${p.cpu.toFixed(1)} ms)`;
 console.log(
-  `  median paragraph  ${typical.words.toFixed(0)} words a witness: ${typical.ms.toFixed(1)} ms  (target 20 ms)`,
+  `  median paragraph  ${typical.words.toFixed(0)} words a witness: ${show(typical)}  (target 20 ms)`,
 );
 console.log(
   `  median over sets  ${median(perSet.map((p) => p.ms)).toFixed(1)} ms`,
 );
 console.log(
-  `  largest paragraph ${largest.words.toFixed(0)} words a witness: ${largest.ms.toFixed(1)} ms`,
+  `  largest paragraph ${largest.words.toFixed(0)} words a witness: ${show(largest)}`,
+);
+console.log(
+  `  load average while measuring: ${loadavg()[0]!.toFixed(1)} (2 cores; wall time suffers when it is high)`,
 );

@@ -38,13 +38,14 @@ export const JAVA: CollateOptions = { tokenise: { pattern: COLLATEX_JAVA } };
 
 /**
  * CollateX Python's conventions: `\w+\s*|\W+` tokens, case-sensitive, no transposition
- * detection, repeated tokens matched late.
+ * detection, repeated tokens matched late, ranks from the graph alone.
  */
 export const PYTHON: CollateOptions = {
   tokenise: { pattern: COLLATEX_PYTHON },
   normalise: { caseFold: false },
   transpositions: false,
   preferLater: true,
+  keepColumns: false,
 };
 
 export interface PlainWitness {
