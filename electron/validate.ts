@@ -114,6 +114,20 @@ async function withJing(xml: string, schema: TeiSchema, fileName: string): Promi
   }
 }
 
+/** The FRUS customisation's namespace (current volumes; the 2014 one is not in the FRUS schema). */
+const FRUS_NS = 'http://history.state.gov/frus/ns/1.0';
+
+/**
+ * The schema a TEI text should be validated against: 'frus' when it declares the
+ * current FRUS namespace and uses it on an element or attribute, else 'tei_all'.
+ */
+export function suggestedSchema(xml: string): TeiSchema {
+  const decl = new RegExp(`xmlns:([\\w.-]+)="${FRUS_NS.replace(/[./]/g, '\\$&')}"`).exec(xml);
+  if (!decl) return 'tei_all';
+  const prefix = decl[1]!;
+  return new RegExp(`<${prefix}:|\\s${prefix}:[\\w.-]+\\s*=`).test(xml) ? 'frus' : 'tei_all';
+}
+
 /**
  * Validates TEI text against tei_all (default) or the FRUS schema. `options`
  * may be just the schema name.

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportDocumentTei, importTei } from '../../../edition/tei/index.ts';
-import { validateTei } from '../../../electron/validate.ts';
+import { suggestedSchema, validateTei } from '../../../electron/validate.ts';
 
 const corpus = resolve(import.meta.dirname, '../../../../shared/corpus/frus');
 const d486 = importTei(readFileSync(resolve(corpus, 'frus1938v03-d486-grew-3534.xml'), 'utf8'), 'd486.xml');
@@ -34,6 +34,12 @@ describe('validateTei', () => {
     expect(result.validator).toBe('xmllint');
     expect(result.valid).toBe(false);
     expect(result.messages.map((m) => m.message).join('\n')).toMatch(/doc-dateTime-m(in|ax)/);
+  });
+
+  it('suggests the FRUS schema only for text that uses FRUS markup', () => {
+    expect(suggestedSchema(frusDoc)).toBe('frus');
+    expect(suggestedSchema(readFileSync(resolve(corpus, 'frus1952-54Guat.xml'), 'utf8'))).toBe('tei_all');
+    expect(suggestedSchema('<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:frus="http://history.state.gov/frus/ns/1.0"><p>frus:x</p></TEI>')).toBe('tei_all');
   });
 
   it('refuses the FRUS schema through xmllint, which cannot read compact syntax', async () => {
