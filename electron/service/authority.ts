@@ -121,7 +121,9 @@ export class CollabAuthority {
     }
     if (version === live.version) return { version, steps: [], clientIDs: [] };
     const { steps, clientIDs } = readSteps(this.store.db, id, version);
-    return { version: live.version, steps, clientIDs };
+    // Counted from the steps read, which may already include steps another process
+    // committed a moment ago.
+    return { version: version + steps.length, steps, clientIDs };
   }
 
   /**
