@@ -257,14 +257,22 @@ function paragraphs(text: string, hyphenate: Hyphenate): string {
 export class EntityTable {
   readonly entries: PrintData['entities'] = [];
   private readonly keys = new Map<string, number>();
+  private readonly names: ReadonlyMap<string, string>;
 
-  /** The number of the entity; the index prints the words of its first mention. */
+  constructor(register: ReadonlyArray<{ id: string; name: string }> = []) {
+    this.names = new Map(register.map((r) => [r.id, r.name]));
+  }
+
+  /**
+   * The number of the entity. The index prints its register name when `ref` is a
+   * register id, else the words of its first mention.
+   */
   add(kind: 'person' | 'place' | 'org', ref: string, name: string): number {
     const key = `${kind}\u0000${ref}`;
     let i = this.keys.get(key);
     if (i === undefined) {
       i = this.entries.length;
-      this.entries.push({ kind, name });
+      this.entries.push({ kind, name: this.names.get(ref) ?? name });
       this.keys.set(key, i);
     }
     return i;
@@ -345,7 +353,7 @@ export function buildPrintHtml(
 ): PrintHtml {
   const { hyphenate } = options;
   const rejected: Misplaced[] = [];
-  const entities = new EntityTable();
+  const entities = new EntityTable(edition.register);
   const data: PrintData = { documents: [], entities: entities.entries };
   const flows: string[] = [];
   const noteStore: string[] = [];

@@ -79,6 +79,11 @@ export interface PrintEdition {
   witnesses: Witness[];
   documents: PrintDocument[];
   settings: PrintSettings;
+  /**
+   * Names for register ids (`mention` marks' `ref`), as the index should print them
+   * ("Grew, Joseph C."); a mention whose id is not here is named by its own words.
+   */
+  register?: ReadonlyArray<{ id: string; name: string }>;
 }
 
 export type ResolvedPrintSettings = {

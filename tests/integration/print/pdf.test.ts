@@ -152,6 +152,10 @@ describe('the seed despatch as a typeset PDF', () => {
       expect(pages.length, name).toBeGreaterThan(0);
       expect(indexText, name).toContain(`${name}, ${pages.join(', ')}`);
     }
+    // A register name replaces the words of the mention, and sorts the entry.
+    const grew = textPages.filter((p) => squash(text(p.body)).includes(squash('Joseph C. Grew'))).map((p) => p.number);
+    expect(indexText).toContain(`Grew, Joseph C., ${grew.join(', ')}`);
+    expect(indexText.indexOf('Grew, Joseph C.')).toBeLessThan(indexText.indexOf('Joseph Stalin'));
   });
 
   it('embeds every font as a TrueType font, none as Type 3', () => {

@@ -120,5 +120,6 @@ export function seedEdition(settings: PrintEdition['settings'] = {}): PrintEditi
     ],
     documents: [{ title, doc: doc.toJSON() as PrintEdition['documents'][number]['doc'], apparatus }],
     settings,
+    register: [{ id: 'grew', name: 'Grew, Joseph C.' }],
   };
 }

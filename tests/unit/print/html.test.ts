@@ -94,6 +94,8 @@ describe('print HTML', () => {
     ]);
     expect(html).toContain('<span class="ent" data-ent="1">Tokyo</span>');
     expect(html).toContain(' on 13 January');
+    const named = build({ ...edition(content), register: [{ id: 'tokyo', name: 'Tokyo (Edo)' }] });
+    expect(named.data.entities[1]).toEqual({ kind: 'place', name: 'Tokyo (Edo)' });
     expect(html).toContain('<span class="ent" data-ent="0">Grew</span>');
   });
 
