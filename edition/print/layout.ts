@@ -34,6 +34,7 @@ export interface LayoutConfig {
   lineNumberInterval: number;
   lineNumberRestart: 'page' | 'document';
   index: boolean;
+  indexLines: boolean;
 }
 
 const PX_PER_MM = 96 / 25.4;
@@ -54,6 +55,7 @@ export function layoutConfig(s: ResolvedPrintSettings): LayoutConfig {
     lineNumberInterval: s.lineNumberInterval,
     lineNumberRestart: s.lineNumberRestart,
     index: s.index,
+    indexLines: s.indexLines,
   };
 }
 
@@ -122,7 +124,7 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
 
   const summaries: PageSummary[] = [];
   const pending: Array<() => void> = [];
-  const entityPages = data.entities.map(() => new Set<number>());
+  const entityRefs = data.entities.map((): Array<{ page: number; line: number | null }> => []);
   let pageNo = 0;
 
   const newPage = (kind: PageSummary['kind'], head: string): HTMLElement => {
@@ -391,6 +393,7 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
     for (const [k, list] of notesAt) for (const n of list) lineOfNote.set(n.id, k);
 
     const linePage: number[] = new Array<number>(lines.length).fill(0);
+    const lineNumbers: Array<number | null> = new Array<number | null>(lines.length).fill(null);
     let s = 0;
     while (s < lines.length) {
       const notes: NoteRef[] = [];
@@ -448,7 +451,10 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
      */
     function planPage(s: number, e: number, notes: NoteRef[], app: AppRef[]): void {
       const page = newPage(kind, heads.get(lines[s]!.doc) ?? flowHead);
-      for (let k = s; k < e; k++) linePage[k] = pageNo;
+      for (let k = s; k < e; k++) {
+        linePage[k] = pageNo;
+        lineNumbers[k] = lineNumber(k, s);
+      }
       const number = pageNo;
       pending.push(() => renderPage(page, number, s, e, notes, app));
     }
@@ -509,7 +515,7 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
       });
     }
 
-    for (const [entity, line] of entityLines) entityPages[entity]?.add(linePage[line] ?? 0);
+    for (const [entity, line] of entityLines) entityRefs[entity]?.push({ page: linePage[line] ?? 0, line: lineNumbers[line] ?? null });
     lap('fill');
   };
 
@@ -528,15 +534,22 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
   }
 
   const index: IndexEntry[] = data.entities
-    .map((e, i) => ({ kind: e.kind, name: e.name, pages: [...entityPages[i]!].filter((p) => p > 0).sort((a, b) => a - b) }))
+    .map((e, i) => {
+      const refs = entityRefs[i]!.filter((r) => r.page > 0).sort((a, b) => a.page - b.page || (a.line ?? 0) - (b.line ?? 0));
+      return { kind: e.kind, name: e.name, pages: [...new Set(refs.map((r) => r.page))], refs };
+    })
     .filter((e) => e.pages.length > 0);
+  const locators = (e: IndexEntry): string =>
+    config.indexLines
+      ? [...new Set(e.refs.map((r) => (r.line === null ? String(r.page) : `${r.page}.${r.line}`)))].join(', ')
+      : e.pages.join(', ');
   if (config.index && index.length > 0) {
     let html = '';
     for (const kind of ['person', 'place', 'org'] as const) {
       const entries = index.filter((e) => e.kind === kind).sort((a, b) => a.name.localeCompare(b.name));
       if (entries.length === 0) continue;
       html += `<h2 class="blk heading unnum">${ENTITY_HEADINGS[kind]}</h2>`;
-      for (const e of entries) html += `<div class="blk idx">${escapeHtml(e.name)}, ${e.pages.join(', ')}</div>`;
+      for (const e of entries) html += `<div class="blk idx">${escapeHtml(e.name)}, ${locators(e)}</div>`;
     }
     const section = doc.createElement('section');
     section.className = 'flow col';

@@ -67,6 +67,8 @@ export interface PrintSettings {
   lemmaAbbreviateWords?: number;
   /** Print an index of persons, places and organisations. Default true. */
   index?: boolean;
+  /** Give line numbers in the index as well as pages ("12.5" for page 12, line 5). Default false. */
+  indexLines?: boolean;
   /** Start each document on a new page (default); false runs documents on. */
   documentStartsPage?: boolean;
 }
@@ -100,6 +102,7 @@ export type ResolvedPrintSettings = {
   language: string;
   lemmaAbbreviateWords: number;
   index: boolean;
+  indexLines: boolean;
   documentStartsPage: boolean;
 };
 
@@ -136,6 +139,7 @@ export function resolvePrintSettings(s: PrintSettings): ResolvedPrintSettings {
     language: s.language ?? 'en',
     lemmaAbbreviateWords: s.lemmaAbbreviateWords ?? 3,
     index: s.index ?? true,
+    indexLines: s.indexLines ?? false,
     documentStartsPage: s.documentStartsPage ?? true,
   };
   const textWidth = size.width - margins.left - margins.right;
@@ -187,6 +191,8 @@ export interface IndexEntry {
   kind: 'person' | 'place' | 'org';
   name: string;
   pages: number[];
+  /** Every mention's page and printed line number (null on an unnumbered line), in order. */
+  refs: Array<{ page: number; line: number | null }>;
 }
 
 /** The outcome of laying out an edition. */

@@ -210,6 +210,18 @@ describe('line numbering and reporting options', () => {
     await expect(renderPdf(seedEdition({ fontSizePt: 3 }), out, undefined, { browser })).rejects.toMatchObject({ code: 'bad-input' });
   });
 
+  it('gives page and line of each mention in the index when asked to', async () => {
+    const { result, pages } = await typeset(seedEdition({ indexLines: true }), 'index-lines');
+    const indexPage = result.pageSummaries.find((p) => p.kind === 'index')!;
+    const indexText = text(pages[indexPage.number - 1]!.words);
+    const textPages = result.pageSummaries.filter((p) => p.kind === 'text').map((p) => pages[p.number - 1]!);
+    for (const name of ['Tokyo', 'Siberia', 'Manchuli']) {
+      const refs = textPages.flatMap((p) => lineOf(p, name).map((line) => `${p.number}.${line}`));
+      expect(refs.length, name).toBeGreaterThan(0);
+      expect(indexText, name).toContain(`${name}, ${refs.join(', ')}`);
+    }
+  });
+
   it('places the note of a block that holds nothing but the note’s call', async () => {
     const t = (s: string) => schema.text(s);
     const doc = schema.nodes.doc.create(null, [
