@@ -17,8 +17,19 @@ import { TEI_NS, element } from '../xml/tree.ts';
 /** The unit of indentation for element-only content. */
 export const INDENT = '    ';
 
+// An XML qualified name (a simplified form of the XML Name production, with at most one colon).
+const NAME_START = 'A-Za-z_\\u00C0-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
+const NCNAME = `[${NAME_START}][${NAME_START}\\-.0-9\\u00B7\\u203F\\u2040]*`;
+const QNAME = new RegExp(`^${NCNAME}(?::${NCNAME})?$`);
+
+/** The name, checked: content that arrives as JSON must not be able to break the XML it is written into. */
+function checkedName(name: string, what: string): string {
+  if (!QNAME.test(name)) throw new RangeError(`${what} ${JSON.stringify(name)} is not an XML name`);
+  return name;
+}
+
 function attr(name: string, value: string): XmlAttr {
-  return { name, uri: '', value };
+  return { name: checkedName(name, 'attribute name'), uri: '', value };
 }
 
 /** The `xml` attribute of a node or mark as XML attributes; RangeError when it is not a list of pairs. */
@@ -46,7 +57,7 @@ function el(name: string, attrs: XmlAttr[], children: XmlNode[]): XmlElement {
 function nameOf(node: PMNode | Mark): string {
   const name = node.attrs['name'];
   if (typeof name !== 'string' || name === '') throw new RangeError(`${node.type.name} needs an element name, got ${JSON.stringify(name)}`);
-  return name;
+  return name.startsWith('#') ? name : checkedName(name, `${node.type.name} element name`);
 }
 
 const MENTION_ELEMENTS: Record<string, string> = { person: 'persName', place: 'placeName', org: 'orgName', date: 'date', term: 'term' };
@@ -83,8 +94,13 @@ function pushText(out: XmlNode[], text: string): void {
 
 function splitPi(text: string): { target: string; body: string } {
   const m = /^(\S+)\s*([\s\S]*)$/.exec(text);
-  if (!m) throw new RangeError(`a processing instruction needs a target, got ${JSON.stringify(text)}`);
-  return { target: m[1]!, body: m[2]! };
+  if (!m || /^xml$/i.test(m[1]!) || m[2]!.includes('?>')) throw new RangeError(`not a processing instruction: ${JSON.stringify(text)}`);
+  return { target: checkedName(m[1]!, 'processing instruction target'), body: m[2]! };
+}
+
+function comment(text: string): XmlNode {
+  if (text.includes('--') || text.endsWith('-')) throw new RangeError(`a comment may not contain "--" or end with "-": ${JSON.stringify(text)}`);
+  return { type: 'comment', text };
 }
 
 /** One inline node (without its marks). */
@@ -107,7 +123,7 @@ function inlineNode(node: PMNode, out: XmlNode[]): void {
     case 'teiInline': {
       const name = nameOf(node);
       const text = (node.attrs['text'] as string | null) ?? '';
-      if (name === '#comment') out.push({ type: 'comment', text });
+      if (name === '#comment') out.push(comment(text));
       else if (name === '#cdata') out.push({ type: 'cdata', text });
       else if (name === '#pi') out.push({ type: 'pi', ...splitPi(text) });
       else out.push(el(name, attrsOf(node), []));

@@ -194,3 +194,24 @@ describe('importTei reads volumes', () => {
     expect(JSON.stringify(crlf.documents[0]!.doc)).not.toContain('\\r');
   });
 });
+
+describe('export refuses content that would break the XML', () => {
+  const { teiText, teiInline } = builders(schema);
+  const meta = { title: 't', date: null, source: null, extra: {} };
+  const write = (d: ReturnType<typeof doc>): string => exportDocumentTei(d.toJSON() as never, meta);
+
+  it('refuses element and attribute names that are not XML names', () => {
+    expect(() => write(doc(teiText({ name: 'p><script' }, 'x')))).toThrow(/is not an XML name/);
+    expect(() => write(doc(paragraph({ xml: [['a="1" b', 'v']] }, 'x')))).toThrow(/attribute name/);
+  });
+
+  it('refuses comments and processing instructions that would end early', () => {
+    expect(() => write(doc(paragraph('a', teiInline({ name: '#comment', text: 'x -- y' }))))).toThrow(/comment/);
+    expect(() => write(doc(paragraph('a', teiInline({ name: '#pi', text: 'x ?><evil/>' }))))).toThrow(/processing instruction/);
+  });
+
+  it('escapes attribute values and text', () => {
+    const xml = write(doc(paragraph({ xml: [['rend', '"<&>']] }, 'a < b && c > d &amp;')));
+    expect(xml).toContain('<p rend="&quot;&lt;&amp;>">a &lt; b &amp;&amp; c &gt; d &amp;amp;</p>');
+  });
+});
