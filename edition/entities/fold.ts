@@ -50,7 +50,10 @@ export function foldChar(ch: string): string {
 
 /** `text` without diacritics, lower-cased unless `keepCase`. */
 export function fold(text: string, keepCase = false): string {
-  return foldWithMap(text, keepCase).text;
+  if (ASCII.test(text)) return keepCase ? text : text.toLowerCase();
+  let out = '';
+  for (const ch of text) out += ch.charCodeAt(0) < 0x80 ? ch : foldChar(ch);
+  return keepCase ? out : lowerAligned(out);
 }
 
 export interface Folded {
@@ -65,8 +68,8 @@ export interface Folded {
 
 /**
  * Folds `source` and records, for each folded unit, the source index it came
- * from. Lower-casing is per character and keeps a character whose lower case
- * would change its length (Turkish dotted İ), so both foldings of a text align.
+ * from. Lower-casing (`lowerAligned`) keeps a character whose lower case would
+ * change its length (Turkish dotted İ), so both foldings of a text align.
  */
 export function foldWithMap(source: string, keepCase = false): Folded {
   if (ASCII.test(source)) {
@@ -85,16 +88,12 @@ export function foldWithMap(source: string, keepCase = false): Folded {
     } else {
       out = foldChar(source.slice(i, i + width));
     }
-    if (!keepCase) {
-      const lower = out.toLowerCase();
-      if (lower.length === out.length) out = lower;
-    }
     for (let k = 0; k < out.length; k++) map.push(i);
     text += out;
     i += width;
   }
   map.push(source.length);
-  return { text, map: Int32Array.from(map) };
+  return { text: keepCase ? text : lowerAligned(text), map: Int32Array.from(map) };
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;

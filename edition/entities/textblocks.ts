@@ -52,22 +52,26 @@ export function readDocText(doc: PMNode): DocText {
     }
     if (!node.isTextblock) return true;
     const inNote = isInsideNote(doc, pos);
-    let text = '';
+    const chars: string[] = [];
     const positions: number[] = [];
     const mentions: MentionRun[] = [];
     let open: MentionRun[] = [];
+    let afterSpace = true; // at the start, as after a space: leading whitespace is dropped
     const push = (ch: string, at: number): void => {
-      if (WHITESPACE.test(ch)) {
-        if (text === '' || text.endsWith(' ')) return;
+      const code = ch.charCodeAt(0);
+      const space = code === 32 || code === 10 || code === 9 || code === 13 || (code > 127 && WHITESPACE.test(ch));
+      if (space) {
+        if (afterSpace) return;
         ch = ' ';
       }
-      text += ch;
+      afterSpace = space;
+      chars.push(ch);
       positions.push(at);
     };
     node.forEach((child, offset) => {
       const at = pos + 1 + offset;
       if (child.type === schema.nodes.pageBreak) return;
-      const start = text.length;
+      const start = chars.length;
       if (child.isText) {
         const t = child.text ?? '';
         for (let i = 0; i < t.length; i++) push(t[i] as string, at + i);
@@ -78,15 +82,20 @@ export function readDocText(doc: PMNode): DocText {
       open = open.filter((run) => marks.some((m) => m.eq(run.mark)));
       for (const m of marks) {
         const run = open.find((r) => r.mark.eq(m));
-        if (run) run.end = text.length;
+        if (run) run.end = chars.length;
         else {
-          const fresh = { mark: m, start, end: text.length };
+          const fresh = { mark: m, start, end: chars.length };
           open.push(fresh);
           mentions.push(fresh);
         }
       }
     });
-    runs.push({ text, pos: Int32Array.from(positions), inNote, mentions: mentions.filter((r) => r.end > r.start) });
+    runs.push({
+      text: chars.join(''),
+      pos: Int32Array.from(positions),
+      inNote,
+      mentions: mentions.filter((r) => r.end > r.start),
+    });
     return true;
   });
   return { runs, pageBreaks };
