@@ -6,14 +6,28 @@
  */
 import type { XmlAttr, XmlDocument, XmlNode } from './tree.ts';
 
-/** Escapes character data: `&`, `<`, `>` (so `]]>` cannot appear) and CR (so it survives re-reading). */
+// Characters XML 1.0 cannot hold at all, not even as character references.
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+function checkChars(s: string): void {
+  const m = NOT_XML.exec(s);
+  if (m) throw new RangeError(`U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} cannot be written in XML (in ${JSON.stringify(s.slice(Math.max(0, m.index - 20), m.index + 20))})`);
+}
+
+/**
+ * Escapes character data: `&`, `<`, `>` (so `]]>` cannot appear) and CR (so it survives re-reading).
+ * RangeError for a character XML cannot hold (most C0 controls, U+FFFE, U+FFFF).
+ */
 export function escapeText(s: string): string {
+  checkChars(s);
   if (!/[&<>\r]/.test(s)) return s;
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#xD;');
 }
 
-/** Escapes an attribute value for double quotes; tab, LF and CR as character references so that attribute-value normalisation keeps them. */
+/** Escapes an attribute value for double quotes; tab, LF and CR as character references so that attribute-value normalisation keeps them. RangeError as escapeText. */
 export function escapeAttr(s: string): string {
+  checkChars(s);
   if (!/[&<"\t\n\r]/.test(s)) return s;
   return s
     .replace(/&/g, '&amp;')

@@ -21,6 +21,11 @@ describe('serializeXml', () => {
     expect(parseXml(`<r>${out}</r>`).root.children.map((c) => (c.type === 'cdata' ? c.text : '')).join('')).toBe('a]]>b');
   });
 
+  it('refuses characters XML cannot hold', () => {
+    expect(() => escapeText('bell \u0007')).toThrow(/U\+0007 cannot be written in XML/);
+    expect(() => escapeAttr('\uFFFF')).toThrow(RangeError);
+  });
+
   it('leaves plain strings alone', () => {
     expect(escapeText('plain text')).toBe('plain text');
     expect(escapeAttr('plain')).toBe('plain');
