@@ -10,6 +10,7 @@
  * is written exactly as it is.
  */
 import type { Fragment, Mark, Node as PMNode } from 'prosemirror-model';
+import { mentionToTei, type MentionMarkAttrs } from '../entities/teiMentions.ts';
 import type { MarkName, NodeName } from '../schema.ts';
 import type { XmlAttr, XmlElement, XmlNode } from '../xml/tree.ts';
 import { TEI_NS, element } from '../xml/tree.ts';
@@ -60,8 +61,6 @@ function nameOf(node: PMNode | Mark): string {
   return name.startsWith('#') ? name : checkedName(name, `${node.type.name} element name`);
 }
 
-const MENTION_ELEMENTS: Record<string, string> = { person: 'persName', place: 'placeName', org: 'orgName', date: 'date', term: 'term' };
-
 /** The element each mark type is written as (its content is added by the caller). */
 const markWriters: Record<MarkName, (mark: Mark) => XmlElement> = {
   italic: (m) => el('hi', attrsOf(m, [['rend', 'italic']]), []),
@@ -69,20 +68,10 @@ const markWriters: Record<MarkName, (mark: Mark) => XmlElement> = {
   smallcaps: (m) => el('hi', attrsOf(m, [['rend', 'smallcaps']]), []),
   superscript: (m) => el('hi', attrsOf(m, [['rend', 'superscript']]), []),
   teiMark: (m) => el(nameOf(m), attrsOf(m), []),
+  // Entity mentions as edition/entities writes them; here the register id is the pointer.
   mention: (m) => {
-    const kind = String(m.attrs['kind']);
-    const name = (m.attrs['element'] as string | null) ?? MENTION_ELEMENTS[kind] ?? 'rs';
-    const ref = m.attrs['ref'] as string | null;
-    const modelled: Array<[string, unknown]> = [
-      ['type', name === 'rs' ? kind : null],
-      ['ref', ref === null ? null : `#${ref}`],
-      ['when', m.attrs['when']],
-      ['from', m.attrs['from']],
-      ['to', m.attrs['to']],
-      ['notBefore', m.attrs['notBefore']],
-      ['notAfter', m.attrs['notAfter']],
-    ];
-    return el(name, attrsOf(m, modelled), []);
+    const { name, attrs } = mentionToTei(m.attrs as MentionMarkAttrs, (id) => id);
+    return el(checkedName(name, 'mention element name'), attrs.map(([n, v]) => attr(n, v)), []);
   },
 };
 

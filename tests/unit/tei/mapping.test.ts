@@ -215,3 +215,13 @@ describe('export refuses content that would break the XML', () => {
     expect(xml).toContain('<p rend="&quot;&lt;&amp;>">a &lt; b &amp;&amp; c &gt; d &amp;amp;</p>');
   });
 });
+
+describe('export of entity mentions', () => {
+  it('writes a mention as its TEI element with the register id as pointer', () => {
+    const person = schema.marks.mention.create({ kind: 'person', ref: 'p1', xml: [['type', 'from']] });
+    const date = schema.marks.mention.create({ kind: 'date', when: '1934-01-01' });
+    const d = doc(paragraph(schema.text('Grew', [person]), ' on ', schema.text('1 Jan', [date])));
+    const xml = exportDocumentTei(d.toJSON() as never, { title: 't', date: null, source: null, extra: {} });
+    expect(xml).toContain('<p><persName type="from" ref="#p1">Grew</persName> on <date when="1934-01-01">1 Jan</date></p>');
+  });
+});
