@@ -31,6 +31,8 @@ export interface LayoutConfig {
   footGap: number;
   /** Extra room above and below a line's glyph boxes inside its clip window. */
   pad: number;
+  /** Baseline-to-baseline distance of the text. */
+  leading: number;
   lineNumberInterval: number;
   lineNumberRestart: 'page' | 'document';
   index: boolean;
@@ -52,6 +54,7 @@ export function layoutConfig(s: ResolvedPrintSettings): LayoutConfig {
     textH,
     footGap: s.leadingPt * PX_PER_PT * 0.8,
     pad: Math.max(1, ((s.leadingPt - s.fontSizePt * 1.15) * PX_PER_PT) / 2),
+    leading: s.leadingPt * PX_PER_PT,
     lineNumberInterval: s.lineNumberInterval,
     lineNumberRestart: s.lineNumberRestart,
     index: s.index,
@@ -289,14 +292,19 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
           if (r.width > 0 && r.height > 0) rects.push({ top: r.top - origin.top, bottom: r.bottom - origin.top });
         }
       }
-      rects.sort((a, b) => a.top - b.top);
+      // Fragments whose centres lie within half a line of the line's first fragment
+      // belong to it. (Glyph boxes of neighbouring lines may overlap: a font's ascent
+      // and descent can exceed the leading.)
+      rects.sort((a, b) => a.top + a.bottom - b.top - b.bottom);
       let current: Line | null = null;
+      let centre = 0;
       for (const r of rects) {
-        if (current && r.top < current.bottom - 2) {
+        if (current && (r.top + r.bottom) / 2 - centre < config.leading / 2) {
           current.top = Math.min(current.top, r.top);
           current.bottom = Math.max(current.bottom, r.bottom);
           continue;
         }
+        centre = (r.top + r.bottom) / 2;
         current = { top: r.top, bottom: r.bottom, block: bi, numbered, ord, docOrd, doc: docIndex, keepWithNext: keep };
         if (numbered) ord++;
         lines.push(current);

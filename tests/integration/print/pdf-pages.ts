@@ -61,10 +61,10 @@ function readingOrder(words: Word[]): Word[] {
 }
 
 /**
- * The pages of `pdfPath`, given the text block's left edge and the top and bottom
- * margins (all in PDF points).
+ * The pages of `pdfPath`, given the text block's left and right edges and the top and
+ * bottom margins (all in PDF points).
  */
-export function readPdf(pdfPath: string, geometry: { left: number; top: number; bottom: number }): PdfPage[] {
+export function readPdf(pdfPath: string, geometry: { left: number; right: number; top: number; bottom: number }): PdfPage[] {
   const xml = execFileSync('pdftotext', ['-bbox', pdfPath, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const pages: Array<{ height: number; words: Word[] }> = [];
   for (const m of xml.matchAll(/<page width="[\d.]+" height="([\d.]+)">([\s\S]*?)<\/page>/g)) {
@@ -79,7 +79,8 @@ export function readPdf(pdfPath: string, geometry: { left: number; top: number; 
   const bodySize = mode(pages.flatMap((p) => p.words.map((w) => w.y1 - w.y0)));
   return pages.map((p, i) => {
     const inBlock = (w: Word): boolean => w.y0 >= geometry.top - 2 && w.y1 <= p.height - geometry.bottom + 2;
-    const isBody = (w: Word): boolean => inBlock(w) && w.x0 >= geometry.left - 2 && Math.abs(w.y1 - w.y0 - bodySize) < bodySize * 0.08;
+    const inColumn = (w: Word): boolean => w.x0 >= geometry.left - 2 && w.x1 <= geometry.right + 2;
+    const isBody = (w: Word): boolean => inBlock(w) && inColumn(w) && Math.abs(w.y1 - w.y0 - bodySize) < bodySize * 0.08;
     const lines: Word[][] = [];
     for (const w of p.words.filter(isBody).sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0)) {
       const line = lines[lines.length - 1];
@@ -89,10 +90,10 @@ export function readPdf(pdfPath: string, geometry: { left: number; top: number; 
     const lastLine = lines[lines.length - 1];
     const footTop = lastLine ? Math.max(...lastLine.map((w) => w.y1)) : geometry.top;
     const margin = p.words
-      .filter((w) => inBlock(w) && w.x1 < geometry.left - 2 && /^\d+$/.test(w.text))
+      .filter((w) => inBlock(w) && (w.x1 < geometry.left - 2 || w.x0 > geometry.right + 2) && /^\d+$/.test(w.text))
       .map((w) => ({ n: Number(w.text), y: (w.y0 + w.y1) / 2 }));
-    const foot = readingOrder(p.words.filter((w) => inBlock(w) && w.y0 > footTop && w.x0 >= geometry.left - 2));
-    const body = readingOrder(p.words.filter((w) => inBlock(w) && w.y1 <= footTop + 1 && w.x0 >= geometry.left - 2));
+    const foot = readingOrder(p.words.filter((w) => inBlock(w) && w.y0 > footTop && inColumn(w)));
+    const body = readingOrder(p.words.filter((w) => inBlock(w) && w.y1 <= footTop + 1 && inColumn(w)));
     return { number: i + 1, words: p.words, lines, margin, foot, body };
   });
 }
