@@ -225,3 +225,50 @@ describe('export of entity mentions', () => {
     expect(xml).toContain('<p><persName type="from" ref="#p1">Grew</persName> on <date when="1934-01-01">1 Jan</date></p>');
   });
 });
+
+
+describe('a document of awkward structures', () => {
+  // Elements in unusual places, each of which must come back exactly.
+  const body = `<div type="document" xml:id="k1">
+  <head type="x">Head <!-- c --> with <![CDATA[cdata <x>]]> and <note n="1">a note <list><item>in a list</item></list></note></head>
+  <list type="ordered"><head>List head</head><item>one</item></list>
+  <list><!-- comment in list --><item>a</item></list>
+  <list><label>1.</label><label>2.</label><item>x</item></list>
+  <table><row role="label"><cell>A</cell><cell>B <hi rend="bold">b</hi></cell></row></table>
+  <opener><pb n="3"/><dateline>Here</dateline>text in opener<salute>Sir</salute></opener>
+  <p>Para <hi rend="italic"><p>block in hi</p></hi> tail</p>
+  <p>x<egXML xmlns="http://www.tei-c.org/ns/Examples"><p>example p</p></egXML>y</p>
+  <p xml:space="preserve">  spaced   text  </p>
+  <quote><p>quoted para</p></quote>
+  <div type="document" xml:id="inner"><p>nested doc</p></div>
+  <closer>Respectfully, <signed>S</signed><lb/>tail</closer>
+  <closer><p>para in closer</p></closer>
+  <p><hi rend="italic underline">multi rend</hi><hi rend="superscript">2</hi><hi rend="bold"/><persName/></p>
+  <fw type="header">running head</fw>
+  <note type="source"><p>source with para</p></note>
+  <ab><hi rend="smallcaps"><hi rend="bold">both</hi></hi><hi rend="bold"><hi rend="smallcaps">both</hi></hi></ab>
+  <p>a<note><p>p1</p><p>p2</p></note>b<note/>c</p>
+  <?editor note?>
+</div>`;
+  const xml = wrap(body);
+  const imported = importTei(xml, 'awkward.xml');
+  const docs = new Map(imported.documents.map((d) => [d.key, d.doc]));
+
+  it('exports back to the same XML', () => {
+    expect(imported.documents.map((d) => d.key)).toEqual(['k1']);
+    expect(canonicalDifference(xml, exportCollectionTei(imported.collection.frame, docs))).toBeNull();
+  });
+
+  it('imports the export to the same document, as a volume and on its own', () => {
+    const again = importTei(exportCollectionTei(imported.collection.frame, docs), 'again.xml');
+    expect(again.documents[0]!.doc).toEqual(imported.documents[0]!.doc);
+    const d = imported.documents[0]!;
+    const alone = importTei(exportDocumentTei(d.doc, d.meta, { frame: imported.collection.frame, key: d.key }), 'alone.xml');
+    expect(alone.documents[0]!.doc).toEqual(d.doc);
+  });
+
+  it('models what fits and keeps the rest generic', () => {
+    const kinds = schema.nodeFromJSON(imported.documents[0]!.doc).content.content.map((n) => (n.attrs['name'] ? `${n.type.name}:${String(n.attrs['name'])}` : n.type.name));
+    expect(kinds.slice(0, 7)).toEqual(['heading', 'teiBlock:list', 'teiBlock:list', 'teiBlock:list', 'teiBlock:table', 'opener', 'teiBlock:p']);
+  });
+});
