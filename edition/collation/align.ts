@@ -6,8 +6,10 @@
  * region is matched on its own, so time and memory grow with the regions, not with the
  * product of witness and graph sizes.
  */
+import diffSequences from "diff-sequences";
 import {
   indexVertices,
+  rankWindow,
   partition,
   withinRanks,
   type Region,
@@ -58,6 +60,12 @@ export interface WitnessAlignment {
 }
 
 const DEFAULT_REGION_CELLS = 40_000;
+/**
+ * A region with more token-vertex matches than this (a text repeating a few words, where
+ * no anchor is unique) is aligned in order by Myers' diff instead of the match phase,
+ * whose islands would grow with the square of the region.
+ */
+const MAX_MATCHES = 20_000;
 
 export function alignWitness(
   graph: VariantGraph,
@@ -93,6 +101,19 @@ export function alignWitness(
         region.rankLo,
         region.rankHi,
       );
+    let matches = 0;
+    for (let row = region.lo; row < region.hi && matches <= MAX_MATCHES; row++)
+      matches += candidates(row).length;
+    if (matches > MAX_MATCHES) {
+      alignInOrder(
+        tokens,
+        rankWindow(index, region.rankLo, region.rankHi),
+        graph,
+        region,
+        links,
+      );
+      continue;
+    }
     const islands = findIslands(graph, ranks, region.lo, region.hi, candidates);
     const corners = [
       { row: region.lo - 1, rank: region.rankLo },
@@ -197,6 +218,29 @@ function laterVertex(
     }
   }
   return best;
+}
+
+/**
+ * Aligns a region without transpositions: Myers' diff (diff-sequences, linear space)
+ * between the region's tokens and its vertices in rank order.
+ */
+function alignInOrder(
+  tokens: readonly Token[],
+  vertices: Int32Array,
+  graph: VariantGraph,
+  region: Region,
+  links: Int32Array,
+): void {
+  const form = (i: number) => graph.vertex(vertices[i]!).n;
+  diffSequences(
+    vertices.length,
+    region.hi - region.lo,
+    (a, b) => form(a) === tokens[region.lo + b]!.n,
+    (count, a, b) => {
+      for (let k = 0; k < count; k++)
+        links[region.lo + b + k] = vertices[a + k]!;
+    },
+  );
 }
 
 /**

@@ -116,3 +116,25 @@ describe("collate", () => {
     ]);
   });
 });
+
+describe("collate, long and repetitive witnesses", () => {
+  test("a text repeating two words (no unique anchor) is aligned in order and read back exactly", () => {
+    const a = Array.from({ length: 6000 }, (_, i) => (i % 2 ? "b" : "a")).join(
+      " ",
+    );
+    const b = Array.from({ length: 6000 }, (_, i) => (i % 3 ? "b" : "a")).join(
+      " ",
+    );
+    const collation = collate([
+      { siglum: "A", text: a },
+      { siglum: "B", text: b },
+    ]);
+    expect(collation.graph.readWitness(0)).toBe(a);
+    expect(collation.graph.readWitness(1)).toBe(b);
+    const shared = collation.graph.paths[1]!.filter(
+      (v) => collation.graph.vertex(v).witnesses.length === 2,
+    ).length;
+    // B (a b b a b b ...) has 6,000 tokens; an in-order alignment shares most of them with A (a b a b ...).
+    expect(shared).toBeGreaterThan(4000);
+  });
+});
