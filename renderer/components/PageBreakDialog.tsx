@@ -1,8 +1,9 @@
-/** Asks for a page break's number and facsimile before inserting it. */
+/** Asks for a page break's number and facsimile, to insert one or change one. */
 import { useStores } from '../stores/context.ts';
 
 export default function PageBreakDialog() {
-  const [, actions] = useStores().editor;
+  const [editor, actions] = useStores().editor;
+  const changing = () => editor.pageBreakCurrent !== null;
   let n!: HTMLInputElement;
   let facs!: HTMLInputElement;
 
@@ -34,7 +35,7 @@ export default function PageBreakDialog() {
         }}
       >
         <h2 id="pb-title" class="dialog-title">
-          Page break
+          {changing() ? 'Change page break' : 'Page break'}
         </h2>
         <label class="field">
           <span class="field-label">Page number</span>
@@ -44,20 +45,27 @@ export default function PageBreakDialog() {
               queueMicrotask(() => el.focus());
             }}
             name="n"
+            value={editor.pageBreakCurrent?.n ?? ''}
             autocomplete="off"
             placeholder="69"
           />
         </label>
         <label class="field">
           <span class="field-label">Facsimile (optional)</span>
-          <input ref={facs} name="facs" autocomplete="off" placeholder="images/page-069.png" />
+          <input
+            ref={facs}
+            name="facs"
+            value={editor.pageBreakCurrent?.facs ?? ''}
+            autocomplete="off"
+            placeholder="images/page-069.png"
+          />
         </label>
         <div class="dialog-buttons">
           <button type="button" class="button" onClick={cancel}>
             Cancel
           </button>
           <button type="submit" class="button primary">
-            Insert
+            {changing() ? 'Change' : 'Insert'}
           </button>
         </div>
       </form>

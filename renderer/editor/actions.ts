@@ -15,7 +15,8 @@ import { isBlockActive, setLetterPart, setListEntry, setPlainBlock, type LetterP
 
 /** What an action may ask of the window (a dialog for a page break's number). */
 export interface ActionHost {
-  askPageBreak(): Promise<PageBreakAttrs | null>;
+  /** Asks for a page break's number and facsimile, starting from `current` when changing one. */
+  askPageBreak(current?: PageBreakAttrs): Promise<PageBreakAttrs | null>;
 }
 
 export type ActionGroup = 'history' | 'mark' | 'block' | 'letter' | 'inline';

@@ -27,6 +27,19 @@ export function insertPageBreak(attrs: PageBreakAttrs): Command {
   };
 }
 
+/** Changes the number and facsimile of the page break at `pos`. */
+export function changePageBreak(pos: number, attrs: PageBreakAttrs): Command {
+  return (state, dispatch) => {
+    const node = state.doc.nodeAt(pos);
+    if (node?.type !== schema.nodes.pageBreak) return false;
+    if (dispatch) {
+      const clean = { ...node.attrs, n: blankToNull(attrs.n), facs: blankToNull(attrs.facs) };
+      dispatch(state.tr.setNodeMarkup(pos, null, clean));
+    }
+    return true;
+  };
+}
+
 /** Whether a page break fits at the cursor (to enable its button before asking n and facs). */
 export const canInsertPageBreak: Command = (state) => {
   const { $from } = state.selection;

@@ -8,7 +8,7 @@
  * saving see an edit in a note like any other edit; and changes that reach the
  * main document from elsewhere (undo, another window) are copied back in.
  */
-import { toggleMark } from 'prosemirror-commands';
+import { baseKeymap, toggleMark } from 'prosemirror-commands';
 import { redo, undo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
 import type { Node } from 'prosemirror-model';
@@ -90,6 +90,7 @@ export class NoteView implements NodeView {
               return true;
             },
           }),
+          keymap(baseKeymap),
         ],
       }),
       dispatchTransaction: (tr) => this.dispatchInner(tr),

@@ -39,7 +39,7 @@ export class EditorSession {
     });
     this.view = new EditorView(place, {
       state: this.state,
-      nodeViews,
+      nodeViews: nodeViews(host),
       attributes: {
         spellcheck: 'false',
         'aria-label': 'Document text',

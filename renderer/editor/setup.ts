@@ -53,7 +53,9 @@ export function createEditorState(doc: Node, version: number, clientID: string, 
 }
 
 /** Node views for the nodes whose display needs more than toDOM. */
-export const nodeViews: Record<string, NodeViewConstructor> = {
-  note: (node, view, getPos) => new NoteView(node, view, getPos),
-  pageBreak: (node) => new PageBreakView(node),
-};
+export function nodeViews(host: ActionHost): Record<string, NodeViewConstructor> {
+  return {
+    note: (node, view, getPos) => new NoteView(node, view, getPos),
+    pageBreak: (node, view, getPos) => new PageBreakView(node, view, getPos, host),
+  };
+}

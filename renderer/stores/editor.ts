@@ -20,6 +20,8 @@ export interface EditorState {
   tick: number;
   /** Whether the page-break dialog is open. */
   askingPageBreak: boolean;
+  /** The values the dialog starts from (a page break being changed), or null for a new one. */
+  pageBreakCurrent: PageBreakAttrs | null;
   /** Whether a document is open in the editor. */
   open: boolean;
 }
@@ -46,6 +48,7 @@ export function createEditorStore(): EditorStore {
     statusDetail: null,
     tick: 0,
     askingPageBreak: false,
+    pageBreakCurrent: null,
     open: false,
   });
   let session: EditorSession | null = null;
@@ -95,9 +98,9 @@ export function createEditorStore(): EditorStore {
       const action = actionById(actionId);
       return session !== null && action.active !== undefined && action.active(session.view.state);
     },
-    askPageBreak() {
+    askPageBreak(current) {
       answer?.(null);
-      setState('askingPageBreak', true);
+      setState({ askingPageBreak: true, pageBreakCurrent: current ?? null });
       return new Promise((resolve) => {
         answer = resolve;
       });

@@ -56,6 +56,18 @@ test.describe('the editor window, with the seed despatch imported', () => {
     await expect(editor.text.locator('.tei-pb', { hasText: '[Page 68a]' })).toHaveCount(1);
   });
 
+  test('changes a page break’s number when it is double-clicked', async ({ page }) => {
+    await editor.text.locator('.tei-pb', { hasText: '[Page 69]' }).dblclick();
+    const dialog = page.getByRole('dialog', { name: 'Change page break' });
+    await expect(dialog.getByLabel('Page number')).toHaveValue('69');
+    await dialog.getByLabel('Page number').fill('69*');
+    await dialog.getByRole('button', { name: 'Change' }).click();
+    await expect(editor.text.locator('.tei-pb-label', { hasText: '[Page 69*]' })).toHaveCount(1);
+    await editor.expectSaved();
+    await page.reload();
+    await expect(editor.text.locator('.tei-pb-label', { hasText: '[Page 69*]' })).toHaveCount(1);
+  });
+
   test('turns a paragraph into a heading from the Structure menu and its shortcut', async ({ page }) => {
     await editor.placeCursorAfter('due to the following causes.');
     await page.locator('.structure-button').click();

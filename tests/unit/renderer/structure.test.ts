@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { insertLineBreak, insertNote, insertPageBreak } from '../../../renderer/editor/inline.ts';
+import { changePageBreak, insertLineBreak, insertNote, insertPageBreak } from '../../../renderer/editor/inline.ts';
 import { setLetterPart, setListEntry, setPlainBlock } from '../../../renderer/editor/structure.ts';
 import {
   apply,
@@ -86,6 +86,14 @@ describe('inline commands', () => {
   it('inserts a page break with its number and facsimile, blanks as absent', () => {
     const out = apply(stateAt(doc(p('in <a>all'))), insertPageBreak({ n: ' 69 ', facs: '' })).doc;
     expect(out.eq(doc(p('in ', pb({ n: '69', facs: null }), 'all')))).toBe(true);
+  });
+
+  it("changes a page break's number and facsimile, and refuses a position that holds none", () => {
+    const s = stateAt(doc(p('in <a>', pb({ n: '69' }), 'all')));
+    const at = s.selection.from;
+    const out = apply(s, changePageBreak(at, { n: '69a', facs: 'f069.png' })).doc;
+    expect(out.eq(doc(p('in ', pb({ n: '69a', facs: 'f069.png' }), 'all')))).toBe(true);
+    expect(changePageBreak(at - 1, { n: '1', facs: null })(s)).toBe(false);
   });
 
   it('inserts a line break and an empty note at the cursor', () => {
