@@ -13,6 +13,7 @@
 import { Node as PMNode, type Mark } from 'prosemirror-model';
 import { schema } from '../schema.ts';
 import { abbreviateLemma, escapeHtml } from './apparatus.ts';
+import { SiglumError } from '../errors.ts';
 import type { Hyphenate } from './hyphenate.ts';
 import type { Misplaced, PrintEdition, ResolvedPrintSettings } from './model.ts';
 
@@ -291,8 +292,8 @@ export interface RenderedDocument {
 
 /**
  * Renders document `d` of an edition: leaf blocks with note calls, lemma markers and
- * entity spans (see the module comment). Throws a RangeError for JSON that does not
- * fit the schema.
+ * entity spans (see the module comment). JSON that does not fit the schema throws a
+ * SiglumError ('bad-input') naming the document.
  */
 export function renderDocument(
   document: PrintEdition['documents'][number],
@@ -302,8 +303,14 @@ export function renderDocument(
   entities: EntityTable,
 ): RenderedDocument {
   const rejected: Misplaced[] = [];
-  const doc = PMNode.fromJSON(schema, document.doc);
-  doc.check();
+  let doc: PMNode;
+  try {
+    doc = PMNode.fromJSON(schema, document.doc);
+    doc.check();
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new SiglumError('bad-input', `The document “${document.title}” cannot be printed: its content does not fit the schema (${reason}).`);
+  }
   const inNotes = noteRanges(doc);
   const markers: Marker[] = [];
   const apparatus: PrintData['documents'][number]['apparatus'] = [];
@@ -344,7 +351,7 @@ export function renderDocument(
 /**
  * Builds the print HTML of an edition. `css` is the full stylesheet (print CSS and
  * @font-face rules with their font data); the geometry comes from `settings`.
- * Throws a RangeError for a document whose JSON does not fit the schema.
+ * Throws a SiglumError ('bad-input') for a document whose JSON does not fit the schema.
  */
 export function buildPrintHtml(
   edition: PrintEdition,

@@ -72,6 +72,17 @@ describe('print HTML', () => {
     expect(data.documents[0]!.apparatus.map((a) => a === null)).toEqual([false, true, true, true]);
   });
 
+  it('refuses, naming it, a document whose JSON does not fit the schema', () => {
+    const e: PrintEdition = {
+      title: 'T',
+      witnesses: [],
+      documents: [{ title: 'Broken', doc: { type: 'doc', content: [{ type: 'text', text: 'bare text at block level' }] }, apparatus: [] }],
+      settings: {},
+    };
+    expect(() => build(e)).toThrow(SiglumError);
+    expect(() => build(e)).toThrow(/“Broken” cannot be printed/);
+  });
+
   it('marks persons, places and organisations for the index, one entry per register id', () => {
     const pers = schema.marks.teiMark.create({ name: 'persName' });
     const place = schema.marks.mention.create({ kind: 'place', ref: 'tokyo' });
