@@ -8,13 +8,14 @@
  */
 import diffSequences from "diff-sequences";
 import {
+  type VertexIndex,
   indexVertices,
   rankWindow,
   partition,
   withinRanks,
   type Region,
 } from "./anchors.ts";
-import { nearMatches, parallelTies } from "./near-match.ts";
+import { nearMatches, parallelTies } from "./ties.ts";
 import { longestIncreasing } from "./sequence.ts";
 import { findIslands, selectIslands } from "./islands.ts";
 import type { Token, Witness } from "./tokenise.ts";
@@ -31,13 +32,13 @@ export interface AlignOptions {
   /** Among equally good matches for a repeated token, take the later one. Default false. */
   readonly preferLater?: boolean;
   /**
-   * Set unmatched tokens beside the most similar unmatched reading in their gap (near-match.ts)
+   * Set unmatched tokens beside the most similar unmatched reading in their gap (ties.ts)
    * rather than beside the reading they stand opposite when aligned. Default false.
    */
   readonly nearMatch?: boolean;
   /**
    * Keep readings that stood opposite each other when this witness was aligned in one
-   * column when later witnesses add text before one of them (near-match.ts). Default true.
+   * column when later witnesses add text before one of them (ties.ts). Default true.
    */
   readonly keepColumns?: boolean;
   /** Largest token x vertex region matched without cutting it at anchors first. */
@@ -53,7 +54,7 @@ export interface WitnessAlignment {
   /** Phrases matched out of order and therefore not merged. */
   readonly transposed: readonly Phrase[];
   /**
-   * (token, vertex) pairs whose new vertex is to share the vertex's rank (near-match.ts), in
+   * (token, vertex) pairs whose new vertex is to share the vertex's rank (ties.ts), in
    * blocks, one per gap: a block stands or falls as a whole.
    */
   readonly ties: ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
@@ -67,6 +68,10 @@ const DEFAULT_REGION_CELLS = 40_000;
  */
 const MAX_MATCHES = 20_000;
 
+/**
+ * Decides, for each token of `witness`, the vertex of `graph` it joins (or none); the
+ * graph is not changed (`VariantGraph.addWitness` merges the result).
+ */
 export function alignWitness(
   graph: VariantGraph,
   witness: Witness,
@@ -94,48 +99,18 @@ export function alignWitness(
   const phrases: Phrase[] = [];
   const transposed: Phrase[] = [];
   for (const region of regions) {
-    const candidates = (row: number) =>
-      withinRanks(
-        index.byForm.get(tokens[row]!.n) ?? [],
-        ranks,
-        region.rankLo,
-        region.rankHi,
-      );
-    let matches = 0;
-    for (let row = region.lo; row < region.hi && matches <= MAX_MATCHES; row++)
-      matches += candidates(row).length;
-    if (matches > MAX_MATCHES) {
-      alignInOrder(
-        tokens,
-        rankWindow(index, region.rankLo, region.rankHi),
-        graph,
-        region,
-        links,
-      );
-      continue;
-    }
-    const islands = findIslands(graph, ranks, region.lo, region.hi, candidates);
-    const corners = [
-      { row: region.lo - 1, rank: region.rankLo },
-      { row: region.hi, rank: region.rankHi },
-    ];
-    const chosen = selectIslands(islands, ranks, corners, {
-      preferLater: options.preferLater ?? false,
-    });
-    const found = detectPhrases(graph, chosen);
-    const size = (p: Phrase) =>
-      p.tokens.reduce((sum, t) => sum + tokens[t]!.n.length, 0);
-    const support = (p: Phrase) =>
-      p.vertices.reduce((sum, v) => sum + graph.vertex(v).witnesses.length, 0);
-    const out = new Set(detectTranspositions(found, ranks, size, support));
-    found.forEach((phrase, i) => {
-      phrases.push(phrase);
-      if (out.has(i)) {
-        if (options.transpositions ?? true) transposed.push(phrase);
-        return;
-      }
-      phrase.tokens.forEach((t, k) => (links[t] = phrase.vertices[k]!));
-    });
+    const found = matchRegion(
+      graph,
+      ranks,
+      index,
+      tokens,
+      region,
+      options.preferLater ?? false,
+      links,
+    );
+    for (const phrase of found.phrases) phrases.push(phrase);
+    for (const phrase of found.transposed)
+      if (options.transpositions ?? true) transposed.push(phrase);
   }
   keepAcyclic(graph, ranks, tokens, links);
   if (options.preferLater) {
@@ -221,6 +196,62 @@ function laterVertex(
 }
 
 /**
+ * The Dekker phases on one region: islands, phrases, transpositions. Links the phrases
+ * kept; returns all phrases and the transposed ones. A region with too many matches is
+ * aligned in order instead (no phrases reported).
+ */
+function matchRegion(
+  graph: VariantGraph,
+  ranks: Int32Array,
+  index: VertexIndex,
+  tokens: readonly Token[],
+  region: Region,
+  preferLater: boolean,
+  links: Int32Array,
+): { phrases: Phrase[]; transposed: Phrase[] } {
+  const candidates = (row: number) =>
+    withinRanks(
+      index.byForm.get(tokens[row]!.n) ?? [],
+      ranks,
+      region.rankLo,
+      region.rankHi,
+    );
+  let matches = 0;
+  for (let row = region.lo; row < region.hi && matches <= MAX_MATCHES; row++)
+    matches += candidates(row).length;
+  if (matches > MAX_MATCHES) {
+    alignInOrder(
+      tokens,
+      rankWindow(index, region.rankLo, region.rankHi),
+      graph,
+      region,
+      links,
+    );
+    return { phrases: [], transposed: [] };
+  }
+  const islands = findIslands(graph, ranks, region.lo, region.hi, candidates);
+  const corners = [
+    { row: region.lo - 1, rank: region.rankLo },
+    { row: region.hi, rank: region.rankHi },
+  ];
+  const phrases = detectPhrases(
+    graph,
+    selectIslands(islands, ranks, corners, { preferLater }),
+  );
+  const size = (p: Phrase) =>
+    p.tokens.reduce((sum, t) => sum + tokens[t]!.n.length, 0);
+  const support = (p: Phrase) =>
+    p.vertices.reduce((sum, v) => sum + graph.vertex(v).witnesses.length, 0);
+  const out = new Set(detectTranspositions(phrases, ranks, size, support));
+  const transposed: Phrase[] = [];
+  phrases.forEach((phrase, i) => {
+    if (out.has(i)) transposed.push(phrase);
+    else phrase.tokens.forEach((t, k) => (links[t] = phrase.vertices[k]!));
+  });
+  return { phrases, transposed };
+}
+
+/**
  * Aligns a region without transpositions: Myers' diff (diff-sequences, linear space)
  * between the region's tokens and its vertices in rank order.
  */
@@ -247,7 +278,7 @@ function alignInOrder(
  * Makes sure merging `links` cannot close a cycle. The detector orders phrases by their
  * first vertex only, so in rare overlapping cases a merge could loop; if it would, keep
  * only the longest run of links whose ranks never decrease (always safe: every edge of
- * the graph climbs in rank) and leave the rest unaligned. Ties (near-match.ts) do not
+ * the graph climbs in rank) and leave the rest unaligned. Ties (ties.ts) do not
  * count here: a witness that orders two tied readings simply unties them.
  */
 function keepAcyclic(

@@ -21,7 +21,7 @@ export interface AlignmentTable {
 
 /** The token-level table: one column per rank. */
 export function alignmentTable(collation: Collation): AlignmentTable {
-  collation.graph.ranks(); // drops near-match ties that no longer fit
+  collation.graph.ranks(); // drops tie blocks a later witness contradicts
   return groupedTable(collation, collation.graph.rankGroups());
 }
 

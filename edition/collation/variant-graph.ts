@@ -27,7 +27,7 @@ export class VariantGraph {
   /** out[v]: target vertex -> witnesses on that edge. */
   private readonly out: Array<Map<number, number[]>> = [];
   private readonly inn: Array<Set<number>> = [];
-  /** Blocks of vertex pairs set on one rank without being aligned (near-match.ts). */
+  /** Blocks of vertex pairs set on one rank without being aligned (ties.ts). */
   private readonly ties: Array<ReadonlyArray<readonly [number, number]>> = [];
 
   constructor() {
