@@ -25,11 +25,15 @@ export interface PublishDocument extends PrintDocument {
   meta?: DocumentMeta;
 }
 
-/** An entity of the project register, to name index entries keyed by its id. */
+/**
+ * An entity of the project register, to name index entries keyed by its id (the
+ * print model's register, `{ id, name }`, is one). With `kind`, only mentions of
+ * that kind take the name.
+ */
 export interface RegisterEntry {
   id: string;
-  kind: EntityKind;
   name: string;
+  kind?: EntityKind;
   description?: string;
 }
 
@@ -41,7 +45,7 @@ export interface PublishEdition {
   witnesses: Witness[];
   documents: PublishDocument[];
   /** Names for entity ids; mentions whose id is not here are named by their own words. */
-  register?: RegisterEntry[];
+  register?: readonly RegisterEntry[];
   /** BCP 47 language of the text (default `en`). */
   language?: string;
 }

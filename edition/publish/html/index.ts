@@ -20,7 +20,7 @@
  */
 import { escapeHtml } from '../../print/apparatus.ts';
 import { fold } from '../../entities/fold.ts';
-import type { EntityKind, PublishDocument, PublishEdition } from '../model.ts';
+import type { EntityKind, PublishDocument, PublishEdition, RegisterEntry } from '../model.ts';
 import { EDITION_CSS, editionScript } from './assets.ts';
 import {
   ASSET_CSS,
@@ -296,7 +296,8 @@ export function buildHtmlEdition(edition: PublishEdition): HtmlEdition {
   edition.documents.forEach((d, i) => {
     if (d.key && !fileByKey.has(d.key)) fileByKey.set(d.key, files[i]!);
   });
-  const register = new Map((edition.register ?? []).map((r) => [`${r.kind}\u0000${r.id}`, r]));
+  const register = new Map<string, RegisterEntry>();
+  for (const r of edition.register ?? []) register.set(r.kind ? `${r.kind}\u0000${r.id}` : r.id, r);
   const entries = new Map<string, IndexEntry>();
   const usedAnchors = new Set<string>();
   const pageOf = new Map(ENTITY_PAGES.map((p) => [p.kind, p.file]));
@@ -318,7 +319,7 @@ export function buildHtmlEdition(edition: PublishEdition): HtmlEdition {
       const key = `${kind}\u0000${ref ?? `\u0001${fold(text).replace(/\s+/g, ' ')}`}`;
       let entry = entries.get(key);
       if (!entry) {
-        const known = ref === null ? undefined : register.get(`${kind}\u0000${ref}`);
+        const known = ref === null ? undefined : (register.get(`${kind}\u0000${ref}`) ?? register.get(ref));
         entry = {
           kind,
           anchor: anchorFor(ref ?? text, usedAnchors),

@@ -13,6 +13,7 @@ import { Node as PMNode, type Mark } from 'prosemirror-model';
 import { escapeHtml } from '../../print/apparatus.ts';
 import type { ApparatusEntry } from '../../print/model.ts';
 import { schema, type XmlAttrs } from '../../schema.ts';
+import { placeApparatus, type RejectedEntry } from '../apparatus.ts';
 import type { EntityKind } from '../model.ts';
 
 /** A TEI element that names an entity, and the index it belongs to. */
@@ -50,11 +51,6 @@ export interface RenderedApparatus {
   entry: ApparatusEntry;
   /** Anchor of the lemma's first piece in the text. */
   anchor: string;
-}
-
-export interface RejectedEntry {
-  index: number;
-  reason: string;
 }
 
 export interface RenderedDocument {
@@ -414,33 +410,6 @@ class DocumentRenderer {
   }
 }
 
-/** Document positions inside notes: a lemma may not start there. */
-function noteRanges(doc: PMNode): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  doc.descendants((node, pos) => {
-    if (node.type === schema.nodes.note) {
-      ranges.push([pos, pos + node.nodeSize]);
-      return false;
-    }
-    return true;
-  });
-  return ranges;
-}
-
-/** Why an apparatus entry cannot be shown, or null when it can. */
-function rejection(entry: ApparatusEntry, doc: PMNode, inNotes: Array<[number, number]>): string | null {
-  if (!(Number.isInteger(entry.from) && Number.isInteger(entry.to)) || entry.from > entry.to) {
-    return `its positions ${entry.from}–${entry.to} are not a range`;
-  }
-  if (entry.from < 0 || entry.to > doc.content.size) {
-    return `its positions ${entry.from}–${entry.to} lie outside the document (size ${doc.content.size})`;
-  }
-  if (inNotes.some(([a, b]) => (entry.from > a && entry.from < b) || (entry.to > a && entry.to < b))) {
-    return 'its lemma lies inside a note';
-  }
-  return null;
-}
-
 /**
  * Renders a document. Throws a RangeError when its JSON does not fit the schema.
  * Apparatus entries that cannot be placed come back in `rejected`, never dropped
@@ -455,14 +424,7 @@ export function renderDocument(
 ): RenderedDocument {
   const doc = PMNode.fromJSON(schema, json);
   doc.check();
-  const inNotes = noteRanges(doc);
-  const rejected: RejectedEntry[] = [];
-  const accepted: Array<{ entry: ApparatusEntry; index: number }> = [];
-  apparatus.forEach((entry, index) => {
-    const reason = rejection(entry, doc, inNotes);
-    if (reason === null) accepted.push({ entry, index });
-    else rejected.push({ index, reason });
-  });
+  const { accepted, rejected } = placeApparatus(doc, apparatus);
   const renderer = new DocumentRenderer(context, docIndex, accepted, firstPage);
   const body0 = renderer.render(doc);
   const entities = renderer.entities;
