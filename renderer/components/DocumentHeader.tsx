@@ -13,7 +13,7 @@ export default function DocumentHeader() {
     <Show when={actions.current()}>
       {(doc) => (
         <header class="doc-header">
-          <span class="doc-header-collection">{collection()?.title ?? 'Documents'}</span>
+          <span class="doc-header-collection">{collection()?.title ?? project.title}</span>
           <Show when={doc().n}>
             <span class="doc-header-n">No. {doc().n}</span>
           </Show>
