@@ -61,17 +61,23 @@ export function headerMeta(tei: XmlElement, fileName: string): DocumentMeta {
   };
 }
 
-/** The metadata of a document: its heading, its date, its archival source note, and its own attributes. */
+/**
+ * The metadata of a document: its heading, its date (`frus:doc-dateTime-min`, else the
+ * first `date/@when`; a date-time shortened to its day), its archival source note,
+ * and its own attributes.
+ */
 export function divMeta(div: XmlElement, fallbackTitle: string): DocumentMeta {
   const head = findElement(div, (e) => isTei(e, 'head'));
   const source = findElement(div, isSourceNote);
   const extra: Record<string, string> = {};
   for (const a of div.attrs) if (!['type', 'n', 'xml:id'].includes(a.name) && !a.name.startsWith('xmlns')) extra[a.name] = a.value;
-  let date = extra['frus:doc-dateTime-min']?.slice(0, 10) ?? null;
+  let date = extra['frus:doc-dateTime-min'] ?? null;
   if (date === null) {
     const dated = findElement(div, (e) => isTei(e, 'date') && getAttr(e, 'when') !== null);
     date = dated ? getAttr(dated, 'when') : null;
   }
+  // A day is what the UI lists and sorts by; the full value stays in the XML.
+  if (date !== null && /^\d{4}-\d{2}-\d{2}T/.test(date)) date = date.slice(0, 10);
   return {
     title: (head && plainText(head)) || fallbackTitle,
     date,

@@ -152,6 +152,11 @@ describe('importTei reads volumes', () => {
     expect([d.key, d.kind, d.title]).toEqual(['body', 'document', 'Alone']);
   });
 
+  it('dates a document by its first dated date, shortened to the day', () => {
+    const { d } = one('<div type="document"><opener><dateline><date when="1934-01-05T18:00:00">January 5, 1934—6 p.m.</date></dateline></opener><p>x</p></div>');
+    expect(d.meta.date).toBe('1934-01-05');
+  });
+
   it('titles a body without a heading from the header', () => {
     const { d } = one('<p>Text.</p>');
     expect(d.title).toBe('Test volume');
