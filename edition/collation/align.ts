@@ -209,16 +209,18 @@ function matchRegion(
   preferLater: boolean,
   links: Int32Array,
 ): { phrases: Phrase[]; transposed: Phrase[] } {
-  const candidates = (row: number) =>
-    withinRanks(
+  const rows: Array<readonly number[]> = [];
+  let matches = 0;
+  for (let row = region.lo; row < region.hi && matches <= MAX_MATCHES; row++) {
+    const list = withinRanks(
       index.byForm.get(tokens[row]!.n) ?? [],
       ranks,
       region.rankLo,
       region.rankHi,
     );
-  let matches = 0;
-  for (let row = region.lo; row < region.hi && matches <= MAX_MATCHES; row++)
-    matches += candidates(row).length;
+    rows.push(list);
+    matches += list.length;
+  }
   if (matches > MAX_MATCHES) {
     alignInOrder(
       tokens,
@@ -229,6 +231,7 @@ function matchRegion(
     );
     return { phrases: [], transposed: [] };
   }
+  const candidates = (row: number) => rows[row - region.lo]!;
   const islands = findIslands(graph, ranks, region.lo, region.hi, candidates);
   const corners = [
     { row: region.lo - 1, rank: region.rankLo },

@@ -38,7 +38,7 @@ export function groupedTable(
   const graph = collation.graph;
   const rank = rankOver(graph, group);
   if (!rank) throw new Error("Grouping the variant graph created a cycle");
-  const width = rank[END]! - 1;
+  const width = Math.max(0, rank[END]! - 1);
   const cells: number[][][] = Array.from({ length: width }, () =>
     collation.witnesses.map(() => []),
   );

@@ -71,7 +71,9 @@ describe("collate", () => {
     expect(snapshot()).toEqual(snapshot());
   });
 
-  test("accepts empty witnesses and rejects a repeated siglum", () => {
+  test("accepts no witnesses, empty witnesses, and rejects a repeated siglum", () => {
+    expect(alignmentTable(collate([])).columns).toEqual([]);
+    expect(parallelSegmentation(collate([{ siglum: "A", text: " " }])).columns).toEqual([]);
     const collation = collate([
       { siglum: "A", text: "" },
       { siglum: "B", text: "only B" },
