@@ -4,16 +4,20 @@
  * `webContents.printToPDF`. Main process only; the command line and the tests use
  * render.ts (Playwright and Debian's Chromium) over the same page.
  */
-import { BrowserWindow, session } from 'electron';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { LayoutReport, PrintEdition } from '../../edition/print/model.ts';
-import { buildPrintPage, paginatorScript, type PrintResources } from './page.ts';
-import type { PdfProgress, PdfResult } from './render.ts';
+import { BrowserWindow, session } from "electron";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { LayoutReport, PrintEdition } from "../../edition/print/model.ts";
+import {
+  buildPrintPage,
+  paginatorScript,
+  type PrintResources,
+} from "./page.ts";
+import type { PdfProgress, PdfResult } from "./render.ts";
 
-const PARTITION = 'siglum-print';
+const PARTITION = "siglum-print";
 
 /**
  * Typesets `edition` into `outPath` in a hidden window. Resolves like `renderPdf`.
@@ -27,37 +31,55 @@ export async function renderPdfInWindow(
   resources: PrintResources = {},
 ): Promise<PdfResult> {
   const t0 = performance.now();
-  onProgress?.({ stage: 'html' });
-  const [page, script] = await Promise.all([buildPrintPage(edition, resources), paginatorScript(resources)]);
-  const dir = await mkdtemp(join(tmpdir(), 'siglum-print-'));
-  const file = join(dir, 'edition.html');
-  await writeFile(file, page.html, 'utf8');
+  onProgress?.({ stage: "html" });
+  const [page, script] = await Promise.all([
+    buildPrintPage(edition, resources),
+    paginatorScript(resources),
+  ]);
+  const dir = await mkdtemp(join(tmpdir(), "siglum-print-"));
+  const file = join(dir, "edition.html");
+  await writeFile(file, page.html, "utf8");
   const pageUrl = pathToFileURL(file).href;
   const t1 = performance.now();
 
   const ses = session.fromPartition(PARTITION);
-  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: details.url !== pageUrl && !details.url.startsWith('data:') }));
+  ses.webRequest.onBeforeRequest((details, callback) =>
+    callback({
+      cancel: details.url !== pageUrl && !details.url.startsWith("data:"),
+    }),
+  );
   const win = new BrowserWindow({
     show: false,
     width: 1200,
     height: 1600,
-    webPreferences: { partition: PARTITION, sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: true },
+    webPreferences: {
+      partition: PARTITION,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      javascript: true,
+    },
   });
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  win.webContents.on('will-navigate', (event) => event.preventDefault());
+  win.webContents.setWindowOpenHandler(() => ({ action: "deny" }));
+  win.webContents.on("will-navigate", (event) => event.preventDefault());
   try {
-    onProgress?.({ stage: 'layout' });
+    onProgress?.({ stage: "layout" });
     await win.loadURL(pageUrl);
-    await win.webContents.executeJavaScript('document.fonts.ready.then(() => true)');
+    await win.webContents.executeJavaScript(
+      "document.fonts.ready.then(() => true)",
+    );
     const report = (await win.webContents.executeJavaScript(
       `${script}\n;SiglumPrint.paginate(document, ${JSON.stringify(page.config)})`,
     )) as LayoutReport;
     const t2 = performance.now();
-    onProgress?.({ stage: 'pdf', pages: report.pages });
-    const pdf = await win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true });
+    onProgress?.({ stage: "pdf", pages: report.pages });
+    const pdf = await win.webContents.printToPDF({
+      preferCSSPageSize: true,
+      printBackground: true,
+    });
     await writeFile(outPath, pdf);
     const t3 = performance.now();
-    onProgress?.({ stage: 'done', pages: report.pages });
+    onProgress?.({ stage: "done", pages: report.pages });
     return {
       pages: report.pages,
       placed: report.placed,

@@ -4,13 +4,23 @@
  * out by edition/print/layout.ts inside Chromium and printed with `page.pdf`, which is
  * Chromium's printToPDF: the same call Electron's hidden window makes.
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
-import { SiglumError } from '../../edition/errors.ts';
-import type { LayoutReport, Misplaced, PageSummary, IndexEntry, PrintEdition } from '../../edition/print/model.ts';
-import { buildPrintPage, paginatorScript, type PrintResources } from './page.ts';
+import { existsSync } from "node:fs";
+import { chromium, type Browser } from "playwright-core";
+import { SiglumError } from "../../edition/errors.ts";
+import type {
+  LayoutReport,
+  Misplaced,
+  PageSummary,
+  IndexEntry,
+  PrintEdition,
+} from "../../edition/print/model.ts";
+import {
+  buildPrintPage,
+  paginatorScript,
+  type PrintResources,
+} from "./page.ts";
 
-export type PdfStage = 'html' | 'layout' | 'pdf' | 'done';
+export type PdfStage = "html" | "layout" | "pdf" | "done";
 
 export interface PdfProgress {
   stage: PdfStage;
@@ -26,7 +36,7 @@ export interface PdfResult {
   pageSummaries: PageSummary[];
   index: IndexEntry[];
   /** Milliseconds spent in each stage, and inside 'layout' in each phase of the paginator. */
-  timings: Record<Exclude<PdfStage, 'done'>, number>;
+  timings: Record<Exclude<PdfStage, "done">, number>;
   layoutTimings: Record<string, number>;
 }
 
@@ -39,18 +49,22 @@ export interface RenderOptions extends PrintResources {
 
 /** Flags for a headless print-only Chromium: no GPU, no network chatter, no updates. */
 export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
 ];
 
 /** Launches Chromium for printing; a missing binary is a SiglumError ('io') saying what to do. */
 export function launchPrintBrowser(executablePath?: string): Promise<Browser> {
-  const path = executablePath ?? process.env['SIGLUM_CHROMIUM'] ?? '/usr/bin/chromium';
+  const path =
+    executablePath ?? process.env["SIGLUM_CHROMIUM"] ?? "/usr/bin/chromium";
   if (!existsSync(path)) {
     return Promise.reject(
-      new SiglumError('io', `Chromium, which typesets the PDF, is not at ${path}. Install it (apt install chromium) or set SIGLUM_CHROMIUM to its path.`),
+      new SiglumError(
+        "io",
+        `Chromium, which typesets the PDF, is not at ${path}. Install it (apt install chromium) or set SIGLUM_CHROMIUM to its path.`,
+      ),
     );
   }
   return chromium.launch({ executablePath: path, args: CHROMIUM_ARGS });
@@ -69,32 +83,46 @@ export async function renderPdf(
   options: RenderOptions = {},
 ): Promise<PdfResult> {
   const t0 = performance.now();
-  onProgress?.({ stage: 'html' });
-  const [page, script] = await Promise.all([buildPrintPage(edition, options), paginatorScript(options)]);
+  onProgress?.({ stage: "html" });
+  const [page, script] = await Promise.all([
+    buildPrintPage(edition, options),
+    paginatorScript(options),
+  ]);
   const t1 = performance.now();
 
-  const browser = options.browser ?? (await launchPrintBrowser(options.executablePath));
+  const browser =
+    options.browser ?? (await launchPrintBrowser(options.executablePath));
   try {
-    const context = await browser.newContext({ javaScriptEnabled: true, offline: true });
+    const context = await browser.newContext({
+      javaScriptEnabled: true,
+      offline: true,
+    });
     try {
       const tab = await context.newPage();
-      onProgress?.({ stage: 'layout' });
-      await tab.setContent(page.html, { waitUntil: 'load' });
+      onProgress?.({ stage: "layout" });
+      await tab.setContent(page.html, { waitUntil: "load" });
       await tab.evaluate(() => document.fonts.ready.then(() => undefined));
       await tab.addScriptTag({ content: script });
       const report = await tab.evaluate(
         (config) =>
-          (globalThis as unknown as { SiglumPrint: { paginate: (d: Document, c: typeof config) => LayoutReport } }).SiglumPrint.paginate(
-            document,
-            config,
-          ),
+          (
+            globalThis as unknown as {
+              SiglumPrint: {
+                paginate: (d: Document, c: typeof config) => LayoutReport;
+              };
+            }
+          ).SiglumPrint.paginate(document, config),
         page.config,
       );
       const t2 = performance.now();
-      onProgress?.({ stage: 'pdf', pages: report.pages });
-      await tab.pdf({ path: outPath, preferCSSPageSize: true, printBackground: true });
+      onProgress?.({ stage: "pdf", pages: report.pages });
+      await tab.pdf({
+        path: outPath,
+        preferCSSPageSize: true,
+        printBackground: true,
+      });
       const t3 = performance.now();
-      onProgress?.({ stage: 'done', pages: report.pages });
+      onProgress?.({ stage: "done", pages: report.pages });
       return {
         pages: report.pages,
         placed: report.placed,

@@ -4,18 +4,24 @@
  * footnotes (target ≤ 10 s), and about 300 pages (target ≤ 30 s). Prints the time of
  * each stage, what was placed and misplaced, and peak memory of Node and Chromium.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { renderPdf } from '../../electron/pdf/render.ts';
-import { HUNDRED_PAGES, syntheticEdition, type SyntheticOptions } from '../integration/print/synthetic-edition.ts';
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { renderPdf } from "../../electron/pdf/render.ts";
+import {
+  HUNDRED_PAGES,
+  syntheticEdition,
+  type SyntheticOptions,
+} from "../integration/print/synthetic-edition.ts";
 
 /** Resident memory (MB) of this process's child processes (Chromium and its helpers). */
 function childrenRssMb(): number {
-  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss='], { encoding: 'utf8' })
+  const rows = execFileSync("ps", ["-eo", "pid=,ppid=,rss="], {
+    encoding: "utf8",
+  })
     .trim()
-    .split('\n')
+    .split("\n")
     .map((l) => l.trim().split(/\s+/).map(Number) as [number, number, number]);
   const tree = new Set([process.pid]);
   let grew = true;
@@ -29,14 +35,21 @@ function childrenRssMb(): number {
     }
   }
   tree.delete(process.pid);
-  return rows.filter(([pid]) => tree.has(pid)).reduce((sum, [, , rss]) => sum + rss, 0) / 1024;
+  return (
+    rows
+      .filter(([pid]) => tree.has(pid))
+      .reduce((sum, [, , rss]) => sum + rss, 0) / 1024
+  );
 }
 
 async function run(name: string, options: SyntheticOptions): Promise<void> {
   const edition = syntheticEdition(options);
-  const notes = edition.documents.reduce((n, d) => n + JSON.stringify(d.doc).split('"type":"note"').length - 1, 0);
+  const notes = edition.documents.reduce(
+    (n, d) => n + JSON.stringify(d.doc).split('"type":"note"').length - 1,
+    0,
+  );
   const entries = edition.documents.reduce((n, d) => n + d.apparatus.length, 0);
-  const dir = mkdtempSync(join(tmpdir(), 'siglum-print-bench-'));
+  const dir = mkdtempSync(join(tmpdir(), "siglum-print-bench-"));
   const out = join(dir, `${name}.pdf`);
   let peakChromium = 0;
   let peakNode = 0;
@@ -57,18 +70,23 @@ async function run(name: string, options: SyntheticOptions): Promise<void> {
     );
     console.log(
       `  placed ${r.placed.apparatus}/${entries} apparatus entries and ${r.placed.notes}/${notes} notes on their page; ` +
-        `misplaced ${r.misplaced.length}${r.misplaced.length ? ` (first: ${r.misplaced[0]!.reason})` : ''}`,
+        `misplaced ${r.misplaced.length}${r.misplaced.length ? ` (first: ${r.misplaced[0]!.reason})` : ""}`,
     );
     const phases = Object.entries(r.layoutTimings)
       .map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`)
-      .join(', ');
+      .join(", ");
     console.log(`  paginator: ${phases}`);
-    console.log(`  peak memory: Node ${peakNode.toFixed(0)} MB, Chromium ${peakChromium.toFixed(0)} MB`);
+    console.log(
+      `  peak memory: Node ${peakNode.toFixed(0)} MB, Chromium ${peakChromium.toFixed(0)} MB`,
+    );
   } finally {
     clearInterval(sampler);
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-await run('100 pages', HUNDRED_PAGES);
-await run('300 pages', { ...HUNDRED_PAGES, documents: HUNDRED_PAGES.documents * 3 });
+await run("100 pages", HUNDRED_PAGES);
+await run("300 pages", {
+  ...HUNDRED_PAGES,
+  documents: HUNDRED_PAGES.documents * 3,
+});
