@@ -35,7 +35,7 @@ import {
   paragraphs,
   type PageFrame,
 } from './pages.ts';
-import { renderDocument, type EntityOccurrence, type RenderedDocument } from './render.ts';
+import { anchorOfXmlId, renderDocument, type EntityOccurrence, type RenderedDocument } from './render.ts';
 import { buildSearchIndex, searchIndexScript } from './search.ts';
 
 export { decodePostings, type SearchIndex } from './search.ts';
@@ -75,21 +75,23 @@ function documentFiles(documents: readonly PublishDocument[]): string[] {
   });
 }
 
-/** `xml:id`s of page breaks and notes in every document, and the page each is in. */
+/**
+ * `xml:id`s of page breaks and notes in every document that keep their id in the
+ * page (see anchorOfXmlId), and the page each is in: pointers (`<ref target>`) to
+ * them become links.
+ */
 function collectTargets(documents: readonly PublishDocument[], files: readonly string[]): Map<string, string> {
   const targets = new Map<string, string>();
+  const add = (id: unknown, file: string): void => {
+    // An id given twice (invalid TEI) points to its first element.
+    if (typeof id === 'string' && anchorOfXmlId(id) !== null && !targets.has(id)) targets.set(id, file);
+  };
   const visit = (node: unknown, file: string): void => {
     if (typeof node !== 'object' || node === null) return;
     const n = node as { type?: string; attrs?: Record<string, unknown>; content?: unknown[] };
-    if (n.type === 'note' && typeof n.attrs?.['id'] === 'string' && !targets.has(n.attrs['id'])) {
-      targets.set(n.attrs['id'], file);
-    }
+    if (n.type === 'note') add(n.attrs?.['id'], file);
     if (n.type === 'pageBreak' && Array.isArray(n.attrs?.['xml'])) {
-      for (const pair of n.attrs['xml'] as unknown[]) {
-        if (Array.isArray(pair) && pair[0] === 'xml:id' && typeof pair[1] === 'string' && !targets.has(pair[1])) {
-          targets.set(pair[1], file);
-        }
-      }
+      for (const pair of n.attrs['xml'] as unknown[]) if (Array.isArray(pair) && pair[0] === 'xml:id') add(pair[1], file);
     }
     if (Array.isArray(n.content)) for (const child of n.content) visit(child, file);
   };
@@ -312,7 +314,7 @@ export function buildHtmlEdition(edition: PublishEdition): HtmlEdition {
       if (docFile) return docFile;
       const file = targets.get(id);
       if (!file) return null;
-      return `${file === files[current] ? '' : file}#${encodeURIComponent(id.replace(/\s+/g, '_'))}`;
+      return `${file === files[current] ? '' : file}#${encodeURIComponent(id)}`;
     },
     entityHref(occurrence: EntityOccurrence): string {
       const { kind, ref, text } = occurrence;

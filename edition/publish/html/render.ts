@@ -66,8 +66,6 @@ export interface RenderedDocument {
   text: string;
   /** The opening words of its paragraphs (no heading, source note or notes). */
   lead: string;
-  /** Ids (`xml:id`) of page breaks and notes, and the anchors they got, for cross-references. */
-  targets: Map<string, string>;
 }
 
 export interface RenderContext {
@@ -82,9 +80,16 @@ export function classOf(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
 }
 
-/** An id attribute value: no whitespace, never empty. */
-function idSafe(id: string): string {
-  return id.replace(/\s+/g, '_') || '_';
+/** Ids the pages give their own elements; an `xml:id` may not take one. */
+const OWN_IDS = /^(?:(?:e|call|note|pb)\d+-\d+|(?:lem|app)-\d+|x-.*|text|main|popup|witness|q|results|search-status|notes-h|app-h)$/;
+
+/**
+ * The anchor an `xml:id` keeps in its page, or null when it cannot keep it (it has
+ * white space, or is one of the pages' own ids): then the element gets an id of
+ * the page's making and pointers to it are left unlinked.
+ */
+export function anchorOfXmlId(id: string): string | null {
+  return id === '' || /\s/.test(id) || OWN_IDS.test(id) ? null : id;
 }
 
 function xmlAttr(attrs: Record<string, unknown>, ...names: string[]): string | null {
@@ -130,7 +135,7 @@ interface OpenMark {
 class DocumentRenderer {
   readonly notes: RenderedNote[] = [];
   readonly entities: EntityOccurrence[] = [];
-  readonly targets = new Map<string, string>();
+  private readonly usedIds = new Set<string>();
   private text: string[] = [];
   /** The opening words of the running text (paragraphs only), for search results. */
   lead = '';
@@ -387,18 +392,24 @@ class DocumentRenderer {
     this.page = n;
     this.pageBreaks++;
     const xmlId = xmlAttr(node.attrs as Record<string, unknown>, 'xml:id');
-    const anchor = xmlId !== null && !this.targets.has(xmlId) ? idSafe(xmlId) : `pb${this.docIndex}-${this.pageBreaks}`;
-    if (xmlId !== null) this.targets.set(xmlId, anchor);
+    const anchor = this.ownAnchor(xmlId) ?? `pb${this.docIndex}-${this.pageBreaks}`;
     const label = n === null ? '[Page]' : `[Page ${escapeHtml(n)}]`;
     return `<span class="pb" id="${escapeHtml(anchor)}" data-n="${escapeHtml(n ?? '')}"><span class="pb-label">${label}</span></span>`;
+  }
+
+  /** The `xml:id` as the element's id, unless it cannot be one or is taken in this page. */
+  private ownAnchor(xmlId: string | null): string | null {
+    const anchor = xmlId === null ? null : anchorOfXmlId(xmlId);
+    if (anchor === null || this.usedIds.has(anchor)) return null;
+    this.usedIds.add(anchor);
+    return anchor;
   }
 
   private note(node: PMNode, pos: number): string {
     const k = this.notes.length + 1;
     const label = ((node.attrs['n'] as string | null) ?? '').trim() || String(k);
     const xmlId = (node.attrs['id'] as string | null) ?? null;
-    const anchor = xmlId !== null && !this.targets.has(xmlId) ? idSafe(xmlId) : `note${this.docIndex}-${k}`;
-    if (xmlId !== null) this.targets.set(xmlId, anchor);
+    const anchor = this.ownAnchor(xmlId) ?? `note${this.docIndex}-${k}`;
     const callAnchor = `call${this.docIndex}-${k}`;
     // The note's blocks are rendered with their own mark stack; the text's resumes after.
     const saved = { out: this.out, stack: this.stack };
@@ -446,6 +457,5 @@ export function renderDocument(
     lastPage: renderer.page,
     text: renderer.searchText(),
     lead: renderer.lead.replace(/\s+/g, ' ').trim(),
-    targets: renderer.targets,
   };
 }

@@ -141,8 +141,10 @@ describe('the static HTML edition', () => {
   });
 
   it('resolves TEI pointers to pages and documents of the edition and leaves others unlinked', () => {
-    const first = doc(paragraph('see ', teiMark({ name: 'ref', xml: [['target', '#pg_12']] }, 'page 12'), ' and ', teiMark({ name: 'ref', xml: [['target', '#d2']] }, 'doc 2'), ' and ', teiMark({ name: 'ref', xml: [['target', 'http://example.org/']] }, 'away')));
-    const second = doc(paragraph('a ', pageBreak({ n: '12', xml: [['xml:id', 'pg_12']] }), 'b'));
+    const first = doc(paragraph('see ', teiMark({ name: 'ref', xml: [['target', '#pg_12']] }, 'page 12'), ' and ', teiMark({ name: 'ref', xml: [['target', '#d2']] }, 'doc 2'), ' and ', teiMark({ name: 'ref', xml: [['target', 'http://example.org/']] }, 'away'), ' ', teiMark({ name: 'ref', xml: [['target', '#lem-0']] }, 'p. 13')));
+    const second = doc(
+      paragraph('a ', pageBreak({ n: '12', xml: [['xml:id', 'pg_12']] }), 'b ', pageBreak({ n: '13', xml: [['xml:id', 'lem-0']] }), 'c'),
+    );
     const built = buildHtmlEdition(
       edition([
         { key: 'd1', title: 'One', doc: json(first), apparatus: [] },
@@ -154,6 +156,9 @@ describe('the static HTML edition', () => {
     expect(page).toContain('<a class="ref" href="d2.html">doc 2</a>');
     expect(page).toContain('<span class="tei tei-ref">away</span>');
     expect(page).not.toContain('example.org');
+    // An xml:id that is one of the page's own ids is not used, and a pointer to it is not a link.
+    expect(page).toContain('<span class="tei tei-ref">p. 13</span>');
+    expect(file(built.files, 'd2.html')).toContain('<span class="pb" id="pb1-2" data-n="13">');
   });
 
   it('wraps each lemma in pieces keyed to its entry, lists the apparatus by series and rejects what cannot be placed', () => {
