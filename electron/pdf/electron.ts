@@ -86,7 +86,7 @@ export async function renderPdfInWindow(
       misplaced: [...page.rejected, ...report.misplaced],
       pageSummaries: report.pageSummaries,
       index: report.index,
-      timings: { html: t1 - t0, layout: t2 - t1, pdf: t3 - t2 },
+      timings: { html: t1 - t0, launch: 0, layout: t2 - t1, pdf: t3 - t2 },
       layoutTimings: report.timings,
     };
   } finally {

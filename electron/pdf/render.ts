@@ -36,7 +36,7 @@ export interface PdfResult {
   pageSummaries: PageSummary[];
   index: IndexEntry[];
   /** Milliseconds spent in each stage, and inside 'layout' in each phase of the paginator. */
-  timings: Record<Exclude<PdfStage, "done">, number>;
+  timings: { html: number; launch: number; layout: number; pdf: number };
   layoutTimings: Record<string, number>;
 }
 
@@ -92,6 +92,7 @@ export async function renderPdf(
 
   const browser =
     options.browser ?? (await launchPrintBrowser(options.executablePath));
+  const tLaunch = performance.now();
   try {
     const context = await browser.newContext({
       javaScriptEnabled: true,
@@ -129,7 +130,12 @@ export async function renderPdf(
         misplaced: [...page.rejected, ...report.misplaced],
         pageSummaries: report.pageSummaries,
         index: report.index,
-        timings: { html: t1 - t0, layout: t2 - t1, pdf: t3 - t2 },
+        timings: {
+          html: t1 - t0,
+          launch: tLaunch - t1,
+          layout: t2 - tLaunch,
+          pdf: t3 - t2,
+        },
         layoutTimings: report.timings,
       };
     } finally {

@@ -6,7 +6,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { renderPdf } from "../../electron/pdf/render.ts";
 import {
@@ -65,7 +65,8 @@ async function run(name: string, options: SyntheticOptions): Promise<void> {
     const t = r.timings;
     console.log(
       `${name}: ${r.pages} pages, ${entries} apparatus entries, ${notes} notes -> PDF in ${total.toFixed(2)} s ` +
-        `(html ${(t.html / 1000).toFixed(2)} s, Chromium load+layout ${(t.layout / 1000).toFixed(2)} s, printToPDF ${(t.pdf / 1000).toFixed(2)} s), ` +
+        `(html ${(t.html / 1000).toFixed(2)} s, Chromium start ${(t.launch / 1000).toFixed(2)} s, ` +
+        `page load + layout ${(t.layout / 1000).toFixed(2)} s, printToPDF ${(t.pdf / 1000).toFixed(2)} s), ` +
         `${(statSync(out).size / 1048576).toFixed(1)} MB`,
     );
     console.log(
@@ -85,6 +86,11 @@ async function run(name: string, options: SyntheticOptions): Promise<void> {
   }
 }
 
+console.log(
+  `load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")} on ${cpus().length} cores`,
+);
 await run("100 pages", HUNDRED_PAGES);
 await run("300 pages", {
   ...HUNDRED_PAGES,
