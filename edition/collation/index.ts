@@ -43,3 +43,5 @@ export { fromCollateXJson, toCollateXJson } from "./json.ts";
 export type { JsonOutputOptions } from "./json.ts";
 export { classifyVariants } from "./classify.ts";
 export type { ClassifyOptions, Variant, VariantKind } from "./classify.ts";
+export { apparatusEntries } from "./apparatus.ts";
+export type { ApparatusEntry, Reading } from "./apparatus.ts";

@@ -12,21 +12,33 @@ import { END, rankOver, START } from "./variant-graph.ts";
 export function parallelSegmentation(collation: Collation): AlignmentTable {
   const graph = collation.graph;
   const ranks = graph.ranks();
+  const ties = graph.rankGroups();
+  // A tied vertex stays a segment of its own: joined, it would pull its neighbours into its partner's column.
+  const tied = new Set<number>();
+  ties.forEach((g, v) => {
+    if (g !== v) tied.add(g).add(v);
+  });
   const chain = Int32Array.from(graph.vertices, (v) => v.id);
   const order = graph.vertices
     .map((v) => v.id)
     .sort((a, b) => ranks[a]! - ranks[b]!);
   for (const v of order) {
-    if (v === START || v === END || graph.inDegree(v) !== 1) continue;
+    if (v === START || v === END || tied.has(v) || graph.inDegree(v) !== 1)
+      continue;
     const [p] = graph.predecessors(v);
-    if (p === undefined || p === START || graph.outDegree(p) !== 1) continue;
+    if (
+      p === undefined ||
+      p === START ||
+      tied.has(p) ||
+      graph.outDegree(p) !== 1
+    )
+      continue;
     const a = graph.vertex(p).witnesses;
     const b = graph.vertex(v).witnesses;
     if (a.length === b.length && a.every((w, i) => b[i] === w))
       chain[v] = chain[p]!;
   }
   // Segments and ties together; if joining both would loop, segments alone.
-  const ties = graph.rankGroups();
   const parent = Int32Array.from(graph.vertices, (v) => v.id);
   const find = (v: number): number => {
     while (parent[v] !== v) v = parent[v] = parent[parent[v]!]!;

@@ -73,7 +73,9 @@ describe("collate", () => {
 
   test("accepts no witnesses, empty witnesses, and rejects a repeated siglum", () => {
     expect(alignmentTable(collate([])).columns).toEqual([]);
-    expect(parallelSegmentation(collate([{ siglum: "A", text: " " }])).columns).toEqual([]);
+    expect(
+      parallelSegmentation(collate([{ siglum: "A", text: " " }])).columns,
+    ).toEqual([]);
     const collation = collate([
       { siglum: "A", text: "" },
       { siglum: "B", text: "only B" },
