@@ -67,7 +67,8 @@ interface IndexEntry {
 function documentFiles(documents: readonly PublishDocument[]): string[] {
   const used = new Set<string>(RESERVED_FILES);
   return documents.map((d, i) => {
-    const stem = (d.key ?? '').replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '') || `doc-${i + 1}`;
+    // A name starts with a letter, digit or underscore (electron/publish refuses others).
+    const stem = (d.key ?? '').replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^[-_]+|[-_]+$/g, '') || `doc-${i + 1}`;
     let file = `${stem}.html`;
     for (let k = 2; used.has(file.toLowerCase()); k++) file = `${stem}-${k}.html`;
     used.add(file.toLowerCase());

@@ -12,7 +12,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHtmlEdition } from '../../../edition/publish/html/index.ts';
-import { editionFromTei } from '../../../edition/publish/model.ts';
+import type { DocJSON } from '../../../edition/api.ts';
+import { editionFromTei, type PublishEdition } from '../../../edition/publish/model.ts';
+import type { ApparatusEntry } from '../../../edition/print/model.ts';
+import { schema } from '../../../edition/schema.ts';
 import { importTei } from '../../../edition/tei/index.ts';
 import { launchPrintBrowser } from '../../../electron/pdf/render.ts';
 import { writeEditionFolder } from '../../../electron/publish/write.ts';
@@ -24,17 +27,51 @@ export const SCREENSHOT_DIR = join(tmpdir(), 'siglum-publish-screenshots');
 
 let browser: Browser;
 let dir: string;
-const sites: Record<'seed' | 'frus', { folder: string; files: string[] }> = {
+const sites: Record<'seed' | 'frus' | 'nested', { folder: string; files: string[] }> = {
   seed: { folder: '', files: [] },
   frus: { folder: '', files: [] },
+  nested: { folder: '', files: [] },
 };
+
+/** "the very quick brown fox": one lemma inside another, and an omission, read by three witnesses. */
+function nestedEdition(): PublishEdition {
+  const text = 'the very quick brown fox jumps';
+  const at = (words: string): number => 1 + text.indexOf(words);
+  const entry = (series: 'A' | 'B', lemma: string, readings: Array<[string, string[]]>): ApparatusEntry => ({
+    series,
+    from: at(lemma),
+    to: at(lemma) + lemma.length,
+    lemma,
+    readings: readings.map(([t, sigla]) => ({ text: t, sigla })),
+  });
+  const doc = schema.node('doc', null, [schema.node('paragraph', null, [schema.text(text)])]);
+  return {
+    title: 'Nested',
+    witnesses: [
+      { siglum: 'B', description: 'reads the whole phrase otherwise' },
+      { siglum: 'C', description: 'reads the inner word otherwise' },
+      { siglum: 'D', description: 'leaves a word out' },
+    ],
+    documents: [
+      {
+        title: 'Fox',
+        doc: doc.toJSON() as DocJSON,
+        apparatus: [
+          entry('A', 'very quick brown', [['slow', ['B']]]),
+          entry('B', 'quick', [['fast', ['B', 'C']]]),
+          entry('A', 'jumps', [['', ['D']]]),
+        ],
+      },
+    ],
+  };
+}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'siglum-publish-'));
   const seed = buildHtmlEdition(seedEdition());
   const frus = buildHtmlEdition(editionFromTei(importTei(readFileSync(FRUS_PATH, 'utf8'), 'frus1938v03-d480-d486.xml')));
   expect(seed.rejected).toEqual([]);
-  for (const [name, built] of [['seed', seed], ['frus', frus]] as const) {
+  for (const [name, built] of [['seed', seed], ['frus', frus], ['nested', buildHtmlEdition(nestedEdition())]] as const) {
     const folder = join(dir, name);
     await writeEditionFolder(folder, built.files);
     sites[name] = { folder, files: [...built.files.keys()] };
@@ -46,7 +83,7 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-function url(site: 'seed' | 'frus', path: string): string {
+function url(site: keyof typeof sites, path: string): string {
   return pathToFileURL(join(sites[site].folder, path)).href;
 }
 
@@ -192,6 +229,29 @@ describe('reading the seed despatch', () => {
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'seed-witness-b.png') });
     await page.selectOption('#witness', '');
     expect(await text.innerText()).toBe(edited);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('reading one witness where lemmata nest', () => {
+  it('shows the outer reading over the inner one, the inner where only it differs, and an omission as a caret', async () => {
+    const { page, problems } = await openPage();
+    await page.goto(url('nested', 'doc-1.html'));
+    const text = page.locator('.text');
+    const read = async (siglum: string): Promise<string> => {
+      await page.selectOption('#witness', siglum);
+      return (await text.innerText()).trim();
+    };
+    expect(await read('B')).toBe('the slow fox jumps');
+    expect(await read('C')).toBe('the very fast brown fox jumps');
+    expect(await read('D')).toBe('the very quick brown fox');
+    expect(await page.locator('.rdg-shown.om').count()).toBe(1);
+    expect(await read('')).toBe('the very quick brown fox jumps');
+    // The reading shown in place opens its apparatus entry.
+    await read('C');
+    await page.locator('.rdg-shown').click();
+    expect(await page.locator('#popup').innerText()).toContain('quick] fast B C');
     expect(problems).toEqual([]);
     await page.close();
   });

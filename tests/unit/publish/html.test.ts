@@ -90,6 +90,14 @@ describe('the static HTML edition', () => {
     expect(file(built.files, 'assets/search-index.js')).not.toMatch(/<\/?script/i);
   });
 
+  it('names document pages after their keys, safe for any file system and clear of the edition’s own pages', () => {
+    const one = json(doc(paragraph('x')));
+    const keys = ['d1', '-dash', 'index', 'Index', 'D1', 'd1', 'a b/c', '', '..'];
+    const built = buildHtmlEdition(edition(keys.map((key) => ({ key, title: key, doc: one, apparatus: [] }))));
+    expect(built.documentFiles).toEqual(['d1.html', 'dash.html', 'index-2.html', 'Index-3.html', 'D1-2.html', 'd1-3.html', 'a_b_c.html', 'doc-8.html', 'doc-9.html']);
+    expect(file(built.files, 'index.html')).toContain('<a href="index-2.html">index</a>');
+  });
+
   it('gives every page a strict Content-Security-Policy and no inline script, style or handler', () => {
     const built = buildHtmlEdition(
       edition([{ title: 'One', doc: json(doc(paragraph('A ', mention({ kind: 'place' }, 'Tokyo'), note(teiText({ name: null }, 'n')))) ), apparatus: [] }]),
