@@ -76,8 +76,7 @@ describe("apparatusEntries", () => {
     expect(entries.map((e) => e.lemma.text)).toEqual([
       "Experience",
       "thogh",
-      "noon",
-      "Auctoritee",
+      "noon Auctoritee",
       "",
       "is",
       "ynogh",
