@@ -108,8 +108,13 @@ class DocRenderer {
     const leaf = (tag: string, cls: string, prefix = ""): string =>
       `<${tag} class="blk ${cls}${extraClass}">${prefix}${this.inline(node, start, inNote)}${inNote ? "" : this.markersUpTo(start + node.content.size)}</${tag}>`;
     switch (node.type.name) {
-      case "heading":
-        return leaf("h2", "heading unnum");
+      case "heading": {
+        // Headings are centred and become PDF bookmarks: no soft hyphens.
+        this.hyphenateText = false;
+        const html = leaf("h2", "heading unnum");
+        this.hyphenateText = true;
+        return html;
+      }
       case "paragraph":
         return leaf("p", "para");
       case "sourceNote":
@@ -184,6 +189,12 @@ class DocRenderer {
     return html;
   }
 
+  private hyphenateText = true;
+
+  private hyphenated(text: string): string {
+    return this.hyphenateText ? this.hyphenate(text) : text;
+  }
+
   private text(
     text: string,
     marks: readonly Mark[],
@@ -199,13 +210,13 @@ class DocRenderer {
         this.markers[this.markerAt]!.pos < pos + text.length
       ) {
         const cut = Math.max(0, this.markers[this.markerAt]!.pos - pos);
-        if (cut > at) html += escapeHtml(this.hyphenate(text.slice(at, cut)));
+        if (cut > at) html += escapeHtml(this.hyphenated(text.slice(at, cut)));
         at = Math.max(at, cut);
         html += this.markers[this.markerAt]!.html;
         this.markerAt++;
       }
     }
-    html += escapeHtml(this.hyphenate(text.slice(at)));
+    html += escapeHtml(this.hyphenated(text.slice(at)));
     for (const mark of marks) html = this.wrapMark(mark, html, text);
     return html;
   }

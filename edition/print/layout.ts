@@ -159,6 +159,7 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
     const side = pageNo % 2 === 1 ? "recto" : "verso";
     page.className = `page ${kind} ${side}`;
     page.setAttribute("data-page", String(pageNo));
+    page.id = `page-${pageNo}`;
     if (kind !== "title") {
       const running =
         config.alternateHeads && side === "verso" ? doc.title : head;
@@ -727,16 +728,21 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
       };
     })
     .filter((e) => e.pages.length > 0);
+  // Each locator links to its page (Chromium keeps same-document links in the PDF).
+  const link = (page: number, label: string): string =>
+    `<a class="loc" href="#page-${page}">${label}</a>`;
   const locators = (e: IndexEntry): string =>
     config.indexLines
       ? [
-          ...new Set(
-            e.refs.map((r) =>
-              r.line === null ? String(r.page) : `${r.page}.${r.line}`,
-            ),
-          ),
+          ...new Map(
+            e.refs.map((r) => {
+              const label =
+                r.line === null ? String(r.page) : `${r.page}.${r.line}`;
+              return [label, link(r.page, label)] as const;
+            }),
+          ).values(),
         ].join(", ")
-      : e.pages.join(", ");
+      : e.pages.map((p) => link(p, String(p))).join(", ");
   if (config.index && index.length > 0) {
     let html = "";
     for (const kind of ["person", "place", "org"] as const) {

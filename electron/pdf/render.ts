@@ -120,6 +120,9 @@ export async function renderPdf(
       await tab.pdf({
         path: outPath,
         preferCSSPageSize: true,
+        // Bookmarks from the documents' headings, and a tagged (accessible) PDF.
+        outline: true,
+        tagged: true,
         printBackground: true,
       });
       const t3 = performance.now();

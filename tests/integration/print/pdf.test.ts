@@ -4,7 +4,7 @@
  * lines, the index gives the right pages, the fonts are embedded as TrueType, and
  * entries that cannot be placed are reported rather than dropped.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Node as PMNode } from "prosemirror-model";
@@ -265,6 +265,24 @@ describe.each(LAYOUTS)(
       expect(indexText.indexOf("Grew, Joseph C.")).toBeLessThan(
         indexText.indexOf("Joseph Stalin"),
       );
+    });
+
+    it("has bookmarks for the headings, a tagged structure, and index locators that link to their pages", () => {
+      const bytes = readFileSync(seed.path).toString("latin1");
+      expect(bytes).toContain("/Outlines");
+      expect(bytes).toContain("/StructTreeRoot");
+      const titles = [...bytes.matchAll(/\/Title \(((?:\\.|[^\\)])*)\)/g)].map(
+        (m) => m[1]!.replace(/\\(.)/g, "$1"),
+      );
+      expect(titles).toContain(
+        "The Ambassador in Japan (Grew) to the Secretary of State",
+      );
+      expect(titles).toContain("Index of persons");
+      const locators = seed.result.index.reduce(
+        (n, e) => n + e.pages.length,
+        0,
+      );
+      expect(bytes.split("/Subtype /Link").length - 1).toBe(locators);
     });
 
     it("embeds every font as a TrueType font, none as Type 3", () => {
