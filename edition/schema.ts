@@ -269,6 +269,16 @@ export const nodes = {
   },
 } satisfies Record<string, NodeSpec>;
 
+/** Mention attributes kept in the DOM as data attributes, so that cut and paste keeps them. */
+const MENTION_DATA = [
+  ['when', 'data-when'],
+  ['from', 'data-from'],
+  ['to', 'data-to'],
+  ['notBefore', 'data-not-before'],
+  ['notAfter', 'data-not-after'],
+  ['element', 'data-element'],
+] as const;
+
 function hiMark(rend: string, tag: string): MarkSpec {
   return {
     attrs: { xml, nest },
@@ -330,16 +340,28 @@ export const marks = {
     parseDOM: [
       {
         tag: 'span.mention',
-        getAttrs: (dom) => ({
-          kind: (dom as HTMLElement).getAttribute('data-kind') ?? 'term',
-          ref: (dom as HTMLElement).getAttribute('data-ref') || null,
-        }),
+        getAttrs: (dom) => {
+          const el = dom as HTMLElement;
+          // Date values and the element survive cut and paste inside the editor.
+          const attrs: Record<string, string | null> = {
+            kind: el.getAttribute('data-kind') ?? 'term',
+            ref: el.getAttribute('data-ref') || null,
+          };
+          for (const [attr, data] of MENTION_DATA) attrs[attr] = el.getAttribute(data) || null;
+          if (attrs['element'] !== null && !/^[A-Za-z_][\w.-]*$/.test(attrs['element'] ?? '')) attrs['element'] = null;
+          return attrs;
+        },
       },
     ],
     toDOM: (mark) => {
       const kind = String(mark.attrs['kind']);
       const ref = mark.attrs['ref'] as string | null;
-      return ['span', { class: 'mention', 'data-kind': kind, 'data-ref': ref ?? '' }, 0];
+      const dom: Record<string, string> = { class: 'mention', 'data-kind': kind, 'data-ref': ref ?? '' };
+      for (const [attr, data] of MENTION_DATA) {
+        const value = mark.attrs[attr] as string | null;
+        if (value !== null) dom[data] = value;
+      }
+      return ['span', dom, 0];
     },
   },
   /** `<hi rend="italic">` */
