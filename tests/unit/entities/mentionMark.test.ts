@@ -28,13 +28,13 @@ describe('the mention mark', () => {
       'data-element': 'date',
     });
     const rule = type.spec.parseDOM?.[0];
-    const attrs = rule?.getAttrs?.(elementWith(dom[1]));
+    const attrs = rule?.getAttrs?.(elementWith(dom[1]) as never);
     expect(type.create(attrs as Record<string, unknown>).eq(mark)).toBe(true);
   });
 
   it('drops an element name from pasted HTML that could not be an XML name', () => {
     const attrs = type.spec.parseDOM?.[0]?.getAttrs?.(
-      elementWith({ 'data-kind': 'person', 'data-ref': 'grew', 'data-element': 'persName onload="x"' }),
+      elementWith({ 'data-kind': 'person', 'data-ref': 'grew', 'data-element': 'persName onload="x"' }) as never,
     );
     expect(attrs).toMatchObject({ kind: 'person', ref: 'grew', element: null });
   });
