@@ -21,7 +21,6 @@ export interface AlignmentTable {
 
 /** The token-level table: one column per rank. */
 export function alignmentTable(collation: Collation): AlignmentTable {
-  collation.graph.ranks(); // drops tie blocks a later witness contradicts
   return groupedTable(collation, collation.graph.rankGroups());
 }
 

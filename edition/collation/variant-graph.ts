@@ -112,6 +112,7 @@ export class VariantGraph {
     });
     this.connect(previous, END, w);
     this.paths.push(path);
+    this.pruneTies();
     return w;
   }
 
@@ -126,7 +127,7 @@ export class VariantGraph {
   /**
    * Asks for pairs of unaligned vertices to share a rank. The pairs form a block: when a
    * later witness reads the two vertices of any pair one after the other, the whole block
-   * is dropped (see `ranks`).
+   * is dropped.
    */
   tie(block: ReadonlyArray<readonly [number, number]>): void {
     for (const [a, b] of block) {
@@ -134,6 +135,7 @@ export class VariantGraph {
       this.vertex(b);
     }
     if (block.length > 0) this.ties.push(block);
+    this.pruneTies();
   }
 
   /** For each vertex, the representative of its group of tied vertices (itself if untied). */
@@ -153,35 +155,47 @@ export class VariantGraph {
 
   /**
    * Each vertex's rank: the length of the longest path from START (START is 0), tied
-   * vertices sharing one. Vertices of one witness have strictly increasing ranks. Ties a
-   * later witness contradicts (it reads one tied reading before the other) are dropped; a
-   * cycle without ties is a bug and throws.
+   * vertices sharing one. Vertices of one witness have strictly increasing ranks. A cycle
+   * is a bug and throws.
    */
   ranks(): Int32Array {
-    const plain = () =>
+    const grouped =
+      this.ties.length > 0
+        ? rankOver(this, this.rankGroups(), { rejectInner: true })
+        : null;
+    const ranks =
+      grouped ??
       rankOver(
         this,
         Int32Array.from(this.vertices, (v) => v.id),
       );
-    if (this.ties.length > 0) {
-      const grouped = rankOver(this, this.rankGroups(), { rejectInner: true });
-      if (grouped) return grouped;
-      // A later witness ordered two tied readings: drop every block with a pair one now reaches from the other.
-      const ranks = plain();
-      if (!ranks) throw new Error("The variant graph has a cycle");
-      const keep = this.ties.filter((block) =>
-        block.every(
-          ([a, b]) => !this.reaches(a, b, ranks) && !this.reaches(b, a, ranks),
-        ),
-      );
-      this.ties.splice(0, this.ties.length, ...keep);
-      const retried = rankOver(this, this.rankGroups(), { rejectInner: true });
-      if (retried) return retried;
-      this.ties.length = 0;
-    }
-    const ranks = plain();
     if (!ranks) throw new Error("The variant graph has a cycle");
     return ranks;
+  }
+
+  /**
+   * Drops the tie blocks the graph now contradicts: a witness added since reads one tied
+   * vertex before the other. If the rest still cannot share ranks, all ties go.
+   */
+  private pruneTies(): void {
+    if (
+      this.ties.length === 0 ||
+      rankOver(this, this.rankGroups(), { rejectInner: true })
+    )
+      return;
+    const ranks = rankOver(
+      this,
+      Int32Array.from(this.vertices, (v) => v.id),
+    );
+    if (!ranks) throw new Error("The variant graph has a cycle");
+    const keep = this.ties.filter((block) =>
+      block.every(
+        ([a, b]) => !this.reaches(a, b, ranks) && !this.reaches(b, a, ranks),
+      ),
+    );
+    this.ties.splice(0, this.ties.length, ...keep);
+    if (!rankOver(this, this.rankGroups(), { rejectInner: true }))
+      this.ties.length = 0;
   }
 
   /** Whether a path leads from `from` to `to` (searching only below `to`'s rank). */
