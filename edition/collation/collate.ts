@@ -90,8 +90,11 @@ export function collate(
     const alignment = alignWitness(graph, witness, options);
     const w = graph.addWitness(witness, alignment.links);
     alignments.push(alignment);
-    for (const block of alignment.ties)
-      graph.tie(block.map(([t, v]) => [graph.paths[w]![t]!, v] as const));
+    graph.tie(
+      alignment.ties.map((block) =>
+        block.map(([t, v]) => [graph.paths[w]![t]!, v] as const),
+      ),
+    );
     if (alignment.transposed.length === 0) continue;
     // Like CollateX, a short phrase that moved a long way is not reported as a transposition
     // (it stays unaligned all the same): more than three times its length in ranks.

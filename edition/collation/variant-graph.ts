@@ -125,16 +125,17 @@ export class VariantGraph {
   }
 
   /**
-   * Asks for pairs of unaligned vertices to share a rank. The pairs form a block: when a
-   * later witness reads the two vertices of any pair one after the other, the whole block
-   * is dropped.
+   * Asks for pairs of unaligned vertices to share a rank, in blocks: when a later witness
+   * reads the two vertices of any pair one after the other, the whole block is dropped.
    */
-  tie(block: ReadonlyArray<readonly [number, number]>): void {
-    for (const [a, b] of block) {
-      this.vertex(a);
-      this.vertex(b);
+  tie(blocks: ReadonlyArray<ReadonlyArray<readonly [number, number]>>): void {
+    for (const block of blocks) {
+      for (const [a, b] of block) {
+        this.vertex(a);
+        this.vertex(b);
+      }
+      if (block.length > 0) this.ties.push(block);
     }
-    if (block.length > 0) this.ties.push(block);
     this.pruneTies();
   }
 
