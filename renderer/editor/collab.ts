@@ -31,6 +31,7 @@ export interface CollabHost {
 export const COMMITTED_MARK = 'siglum:committed';
 
 const RETRY_MS = 5000;
+const PUSH_LATEST_MS = 50;
 
 export class CollabSync {
   private running = false;
@@ -41,6 +42,7 @@ export class CollabSync {
   private status: SaveStatus = 'saved';
   /** The version the store will be at if the push in flight succeeds. */
   private pushingTo: number | null = null;
+  private scheduled = false;
 
   constructor(
     private readonly api: Pick<SiglumApi, 'pushSteps' | 'stepsSince'>,
@@ -48,10 +50,24 @@ export class CollabSync {
     private readonly host: CollabHost,
   ) {}
 
-  /** Call after every local transaction that changed the document. */
+  /**
+   * Call after every local transaction that changed the document. The push starts
+   * once the frame showing the change is drawn (a request costs a few milliseconds
+   * the keystroke's paint need not wait for), or after PUSH_LATEST_MS where no
+   * frames are drawn (a hidden window).
+   */
   localChange(): void {
     this.report();
-    void this.run();
+    if (this.scheduled) return;
+    this.scheduled = true;
+    const start = () => {
+      if (!this.scheduled) return;
+      this.scheduled = false;
+      clearTimeout(fallback);
+      void this.run();
+    };
+    const fallback = setTimeout(start, PUSH_LATEST_MS);
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(start, 0));
   }
 
   /** Another window committed steps up to `version`. */

@@ -17,6 +17,20 @@ export interface SessionHost extends ActionHost {
   onTransaction(tr: Transaction): void;
 }
 
+/**
+ * Plain typed characters go straight into a transaction instead of through the
+ * browser's editing command, which lays out the page before inserting and costs
+ * several milliseconds per key in a long document. Composition (IME), dictation
+ * and everything else still take the browser's path, which ProseMirror reads back.
+ */
+function typeDirectly(view: EditorView, event: Event): boolean {
+  const input = event as InputEvent;
+  if (input.inputType !== 'insertText' || input.isComposing || view.composing || !input.data) return false;
+  input.preventDefault();
+  view.dispatch(view.state.tr.insertText(input.data).scrollIntoView());
+  return true;
+}
+
 export class EditorSession {
   readonly view: EditorView;
   readonly sync: CollabSync;
@@ -46,6 +60,7 @@ export class EditorSession {
         class: 'document-text',
       },
       dispatchTransaction: (tr) => this.apply(tr),
+      handleDOMEvents: { beforeinput: typeDirectly },
     });
   }
 

@@ -108,8 +108,13 @@ function probes(): void {
     },
     true,
   );
-  // ProseMirror reads the typed text in a mutation-observer microtask queued before
-  // this listener runs; a microtask queued here runs after it: the editor's own work.
+  // The editor's own work ends either in its beforeinput handler (typed characters
+  // it inserts itself; this listener, on the document, runs after it) or, when the
+  // browser inserted the text, in the mutation-observer microtask queued before the
+  // input event, which a microtask queued here follows.
+  document.addEventListener('beforeinput', (event) => {
+    if (event.defaultPrevented) w.__handled.push(performance.now() - start);
+  });
   document.addEventListener(
     'input',
     () => {

@@ -77,7 +77,8 @@ function windowOn(authority: Authority, clientID: string) {
   };
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Long enough for a scheduled push to start (no frames are drawn here) and the fake store to answer. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 80));
 
 describe('collab sync with the store', () => {
   it('says "saving" while a push is in flight and "saved" only once the store has committed it', async () => {
