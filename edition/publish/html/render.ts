@@ -274,10 +274,15 @@ class DocumentRenderer {
         case "pageBreak":
           this.out += this.pageBreak(child);
           break;
-        case "teiInline":
-          if (child.attrs["name"] === "gap")
-            this.out += '<span class="gap">[…]</span>';
+        case "teiInline": {
+          // Comments and processing instructions are not text; an empty element
+          // (an empty table cell, an anchor) keeps its place.
+          const name = String(child.attrs["name"]);
+          if (name === "gap") this.out += '<span class="gap">[…]</span>';
+          else if (!name.startsWith("#"))
+            this.out += `<span class="tei tei-${classOf(name)}"></span>`;
           break;
+        }
         default:
           throw new RangeError(`No HTML for inline node ${child.type.name}`);
       }

@@ -35,6 +35,8 @@ const {
   italic,
   mention,
   teiMark,
+  teiBlock,
+  teiInline,
 } = builders(schema);
 
 const json = (node: PMNode): DocJSON => node.toJSON() as DocJSON;
@@ -141,6 +143,34 @@ describe("the static HTML edition", () => {
     // The search index is a script: it must not be able to close a script element.
     expect(file(built.files, "assets/search-index.js")).not.toMatch(
       /<\/?script/i,
+    );
+  });
+
+  it("renders TEI elements the schema does not model by name, keeping empty ones and dropping comments", () => {
+    const content = doc(
+      teiBlock({ name: "quote" }, paragraph("Quoted.")),
+      teiBlock(
+        { name: "table" },
+        teiText(
+          { name: "row" },
+          "a",
+          teiInline({ name: "cell" }),
+          teiInline({ name: "#comment", text: "<!-- x -->" }),
+          "b",
+        ),
+      ),
+      teiBlock(
+        { name: "frus:attachment" },
+        paragraph("Encl ", teiInline({ name: "gap" }), "."),
+      ),
+    );
+    const built = buildHtmlEdition(
+      edition([{ title: "T", doc: json(content), apparatus: [] }]),
+    );
+    expect(file(built.files, "doc-1.html")).toContain(
+      '<div class="text"><blockquote class="tei tei-quote"><p class="p">Quoted.</p></blockquote>' +
+        '<div class="tei tei-table"><div class="tei tei-row">a<span class="tei tei-cell"></span>b</div></div>' +
+        '<div class="tei tei-frus-attachment"><p class="p">Encl <span class="gap">[…]</span>.</p></div>',
     );
   });
 
