@@ -97,6 +97,7 @@ mark { background: #fbe7a1; color: inherit; padding: 0 .05em; }
 /* Witness switcher. */
 .witness-switcher { display: flex; align-items: center; gap: .5rem; font-family: var(--ui-font); font-size: .85rem; margin: .3rem 0 1rem; padding: .4rem .7rem; background: #f6f1e8; border: 1px solid var(--rule); border-radius: 4px; }
 .witness-switcher[hidden] { display: none; }
+.witness-switcher label { white-space: nowrap; }
 .witness-switcher select { font: inherit; max-width: 100%; min-width: 0; flex: 1 1 auto; }
 .reading-witness .witness-switcher { background: #e6efdc; }
 .wit-hidden { display: none; }

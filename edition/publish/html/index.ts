@@ -225,8 +225,9 @@ function documentPage(
       ? `<a class="next" rel="next" href="${files[index + 1]}">${escapeHtml(documentLabel(edition.documents[index + 1]!))} →</a>`
       : "<span></span>";
   const pages =
+    // Where the first page is not known (no page break before the text), no range is given.
     rendered.firstPage === null
-      ? rendered.lastPage
+      ? null
       : rendered.lastPage === null || rendered.lastPage === rendered.firstPage
         ? rendered.firstPage
         : `${rendered.firstPage}–${rendered.lastPage}`;

@@ -297,7 +297,9 @@ describe("the static HTML edition", () => {
       paragraph(
         "Words on ",
         mention({ kind: "place", ref: "tokyo" }, "Tokyo"),
-        " still.",
+        " still ",
+        pageBreak({ n: "70" }),
+        "over.",
       ),
     );
     const built = buildHtmlEdition(
@@ -322,10 +324,11 @@ describe("the static HTML edition", () => {
     expect(one).toContain(
       'one <span class="pb" id="pg_69" data-n="69"><span class="pb-label">[Page 69]</span></span>two',
     );
-    expect(one).toContain('<p class="doc-facts">Document 1 · p. 69</p>');
+    // The page the first document starts on is not known, so no pages are given.
+    expect(one).toContain('<p class="doc-facts">Document 1</p>');
     const two = file(built.files, "d2.html");
     expect(two).toContain(
-      '<p class="doc-facts">Document 2 · <time datetime="1933-01-13">13 January 1933</time> · p. 69</p>',
+      '<p class="doc-facts">Document 2 · <time datetime="1933-01-13">13 January 1933</time> · pp. 69–70</p>',
     );
     expect(file(built.files, "places.html")).toContain(
       '<a href="d2.html#e1-1">p. 69</a>',
