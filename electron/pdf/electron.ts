@@ -28,7 +28,7 @@ export async function renderPdfInWindow(
   edition: PrintEdition,
   outPath: string,
   onProgress?: (p: PdfProgress) => void,
-  resources: PrintResources = {},
+  resources: PrintResources & { tagged?: boolean } = {},
 ): Promise<PdfResult> {
   const t0 = performance.now();
   onProgress?.({ stage: "html" });
@@ -76,6 +76,8 @@ export async function renderPdfInWindow(
     const pdf = await win.webContents.printToPDF({
       preferCSSPageSize: true,
       printBackground: true,
+      generateDocumentOutline: resources.tagged ?? true,
+      generateTaggedPDF: resources.tagged ?? true,
     });
     await writeFile(outPath, pdf);
     const t3 = performance.now();

@@ -49,9 +49,13 @@ afterAll(async () => {
 async function typeset(
   edition: PrintEdition,
   name: string,
+  options: { tagged?: boolean } = {},
 ): Promise<{ result: PdfResult; pages: PdfPage[]; path: string }> {
   const path = join(dir, `${name}.pdf`);
-  const result = await renderPdf(edition, path, undefined, { browser });
+  const result = await renderPdf(edition, path, undefined, {
+    browser,
+    ...options,
+  });
   const s = resolvePrintSettings(edition.settings);
   const m = s.margins;
   const pages = readPdf(path, {
@@ -267,7 +271,7 @@ describe.each(LAYOUTS)(
       );
     });
 
-    it("has bookmarks for the headings, a tagged structure, and index locators that link to their pages", () => {
+    it("is tagged, has bookmarks for the headings, and index locators that link to their pages", () => {
       const bytes = readFileSync(seed.path).toString("latin1");
       expect(bytes).toContain("/Outlines");
       expect(bytes).toContain("/StructTreeRoot");
@@ -590,7 +594,7 @@ describe("a longer edition", () => {
 });
 
 describe("Greek, Hebrew and Arabic", () => {
-  it("set in the shipped fonts, embedded as TrueType, with their text extractable", async () => {
+  it("set in the shipped fonts, embedded as TrueType, with their text extractable, in an untagged PDF too", async () => {
     const p = (s: string) =>
       schema.nodes.paragraph.create(null, schema.text(s));
     const doc = schema.nodes.doc.create(null, [
@@ -611,7 +615,13 @@ describe("Greek, Hebrew and Arabic", () => {
       ],
       settings: {},
     };
-    const { pages, path } = await typeset(edition, "scripts");
+    // Untagged: the smaller, faster PDF keeps its fonts and text all the same.
+    const { pages, path } = await typeset(edition, "scripts", {
+      tagged: false,
+    });
+    const bytes = readFileSync(path).toString("latin1");
+    expect(bytes).not.toContain("/StructTreeRoot");
+    expect(bytes).not.toContain("/Outlines");
     const fonts = pdfFonts(path);
     for (const family of [
       "GentiumBookPlus",
