@@ -36,6 +36,7 @@ export {
   cellText,
   cellReading,
   readWitnessFromTable,
+  plainTable,
 } from "./table.ts";
 export type { AlignmentTable, Column } from "./table.ts";
 export { parallelSegmentation } from "./segmentation.ts";

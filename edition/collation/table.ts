@@ -96,3 +96,27 @@ export function readWitnessFromTable(
     table.columns.map((c) => cellText(collation, w, c.cells[w]!) ?? "").join("")
   );
 }
+
+/**
+ * The table as plain text, like CollateX Python's: one row per witness, `|` between
+ * columns, a rule above and below, `-` for a gap; whitespace inside a cell becomes one space.
+ */
+export function plainTable(
+  collation: Collation,
+  table: AlignmentTable,
+): string {
+  const rows = collation.witnesses.map((w, i) => [
+    w.siglum,
+    ...table.columns.map(
+      (c) =>
+        cellText(collation, i, c.cells[i]!)?.replace(/\s+/gu, " ").trim() ??
+        "-",
+    ),
+  ]);
+  const widths =
+    rows[0]?.map((_, k) => Math.max(...rows.map((r) => r[k]!.length))) ?? [];
+  const rule = `+${widths.map((n) => "-".repeat(n + 2)).join("+")}+`;
+  const line = (r: string[]) =>
+    `| ${r.map((cell, k) => cell.padEnd(widths[k]!)).join(" | ")} |`;
+  return [rule, ...rows.map(line), rule].join("\n");
+}

@@ -5,7 +5,9 @@ import {
   collate,
   parallelSegmentation,
   readWitnessFromTable,
+  type CollateOptions,
 } from "../../../edition/collation/index.ts";
+import { inputs, readJson, type PlainWitness } from "./corpus.ts";
 
 const rows = (texts: string[], options = {}) => {
   const collation = collate(
@@ -140,5 +142,55 @@ describe("collate, long and repetitive witnesses", () => {
     ).length;
     // B (a b b a b b ...) has 6,000 tokens; an in-order alignment shares most of them with A (a b a b ...).
     expect(shared).toBeGreaterThan(4000);
+  });
+});
+
+describe("collate, columns of readings that stood opposite", () => {
+  test("a substitution stays one column when a later witness adds a word before one side", () => {
+    const texts = [
+      "the black cat",
+      "the black and white cat",
+      "the black very special cat",
+      "the black not very special cat",
+    ];
+    expect(rows(texts)).toEqual([
+      "the black - - - cat",
+      "the black - and white cat",
+      "the black - very special cat",
+      "the black not very special cat",
+    ]);
+    expect(rows(texts, { keepColumns: false })[1]).toBe(
+      "the black and white - cat",
+    );
+  });
+
+  test("the pairing gives way when a later witness reads the two readings in order", () => {
+    expect(rows(["a b c d e f", "x y z d e", "a b x y z"])).toEqual([
+      "a b c - - d e f",
+      "- - x y z d e -",
+      "a b x y z - - -",
+    ]);
+  });
+});
+
+describe("collate, anchoring long regions", () => {
+  test("cutting at anchors keeps nearly every match the unanchored match phase finds, on Darwin's paragraphs", () => {
+    const sets = readJson<Array<{ witnesses: PlainWitness[] }>>(
+      "12-darwin-full-chapter1-6ed-perf/web-console-darwin-paragraph-sets.json",
+    ).slice(0, 8);
+    const shared = (options: CollateOptions) =>
+      sets.reduce((sum, set) => {
+        const c = collate(inputs(set.witnesses), options);
+        return (
+          sum +
+          c.graph.vertices.reduce(
+            (n, v) => n + Math.max(0, v.witnesses.length - 1),
+            0,
+          )
+        );
+      }, 0);
+    const anchored = shared({});
+    const whole = shared({ regionCells: Number.MAX_SAFE_INTEGER });
+    expect(anchored).toBeGreaterThan(whole * 0.99);
   });
 });

@@ -82,26 +82,6 @@ export const readingRows = (collation: Collation, table: AlignmentTable) =>
 export const textRows = (collation: Collation, table: AlignmentTable) =>
   rows(collation, table, cellText);
 
-/** An ASCII table like CollateX Python's plain output (gaps as `-`). */
-export function plainTable(
-  collation: Collation,
-  table: AlignmentTable,
-): string {
-  const rows = collation.witnesses.map((w, i) => [
-    w.siglum,
-    ...table.columns.map(
-      (c) => cellText(collation, i, c.cells[i]!)?.trim() ?? "-",
-    ),
-  ]);
-  const widths = rows[0]!.map((_, k) =>
-    Math.max(...rows.map((r) => r[k]!.length)),
-  );
-  const rule = `+${widths.map((n) => "-".repeat(n + 2)).join("+")}+`;
-  const line = (r: string[]) =>
-    `| ${r.map((cell, k) => cell.padEnd(widths[k]!)).join(" | ")} |`;
-  return [rule, ...rows.map(line), rule].join("\n");
-}
-
 /** One place in a parallel segmentation: text all witnesses share, or readings with their witnesses. */
 export type Segment =
   | { readonly text: string }

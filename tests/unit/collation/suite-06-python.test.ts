@@ -8,12 +8,12 @@ import {
   collate,
   fromCollateXJson,
   parallelSegmentation,
+  plainTable,
   toCollateXJson,
   type JsonToken,
 } from "../../../edition/collation/index.ts";
 import {
   inputs,
-  plainTable,
   PYTHON,
   readJson,
   textRows,
