@@ -34,6 +34,7 @@ export interface ProjectActions {
   isOpen(collectionId: string): boolean;
   open(documentId: string | null): void;
   importFiles(files: readonly File[]): Promise<void>;
+  rename(documentId: string, title: string): Promise<void>;
   exportTei(target: ExportTarget): Promise<void>;
   /** The documents of a collection (null: those in none), in order. */
   documentsIn(collectionId: string | null): DocumentInfo[];
@@ -133,6 +134,19 @@ export function createProjectStore(client: SiglumClient, notices: NoticeActions)
     }
   }
 
+  async function rename(documentId: string, title: string): Promise<void> {
+    const clean = title.trim();
+    const doc = byId().get(documentId);
+    if (!doc || clean === '' || clean === doc.title) return;
+    try {
+      const info = await client.renameDocument({ id: documentId, title: clean });
+      const index = state.documents.findIndex((d) => d.id === documentId);
+      if (index >= 0) setState('documents', index, reconcile(info));
+    } catch (error) {
+      notices.show(error, 'Could not rename the document');
+    }
+  }
+
   async function exportTei(target: ExportTarget): Promise<void> {
     try {
       const { fileName, xml } = await client.exportTei(target);
@@ -151,6 +165,7 @@ export function createProjectStore(client: SiglumClient, notices: NoticeActions)
       isOpen: (id) => (state.filter.trim() !== '' ? shown().has(id) : state.expanded[id] === true),
       open,
       importFiles,
+      rename,
       exportTei,
       documentsIn: (collectionId) => shown().get(collectionId ?? NO_COLLECTION) ?? [],
       current: () => (state.currentId === null ? null : (byId().get(state.currentId) ?? null)),

@@ -68,6 +68,16 @@ test.describe('the editor window, with the seed despatch imported', () => {
     await expect(editor.text.locator('.tei-pb-label', { hasText: '[Page 69*]' })).toHaveCount(1);
   });
 
+  test('renames a document from the list', async ({ page }) => {
+    await editor.documentRows.filter({ hasText: 'Grew' }).dblclick();
+    const title = page.getByRole('textbox', { name: 'Document title' });
+    await title.fill('Grew to Hull, 13 January 1933');
+    await title.press('Enter');
+    await expect(editor.documentRows.filter({ hasText: 'Grew to Hull, 13 January 1933' })).toHaveCount(1);
+    await page.reload();
+    await expect(editor.documentRows.filter({ hasText: 'Grew to Hull, 13 January 1933' })).toHaveCount(1);
+  });
+
   test('turns a paragraph into a heading from the Structure menu and its shortcut', async ({ page }) => {
     await editor.placeCursorAfter('due to the following causes.');
     await page.locator('.structure-button').click();
