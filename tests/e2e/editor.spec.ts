@@ -68,6 +68,27 @@ test.describe('the editor window, with the seed despatch imported', () => {
     await expect(editor.text.locator('.tei-pb-label', { hasText: '[Page 69*]' })).toHaveCount(1);
   });
 
+  test('inserts a new note from the toolbar and edits its text in place', async ({ page }) => {
+    const before = await editor.text.locator('.note-callout').count();
+    await editor.placeCursorAfter('due to the following causes.');
+    await editor.button('note').click();
+    const noteEditor = editor.text.locator('.note-editor .ProseMirror');
+    await expect(noteEditor).toBeVisible();
+    await noteEditor.click();
+    await page.keyboard.type('The causes are numbered as in the despatch.');
+    await editor.expectSaved();
+
+    await page.reload();
+    await expect(editor.text.locator('.note-callout')).toHaveCount(before + 1);
+    await expect(
+      editor.text.locator('p', { hasText: 'due to the following causes.' }).locator('.note-callout'),
+    ).toHaveCount(1);
+    await editor.text.locator('p', { hasText: 'due to the following causes.' }).locator('.note-callout').click();
+    await expect(editor.text.locator('.note-editor .ProseMirror')).toHaveText(
+      'The causes are numbered as in the despatch.',
+    );
+  });
+
   test('renames a document from the list', async ({ page }) => {
     await editor.documentRows.filter({ hasText: 'Grew' }).dblclick();
     const title = page.getByRole('textbox', { name: 'Document title' });
