@@ -10,20 +10,24 @@
  * element names keep only `[a-z0-9-]`.
  */
 import { Node as PMNode, type Mark } from "prosemirror-model";
+import { kindOfElement } from "../../entities/model.ts";
 import { escapeHtml } from "../../print/apparatus.ts";
 import type { ApparatusEntry } from "../../print/model.ts";
 import { schema, type XmlAttrs } from "../../schema.ts";
 import { placeApparatus, type RejectedEntry } from "../apparatus.ts";
 import type { EntityKind } from "../model.ts";
 
-/** A TEI element that names an entity, and the index it belongs to. */
-const ELEMENT_KINDS: Readonly<Record<string, EntityKind>> = {
-  persName: "person",
-  placeName: "place",
-  orgName: "org",
-  gloss: "term",
-  term: "term",
-};
+const INDEXED: ReadonlySet<string> = new Set([
+  "person",
+  "place",
+  "org",
+  "term",
+]);
+
+/** The index a kind of mention belongs to, if any. */
+function indexedKind(kind: string | null): EntityKind | null {
+  return kind !== null && INDEXED.has(kind) ? (kind as EntityKind) : null;
+}
 
 /** Generic TEI block elements that have an HTML element of their own. */
 const BLOCK_TAGS: Readonly<Record<string, string>> = {
@@ -114,19 +118,17 @@ export function entityOfMark(
 ): { kind: EntityKind; ref: string | null } | null {
   const attrs = mark.attrs as Record<string, unknown>;
   if (mark.type === schema.marks.mention) {
-    const kind = String(attrs["kind"]);
-    if (
-      kind !== "person" &&
-      kind !== "place" &&
-      kind !== "org" &&
-      kind !== "term"
-    )
-      return null;
+    const kind = indexedKind(String(attrs["kind"]));
+    if (kind === null) return null;
     return { kind, ref: (attrs["ref"] as string | null) ?? null };
   }
   if (mark.type === schema.marks.teiMark) {
-    const kind = ELEMENT_KINDS[String(attrs["name"])];
-    if (!kind) return null;
+    // As the importer reads them (persName, rs type=...), and FRUS's glosses of titles as terms.
+    const name = String(attrs["name"]);
+    const kind = indexedKind(
+      name === "gloss" ? "term" : kindOfElement(name, xmlAttr(attrs, "type")),
+    );
+    if (kind === null) return null;
     const pointer = xmlAttr(attrs, "ref", "key", "corresp", "target");
     // A pointer may list several targets; the first names the entry.
     const first = pointer?.trim().split(/\s+/)[0]?.replace(/^#/, "") ?? "";
@@ -423,11 +425,14 @@ class DocumentRenderer {
       return plain("span", `tei tei-${classOf(name)}`);
     }
     if (mark.type === schema.marks.mention) {
+      const kind = String(attrs["kind"]);
       const when = (attrs["when"] as string | null) ?? null;
       this.out +=
-        when === null
-          ? '<span class="date">'
-          : `<span class="date" title="${escapeHtml(when)}">`;
+        kind !== "date"
+          ? `<span class="mention mention-${classOf(kind)}">`
+          : when === null
+            ? '<span class="date">'
+            : `<span class="date" title="${escapeHtml(when)}">`;
       return { mark, close: "</span>", occurrence: null, link: false };
     }
     throw new RangeError(`No HTML for mark ${mark.type.name}`);

@@ -513,6 +513,10 @@ describe("the static HTML edition", () => {
         teiMark({ name: "orgName" }, "Foreign Office"),
         " on ",
         mention({ kind: "date", when: "1933-01-13" }, "January 13"),
+        " aboard the ",
+        mention({ kind: "ship" }, "Augusta"),
+        " off ",
+        teiMark({ name: "rs", xml: [["type", "place"]] }, "Shanghai"),
         ".",
       ),
     );
@@ -569,6 +573,13 @@ describe("the static HTML edition", () => {
     );
     expect(file(built.files, "places.html")).toContain(
       '<span class="name">Tokyo</span> <span class="count">2 occurrences</span>',
+    );
+    // A TEI `rs` of a kind that has an index goes there; a kind without one is only marked.
+    expect(file(built.files, "places.html")).toContain(
+      '<span class="name">Shanghai</span>',
+    );
+    expect(file(built.files, "d1.html")).toContain(
+      '<span class="mention mention-ship">Augusta</span>',
     );
     expect(file(built.files, "organisations.html")).toContain(
       '<span class="name">Foreign Office</span>',
