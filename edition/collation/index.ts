@@ -46,3 +46,4 @@ export { classifyVariants } from "./classify.ts";
 export type { ClassifyOptions, Variant, VariantKind } from "./classify.ts";
 export { apparatusEntries } from "./apparatus.ts";
 export type { ApparatusEntry, Reading } from "./apparatus.ts";
+export { toCollateXTei } from "./collatex-tei.ts";

@@ -10,6 +10,7 @@ import {
   fromCollateXJson,
   parallelSegmentation,
   toCollateXJson,
+  toCollateXTei,
   type JsonToken,
 } from "../../../edition/collation/index.ts";
 import {
@@ -65,6 +66,19 @@ const cases: Case[] = [
       };
     },
   })),
+  {
+    id: "four witnesses: collatex-python-2.3/apparatus.tei.xml, byte for byte",
+    run: () => {
+      const collation = collate(inputs(plain), PYTHON);
+      return {
+        got: toCollateXTei(collation, parallelSegmentation(collation)),
+        // The fixture file ends with a newline; CollateX's string does not.
+        expected: readCorpus(
+          `${dir}expected/collatex-python-2.3/apparatus.tei.xml`,
+        ).replace(/\n$/, ""),
+      };
+    },
+  },
   {
     id: "four witnesses, default settings: two substitution sites, nothing added or omitted",
     run: () => {

@@ -8,6 +8,7 @@ import {
   alignmentTable,
   collate,
   parallelSegmentation,
+  toCollateXTei,
   type CollateOptions,
 } from "../../../edition/collation/index.ts";
 import {
@@ -70,6 +71,21 @@ suiteTests(
     return {
       got: segments(collation, parallelSegmentation(collation)),
       expected: teiSegments(readCorpus(`${dir}${c.folder}/${c.file}`)),
+    };
+  },
+  {},
+);
+
+suiteTests(
+  "suite 07, CollateX TEI output, byte for byte",
+  collatexCases.filter((c) => !c.file.includes("pretty")),
+  (c) => c.id,
+  (c) => {
+    const collation = collate(inputs(witnesses(c.folder)), PYTHON);
+    return {
+      got: toCollateXTei(collation, parallelSegmentation(collation)),
+      // The fixture file ends with a newline; the upstream string does not.
+      expected: readCorpus(`${dir}${c.folder}/${c.file}`).replace(/\n$/, ""),
     };
   },
   {},
