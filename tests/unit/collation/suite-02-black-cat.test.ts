@@ -23,6 +23,7 @@ import {
   type PlainWitness,
 } from "./corpus.ts";
 import { suiteTests } from "./suite.ts";
+import { teiSegments } from "./tei-segments.ts";
 
 const dir = "02-black-cat-docs/";
 const plain = readJson<{ witnesses: PlainWitness[] }>(
@@ -122,6 +123,22 @@ const cases: Case[] = [
         got: json,
         expected: readJson(
           `${dir}expected/collatex-python-2.3/pretokenized-output.json`,
+        ),
+      };
+    },
+  },
+  {
+    id: "pre-tokenised input: documented TEI output (expected/documented/pretokenized-output.tei.xml), as segments",
+    run: () => {
+      // The documentation shows CollateX Java's pretty-printed TEI (sigla without "#"): compared
+      // as segments, since whitespace between elements and "#" differ between the two ports.
+      const collation = collate(fromCollateXJson(pretokenised));
+      return {
+        got: teiSegments(
+          toCollateXTei(collation, parallelSegmentation(collation)),
+        ),
+        expected: teiSegments(
+          readCorpus(`${dir}expected/documented/pretokenized-output.tei.xml`),
         ),
       };
     },
