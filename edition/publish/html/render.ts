@@ -171,19 +171,26 @@ class DocumentRenderer {
   private pointAt = 0;
   private readonly firstPiece = new Set<number>();
 
+  /**
+   * `asPoints`: entries to mark at their start only, because their range holds no
+   * text (a lemma of a page break alone).
+   */
   constructor(
     private readonly context: RenderContext,
     private readonly docIndex: number,
     entries: ReadonlyArray<{ entry: ApparatusEntry; index: number }>,
     firstPage: string | null,
+    asPoints: ReadonlySet<number> = new Set(),
   ) {
     this.page = firstPage;
+    const point = (e: { entry: ApparatusEntry; index: number }): boolean =>
+      e.entry.from === e.entry.to || asPoints.has(e.index);
     this.ranges = entries
-      .filter((e) => e.entry.from < e.entry.to)
+      .filter((e) => !point(e))
       .map((e) => ({ from: e.entry.from, to: e.entry.to, index: e.index }))
       .sort((a, b) => a.from - b.from || b.to - a.to);
     this.points = entries
-      .filter((e) => e.entry.from === e.entry.to)
+      .filter(point)
       .map((e) => ({ pos: e.entry.from, index: e.index }))
       .sort((a, b) => a.pos - b.pos);
   }
@@ -193,7 +200,19 @@ class DocumentRenderer {
     doc.forEach((child, offset) => {
       html += this.block(child, offset, false);
     });
-    return html;
+    // Points after the last text (the end of the document) still get their place.
+    this.out = "";
+    this.pointsUpTo(doc.content.size);
+    return html + this.out;
+  }
+
+  /** Entries given as ranges whose range held no text, so that no piece marks them. */
+  textlessRanges(): Set<number> {
+    return new Set(
+      this.ranges
+        .filter((r) => !this.firstPiece.has(r.index))
+        .map((r) => r.index),
+    );
   }
 
   searchText(): string {
@@ -334,13 +353,16 @@ class DocumentRenderer {
         this.appendText(piece);
         continue;
       }
-      // The first piece of a lemma is where the popup opens from the keyboard.
-      const first = covering.find((k) => !this.firstPiece.has(k));
+      // The first piece of a lemma is where the popup opens from the keyboard and
+      // where the apparatus links to; lemmata that start on the same piece as
+      // another get an empty anchor of their own before it.
+      const starting = covering.filter((k) => !this.firstPiece.has(k));
+      for (const k of starting) this.firstPiece.add(k);
+      for (const k of starting.slice(1))
+        this.out += `<span class="lem-anchor" id="lem-${k}"></span>`;
       let attrs = `class="lem" data-app="${covering.join(" ")}"`;
-      if (first !== undefined) {
-        this.firstPiece.add(first);
-        attrs += ` id="lem-${first}" tabindex="0" role="button"`;
-      }
+      if (starting[0] !== undefined)
+        attrs += ` id="lem-${starting[0]}" tabindex="0" role="button"`;
       this.out += `<span ${attrs}>`;
       this.appendText(piece);
       this.out += "</span>";
@@ -489,8 +511,19 @@ export function renderDocument(
   const doc = PMNode.fromJSON(schema, json);
   doc.check();
   const { accepted, rejected } = placeApparatus(doc, apparatus);
-  const renderer = new DocumentRenderer(context, docIndex, accepted, firstPage);
-  const body0 = renderer.render(doc);
+  let renderer = new DocumentRenderer(context, docIndex, accepted, firstPage);
+  let body0 = renderer.render(doc);
+  const textless = renderer.textlessRanges();
+  if (textless.size > 0) {
+    renderer = new DocumentRenderer(
+      context,
+      docIndex,
+      accepted,
+      firstPage,
+      textless,
+    );
+    body0 = renderer.render(doc);
+  }
   const entities = renderer.entities;
   const hrefs = entities.map((o) => escapeHtml(context.entityHref(o)));
   // Placeholders are the only NULs: odd pieces of a split are occurrence numbers.

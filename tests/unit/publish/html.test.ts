@@ -459,6 +459,71 @@ describe("the static HTML edition", () => {
     ]);
   });
 
+  it("gives every placed entry an anchor for the apparatus to link to, wherever its lemma lies", () => {
+    const content = doc(
+      paragraph(
+        "<a>very<b> quick<c> and ",
+        "<p>",
+        pageBreak({ n: "5" }),
+        "<q>on",
+      ),
+      paragraph("last<z>"),
+    );
+    const t = content.tag as Record<string, number>;
+    const end = content.content.size;
+    const built = buildHtmlEdition(
+      edition([
+        {
+          title: "T",
+          doc: json(content),
+          apparatus: [
+            {
+              series: "A",
+              from: t["a"]!,
+              to: t["c"]!,
+              lemma: "very quick",
+              readings: [{ text: "slow", sigla: ["B"] }],
+            },
+            {
+              series: "A",
+              from: t["a"]!,
+              to: t["b"]!,
+              lemma: "very",
+              readings: [{ text: "most", sigla: ["B"] }],
+            },
+            {
+              series: "A",
+              from: t["p"]!,
+              to: t["q"]!,
+              lemma: "[page]",
+              readings: [{ text: "", sigla: ["B"] }],
+            },
+            {
+              series: "B",
+              from: end,
+              to: end,
+              lemma: "last",
+              readings: [{ text: "finis", sigla: ["B"] }],
+            },
+          ],
+        },
+      ]),
+    );
+    const page = file(built.files, "doc-1.html");
+    expect(built.rejected).toEqual([]);
+    expect(page).toContain(
+      '<span class="lem-anchor" id="lem-1"></span><span class="lem" data-app="0 1" id="lem-0" tabindex="0" role="button">very</span>',
+    );
+    // A lemma that holds no text (a page break alone) is marked where it starts.
+    expect(page).toContain('<span class="lem pt" id="lem-2" data-app="2"');
+    // A point at the very end of the document is still placed.
+    expect(page).toContain('<span class="lem pt" id="lem-3" data-app="3"');
+    for (const k of [0, 1, 2, 3]) {
+      expect(page).toContain(`href="#lem-${k}"`);
+      expect(page.match(new RegExp(`id="lem-${k}"`, "g"))).toHaveLength(1);
+    }
+  });
+
   it("offers no witness switcher when the edition has no witnesses", () => {
     const content = doc(paragraph("<a>word<b>"));
     const t = content.tag as Record<string, number>;
