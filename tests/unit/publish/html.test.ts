@@ -22,6 +22,7 @@ import {
   type PublishEdition,
 } from "../../../edition/publish/model.ts";
 import { schema } from "../../../edition/schema.ts";
+import { entry } from "./fixtures.ts";
 import { importTei } from "../../../edition/tei/index.ts";
 
 const {
@@ -108,13 +109,9 @@ describe("the static HTML edition", () => {
             title: `Title ${HOSTILE}`,
             doc: json(content),
             apparatus: [
-              {
-                series: "A",
-                from: lemmaFrom,
-                to: lemmaFrom + 5,
-                lemma: "<tag>",
-                readings: [{ text: "</li><script>", sigla: ['"B'] }],
-              },
+              entry("A", lemmaFrom, lemmaFrom + 5, "<tag>", "</li><script>", [
+                '"B',
+              ]),
             ],
           },
         ],
@@ -477,34 +474,10 @@ describe("the static HTML edition", () => {
           title: "T",
           doc: json(content),
           apparatus: [
-            {
-              series: "A",
-              from: t["a"]!,
-              to: t["c"]!,
-              lemma: "very quick",
-              readings: [{ text: "slow", sigla: ["B"] }],
-            },
-            {
-              series: "A",
-              from: t["a"]!,
-              to: t["b"]!,
-              lemma: "very",
-              readings: [{ text: "most", sigla: ["B"] }],
-            },
-            {
-              series: "A",
-              from: t["p"]!,
-              to: t["q"]!,
-              lemma: "[page]",
-              readings: [{ text: "", sigla: ["B"] }],
-            },
-            {
-              series: "B",
-              from: end,
-              to: end,
-              lemma: "last",
-              readings: [{ text: "finis", sigla: ["B"] }],
-            },
+            entry("A", t["a"]!, t["c"]!, "very quick", "slow", ["B"]),
+            entry("A", t["a"]!, t["b"]!, "very", "most", ["B"]),
+            entry("A", t["p"]!, t["q"]!, "[page]", "", ["B"]),
+            entry("B", end, end, "last", "finis", ["B"]),
           ],
         },
       ]),
@@ -532,15 +505,7 @@ describe("the static HTML edition", () => {
         {
           title: "T",
           doc: json(content),
-          apparatus: [
-            {
-              series: "A",
-              from: t["a"]!,
-              to: t["b"]!,
-              lemma: "word",
-              readings: [{ text: "ward", sigla: ["B"] }],
-            },
-          ],
+          apparatus: [entry("A", t["a"]!, t["b"]!, "word", "ward", ["B"])],
         },
       ]),
     );

@@ -20,6 +20,7 @@ import {
 } from "../../../edition/publish/model.ts";
 import type { ApparatusEntry } from "../../../edition/print/model.ts";
 import { schema } from "../../../edition/schema.ts";
+import { entry } from "./fixtures.ts";
 import { importTei } from "../../../edition/tei/index.ts";
 import {
   SEED_VARIANTS,
@@ -86,17 +87,6 @@ function body(tex: string): string {
   const m = /\\beginnumbering\n([^]*?)\n\\endnumbering/.exec(tex);
   if (!m) throw new Error("no numbered text");
   return m[1]!;
-}
-
-function entry(
-  series: "A" | "B",
-  from: number,
-  to: number,
-  lemma: string,
-  text: string,
-  sigla = ["B"],
-): ApparatusEntry {
-  return { series, from, to, lemma, readings: [{ text, sigla }] };
 }
 
 describe("escaping text for TeX", () => {
