@@ -21,11 +21,13 @@ import {
   escapeHtml,
   type FootApparatusEntry,
 } from "./apparatus.ts";
+import { footEstimator, type AppRef, type NoteRef } from "./foot.ts";
+import { anchorLocator, lineAt, readLines } from "./geometry.ts";
+import { indexEntries, indexHtml } from "./index-pages.ts";
+import { checkPages } from "./verify.ts";
 import type { PrintData } from "./html.ts";
 import type {
-  IndexEntry,
   LayoutReport,
-  Misplaced,
   PageSummary,
   ResolvedPrintSettings,
 } from "./model.ts";
@@ -76,43 +78,7 @@ export function layoutConfig(s: ResolvedPrintSettings): LayoutConfig {
   };
 }
 
-interface Line {
-  top: number;
-  bottom: number;
-  block: number;
-  numbered: boolean;
-  /** Numbered lines before this one in its flow. */
-  ord: number;
-  /** `ord` of the first line of this line's document. */
-  docOrd: number;
-  /** The document the line belongs to (null in front matter and index). */
-  doc: number | null;
-  keepWithNext: boolean;
-}
-
-interface AppRef {
-  id: string;
-  document: number;
-  index: number;
-  series: "A" | "B";
-  start: number;
-  end: number;
-  order: number;
-}
-
-interface NoteRef {
-  id: string;
-  document: number;
-  index: number;
-}
-
 type FlowKind = "front" | "text" | "index";
-
-const ENTITY_HEADINGS: Record<IndexEntry["kind"], string> = {
-  person: "Index of persons",
-  place: "Index of places",
-  org: "Index of organisations",
-};
 
 /** Lays out and renders every page; returns what went where. */
 export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
@@ -123,6 +89,7 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
     throw new Error("The print page lacks #print-data, #sources or #pages");
   const data = JSON.parse(dataEl.textContent ?? "{}") as PrintData;
   const range = doc.createRange();
+  const anchorY = anchorLocator(doc, range);
   const clock = (): number => doc.defaultView?.performance.now() ?? 0;
   const timings: Record<string, number> = {
     lines: 0,
@@ -168,152 +135,6 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
     return page;
   };
 
-  // --- geometry helpers -------------------------------------------------------
-
-  /** The rect of the first visible character after (or last before) a marker. */
-  const charRect = (
-    el: Element,
-    block: Element,
-    after: boolean,
-  ): DOMRect | null => {
-    const walker = doc.createTreeWalker(block, 4 /* NodeFilter.SHOW_TEXT */);
-    walker.currentNode = el;
-    for (
-      let t = after ? walker.nextNode() : walker.previousNode();
-      t;
-      t = after ? walker.nextNode() : walker.previousNode()
-    ) {
-      if (t.parentElement?.closest(".call")) continue;
-      const s = (t as Text).data;
-      for (let n = 0; n < s.length; n++) {
-        const i = after ? n : s.length - 1 - n;
-        if (/[\s\u00ad]/.test(s[i] ?? " ")) continue;
-        range.setStart(t, i);
-        range.setEnd(t, i + 1);
-        const r = range.getClientRects()[0];
-        if (r && r.height > 0) return r;
-      }
-    }
-    return null;
-  };
-
-  /** Vertical centre, relative to `origin`, of where an anchor element stands in the text. */
-  const anchorY = (
-    el: Element,
-    after: boolean,
-    origin: number,
-  ): number | null => {
-    const block = el.closest(".blk");
-    if (!block) return null;
-    const r =
-      charRect(el, block, after) ??
-      charRect(el, block, !after) ??
-      el.getBoundingClientRect();
-    return (r.top + r.bottom) / 2 - origin;
-  };
-
-  const lineAt = (lines: Line[], y: number): number => {
-    let lo = 0;
-    let hi = lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lines[mid]!.top <= y) lo = mid;
-      else hi = mid - 1;
-    }
-    // Between two lines (in a paragraph gap), the nearer one.
-    const next = lines[lo + 1];
-    if (next && y > lines[lo]!.bottom && next.top - y < y - lines[lo]!.bottom)
-      return lo + 1;
-    return lo;
-  };
-
-  // --- estimating a foot without laying it out ---------------------------------------
-
-  /**
-   * An upper bound of the foot's height for any set of the flow's notes and entries:
-   * note heights are measured once each (they stack), and a run-in apparatus
-   * paragraph of total width W set in lines of width w, wasting less than the widest
-   * word per line, has at most floor(W / (w - widest)) + 1 lines. Everything is
-   * measured in two layouts per flow.
-   */
-  const footEstimator = (
-    notesAt: Map<number, NoteRef[]>,
-    appAt: Map<number, AppRef[]>,
-  ): ((notes: NoteRef[], app: AppRef[]) => number) => {
-    const noteRefs = [...notesAt.values()].flat();
-    const appRefs = [...appAt.values()].flat();
-    const probe = (html: string): number => {
-      measurer.innerHTML = html;
-      return measurer.getBoundingClientRect().height;
-    };
-    const rule = '<div class="foot-rule"></div>';
-    const ruleH = probe(rule);
-    const oneLine = probe(`${rule}<p class="app">x</p>`) - ruleH;
-    const lineH = probe(`${rule}<p class="app">x<br>x</p>`) - ruleH - oneLine;
-    const paraBase = oneLine - lineH;
-
-    const noteH = new Map<string, number>();
-    if (noteRefs.length > 0) {
-      measurer.innerHTML =
-        noteRefs.map((n) => noteHtml.get(n.id) ?? "").join("") +
-        '<div class="end"></div>';
-      const tops = Array.from(measurer.children).map(
-        (el) => el.getBoundingClientRect().top,
-      );
-      noteRefs.forEach((n, i) =>
-        noteH.set(n.id, (tops[i + 1] ?? 0) - (tops[i] ?? 0)),
-      );
-    }
-
-    const appW = new Map<string, number>();
-    let widest = 0;
-    if (appRefs.length > 0) {
-      const tokens = new Set<string>();
-      let html = '<p class="app" style="white-space:nowrap">';
-      for (const a of appRefs) {
-        const entry = data.documents[a.document]!.apparatus[a.index]!;
-        const foot = {
-          label: "000–000",
-          lemma: entry.lemma,
-          readings: entry.readings,
-        };
-        html += `<span class="w"><span class="app-gap"> </span>${formatApparatusSeries([foot])} </span>`;
-        tokens.add(`000–000 ${entry.lemma.split(/\s+/)[0] ?? ""}`);
-        for (const t of `${entry.lemma}] ${entry.readings.map((r) => `${r.text} ${r.sigla.join(" ")}`).join(" : ")}`.split(
-          /\s+/,
-        ))
-          tokens.add(t);
-      }
-      const longest = [...tokens]
-        .sort((x, y) => y.length - x.length)
-        .slice(0, 5);
-      html += `</p><p class="app" style="white-space:nowrap">${longest.map((t) => `<b class="t">${escapeHtml(t)}</b> `).join("")}</p>`;
-      measurer.innerHTML = html;
-      Array.from(measurer.querySelectorAll(".w")).forEach((el, i) =>
-        appW.set(appRefs[i]!.id, el.getBoundingClientRect().width + 2),
-      );
-      for (const el of Array.from(measurer.querySelectorAll(".t")))
-        widest = Math.max(widest, el.getBoundingClientRect().width);
-    }
-    const usable = Math.max(config.textW / 4, config.textW - widest * 1.2 - 8);
-
-    return (notes, app) => {
-      if (notes.length === 0 && app.length === 0) return 0;
-      let h = ruleH + 1;
-      for (const n of notes) h += noteH.get(n.id) ?? config.textH;
-      for (const series of ["A", "B"] as const) {
-        const entries = app.filter((a) => a.series === series);
-        if (entries.length === 0) continue;
-        const width = entries.reduce(
-          (sum, a) => sum + (appW.get(a.id) ?? config.textW),
-          0,
-        );
-        h += paraBase + lineH * (Math.floor(width / usable) + 1);
-      }
-      return h;
-    };
-  };
-
   // --- one flow -----------------------------------------------------------------
 
   /**
@@ -325,82 +146,14 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
     kind: FlowKind,
     flowHead: string,
   ): void => {
-    const origin = section.getBoundingClientRect();
-    const blocks = Array.from(section.querySelectorAll<HTMLElement>(".blk"));
-    const boxes = blocks.map((b) => {
-      const r = b.getBoundingClientRect();
-      return {
-        top: r.top - origin.top,
-        left: r.left - origin.left,
-        width: r.width,
-      };
-    });
-    const lines: Line[] = [];
-    const heads = new Map<number | null, string>();
-    let ord = 0;
-    let docOrd = 0;
-    let previousDoc: number | null = null;
-    blocks.forEach((block, bi) => {
-      const docEl = block.closest("[data-doc]");
-      const docIndex =
-        docEl === null ? null : Number(docEl.getAttribute("data-doc"));
-      if (!heads.has(docIndex))
-        heads.set(docIndex, docEl?.getAttribute("data-head") ?? flowHead);
-      if (docIndex !== previousDoc) docOrd = ord;
-      previousDoc = docIndex;
-      const numbered = kind === "text" && !block.classList.contains("unnum");
-      const keep = block.classList.contains("heading");
-      const rects: Array<{ top: number; bottom: number }> = [];
-      const walker = doc.createTreeWalker(block, 4);
-      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-        if (t.parentElement?.closest(".call")) continue;
-        range.selectNodeContents(t);
-        for (const r of Array.from(range.getClientRects())) {
-          if (r.width > 0 && r.height > 0)
-            rects.push({
-              top: r.top - origin.top,
-              bottom: r.bottom - origin.top,
-            });
-        }
-      }
-      if (rects.length === 0) {
-        // A block holding only a note call (FRUS sets some notes alone in a run): the call makes its line.
-        range.selectNodeContents(block);
-        for (const r of Array.from(range.getClientRects())) {
-          if (r.width > 0 && r.height > 0)
-            rects.push({
-              top: r.top - origin.top,
-              bottom: r.bottom - origin.top,
-            });
-        }
-      }
-      // Fragments whose centres lie within half a line of the line's first fragment
-      // belong to it. (Glyph boxes of neighbouring lines may overlap: a font's ascent
-      // and descent can exceed the leading.)
-      rects.sort((a, b) => a.top + a.bottom - b.top - b.bottom);
-      let current: Line | null = null;
-      let centre = 0;
-      for (const r of rects) {
-        if (current && (r.top + r.bottom) / 2 - centre < config.leading / 2) {
-          current.top = Math.min(current.top, r.top);
-          current.bottom = Math.max(current.bottom, r.bottom);
-          continue;
-        }
-        centre = (r.top + r.bottom) / 2;
-        current = {
-          top: r.top,
-          bottom: r.bottom,
-          block: bi,
-          numbered,
-          ord,
-          docOrd,
-          doc: docIndex,
-          keepWithNext: keep,
-        };
-        if (numbered) ord++;
-        lines.push(current);
-      }
-    });
+    const { origin, blocks, boxes, lines, heads } = readLines(
+      doc,
+      range,
+      section,
+      kind === "text",
+      flowHead,
+      config.leading,
+    );
     lap("lines");
     if (lines.length === 0) return;
 
@@ -520,7 +273,14 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
             lines[e - 1]!.bottom + config.pad,
           );
 
-    const estimate = footEstimator(notesAt, appAt);
+    const estimate = footEstimator(
+      measurer,
+      noteHtml,
+      data,
+      config,
+      [...notesAt.values()].flat(),
+      [...appAt.values()].flat(),
+    );
     const fits = (s: number, e: number, footH: number): boolean =>
       e <= s + 1 ||
       bottom(e) - top(s) + (footH > 0 ? config.footGap + footH : 0) <=
@@ -715,45 +475,9 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
     paginateFlow(section, kind, section.getAttribute("data-head") ?? "");
   }
 
-  const index: IndexEntry[] = data.entities
-    .map((e, i) => {
-      const refs = entityRefs[i]!.filter((r) => r.page > 0).sort(
-        (a, b) => a.page - b.page || (a.line ?? 0) - (b.line ?? 0),
-      );
-      return {
-        kind: e.kind,
-        name: e.name,
-        pages: [...new Set(refs.map((r) => r.page))],
-        refs,
-      };
-    })
-    .filter((e) => e.pages.length > 0);
-  // Each locator links to its page (Chromium keeps same-document links in the PDF).
-  const link = (page: number, label: string): string =>
-    `<a class="loc" href="#page-${page}">${label}</a>`;
-  const locators = (e: IndexEntry): string =>
-    config.indexLines
-      ? [
-          ...new Map(
-            e.refs.map((r) => {
-              const label =
-                r.line === null ? String(r.page) : `${r.page}.${r.line}`;
-              return [label, link(r.page, label)] as const;
-            }),
-          ).values(),
-        ].join(", ")
-      : e.pages.map((p) => link(p, String(p))).join(", ");
+  const index = indexEntries(data.entities, entityRefs);
   if (config.index && index.length > 0) {
-    let html = "";
-    for (const kind of ["person", "place", "org"] as const) {
-      const entries = index
-        .filter((e) => e.kind === kind)
-        .sort((a, b) => a.name.localeCompare(b.name));
-      if (entries.length === 0) continue;
-      html += `<h2 class="blk heading unnum">${ENTITY_HEADINGS[kind]}</h2>`;
-      for (const e of entries)
-        html += `<div class="blk idx">${escapeHtml(e.name)}, ${locators(e)}</div>`;
-    }
+    const html = indexHtml(index, config.indexLines);
     const section = doc.createElement("section");
     section.className = "flow col";
     section.innerHTML = html;
@@ -770,90 +494,12 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
   // The measured layout has served; without it the pages lay out faster.
   sources.remove();
 
-  const misplaced: Misplaced[] = [];
-  const placed = { notes: 0, apparatus: 0 };
-  const printedNotes = new Set<string>();
-  const printedApp = new Set<string>();
-  const pageEls = Array.from(pagesEl.querySelectorAll<HTMLElement>(".page"));
-  for (const summary of summaries) {
-    const page = pageEls[summary.number - 1];
-    const body = page?.querySelector(".body");
-    if (!page || !body) continue;
-    const b = body.getBoundingClientRect();
-    const foot = page.querySelector(".foot");
-    const overflow =
-      foot !== null && foot.getBoundingClientRect().top < b.bottom - 0.5;
-    const visible = (y: number | null): boolean =>
-      y !== null && y >= 0 && y <= b.height;
-    const check = (
-      kind: "note" | "apparatus",
-      document: number,
-      index: number,
-      selector: string,
-      after: boolean,
-    ): void => {
-      const id = `${document}-${index}`;
-      (kind === "note" ? printedNotes : printedApp).add(id);
-      const anchors = Array.from(body.querySelectorAll(selector));
-      const ok = anchors.some((el) => visible(anchorY(el, after, b.top)));
-      if (ok && !overflow) {
-        placed[kind === "note" ? "notes" : "apparatus"]++;
-        return;
-      }
-      misplaced.push({
-        kind,
-        document,
-        index,
-        lemmaPage: ok ? summary.number : null,
-        printedPage: summary.number,
-        reason: overflow
-          ? `the notes of page ${summary.number} do not fit below its text`
-          : `its ${kind === "note" ? "call" : "lemma"} is not on page ${summary.number}`,
-      });
-    };
-    for (const n of summary.notes)
-      check(
-        "note",
-        n.document,
-        n.index,
-        `sup.call[data-note="${n.document}-${n.index}"]`,
-        false,
-      );
-    for (const a of summary.apparatus)
-      check(
-        "apparatus",
-        a.document,
-        a.index,
-        `.as[data-app="${a.document}-${a.index}"]`,
-        true,
-      );
-  }
-  data.documents.forEach((d, di) => {
-    d.notes.forEach((_, k) => {
-      if (!printedNotes.has(`${di}-${k}`)) {
-        misplaced.push({
-          kind: "note",
-          document: di,
-          index: k,
-          lemmaPage: null,
-          printedPage: null,
-          reason: "its call was not found in the laid-out text",
-        });
-      }
-    });
-    d.apparatus.forEach((a, k) => {
-      if (a !== null && !printedApp.has(`${di}-${k}`)) {
-        misplaced.push({
-          kind: "apparatus",
-          document: di,
-          index: k,
-          lemmaPage: null,
-          printedPage: null,
-          reason: "its lemma was not found in the laid-out text",
-        });
-      }
-    });
-  });
+  const { placed, misplaced } = checkPages(
+    Array.from(pagesEl.querySelectorAll<HTMLElement>(".page")),
+    summaries,
+    data,
+    anchorY,
+  );
 
   lap("verify");
   return {
