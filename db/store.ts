@@ -17,7 +17,9 @@ export type StoreChange =
   | { table: 'collections' }
   | { table: 'documents'; documentId: number }
   | { table: 'steps'; documentId: number; version: number }
-  | { table: 'snapshots'; documentId: number; version: number };
+  | { table: 'snapshots'; documentId: number; version: number }
+  | { table: 'entities' }
+  | { table: 'rejections' };
 
 /** A write in progress: the connection, the time of the write and where to note changes. */
 export interface Tx {

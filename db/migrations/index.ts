@@ -4,10 +4,11 @@
  */
 import type { Migration } from './migration.ts';
 import { migration001 } from './001-initial.ts';
+import { migration002 } from './002-entities.ts';
 
 export type { Migration } from './migration.ts';
 
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
 
 /** The schema version this build of Siglum writes. */
 export const LATEST_VERSION = MIGRATIONS.length;

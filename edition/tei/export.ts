@@ -10,7 +10,7 @@ import { parseXml } from '../xml/parse.ts';
 import { serializeXml } from '../xml/serialize.ts';
 import type { XmlAttr, XmlDocument, XmlElement, XmlNode } from '../xml/tree.ts';
 import { TEI_NS, element, isWhitespace } from '../xml/tree.ts';
-import { blocksToXml } from './fromDoc.ts';
+import { blocksToXml, withPointers } from './fromDoc.ts';
 import { PLACEHOLDER } from './import.ts';
 
 /** A ProseMirror document from JSON, checked against the schema. RangeError when it does not fit. */
@@ -18,6 +18,30 @@ export function docFromJSON(json: DocJSON): PMNode {
   const doc = schema.nodeFromJSON(json);
   doc.check();
   return doc;
+}
+
+/**
+ * The project register as an export needs it: the `xml:id` each mention's entity
+ * has (entity id -> xml:id; null writes the mention without a pointer) and the
+ * `<standOff>` to write (`registerToStandOff`), or null for none.
+ */
+export interface ExportRegister {
+  xmlIdOf: (entityId: string) => string | null;
+  standOff: XmlElement | null;
+}
+
+/** Writes with mentions pointing through the register, when there is one. */
+function pointing<T>(register: ExportRegister | undefined, write: () => T): T {
+  return register === undefined ? write() : withPointers(register.xmlIdOf, write);
+}
+
+/** Puts the standOff right after the root's teiHeader (before `<text>`), indented as its siblings. */
+function insertStandOff(root: XmlElement, standOff: XmlElement | null): void {
+  if (standOff === null) return;
+  const at = root.children.findIndex((c) => c.type === 'element' && c.uri === TEI_NS && c.name === 'teiHeader');
+  const ws = root.children[at + 1];
+  const gap = ws?.type === 'text' && isWhitespace(ws.text) ? ws.text : '\n';
+  root.children.splice(at + 1, 0, text(gap), standOff);
 }
 
 interface Slot {
@@ -89,9 +113,10 @@ function findElement(root: XmlElement, name: string): XmlElement | null {
  *
  * @throws RangeError when a placeholder has no document, or a document does not fit the schema.
  */
-export function exportCollectionTei(frame: string, docs: ReadonlyMap<string, DocJSON>): string {
+export function exportCollectionTei(frame: string, docs: ReadonlyMap<string, DocJSON>, register?: ExportRegister): string {
   const xml = parseXml(frame, { fileName: 'frame' });
-  fillFrame(xml, docs);
+  pointing(register, () => fillFrame(xml, docs));
+  insertStandOff(xml.root, register?.standOff ?? null);
   return serializeXml(xml);
 }
 
@@ -140,7 +165,11 @@ function frameSlots(text: string): { root: XmlElement; slots: Slot[] } {
  *
  * @throws RangeError when the key is not in the frame or the document does not fit the schema.
  */
-export function exportDocumentTei(doc: DocJSON, meta: DocumentMeta, context: { frame?: string; key?: string } = {}): string {
+export function exportDocumentTei(doc: DocJSON, meta: DocumentMeta, context: { frame?: string; key?: string; register?: ExportRegister } = {}): string {
+  return pointing(context.register, () => documentTei(doc, meta, context));
+}
+
+function documentTei(doc: DocJSON, meta: DocumentMeta, context: { frame?: string; key?: string; register?: ExportRegister }): string {
   const pm = docFromJSON(doc);
   let rootAttrs: Array<[string, string]> = [['xmlns', TEI_NS]];
   let bodyContent: XmlNode[];
@@ -156,7 +185,9 @@ export function exportDocumentTei(doc: DocJSON, meta: DocumentMeta, context: { f
         : [text('\n            '), element(c.name, c.uri, c.attrs, blocksToXml(pm.content, '            ')), text('\n        ')];
   } else bodyContent = blocksToXml(pm.content, '        ');
   const body = el('body', [], bodyContent);
-  const root = el('TEI', rootAttrs, indented([header(meta), el('text', [], indented([body], '    '))], ''));
+  const standOff = context.register?.standOff;
+  const parts = [header(meta), ...(standOff ? [standOff] : []), el('text', [], indented([body], '    '))];
+  const root = el('TEI', rootAttrs, indented(parts, ''));
   return serializeXml({ declaration: { version: '1.0', encoding: 'UTF-8', standalone: null }, bom: false, crlf: false, prolog: [], root, epilog: [] });
 }
 
@@ -164,15 +195,21 @@ export function exportDocumentTei(doc: DocJSON, meta: DocumentMeta, context: { f
  * The whole project as a `<teiCorpus>`: a header with the project's title, then
  * each collection's volume (as exportCollectionTei writes it) in order.
  */
-export function exportProjectTei(collections: ReadonlyArray<{ frame: string; docs: ReadonlyMap<string, DocJSON> }>, title = 'Siglum project'): string {
+export function exportProjectTei(
+  collections: ReadonlyArray<{ frame: string; docs: ReadonlyMap<string, DocJSON> }>,
+  title = 'Siglum project',
+  register?: ExportRegister,
+): string {
   const volumes: XmlNode[] = [];
   for (const c of collections) {
     const xml = parseXml(c.frame, { fileName: 'frame' });
-    fillFrame(xml, c.docs);
+    pointing(register, () => fillFrame(xml, c.docs));
     volumes.push(...xml.prolog.filter((p): p is Exclude<typeof p, { type: 'doctype' }> => p.type !== 'doctype'), xml.root);
   }
   const meta: DocumentMeta = { title, date: null, source: null, extra: {} };
-  const root = el('teiCorpus', [['xmlns', TEI_NS]], indented([header(meta), ...volumes], ''));
+  // The register once, for every volume: xml:ids are unique in the whole file.
+  const standOff = register?.standOff;
+  const root = el('teiCorpus', [['xmlns', TEI_NS]], indented([header(meta), ...(standOff ? [standOff] : []), ...volumes], ''));
   return serializeXml({ declaration: { version: '1.0', encoding: 'UTF-8', standalone: null }, bom: false, crlf: false, prolog: [], root, epilog: [] });
 }
 

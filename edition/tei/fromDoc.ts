@@ -61,6 +61,28 @@ function nameOf(node: PMNode | Mark): string {
   return name.startsWith('#') ? name : checkedName(name, `${node.type.name} element name`);
 }
 
+/**
+ * How a mention's register id becomes the `xml:id` its pointer names. Importing
+ * compares with ids that are xml:ids already; an export over a project register
+ * maps them (see `withPointers`).
+ */
+let pointerOf: (entityId: string) => string | null = (id) => id;
+
+/**
+ * Runs `write` with mentions pointing through `xmlIdOf` (entity id -> xml:id, or
+ * null for an entity that has none: the mention is written without a pointer).
+ * Writing is synchronous, so the mapping holds for exactly the one export.
+ */
+export function withPointers<T>(xmlIdOf: (entityId: string) => string | null, write: () => T): T {
+  const outer = pointerOf;
+  pointerOf = xmlIdOf;
+  try {
+    return write();
+  } finally {
+    pointerOf = outer;
+  }
+}
+
 /** The element each mark type is written as (its content is added by the caller). */
 const markWriters: Record<MarkName, (mark: Mark) => XmlElement> = {
   italic: (m) => el('hi', attrsOf(m, [['rend', 'italic']]), []),
@@ -68,9 +90,9 @@ const markWriters: Record<MarkName, (mark: Mark) => XmlElement> = {
   smallcaps: (m) => el('hi', attrsOf(m, [['rend', 'smallcaps']]), []),
   superscript: (m) => el('hi', attrsOf(m, [['rend', 'superscript']]), []),
   teiMark: (m) => el(nameOf(m), attrsOf(m), []),
-  // Entity mentions as edition/entities writes them; here the register id is the pointer.
+  // Entity mentions as edition/entities writes them, pointing at the entry's xml:id.
   mention: (m) => {
-    const { name, attrs } = mentionToTei(m.attrs as MentionMarkAttrs, (id) => id);
+    const { name, attrs } = mentionToTei(m.attrs as MentionMarkAttrs, pointerOf);
     return el(checkedName(name, 'mention element name'), attrs.map(([n, v]) => attr(n, v)), []);
   },
 };

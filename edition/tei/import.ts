@@ -10,6 +10,9 @@
  * `<?siglum-document KEY?>`, so that export puts the documents back where they were.
  */
 import type { DocJSON, DocumentMeta } from '../api.ts';
+import type { Entity } from '../entities/model.ts';
+import { registerFromFrusLists } from '../entities/frusLists.ts';
+import { registerFromStandOff } from '../entities/standoff.ts';
 import { SiglumError } from '../errors.ts';
 import { parseXml } from '../xml/parse.ts';
 import { serializeXml } from '../xml/serialize.ts';
@@ -17,7 +20,7 @@ import type { XmlDocument, XmlElement } from '../xml/tree.ts';
 import { TEI_NS, childElements, getAttr } from '../xml/tree.ts';
 import { isTei } from './names.ts';
 import { child, divMeta, headerMeta } from './meta.ts';
-import { containerToDoc } from './toDoc.ts';
+import { containerToDoc, withMentions } from './toDoc.ts';
 
 /** The target of the placeholder processing instruction in a frame. */
 export const PLACEHOLDER = 'siglum-document';
@@ -34,10 +37,77 @@ export interface TeiDocument {
   doc: DocJSON;
 }
 
+/** An entry of the register a volume brings (see `TeiImportOptions.register`). */
+export interface TeiRegisterEntry {
+  /** The entry, with `id` and `xmlId` both its xml:id. */
+  entity: Entity;
+  /**
+   * True when the frame keeps the entry's definition (a FRUS persons or terms list),
+   * false when it came from a `standOff`, which the frame no longer holds: export
+   * writes those from the register.
+   */
+  definedInFrame: boolean;
+}
+
 /** What importTei returns: one collection (the volume) and its documents in order. */
 export interface TeiImport {
   collection: { title: string; frame: string; meta: DocumentMeta };
   documents: TeiDocument[];
+  /** With `register: true`: the entities the volume defines. */
+  register?: TeiRegisterEntry[];
+}
+
+export interface TeiImportOptions {
+  /**
+   * Read the volume's register too: a FRUS volume's persons and terms lists and the
+   * lists of a `standOff` (which is then taken out of the frame). Mention elements
+   * whose pointer names one of its entries (`persName/@corresp`, `gloss/@target`,
+   * `@ref`) become `mention` marks whose `ref` is that xml:id; the rest stay as they
+   * are. Off by default: the mapping alone makes no mentions.
+   */
+  register?: boolean;
+}
+
+function isStandOff(el: XmlElement): boolean {
+  return el.uri === TEI_NS && el.name === 'standOff';
+}
+
+/** The register lists `registerFromStandOff` reads. */
+function isRegisterList(el: XmlElement): boolean {
+  return el.uri === TEI_NS && ['listPerson', 'listPlace', 'listOrg', 'list'].includes(el.name);
+}
+
+/** Removes `el` from `parent` with the whitespace before it. */
+function removeChild(parent: XmlElement, el: XmlElement): void {
+  const at = parent.children.indexOf(el);
+  const before = parent.children[at - 1];
+  const ws = before?.type === 'text' && before.text.trim() === '';
+  parent.children.splice(ws ? at - 1 : at, ws ? 2 : 1);
+}
+
+/**
+ * The register the volume defines: FRUS lists first, then each `standOff`'s lists,
+ * which leave the frame (an emptied standOff with them). An xml:id defined twice
+ * keeps its first entry.
+ */
+function readRegister(tei: XmlElement, fileName: string): TeiRegisterEntry[] {
+  const entries: TeiRegisterEntry[] = registerFromFrusLists(tei).map((entity) => ({ entity, definedInFrame: true }));
+  for (const standOff of childElements(tei).filter(isStandOff)) {
+    const lists = childElements(standOff).filter(isRegisterList);
+    const holder: XmlElement = { ...standOff, children: lists };
+    let read: Entity[];
+    try {
+      read = registerFromStandOff(holder);
+    } catch (e) {
+      if (e instanceof SiglumError) throw new SiglumError(e.code, `${fileName}: ${e.message}`);
+      throw e;
+    }
+    entries.push(...read.map((entity) => ({ entity, definedInFrame: false })));
+    for (const list of lists) removeChild(standOff, list);
+    if (childElements(standOff).length === 0) removeChild(tei, standOff);
+  }
+  const seen = new Set<string>();
+  return entries.filter((e) => !seen.has(e.entity.id) && seen.add(e.entity.id));
 }
 
 interface Container {
@@ -103,9 +173,11 @@ export function teiRoot(xml: XmlDocument, fileName: string): XmlElement {
  * @throws ParseError when the XML is not well-formed or is refused (see edition/xml).
  * @throws SiglumError ('invalid-tei') when it is not a TEI file with a `<text>`.
  */
-export function importTei(text: string, fileName: string): TeiImport {
+export function importTei(text: string, fileName: string, options: TeiImportOptions = {}): TeiImport {
   const xml = parseXml(text, { fileName });
   const tei = teiRoot(xml, fileName);
+  const register = options.register ? readRegister(tei, fileName) : null;
+  const ids = new Set(register?.map((e) => e.entity.id) ?? []);
   const containers = findContainers(child(tei, 'text')!);
   const header = headerMeta(tei, fileName);
   const used = new Set<string>();
@@ -120,11 +192,12 @@ export function importTei(text: string, fileName: string): TeiImport {
     let meta = divMeta(el, fallback);
     // A file that is one document: what its body does not say, its header does.
     if (whole) meta = { title: divMeta(el, '').title || header.title, date: meta.date ?? header.date, source: meta.source ?? header.source, extra: { ...header.extra, ...meta.extra } };
-    const doc = containerToDoc(el).toJSON() as DocJSON;
+    const doc = (register === null ? containerToDoc(el) : withMentions(ids, () => containerToDoc(el))).toJSON() as DocJSON;
     documents.push({ key, title: meta.title, n, kind, meta, doc });
   }
   for (const [i, { el }] of containers.entries()) {
     el.children.splice(0, el.children.length, { type: 'pi', target: PLACEHOLDER, body: documents[i]!.key });
   }
-  return { collection: { title: header.title, frame: serializeXml(xml), meta: header }, documents };
+  const collection = { title: header.title, frame: serializeXml(xml), meta: header };
+  return register === null ? { collection, documents } : { collection, documents, register };
 }

@@ -15,9 +15,10 @@
  * themselves, with `hi` kept as generic marks.
  */
 import { Fragment, type Mark, type Node as PMNode } from 'prosemirror-model';
+import { mentionFromTei } from '../entities/teiMentions.ts';
 import { schema } from '../schema.ts';
 import type { XmlAttr, XmlElement, XmlNode } from '../xml/tree.ts';
-import { getAttr, hasMixedContent, isWhitespace } from '../xml/tree.ts';
+import { TEI_NS, getAttr, hasMixedContent, isWhitespace } from '../xml/tree.ts';
 import { REND_MARKS, containsBlock, isBlockInElementOnly, isBlockish, isSourceNote, isTei } from './names.ts';
 import { inlineToXml } from './fromDoc.ts';
 import { sameContent } from './compare.ts';
@@ -37,9 +38,42 @@ interface InlineState {
   counter: number;
 }
 
+/**
+ * While a register is being read with a volume (see `withMentions`): maps a
+ * pointer's `xml:id` to itself when the register defines it, else null.
+ */
+let registerIds: ReadonlySet<string> | null = null;
+
+/**
+ * Runs `read` with mention elements (`persName`, `gloss[@target]`, `rs`...) whose
+ * pointer names an entry of the register (`xmlIds`) read as `mention` marks, their
+ * `ref` that xml:id; other such elements stay generic marks. Reading is
+ * synchronous, so the register holds for exactly the one import.
+ */
+export function withMentions<T>(xmlIds: ReadonlySet<string>, read: () => T): T {
+  const outer = registerIds;
+  registerIds = xmlIds;
+  try {
+    return read();
+  } finally {
+    registerIds = outer;
+  }
+}
+
+/** The mention mark an element becomes, when a register is being read and it points into it. */
+function mentionFor(el: XmlElement, nest: number | null): Mark | null {
+  const ids = registerIds;
+  if (ids === null || el.uri !== TEI_NS) return null;
+  const attrs = mentionFromTei(el.name, pairs(el.attrs), (id) => (ids.has(id) ? id : null));
+  if (attrs === null || attrs.ref === null) return null;
+  return schema.marks.mention.create({ ...attrs, nest });
+}
+
 /** The mark an inline element becomes (before it is added to the enclosing set). */
 function markFor(el: XmlElement, state: InlineState): Mark {
   const nest = state.mode === 'default' ? null : state.counter++;
+  const mention = mentionFor(el, nest);
+  if (mention !== null) return mention;
   const rend = isTei(el, 'hi') ? getAttr(el, 'rend') : null;
   if (rend !== null && state.mode !== 'generic' && Object.hasOwn(REND_MARKS, rend)) {
     const type = schema.marks[rend as keyof typeof REND_MARKS];
