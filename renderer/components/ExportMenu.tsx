@@ -2,6 +2,7 @@
 import { Show } from 'solid-js';
 import { useStores } from '../stores/context.ts';
 import MenuItem from './MenuItem.tsx';
+import { focusOnToggle, onMenuKeyDown } from './menuNavigation.ts';
 
 export default function ExportMenu() {
   const [project, actions] = useStores().project;
@@ -24,7 +25,16 @@ export default function ExportMenu() {
       >
         Export TEI <span aria-hidden="true">▾</span>
       </button>
-      <div id="export-menu" class="menu export-menu" popover="auto" ref={menu} role="menu" aria-label="Export TEI">
+      <div
+        id="export-menu"
+        class="menu export-menu"
+        popover="auto"
+        ref={menu}
+        onKeyDown={onMenuKeyDown}
+        onToggle={(e) => focusOnToggle(menu, e)}
+        role="menu"
+        aria-label="Export TEI"
+      >
         <Show when={project.currentId}>
           {(id) => (
             <MenuItem label="This document" onSelect={() => choose(() => actions.exportTei({ documentId: id() }))} />

@@ -8,6 +8,7 @@ import { For } from 'solid-js';
 import { editorActions, formatKey, type ActionGroup, type EditorAction } from '../editor/actions.ts';
 import { useStores } from '../stores/context.ts';
 import MenuItem from './MenuItem.tsx';
+import { focusOnToggle, onMenuKeyDown } from './menuNavigation.ts';
 
 const sections: ReadonlyArray<{
   title: string;
@@ -45,11 +46,21 @@ export default function StructureMenu() {
         disabled={!editor.open}
         title="Structure of the block at the cursor: change it, or insert a break or a note"
         onMouseDown={(e) => e.preventDefault()}
+        onClick={() => actions.refresh()}
       >
         <span class="menu-button-label">{current()}</span>
         <span aria-hidden="true">▾</span>
       </button>
-      <div id="structure-menu" class="menu structure-menu" popover="auto" ref={menu} role="menu" aria-label="Structure">
+      <div
+        id="structure-menu"
+        class="menu structure-menu"
+        popover="auto"
+        ref={menu}
+        onKeyDown={onMenuKeyDown}
+        onToggle={(e) => focusOnToggle(menu, e, () => actions.focus())}
+        role="menu"
+        aria-label="Structure"
+      >
         <For each={sections}>
           {(section) => (
             <div class="menu-section" role="group" aria-label={section.title}>

@@ -1,12 +1,15 @@
 /** The toolbar: history, highlighting, structure, breaks and notes; export; save status. */
+import { useStores } from '../stores/context.ts';
 import ExportMenu from './ExportMenu.tsx';
 import SaveIndicator from './SaveIndicator.tsx';
 import StructureMenu from './StructureMenu.tsx';
 import ToolbarButton from './ToolbarButton.tsx';
 
 export default function Toolbar() {
+  const [, editor] = useStores().editor;
   return (
-    <div class="toolbar" role="toolbar" aria-label="Editing">
+    // Button states wait for a pause in typing; reaching for the toolbar is one.
+    <div class="toolbar" role="toolbar" aria-label="Editing" onPointerEnter={() => editor.refresh()}>
       <div class="tool-group">
         <ToolbarButton actionId="undo" text="↶" />
         <ToolbarButton actionId="redo" text="↷" />

@@ -36,6 +36,8 @@ export interface EditorActions extends SessionHost, ActionHost {
   retry(): void;
   hasUnsaved(): boolean;
   focus(): void;
+  /** Recomputes toolbar and menu states now (a menu is opening). */
+  refresh(): void;
 }
 
 export type EditorStore = [EditorState, EditorActions];
@@ -120,6 +122,11 @@ export function createEditorStore(): EditorStore {
     },
     focus() {
       session?.view.focus();
+    },
+    refresh() {
+      if (pendingTick !== null) clearTimeout(pendingTick);
+      pendingTick = null;
+      setState('tick', (t) => t + 1);
     },
   };
   return [state, actions];

@@ -56,6 +56,18 @@ test.describe('the editor window, with the seed despatch imported', () => {
     await expect(editor.text.locator('.tei-pb', { hasText: '[Page 68a]' })).toHaveCount(1);
   });
 
+  test('the Structure menu works from the keyboard', async ({ page }) => {
+    await editor.placeCursorAfter('due to the following causes.');
+    await page.locator('.structure-button').click();
+    await expect(page.getByRole('menuitem', { name: /^Heading/ })).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByRole('menuitem', { name: /^Source note/ })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(editor.text.locator('.tei-source-note', { hasText: 'due to the following causes.' })).toHaveCount(1);
+    await page.keyboard.type(' Typed after.');
+    await expect(editor.text.locator('.tei-source-note')).toContainText(['causes. Typed after.']);
+  });
+
   test('changes a page break’s number when it is double-clicked', async ({ page }) => {
     await editor.text.locator('.tei-pb', { hasText: '[Page 69]' }).dblclick();
     const dialog = page.getByRole('dialog', { name: 'Change page break' });
