@@ -54,7 +54,8 @@ section > h2 { font-size: 1.15rem; margin: 2rem 0 .6rem; padding-bottom: .2rem; 
 .doc-facts { font-family: var(--ui-font); font-size: .8rem; letter-spacing: .04em; text-transform: uppercase; color: var(--muted); margin: 0 0 .3rem; }
 .doc { position: relative; }
 .text { position: relative; }
-.text .head { font-size: 1.3rem; margin: .4rem 0 1.2rem; }
+.text .head, .doc > .head { font-size: 1.3rem; margin: .4rem 0 1.2rem; }
+.text h2.head { font-size: 1.15rem; margin-top: 1.6rem; }
 .text .source { font-size: .85rem; color: var(--muted); margin: 0 0 .3rem; }
 /* Ragged right: Chromium on Linux does not hyphenate, and justified lines without hyphens gape. */
 .text p, .text .p { margin: 0 0 .9rem; }

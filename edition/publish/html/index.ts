@@ -240,9 +240,7 @@ function documentPage(
       ? null
       : `${pages.includes("–") ? "pp." : "p."} ${escapeHtml(pages)}`,
   ].filter((x) => x !== null);
-  const hasHeading = /^<h2 class="head">/.test(
-    rendered.body.replace(/^<p class="source">.*?<\/p>/s, ""),
-  );
+
   const main =
     `<nav class="doc-nav" aria-label="Documents">${prev}${next}</nav>\n` +
     `<article class="doc" id="text" lang="${escapeHtml(frame.language)}">\n` +
@@ -250,7 +248,7 @@ function documentPage(
       ? `<p class="doc-facts">${facts.join(" · ")}</p>\n`
       : "") +
     witnessSwitcher(edition, rendered) +
-    (hasHeading ? "" : `<h2 class="head">${escapeHtml(d.title)}</h2>`) +
+    (rendered.hasTitle ? "" : `<h1 class="head">${escapeHtml(d.title)}</h1>`) +
     `<div class="text">${rendered.body}</div>\n</article>\n` +
     notesSection(rendered) +
     apparatusSection(rendered);

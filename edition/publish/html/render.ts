@@ -71,6 +71,8 @@ export interface RenderedDocument {
   lastPage: string | null;
   /** Every word of the document (text and notes), blocks separated by newlines, for search. */
   text: string;
+  /** Whether it has a heading of its own (written as the page's h1). */
+  hasTitle: boolean;
   /** The opening words of its paragraphs (no heading, source note or notes). */
   lead: string;
 }
@@ -163,6 +165,8 @@ class DocumentRenderer {
   /** The printed page the text has reached. */
   page: string | null;
   private pageBreaks = 0;
+  /** Position of the heading that is the document's title, if it has one. */
+  titleAt: number | null = null;
   private stack: OpenMark[] = [];
   private out = "";
   /** Apparatus entries in force, sorted by start; `starts` of point entries. */
@@ -196,6 +200,13 @@ class DocumentRenderer {
   }
 
   render(doc: PMNode): string {
+    // The title: the first block after any source notes, when it is a heading.
+    doc.forEach((child, offset) => {
+      if (this.titleAt !== null || child.type === schema.nodes.sourceNote)
+        return;
+      this.titleAt = child.type === schema.nodes.heading ? offset : -1;
+    });
+    if (this.titleAt === -1) this.titleAt = null;
     let html = "";
     doc.forEach((child, offset) => {
       html += this.block(child, offset, false);
@@ -227,7 +238,8 @@ class DocumentRenderer {
     };
     switch (node.type.name) {
       case "heading":
-        return leaf("h2", "head");
+        // The document's own heading (before its text) is the page's title; others are sections.
+        return leaf(pos === this.titleAt ? "h1" : "h2", "head");
       case "paragraph": {
         const html = leaf("p", "p");
         if (!inNote && this.lead.length < 400)
@@ -546,6 +558,7 @@ export function renderDocument(
     firstPage,
     lastPage: renderer.page,
     text: renderer.searchText(),
+    hasTitle: renderer.titleAt !== null,
     lead: renderer.lead.replace(/\s+/g, " ").trim(),
   };
 }

@@ -146,6 +146,7 @@ describe("the static HTML edition", () => {
   it("renders TEI elements the schema does not model by name, keeping empty ones and dropping comments", () => {
     const content = doc(
       teiBlock({ name: "quote" }, paragraph("Quoted.")),
+      heading("Enclosure"),
       teiBlock(
         { name: "table" },
         teiText(
@@ -165,7 +166,9 @@ describe("the static HTML edition", () => {
       edition([{ title: "T", doc: json(content), apparatus: [] }]),
     );
     expect(file(built.files, "doc-1.html")).toContain(
-      '<div class="text"><blockquote class="tei tei-quote"><p class="p">Quoted.</p></blockquote>' +
+      // With no heading of its own, the document's title heads the page.
+      '<h1 class="head">T</h1><div class="text"><blockquote class="tei tei-quote"><p class="p">Quoted.</p></blockquote>' +
+        '<h2 class="head">Enclosure</h2>' +
         '<div class="tei tei-table"><div class="tei tei-row">a<span class="tei tei-cell"></span>b</div></div>' +
         '<div class="tei tei-frus-attachment"><p class="p">Encl <span class="gap">[…]</span>.</p></div>',
     );
@@ -321,6 +324,7 @@ describe("the static HTML edition", () => {
     expect(one).toContain(
       'one <span class="pb" id="pg_69" data-n="69"><span class="pb-label">[Page 69]</span></span>two',
     );
+    expect(one).toContain('<h1 class="head">First</h1>');
     // The page the first document starts on is not known, so no pages are given.
     expect(one).toContain('<p class="doc-facts">Document 1</p>');
     const two = file(built.files, "d2.html");
