@@ -150,10 +150,10 @@ export const editorActions: readonly EditorAction[] = [
     containerActive('list'),
   ),
 
-  commandAction('opener', 'Opener', 'letter', ['Mod-Alt-7'], intoLetterContainer('opener'), containerActive('opener')),
-  commandAction('dateline', 'Dateline', 'letter', ['Mod-Alt-4'], setLetterPart('dateline'), blockActive('dateline')),
-  commandAction('salute', 'Salute', 'letter', ['Mod-Alt-5'], setLetterPart('salute'), blockActive('salute')),
-  commandAction('signed', 'Signed', 'letter', ['Mod-Alt-6'], setLetterPart('signed'), blockActive('signed')),
+  commandAction('opener', 'Opener', 'letter', ['Mod-Alt-4'], intoLetterContainer('opener'), containerActive('opener')),
+  commandAction('dateline', 'Dateline', 'letter', ['Mod-Alt-5'], setLetterPart('dateline'), blockActive('dateline')),
+  commandAction('salute', 'Salute', 'letter', ['Mod-Alt-6'], setLetterPart('salute'), blockActive('salute')),
+  commandAction('signed', 'Signed', 'letter', ['Mod-Alt-7'], setLetterPart('signed'), blockActive('signed')),
   commandAction('closer', 'Closer', 'letter', ['Mod-Alt-8'], intoLetterContainer('closer'), containerActive('closer')),
 
   pageBreak,
