@@ -7,8 +7,8 @@
  * A `PrintEdition` is a valid `PublishEdition` as it is (its `settings` are ignored),
  * so one edition object serves the PDF, the HTML and the LaTeX exports.
  */
-import type { DocumentMeta } from "../api.ts";
-import type { PrintDocument, Witness } from "../print/model.ts";
+import type { DocumentMeta, OpenedDocument } from "../api.ts";
+import type { ApparatusEntry, PrintDocument, Witness } from "../print/model.ts";
 import type { TeiImport } from "../tei/index.ts";
 
 export type {
@@ -74,6 +74,38 @@ export function editionFromTei(
       meta: d.meta,
       doc: d.doc,
       apparatus: [],
+    })),
+  };
+}
+
+/**
+ * Documents as the store opens them (`openDocument`), in the order given, as an
+ * edition: each page is named by the document's id. Apparatus entries, witnesses
+ * and the register come from wherever the project keeps them.
+ */
+export function editionFromOpened(
+  title: string,
+  documents: readonly OpenedDocument[],
+  options: {
+    witnesses?: Witness[];
+    register?: readonly RegisterEntry[];
+    apparatus?: ReadonlyMap<string, ApparatusEntry[]>;
+    introduction?: string;
+  } = {},
+): PublishEdition {
+  return {
+    title,
+    witnesses: options.witnesses ?? [],
+    register: options.register ?? [],
+    ...(options.introduction ? { introduction: options.introduction } : {}),
+    documents: documents.map(({ info, meta, doc }) => ({
+      key: info.id,
+      title: info.title,
+      n: info.n,
+      kind: info.kind,
+      meta,
+      doc,
+      apparatus: options.apparatus?.get(info.id) ?? [],
     })),
   };
 }

@@ -17,6 +17,7 @@ import {
   type SearchIndex,
 } from "../../../edition/publish/html/index.ts";
 import {
+  editionFromOpened,
   editionFromTei,
   type PublishDocument,
   type PublishEdition,
@@ -172,6 +173,40 @@ describe("the static HTML edition", () => {
         '<div class="tei tei-table"><div class="tei tei-row">a<span class="tei tei-cell"></span>b</div></div>' +
         '<div class="tei tei-frus-attachment"><p class="p">Encl <span class="gap">[…]</span>.</p></div>',
     );
+  });
+
+  it("publishes documents as the store opens them, pages named by their ids", () => {
+    const opened = (id: string, n: string | null, title: string) => ({
+      info: {
+        id,
+        collectionId: "c1",
+        title,
+        n,
+        position: 0,
+        kind: "document" as const,
+        updatedAt: "2026-01-01T00:00:00Z",
+      },
+      meta: { title, date: "1934-01-05", source: "825.5151/132", extra: {} },
+      doc: json(doc(paragraph(`Text of ${title}.`))),
+      version: 3,
+    });
+    const edition = editionFromOpened(
+      "Volume",
+      [opened("0a1b", "1", "First"), opened("9f8e", null, "Second")],
+      {
+        witnesses: [{ siglum: "B", description: "Copy" }],
+        apparatus: new Map([["9f8e", [entry("A", 1, 5, "Text", "Texts")]]]),
+      },
+    );
+    const built = buildHtmlEdition(edition);
+    expect(built.documentFiles).toEqual(["0a1b.html", "9f8e.html"]);
+    expect(file(built.files, "index.html")).toContain(
+      '<li><span class="n">1.</span><a href="0a1b.html">First</a> <span class="date">5 January 1934</span></li>',
+    );
+    expect(file(built.files, "9f8e.html")).toContain(
+      '<option value="B">B: Copy</option>',
+    );
+    expect(file(built.files, "0a1b.html")).not.toContain("witness-switcher");
   });
 
   it("names document pages after their keys, safe for any file system and clear of the edition’s own pages", () => {
