@@ -7,7 +7,12 @@
  * a JSON-serialisable value. Bad input rejects with a SiglumError (see errors.ts);
  * expected failures are values (PushResult).
  */
+import type { Entity, MergeConflict } from './entities/model.ts';
+import type { Suggestion } from './entities/suggest.ts';
+import type { TypeaheadHit } from './entities/typeahead.ts';
 import type { ErrorPayload } from './errors.ts';
+
+export type { Entity, MergeConflict, Suggestion, TypeaheadHit };
 
 /** A document's content as ProseMirror JSON (`Node.toJSON()` of edition/schema). */
 export type DocJSON = { type: 'doc'; content?: unknown[] };
@@ -105,6 +110,56 @@ export interface TeiExport {
   xml: string;
 }
 
+/** A register entry with how many mentions of it the project holds. */
+export interface EntityInfo extends Entity {
+  mentions: number;
+}
+
+/**
+ * A register entry as the UI sends it: everything but the id, checked by
+ * edition/entities' `validateEntity` (names trimmed, authority ids as typed or
+ * pasted as their web address). `xmlId` left out keeps the one the entry has.
+ */
+export type EntityInput = Omit<Entity, 'id' | 'xmlId' | 'altNames' | 'dates' | 'coordinates' | 'description' | 'authority'> &
+  Partial<Omit<Entity, 'id' | 'type' | 'name'>>;
+
+/** One mention of an entity somewhere in the project. */
+export interface MentionInfo {
+  documentId: string;
+  /** The document's title. */
+  document: string;
+  /** The printed page (`n` of the last page break before it), or null. */
+  page: string | null;
+  text: string;
+  /** A few words either side. */
+  before: string;
+  after: string;
+  /** `before`, the text and `after` as one line. */
+  context: string;
+  /** Document positions of the mention. */
+  from: number;
+  to: number;
+  kind: string;
+  inNote: boolean;
+}
+
+/**
+ * An unmarked occurrence of an entity's names (edition/entities `Suggestion`:
+ * positions, text, the name that matched, context, `contextHash` which rejecting
+ * or accepting it names) with its document's title.
+ */
+export interface SuggestionInfo extends Suggestion {
+  document: string;
+}
+
+/** The index view: for one entity, the documents and printed pages it occurs on. */
+export interface EntityIndexEntry {
+  entityId: string;
+  type: string;
+  name: string;
+  locations: Array<{ documentId: string; document: string; pages: Array<string | null>; mentions: number }>;
+}
+
 /** The Node side's services, as the UI sees them. */
 export interface SiglumApi {
   projectInfo(args: Record<string, never>): Promise<ProjectInfo>;
@@ -131,6 +186,64 @@ export interface SiglumApi {
   renameCollection(args: { id: string; title: string }): Promise<CollectionInfo>;
   /** Deletes a collection (a folder, or a whole imported volume) with all its documents. */
   deleteCollection(args: { id: string }): Promise<{ id: string }>;
+
+  /** The register, by name; `type` keeps one type. */
+  listEntities(args: { type?: string }): Promise<EntityInfo[]>;
+  getEntity(args: { id: string }): Promise<EntityInfo>;
+  createEntity(args: { entity: EntityInput }): Promise<EntityInfo>;
+  /** Replaces an entry's fields (a rename keeps its xml:id, so links from outside hold). */
+  updateEntity(args: { id: string; entity: EntityInput }): Promise<EntityInfo>;
+  /**
+   * Deletes an entry. Refused ('bad-input') while it has mentions, unless `force`:
+   * then its mentions are unmarked first (the text stays), as steps every open
+   * editor receives. `unmarked` counts the documents changed.
+   */
+  deleteEntity(args: { id: string; force?: boolean }): Promise<{ id: string; unmarked: number }>;
+  /**
+   * Merges `duplicateId` into `keptId`: the duplicate's names become alternative
+   * names, its fields fill gaps, its mentions point at the entry kept (as steps,
+   * through the collab authority) and it is deleted. `conflicts` lists fields both
+   * filled differently (the kept value stays); `relinked` counts documents changed.
+   */
+  mergeEntities(args: { keptId: string; duplicateId: string }): Promise<{
+    entity: EntityInfo;
+    conflicts: MergeConflict[];
+    relinked: number;
+  }>;
+  /** Type-ahead: entries whose names have words starting with the query's words, best first. */
+  searchEntities(args: { query: string; limit?: number; types?: string[] }): Promise<TypeaheadHit[]>;
+  /** Every mention of an entity across the project, in document order. */
+  entityMentions(args: { id: string }): Promise<MentionInfo[]>;
+  /** Where an entity's names occur unmarked, less the occurrences rejected. */
+  entitySuggestions(args: { id: string; caseSensitive?: boolean }): Promise<SuggestionInfo[]>;
+  /** Remembers that an occurrence is not a mention of the entity. */
+  rejectSuggestion(args: { entityId: string; documentId: string; text: string; contextHash: string }): Promise<{
+    entityId: string;
+  }>;
+  /**
+   * Marks an entity's suggestions in one document as its mentions: those named by
+   * `contextHashes`, or all of them. The marking is steps through the collab
+   * authority, so open editors receive it; `marked` counts the mentions made.
+   */
+  acceptSuggestions(args: { entityId: string; documentId: string; contextHashes?: string[] }): Promise<{
+    documentId: string;
+    version: number;
+    marked: number;
+  }>;
+  /** The index view: each mentioned entity with its documents and printed pages, by name. */
+  entityIndex(args: { type?: string }): Promise<EntityIndexEntry[]>;
+
+  /**
+   * Writes the edition of a document, a collection or the project as a PDF, a static
+   * HTML edition (a folder) or a LaTeX file at `outPath`, with the project's print
+   * settings. Progress comes as 'export-progress' events carrying `id`. Nothing is
+   * written when it rejects (a path that cannot be written is 'io', with a sentence).
+   */
+  exportEdition(args: ExportEditionArgs): Promise<ExportResult>;
+  /** The project's print settings, defaults filled in. */
+  getPrintSettings(args: Record<string, never>): Promise<ProjectPrintSettings>;
+  /** Changes some print settings; a bad value rejects ('bad-input') naming it, and nothing is saved. */
+  updatePrintSettings(args: { settings: Partial<ProjectPrintSettings> }): Promise<ProjectPrintSettings>;
 }
 
 export type ApiMethod = keyof SiglumApi;
@@ -159,6 +272,18 @@ export const API_METHODS = [
   'deleteDocument',
   'renameCollection',
   'deleteCollection',
+  'listEntities',
+  'getEntity',
+  'createEntity',
+  'updateEntity',
+  'deleteEntity',
+  'mergeEntities',
+  'searchEntities',
+  'entityMentions',
+  'entitySuggestions',
+  'rejectSuggestion',
+  'acceptSuggestions',
+  'entityIndex',
 ] as const satisfies readonly ApiMethod[];
 
 /** Compile-time check that API_METHODS names every method of SiglumApi. */
@@ -176,7 +301,9 @@ export function isApiMethod(name: unknown): name is ApiMethod {
 /** Events the Node side pushes to every connected UI. */
 export type SiglumEvent =
   | { type: 'steps'; documentId: string; version: number }
-  | { type: 'documents-changed' };
+  | { type: 'documents-changed' }
+  /** The register changed (an entry created, edited, merged or deleted, a rejection remembered). */
+  | { type: 'entities-changed' };
 
 /** What the UI holds: the API plus a subscription to events. */
 export interface SiglumClient extends SiglumApi {

@@ -24,7 +24,7 @@ export interface Output {
 /** The built renderer that `serve` hands to the browser. */
 export const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 
-function projectMustExist(project: ProjectChoice): void {
+export function projectMustExist(project: ProjectChoice): void {
   if (!existsSync(project.path)) {
     throw new SiglumError(
       'not-found',
@@ -33,7 +33,7 @@ function projectMustExist(project: ProjectChoice): void {
   }
 }
 
-async function withService<T>(project: ProjectChoice, create: boolean, run: (s: SiglumService) => Promise<T>): Promise<T> {
+export async function withService<T>(project: ProjectChoice, create: boolean, run: (s: SiglumService) => Promise<T>): Promise<T> {
   const service = await openService(project.path, { create, seed: create && project.isDefault });
   try {
     return await run(service);

@@ -6,6 +6,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { SiglumError } from '../../edition/errors.ts';
 import { exportCommand, importCommand, listCommand, serveCommand, validateCommand, type Output } from './commands.ts';
+import { entitiesCommand, mentionsCommand } from './entities.ts';
 import { USAGE, UsageError } from './usage.ts';
 
 const project = { type: 'string' } as const;
@@ -26,6 +27,8 @@ const OPTIONS = {
   },
   validate: { help, schema: { type: 'string' } },
   serve: { project, help, port: { type: 'string' } },
+  entities: { project, json, help, type: { type: 'string' } },
+  mentions: { project, json, help },
 } as const satisfies Record<string, ParseArgsConfig['options']>;
 
 type Command = keyof typeof OPTIONS;
@@ -69,8 +72,9 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
       out?: string;
       port?: string;
       schema?: string;
+      type?: string;
     };
-    if (name !== 'import' && name !== 'export' && name !== 'validate' && positionals.length > 0) {
+    if (name !== 'import' && name !== 'export' && name !== 'validate' && name !== 'mentions' && positionals.length > 0) {
       throw new UsageError(`${name} takes no arguments besides its options (got "${positionals[0]}").`);
     }
     switch (name) {
@@ -84,6 +88,10 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
         return await validateCommand(positionals, v, io);
       case 'serve':
         return await serveCommand(v, io);
+      case 'entities':
+        return await entitiesCommand(v, io);
+      case 'mentions':
+        return await mentionsCommand(positionals, v, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {

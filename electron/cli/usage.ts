@@ -14,6 +14,12 @@ Commands:
   validate FILE [--schema tei_all|frus]
       Check a TEI file against TEI P5 (tei_all, the default) or the FRUS schema.
       Exit 0 when valid, 1 with the problems listed (FILE:LINE:COLUMN: message).
+  entities [--type T] [--project P] [--json]
+      List the project register, each entry with its number of mentions. With --json,
+      print [{"id","type","name","authority":{...},"mentions":N}].
+  mentions ENTITY_ID [--project P] [--json]
+      List every mention of one register entry. With --json, print
+      [{"document","page","text","context"}].
   serve [--project P] [--port N]
       Serve the app to a browser on this machine (127.0.0.1 only) and print the
       address to open, which carries a one-time access token.

@@ -5,7 +5,13 @@
  * go into a new frame, or at the end of their volume's body.
  */
 import type { DocJSON, ExportTarget, TeiExport } from '../../edition/api.ts';
-import { exportCollectionTei, exportDocumentTei, exportProjectTei, newFrame } from '../../edition/tei/index.ts';
+import {
+  exportCollectionTei,
+  exportDocumentTei,
+  exportProjectTei,
+  newFrame,
+  type ExportRegister,
+} from '../../edition/tei/index.ts';
 import { collectionIds, getCollection } from '../../db/collections.ts';
 import { getDocument, listDocuments } from '../../db/documents.ts';
 import { getProject } from '../../db/project.ts';
@@ -13,6 +19,17 @@ import { rowId } from '../../db/ids.ts';
 import { emptyMeta } from '../../db/meta.ts';
 import type { Store } from '../../db/store.ts';
 import type { CollabAuthority } from './authority.ts';
+import { mentionRefs, type RegisterScope } from './entities.ts';
+
+/** The project register as an export of some scope writes it (see EntityService.exportRegister). */
+export type RegisterForExport = (scope: RegisterScope) => ExportRegister;
+
+/** The entity ids the documents mention. */
+function mentionedIn(docs: Iterable<DocJSON>): Set<string> {
+  const refs = new Set<string>();
+  for (const doc of docs) for (const ref of mentionRefs(doc)) refs.add(ref);
+  return refs;
+}
 
 /** A file name made from a title: letters, digits and dashes. */
 export function fileNameOf(title: string): string {
@@ -38,22 +55,33 @@ function volume(store: Store, authority: CollabAuthority, collectionId: number |
   return { frame: frame ?? newFrame(emptyMeta(title), [...docs.keys()]), docs };
 }
 
-export function exportTei(store: Store, authority: CollabAuthority, target: ExportTarget): TeiExport {
+/**
+ * With `register`, mentions point at the register entries' xml:ids and the file
+ * carries the entries its own frame does not define as a standOff (see
+ * EntityService.exportRegister for which).
+ */
+export function exportTei(store: Store, authority: CollabAuthority, target: ExportTarget, register?: RegisterForExport): TeiExport {
   if ('documentId' in target) {
     const id = rowId(target.documentId, 'document');
     const record = getDocument(store.db, id);
     const doc = authority.peek(id).toJSON() as DocJSON;
-    const frame = record.info.collectionId === null ? null : getCollection(store.db, Number(record.info.collectionId)).frame;
+    const collectionId = record.info.collectionId === null ? null : Number(record.info.collectionId);
+    const frame = collectionId === null ? null : getCollection(store.db, collectionId).frame;
+    const entities = register?.({ collectionId, mentioned: mentionedIn([doc]), unmentioned: false });
     const context = frame !== null && record.frameKey !== null ? { frame, key: record.frameKey } : {};
-    return { fileName: fileNameOf(record.info.title), xml: exportDocumentTei(doc, record.meta, context) };
+    return {
+      fileName: fileNameOf(record.info.title),
+      xml: exportDocumentTei(doc, record.meta, entities === undefined ? context : { ...context, register: entities }),
+    };
   }
   if ('collectionId' in target) {
     const collection = getCollection(store.db, rowId(target.collectionId, 'collection'));
     const { frame, docs } = volume(store, authority, collection.id, collection.title);
-    return { fileName: fileNameOf(collection.title), xml: exportCollectionTei(frame, docs) };
+    const entities = register?.({ collectionId: collection.id, mentioned: mentionedIn(docs.values()), unmentioned: true });
+    return { fileName: fileNameOf(collection.title), xml: exportCollectionTei(frame, docs, entities) };
   }
   const title = getProject(store.db)?.title ?? 'Siglum project';
   const collections = collectionIds(store.db).map((id) => volume(store, authority, id, getCollection(store.db, id).title));
   if (listDocuments(store.db, null).length > 0) collections.push(volume(store, authority, null, title));
-  return { fileName: fileNameOf(title), xml: exportProjectTei(collections, title) };
+  return { fileName: fileNameOf(title), xml: exportProjectTei(collections, title, register?.({ project: true })) };
 }

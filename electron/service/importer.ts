@@ -12,6 +12,7 @@ import { insertDocument } from '../../db/documents.ts';
 import { apiId } from '../../db/ids.ts';
 import { putSnapshot } from '../../db/snapshots.ts';
 import type { Store } from '../../db/store.ts';
+import { importRegister, linkImportedMentions } from './entities.ts';
 import { isTeiImport, type FileParser, type PlainImport, type TeiImport } from './formats.ts';
 
 /** The most files one import may carry. */
@@ -61,6 +62,7 @@ export async function importFiles(store: Store, parse: FileParser, files: Import
       ? {
           kind: 'tei',
           tei: {
+            ...result,
             collection: result.collection,
             documents: result.documents.map((d) => ({ ...d, doc: checkedDoc(d.doc, file.name, d.title) })),
           },
@@ -91,6 +93,8 @@ export async function importFiles(store: Store, parse: FileParser, files: Import
         frame: collection.frame,
         meta: collection.meta,
       });
+      // The volume's register, in the same transaction; its mentions then point at store ids.
+      const refs = importRegister(tx, p.tei.register ?? [], collectionId);
       for (const d of p.tei.documents) {
         const info = insertDocument(tx, {
           collectionId,
@@ -100,7 +104,7 @@ export async function importFiles(store: Store, parse: FileParser, files: Import
           frameKey: d.key,
           meta: d.meta,
         });
-        putSnapshot(tx, Number(info.id), 0, d.doc);
+        putSnapshot(tx, Number(info.id), 0, linkImportedMentions(d.doc, refs));
         imported.push({ id: info.id, title: info.title, collection: apiId(collectionId) });
       }
     }

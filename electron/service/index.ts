@@ -60,6 +60,8 @@ import {
   requireTitle,
   requireVersion,
 } from './args.ts';
+import { EntityService } from './entities.ts';
+import { entityMethods } from './entityApi.ts';
 import { exportTei } from './exporter.ts';
 import { defaultParser, parseInProcess, type FileParser } from './formats.ts';
 import { checkImportFiles, importFiles } from './importer.ts';
@@ -95,11 +97,14 @@ function titleFromPath(path: string): string {
 function eventsOf(changes: readonly StoreChange[]): SiglumEvent[] {
   const events: SiglumEvent[] = [];
   let listing = false;
+  let register = false;
   for (const c of changes) {
     if (c.table === 'steps') events.push({ type: 'steps', documentId: String(c.documentId), version: c.version });
+    else if (c.table === 'entities' || c.table === 'rejections') register = true;
     else if (c.table !== 'snapshots') listing = true;
   }
   if (listing) events.push({ type: 'documents-changed' });
+  if (register) events.push({ type: 'entities-changed' });
   return events;
 }
 
@@ -117,6 +122,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
   const existed = existsSync(path);
   const store = Store.open(path, { create: options.create ?? false });
   const authority = new CollabAuthority(store, options.snapshots ?? DEFAULT_SNAPSHOTS);
+  const entities = new EntityService(store, authority);
   const parse = options.parseFile ?? defaultParser;
   const listeners = new Set<(event: SiglumEvent) => void>();
   let closed = false;
@@ -244,7 +250,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
         else if (typeof o['documentId'] === 'string') target = { documentId: o['documentId'] };
         else if (typeof o['collectionId'] === 'string') target = { collectionId: o['collectionId'] };
         else throw new SiglumError('bad-input', 'Say what to export: a documentId, a collectionId, or all: true.');
-        return exportTei(store, authority, target);
+        return exportTei(store, authority, target, (scope) => entities.exportRegister(scope));
       }),
 
     createCollection: (args) =>
@@ -318,6 +324,8 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
         for (const d of documents) authority.forget(Number(d.id));
         return { id: String(id) };
       }),
+
+    ...entityMethods(entities, call),
 
     subscribe(listener) {
       listeners.add(listener);

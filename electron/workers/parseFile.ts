@@ -37,5 +37,5 @@ export function isXmlFile(name: string, text: string): boolean {
  */
 export function parseFile(file: ImportFile): ParsedFile {
   const text = fileText(file);
-  return isXmlFile(file.name, text) ? importTei(text, file.name) : importPlainText(text, file.name);
+  return isXmlFile(file.name, text) ? importTei(text, file.name, { register: true }) : importPlainText(text, file.name);
 }

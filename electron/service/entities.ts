@@ -1,0 +1,448 @@
+/**
+ * The register side of the service: entities, their mentions across the project,
+ * suggestions, merging and deleting, over db/entities.ts and db/rejections.ts and
+ * the pure code of edition/entities.
+ *
+ * Mentions live in the documents (the `mention` mark), so every change to them is
+ * a step pushed through the collab authority: open editors receive it like any
+ * other collaborator's edit, and nothing rewrites stored JSON behind their backs.
+ *
+ * Two things are kept in memory: a type-ahead index of the register, updated by
+ * this module's own writes and rebuilt after anyone else's (an import), and every
+ * document read and folded for suggestions with its mentions, refreshed per
+ * document when its collab version moves.
+ */
+import type { Node as PMNode } from 'prosemirror-model';
+import type {
+  DocJSON,
+  EntityIndexEntry,
+  EntityInfo,
+  MentionInfo,
+  SuggestionInfo,
+  TypeaheadHit,
+} from '../../edition/api.ts';
+import {
+  TypeaheadIndex,
+  acceptSuggestions,
+  assignXmlIds,
+  collectMentions,
+  entityIndex,
+  findSuggestions,
+  mergeEntities,
+  prepareDocument,
+  registerToStandOff,
+  relinkMentions,
+  validateEntity,
+  type Entity,
+  type MentionRecord,
+  type MergeConflict,
+  type PreparedDocument,
+} from '../../edition/entities/index.ts';
+import { SiglumError } from '../../edition/errors.ts';
+import type { ExportRegister, TeiRegisterEntry } from '../../edition/tei/index.ts';
+import { listDocuments } from '../../db/documents.ts';
+import {
+  deleteEntity,
+  entitiesWithXmlId,
+  entityRowId,
+  getEntityRecord,
+  insertEntity,
+  listEntityRecords,
+  setXmlIds,
+  updateEntity,
+} from '../../db/entities.ts';
+import { rowId } from '../../db/ids.ts';
+import { addRejection, moveRejections, rejectionsOf } from '../../db/rejections.ts';
+import { stmt, type Store, type Tx } from '../../db/store.ts';
+import type { CollabAuthority } from './authority.ts';
+
+/** The client id of steps the register pushes (relinking, unmarking, accepting suggestions). */
+export const REGISTER_CLIENT = 'siglum-register';
+
+/** How often a push is tried again when another process wrote to the document first. */
+const PUSH_ATTEMPTS = 5;
+
+/** One document as the register reads it, at one collab version. */
+interface ReadDocument {
+  version: number;
+  prepared: PreparedDocument;
+  mentions: MentionRecord[];
+  /** `n` of its last page break: the page the next document begins on. */
+  lastPage: string | null;
+}
+
+/** A document's mentions with its title and the page it begins on. */
+interface DocumentMentions {
+  id: string;
+  title: string;
+  mentions: MentionRecord[];
+}
+
+function lastPageBreak(doc: PMNode): string | null {
+  let last: string | null = null;
+  doc.descendants((node) => {
+    if (node.type.name === 'pageBreak' && typeof node.attrs['n'] === 'string') last = node.attrs['n'] as string;
+    return true;
+  });
+  return last;
+}
+
+/** The entity a caller sent, checked; `id` and `xmlId` come from the store, not the caller. */
+function checkedInput(input: unknown, id: string, xmlId: string | null): Entity {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new SiglumError('bad-input', 'Send the entity as an object with at least a type and a name.');
+  }
+  const o = input as Record<string, unknown>;
+  return validateEntity({ ...o, id, xmlId: o['xmlId'] === undefined ? xmlId : o['xmlId'] });
+}
+
+/** Walks DocJSON mention marks, giving each `ref` to `map` (which returns the new ref). */
+function mapMentionRefs(node: unknown, map: (ref: string | null) => string | null): unknown {
+  if (typeof node !== 'object' || node === null) return node;
+  const o = node as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...o };
+  if (Array.isArray(o['marks'])) {
+    out['marks'] = o['marks'].map((m: unknown) => {
+      const mark = m as { type?: unknown; attrs?: Record<string, unknown> };
+      if (mark.type !== 'mention' || mark.attrs === undefined) return m;
+      const ref = typeof mark.attrs['ref'] === 'string' ? mark.attrs['ref'] : null;
+      return { ...mark, attrs: { ...mark.attrs, ref: map(ref) } };
+    });
+  }
+  if (Array.isArray(o['content'])) out['content'] = o['content'].map((c) => mapMentionRefs(c, map));
+  return out;
+}
+
+/** The entity ids a document's mentions point to. */
+export function mentionRefs(doc: DocJSON): Set<string> {
+  const refs = new Set<string>();
+  mapMentionRefs(doc, (ref) => {
+    if (ref !== null) refs.add(ref);
+    return ref;
+  });
+  return refs;
+}
+
+/**
+ * Writes a volume's register into the store, inside the import's transaction:
+ * entries its own lists define belong to the volume (`listCollectionId`); entries
+ * from a standOff join an entry of the project with the same xml:id, type and name,
+ * else are added. Returns xml:id -> entity id, for `linkImportedMentions`.
+ */
+export function importRegister(tx: Tx, register: readonly TeiRegisterEntry[], collectionId: number): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const { entity, definedInFrame } of register) {
+    const xmlId = entity.xmlId ?? entity.id;
+    if (!definedInFrame) {
+      const same = entitiesWithXmlId(tx.db, xmlId).find((r) => r.entity.type === entity.type && r.entity.name === entity.name);
+      if (same !== undefined) {
+        ids.set(xmlId, same.entity.id);
+        continue;
+      }
+    }
+    ids.set(xmlId, insertEntity(tx, entity, definedInFrame ? collectionId : null).id);
+  }
+  return ids;
+}
+
+/** An imported document with its mentions pointing at store ids (xml:id -> id); unknown ones unlinked. */
+export function linkImportedMentions(doc: DocJSON, ids: ReadonlyMap<string, string>): DocJSON {
+  if (ids.size === 0) return doc;
+  return mapMentionRefs(doc, (ref) => (ref === null ? null : (ids.get(ref) ?? null))) as DocJSON;
+}
+
+/** What an export writes of the register; see `EntityService.exportRegister`. */
+export type RegisterScope =
+  | { project: true }
+  | { collectionId: number | null; mentioned: ReadonlySet<string>; unmentioned: boolean };
+
+export class EntityService {
+  private typeahead: TypeaheadIndex | null = null;
+  private readonly read = new Map<number, ReadDocument>();
+  /** True while this module writes the register itself (and keeps the index up to date). */
+  private writing = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly authority: CollabAuthority,
+  ) {
+    store.onChange((changes) => {
+      if (!this.writing && changes.some((c) => c.table === 'entities')) this.typeahead = null;
+    });
+  }
+
+  // ------------------------------------------------------------------ register
+
+  list(type?: string): EntityInfo[] {
+    const counts = this.mentionCounts();
+    return listEntityRecords(this.store.db)
+      .map((r) => r.entity)
+      .filter((e) => type === undefined || e.type === type)
+      .sort((a, b) => a.name.localeCompare(b.name) || Number(a.id) - Number(b.id))
+      .map((e) => ({ ...e, mentions: counts.get(e.id) ?? 0 }));
+  }
+
+  get(id: string): EntityInfo {
+    const entity = getEntityRecord(this.store.db, entityRowId(id)).entity;
+    return { ...entity, mentions: this.mentionCounts().get(entity.id) ?? 0 };
+  }
+
+  create(input: unknown): EntityInfo {
+    const entity = checkedInput(input, 'new', null);
+    const created = this.writeRegister((tx) => insertEntity(tx, entity));
+    this.index().set(created);
+    return { ...created, mentions: 0 };
+  }
+
+  update(id: string, input: unknown): EntityInfo {
+    const current = getEntityRecord(this.store.db, entityRowId(id)).entity;
+    const entity = checkedInput(input, current.id, current.xmlId);
+    this.writeRegister((tx) => updateEntity(tx, entity));
+    this.index().set(entity);
+    return this.get(id);
+  }
+
+  delete(id: string, force: boolean): { id: string; unmarked: number } {
+    const entity = getEntityRecord(this.store.db, entityRowId(id)).entity;
+    const used = this.mentionCounts().get(entity.id) ?? 0;
+    if (used > 0 && !force) {
+      throw new SiglumError(
+        'bad-input',
+        `"${entity.name}" is mentioned ${used} time${used === 1 ? '' : 's'} in the project, so it was not deleted. Merge it into another entry, or delete it with its mentions unmarked (the text stays).`,
+      );
+    }
+    const unmarked = used > 0 ? this.relinkEverywhere(entity.id, null) : 0;
+    this.writeRegister((tx) => deleteEntity(tx, entityRowId(entity.id)));
+    this.index().delete(entity.id);
+    return { id: entity.id, unmarked };
+  }
+
+  merge(keptId: string, duplicateId: string): { entity: EntityInfo; conflicts: MergeConflict[]; relinked: number } {
+    const kept = getEntityRecord(this.store.db, entityRowId(keptId)).entity;
+    const duplicate = getEntityRecord(this.store.db, entityRowId(duplicateId)).entity;
+    const { entity, conflicts } = mergeEntities(kept, duplicate);
+    // Mentions first: if a push fails, both entries are still there and nothing points nowhere.
+    const relinked = this.relinkEverywhere(duplicate.id, kept.id);
+    this.writeRegister((tx) => {
+      updateEntity(tx, entity);
+      moveRejections(tx, entityRowId(duplicate.id), entityRowId(kept.id));
+      deleteEntity(tx, entityRowId(duplicate.id));
+    });
+    this.index().delete(duplicate.id);
+    this.index().set(entity);
+    return { entity: this.get(kept.id), conflicts, relinked };
+  }
+
+  search(query: string, limit: number, types: readonly string[] | undefined): TypeaheadHit[] {
+    return this.index().search(query, types === undefined ? { limit } : { limit, types });
+  }
+
+  // ------------------------------------------------------------------ mentions
+
+  mentions(id: string): MentionInfo[] {
+    const entity = getEntityRecord(this.store.db, entityRowId(id)).entity;
+    const out: MentionInfo[] = [];
+    for (const d of this.documentMentions()) {
+      for (const m of d.mentions) {
+        if (m.ref !== entity.id) continue;
+        out.push({
+          documentId: d.id,
+          document: d.title,
+          page: m.page,
+          text: m.text,
+          before: m.before,
+          after: m.after,
+          context: `${m.before}${m.text}${m.after}`.replace(/\s+/g, ' ').trim(),
+          from: m.from,
+          to: m.to,
+          kind: m.kind,
+          inNote: m.inNote,
+        });
+      }
+    }
+    return out;
+  }
+
+  /** The index view: each mentioned entity with its documents and pages. */
+  indexView(type: string | undefined): EntityIndexEntry[] {
+    const docs = this.documentMentions();
+    const titles = new Map(docs.map((d) => [d.id, d.title]));
+    const byEntity = entityIndex(docs);
+    const out: EntityIndexEntry[] = [];
+    for (const { entity } of listEntityRecords(this.store.db)) {
+      const locations = byEntity.get(entity.id);
+      if (locations === undefined || (type !== undefined && entity.type !== type)) continue;
+      out.push({
+        entityId: entity.id,
+        type: entity.type,
+        name: entity.name,
+        locations: locations.map((l) => ({ ...l, document: titles.get(l.documentId) ?? '' })),
+      });
+    }
+    return out.sort((a, b) => a.name.localeCompare(b.name) || Number(a.entityId) - Number(b.entityId));
+  }
+
+  // ------------------------------------------------------------------ suggestions
+
+  suggestions(id: string, caseSensitive: boolean): SuggestionInfo[] {
+    const entity = getEntityRecord(this.store.db, entityRowId(id)).entity;
+    const docs = this.refresh();
+    const titles = new Map(docs.map((d) => [d.id, d.title]));
+    const prepared = docs.map((d) => this.read.get(Number(d.id))?.prepared).filter((p) => p !== undefined);
+    const found = findSuggestions(entity, prepared, {
+      caseSensitive,
+      rejections: rejectionsOf(this.store.db, entityRowId(entity.id)),
+    });
+    return found.map((s) => ({ ...s, document: titles.get(s.documentId) ?? '' }));
+  }
+
+  reject(entityId: string, documentId: string, text: string, contextHash: string): { entityId: string } {
+    const entity = getEntityRecord(this.store.db, entityRowId(entityId)).entity;
+    const doc = rowId(documentId, 'document');
+    this.writeRegister((tx) => addRejection(tx, entityRowId(entity.id), doc, text, contextHash));
+    return { entityId: entity.id };
+  }
+
+  accept(entityId: string, documentId: string, contextHashes: readonly string[] | undefined): {
+    documentId: string;
+    version: number;
+    marked: number;
+  } {
+    const entity = getEntityRecord(this.store.db, entityRowId(entityId)).entity;
+    const id = rowId(documentId, 'document');
+    const wanted = contextHashes === undefined ? null : new Set(contextHashes);
+    const rejections = rejectionsOf(this.store.db, entityRowId(entity.id));
+    let marked = 0;
+    const version = this.pushEdit(id, (doc) => {
+      const chosen = findSuggestions(entity, [{ id: String(id), doc }], { rejections }).filter(
+        (s) => wanted === null || wanted.has(s.contextHash),
+      );
+      marked = chosen.length;
+      return acceptSuggestions(doc, chosen, { kind: entity.type, ref: entity.id }).steps;
+    });
+    return { documentId: String(id), version, marked };
+  }
+
+  // ------------------------------------------------------------------ export
+
+  /**
+   * The register for a TEI export: every entry gets an xml:id (ids handed out for
+   * the first time are stored, so later exports and renames keep them), and the
+   * standOff holds the entries the scope needs that its own frame does not define:
+   * for the project, every entry no volume's list defines (once, for the whole
+   * corpus); for a volume or a document, the entries it mentions that its volume's
+   * lists do not define, and with `unmentioned` the unlisted entries it does not
+   * mention too (a volume carries the editor's register with it).
+   */
+  exportRegister(scope: RegisterScope): ExportRegister {
+    const records = listEntityRecords(this.store.db);
+    const ids = assignXmlIds(records.map((r) => r.entity));
+    if (records.some((r) => r.entity.xmlId !== ids.get(r.entity.id))) {
+      this.writeRegister((tx) => setXmlIds(tx, ids));
+      this.typeahead = null;
+    }
+    const chosen = records.filter((r) => {
+      if ('project' in scope) return r.listCollectionId === null;
+      if (r.listCollectionId !== null && r.listCollectionId === scope.collectionId) return false;
+      return scope.mentioned.has(r.entity.id) || (scope.unmentioned && r.listCollectionId === null);
+    });
+    const entities = chosen.map((r) => ({ ...r.entity, xmlId: ids.get(r.entity.id) ?? null }));
+    return { xmlIdOf: (id) => ids.get(id) ?? null, standOff: registerToStandOff(entities, ids) };
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  /** The type-ahead index, built from the store when there is none (at first use, after an import). */
+  private index(): TypeaheadIndex {
+    this.typeahead ??= new TypeaheadIndex(listEntityRecords(this.store.db).map((r) => r.entity));
+    return this.typeahead;
+  }
+
+  /** Runs a register write, keeping the type-ahead index (which the caller updates) valid. */
+  private writeRegister<T>(fn: (tx: Tx) => T): T {
+    this.writing = true;
+    try {
+      return this.store.write(fn);
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  /**
+   * Pushes the steps `edit` makes on a document's current version through the
+   * authority, computing them again if another process wrote first. Returns the
+   * document's version after.
+   */
+  private pushEdit(id: number, edit: (doc: PMNode) => readonly { toJSON(): unknown }[]): number {
+    for (let attempt = 0; attempt < PUSH_ATTEMPTS; attempt++) {
+      const { doc, version } = this.authority.document(id);
+      const steps = edit(doc);
+      if (steps.length === 0) return version;
+      const result = this.authority.push(id, version, steps.map((s) => s.toJSON()), REGISTER_CLIENT);
+      if (result.ok) return result.version;
+    }
+    throw new SiglumError('io', `Document ${id} kept changing in another window, so the register could not update it. Try again.`);
+  }
+
+  /** Points (or with `to` null, unmarks) every mention of `from`; returns how many documents changed. */
+  private relinkEverywhere(from: string, to: string | null): number {
+    let changed = 0;
+    for (const d of this.documentMentions()) {
+      if (!d.mentions.some((m) => m.ref === from)) continue;
+      this.pushEdit(Number(d.id), (doc) => relinkMentions(doc, from, to).steps);
+      changed++;
+    }
+    return changed;
+  }
+
+  private mentionCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const d of this.documentMentions()) {
+      for (const m of d.mentions) if (m.ref !== null) counts.set(m.ref, (counts.get(m.ref) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  /** Every document's mentions in project order; a mention before a document's first page break is on the page the previous document ended on. */
+  private documentMentions(): DocumentMentions[] {
+    const docs = this.refresh();
+    const out: DocumentMentions[] = [];
+    let page: string | null = null;
+    let collection: string | null | undefined;
+    for (const d of docs) {
+      if (d.collectionId !== collection) page = null;
+      collection = d.collectionId;
+      const read = this.read.get(Number(d.id));
+      if (read === undefined) continue;
+      const first = page;
+      const mentions = first === null ? read.mentions : read.mentions.map((m) => (m.page === null ? { ...m, page: first } : m));
+      out.push({ id: d.id, title: d.title, mentions });
+      page = read.lastPage ?? page;
+    }
+    return out;
+  }
+
+  /**
+   * Reads again every document whose collab version moved since it was last read
+   * (and forgets deleted ones); returns the documents in project order.
+   */
+  private refresh(): Array<{ id: string; title: string; collectionId: string | null }> {
+    const versions = new Map(
+      (stmt(this.store.db, 'SELECT id, version FROM documents').all() as Array<{ id: number; version: number }>).map(
+        (r) => [r.id, r.version],
+      ),
+    );
+    for (const id of this.read.keys()) if (!versions.has(id)) this.read.delete(id);
+    for (const [id, version] of versions) {
+      if (this.read.get(id)?.version === version) continue;
+      const doc = this.authority.peek(id);
+      this.read.set(id, {
+        version,
+        prepared: prepareDocument(String(id), doc),
+        mentions: collectMentions(doc),
+        lastPage: lastPageBreak(doc),
+      });
+    }
+    return listDocuments(this.store.db).map((d) => ({ id: d.id, title: d.title, collectionId: d.collectionId }));
+  }
+}
