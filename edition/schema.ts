@@ -376,6 +376,51 @@ export const marks = {
   },
   /** `<hi rend="superscript">` */
   superscript: hiMark('superscript', 'sup'),
+  /**
+   * An apparatus entry (TEI `<app>`) on its lemma: the marked text is the lemma (`<lem>`),
+   * read by the witnesses in `wit` (sigla); `readings` are the other witnesses' readings
+   * (`<rdg>`), each `{ wit: string[], text: string, type: string | null }` (text '' is an
+   * omission); `type` is the entry's type, `note` an editor's note. Living in the text, an
+   * entry follows its lemma through edits around it, and undo covers it. Entries do not
+   * overlap (the mark excludes itself); nested `<app>` stays generic (see edition/apparatus).
+   * Commands and rendering: edition/apparatus.
+   */
+  app: {
+    attrs: {
+      id: { default: null },
+      type: { default: null },
+      wit: { default: [] },
+      readings: { default: [] },
+      note: { default: null },
+      xml,
+      nest,
+    },
+    inclusive: false,
+    parseDOM: [
+      {
+        tag: 'span.app-lemma',
+        getAttrs: (dom) => {
+          const el = dom as HTMLElement;
+          try {
+            const data = JSON.parse(el.getAttribute('data-app') ?? '{}') as Record<string, unknown>;
+            return {
+              id: typeof data['id'] === 'string' ? data['id'] : null,
+              type: typeof data['type'] === 'string' ? data['type'] : null,
+              wit: Array.isArray(data['wit']) ? data['wit'] : [],
+              readings: Array.isArray(data['readings']) ? data['readings'] : [],
+              note: typeof data['note'] === 'string' ? data['note'] : null,
+            };
+          } catch {
+            return false;
+          }
+        },
+      },
+    ],
+    toDOM: (mark) => {
+      const { id, type, wit, readings, note } = mark.attrs as Record<string, unknown>;
+      return ['span', { class: 'app-lemma', 'data-app-id': String(id ?? ''), 'data-app': JSON.stringify({ id, type, wit, readings, note }) }, 0];
+    },
+  },
 } satisfies Record<string, MarkSpec>;
 
 export type NodeName = keyof typeof nodes;

@@ -14,6 +14,7 @@ import { mentionToTei, type MentionMarkAttrs } from '../entities/teiMentions.ts'
 import type { MarkName, NodeName } from '../schema.ts';
 import type { XmlAttr, XmlElement, XmlNode } from '../xml/tree.ts';
 import { TEI_NS, element } from '../xml/tree.ts';
+import { appElement, lemmaSlot } from './apparatus.ts';
 
 /** The unit of indentation for element-only content. */
 export const INDENT = '    ';
@@ -90,6 +91,7 @@ const markWriters: Record<MarkName, (mark: Mark) => XmlElement> = {
   smallcaps: (m) => el('hi', attrsOf(m, [['rend', 'smallcaps']]), []),
   superscript: (m) => el('hi', attrsOf(m, [['rend', 'superscript']]), []),
   teiMark: (m) => el(nameOf(m), attrsOf(m), []),
+  app: (m) => appElement(m, xmlAttrs(m.attrs['xml'])),
   // Entity mentions as edition/entities writes them, pointing at the entry's xml:id.
   mention: (m) => {
     const { name, attrs } = mentionToTei(m.attrs as MentionMarkAttrs, pointerOf);
@@ -148,6 +150,8 @@ function inlineNode(node: PMNode, out: XmlNode[]): void {
 function markOrder(a: Mark, b: Mark, reach: Map<Mark, number>): number {
   const d = (reach.get(b) ?? 0) - (reach.get(a) ?? 0);
   if (d !== 0) return d;
+  // An entry's <app> holds its readings too, so it opens before marks on its lemma.
+  if ((a.type.name === 'app') !== (b.type.name === 'app')) return a.type.name === 'app' ? -1 : 1;
   const na = a.attrs['nest'] as number | null;
   const nb = b.attrs['nest'] as number | null;
   if (na !== null && nb !== null) return na - nb;
@@ -179,7 +183,8 @@ export function inlineToXml(nodes: readonly PMNode[] | Fragment): XmlNode[] {
     for (const m of open) {
       const e = markWriters[m.type.name as MarkName](m);
       (stack[stack.length - 1]?.children ?? root).push(e);
-      stack.push({ mark: m, children: e.children });
+      // An apparatus entry's text is its lemma, inside <app><lem>.
+      stack.push({ mark: m, children: m.type.name === 'app' ? lemmaSlot(e) : e.children });
     }
     inlineNode(node, stack[stack.length - 1]?.children ?? root);
   }

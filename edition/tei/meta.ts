@@ -13,7 +13,7 @@ export function plainText(el: XmlElement): string {
   const walk = (e: XmlElement): void => {
     for (const c of e.children) {
       if (c.type === 'text' || c.type === 'cdata') out += c.text;
-      else if (c.type === 'element' && !isTei(c, 'note')) walk(c);
+      else if (c.type === 'element' && !isTei(c, 'note') && !isTei(c, 'listWit')) walk(c);
     }
   };
   walk(el);

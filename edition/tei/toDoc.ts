@@ -22,6 +22,7 @@ import { TEI_NS, getAttr, hasMixedContent, isWhitespace } from '../xml/tree.ts';
 import { REND_MARKS, containsBlock, isBlockInElementOnly, isBlockish, isSourceNote, isTei } from './names.ts';
 import { inlineToXml } from './fromDoc.ts';
 import { sameContent } from './compare.ts';
+import { appFromTei, appMarkFromTei, resetAppIds } from './apparatus.ts';
 
 type XmlPairs = Array<[string, string]>;
 type Mode = 'default' | 'explicit' | 'generic';
@@ -129,6 +130,12 @@ function inlineElement(el: XmlElement, marks: readonly Mark[], state: InlineStat
     return [schema.nodes.teiInline.create({ name: el.name, xml: pairs(el.attrs) }, null, marks)];
   }
   const out: PMNode[] = [];
+  // An <app> the flat apparatus mark holds exactly marks its lemma; others stay generic.
+  const app = state.mode === 'generic' || marks.some((m) => m.type === schema.marks.app) ? null : appFromTei(el);
+  if (app !== null) {
+    buildInline(app.lem.children, appMarkFromTei(app.mark, state.mode === 'default' ? null : state.counter++).addToSet(marks), state, out);
+    return out;
+  }
   buildInline(el.children, markFor(el, state).addToSet(marks), state, out);
   return out;
 }
@@ -237,6 +244,7 @@ export function blockContent(container: XmlElement, inLetter: boolean): PMNode[]
 
 /** The ProseMirror document for the children of a container element (a document div, a body). */
 export function containerToDoc(container: XmlElement): PMNode {
+  resetAppIds();
   const content = blockContent(container, false);
   if (content.length === 0) content.push(schema.nodes.teiText.create({ name: null }));
   const doc = schema.nodes.doc.create(null, content);

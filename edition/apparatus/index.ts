@@ -1,0 +1,26 @@
+/** The critical apparatus in the base document: model, commands, witness texts, rendering. */
+export { appMark, attrsOf, checkAppAttrs, checkReading, findEntries, findEntry, freshId } from './model.ts';
+export type { AppAttrs, AppEntry, AppReading } from './model.ts';
+export { documentText, witnessText } from './text.ts';
+export type { DocText } from './text.ts';
+export {
+  addReading,
+  dropEntry,
+  entryFromVariant,
+  makeEntry,
+  promoteReading,
+  removeReading,
+  replaceLemma,
+  setEntryNote,
+  setEntryType,
+  setLemmaRange,
+  setLemmaWitnesses,
+  updateReading,
+} from './commands.ts';
+export type { NewEntry } from './commands.ts';
+export { printApparatus, renderApparatus, renderEntry } from './render.ts';
+export type { ApparatusMode } from './render.ts';
+export { collateWitnesses, formatCollation } from './collate.ts';
+export type { ApparatusEntryView, Cell, Collated, CollationFormat, CollationView, TableView, VariantView } from './collate.ts';
+export { DEFAULT_COLLATION_SETTINGS, checkCollationSettings, checkSiglum, normaliseOptions } from './witnesses.ts';
+export type { CollationSettings, SavedNormalise, WitnessInfo, WitnessOrigin } from './witnesses.ts';
