@@ -19,7 +19,8 @@ export type StoreChange =
   | { table: 'steps'; documentId: number; version: number }
   | { table: 'snapshots'; documentId: number; version: number }
   | { table: 'entities' }
-  | { table: 'rejections' };
+  | { table: 'rejections' }
+  | { table: 'witnesses'; documentId: number };
 
 /** A write in progress: the connection, the time of the write and where to note changes. */
 export interface Tx {
