@@ -110,6 +110,95 @@ export interface TeiExport {
   xml: string;
 }
 
+/** What `exportEdition` writes: a typeset PDF, a static HTML edition (a folder) or a reledmac `.tex` file. */
+export type EditionFormat = 'pdf' | 'html' | 'latex';
+
+/**
+ * A project's print settings, as stored and as the settings form edits them (every
+ * field filled; `updatePrintSettings` takes any subset). Lengths in millimetres.
+ */
+export interface ProjectPrintSettings {
+  /** The title page's title and subtitle; null takes them from what is exported (volume, document, project). */
+  title: string | null;
+  subtitle: string | null;
+  /** Printed after the title page (plain text, paragraphs separated by blank lines); null for none. */
+  introduction: string | null;
+  /** A named size (A4, A5, Letter, Royal) or explicit millimetres. */
+  pageSize: 'A4' | 'A5' | 'Letter' | 'Royal' | { width: number; height: number };
+  margins: { top: number; bottom: number; left: number; right: number };
+  /** CSS font family of the text; the default is the shipped Gentium Book Plus. */
+  fontFamily: string;
+  fontSizePt: number;
+  /** Baseline to baseline; null: 1.3 times the font size. */
+  leadingPt: number | null;
+  /** A line number every n lines. */
+  lineNumberInterval: number;
+  /** 'outer' and 'inner' alternate between recto and verso. */
+  lineNumberSide: 'left' | 'right' | 'outer' | 'inner';
+  lineNumberRestart: 'page' | 'document';
+  /** Book pages: margins and running heads alternate between recto and verso. */
+  mirrorMargins: boolean;
+  /** The apparatus series that print (A, B or both). */
+  apparatusSeries: Array<'A' | 'B'>;
+  /** Entry types (`app/@type`) set in series B; every other entry is series A. */
+  seriesBTypes: string[];
+  /** Which note types (`note/@type`) print; null prints every note. */
+  noteTypes: string[] | null;
+  /** BCP 47 language of the text, for hyphenation. */
+  language: string;
+  /** An index of persons, places and organisations (PDF). */
+  index: boolean;
+  /** Line numbers in the index as well as pages. */
+  indexLines: boolean;
+  /** Each document starts a new page (false runs documents on). */
+  documentStartsPage: boolean;
+}
+
+/** A note or apparatus entry that did not print on the page of its call or lemma. */
+export interface ExportMisplaced {
+  kind: 'note' | 'apparatus';
+  documentId: string;
+  /** The document's title. */
+  document: string;
+  /** The entry among the document's apparatus entries, or the note among its printed notes (0-based). */
+  index: number;
+  /** Page of the call or lemma, if found; page where it printed, if it did. */
+  lemmaPage: number | null;
+  printedPage: number | null;
+  reason: string;
+}
+
+/** An apparatus entry that could not be set at all (its lemma lies in a note, say). */
+export interface ExportRejected {
+  documentId: string;
+  document: string;
+  index: number;
+  reason: string;
+}
+
+export interface ExportResult {
+  /** The id the progress events of this export carry. */
+  id: string;
+  format: EditionFormat;
+  /** The PDF or `.tex` file, or the HTML edition's folder. */
+  path: string;
+  /** HTML: the page to open (`index.html`) and how many files were written. */
+  index?: string;
+  files?: number;
+  /** PDF: how many pages. */
+  pages?: number;
+  /** Notes and apparatus entries set where they belong (PDF: on the page of their call or lemma). */
+  placed: { notes: number; apparatus: number };
+  /** PDF: every note or entry not on its page; never dropped silently. Empty for HTML and LaTeX. */
+  misplaced: ExportMisplaced[];
+  rejected: ExportRejected[];
+  /** Things the user should know that are not errors (no apparatus in the project, ...). */
+  warnings: string[];
+}
+
+/** `exportEdition`'s argument: what, in which format, where; `id` names its progress events. */
+export type ExportEditionArgs = ExportTarget & { format: EditionFormat; outPath: string; id?: string };
+
 /** A register entry with how many mentions of it the project holds. */
 export interface EntityInfo extends Entity {
   mentions: number;
@@ -284,6 +373,9 @@ export const API_METHODS = [
   'rejectSuggestion',
   'acceptSuggestions',
   'entityIndex',
+  'exportEdition',
+  'getPrintSettings',
+  'updatePrintSettings',
 ] as const satisfies readonly ApiMethod[];
 
 /** Compile-time check that API_METHODS names every method of SiglumApi. */
@@ -303,7 +395,12 @@ export type SiglumEvent =
   | { type: 'steps'; documentId: string; version: number }
   | { type: 'documents-changed' }
   /** The register changed (an entry created, edited, merged or deleted, a rejection remembered). */
-  | { type: 'entities-changed' };
+  | { type: 'entities-changed' }
+  /** How far an `exportEdition` call has got: `done` of `total` steps, in `phase`. */
+  | { type: 'export-progress'; id: string; done: number; total: number; phase: ExportPhase };
+
+/** The phases of an export, in order: reading documents, building, layout (PDF), printing (PDF), writing, done. */
+export type ExportPhase = 'documents' | 'build' | 'layout' | 'pdf' | 'write' | 'done';
 
 /** What the UI holds: the API plus a subscription to events. */
 export interface SiglumClient extends SiglumApi {

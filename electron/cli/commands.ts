@@ -13,6 +13,7 @@ import { SiglumError } from '../../edition/errors.ts';
 import { chooseProject, type ProjectChoice } from '../paths.ts';
 import { startServer } from '../serve/server.ts';
 import { openService, type SiglumService } from '../service/index.ts';
+import { exportEditionCommand, isEditionFormat } from './export-edition.ts';
 import { UsageError } from './usage.ts';
 
 /** Where the output goes; the tests and the real process both use stdout/stderr. */
@@ -109,13 +110,19 @@ export async function exportCommand(
   if (chosen !== 1 || positionals.length > 1) {
     throw new UsageError('export needs exactly one of: a DOC_ID, --collection ID, or --all.');
   }
-  if ((opts.format ?? 'tei') !== 'tei') throw new UsageError(`export knows one --format, tei (not "${opts.format}").`);
+  const format = opts.format ?? 'tei';
+  if (format !== 'tei' && !isEditionFormat(format)) throw new UsageError(`export --format is tei, pdf, html or latex (not "${format}").`);
   if (!opts.out) throw new UsageError('export needs --out PATH (a file, or a folder to write into).');
   const target: ExportTarget = opts.all
     ? { all: true }
     : opts.collection !== undefined
       ? { collectionId: opts.collection }
       : { documentId: positionals[0]! };
+  if (format !== 'tei') {
+    const project = chooseProject(opts.project);
+    projectMustExist(project);
+    return exportEditionCommand(project.path, target, format, opts.out, io);
+  }
 
   const out = resolve(opts.out);
   const intoFolder = existsSync(out) && statSync(out).isDirectory();

@@ -8,9 +8,14 @@ Commands:
       With --json, print {"documents":[{"id","title","collection"}]}.
   list [--project P] [--json]
       List the project's collections and documents.
-  export DOC_ID | --collection ID | --all  --out PATH [--format tei] [--project P]
-      Write one document, one collection or the whole project as TEI to PATH
-      (a file, or an existing folder to write the suggested file name into).
+  export DOC_ID | --collection ID | --all  --out PATH [--format tei|pdf|html|latex]
+         [--project P]
+      Write one document, one collection or the whole project to PATH: TEI (the
+      default), a typeset PDF, a static HTML edition (PATH is a folder) or a
+      reledmac LaTeX file, with the project's print settings. PATH is a file, or an
+      existing folder to write the suggested file name into. PDF, HTML and LaTeX
+      print a summary line; every note or apparatus entry that is not on the page of
+      its call or lemma is a warning on stderr, and the exit status is then 3.
   validate FILE [--schema tei_all|frus]
       Check a TEI file against TEI P5 (tei_all, the default) or the FRUS schema.
       Exit 0 when valid, 1 with the problems listed (FILE:LINE:COLUMN: message).
@@ -30,7 +35,8 @@ Options:
   -h, --help    Show this help.
 
 Exit status: 0 on success, 1 when the command failed (or the file is not valid),
-2 for a mistake in the command line. Errors are one line on stderr.`;
+2 for a mistake in the command line, 3 when an export was written but some note or
+apparatus entry is not where it belongs (see the warnings). Errors are one line on stderr.`;
 
 /** A mistake in the command line itself: reported with a pointer to --help, exit 2. */
 export class UsageError extends Error {

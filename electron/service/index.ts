@@ -65,6 +65,7 @@ import { entityMethods } from './entityApi.ts';
 import { exportTei } from './exporter.ts';
 import { defaultParser, parseInProcess, type FileParser } from './formats.ts';
 import { checkImportFiles, importFiles } from './importer.ts';
+import { createPublisher, type PdfRenderer } from './publish.ts';
 import { seedFile } from './seed.ts';
 import { watchOtherWriters } from './watch.ts';
 
@@ -81,6 +82,8 @@ export interface ServiceOptions {
   snapshots?: SnapshotPolicy;
   /** How often to look for writes by other processes on the same file, in ms. */
   watchMs?: number;
+  /** How PDF exports are typeset (default: Debian's Chromium through Playwright; see publish.ts). */
+  renderPdf?: PdfRenderer;
 }
 
 /** The API over one open project, plus `close`. */
@@ -151,6 +154,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
     });
   }
   store.onChange((changes) => emit(eventsOf(changes)));
+  const publisher = createPublisher(store, authority, emit, options.renderPdf ? { renderPdf: options.renderPdf } : {});
   const stopWatching = watchOtherWriters(store, authority, emit, options.watchMs ?? 1000);
 
   // Seeding a new project is part of creating it: calls wait for it, and if it fails the
@@ -327,6 +331,10 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
 
     ...entityMethods(entities, call),
 
+    exportEdition: (args) => call(() => publisher.exportEdition(argsObject(args, 'exportEdition'))),
+    getPrintSettings: () => call(() => publisher.getPrintSettings()),
+    updatePrintSettings: (args) => call(() => publisher.updatePrintSettings(argsObject(args, 'updatePrintSettings'))),
+
     subscribe(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
@@ -337,6 +345,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
       closed = true;
       listeners.clear();
       stopWatching();
+      publisher.close();
       try {
         authority.close();
       } finally {

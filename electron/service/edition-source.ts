@@ -1,0 +1,204 @@
+/**
+ * The edition an export prints, gathered from the project: the documents of the
+ * target in their order, the apparatus entries that live in them as `app` marks on
+ * their lemmata (edition/schema), the witnesses those entries name, the register
+ * (for the indexes), and a title page from the print settings or the target.
+ */
+import type { Node as PMNode } from 'prosemirror-model';
+import { Transform } from 'prosemirror-transform';
+import type { DocJSON, ExportTarget, OpenedDocument, ProjectPrintSettings } from '../../edition/api.ts';
+import type { ApparatusEntry, PrintEdition, Witness } from '../../edition/print/model.ts';
+import { editionFromOpened, type EntityKind, type PublishEdition, type RegisterEntry } from '../../edition/publish/model.ts';
+import { collectionIds, getCollection } from '../../db/collections.ts';
+import { getDocument, listDocuments } from '../../db/documents.ts';
+import { listEntityRecords } from '../../db/entities.ts';
+import { rowId } from '../../db/ids.ts';
+import { getProject } from '../../db/project.ts';
+import type { Store } from '../../db/store.ts';
+import type { CollabAuthority } from './authority.ts';
+import { toPrintSettings } from './print-settings.ts';
+
+/** The documents of a target, in print order: a volume's in its order, the project's volume by volume. */
+export function targetDocumentIds(store: Store, target: ExportTarget): number[] {
+  if ('documentId' in target) return [getDocument(store.db, rowId(target.documentId, 'document')).info.id].map(Number);
+  if ('collectionId' in target) {
+    const id = getCollection(store.db, rowId(target.collectionId, 'collection')).id;
+    return listDocuments(store.db, id).map((d) => Number(d.id));
+  }
+  const ids = collectionIds(store.db).flatMap((c) => listDocuments(store.db, c).map((d) => Number(d.id)));
+  return [...ids, ...listDocuments(store.db, null).map((d) => Number(d.id))];
+}
+
+/** The target's own title and a subtitle from its metadata (a volume's date and source). */
+function targetTitle(store: Store, target: ExportTarget): { title: string; subtitle: string | null } {
+  if ('documentId' in target) {
+    const { info, meta } = getDocument(store.db, rowId(target.documentId, 'document'));
+    return { title: info.title, subtitle: [meta.date, meta.source].filter(Boolean).join(' · ') || null };
+  }
+  if ('collectionId' in target) {
+    const c = getCollection(store.db, rowId(target.collectionId, 'collection'));
+    return { title: c.title, subtitle: [c.meta.date, c.meta.source].filter(Boolean).join(' · ') || null };
+  }
+  return { title: getProject(store.db)?.title ?? 'Siglum edition', subtitle: null };
+}
+
+interface AppAttrs {
+  id: unknown;
+  type: unknown;
+  wit: unknown;
+  readings: unknown;
+}
+
+function sigla(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((s): s is string => typeof s === 'string' && s !== '') : [];
+}
+
+/**
+ * The apparatus entries of a document: each `app` mark (one entry, possibly over
+ * several text nodes when other marks split its lemma) as a print entry, in the
+ * series its type says. Read by mark name, so a document without the mark has none.
+ */
+export function apparatusOf(doc: PMNode, seriesBTypes: readonly string[]): { entries: ApparatusEntry[]; sigla: Set<string> } {
+  const byId = new Map<string, { from: number; to: number; attrs: AppAttrs }>();
+  const order: string[] = [];
+  let anonymous = 0;
+  let last: { key: string; to: number; mark: unknown } | null = null;
+  doc.descendants((node, pos) => {
+    if (!node.isText) return true;
+    const mark = node.marks.find((m) => m.type.name === 'app');
+    if (mark === undefined) return false;
+    const attrs = mark.attrs as AppAttrs;
+    // Marks without an id are one entry while they run on unbroken.
+    const key =
+      typeof attrs.id === 'string' && attrs.id !== ''
+        ? attrs.id
+        : last !== null && last.to === pos && last.mark === mark
+          ? last.key
+          : `#${anonymous++}`;
+    const end = pos + node.nodeSize;
+    const seen = byId.get(key);
+    if (seen === undefined) {
+      byId.set(key, { from: pos, to: end, attrs });
+      order.push(key);
+    } else {
+      seen.to = Math.max(seen.to, end);
+    }
+    last = { key, to: end, mark };
+    return false;
+  });
+  const used = new Set<string>();
+  const entries = order.map((key): ApparatusEntry => {
+    const { from, to, attrs } = byId.get(key)!;
+    for (const s of sigla(attrs.wit)) used.add(s);
+    const readings = (Array.isArray(attrs.readings) ? attrs.readings : []).map((r) => {
+      const reading = (typeof r === 'object' && r !== null ? r : {}) as { text?: unknown; wit?: unknown };
+      const wit = sigla(reading.wit);
+      for (const s of wit) used.add(s);
+      return { text: typeof reading.text === 'string' ? reading.text : '', sigla: wit };
+    });
+    const series = typeof attrs.type === 'string' && seriesBTypes.includes(attrs.type) ? 'B' : 'A';
+    return { series, from, to, lemma: doc.textBetween(from, to, ' '), readings };
+  });
+  return { entries, sigla: used };
+}
+
+/**
+ * The document without its `app` marks: the entries travel beside the text as print
+ * entries (same positions: removing a mark moves nothing), and the HTML and LaTeX
+ * writers refuse marks they do not know.
+ */
+function withoutApparatusMarks(doc: PMNode): PMNode {
+  const app = doc.type.schema.marks['app'];
+  return app === undefined ? doc : new Transform(doc).removeMark(0, doc.content.size, app).doc;
+}
+
+const INDEXED: readonly string[] = ['person', 'place', 'org', 'term'] satisfies EntityKind[];
+
+/** The register as the exports name index entries. */
+function register(store: Store): RegisterEntry[] {
+  return listEntityRecords(store.db).map(({ entity }) => ({
+    id: entity.id,
+    name: entity.name,
+    ...(INDEXED.includes(entity.type) ? { kind: entity.type as EntityKind } : {}),
+    ...(entity.description ? { description: entity.description } : {}),
+  }));
+}
+
+export interface GatheredEdition {
+  /** One object for all three formats: a print edition that also says its language for the HTML and LaTeX. */
+  edition: PrintEdition & PublishEdition;
+  /** The store's ids of `edition.documents`, index for index. */
+  documentIds: string[];
+  /** Apparatus entries in the project before the series filter, and notes in the text. */
+  apparatusInProject: number;
+  notes: number;
+  warnings: string[];
+}
+
+function countNotes(doc: PMNode, types: readonly string[] | null): number {
+  let n = 0;
+  doc.descendants((node) => {
+    if (node.type.name === 'note') {
+      const type = node.attrs['type'] as string | null;
+      if (types === null || (type !== null && types.includes(type))) n++;
+    }
+    return true;
+  });
+  return n;
+}
+
+/**
+ * The edition of `target` with `settings`. `onDocument` is told after each document
+ * is read (for progress).
+ */
+export function gatherEdition(
+  store: Store,
+  authority: CollabAuthority,
+  target: ExportTarget,
+  settings: ProjectPrintSettings,
+  onDocument: (done: number, total: number) => void = () => undefined,
+): GatheredEdition {
+  const ids = targetDocumentIds(store, target);
+  const opened: OpenedDocument[] = [];
+  const apparatus = new Map<string, ApparatusEntry[]>();
+  const witnesses = new Set<string>();
+  let apparatusInProject = 0;
+  let notes = 0;
+  ids.forEach((id, i) => {
+    const record = getDocument(store.db, id);
+    const node = authority.peek(id);
+    const found = apparatusOf(node, settings.seriesBTypes);
+    apparatusInProject += found.entries.length;
+    for (const s of found.sigla) witnesses.add(s);
+    apparatus.set(record.info.id, found.entries.filter((e) => settings.apparatusSeries.includes(e.series)));
+    notes += countNotes(node, settings.noteTypes);
+    opened.push({ info: record.info, meta: record.meta, doc: withoutApparatusMarks(node).toJSON() as DocJSON, version: record.version });
+    onDocument(i + 1, ids.length);
+  });
+  const own = targetTitle(store, target);
+  const introduction = settings.introduction ?? undefined;
+  const published = editionFromOpened(settings.title ?? own.title, opened, {
+    witnesses: [...witnesses].sort().map((siglum): Witness => ({ siglum, description: '' })),
+    register: register(store),
+    apparatus,
+    ...(introduction === undefined ? {} : { introduction }),
+  });
+  const subtitle = settings.subtitle ?? own.subtitle;
+  const warnings: string[] = [];
+  if (ids.length === 0) warnings.push('There are no documents to export: the edition has a title page only.');
+  if (apparatusInProject === 0) {
+    warnings.push('No apparatus entries in these documents: the edition has no critical apparatus.');
+  }
+  return {
+    edition: {
+      ...published,
+      ...(subtitle ? { subtitle } : {}),
+      language: settings.language,
+      settings: toPrintSettings(settings),
+    },
+    documentIds: opened.map((d) => d.info.id),
+    apparatusInProject,
+    notes,
+    warnings,
+  };
+}

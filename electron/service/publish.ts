@@ -1,0 +1,273 @@
+/**
+ * `exportEdition` and the print settings: the project as a typeset PDF
+ * (electron/pdf), a static HTML edition or a reledmac LaTeX file (electron/publish).
+ *
+ * Where the output goes is checked before anything is read or built, so a path that
+ * cannot be written is refused with a sentence and nothing is written. Files are
+ * written beside their target and renamed over it; a new HTML edition is written into
+ * a hidden sibling folder and renamed into place (an existing folder is written in
+ * place: the edition's files replaced, others left alone). Every note and apparatus
+ * entry is counted: the result lists each one that did not land on its page
+ * (`misplaced`) or could not be set (`rejected`).
+ */
+import { randomUUID } from 'node:crypto';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import type {
+  EditionFormat,
+  ExportMisplaced,
+  ExportPhase,
+  ExportRejected,
+  ExportResult,
+  ExportTarget,
+  ProjectPrintSettings,
+  SiglumEvent,
+} from '../../edition/api.ts';
+import { SiglumError } from '../../edition/errors.ts';
+import type { PrintEdition } from '../../edition/print/model.ts';
+import { getSetting, putSetting } from '../../db/settings.ts';
+import type { Store } from '../../db/store.ts';
+import { launchPrintBrowser, renderPdf, type PdfProgress, type PdfResult } from '../pdf/render.ts';
+import { publishHtml, publishLatex } from '../publish/index.ts';
+import type { CollabAuthority } from './authority.ts';
+import { gatherEdition } from './edition-source.ts';
+import { fileNameOf } from './exporter.ts';
+import { applyPrintSettings, storedPrintSettings } from './print-settings.ts';
+
+/**
+ * Typesets an edition into a PDF file. The default drives Debian's Chromium through
+ * Playwright (one browser kept for the service's life); the desktop app can pass one
+ * that prints in a hidden window (electron/pdf/electron.ts).
+ */
+export type PdfRenderer = (edition: PrintEdition, outPath: string, onProgress: (p: PdfProgress) => void) => Promise<PdfResult>;
+
+const SETTINGS_KEY = 'print';
+const FORMATS: readonly EditionFormat[] = ['pdf', 'html', 'latex'];
+const EXTENSIONS: Record<EditionFormat, string> = { pdf: '.pdf', html: '', latex: '.tex' };
+/** A browser kept this long after its last export is closed. */
+const BROWSER_IDLE_MS = 60_000;
+
+function cannotWrite(path: string, why: string): SiglumError {
+  return new SiglumError('io', `Cannot write ${path}: ${why}. Choose another place to export to.`);
+}
+
+function writable(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK | constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Where an export goes, checked: a file for PDF and LaTeX (an existing folder gets a
+ * file named after the title), a folder for HTML. Throws SiglumError('io') naming the
+ * path and what is wrong with it.
+ */
+export function checkOutPath(outPath: string, format: EditionFormat, title: string): string {
+  const out = resolve(outPath);
+  const isDir = existsSync(out) && statSync(out).isDirectory();
+  if (format !== 'html' && isDir) {
+    if (!writable(out)) throw cannotWrite(out, 'the folder is not writable');
+    return join(out, fileNameOf(title).replace(/\.xml$/, EXTENSIONS[format]));
+  }
+  if (format === 'html' && isDir) {
+    if (!writable(out)) throw cannotWrite(out, 'the folder is not writable');
+    return out;
+  }
+  if (existsSync(out) && format === 'html') throw cannotWrite(out, 'it is a file, and an HTML edition is a folder');
+  const parent = dirname(out);
+  if (!existsSync(parent)) throw cannotWrite(out, `the folder ${parent} does not exist`);
+  if (!statSync(parent).isDirectory()) throw cannotWrite(out, `${parent} is not a folder`);
+  if (!writable(parent)) throw cannotWrite(out, `the folder ${parent} is not writable`);
+  if (existsSync(out)) {
+    try {
+      accessSync(out, constants.W_OK);
+    } catch {
+      throw cannotWrite(out, 'the file exists and is read-only');
+    }
+  }
+  return out;
+}
+
+/** A hidden name beside `path` for writing before the rename. */
+function partialPath(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}-${randomUUID().slice(0, 8)}.partial`);
+}
+
+function target(o: Record<string, unknown>): ExportTarget {
+  if (o['all'] === true) return { all: true };
+  if (typeof o['documentId'] === 'string') return { documentId: o['documentId'] };
+  if (typeof o['collectionId'] === 'string') return { collectionId: o['collectionId'] };
+  throw new SiglumError('bad-input', 'Say what to export: a documentId, a collectionId, or all: true.');
+}
+
+export interface Publisher {
+  exportEdition(args: Record<string, unknown>): Promise<ExportResult>;
+  getPrintSettings(): ProjectPrintSettings;
+  updatePrintSettings(args: Record<string, unknown>): ProjectPrintSettings;
+  /** Closes the kept browser, if any. */
+  close(): void;
+}
+
+export function createPublisher(
+  store: Store,
+  authority: CollabAuthority,
+  emit: (events: readonly SiglumEvent[]) => void,
+  options: { renderPdf?: PdfRenderer } = {},
+): Publisher {
+  let browser: Promise<Browser> | null = null;
+  let idle: ReturnType<typeof setTimeout> | null = null;
+  let running = 0;
+
+  function closeBrowser(): void {
+    if (idle !== null) clearTimeout(idle);
+    idle = null;
+    const open = browser;
+    browser = null;
+    open?.then((b) => b.close()).catch(() => undefined);
+  }
+
+  async function playwrightPdf(edition: PrintEdition, outPath: string, onProgress: (p: PdfProgress) => void): Promise<PdfResult> {
+    if (idle !== null) clearTimeout(idle);
+    browser ??= launchPrintBrowser();
+    const launched = browser;
+    running++;
+    try {
+      return await renderPdf(edition, outPath, onProgress, { browser: await launched });
+    } catch (e) {
+      // A browser that failed to start is not kept; a crashed one is replaced next time.
+      if (browser === launched) closeBrowser();
+      throw e;
+    } finally {
+      running--;
+      if (running === 0 && browser !== null) {
+        idle = setTimeout(closeBrowser, BROWSER_IDLE_MS);
+        idle.unref();
+      }
+    }
+  }
+  const pdf = options.renderPdf ?? playwrightPdf;
+
+  function settings(): ProjectPrintSettings {
+    return storedPrintSettings(getSetting(store.db, SETTINGS_KEY));
+  }
+
+  async function exportEdition(o: Record<string, unknown>): Promise<ExportResult> {
+    const what = target(o);
+    const format = o['format'];
+    if (typeof format !== 'string' || !FORMATS.includes(format as EditionFormat)) {
+      throw new SiglumError('bad-input', `exportEdition needs "format" as pdf, html or latex, not ${JSON.stringify(format)}.`);
+    }
+    const outPath = o['outPath'];
+    if (typeof outPath !== 'string' || outPath.trim() === '') {
+      throw new SiglumError('bad-input', 'exportEdition needs "outPath": the file (PDF, LaTeX) or folder (HTML) to write.');
+    }
+    const id = typeof o['id'] === 'string' && o['id'] !== '' ? o['id'] : randomUUID();
+    const fmt = format as EditionFormat;
+
+    const current = settings();
+    // Reading the target first also checks that it exists before the path is looked at.
+    const stages = fmt === 'pdf' ? 4 : 3;
+    let total = stages;
+    const progress = (phase: ExportPhase, done: number): void =>
+      emit([{ type: 'export-progress', id, done, total, phase }]);
+    const gathered = gatherEdition(store, authority, what, current, (done, count) => {
+      total = count + stages;
+      // About fifty events for a long volume, not one per document.
+      if (done === count || done % Math.ceil(count / 50) === 0) progress('documents', done);
+    });
+    const docs = gathered.documentIds.length;
+    const path = checkOutPath(outPath, fmt, gathered.edition.title);
+    const titleOf = (i: number): { documentId: string; document: string } => ({
+      documentId: gathered.documentIds[i] ?? '',
+      document: gathered.edition.documents[i]?.title ?? '',
+    });
+    const printed = gathered.edition.documents.reduce((n, d) => n + d.apparatus.length, 0);
+    const base = { id, format: fmt, warnings: gathered.warnings };
+    progress('build', docs + 1);
+
+    if (fmt === 'pdf') {
+      const partial = partialPath(path);
+      try {
+        const result = await pdf(gathered.edition, partial, (p) => {
+          if (p.stage === 'layout') progress('layout', docs + 2);
+          else if (p.stage === 'pdf') progress('pdf', docs + 3);
+        });
+        await rename(partial, path);
+        progress('done', total);
+        const misplaced: ExportMisplaced[] = result.misplaced.map((m) => ({
+          kind: m.kind,
+          ...titleOf(m.document),
+          index: m.index,
+          lemmaPage: m.lemmaPage,
+          printedPage: m.printedPage,
+          reason: m.reason,
+        }));
+        return { ...base, path, pages: result.pages, placed: result.placed, misplaced, rejected: [] };
+      } catch (e) {
+        await rm(partial, { force: true });
+        throw e;
+      }
+    }
+
+    const rejected = (list: ReadonlyArray<{ document: number; index: number; reason: string }>): ExportRejected[] =>
+      list.map((r) => ({ ...titleOf(r.document), index: r.index, reason: r.reason }));
+
+    if (fmt === 'latex') {
+      const partial = partialPath(path);
+      try {
+        const written = await publishLatex(gathered.edition, partial);
+        progress('write', docs + 2);
+        await rename(partial, path);
+        progress('done', total);
+        return {
+          ...base,
+          path,
+          placed: { notes: gathered.notes, apparatus: printed - written.rejected.length },
+          misplaced: [],
+          rejected: rejected(written.rejected),
+        };
+      } catch (e) {
+        await rm(partial, { force: true });
+        throw e;
+      }
+    }
+
+    // HTML: a new folder is written aside and renamed into place.
+    const fresh = !existsSync(path);
+    const folder = fresh ? partialPath(path) : path;
+    try {
+      const written = await publishHtml(gathered.edition, folder);
+      progress('write', docs + 2);
+      if (fresh) await rename(folder, path);
+      progress('done', total);
+      return {
+        ...base,
+        path,
+        index: join(path, 'index.html'),
+        files: written.files,
+        placed: { notes: gathered.notes, apparatus: printed - written.rejected.length },
+        misplaced: [],
+        rejected: rejected(written.rejected),
+      };
+    } catch (e) {
+      if (fresh) await rm(folder, { recursive: true, force: true });
+      throw e;
+    }
+  }
+
+  return {
+    exportEdition,
+    getPrintSettings: settings,
+    updatePrintSettings(o) {
+      const next = applyPrintSettings(settings(), o['settings']);
+      store.write((tx) => putSetting(tx, SETTINGS_KEY, next));
+      return next;
+    },
+    close: closeBrowser,
+  };
+}
