@@ -158,6 +158,8 @@ export type RegisterScope =
 
 export class EntityService {
   private typeahead: TypeaheadIndex | null = null;
+  /** `PRAGMA data_version` and the register's signature when the index was last checked. */
+  private seen = { dataVersion: -1, signature: '' };
   private readonly read = new Map<number, ReadDocument>();
   /** True while this module writes the register itself (and keeps the index up to date). */
   private writing = false;
@@ -220,7 +222,13 @@ export class EntityService {
   merge(keptId: string, duplicateId: string): { entity: EntityInfo; conflicts: MergeConflict[]; relinked: number } {
     const kept = getEntityRecord(this.store.db, entityRowId(keptId)).entity;
     const duplicate = getEntityRecord(this.store.db, entityRowId(duplicateId)).entity;
-    const { entity, conflicts } = mergeEntities(kept, duplicate);
+    const keptRecord = getEntityRecord(this.store.db, entityRowId(keptId));
+    const merged = mergeEntities(kept, duplicate);
+    const conflicts = merged.conflicts;
+    // An xml:id a volume's own list defines stays with that list: taken over by an entry
+    // outside it, the export would write it twice.
+    const listedElsewhere = getEntityRecord(this.store.db, entityRowId(duplicateId)).listCollectionId !== keptRecord.listCollectionId;
+    const entity = kept.xmlId === null && listedElsewhere ? { ...merged.entity, xmlId: null } : merged.entity;
     // Mentions first: if a push fails, both entries are still there and nothing points nowhere.
     const relinked = this.relinkEverywhere(duplicate.id, kept.id);
     this.writeRegister((tx) => {
@@ -354,6 +362,16 @@ export class EntityService {
 
   /** The type-ahead index, built from the store when there is none (at first use, after an import). */
   private index(): TypeaheadIndex {
+    // data_version moves only when another connection (the command line, a second
+    // window) commits; then a cheap signature tells whether the register changed.
+    const dataVersion = this.store.db.pragma('data_version', { simple: true }) as number;
+    if (dataVersion !== this.seen.dataVersion) {
+      const signature = JSON.stringify(
+        stmt(this.store.db, 'SELECT count(*), max(id), max(updated_at) FROM entities').raw().get(),
+      );
+      if (signature !== this.seen.signature) this.typeahead = null;
+      this.seen = { dataVersion, signature };
+    }
     this.typeahead ??= new TypeaheadIndex(listEntityRecords(this.store.db).map((r) => r.entity));
     return this.typeahead;
   }

@@ -125,6 +125,41 @@ describe('a FRUS volume imported through the service', () => {
   });
 });
 
+describe('a FRUS volume with entries of the editor’s own', () => {
+  it('keeps its persons and terms lists where they were and adds only the new entries as standOff', async () => {
+    const s = service('frus-own.siglum', options);
+    const { documents } = await s.importFiles({ files: [{ name: guatName, text: guatText }] });
+    const arbenz = await s.createEntity({ entity: { type: 'person', name: 'Jacobo Árbenz Guzmán', altNames: ['Arbenz'] } });
+    const found = await s.entitySuggestions({ id: arbenz.id });
+    expect(found.length).toBeGreaterThan(10);
+    await s.acceptSuggestions({ entityId: arbenz.id, documentId: found[0]!.documentId });
+    const [volume] = await s.listCollections({});
+    const xml = (await s.exportTei({ collectionId: volume!.id })).xml;
+    const standOffs = xml.match(/<standOff>[\s\S]*?<\/standOff>/g) ?? [];
+    expect(standOffs).toHaveLength(1);
+    expect(standOffs[0]).toContain('<person xml:id="pers_jacobo_arbenz_guzman">');
+    expect(standOffs[0]!.match(/<person /g)).toHaveLength(1);
+    expect(xml).toContain('ref="#pers_jacobo_arbenz_guzman"');
+    expect(documents.length).toBeGreaterThan(200);
+    // Read back: the lists give the volume's 168 entries again, the standOff the new one with its mentions.
+    const again = service('frus-own-again.siglum', options);
+    await again.importFiles({ files: [{ name: guatName, text: xml }] });
+    const register = await again.listEntities({});
+    expect(register).toHaveLength(169);
+    expect(register.find((e) => e.name === 'Jacobo Árbenz Guzmán')?.mentions).toBe((await s.getEntity({ id: arbenz.id })).mentions);
+  });
+});
+
+describe('two windows on one project', () => {
+  it('finds by type-ahead an entry another process created', async () => {
+    const one = service('shared.siglum', options);
+    await one.searchEntities({ query: 'tok' });
+    const other = service('shared.siglum', { parseFile: parseInProcess });
+    await other.createEntity({ entity: { type: 'place', name: 'Tokyo' } });
+    expect((await one.searchEntities({ query: 'tok' })).map((h) => h.name)).toEqual(['Tokyo']);
+  });
+});
+
 describe('merging and deleting entries', () => {
   it('moves the duplicate’s mentions to the entry kept, as steps an open editor receives', async () => {
     const s = service('merge.siglum', options);
