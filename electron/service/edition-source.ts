@@ -4,7 +4,7 @@
  * their lemmata (edition/schema), the witnesses those entries name, the register
  * (for the indexes), and a title page from the print settings or the target.
  */
-import type { Node as PMNode } from 'prosemirror-model';
+import type { Mark, Node as PMNode } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
 import type { DocJSON, ExportTarget, OpenedDocument, ProjectPrintSettings } from '../../edition/api.ts';
 import type { ApparatusEntry, PrintEdition, Witness } from '../../edition/print/model.ts';
@@ -13,6 +13,7 @@ import { collectionIds, getCollection } from '../../db/collections.ts';
 import { getDocument, listDocuments } from '../../db/documents.ts';
 import { listEntityRecords } from '../../db/entities.ts';
 import { rowId } from '../../db/ids.ts';
+import { getCollationSettings, listWitnesses } from '../../db/witnesses.ts';
 import { getProject } from '../../db/project.ts';
 import type { Store } from '../../db/store.ts';
 import type { CollabAuthority } from './authority.ts';
@@ -56,13 +57,15 @@ function sigla(value: unknown): string[] {
 /**
  * The apparatus entries of a document: each `app` mark (one entry, possibly over
  * several text nodes when other marks split its lemma) as a print entry, in the
- * series its type says. Read by mark name, so a document without the mark has none.
+ * series its type says. Unlike edition/apparatus' `findEntries`, marks inside notes
+ * are kept: the print and HTML builders then report them as not placeable, rather
+ * than the export leaving them out without a word.
  */
 export function apparatusOf(doc: PMNode, seriesBTypes: readonly string[]): { entries: ApparatusEntry[]; sigla: Set<string> } {
   const byId = new Map<string, { from: number; to: number; attrs: AppAttrs }>();
   const order: string[] = [];
   let anonymous = 0;
-  let last: { key: string; to: number; mark: unknown } | null = null;
+  let last: { key: string; to: number; mark: Mark } | null = null;
   doc.descendants((node, pos) => {
     if (!node.isText) return true;
     const mark = node.marks.find((m) => m.type.name === 'app');
@@ -72,7 +75,7 @@ export function apparatusOf(doc: PMNode, seriesBTypes: readonly string[]): { ent
     const key =
       typeof attrs.id === 'string' && attrs.id !== ''
         ? attrs.id
-        : last !== null && last.to === pos && last.mark === mark
+        : last !== null && last.to === pos && mark.eq(last.mark)
           ? last.key
           : `#${anonymous++}`;
     const end = pos + node.nodeSize;
@@ -131,7 +134,9 @@ export interface GatheredEdition {
   documentIds: string[];
   /** Apparatus entries in the project before the series filter, and notes in the text. */
   apparatusInProject: number;
+  /** Notes in the text, and those of the note types the PDF prints (HTML and LaTeX print all). */
   notes: number;
+  printedNotes: number;
   warnings: string[];
 }
 
@@ -161,24 +166,33 @@ export function gatherEdition(
   const ids = targetDocumentIds(store, target);
   const opened: OpenedDocument[] = [];
   const apparatus = new Map<string, ApparatusEntry[]>();
-  const witnesses = new Set<string>();
+  const witnesses = new Map<string, string>();
+  const describe = (siglum: string, description: string): void => {
+    if (!witnesses.get(siglum)) witnesses.set(siglum, description);
+  };
   let apparatusInProject = 0;
   let notes = 0;
+  let printedNotes = 0;
   ids.forEach((id, i) => {
     const record = getDocument(store.db, id);
     const node = authority.peek(id);
     const found = apparatusOf(node, settings.seriesBTypes);
     apparatusInProject += found.entries.length;
-    for (const s of found.sigla) witnesses.add(s);
+    // The document's own text and its collated witnesses, described as the collation keeps them.
+    const own = getCollationSettings(store.db, id).documentSiglum;
+    if (found.sigla.has(own)) describe(own, 'The edited text');
+    for (const w of listWitnesses(store.db, id)) describe(w.siglum, w.description);
+    for (const s of found.sigla) describe(s, '');
     apparatus.set(record.info.id, found.entries.filter((e) => settings.apparatusSeries.includes(e.series)));
-    notes += countNotes(node, settings.noteTypes);
+    notes += countNotes(node, null);
+    printedNotes += countNotes(node, settings.noteTypes);
     opened.push({ info: record.info, meta: record.meta, doc: withoutApparatusMarks(node).toJSON() as DocJSON, version: record.version });
     onDocument(i + 1, ids.length);
   });
   const own = targetTitle(store, target);
   const introduction = settings.introduction ?? undefined;
   const published = editionFromOpened(settings.title ?? own.title, opened, {
-    witnesses: [...witnesses].sort().map((siglum): Witness => ({ siglum, description: '' })),
+    witnesses: [...witnesses].sort(([a], [b]) => a.localeCompare(b)).map(([siglum, description]): Witness => ({ siglum, description })),
     register: register(store),
     apparatus,
     ...(introduction === undefined ? {} : { introduction }),
@@ -199,6 +213,7 @@ export function gatherEdition(
     documentIds: opened.map((d) => d.info.id),
     apparatusInProject,
     notes,
+    printedNotes,
     warnings,
   };
 }
