@@ -78,7 +78,7 @@ export const nodes = {
     content: 'inline*',
     attrs: { xml },
     defining: true,
-    parseDOM: [{ tag: 'span.tei-label' }],
+    parseDOM: [{ tag: 'div.tei-label' }],
     toDOM: () => ['div', { class: 'tei-label' }, 0],
   },
   item: {
@@ -426,5 +426,83 @@ export const marks = {
 export type NodeName = keyof typeof nodes;
 export type MarkName = keyof typeof marks;
 
+const PM_ATTRS = 'data-pm-attrs';
+
+/**
+ * Reads the attributes written by `withAttrTransfer` back from pasted HTML, keeping
+ * only those the spec declares, and `xml` only as a list of string pairs: pasted
+ * HTML is untrusted input.
+ */
+function readAttrs(dom: HTMLElement, spec: NodeSpec | MarkSpec): Record<string, unknown> | null {
+  const raw = dom.getAttribute(PM_ATTRS);
+  if (raw === null || spec.attrs === undefined) return null;
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(spec.attrs)) {
+    const value = (data as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    if (key === 'xml') {
+      const pairs = Array.isArray(value) && value.every((p) => Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === 'string'));
+      if (!pairs) return null;
+    }
+    out[key] = value;
+  }
+  return out;
+}
+
+/**
+ * Makes copy and paste inside the editor keep every attribute of a node or mark:
+ * each rendered element carries its attributes as JSON, and each parse rule reads
+ * them back before falling back to the rule's own reading of the DOM. One wrapper
+ * for all specs, so a new node or mark gets it without writing it again.
+ */
+function withAttrTransfer<T extends NodeSpec | MarkSpec>(specs: Record<string, T>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [name, spec] of Object.entries(specs)) {
+    const toDOM = spec.toDOM as ((x: never, inline: boolean) => unknown) | undefined;
+    if (spec.attrs === undefined || Object.keys(spec.attrs).length === 0 || toDOM === undefined || !spec.parseDOM) {
+      out[name] = spec;
+      continue;
+    }
+    const wrappedToDOM = (x: { attrs: Record<string, unknown> }, inline: boolean) => {
+      const result = toDOM(x as never, inline);
+      if (!Array.isArray(result)) return result;
+      const [tag, second, ...rest] = result as [string, unknown, ...unknown[]];
+      const json = JSON.stringify(x.attrs);
+      const isAttrs = typeof second === 'object' && second !== null && !Array.isArray(second);
+      return isAttrs
+        ? [tag, { ...(second as Record<string, unknown>), [PM_ATTRS]: json }, ...rest]
+        : [tag, { [PM_ATTRS]: json }, ...(second === undefined ? [] : [second]), ...rest];
+    };
+    const parseDOM = spec.parseDOM.map((rule) => {
+      if (!('tag' in rule) || rule.tag === undefined) return rule;
+      const own = rule.getAttrs;
+      return {
+        ...rule,
+        getAttrs: (dom: HTMLElement) => {
+          const carried = readAttrs(dom, spec);
+          if (carried !== null) {
+            const fromRule = own ? own(dom) : null;
+            if (fromRule === false) return false;
+            return { ...(fromRule ?? {}), ...carried };
+          }
+          return own ? own(dom) : null;
+        },
+      };
+    });
+    out[name] = { ...spec, toDOM: wrappedToDOM, parseDOM } as T;
+  }
+  return out;
+}
+
 /** The schema every process uses. */
-export const schema = new Schema<NodeName, MarkName>({ nodes, marks });
+export const schema = new Schema<NodeName, MarkName>({
+  nodes: withAttrTransfer<NodeSpec>(nodes) as typeof nodes,
+  marks: withAttrTransfer<MarkSpec>(marks) as typeof marks,
+});
