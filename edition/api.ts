@@ -11,6 +11,7 @@ import type { Entity, MergeConflict } from './entities/model.ts';
 import type { Suggestion } from './entities/suggest.ts';
 import type { TypeaheadHit } from './entities/typeahead.ts';
 import type { ErrorPayload } from './errors.ts';
+import { WITNESS_METHODS, type WitnessApi, type WitnessEvent } from './apparatus/api.ts';
 
 export type { Entity, MergeConflict, Suggestion, TypeaheadHit };
 
@@ -250,7 +251,7 @@ export interface EntityIndexEntry {
 }
 
 /** The Node side's services, as the UI sees them. */
-export interface SiglumApi {
+export interface SiglumApi extends WitnessApi {
   projectInfo(args: Record<string, never>): Promise<ProjectInfo>;
   listCollections(args: Record<string, never>): Promise<CollectionInfo[]>;
   listDocuments(args: { collectionId?: string }): Promise<DocumentInfo[]>;
@@ -345,6 +346,7 @@ export type ApiResult<M extends ApiMethod> = Awaited<ReturnType<SiglumApi[M]>>;
  * it equal to the interface.
  */
 export const API_METHODS = [
+  ...WITNESS_METHODS,
   'projectInfo',
   'listCollections',
   'listDocuments',
@@ -393,6 +395,7 @@ export function isApiMethod(name: unknown): name is ApiMethod {
 /** Events the Node side pushes to every connected UI. */
 export type SiglumEvent =
   | { type: 'steps'; documentId: string; version: number }
+  | WitnessEvent
   | { type: 'documents-changed' }
   /** The register changed (an entry created, edited, merged or deleted, a rejection remembered). */
   | { type: 'entities-changed' }

@@ -19,6 +19,7 @@ import { rowId } from '../../db/ids.ts';
 import { emptyMeta } from '../../db/meta.ts';
 import type { Store } from '../../db/store.ts';
 import type { CollabAuthority } from './authority.ts';
+import { withListWit } from './witnesses.ts';
 import { mentionRefs, type RegisterScope } from './entities.ts';
 
 /** The project register as an export of some scope writes it (see EntityService.exportRegister). */
@@ -71,7 +72,7 @@ export function exportTei(store: Store, authority: CollabAuthority, target: Expo
     const context = frame !== null && record.frameKey !== null ? { frame, key: record.frameKey } : {};
     return {
       fileName: fileNameOf(record.info.title),
-      xml: exportDocumentTei(doc, record.meta, entities === undefined ? context : { ...context, register: entities }),
+      xml: withListWit(store, id, exportDocumentTei(doc, record.meta, entities === undefined ? context : { ...context, register: entities })),
     };
   }
   if ('collectionId' in target) {

@@ -68,6 +68,7 @@ import { checkImportFiles, importFiles } from './importer.ts';
 import { createPublisher, type PdfRenderer } from './publish.ts';
 import { seedFile } from './seed.ts';
 import { watchOtherWriters } from './watch.ts';
+import { witnessMethods } from './witnesses.ts';
 
 export interface ServiceOptions {
   /** Create the project file when it does not exist. */
@@ -103,6 +104,11 @@ function eventsOf(changes: readonly StoreChange[]): SiglumEvent[] {
   let register = false;
   for (const c of changes) {
     if (c.table === 'steps') events.push({ type: 'steps', documentId: String(c.documentId), version: c.version });
+    else if (c.table === 'witnesses') {
+      if (!events.some((e) => e.type === 'witnesses-changed' && e.documentId === String(c.documentId))) {
+        events.push({ type: 'witnesses-changed', documentId: String(c.documentId) });
+      }
+    }
     else if (c.table === 'entities' || c.table === 'rejections') register = true;
     else if (c.table !== 'snapshots') listing = true;
   }
@@ -170,6 +176,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
   }
 
   const service: SiglumService = {
+    ...witnessMethods(store, authority, parse, call),
     projectInfo: () =>
       call((): ProjectInfo => ({
         path,

@@ -1,0 +1,128 @@
+/**
+ * Witnesses through the service: stored with their settings and read back after the
+ * project is reopened; the seed despatch collated with a witness derived from it by a
+ * few real edits; an apparatus entry made from the collation by steps through the
+ * collab authority; the TEI export listing the witnesses, valid against tei_all and
+ * read back to the same document; each witness's text read back out of the apparatus.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { SiglumEvent } from '../../../edition/api.ts';
+import { findEntries, makeEntry } from '../../../edition/apparatus/index.ts';
+import { schema } from '../../../edition/schema.ts';
+import { readListWit } from '../../../edition/tei/apparatus.ts';
+import { importTei } from '../../../edition/tei/index.ts';
+import { parseXml } from '../../../edition/xml/parse.ts';
+import { parseInProcess } from '../../../electron/service/formats.ts';
+import { CollabClient, serviceFixture } from '../service/helpers.ts';
+
+const shared = resolve(import.meta.dirname, '../../../../shared');
+const seedText = readFileSync(join(shared, 'corpus/seed/frus1933v03-d63-grew-256.txt'), 'utf8');
+const { service, tmp } = serviceFixture();
+
+async function seeded(name: string) {
+  const s = service(name, { create: true, parseFile: parseInProcess });
+  const { documents } = await s.importFiles({ files: [{ name: 'grew-256.txt', text: seedText }] });
+  return { s, id: documents[0]!.id };
+}
+
+/** The despatch's own running text as collated, and a draft made from it by real edits. */
+function draftOf(text: string): string {
+  return text.replace('rumored', 'rumoured').replace('somewhat strained', 'somewhat tense').replace(' gradually ', ' ');
+}
+
+describe('witnesses of a document', () => {
+  it('are stored with their settings and read back after the project is reopened', async () => {
+    const { s, id } = await seeded('stored.siglum');
+    const events: SiglumEvent[] = [];
+    s.subscribe((e) => void events.push(e));
+    const a = await s.addWitness({ documentId: id, siglum: 'D', description: 'Draft in the embassy file', text: 'During the month of December' });
+    const b = await s.addWitness({ documentId: id, file: { name: 'telegram.txt', text: 'In December several events occurred' } });
+    expect(b).toMatchObject({ siglum: 'telegram', origin: 'text', fileName: 'telegram.txt', position: 1 });
+    await expect(s.addWitness({ documentId: id, siglum: 'D', text: 'x' })).rejects.toMatchObject({ code: 'bad-input' });
+    await expect(s.addWitness({ documentId: id, siglum: 'Base', text: 'x' })).rejects.toThrow(/already has a witness "Base"/);
+    const edited = await s.updateWitness({ id: a.id, edits: [{ from: 0, to: 6, text: 'In' }, { from: 2, to: 2, text: ',' }] });
+    expect(edited.text).toBe('In, the month of December');
+    await s.setBase({ documentId: id, witnessId: a.id });
+    await s.updateCollationSettings({ documentId: id, settings: { normalise: { punctuation: true }, regularisations: [{ from: '&', to: 'and' }] } as never });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(events).toContainEqual({ type: 'witnesses-changed', documentId: id });
+    s.close();
+
+    const again = service('stored.siglum');
+    expect((await again.listWitnesses({ documentId: id })).map((w) => [w.siglum, w.text])).toEqual([
+      ['D', 'In, the month of December'],
+      ['telegram', 'In December several events occurred'],
+    ]);
+    expect(await again.getCollationSettings({ documentId: id })).toEqual({
+      base: a.id,
+      documentSiglum: 'Base',
+      normalise: { caseFold: true, diacritics: false, punctuation: true },
+      regularisations: [{ from: '&', to: 'and', scope: 'token' }],
+    });
+    await again.removeWitness({ id: a.id });
+    // The base falls back to the document's own text with its witness gone.
+    expect((await again.getCollationSettings({ documentId: id })).base).toBeNull();
+    expect((await again.listWitnesses({ documentId: id })).map((w) => w.siglum)).toEqual(['telegram']);
+  });
+
+  it('collates the seed despatch with a draft derived from it and finds the edits as classified variants', async () => {
+    const { s, id } = await seeded('collate.siglum');
+    const own = (await s.collateDocument({ documentId: id })).texts[0]!;
+    await s.addWitness({ documentId: id, siglum: 'Draft', text: draftOf(own) });
+    const c = await s.collateDocument({ documentId: id });
+    expect(c.sigla).toEqual(['Base', 'Draft']);
+    expect(c.apparatus.map((e) => [e.lemma.text, e.readings.map((r) => [r.text, r.wit, r.kind])])).toEqual([
+      ['gradually', [['', ['Draft'], 'omission']]],
+      ['strained', [['tense', ['Draft'], 'substantive']]],
+      ['rumored', [['rumoured', ['Draft'], 'substantive']]],
+    ]);
+    expect(c.variants.map((v) => v.kind)).toEqual(['omission', 'substantive', 'substantive']);
+    expect(c.segmentation.columns.filter((col) => col.variant)).toHaveLength(3);
+    const column = c.segmentation.columns[c.apparatus[2]!.column]!;
+    expect(column.cells.map((cell) => cell && c.texts[c.segmentation.sigla.indexOf(c.sigla[column.cells.indexOf(cell)]!)]!.slice(cell.from, cell.to))).toEqual(['rumored', 'rumoured']);
+    expect(c.collatex.witnesses).toEqual(['Base', 'Draft']);
+    expect(c.placements.every((p) => p !== null)).toBe(true);
+  });
+
+  it('makes an apparatus entry by steps, exports TEI with listWit that validates and reads back, and gives each witness back', async () => {
+    const { s, id } = await seeded('apparatus.siglum');
+    const own = (await s.collateDocument({ documentId: id })).texts[0]!;
+    const draft = draftOf(own);
+    await s.addWitness({ documentId: id, siglum: 'Draft', description: 'The embassy draft', text: draft });
+    const c = await s.collateDocument({ documentId: id });
+    const client = await CollabClient.open(s, id, 'ui');
+    expect(c.version).toBe(0);
+    const tr = client.state.tr;
+    for (const p of c.placements) makeEntry(tr, p!.from, p!.to, p!.entry);
+    client.state = client.state.apply(tr);
+    await client.sync();
+
+    const opened = await s.openDocument({ id });
+    const entries = findEntries(schema.nodeFromJSON(opened.doc));
+    expect(entries.map((e) => [e.lemma, e.wit, e.readings.map((r) => r.text)])).toEqual([
+      ['rumored', ['Base'], ['rumoured']],
+      ['gradually', ['Base'], ['']],
+      ['strained', ['Base'], ['tense']],
+    ].sort((x, y) => own.indexOf(String(x[0])) - own.indexOf(String(y[0]))));
+    expect((await s.extractWitness({ documentId: id, siglum: 'Draft' })).text).toBe(draft);
+    expect((await s.extractWitness({ documentId: id, siglum: 'Base' })).text).toBe(own);
+    // Collating again, the document's text is still its own: apparatus entries do not change it.
+    expect((await s.collateDocument({ documentId: id })).texts[0]).toBe(own);
+
+    const { xml } = await s.exportTei({ documentId: id });
+    expect(readListWit(parseXml(xml).root)).toEqual([
+      { siglum: 'Base', description: 'The text of this edition' },
+      { siglum: 'Draft', description: 'The embassy draft' },
+    ]);
+    expect(xml).toContain('<app xml:id="app-3"><lem wit="#Base">rumored</lem><rdg wit="#Draft" type="substantive">rumoured</rdg></app>');
+    expect(xml).toContain('<app xml:id="app-1"><lem wit="#Base">gradually</lem><rdg wit="#Draft" type="omission"/></app>');
+    const file = join(tmp.dir, 'despatch.xml');
+    writeFileSync(file, xml);
+    const jing = spawnSync('jing', [join(shared, 'schema/tei_all.rng'), file], { encoding: 'utf8' });
+    expect(jing.stdout.split('\n').filter((l) => l.includes('error:'))).toEqual([]);
+    expect(importTei(xml, 'despatch.xml').documents[0]!.doc).toEqual(opened.doc);
+  });
+});
