@@ -213,7 +213,7 @@ describe('siglum errors', () => {
     expect(expectOneLineError(siglum(['list', '--colour']), 2)).toContain('--colour');
     expectOneLineError(siglum(['export', '--all', '--project', project]), 2);
     expectOneLineError(siglum(['export', 'd1', '--all', '--out', 'x.xml']), 2);
-    expectOneLineError(siglum(['export', '--all', '--format', 'pdf', '--out', 'x.xml']), 2);
+    expectOneLineError(siglum(['export', '--all', '--format', 'docx', '--out', 'x.xml']), 2);
     expectOneLineError(siglum(['serve', '--port', 'eighty']), 2);
     expect(readdirSync(dir)).toEqual([]);
   });
