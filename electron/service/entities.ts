@@ -40,7 +40,7 @@ import {
 } from '../../edition/entities/index.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import type { ExportRegister, TeiRegisterEntry } from '../../edition/tei/index.ts';
-import { listDocuments } from '../../db/documents.ts';
+import { getDocument, listDocuments } from '../../db/documents.ts';
 import {
   deleteEntity,
   entitiesWithXmlId,
@@ -306,7 +306,7 @@ export class EntityService {
 
   reject(entityId: string, documentId: string, text: string, contextHash: string): { entityId: string } {
     const entity = getEntityRecord(this.store.db, entityRowId(entityId)).entity;
-    const doc = rowId(documentId, 'document');
+    const doc = Number(getDocument(this.store.db, rowId(documentId, 'document')).info.id);
     this.writeRegister((tx) => addRejection(tx, entityRowId(entity.id), doc, text, contextHash));
     return { entityId: entity.id };
   }
@@ -317,7 +317,7 @@ export class EntityService {
     marked: number;
   } {
     const entity = getEntityRecord(this.store.db, entityRowId(entityId)).entity;
-    const id = rowId(documentId, 'document');
+    const id = Number(getDocument(this.store.db, rowId(documentId, 'document')).info.id);
     const wanted = contextHashes === undefined ? null : new Set(contextHashes);
     const rejections = rejectionsOf(this.store.db, entityRowId(entity.id));
     let marked = 0;
