@@ -73,6 +73,20 @@ function startService(): PortLink {
 function createWindow(): void {
   const win = new BrowserWindow(windowOptions(preloadPath));
   win.once('ready-to-show', () => win.show());
+  // The editor cancels unload while steps are unconfirmed; Electron shows no dialog of
+  // its own for that, so ask. preventDefault here means "leave anyway".
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      buttons: ['Leave', 'Stay'],
+      defaultId: 1,
+      cancelId: 1,
+      title: 'Unsaved edits',
+      message: 'Some edits have not been saved yet.',
+      detail: 'Siglum is still writing your last edits to the project. If you leave now, they may be lost.',
+    });
+    if (choice === 0) event.preventDefault();
+  });
   void win.loadURL(`${APP_ORIGIN}/`);
 }
 
