@@ -115,6 +115,11 @@ describe('a FRUS volume imported through the service', () => {
     const [volume] = await s.listCollections({});
     const exported = await s.exportTei({ collectionId: volume!.id });
     expect(canonicalDifference(guatText, exported.xml)).toBeNull();
+    // A document full of linked mentions, on its own, against the FRUS schema.
+    const doc = (await s.listDocuments({})).find((d) => d.n === '42')!;
+    const one = await s.exportTei({ documentId: doc.id });
+    expect(one.xml).toMatch(/<persName corresp="#p_[A-Z]+1">/);
+    expect(jing(join(shared, 'schema/frus/frus.rnc'), one.xml, 'd42.xml')).toBe('');
 
     const again = service('again.siglum', options);
     await again.importFiles({ files: [{ name: guatName, text: exported.xml }] });
