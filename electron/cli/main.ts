@@ -6,6 +6,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { SiglumError } from '../../edition/errors.ts';
 import { exportCommand, importCommand, listCommand, serveCommand, validateCommand, type Output } from './commands.ts';
+import { collateCommand } from './collate.ts';
 import { entitiesCommand, mentionsCommand } from './entities.ts';
 import { USAGE, UsageError } from './usage.ts';
 
@@ -29,6 +30,7 @@ const OPTIONS = {
   serve: { project, help, port: { type: 'string' } },
   entities: { project, json, help, type: { type: 'string' } },
   mentions: { project, json, help },
+  collate: { project, help, document: { type: 'string' }, format: { type: 'string' } },
 } as const satisfies Record<string, ParseArgsConfig['options']>;
 
 type Command = keyof typeof OPTIONS;
@@ -73,8 +75,9 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
       port?: string;
       schema?: string;
       type?: string;
+      document?: string;
     };
-    if (name !== 'import' && name !== 'export' && name !== 'validate' && name !== 'mentions' && positionals.length > 0) {
+    if (name !== 'import' && name !== 'export' && name !== 'validate' && name !== 'mentions' && name !== 'collate' && positionals.length > 0) {
       throw new UsageError(`${name} takes no arguments besides its options (got "${positionals[0]}").`);
     }
     switch (name) {
@@ -92,6 +95,8 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
         return await entitiesCommand(v, io);
       case 'mentions':
         return await mentionsCommand(positionals, v, io);
+      case 'collate':
+        return await collateCommand(positionals, v, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -1,0 +1,75 @@
+/**
+ * `siglum collate`: collates files given on the command line (each file a witness, its
+ * siglum the file name without extension; TEI files give their running text), or a
+ * document of the project with its witnesses, and prints the result as a table (the
+ * parallel segmentation), CollateX JSON or CollateX TEI.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { Node } from 'prosemirror-model';
+import { collateWitnesses, documentText, formatCollation, normaliseOptions, type CollationFormat } from '../../edition/apparatus/index.ts';
+import { SiglumError } from '../../edition/errors.ts';
+import { schema } from '../../edition/schema.ts';
+import { importTei } from '../../edition/tei/index.ts';
+import { chooseProject } from '../paths.ts';
+import { projectMustExist, withService, type Output } from './commands.ts';
+import { UsageError } from './usage.ts';
+
+const FORMATS: readonly CollationFormat[] = ['table', 'json', 'tei'];
+
+function formatOf(value: string | undefined): CollationFormat {
+  const format = value ?? 'table';
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`collate --format is one of ${FORMATS.join(', ')} (got "${format}").`);
+  return format as CollationFormat;
+}
+
+/** A witness from a file: its text (a TEI file's running text) and its siglum. */
+async function witnessOf(file: string): Promise<{ siglum: string; text: string }> {
+  let text: string;
+  try {
+    text = (await readFile(file, 'utf8')).replace(/^\uFEFF/u, '');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new SiglumError('not-found', `Cannot read ${file} (${code ?? 'unknown error'}). Check the path and try again.`);
+  }
+  const ext = extname(file).toLowerCase();
+  if (ext === '.xml' || ext === '.tei') {
+    const imported = importTei(text, basename(file));
+    text = imported.documents.map((d) => documentText(Node.fromJSON(schema, d.doc)).text).join('\n\n');
+  }
+  return { siglum: basename(file, extname(file)), text };
+}
+
+export async function collateCommand(
+  files: string[],
+  opts: { project?: string; document?: string; format?: string },
+  io: Output,
+): Promise<number> {
+  const format = formatOf(opts.format);
+  if (opts.document !== undefined) {
+    if (files.length > 0) throw new UsageError('collate takes FILEs or --document ID, not both.');
+    const project = chooseProject(opts.project);
+    projectMustExist(project);
+    const id = opts.document;
+    const c = await withService(project, false, (s) => s.collateDocument({ documentId: id }));
+    if (c.sigla.length < 2) {
+      throw new SiglumError('bad-input', `Document ${id} has no witnesses to collate with. Add one in the app, or collate files: siglum collate FILE FILE...`);
+    }
+    // The service's collation is deterministic: collating the same texts here gives the same result.
+    const collated = collateWitnesses(
+      c.sigla.map((siglum, i) => ({ siglum, text: c.texts[i]! })),
+      { normalise: normaliseOptions(c.settings) },
+    );
+    io.out(formatCollation(collated, format));
+    return 0;
+  }
+  if (files.length < 2) throw new UsageError('collate needs at least two FILEs (each one a witness), or --document ID.');
+  const witnesses = await Promise.all(files.map(witnessOf));
+  const seen = new Set<string>();
+  for (const w of witnesses) {
+    if (seen.has(w.siglum)) throw new UsageError(`Two files give the siglum "${w.siglum}"; rename one of them.`);
+    seen.add(w.siglum);
+  }
+  io.out(formatCollation(collateWitnesses(witnesses), format));
+  return 0;
+}

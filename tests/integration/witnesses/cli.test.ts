@@ -1,0 +1,72 @@
+/**
+ * `siglum collate`: the black cat witnesses of CollateX's documentation print the
+ * segmented table the documentation's suite records; JSON and TEI are CollateX's
+ * shapes; a document of a project collates with its witnesses.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/main.ts';
+import { parseInProcess } from '../../../electron/service/formats.ts';
+import { serviceFixture } from '../service/helpers.ts';
+
+const shared = resolve(import.meta.dirname, '../../../../shared');
+const blackCat = join(shared, 'corpus/collation/02-black-cat-docs');
+const files = readdirSync(join(blackCat, 'witnesses'))
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => join(blackCat, 'witnesses', f));
+const { service, tmp } = serviceFixture();
+
+async function cli(...argv: string[]): Promise<{ status: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const status = await runCli(argv, { out: (t) => void (out += `${t}\n`), err: (t) => void (err += `${t}\n`) });
+  return { status, out, err };
+}
+
+/** The first table the suite's README documents (the segmented alignment). */
+function documentedTable(): string {
+  const readme = readFileSync(join(blackCat, 'README.md'), 'utf8');
+  const block = /Alignment \(segmented[^\n]*\n```\n([\s\S]*?)\n```/u.exec(readme);
+  if (!block) throw new Error('the README has no segmented table');
+  return block[1]!;
+}
+
+describe('siglum collate', () => {
+  it('prints the black cat witnesses as the documented segmented table', async () => {
+    expect(files.map((f) => f.replace(/^.*\//u, ''))).toEqual(['A.txt', 'B.txt', 'C.txt', 'D.txt']);
+    const { status, out, err } = await cli('collate', ...files);
+    expect(err).toBe('');
+    expect(status).toBe(0);
+    expect(out.trimEnd()).toBe(documentedTable());
+  });
+
+  it('prints CollateX JSON and CollateX TEI on request', async () => {
+    const json = JSON.parse((await cli('collate', ...files, '--format', 'json')).out) as { witnesses: string[]; table: unknown[][] };
+    expect(json.witnesses).toEqual(['A', 'B', 'C', 'D']);
+    expect(json.table).toHaveLength(7);
+    const tei = (await cli('collate', ...files, '--format', 'tei')).out;
+    expect(tei).toContain('<app><rdg wit="#A #B">black</rdg><rdg wit="#C #D">striped</rdg></app>');
+  });
+
+  it('refuses one file, an unknown format and files with the same siglum', async () => {
+    expect((await cli('collate', files[0]!)).status).toBe(2);
+    expect((await cli('collate', ...files, '--format', 'csv')).err).toMatch(/--format is one of table, json, tei/);
+    expect((await cli('collate', files[0]!, files[0]!)).err).toMatch(/Two files give the siglum "A"/);
+  });
+
+  it('collates a document of a project with its witnesses', async () => {
+    const s = service('cli.siglum', { create: true, parseFile: parseInProcess });
+    const doc = await s.createDocument({ title: 'Cat' });
+    const opened = await s.openDocument({ id: doc.id });
+    const steps = [{ stepType: 'replace', from: 1, to: 1, slice: { content: [{ type: 'text', text: 'A black cat in a black basket' }] } }];
+    expect(await s.pushSteps({ documentId: doc.id, version: opened.version, clientID: 't', steps })).toMatchObject({ ok: true });
+    await s.addWitness({ documentId: doc.id, siglum: 'D', text: readFileSync(files[3]!, 'utf8') });
+    s.close();
+    const { status, out } = await cli('collate', '--document', doc.id, '--project', tmp.file('cli.siglum'));
+    expect(status).toBe(0);
+    expect(out).toContain('| Base | A | black   | cat in a | black | basket |');
+    expect(out).toContain('| D    | A | striped | cat in a | white | basket |');
+  });
+});
