@@ -4,6 +4,7 @@
 //   service.cjs  the service, run as an Electron utility process (host/service-process.ts),
 //                with better-sqlite3's JavaScript bundled in
 //   importWorker.cjs  the worker thread that parses imported files (electron/workers)
+//   paginator.js the PDF paginator (edition/print/layout.ts) as a script defining SiglumPrint
 // and makes sure dist/native/better_sqlite3.node exists: better-sqlite3 compiled for
 // Electron's ABI, which the service process loads through better-sqlite3's
 // `nativeBinding` option. npm's own build in node_modules stays Node's, for the tests,
@@ -45,8 +46,10 @@ const common = {
   target: 'node22',
   sourcemap: 'linked',
   logLevel: 'warning',
-  // Electron 45 ships Node 22: built-ins as they are.
-  external: ['electron'],
+  // Electron 45 ships Node 22: built-ins as they are. esbuild and playwright-core are
+  // loaded only on paths the app never takes (it passes the paginator built below and
+  // prints PDFs in its own window), so they stay out of the bundles.
+  external: ['electron', 'esbuild', 'playwright-core'],
   ...importMetaUrl,
 };
 
@@ -57,8 +60,20 @@ async function bundle() {
     build({ ...common, entryPoints: { preload: 'electron/preload.ts' }, outdir, outExtension: { '.js': '.cjs' } }),
     build({ ...common, entryPoints: { service: 'electron/host/service-process.ts' }, outdir, outExtension: { '.js': '.cjs' } }),
     build({ ...common, entryPoints: { importWorker: 'electron/workers/importWorker.ts' }, outdir, outExtension: { '.js': '.cjs' } }),
+    // The PDF paginator, run inside the hidden print window (electron/pdf/electron.ts).
+    build({
+      absWorkingDir: root,
+      entryPoints: { paginator: 'edition/print/layout.ts' },
+      bundle: true,
+      format: 'iife',
+      globalName: 'SiglumPrint',
+      platform: 'browser',
+      target: 'chrome120',
+      outdir,
+      logLevel: 'warning',
+    }),
   ]);
-  console.log(`Bundled main, preload, service and import worker into ${outdir}`);
+  console.log(`Bundled main, preload, service, import worker and paginator into ${outdir}`);
 }
 
 function electronVersion() {

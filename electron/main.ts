@@ -5,13 +5,15 @@
  * Bundled to dist/electron/main.cjs by electron/build.mjs.
  */
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, utilityProcess } from 'electron';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EVENT_CHANNEL } from '../edition/api.ts';
 import { registerIpc } from './host/ipc.ts';
 import { APP_ORIGIN, APP_SCHEME, isAppUrl, SECURITY_HEADERS, windowOptions } from './host/policy.ts';
 import { connectPort, SHUTDOWN, type PortLink } from './host/port.ts';
 import { readAsset } from './host/static.ts';
+import { renderPdfInWindow } from './pdf/electron.ts';
+import { servePdfJobs } from './pdf/port.ts';
 import { APP_NAME, chooseProject, userDataDir } from './paths.ts';
 
 // Before `ready`: the scheme must be standard and secure to get an origin, fetch and CSP.
@@ -47,10 +49,15 @@ function startService(): PortLink {
     serviceName: 'Siglum service',
     env: { ...process.env, SIGLUM_SQLITE_BINDING: sqliteBinding },
   });
-  const link = connectPort(
-    { postMessage: (m) => child.postMessage(m), onMessage: (listener) => child.on('message', listener) },
-    (error) => fail(error.message),
-  );
+  const childPort = { postMessage: (m: unknown) => child.postMessage(m), onMessage: (listener: (m: unknown) => void) => child.on('message', listener) };
+  const link = connectPort(childPort, (error) => fail(error.message));
+  // PDF exports: the service sends the edition, this process prints it in a hidden
+  // window with the paginator build.mjs bundled (pdf/port.ts, pdf/electron.ts).
+  let paginatorScript: string | undefined;
+  servePdfJobs(childPort, (edition, outPath, onProgress) => {
+    paginatorScript ??= readFileSync(join(root, 'dist', 'electron', 'paginator.js'), 'utf8');
+    return renderPdfInWindow(edition, outPath, onProgress, { resourcesDir: join(root, 'resources'), paginatorScript });
+  });
   let exited = false;
   child.on('exit', (code) => {
     exited = true;

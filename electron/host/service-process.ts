@@ -4,6 +4,7 @@
  * parsing of imported files never run in the main process. Arguments: the project
  * path, then "seed" to seed the project if this run creates it.
  */
+import { pdfOverPort } from '../pdf/port.ts';
 import { openService } from '../service/index.ts';
 import { runImportWorker } from '../workers/index.ts';
 import { reportFatal, servePort, type Port } from './port.ts';
@@ -32,6 +33,8 @@ try {
     create: true,
     seed: mode === 'seed',
     parseFile: (file) => runImportWorker(file, { workerUrl }),
+    // PDFs are printed by the main process in a hidden window (electron/pdf/port.ts).
+    renderPdf: pdfOverPort(port),
   });
   // On quit the main process asks for an orderly close (open documents are snapshotted);
   // every step was committed when it was acknowledged, so a hard kill loses nothing.

@@ -7,7 +7,6 @@
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
 import { buildPrintHtml } from "../../edition/print/html.ts";
 import { loadHyphenator } from "../../edition/print/hyphenate.ts";
 import { layoutConfig, type LayoutConfig } from "../../edition/print/layout.ts";
@@ -67,16 +66,22 @@ export function paginatorScript(
 ): Promise<string> {
   if (resources.paginatorScript !== undefined)
     return Promise.resolve(resources.paginatorScript);
-  script ??= build({
-    entryPoints: [join(repoRoot(), "edition", "print", "layout.ts")],
-    bundle: true,
-    format: "iife",
-    globalName: "SiglumPrint",
-    platform: "browser",
-    target: "chrome120",
-    write: false,
-    logLevel: "silent",
-  }).then((r) => r.outputFiles[0]?.text ?? "");
+  // esbuild is loaded only here: a bundled app passes the script built at build time
+  // and ships no esbuild.
+  script ??= import("esbuild")
+    .then(({ build }) =>
+      build({
+        entryPoints: [join(repoRoot(), "edition", "print", "layout.ts")],
+        bundle: true,
+        format: "iife",
+        globalName: "SiglumPrint",
+        platform: "browser",
+        target: "chrome120",
+        write: false,
+        logLevel: "silent",
+      }),
+    )
+    .then((r) => r.outputFiles[0]?.text ?? "");
   return script;
 }
 

@@ -29,7 +29,7 @@ import { SiglumError } from '../../edition/errors.ts';
 import type { PrintEdition } from '../../edition/print/model.ts';
 import { getSetting, putSetting } from '../../db/settings.ts';
 import type { Store } from '../../db/store.ts';
-import { launchPrintBrowser, renderPdf, type PdfProgress, type PdfResult } from '../pdf/render.ts';
+import type { PdfProgress, PdfResult } from '../pdf/render.ts';
 import { publishHtml, publishLatex } from '../publish/index.ts';
 import type { CollabAuthority } from './authority.ts';
 import { gatherEdition } from './edition-source.ts';
@@ -132,6 +132,9 @@ export function createPublisher(
   }
 
   async function playwrightPdf(edition: PrintEdition, outPath: string, onProgress: (p: PdfProgress) => void): Promise<PdfResult> {
+    // Loaded on the first PDF only: the desktop app prints in its own window and its
+    // bundled service never loads Playwright (electron/build.mjs keeps it external).
+    const { launchPrintBrowser, renderPdf } = await import('../pdf/render.ts');
     if (idle !== null) clearTimeout(idle);
     browser ??= launchPrintBrowser();
     const launched = browser;

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { Node as PMNode } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
 import { schema } from '../../../edition/schema.ts';
-import { openService, type SiglumService } from '../../../electron/service/index.ts';
+import { openService, type ServiceOptions, type SiglumService } from '../../../electron/service/index.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '../../..');
 export const SEED = resolve(repoRoot, '../shared/corpus/seed/frus1933v03-d63-grew-256.txt');
@@ -20,8 +20,8 @@ export function tempDir(): { dir: string; cleanup: () => void } {
 }
 
 /** A new project at `path` holding the seed despatch; resolves with the service and the document's id. */
-export async function seedProject(path: string): Promise<{ service: SiglumService; documentId: string }> {
-  const service = openService(path, { create: true, seed: true, seedFile: SEED, watchMs: 60_000 });
+export async function seedProject(path: string, options: ServiceOptions = {}): Promise<{ service: SiglumService; documentId: string }> {
+  const service = openService(path, { create: true, seed: true, seedFile: SEED, watchMs: 60_000, ...options });
   const [doc] = await service.listDocuments({});
   if (doc === undefined) throw new Error('the seed despatch was not imported');
   return { service, documentId: doc.id };
