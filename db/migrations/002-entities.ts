@@ -13,8 +13,10 @@ export const migration002: Migration = {
     -- type the editor defined. Lists and objects are JSON. \`xml_id\` is the entry's
     -- xml:id in TEI once it has one (kept across renames). \`list_collection_id\` is the
     -- volume whose own persons or terms list defines the entry (FRUS), which keeps it.
+    -- AUTOINCREMENT: an id is never given to a second entry, so a mention an undo brings
+    -- back after its entry was deleted cannot come to point at another one.
     CREATE TABLE entities (
-      id                  INTEGER PRIMARY KEY,
+      id                  INTEGER PRIMARY KEY AUTOINCREMENT,
       type                TEXT NOT NULL,
       name                TEXT NOT NULL,
       alt_names           TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(alt_names)),

@@ -64,7 +64,8 @@ const PUSH_ATTEMPTS = 5;
 
 /** One document as the register reads it, at one collab version. */
 interface ReadDocument {
-  version: number;
+  /** Its collab version and creation time. */
+  version: string;
   prepared: PreparedDocument;
   mentions: MentionRecord[];
   /** `n` of its last page break: the page the next document begins on. */
@@ -445,10 +446,12 @@ export class EntityService {
    * (and forgets deleted ones); returns the documents in project order.
    */
   private refresh(): Array<{ id: string; title: string; collectionId: string | null }> {
+    // Version and creation time: a row id may be given again to a new document after the last one was deleted.
     const versions = new Map(
-      (stmt(this.store.db, 'SELECT id, version FROM documents').all() as Array<{ id: number; version: number }>).map(
-        (r) => [r.id, r.version],
-      ),
+      (stmt(this.store.db, "SELECT id, version || ' ' || created_at AS version FROM documents").all() as Array<{
+        id: number;
+        version: string;
+      }>).map((r) => [r.id, r.version]),
     );
     for (const id of this.read.keys()) if (!versions.has(id)) this.read.delete(id);
     for (const [id, version] of versions) {
