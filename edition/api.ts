@@ -197,6 +197,12 @@ export interface ExportResult {
   warnings: string[];
 }
 
+/** A PDF made for the export dialog's preview, with the same counts as an export. */
+export type PdfPreview = Omit<ExportResult, 'path' | 'index' | 'files' | 'format'> & {
+  /** The PDF itself, base64; show it as a `blob:` (application/pdf). */
+  pdfBase64: string;
+};
+
 /** `exportEdition`'s argument: what, in which format, where; `id` names its progress events. */
 export type ExportEditionArgs = ExportTarget & { format: EditionFormat; outPath: string; id?: string };
 
@@ -330,6 +336,11 @@ export interface SiglumApi extends WitnessApi {
    * written when it rejects (a path that cannot be written is 'io', with a sentence).
    */
   exportEdition(args: ExportEditionArgs): Promise<ExportResult>;
+  /**
+   * The PDF `exportEdition` would write, returned rather than written (for a preview in
+   * the export dialog); `settings` tries unsaved settings without storing them.
+   */
+  previewPdf(args: ExportTarget & { id?: string; settings?: Partial<ProjectPrintSettings> }): Promise<PdfPreview>;
   /** The project's print settings, defaults filled in. */
   getPrintSettings(args: Record<string, never>): Promise<ProjectPrintSettings>;
   /** Changes some print settings; a bad value rejects ('bad-input') naming it, and nothing is saved. */
@@ -376,6 +387,7 @@ export const API_METHODS = [
   'acceptSuggestions',
   'entityIndex',
   'exportEdition',
+  'previewPdf',
   'getPrintSettings',
   'updatePrintSettings',
 ] as const satisfies readonly ApiMethod[];

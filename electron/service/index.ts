@@ -339,6 +339,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
     ...entityMethods(entities, call),
 
     exportEdition: (args) => call(() => publisher.exportEdition(argsObject(args, 'exportEdition'))),
+    previewPdf: (args) => call(() => publisher.previewPdf(argsObject(args, 'previewPdf'))),
     getPrintSettings: () => call(() => publisher.getPrintSettings()),
     updatePrintSettings: (args) => call(() => publisher.updatePrintSettings(argsObject(args, 'updatePrintSettings'))),
 

@@ -12,7 +12,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type {
@@ -22,6 +23,7 @@ import type {
   ExportRejected,
   ExportResult,
   ExportTarget,
+  PdfPreview,
   ProjectPrintSettings,
   SiglumEvent,
 } from '../../edition/api.ts';
@@ -107,6 +109,7 @@ function target(o: Record<string, unknown>): ExportTarget {
 
 export interface Publisher {
   exportEdition(args: Record<string, unknown>): Promise<ExportResult>;
+  previewPdf(args: Record<string, unknown>): Promise<PdfPreview>;
   getPrintSettings(): ProjectPrintSettings;
   updatePrintSettings(args: Record<string, unknown>): ProjectPrintSettings;
   /** Closes the kept browser, if any. */
@@ -159,7 +162,7 @@ export function createPublisher(
     return storedPrintSettings(getSetting(store.db, SETTINGS_KEY));
   }
 
-  async function exportEdition(o: Record<string, unknown>): Promise<ExportResult> {
+  async function exportEdition(o: Record<string, unknown>, trial?: ProjectPrintSettings): Promise<ExportResult> {
     const what = target(o);
     const format = o['format'];
     if (typeof format !== 'string' || !FORMATS.includes(format as EditionFormat)) {
@@ -172,7 +175,7 @@ export function createPublisher(
     const id = typeof o['id'] === 'string' && o['id'] !== '' ? o['id'] : randomUUID();
     const fmt = format as EditionFormat;
 
-    const current = settings();
+    const current = trial ?? settings();
     // Reading the target first also checks that it exists before the path is looked at.
     const stages = fmt === 'pdf' ? 4 : 3;
     let total = stages;
@@ -263,8 +266,21 @@ export function createPublisher(
     }
   }
 
+  async function previewPdf(o: Record<string, unknown>): Promise<PdfPreview> {
+    const trial = o['settings'] === undefined ? undefined : applyPrintSettings(settings(), o['settings']);
+    const dir = await mkdtemp(join(tmpdir(), 'siglum-preview-'));
+    try {
+      const r = await exportEdition({ ...o, format: 'pdf', outPath: join(dir, 'preview.pdf') }, trial);
+      const pdfBase64 = (await readFile(r.path)).toString('base64');
+      return { id: r.id, pages: r.pages ?? 0, placed: r.placed, misplaced: r.misplaced, rejected: r.rejected, warnings: r.warnings, pdfBase64 };
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
   return {
-    exportEdition,
+    exportEdition: (o) => exportEdition(o),
+    previewPdf,
     getPrintSettings: settings,
     updatePrintSettings(o) {
       const next = applyPrintSettings(settings(), o['settings']);

@@ -99,6 +99,22 @@ describe('the PDF of the despatch', () => {
   });
 });
 
+describe('the preview', () => {
+  it('returns the PDF with its counts, tries unsaved settings without storing them, and writes no file', async () => {
+    const before = filesUnder(tmp.dir);
+    const saved = await service.getPrintSettings({});
+    const preview = await service.previewPdf({ documentId, settings: { pageSize: 'A5', lineNumberInterval: 10 } });
+    expect(Buffer.from(preview.pdfBase64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(preview).toMatchObject({ placed: { notes: 2, apparatus: VARIANTS.length }, misplaced: [], rejected: [] });
+    const a4 = await service.previewPdf({ documentId });
+    expect(preview.pages).toBeGreaterThan(a4.pages!);
+    expect(await service.getPrintSettings({})).toEqual(saved);
+    expect(filesUnder(tmp.dir)).toEqual(before);
+    const e = await rejection(service.previewPdf({ documentId, settings: { fontSizePt: 40 } }));
+    expect(e.message).toMatch(/font size must be a number from 6 to 24 pt, not 40/);
+  });
+});
+
 describe('the HTML edition', () => {
   it('writes a volume as a folder: index.html, a page per document, every local link resolving', async () => {
     const out = join(tmp.dir, 'site');
