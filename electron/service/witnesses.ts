@@ -23,7 +23,8 @@ import {
 import { apparatusEntries, toCollateXJson } from '../../edition/collation/index.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import { schema } from '../../edition/schema.ts';
-import { addListWit } from '../../edition/tei/apparatus.ts';
+import { addListWit, witnessTextFromTei } from '../../edition/tei/apparatus.ts';
+import { exportDocumentTei } from '../../edition/tei/index.ts';
 import { parseXml } from '../../edition/xml/parse.ts';
 import { serializeXml } from '../../edition/xml/serialize.ts';
 import { getDocument } from '../../db/documents.ts';
@@ -70,13 +71,18 @@ function checkEdits(value: unknown, text: string): string {
   return checkText(out, "The witness's text");
 }
 
-/** A witness's text from a file: plain text as it is; TEI as its documents' running text. */
-async function textOfFile(file: ImportFile, parse: FileParser): Promise<{ text: string; origin: WitnessOrigin }> {
+/**
+ * A witness's text from a file: plain text as it is; TEI as the text witness `siglum`
+ * reads in it (its readings where the file's apparatus names it, nested apps included,
+ * the running text elsewhere; the file's own text when it has no apparatus).
+ */
+async function textOfFile(file: ImportFile, siglum: string, parse: FileParser): Promise<{ text: string; origin: WitnessOrigin }> {
   const ext = extname(file.name).toLowerCase();
   if (ext === '.xml' || ext === '.tei') {
     const parsed = await parse(file);
     if (!isTeiImport(parsed)) throw bad(`${file.name} is not a TEI file.`);
-    const texts = parsed.documents.map((d) => documentText(Node.fromJSON(schema, d.doc)).text);
+    // The imported documents, written back (lossless) and read with the apparatus in view.
+    const texts = parsed.documents.map((d) => witnessTextFromTei(parseXml(exportDocumentTei(d.doc, d.meta)).root, siglum));
     return { text: checkText(texts.join('\n\n'), file.name), origin: 'tei' };
   }
   const text = file.text ?? Buffer.from(file.base64 ?? '', 'base64').toString('utf8');
@@ -111,13 +117,11 @@ export function witnessMethods(
         const description = optionalString(o, 'description', 'addWitness') ?? '';
         let text: string;
         let origin: WitnessOrigin = 'typed';
-        let fileName: string | null = null;
-        if (o['file'] !== undefined) {
-          const [file] = checkImportFiles([o['file']]);
-          ({ text, origin } = await textOfFile(file!, parse));
-          fileName = file!.name;
-        } else text = checkText(o['text'] ?? '', "The witness's text");
+        const file = o['file'] === undefined ? null : checkImportFiles([o['file']])[0]!;
+        const fileName = file?.name ?? null;
         const siglum = checkSiglum(o['siglum'] ?? (fileName === null ? undefined : basename(fileName, extname(fileName))));
+        if (file !== null) ({ text, origin } = await textOfFile(file, siglum, parse));
+        else text = checkText(o['text'] ?? '', "The witness's text");
         return store.write((tx) => insertWitness(tx, { documentId, siglum, description, text, origin, fileName }));
       }),
 

@@ -68,6 +68,21 @@ describe('witnesses of a document', () => {
     expect((await again.listWitnesses({ documentId: id })).map((w) => w.siglum)).toEqual(['telegram']);
   });
 
+  it("takes a witness's text from a TEI file's apparatus, nested apps included", async () => {
+    const { s, id } = await seeded('tei-witness.siglum');
+    const guidelines = JSON.parse(readFileSync(join(shared, 'corpus/collation/07-tei-parallel-segmentation/tei-guidelines-wife-of-bath.json'), 'utf8')) as {
+      examples: Array<{ id: string; xml: string; expected_witness_text: Record<string, string> }>;
+    };
+    const nested = guidelines.examples.find((e) => e.id === 'nested-app')!;
+    const text = `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>WBP</title></titleStmt>
+<publicationStmt><p>test</p></publicationStmt><sourceDesc><p>Guidelines</p></sourceDesc></fileDesc></teiHeader>
+<text><body><lg>${nested.xml}</lg></body></text></TEI>`;
+    for (const siglum of ['La', 'Chi3']) {
+      const w = await s.addWitness({ documentId: id, siglum, file: { name: 'wbp.xml', text } });
+      expect(w).toMatchObject({ origin: 'tei', fileName: 'wbp.xml', text: nested.expected_witness_text[siglum] });
+    }
+  });
+
   it('collates the seed despatch with a draft derived from it and finds the edits as classified variants', async () => {
     const { s, id } = await seeded('collate.siglum');
     const own = (await s.collateDocument({ documentId: id })).texts[0]!;
