@@ -70,6 +70,8 @@ interface ReadDocument {
   mentions: MentionRecord[];
   /** `n` of its last page break: the page the next document begins on. */
   lastPage: string | null;
+  /** Text under an element carrying an xml:id (a FRUS list's `persName xml:id`), by that id. */
+  defines: Map<string, Array<[number, number]>>;
 }
 
 /** A document's mentions with its title and the page it begins on. */
@@ -79,13 +81,33 @@ interface DocumentMentions {
   mentions: MentionRecord[];
 }
 
-function lastPageBreak(doc: PMNode): string | null {
-  let last: string | null = null;
-  doc.descendants((node) => {
-    if (node.type.name === 'pageBreak' && typeof node.attrs['n'] === 'string') last = node.attrs['n'] as string;
-    return true;
+/** The `n` of a document's last page break, and where its elements with an xml:id hold text. */
+function pagesAndDefinitions(doc: PMNode): Pick<ReadDocument, 'lastPage' | 'defines'> {
+  let lastPage: string | null = null;
+  const defines = new Map<string, Array<[number, number]>>();
+  doc.descendants((node, pos) => {
+    if (node.type.name === 'pageBreak' && typeof node.attrs['n'] === 'string') lastPage = node.attrs['n'] as string;
+    if (!node.isText) return true;
+    for (const mark of node.marks) {
+      if (mark.type.name !== 'teiMark') continue;
+      const id = (mark.attrs['xml'] as Array<[string, string]>).find(([k]) => k === 'xml:id')?.[1];
+      if (id === undefined) continue;
+      const ranges = defines.get(id) ?? [];
+      ranges.push([pos, pos + node.nodeSize]);
+      defines.set(id, ranges);
+    }
+    return false;
   });
-  return last;
+  return { lastPage, defines };
+}
+
+/**
+ * Whether an occurrence lies in the element that defines the entity (a FRUS list's
+ * `<persName xml:id>`), which is the entry itself, not a mention of it.
+ */
+function defines(entity: Entity, definitions: ReadDocument['defines'] | undefined, at: { from: number; to: number }): boolean {
+  if (entity.xmlId === null || definitions === undefined) return false;
+  return (definitions.get(entity.xmlId) ?? []).some(([a, b]) => a < at.to && at.from < b);
 }
 
 /** The entity a caller sent, checked; `id` and `xmlId` come from the store, not the caller. */
@@ -302,7 +324,9 @@ export class EntityService {
       caseSensitive,
       rejections: rejectionsOf(this.store.db, entityRowId(entity.id)),
     });
-    return found.map((s) => ({ ...s, document: titles.get(s.documentId) ?? '' }));
+    return found
+      .filter((s) => !defines(entity, this.read.get(Number(s.documentId))?.defines, s))
+      .map((s) => ({ ...s, document: titles.get(s.documentId) ?? '' }));
   }
 
   reject(entityId: string, documentId: string, text: string, contextHash: string): { entityId: string } {
@@ -323,8 +347,9 @@ export class EntityService {
     const rejections = rejectionsOf(this.store.db, entityRowId(entity.id));
     let marked = 0;
     const version = this.pushEdit(id, (doc) => {
+      const { defines: definitions } = pagesAndDefinitions(doc);
       const chosen = findSuggestions(entity, [{ id: String(id), doc }], { rejections }).filter(
-        (s) => wanted === null || wanted.has(s.contextHash),
+        (s) => (wanted === null || wanted.has(s.contextHash)) && !defines(entity, definitions, s),
       );
       marked = chosen.length;
       return acceptSuggestions(doc, chosen, { kind: entity.type, ref: entity.id }).steps;
@@ -461,7 +486,7 @@ export class EntityService {
         version,
         prepared: prepareDocument(String(id), doc),
         mentions: collectMentions(doc),
-        lastPage: lastPageBreak(doc),
+        ...pagesAndDefinitions(doc),
       });
     }
     return listDocuments(this.store.db).map((d) => ({ id: d.id, title: d.title, collectionId: d.collectionId }));

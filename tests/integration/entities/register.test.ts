@@ -103,6 +103,11 @@ describe('a FRUS volume imported through the service', () => {
     expect(mentions.every((m) => m.text !== '' && m.context.includes(m.text))).toBe(true);
     expect(mentions.some((m) => /Dulles/.test(m.text))).toBe(true);
     expect(mentions.some((m) => m.page !== null)).toBe(true);
+    // The volume's own list entry defines the entity: it is not suggested as a mention.
+    const pbsuccess = (await s.listEntities({ type: 'term' })).find((e) => e.xmlId === 't_PBSPBSUCCESS1')!;
+    const suggested = await s.entitySuggestions({ id: pbsuccess.id });
+    expect(suggested.length).toBeGreaterThan(0);
+    expect(suggested.filter((x) => x.text === pbsuccess.name)).toEqual([]);
     const index = await s.entityIndex({ type: 'person' });
     const entry = index.find((e) => e.entityId === dulles.id)!;
     expect(entry.locations.reduce((a, l) => a + l.mentions, 0)).toBe(dulles.mentions);
