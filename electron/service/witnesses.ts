@@ -5,7 +5,6 @@
  */
 import { Buffer } from 'node:buffer';
 import { extname, basename } from 'node:path';
-import { Node } from 'prosemirror-model';
 import type { ImportFile } from '../../edition/api.ts';
 import type { DocumentCollation, WitnessApi, WitnessEdit } from '../../edition/apparatus/api.ts';
 import {
@@ -22,7 +21,6 @@ import {
 } from '../../edition/apparatus/index.ts';
 import { apparatusEntries, toCollateXJson } from '../../edition/collation/index.ts';
 import { SiglumError } from '../../edition/errors.ts';
-import { schema } from '../../edition/schema.ts';
 import { addListWit, witnessTextFromTei } from '../../edition/tei/apparatus.ts';
 import { exportDocumentTei } from '../../edition/tei/index.ts';
 import { parseXml } from '../../edition/xml/parse.ts';
