@@ -99,6 +99,31 @@ describe('the PDF of the despatch', () => {
   });
 });
 
+describe('the index of the PDF', () => {
+  it('names register entries as the register does, with the pages of their mentions', async () => {
+    const path = join(tmp.dir, 'indexed.siglum');
+    const { service: indexed, documentId: id } = await seedProject(path);
+    try {
+      const tokyo = await indexed.createEntity({ entity: { type: 'place', name: 'Tōkyō (capital)', altNames: ['Tokyo'] } });
+      const marked = await indexed.acceptSuggestions({ entityId: tokyo.id, documentId: id });
+      expect(marked.marked).toBe(2);
+      const out = join(tmp.dir, 'indexed.pdf');
+      const result = await indexed.exportEdition({ documentId: id, format: 'pdf', outPath: out });
+      const pages = pdfPages(out);
+      const mentioned = pages.flatMap((p, i) => (squash(p).includes('Tokyo') ? [i + 1] : []));
+      const indexPage = pages.at(-1)!;
+      expect(indexPage).toMatch(/Tōkyō \(capital\)/);
+      const line = indexPage.split('\n').find((l) => l.includes('Tōkyō'))!;
+      const listed = [...line.replace(/.*\)/, '').matchAll(/\d+/g)].map((m) => Number(m[0]));
+      expect(listed.length).toBeGreaterThan(0);
+      expect(listed).toEqual([...new Set(mentioned)]);
+      expect(result.pages).toBe(pages.length);
+    } finally {
+      indexed.close();
+    }
+  });
+});
+
 describe('the preview', () => {
   it('returns the PDF with its counts, tries unsaved settings without storing them, and writes no file', async () => {
     const before = filesUnder(tmp.dir);
