@@ -200,6 +200,25 @@ describe('merging and deleting entries', () => {
     expect(hits.map((h) => h.id)).toEqual([kept.id]);
   });
 
+  it('lets an editor with unsent typing keep it: the relinking is rebased under it', async () => {
+    const s = service('merge-typing.siglum', options);
+    await s.importFiles({ files: [{ name: guatName, text: guatText }] });
+    const persons = await s.listEntities({ type: 'person' });
+    const kept = persons.find((e) => e.name === 'Dulles, John Foster')!;
+    const duplicate = persons.find((e) => e.name === 'Dulles, Allen')!;
+    const [first] = await s.entityMentions({ id: duplicate.id });
+    const client = await CollabClient.open(s, first!.documentId, 'editor');
+    client.type('TYPED BEFORE THE MERGE ', first!.from);
+    await s.mergeEntities({ keptId: kept.id, duplicateId: duplicate.id });
+    await client.sync();
+    const stored = await s.openDocument({ id: first!.documentId });
+    expect(stored.doc).toEqual(client.state.doc.toJSON());
+    expect(client.state.doc.textContent).toContain('TYPED BEFORE THE MERGE ');
+    const mentions = collectMentions(client.state.doc);
+    expect(mentions.some((m) => m.ref === kept.id && m.text === first!.text)).toBe(true);
+    expect(mentions.some((m) => m.ref === duplicate.id)).toBe(false);
+  });
+
   it('refuses to delete an entry that is mentioned, and with force unmarks its mentions', async () => {
     const s = service('delete.siglum', options);
     await s.importFiles({ files: [{ name: guatName, text: guatText }] });
