@@ -31,7 +31,7 @@ export function targetDocumentIds(store: Store, target: ExportTarget): number[] 
 }
 
 /** The target's own title and a subtitle from its metadata (a volume's date and source). */
-function targetTitle(store: Store, target: ExportTarget): { title: string; subtitle: string | null } {
+export function targetTitle(store: Store, target: ExportTarget): { title: string; subtitle: string | null } {
   if ('documentId' in target) {
     const { info, meta } = getDocument(store.db, rowId(target.documentId, 'document'));
     return { title: info.title, subtitle: [meta.date, meta.source].filter(Boolean).join(' · ') || null };

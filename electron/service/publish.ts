@@ -34,7 +34,7 @@ import type { Store } from '../../db/store.ts';
 import type { PdfProgress, PdfResult } from '../pdf/render.ts';
 import { publishHtml, publishLatex } from '../publish/index.ts';
 import type { CollabAuthority } from './authority.ts';
-import { gatherEdition } from './edition-source.ts';
+import { gatherEdition, targetTitle } from './edition-source.ts';
 import { fileNameOf } from './exporter.ts';
 import { applyPrintSettings, storedPrintSettings } from './print-settings.ts';
 
@@ -176,7 +176,8 @@ export function createPublisher(
     const fmt = format as EditionFormat;
 
     const current = trial ?? settings();
-    // Reading the target first also checks that it exists before the path is looked at.
+    // The path is checked before any document is read: a mistake costs nothing.
+    const path = checkOutPath(outPath, fmt, current.title ?? targetTitle(store, what).title);
     const stages = fmt === 'pdf' ? 4 : 3;
     let total = stages;
     const progress = (phase: ExportPhase, done: number): void =>
@@ -187,7 +188,6 @@ export function createPublisher(
       if (done === count || done % Math.ceil(count / 50) === 0) progress('documents', done);
     });
     const docs = gathered.documentIds.length;
-    const path = checkOutPath(outPath, fmt, gathered.edition.title);
     const titleOf = (i: number): { documentId: string; document: string } => ({
       documentId: gathered.documentIds[i] ?? '',
       document: gathered.edition.documents[i]?.title ?? '',
