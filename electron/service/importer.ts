@@ -14,6 +14,7 @@ import { putSnapshot } from '../../db/snapshots.ts';
 import type { Store } from '../../db/store.ts';
 import { importRegister, linkImportedMentions } from './entities.ts';
 import { isTeiImport, type FileParser, type PlainImport, type TeiImport } from './formats.ts';
+import { storeImportedWitnesses, witnessesFromTei } from './witnesses.ts';
 
 /** The most files one import may carry. */
 const MAX_FILES = 1000;
@@ -70,6 +71,9 @@ export async function importFiles(store: Store, parse: FileParser, files: Import
       : { kind: 'plain', plain: { ...result, doc: checkedDoc(result.doc, file.name, result.title) } },
   );
 
+  // The witnesses a TEI file lists, with their texts read from its apparatus.
+  const witnesses = new Map(prepared.map((p) => [p, p.kind === 'tei' ? witnessesFromTei(p.tei) : null]));
+
   return store.write((tx) => {
     const imported: ImportedDocument[] = [];
     for (const p of prepared) {
@@ -105,6 +109,7 @@ export async function importFiles(store: Store, parse: FileParser, files: Import
           meta: d.meta,
         });
         putSnapshot(tx, Number(info.id), 0, linkImportedMentions(d.doc, refs));
+        storeImportedWitnesses(tx, Number(info.id), witnesses.get(p)?.get(d.key));
         imported.push({ id: info.id, title: info.title, collection: apiId(collectionId) });
       }
     }

@@ -10,6 +10,7 @@ import type { DocumentCollation, WitnessApi, WitnessEdit } from '../../edition/a
 import {
   checkCollationSettings,
   checkSiglum,
+  DEFAULT_COLLATION_SETTINGS,
   collateWitnesses,
   documentText,
   entryFromVariant,
@@ -21,13 +22,15 @@ import {
 } from '../../edition/apparatus/index.ts';
 import { apparatusEntries, toCollateXJson } from '../../edition/collation/index.ts';
 import { SiglumError } from '../../edition/errors.ts';
-import { addListWit, witnessTextFromTei } from '../../edition/tei/apparatus.ts';
-import { exportDocumentTei } from '../../edition/tei/index.ts';
+import { addListWit, normaliseWitnessText, readListWit, witnessTextFromTei } from '../../edition/tei/apparatus.ts';
+import { exportDocumentTei, type TeiImport } from '../../edition/tei/index.ts';
+import { schema } from '../../edition/schema.ts';
+import { Node } from 'prosemirror-model';
 import { parseXml } from '../../edition/xml/parse.ts';
 import { serializeXml } from '../../edition/xml/serialize.ts';
 import { getDocument } from '../../db/documents.ts';
 import { rowId } from '../../db/ids.ts';
-import type { Store } from '../../db/store.ts';
+import type { Store, Tx } from '../../db/store.ts';
 import {
   deleteWitness,
   getCollationSettings,
@@ -222,4 +225,49 @@ export function withListWit(store: Store, documentId: number, xml: string): stri
   if (witnesses.length === 0) return xml;
   const parsed = parseXml(xml, { fileName: 'export' });
   return serializeXml({ ...parsed, root: addListWit(parsed.root, witnesses) });
+}
+
+/** What a TEI file's listWit and apparatus give one of its documents. */
+export interface ImportedWitnesses {
+  /** The listed witness that reads the document's own text (its lemmata), if one does. */
+  own: string | null;
+  witnesses: Array<{ siglum: string; description: string; text: string }>;
+}
+
+/**
+ * The witnesses a TEI import brings, by document key: for each document with an
+ * apparatus, every witness the file's `listWit` names, with the text the apparatus gives
+ * it. The witness that reads exactly the document's own text becomes the siglum of the
+ * document's text rather than a witness. Computed before the import's transaction.
+ */
+export function witnessesFromTei(tei: TeiImport): Map<string, ImportedWitnesses> {
+  const found = new Map<string, ImportedWitnesses>();
+  if (!tei.collection.frame.includes('listWit')) return found;
+  const listed = readListWit(parseXml(tei.collection.frame, { fileName: 'frame' }).root);
+  if (listed.length === 0) return found;
+  for (const d of tei.documents) {
+    const json = JSON.stringify(d.doc);
+    const generic = json.includes('"name":"app"');
+    if (!generic && !json.includes('"type":"app"')) continue;
+    // Entries the app mark holds give each witness's text exactly as collation reads the
+    // document; nested (generic) apps are read from the TEI, in lines.
+    const doc = Node.fromJSON(schema, d.doc);
+    const root = generic ? parseXml(exportDocumentTei(d.doc, d.meta)).root : null;
+    const read = (siglum: string) => (root === null ? witnessText(doc, siglum) : witnessTextFromTei(root, siglum));
+    // What a witness no reading names reads: the lemmata, i.e. the document's own text.
+    const own = root === null ? documentText(doc).text : normaliseWitnessText(witnessTextFromTei(root, '\u0000'));
+    const texts = listed.map((w) => ({ ...w, text: read(w.siglum) }));
+    const ownSiglum = texts.find((w) => w.text === own)?.siglum ?? null;
+    found.set(d.key, { own: ownSiglum, witnesses: texts.filter((w) => w.siglum !== ownSiglum) });
+  }
+  return found;
+}
+
+/** Stores what `witnessesFromTei` found for a document just imported (inside the import's transaction). */
+export function storeImportedWitnesses(tx: Tx, documentId: number, found: ImportedWitnesses | undefined): void {
+  if (found === undefined) return;
+  let own = found.own ?? DEFAULT_COLLATION_SETTINGS.documentSiglum;
+  while (found.witnesses.some((w) => w.siglum === own)) own = `${own}′`;
+  putCollationSettings(tx, documentId, { ...DEFAULT_COLLATION_SETTINGS, documentSiglum: own });
+  for (const w of found.witnesses) insertWitness(tx, { documentId, ...w, origin: 'tei', fileName: null });
 }

@@ -102,7 +102,7 @@ describe('witnesses of a document', () => {
     expect(c.placements.every((p) => p !== null)).toBe(true);
   });
 
-  it('makes an apparatus entry by steps, exports TEI with listWit that validates and reads back, and gives each witness back', async () => {
+  it('makes an apparatus entry by steps, exports TEI with listWit that validates and reads back, gives each witness back, and imports them again', async () => {
     const { s, id } = await seeded('apparatus.siglum');
     const own = (await s.collateDocument({ documentId: id })).texts[0]!;
     const draft = draftOf(own);
@@ -139,5 +139,14 @@ describe('witnesses of a document', () => {
     const jing = spawnSync('jing', [join(shared, 'schema/tei_all.rng'), file], { encoding: 'utf8' });
     expect(jing.stdout.split('\n').filter((l) => l.includes('error:'))).toEqual([]);
     expect(importTei(xml, 'despatch.xml').documents[0]!.doc).toEqual(opened.doc);
+
+    // Imported again, the file brings its witnesses back, their texts read from the apparatus.
+    const other = service('reimported.siglum', { create: true, parseFile: parseInProcess });
+    const [copy] = (await other.importFiles({ files: [{ name: 'despatch.xml', text: xml }] })).documents;
+    expect((await other.listWitnesses({ documentId: copy!.id })).map((w) => [w.siglum, w.description, w.text])).toEqual([
+      ['Draft', 'The embassy draft', draft],
+    ]);
+    expect((await other.getCollationSettings({ documentId: copy!.id })).documentSiglum).toBe('Base');
+    expect((await other.collateDocument({ documentId: copy!.id })).apparatus).toHaveLength(3);
   });
 });
