@@ -1,10 +1,12 @@
 /** The right-hand side: toolbar, the open document (or a hint), the page-break dialog. */
-import { Show } from 'solid-js';
-import { useStores } from '../stores/context.ts';
-import DocumentHeader from './DocumentHeader.tsx';
-import Editor from './Editor.tsx';
-import PageBreakDialog from './PageBreakDialog.tsx';
-import Toolbar from './Toolbar.tsx';
+import { Show } from "solid-js";
+import { useStores } from "../stores/context.ts";
+import DocumentHeader from "./DocumentHeader.tsx";
+import Editor from "./Editor.tsx";
+import PageBreakDialog from "./PageBreakDialog.tsx";
+import Toolbar from "./Toolbar.tsx";
+import VariantsPanel from "../collation/VariantsPanel.tsx";
+import { variantsOpen } from "../collation/panel.ts";
 
 export default function EditorPane() {
   const [project] = useStores().project;
@@ -13,21 +15,29 @@ export default function EditorPane() {
   return (
     <div class="editor-pane">
       <Toolbar />
-      <div class="scroller">
-        <Show
-          when={project.currentId}
-          fallback={
-            <div class="placeholder">
-              <p>Open a document from the list, or import a plain-text or TEI file.</p>
-            </div>
-          }
-        >
-          {(id) => (
-            <article class="page">
-              <DocumentHeader />
-              <Editor documentId={id()} />
-            </article>
-          )}
+      <div class="pane-body">
+        <div class="scroller">
+          <Show
+            when={project.currentId}
+            fallback={
+              <div class="placeholder">
+                <p>
+                  Open a document from the list, or import a plain-text or TEI
+                  file.
+                </p>
+              </div>
+            }
+          >
+            {(id) => (
+              <article class="page">
+                <DocumentHeader />
+                <Editor documentId={id()} />
+              </article>
+            )}
+          </Show>
+        </div>
+        <Show when={variantsOpen() && project.currentId} keyed>
+          {(id) => <VariantsPanel documentId={id} />}
         </Show>
       </div>
       <Show when={editor.askingPageBreak}>

@@ -6,6 +6,7 @@
  */
 import { createStore } from 'solid-js/store';
 import type { Transaction } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
 import { actionById, type ActionHost } from '../editor/actions.ts';
 import type { SaveStatus } from '../editor/collab.ts';
 import type { PageBreakAttrs } from '../editor/inline.ts';
@@ -38,6 +39,8 @@ export interface EditorActions extends SessionHost, ActionHost {
   focus(): void;
   /** Recomputes toolbar and menu states now (a menu is opening). */
   refresh(): void;
+  /** The open document's view (panels that edit through its transactions), or null. */
+  view(): EditorView | null;
 }
 
 export type EditorStore = [EditorState, EditorActions];
@@ -127,6 +130,9 @@ export function createEditorStore(): EditorStore {
       if (pendingTick !== null) clearTimeout(pendingTick);
       pendingTick = null;
       setState('tick', (t) => t + 1);
+    },
+    view() {
+      return session?.view ?? null;
     },
   };
   return [state, actions];

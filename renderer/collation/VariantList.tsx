@@ -1,0 +1,143 @@
+/**
+ * Every place where a witness differs from the base, with the kind of each reading
+ * (substantive, orthographic, punctuation, transposition, omission, addition),
+ * filtered by kind. A place can become an apparatus entry on the base text: the entry
+ * is a mark added by an editor transaction, so it is saved, shared and undone like
+ * typing.
+ */
+import { createMemo, For, Show } from "solid-js";
+import { makeEntry } from "../../edition/apparatus/index.ts";
+import { schema } from "../../edition/schema.ts";
+import { useStores } from "../stores/context.ts";
+import { kindCounts, placementOf, VARIANT_KINDS } from "./workbench.ts";
+import type { VariantsStore } from "./store.ts";
+
+export default function VariantList(props: { store: VariantsStore }) {
+  const { editor, notices } = useStores();
+  const [editorState, editorActions] = editor;
+  const state = () => props.store[0];
+  const actions = () => props.store[1];
+  const bench = () => actions().bench();
+  const counts = createMemo(() => {
+    const b = bench();
+    return b ? kindCounts(b) : null;
+  });
+  const entries = createMemo(() => {
+    const b = bench();
+    if (!b) return [];
+    const shown = actions().shownSet();
+    return b.collated.view.apparatus.filter((e) =>
+      e.readings.some((r) => r.kind !== null && shown.has(r.kind)),
+    );
+  });
+  /** Whether the place already carries an apparatus entry (or cannot take one now). */
+  const placement = (column: number) => {
+    void editorState.tick;
+    const b = bench();
+    const view = editorActions.view();
+    if (!b || !view || view.state.doc !== b.doc)
+      return { ok: false as const, why: "Collating…" };
+    const p = placementOf(b, column);
+    if (p === null)
+      return {
+        ok: false as const,
+        why: b.own === null ? "Base is a witness" : "No text to attach to",
+      };
+    if (view.state.doc.rangeHasMark(p.from, p.to, schema.marks.app))
+      return { ok: false as const, why: "In apparatus" };
+    return { ok: true as const, placement: p };
+  };
+  const make = (column: number) => {
+    const view = editorActions.view();
+    const p = placement(column);
+    if (!view || !p.ok) return;
+    try {
+      const tr = view.state.tr;
+      makeEntry(tr, p.placement.from, p.placement.to, p.placement.entry);
+      view.dispatch(tr);
+    } catch (error) {
+      notices[1].show(error, "Could not make the apparatus entry");
+    }
+  };
+
+  return (
+    <div class="variant-list">
+      <fieldset class="kind-filters">
+        <legend class="visually-hidden">Show variants of these kinds</legend>
+        <For each={VARIANT_KINDS}>
+          {(kind) => (
+            <label class="kind-chip" data-kind={kind}>
+              <input
+                type="checkbox"
+                checked={state().shown[kind]}
+                onChange={() => actions().toggleKind(kind)}
+              />
+              <span class="kind-name">{kind}</span>
+              <span class="count">{counts()?.[kind] ?? 0}</span>
+            </label>
+          )}
+        </For>
+      </fieldset>
+      <Show
+        when={entries().length > 0}
+        fallback={<p class="hint">No variants of the kinds shown.</p>}
+      >
+        <ol class="variant-rows">
+          <For each={entries()}>
+            {(e) => {
+              const can = () => placement(e.column);
+              return (
+                <li
+                  class="variant-row"
+                  classList={{ pointed: state().column === e.column }}
+                  data-col={e.column}
+                  onClick={() => actions().point(e.column)}
+                >
+                  <div class="variant-reading">
+                    <span class="lemma">
+                      {e.lemma.text.trim() || "(nothing)"}
+                    </span>
+                    <span class="sigla">{e.lemma.wit.join(" ")}</span>
+                    <span class="bracket">]</span>
+                    <For each={e.readings}>
+                      {(r, i) => (
+                        <span class="reading">
+                          {i() > 0 ? "; " : ""}
+                          {r.text.trim() || "om."}{" "}
+                          <span class="sigla">{r.wit.join(" ")}</span>
+                          <Show when={r.kind}>
+                            {(k) => (
+                              <span class="kind-tag" data-kind={k()}>
+                                {k()}
+                              </span>
+                            )}
+                          </Show>
+                        </span>
+                      )}
+                    </For>
+                  </div>
+                  <button
+                    type="button"
+                    class="button small"
+                    disabled={!can().ok}
+                    title={
+                      can().ok
+                        ? "Make this place an apparatus entry on the base text"
+                        : (can() as { why: string }).why
+                    }
+                    onClick={(ev) => {
+                      ev.stopPropagation();
+                      make(e.column);
+                    }}
+                  >
+                    {can().ok ? "Make entry" : (can() as { why: string }).why}
+                  </button>
+                </li>
+              );
+            }}
+          </For>
+        </ol>
+      </Show>
+    </div>
+  );
+}

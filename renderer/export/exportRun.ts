@@ -1,0 +1,85 @@
+/**
+ * One edition export as the dialog follows it: the call, its progress events (matched
+ * by the id the call carries) and its result or error. Solid-free, so it can be tested
+ * against any client.
+ */
+import type {
+  EditionFormat,
+  ExportPhase,
+  ExportResult,
+  ExportTarget,
+  SiglumClient,
+} from "../../edition/api.ts";
+
+export interface ExportProgress {
+  done: number;
+  total: number;
+  phase: ExportPhase;
+}
+
+export const PHASE_LABELS: Record<ExportPhase, string> = {
+  documents: "Reading documents",
+  build: "Building the edition",
+  layout: "Laying out pages",
+  pdf: "Printing the PDF",
+  write: "Writing files",
+  done: "Done",
+};
+
+/** Runs `exportEdition`, reporting its progress; resolves with its result, rejects with its error. */
+export async function runEditionExport(
+  client: Pick<SiglumClient, "exportEdition" | "subscribe">,
+  target: ExportTarget,
+  format: EditionFormat,
+  outPath: string,
+  onProgress: (progress: ExportProgress) => void,
+): Promise<ExportResult> {
+  const id = crypto.randomUUID();
+  const unsubscribe = client.subscribe((event) => {
+    if (event.type === "export-progress" && event.id === id)
+      onProgress({ done: event.done, total: event.total, phase: event.phase });
+  });
+  try {
+    return await client.exportEdition({ ...target, format, outPath, id });
+  } finally {
+    unsubscribe();
+  }
+}
+
+/** The file name an export of `title` gets in `format`, without characters file systems refuse. */
+export function exportFileName(title: string, format: EditionFormat): string {
+  const stem =
+    title
+      .normalize("NFKD")
+      .replace(/[^\p{L}\p{N}]+/gu, "-")
+      .replace(/^-+|-+$/gu, "")
+      .slice(0, 60)
+      .toLowerCase() || "edition";
+  return format === "pdf"
+    ? `${stem}.pdf`
+    : format === "latex"
+      ? `${stem}.tex`
+      : `${stem}-html`;
+}
+
+/** The folder of a path (either separator), for placing exports beside the project file. */
+export function folderOf(path: string): string {
+  const cut = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
+  return cut <= 0 ? path.slice(0, cut + 1) : path.slice(0, cut);
+}
+
+/** A one-line summary of an export's result for the user. */
+export function summary(result: ExportResult): string {
+  const parts: string[] = [];
+  if (result.pages !== undefined)
+    parts.push(`${result.pages} ${result.pages === 1 ? "page" : "pages"}`);
+  if (result.files !== undefined) parts.push(`${result.files} files`);
+  parts.push(
+    `${result.placed.notes} ${result.placed.notes === 1 ? "note" : "notes"} and ${result.placed.apparatus} apparatus ${result.placed.apparatus === 1 ? "entry" : "entries"} placed`,
+  );
+  if (result.misplaced.length > 0)
+    parts.push(`${result.misplaced.length} not on their page`);
+  if (result.rejected.length > 0)
+    parts.push(`${result.rejected.length} could not be set`);
+  return parts.join(" · ");
+}

@@ -1,0 +1,159 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { expect, test } from "./fixtures.ts";
+import { EditorPage, SEED } from "./editor-page.ts";
+
+const TEI_ALL = resolve(
+  import.meta.dirname,
+  "../../../shared/schema/tei_all.rng",
+);
+const seedText = readFileSync(SEED, "utf8");
+
+/** The seed despatch with a few words changed, as a second version of it would read. */
+function derived(changes: Array<[string, string]>): string {
+  let text = seedText;
+  for (const [from, to] of changes) {
+    if (!text.includes(from))
+      throw new Error(`the seed does not contain "${from}"`);
+    text = text.replace(from, to);
+  }
+  return text;
+}
+
+const WITNESS_A = derived([
+  ["several events occurred", "several incidents occurred"],
+  ["increasingly cordial", "increasingly friendly"],
+]);
+const WITNESS_B = derived([
+  ["several events occurred", "several incidents occurred"],
+  ["were being gradually overcome", "were being overcome"],
+]);
+
+test("collates two witnesses of the seed despatch, makes a variant an apparatus entry, edits its lemma and exports valid TEI", async ({
+  page,
+  served,
+}) => {
+  test.setTimeout(120_000);
+  const editor = new EditorPage(page);
+  await editor.open(served.url);
+  await editor.importSeed();
+
+  await page.getByRole("button", { name: "Variants" }).click();
+  const panel = page.getByRole("complementary", { name: "Variants" });
+  await expect(panel).toBeVisible();
+
+  // Witness A pasted, witness B imported from a file.
+  const add = panel.getByRole("form", { name: "Add a witness" });
+  await add.getByLabel("Siglum").fill("A");
+  await add.getByLabel("Description").fill("Draft");
+  await add.getByLabel(/Text \(paste/).fill(WITNESS_A);
+  await add.getByRole("button", { name: "Add witness" }).click();
+  await expect(panel.getByRole("region", { name: "Witness A" })).toBeVisible();
+
+  await add.getByLabel("Siglum").fill("B");
+  await add.getByLabel("Description").fill("Copy as sent");
+  await add
+    .getByTestId("witness-file")
+    .setInputFiles({
+      name: "grew-256-sent.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from(WITNESS_B),
+    });
+  await add.getByRole("button", { name: "Add witness" }).click();
+  await expect(panel.getByRole("region", { name: "Witness B" })).toBeVisible();
+  await expect(panel.locator(".variants-status")).toContainText("3 texts");
+
+  await page.screenshot({
+    path: test.info().outputPath("variants-witnesses.png"),
+  });
+
+  // The alignment table: the changed words stand in highlighted columns.
+  await panel.getByRole("tab", { name: "Table" }).click();
+  const table = panel.getByRole("table", { name: "Alignment table" });
+  await expect(
+    table.locator(".alignment-cell.differs", { hasText: "incidents" }).first(),
+  ).toBeVisible();
+  await expect(
+    table.locator(".alignment-cell.variant", { hasText: /^events$/ }).first(),
+  ).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("variants-table.png") });
+
+  // Side by side: the base against A; pointing at one side lights up the other.
+  await panel.getByRole("tab", { name: "Side by side" }).click();
+  await panel.getByLabel("Right witness").selectOption({ label: "A" });
+  await expect(panel.locator(".pair-count")).toContainText(
+    "between Base and A",
+  );
+  const left = panel.locator(".pair-side").nth(0);
+  const right = panel.locator(".pair-side").nth(1);
+  await right.locator(".pair-diff", { hasText: "friendly" }).hover();
+  await expect(left.locator(".pair-diff.linked")).toHaveText("cordial");
+  await page.screenshot({
+    path: test.info().outputPath("variants-side-by-side.png"),
+  });
+
+  // Heat map: "events", where both witnesses differ, is shaded.
+  await panel.getByRole("tab", { name: "Heat map" }).click();
+  await expect(
+    panel.locator(".heat-span", { hasText: "events" }).first(),
+  ).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("variants-heat.png") });
+
+  // The classification, filtered: hiding substantive variants hides "events".
+  await panel.getByRole("tab", { name: "Variants" }).click();
+  const row = panel.locator(".variant-row", { hasText: "incidents" });
+  await expect(row.locator(".kind-tag")).toHaveText("substantive");
+  await panel
+    .locator(".kind-chip", { hasText: "substantive" })
+    .getByRole("checkbox")
+    .uncheck();
+  await expect(row).toHaveCount(0);
+  await panel
+    .locator(".kind-chip", { hasText: "substantive" })
+    .getByRole("checkbox")
+    .check();
+  await row.getByRole("button", { name: "Make entry" }).click();
+  await expect(
+    row.getByRole("button", { name: "In apparatus" }),
+  ).toBeDisabled();
+  await expect(editor.text.locator(".app-lemma")).toHaveText("events");
+  await page.screenshot({ path: test.info().outputPath("variants-list.png") });
+
+  // The apparatus: the entry, then its lemma changed; undo and redo cover it.
+  await panel.getByRole("tab", { name: "Apparatus" }).click();
+  const entry = panel.locator(".app-entry");
+  await expect(entry).toHaveCount(1);
+  await expect(entry.locator(".app-line")).toHaveText("events] incidents A B");
+  await entry.getByLabel("Lemma", { exact: true }).fill("occurrences");
+  await entry.getByLabel("Lemma", { exact: true }).press("Enter");
+  await expect(editor.text.locator(".app-lemma")).toHaveText("occurrences");
+  await expect(editor.text).toContainText("several occurrences occurred");
+  await expect(entry.locator(".app-line")).toHaveText(
+    "occurrences] incidents A B",
+  );
+  await editor.text.click();
+  await page.keyboard.press("Control+z");
+  await expect(editor.text.locator(".app-lemma")).toHaveText("events");
+  await page.keyboard.press("Control+y");
+  await expect(editor.text.locator(".app-lemma")).toHaveText("occurrences");
+  await editor.expectSaved();
+  await page.screenshot({
+    path: test.info().outputPath("variants-apparatus.png"),
+  });
+
+  // TEI of the document: the entry as app/lem/rdg, valid against tei_all.
+  await page.getByRole("button", { name: /Export TEI/ }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("menuitem", { name: "This document" }).click(),
+  ]);
+  const file = await download.path();
+  const xml = readFileSync(file, "utf8");
+  expect(xml).toMatch(
+    /<app\b[^>]*>\s*<lem\b[^>]*>occurrences<\/lem>\s*<rdg wit="#A #B"[^>]*>incidents<\/rdg>/,
+  );
+  expect(() =>
+    execFileSync("jing", [TEI_ALL, file], { encoding: "utf8" }),
+  ).not.toThrow();
+});
