@@ -243,14 +243,14 @@ export class EntityService {
   }
 
   merge(keptId: string, duplicateId: string): { entity: EntityInfo; conflicts: MergeConflict[]; relinked: number } {
-    const kept = getEntityRecord(this.store.db, entityRowId(keptId)).entity;
-    const duplicate = getEntityRecord(this.store.db, entityRowId(duplicateId)).entity;
     const keptRecord = getEntityRecord(this.store.db, entityRowId(keptId));
+    const duplicateRecord = getEntityRecord(this.store.db, entityRowId(duplicateId));
+    const [kept, duplicate] = [keptRecord.entity, duplicateRecord.entity];
     const merged = mergeEntities(kept, duplicate);
     const conflicts = merged.conflicts;
     // An xml:id a volume's own list defines stays with that list: taken over by an entry
     // outside it, the export would write it twice.
-    const listedElsewhere = getEntityRecord(this.store.db, entityRowId(duplicateId)).listCollectionId !== keptRecord.listCollectionId;
+    const listedElsewhere = duplicateRecord.listCollectionId !== keptRecord.listCollectionId;
     const entity = kept.xmlId === null && listedElsewhere ? { ...merged.entity, xmlId: null } : merged.entity;
     // Mentions first: if a push fails, both entries are still there and nothing points nowhere.
     const relinked = this.relinkEverywhere(duplicate.id, kept.id);
@@ -373,7 +373,6 @@ export class EntityService {
     const ids = assignXmlIds(records.map((r) => r.entity));
     if (records.some((r) => r.entity.xmlId !== ids.get(r.entity.id))) {
       this.writeRegister((tx) => setXmlIds(tx, ids));
-      this.typeahead = null;
     }
     const chosen = records.filter((r) => {
       if ('project' in scope) return r.listCollectionId === null;
