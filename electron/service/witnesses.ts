@@ -5,7 +5,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { extname, basename } from 'node:path';
-import type { ImportFile } from '../../edition/api.ts';
+import type { DocJSON, DocumentMeta, ImportFile } from '../../edition/api.ts';
 import type { DocumentCollation, WitnessApi, WitnessEdit } from '../../edition/apparatus/api.ts';
 import {
   checkCollationSettings,
@@ -22,7 +22,7 @@ import {
 } from '../../edition/apparatus/index.ts';
 import { apparatusEntries, toCollateXJson } from '../../edition/collation/index.ts';
 import { SiglumError } from '../../edition/errors.ts';
-import { addListWit, normaliseWitnessText, readListWit, witnessTextFromTei } from '../../edition/tei/apparatus.ts';
+import { addListWit, readListWit, witnessTextFromTei } from '../../edition/tei/apparatus.ts';
 import { exportDocumentTei, type TeiImport } from '../../edition/tei/index.ts';
 import { schema } from '../../edition/schema.ts';
 import { Node } from 'prosemirror-model';
@@ -179,7 +179,7 @@ export function witnessMethods(
         const o = argsObject(args, 'extractWitness');
         const documentId = documentOf(o, 'extractWitness');
         const siglum = checkSiglum(o['siglum']);
-        return { siglum, text: witnessText(authority.peek(documentId), siglum) };
+        return { siglum, text: witnessReader(authority.peek(documentId), getDocument(store.db, documentId).meta)(siglum) };
       }),
   };
 }
@@ -227,6 +227,23 @@ export function withListWit(store: Store, documentId: number, xml: string): stri
   return serializeXml({ ...parsed, root: addListWit(parsed.root, witnesses) });
 }
 
+/**
+ * Reads witnesses out of a document's apparatus. Entries the app mark holds give each
+ * witness's text exactly as collation reads the document (edition/apparatus
+ * `witnessText`); a document with nested apps (kept as generic elements) is read from
+ * its TEI instead (`witnessTextFromTei`, in lines).
+ */
+function witnessReader(doc: Node, meta: DocumentMeta): (siglum: string) => string {
+  let generic = false;
+  doc.descendants((n) => {
+    generic ||= n.attrs['name'] === 'app' || n.marks.some((m) => m.attrs['name'] === 'app');
+    return !generic;
+  });
+  if (!generic) return (siglum) => witnessText(doc, siglum);
+  const root = parseXml(exportDocumentTei(doc.toJSON() as DocJSON, meta)).root;
+  return (siglum) => witnessTextFromTei(root, siglum);
+}
+
 /** What a TEI file's listWit and apparatus give one of its documents. */
 export interface ImportedWitnesses {
   /** The listed witness that reads the document's own text (its lemmata), if one does. */
@@ -247,15 +264,10 @@ export function witnessesFromTei(tei: TeiImport): Map<string, ImportedWitnesses>
   if (listed.length === 0) return found;
   for (const d of tei.documents) {
     const json = JSON.stringify(d.doc);
-    const generic = json.includes('"name":"app"');
-    if (!generic && !json.includes('"type":"app"')) continue;
-    // Entries the app mark holds give each witness's text exactly as collation reads the
-    // document; nested (generic) apps are read from the TEI, in lines.
-    const doc = Node.fromJSON(schema, d.doc);
-    const root = generic ? parseXml(exportDocumentTei(d.doc, d.meta)).root : null;
-    const read = (siglum: string) => (root === null ? witnessText(doc, siglum) : witnessTextFromTei(root, siglum));
+    if (!json.includes('"type":"app"') && !json.includes('"name":"app"')) continue;
+    const read = witnessReader(Node.fromJSON(schema, d.doc), d.meta);
     // What a witness no reading names reads: the lemmata, i.e. the document's own text.
-    const own = root === null ? documentText(doc).text : normaliseWitnessText(witnessTextFromTei(root, '\u0000'));
+    const own = read('\u0000');
     const texts = listed.map((w) => ({ ...w, text: read(w.siglum) }));
     const ownSiglum = texts.find((w) => w.text === own)?.siglum ?? null;
     found.set(d.key, { own: ownSiglum, witnesses: texts.filter((w) => w.siglum !== ownSiglum) });

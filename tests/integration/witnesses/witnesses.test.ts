@@ -83,6 +83,25 @@ describe('witnesses of a document', () => {
     }
   });
 
+  it("imports the Guidelines' nested apparatus with its witnesses and reads each one back", async () => {
+    const s = service('nested.siglum', { create: true, parseFile: parseInProcess });
+    const guidelines = JSON.parse(readFileSync(join(shared, 'corpus/collation/07-tei-parallel-segmentation/tei-guidelines-wife-of-bath.json'), 'utf8')) as {
+      examples: Array<{ id: string; xml: string; listWit?: string[]; expected_witness_text: Record<string, string> }>;
+    };
+    const nested = guidelines.examples.find((e) => e.id === 'nested-app')!;
+    const listWit = nested.listWit!.map((w) => `<witness xml:id="${w}">Manuscript ${w}</witness>`).join('');
+    const text = `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>WBP</title></titleStmt>
+<publicationStmt><p>test</p></publicationStmt><sourceDesc><listWit>${listWit}</listWit></sourceDesc></fileDesc></teiHeader>
+<text><body><lg>${nested.xml}</lg></body></text></TEI>`;
+    const [doc] = (await s.importFiles({ files: [{ name: 'wbp.xml', text }] })).documents;
+    const witnesses = await s.listWitnesses({ documentId: doc!.id });
+    expect(witnesses.map((w) => [w.siglum, w.description])).toEqual(nested.listWit!.map((w) => [w, `Manuscript ${w}`]));
+    for (const [siglum, expected] of Object.entries(nested.expected_witness_text)) {
+      expect(witnesses.find((w) => w.siglum === siglum)?.text).toBe(expected);
+      expect((await s.extractWitness({ documentId: doc!.id, siglum })).text).toBe(expected);
+    }
+  });
+
   it('collates the seed despatch with a draft derived from it and finds the edits as classified variants', async () => {
     const { s, id } = await seeded('collate.siglum');
     const own = (await s.collateDocument({ documentId: id })).texts[0]!;
