@@ -30,17 +30,21 @@ export function targetDocumentIds(store: Store, target: ExportTarget): number[] 
   return [...ids, ...listDocuments(store.db, null).map((d) => Number(d.id))];
 }
 
-/** The target's own title and a subtitle from its metadata (a volume's date and source). */
-export function targetTitle(store: Store, target: ExportTarget): { title: string; subtitle: string | null } {
+/**
+ * The target's own title page: a document's title with its date and archival source
+ * as subtitle; a volume's title from its TEI header, its date as subtitle and the
+ * header's source description as introduction; the project's title.
+ */
+export function targetTitle(store: Store, target: ExportTarget): { title: string; subtitle: string | null; introduction: string | null } {
   if ('documentId' in target) {
     const { info, meta } = getDocument(store.db, rowId(target.documentId, 'document'));
-    return { title: info.title, subtitle: [meta.date, meta.source].filter(Boolean).join(' · ') || null };
+    return { title: info.title, subtitle: [meta.date, meta.source].filter(Boolean).join(' · ') || null, introduction: null };
   }
   if ('collectionId' in target) {
     const c = getCollection(store.db, rowId(target.collectionId, 'collection'));
-    return { title: c.title, subtitle: [c.meta.date, c.meta.source].filter(Boolean).join(' · ') || null };
+    return { title: c.title, subtitle: c.meta.date, introduction: c.meta.source };
   }
-  return { title: getProject(store.db)?.title ?? 'Siglum edition', subtitle: null };
+  return { title: getProject(store.db)?.title ?? 'Siglum edition', subtitle: null, introduction: null };
 }
 
 interface AppAttrs {
@@ -190,7 +194,7 @@ export function gatherEdition(
     onDocument(i + 1, ids.length);
   });
   const own = targetTitle(store, target);
-  const introduction = settings.introduction ?? undefined;
+  const introduction = settings.introduction ?? own.introduction ?? undefined;
   const published = editionFromOpened(settings.title ?? own.title, opened, {
     witnesses: [...witnesses].sort(([a], [b]) => a.localeCompare(b)).map(([siglum, description]): Witness => ({ siglum, description })),
     register: register(store),

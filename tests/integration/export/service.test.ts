@@ -149,6 +149,9 @@ describe('the HTML edition', () => {
     const files = filesUnder(out);
     expect(result.files).toBe(files.length);
     const index = readFileSync(join(out, 'index.html'), 'utf8');
+    // The title page and introduction come from the volume's TEI header.
+    expect(index).toContain('Foreign Relations of the United States Diplomatic Papers, 1938');
+    expect(index).toContain('Wrapper added for standalone use.');
     for (const d of documents) expect(readFileSync(join(out, `${d.id}.html`), 'utf8')).toContain('<h1');
     const own = new Set(['index.html', 'search.html', 'persons.html', 'places.html', 'organisations.html', 'terms.html']);
     const linkedPages = new Set([...index.matchAll(/href="([^"#?]+\.html)/g)].map((m) => m[1]!).filter((f) => !own.has(f)));
