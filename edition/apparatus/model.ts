@@ -119,10 +119,22 @@ export function findEntry(doc: PMNode, id: string): AppEntry | null {
   return findEntries(doc).find((e) => e.id === id) ?? null;
 }
 
-/** An id no entry of the document has yet: `app-1`, `app-2`... */
+/** FNV-1a of a string, in base 36: a short stamp of a document's text. */
+function stamp(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+/**
+ * An id no entry of the document has yet: `app-STAMP-N`, where STAMP comes from the
+ * document's text, so that entries of different documents exported in one volume do not
+ * share an `xml:id`.
+ */
 export function freshId(doc: PMNode): string {
   const taken = new Set(findEntries(doc).map((e) => e.id));
+  const prefix = `app-${stamp(doc.textContent)}-`;
   let n = taken.size + 1;
-  while (taken.has(`app-${n}`)) n++;
-  return `app-${n}`;
+  while (taken.has(`${prefix}${n}`)) n++;
+  return `${prefix}${n}`;
 }

@@ -151,8 +151,8 @@ describe('witnesses of a document', () => {
       { siglum: 'Base', description: 'The text of this edition' },
       { siglum: 'Draft', description: 'The embassy draft' },
     ]);
-    expect(xml).toContain('<app xml:id="app-3"><lem wit="#Base">rumored</lem><rdg wit="#Draft" type="substantive">rumoured</rdg></app>');
-    expect(xml).toContain('<app xml:id="app-1"><lem wit="#Base">gradually</lem><rdg wit="#Draft" type="omission"/></app>');
+    expect(xml).toMatch(/<app xml:id="app-[0-9a-z]+-3"><lem wit="#Base">rumored<\/lem><rdg wit="#Draft" type="substantive">rumoured<\/rdg><\/app>/u);
+    expect(xml).toMatch(/<app xml:id="app-[0-9a-z]+-1"><lem wit="#Base">gradually<\/lem><rdg wit="#Draft" type="omission"\/><\/app>/u);
     const file = join(tmp.dir, 'despatch.xml');
     writeFileSync(file, xml);
     const jing = spawnSync('jing', [join(shared, 'schema/tei_all.rng'), file], { encoding: 'utf8' });

@@ -176,3 +176,15 @@ describe('entries from a collation of the seed despatch', () => {
     expect(alignmentTable(collation).columns.some((c) => c.variant)).toBe(true);
   });
 });
+
+describe('entry ids', () => {
+  it('differ between documents, so that a volume of them exports unique xml:ids', () => {
+    const ids = ['The quick brown fox.', 'The slow brown fox.'].map((text) => {
+      const s = editor(text);
+      const [from, to] = at(s, 'brown');
+      return findEntries(run(s, (tr) => makeEntry(tr, from, to, { readings: [] })).doc)[0]!.id;
+    });
+    expect(ids[0]).toMatch(/^app-[0-9a-z]+-1$/u);
+    expect(ids[1]).not.toBe(ids[0]);
+  });
+});
