@@ -6,6 +6,10 @@
  */
 import { onCleanup, onMount, untrack } from 'solid-js';
 import type { SiglumClient } from '../../edition/api.ts';
+import { EntitiesContext } from '../entities/context.ts';
+import EntityLayer from '../entities/EntityLayer.tsx';
+import SidePanel from '../entities/SidePanel.tsx';
+import { createEntityStore } from '../entities/store.ts';
 import { StoresContext, type Stores } from '../stores/context.ts';
 import { createEditorStore } from '../stores/editor.ts';
 import { createNoticeStore } from '../stores/notices.ts';
@@ -26,6 +30,9 @@ export default function App(props: { client: SiglumClient }) {
   const notices = createNoticeStore();
   const project = createProjectStore(client, notices[1]);
   const editor = createEditorStore();
+  const entities = createEntityStore(client, notices[1], project[1]);
+  // The editor asks the entity store for the marking popup, the entity card and the context menu.
+  editor[1].mentions = entities[1];
   const stores: Stores = { client, project, editor, notices };
   const [projectState, projectActions] = project;
 
@@ -33,6 +40,7 @@ export default function App(props: { client: SiglumClient }) {
     const fromHash = documentIdFromHash();
     if (fromHash) projectActions.open(fromHash);
     void projectActions.load();
+    void entities[1].load();
 
     const unsubscribe = client.subscribe((event) => {
       if (event.type === 'documents-changed') void projectActions.load();
@@ -55,15 +63,19 @@ export default function App(props: { client: SiglumClient }) {
 
   return (
     <StoresContext.Provider value={stores}>
-      <DropZone>
-        <div class="app">
-          <Sidebar />
-          <main class="workspace">
-            <Banner />
-            <EditorPane />
-          </main>
-        </div>
-      </DropZone>
+      <EntitiesContext.Provider value={entities}>
+        <DropZone>
+          <div class="app">
+            <Sidebar />
+            <main class="workspace">
+              <Banner />
+              <EditorPane />
+            </main>
+            <SidePanel />
+          </div>
+          <EntityLayer />
+        </DropZone>
+      </EntitiesContext.Provider>
     </StoresContext.Provider>
   );
 }

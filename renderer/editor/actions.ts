@@ -10,6 +10,8 @@ import type { MarkType } from 'prosemirror-model';
 import type { Command, EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { schema, type NodeName } from '../../edition/schema.ts';
+import { entityActions } from '../entities/actions.ts';
+import type { MentionHost } from '../entities/plugin.ts';
 import { canInsertPageBreak, insertLineBreak, insertNote, insertPageBreak, type PageBreakAttrs } from './inline.ts';
 import { isBlockActive, setLetterPart, setListEntry, setPlainBlock, type LetterPart } from './structure.ts';
 
@@ -17,9 +19,11 @@ import { isBlockActive, setLetterPart, setListEntry, setPlainBlock, type LetterP
 export interface ActionHost {
   /** Asks for a page break's number and facsimile, starting from `current` when changing one. */
   askPageBreak(current?: PageBreakAttrs): Promise<PageBreakAttrs | null>;
+  /** Marking popup, entity card and context menu (renderer/entities); absent in tests without a window. */
+  mentions?: MentionHost;
 }
 
-export type ActionGroup = 'history' | 'mark' | 'block' | 'letter' | 'inline';
+export type ActionGroup = 'history' | 'mark' | 'block' | 'letter' | 'inline' | 'entity';
 
 export interface EditorAction {
   readonly id: string;
@@ -159,6 +163,8 @@ export const editorActions: readonly EditorAction[] = [
   pageBreak,
   commandAction('lineBreak', 'Line break', 'inline', ['Shift-Enter'], insertLineBreak),
   commandAction('note', 'Note', 'inline', ['Mod-Alt-n'], insertNote),
+
+  ...entityActions,
 ];
 
 /** The action with this id (the table is fixed, so a missing id is a bug). */

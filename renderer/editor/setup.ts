@@ -12,6 +12,7 @@ import { EditorState, type Command } from 'prosemirror-state';
 import type { EditorView, NodeViewConstructor } from 'prosemirror-view';
 import type { DocJSON } from '../../edition/api.ts';
 import { schema } from '../../edition/schema.ts';
+import { mentionPlugin } from '../entities/plugin.ts';
 import { editorActions, type ActionHost } from './actions.ts';
 import { NoteView } from './noteView.ts';
 import { PageBreakView } from './pageBreakView.ts';
@@ -46,6 +47,7 @@ export function createEditorState(doc: Node, version: number, clientID: string, 
       history(),
       collab({ version, clientID }),
       sourceWhitespace(),
+      ...(host.mentions ? [mentionPlugin(host.mentions)] : []),
       keymap(actionKeymap(host)),
       keymap(baseKeymap),
     ],

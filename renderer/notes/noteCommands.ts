@@ -1,0 +1,53 @@
+/**
+ * Notes as the notes panel changes them: a note's type, and the numbers of all
+ * notes in reading order (edition/entities `numberNotes`). Each is one
+ * transaction of the main editor, so undo, collab and saving cover it.
+ */
+import type { Command } from 'prosemirror-state';
+import { NodeSelection } from 'prosemirror-state';
+import { numberNotes } from '../../edition/entities/index.ts';
+import { schema } from '../../edition/schema.ts';
+
+/** The types the panel offers (TEI `note/@type`), with their labels. */
+export const NOTE_TYPES: ReadonlyArray<readonly [string, string]> = [
+  ['source', 'Source footnote'],
+  ['editorial', 'Editorial note'],
+  ['commentary', 'Commentary'],
+];
+
+/** Label of a note type; a type of the source's own is shown as it is. */
+export function noteTypeLabel(type: string | null): string {
+  if (type === null) return 'Footnote';
+  return NOTE_TYPES.find(([t]) => t === type)?.[1] ?? type;
+}
+
+/** Sets the type of the note at `pos` (null: none). */
+export function setNoteType(pos: number, type: string | null): Command {
+  return (state, dispatch) => {
+    const node = state.doc.nodeAt(pos);
+    if (node?.type !== schema.nodes.note) return false;
+    if (dispatch) dispatch(state.tr.setNodeAttribute(pos, 'type', type));
+    return true;
+  };
+}
+
+/** Gives every note the number it has in reading order; false when all already have it. */
+export const renumberNotes: Command = (state, dispatch) => {
+  const wrong = numberNotes(state.doc).filter((n) => n.n !== n.current);
+  if (wrong.length === 0) return false;
+  if (dispatch) {
+    const tr = state.tr;
+    for (const n of wrong) tr.setNodeAttribute(n.pos, 'n', n.n);
+    dispatch(tr);
+  }
+  return true;
+};
+
+/** Selects the note at `pos` (which opens its editor) and scrolls to it. */
+export function goToNote(pos: number): Command {
+  return (state, dispatch) => {
+    if (state.doc.nodeAt(pos)?.type !== schema.nodes.note) return false;
+    if (dispatch) dispatch(state.tr.setSelection(NodeSelection.create(state.doc, pos)).scrollIntoView());
+    return true;
+  };
+}
