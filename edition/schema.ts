@@ -427,6 +427,8 @@ export type NodeName = keyof typeof nodes;
 export type MarkName = keyof typeof marks;
 
 const PM_ATTRS = 'data-pm-attrs';
+/** An XML qualified name (ASCII approximation, enough to refuse markup smuggled in a name). */
+const XML_QNAME = /^[A-Za-z_][\w.-]*(:[A-Za-z_][\w.-]*)?$|^#(comment|pi)$/;
 
 /**
  * Reads the attributes written by `withAttrTransfer` back from pasted HTML, keeping
@@ -447,6 +449,7 @@ function readAttrs(dom: HTMLElement, spec: NodeSpec | MarkSpec): Record<string, 
   for (const key of Object.keys(spec.attrs)) {
     const value = (data as Record<string, unknown>)[key];
     if (value === undefined) continue;
+    if ((key === 'name' || key === 'element') && typeof value === 'string' && !XML_QNAME.test(value)) return null;
     if (key === 'xml') {
       const pairs = Array.isArray(value) && value.every((p) => Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === 'string'));
       if (!pairs) return null;

@@ -49,3 +49,13 @@ describe('the schema through HTML (copy and paste)', () => {
     expect(doc.textContent).toBe('text');
   });
 });
+
+describe('pasted HTML from elsewhere', () => {
+  it('cannot smuggle markup into a generic element name', () => {
+    const host = document.createElement('div');
+    host.innerHTML = `<div class="tei-text" data-tei="seg" data-pm-attrs='{"name":"seg onload=\\"x\\"","xml":[]}'>text</div>`;
+    const doc = PMDOMParser.fromSchema(schema).parse(host);
+    expect(doc.firstChild?.type.name).toBe('teiText');
+    expect(doc.firstChild?.attrs['name']).toBe('seg');
+  });
+});
