@@ -121,6 +121,29 @@ describe('witnesses of a document', () => {
     expect(c.placements.every((p) => p !== null)).toBe(true);
   });
 
+  it('collates under the document settings: the regularisation table, punctuation, a witness as base', async () => {
+    const s = service('settings.siglum', { create: true, parseFile: parseInProcess });
+    const doc = await s.createDocument({ title: 'Note' });
+    const opened = await s.openDocument({ id: doc.id });
+    const steps = [{ stepType: 'replace', from: 1, to: 1, slice: { content: [{ type: 'text', text: 'Grew and Hornbeck, in Tokyo.' }] } }];
+    await s.pushSteps({ documentId: doc.id, version: opened.version, clientID: 't', steps });
+    const copy = await s.addWitness({ documentId: doc.id, siglum: 'T', description: 'Telegram', text: 'Grew & Hornbeck, in Tōkyō.' });
+    const kinds = async () => (await s.collateDocument({ documentId: doc.id })).apparatus.map((e) => [e.lemma.text, e.readings.map((r) => r.kind)]);
+    expect(await kinds()).toEqual([
+      ['and', ['substantive']],
+      ['Tokyo', ['orthographic']],
+    ]);
+    await s.updateCollationSettings({ documentId: doc.id, settings: { regularisations: [{ from: '&', to: 'and', scope: 'token' }] } });
+    expect(await kinds()).toEqual([['Tokyo', ['orthographic']]]);
+    await s.updateCollationSettings({ documentId: doc.id, settings: { normalise: { caseFold: true, diacritics: true, punctuation: false } } });
+    expect(await kinds()).toEqual([]);
+    await s.setBase({ documentId: doc.id, witnessId: copy.id });
+    const byWitness = await s.collateDocument({ documentId: doc.id });
+    expect(byWitness.sigla).toEqual(['T', 'Base']);
+    expect(byWitness.witnessIds).toEqual([copy.id, null]);
+    expect(byWitness.placements.every((p) => p === null)).toBe(true);
+  });
+
   it('makes an apparatus entry by steps, exports TEI with listWit that validates and reads back, gives each witness back, and imports them again', async () => {
     const { s, id } = await seeded('apparatus.siglum');
     const own = (await s.collateDocument({ documentId: id })).texts[0]!;
