@@ -3,9 +3,10 @@
  * HTML edition of the frus1934v05 volume (639 documents; target ≤ 10 s) and the PDF of
  * a 100-page edition with about 1,500 apparatus entries (kept as `app` marks in the
  * project) and 300 footnotes (target ≤ 10 s), and one three times as long (≤ 30 s).
- * Prints times, what was placed, and memory (this process; Chromium's own memory is
- * not in it).
+ * Prints times, what was placed, and memory: this process's, and the peak of
+ * Chromium's processes (sampled with ps every 250 ms).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,37 @@ import { HUNDRED_PAGES, syntheticEdition } from '../integration/print/synthetic-
 const VOLUME = fileURLToPath(new URL('../../../shared/corpus/frus/frus1934v05.xml', import.meta.url));
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const dir = mkdtempSync(join(tmpdir(), 'siglum-export-bench-'));
+
+/** Resident memory of this process's descendants (Chromium), in bytes, from ps. */
+function childrenRss(): number {
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/).map(Number) as [number, number, number]);
+  const mine = new Set([process.pid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, ppid] of rows) {
+      if (mine.has(ppid) && !mine.has(pid)) {
+        mine.add(pid);
+        grew = true;
+      }
+    }
+  }
+  return rows.filter(([pid]) => pid !== process.pid && mine.has(pid)).reduce((n, [, , rss]) => n + rss * 1024, 0);
+}
+
+/** Runs `f` while sampling the children's memory; resolves with its peak. */
+async function peakChildren<T>(f: () => Promise<T>): Promise<{ value: T; peak: number }> {
+  let peak = 0;
+  const timer = setInterval(() => (peak = Math.max(peak, childrenRss())), 250);
+  try {
+    return { value: await f(), peak };
+  } finally {
+    clearInterval(timer);
+  }
+}
 
 async function timed<T>(f: () => Promise<T>): Promise<{ value: T; ms: number }> {
   const t0 = performance.now();
@@ -76,13 +108,14 @@ try {
     store.close();
     const service = openService(path, { watchMs: 60_000 });
     for (let run = 1; run <= runs; run++) {
-      const pdf = await timed(() => service.exportEdition({ all: true, format: 'pdf', outPath: join(dir, `${name}-${run}.pdf`) }));
+      const sampled = await peakChildren(() => timed(() => service.exportEdition({ all: true, format: 'pdf', outPath: join(dir, `${name}-${run}.pdf`) })));
+      const pdf = sampled.value;
       const r = pdf.value;
       console.log(
         `${name} PDF through the service (run ${run}${run === 1 ? ', launches Chromium' : ', browser reused'}): ${pdf.ms.toFixed(0)} ms, ` +
           `target ≤ ${documents === HUNDRED_PAGES.documents ? 10 : 30}000 ms; ` +
           `${r.pages} pages, ${r.placed.apparatus}/${entries} apparatus entries and ${r.placed.notes} notes on their pages, ` +
-          `${r.misplaced.length} misplaced; rss ${mb(process.memoryUsage().rss)}`,
+          `${r.misplaced.length} misplaced; rss ${mb(process.memoryUsage().rss)}, Chromium at most ${mb(sampled.peak)}`,
       );
     }
     service.close();
