@@ -279,6 +279,25 @@ const MENTION_DATA = [
   ['element', 'data-element'],
 ] as const;
 
+/** An apparatus entry's sigla: a list of non-empty strings. RangeError otherwise (steps from a client are checked too). */
+function checkSigla(value: unknown): void {
+  if (!Array.isArray(value) || !value.every((s) => typeof s === 'string' && s !== '')) {
+    throw new RangeError(`app sigla must be a list of non-empty strings, got ${JSON.stringify(value)}`);
+  }
+}
+
+/** An apparatus entry's readings: `{ wit: string[], text: string, type: string | null }` each. */
+function checkReadings(value: unknown): void {
+  if (!Array.isArray(value)) throw new RangeError(`app readings must be a list, got ${JSON.stringify(value)}`);
+  for (const r of value as unknown[]) {
+    const o = r as { wit?: unknown; text?: unknown; type?: unknown } | null;
+    if (typeof o !== 'object' || o === null || typeof o.text !== 'string' || !(o.type === null || typeof o.type === 'string')) {
+      throw new RangeError(`an app reading must be { wit, text, type }, got ${JSON.stringify(r)}`);
+    }
+    checkSigla(o.wit);
+  }
+}
+
 function hiMark(rend: string, tag: string): MarkSpec {
   return {
     attrs: { xml, nest },
@@ -387,11 +406,11 @@ export const marks = {
    */
   app: {
     attrs: {
-      id: { default: null },
-      type: { default: null },
-      wit: { default: [] },
-      readings: { default: [] },
-      note: { default: null },
+      id: { default: null, validate: 'string|null' },
+      type: { default: null, validate: 'string|null' },
+      wit: { default: [], validate: checkSigla },
+      readings: { default: [], validate: checkReadings },
+      note: { default: null, validate: 'string|null' },
       xml,
       nest,
     },
@@ -403,13 +422,17 @@ export const marks = {
           const el = dom as HTMLElement;
           try {
             const data = JSON.parse(el.getAttribute('data-app') ?? '{}') as Record<string, unknown>;
-            return {
+            const attrs = {
               id: typeof data['id'] === 'string' ? data['id'] : null,
               type: typeof data['type'] === 'string' ? data['type'] : null,
-              wit: Array.isArray(data['wit']) ? data['wit'] : [],
-              readings: Array.isArray(data['readings']) ? data['readings'] : [],
+              wit: data['wit'] ?? [],
+              readings: data['readings'] ?? [],
               note: typeof data['note'] === 'string' ? data['note'] : null,
             };
+            // Pasted HTML is untrusted: an entry that does not check out is not read.
+            checkSigla(attrs.wit);
+            checkReadings(attrs.readings);
+            return attrs;
           } catch {
             return false;
           }

@@ -188,3 +188,14 @@ describe('entry ids', () => {
     expect(ids[1]).not.toBe(ids[0]);
   });
 });
+
+describe('entry attributes from outside', () => {
+  it('are checked when a step is read, so a client cannot store a malformed entry', () => {
+    const s = editor();
+    const [from, to] = at(s, 'quick');
+    const step = { stepType: 'addMark', from, to, mark: { type: 'app', attrs: { id: 'x', readings: [{ wit: 'B', text: 'swift' }] } } };
+    expect(() => Step.fromJSON(schema, step)).toThrow(RangeError);
+    const good = { ...step, mark: { type: 'app', attrs: { id: 'x', wit: ['A'], readings: [{ wit: ['B'], text: 'swift', type: null }] } } };
+    expect(findEntry(Step.fromJSON(schema, good).apply(s.doc).doc!, 'x')?.readings).toEqual([{ wit: ['B'], text: 'swift', type: null }]);
+  });
+});
