@@ -3,6 +3,8 @@ import { render } from 'solid-js/web';
 import '../resources/fonts/fonts.css';
 import './styles/app.css';
 import './styles/editor.css';
+import './styles/variants.css';
+import './styles/entities.css';
 import { getClient } from './api/index.ts';
 import App from './components/App.tsx';
 

@@ -93,7 +93,7 @@ export default function ApparatusEditor() {
         </div>
         <span class="hint">
           {entries().length} {entries().length === 1 ? "entry" : "entries"} ·
-          Undo (Ctrl+Z in the text) takes changes back
+          Undo in the text takes changes back
         </span>
       </div>
       <Show
@@ -129,7 +129,7 @@ export default function ApparatusEditor() {
                     />
                   </label>
                   <label class="field narrow">
-                    <span class="field-label">Lemma's witnesses</span>
+                    <span class="field-label">Witnesses</span>
                     <input
                       name="lemma-wit"
                       value={entry.wit.join(" ")}
@@ -166,6 +166,9 @@ export default function ApparatusEditor() {
                     </select>
                   </label>
                 </div>
+                <p class="field-label">
+                  Readings: text (empty for om.) and witnesses
+                </p>
                 <Index each={entry.readings}>
                   {(reading, i) => (
                     <div class="app-reading">

@@ -94,9 +94,16 @@ export default function VariantList(props: { store: VariantsStore }) {
                   onClick={() => actions().point(e.column)}
                 >
                   <div class="variant-reading">
-                    <span class="lemma">
-                      {e.lemma.text.trim() || "(nothing)"}
-                    </span>
+                    <span
+                      class="lemma"
+                      title={
+                        e.lemma.text.trim() === ""
+                          ? "Nothing in the base here"
+                          : undefined
+                      }
+                    >
+                      {e.lemma.text.trim() || "‸"}
+                    </span>{" "}
                     <span class="sigla">{e.lemma.wit.join(" ")}</span>
                     <span class="bracket">]</span>
                     <For each={e.readings}>

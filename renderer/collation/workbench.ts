@@ -209,6 +209,8 @@ export interface TableBlock {
 
 /** Widest a column may get before its cells are clipped (the full text is in the tooltip). */
 export const MAX_COLUMN_CHARS = 28;
+/** Agreement needs less room: it is the same in every row, and the variants are what the table is for. */
+export const MAX_AGREEMENT_CHARS = 14;
 
 /**
  * Cuts the segmentation into blocks no wider than `budget` characters, so the table
@@ -224,7 +226,11 @@ export function tableBlocks(bench: Workbench, budget: number): TableBlock[] {
       1,
       ...column.cells.map((c) => comparable(c).length),
     );
-    const width = Math.min(MAX_COLUMN_CHARS, longest) + 2;
+    const width =
+      Math.min(
+        column.variant ? MAX_COLUMN_CHARS : MAX_AGREEMENT_CHARS,
+        longest,
+      ) + 2;
     if (used + width > budget && current.columns.length > 0) {
       blocks.push(current);
       current = { columns: [], widths: [] };

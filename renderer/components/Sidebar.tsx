@@ -7,6 +7,7 @@ import { For, Show } from 'solid-js';
 import { useStores } from '../stores/context.ts';
 import CollectionGroup from './CollectionGroup.tsx';
 import DocumentRow from './DocumentRow.tsx';
+import EditionButton from '../export/EditionButton.tsx';
 import ImportButton from './ImportButton.tsx';
 import SidebarFilter from './SidebarFilter.tsx';
 
@@ -22,6 +23,7 @@ export default function Sidebar() {
           {project.title}
         </div>
         <ImportButton />
+        <EditionButton />
       </header>
       <Show when={project.documents.length > 0}>
         <SidebarFilter />

@@ -1,6 +1,9 @@
 /** The toolbar: history, highlighting, structure, breaks and notes; export; save status. */
+import EntityMenu from '../entities/EntityMenu.tsx';
+import PanelButtons from '../entities/PanelButtons.tsx';
 import { useStores } from '../stores/context.ts';
 import ExportMenu from './ExportMenu.tsx';
+import VariantsToggle from '../collation/VariantsToggle.tsx';
 import SaveIndicator from './SaveIndicator.tsx';
 import StructureMenu from './StructureMenu.tsx';
 import ToolbarButton from './ToolbarButton.tsx';
@@ -28,7 +31,12 @@ export default function Toolbar() {
         <ToolbarButton actionId="lineBreak" text="↵" />
         <ToolbarButton actionId="note" text="Note" class="tool-text" />
       </div>
+      <div class="tool-group">
+        <EntityMenu />
+        <PanelButtons />
+      </div>
       <div class="toolbar-spacer" />
+      <VariantsToggle />
       <ExportMenu />
       <SaveIndicator />
     </div>

@@ -1,4 +1,4 @@
-/** The toolbar button that opens the edition export dialog. */
+/** The sidebar button (under Import) that opens the edition export dialog. */
 import { createSignal, Show } from "solid-js";
 import { useStores } from "../stores/context.ts";
 import ExportDialog from "./ExportDialog.tsx";
@@ -10,13 +10,12 @@ export default function EditionButton() {
     <>
       <button
         type="button"
-        class="tool tool-text edition-button"
+        class="button edition-button"
         disabled={project.documents.length === 0}
         title="Export the edition: PDF, HTML, LaTeX or TEI; print settings"
-        onMouseDown={(e) => e.preventDefault()}
         onClick={() => setOpen(true)}
       >
-        Edition…
+        Export edition…
       </button>
       <Show when={open()}>
         <ExportDialog onClose={() => setOpen(false)} />

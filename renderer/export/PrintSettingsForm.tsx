@@ -106,6 +106,7 @@ export default function PrintSettingsForm() {
                     <input
                       type="number"
                       min="50"
+                      max="1000"
                       aria-label="Page width"
                       value={size().width}
                       onChange={(e) =>
@@ -115,6 +116,7 @@ export default function PrintSettingsForm() {
                     <input
                       type="number"
                       min="50"
+                      max="1000"
                       aria-label="Page height"
                       value={size().height}
                       onChange={(e) =>
@@ -135,6 +137,7 @@ export default function PrintSettingsForm() {
                     <input
                       type="number"
                       min="0"
+                      max="200"
                       aria-label={`Margin ${side}`}
                       value={s().margins[side]}
                       onChange={(e) =>
@@ -159,6 +162,7 @@ export default function PrintSettingsForm() {
                 type="number"
                 step="0.5"
                 min="6"
+                max="24"
                 name="fontSizePt"
                 value={s().fontSizePt}
                 onChange={(e) => set("fontSizePt", num(e))}
@@ -169,6 +173,7 @@ export default function PrintSettingsForm() {
               <input
                 type="number"
                 min="1"
+                max="100"
                 name="lineNumberInterval"
                 value={s().lineNumberInterval}
                 onChange={(e) => set("lineNumberInterval", num(e))}

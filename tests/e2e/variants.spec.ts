@@ -53,13 +53,11 @@ test("collates two witnesses of the seed despatch, makes a variant an apparatus 
 
   await add.getByLabel("Siglum").fill("B");
   await add.getByLabel("Description").fill("Copy as sent");
-  await add
-    .getByTestId("witness-file")
-    .setInputFiles({
-      name: "grew-256-sent.txt",
-      mimeType: "text/plain",
-      buffer: Buffer.from(WITNESS_B),
-    });
+  await add.getByTestId("witness-file").setInputFiles({
+    name: "grew-256-sent.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.from(WITNESS_B),
+  });
   await add.getByRole("button", { name: "Add witness" }).click();
   await expect(panel.getByRole("region", { name: "Witness B" })).toBeVisible();
   await expect(panel.locator(".variants-status")).toContainText("3 texts");

@@ -1,0 +1,89 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { expect, test } from "./fixtures.ts";
+import { EditorPage } from "./editor-page.ts";
+
+test("exports the seed despatch as a PDF from the edition dialog, with progress and a report of what was placed", async ({
+  page,
+  served,
+}) => {
+  test.setTimeout(120_000);
+  const editor = new EditorPage(page);
+  await editor.open(served.url);
+  await editor.importSeed();
+
+  await page.getByRole("button", { name: "Export edition…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Edition" });
+  await expect(dialog.getByRole("radio", { name: "PDF" })).toBeChecked();
+  await expect(
+    dialog.getByRole("radio", { name: "This document" }),
+  ).toBeChecked();
+  const outPath = dialog.getByRole("textbox", { name: /File to write/ });
+  // The file goes beside the project, named after the document.
+  await expect(outPath).toHaveValue(
+    `${dirname(served.projectPath)}/the-ambassador-in-japan-grew-to-the-secretary-of-state.pdf`,
+  );
+  const path = await outPath.inputValue();
+
+  await dialog.getByRole("button", { name: "Export" }).click();
+  await expect(
+    dialog.getByRole("progressbar", { name: "Export progress" }),
+  ).toBeVisible();
+  await expect(
+    dialog.getByRole("button", { name: "Exporting…" }),
+  ).toBeDisabled();
+  const report = dialog.getByRole("region", { name: "Export report" });
+  await expect(report).toContainText("Exported", { timeout: 60_000 });
+  await expect(report).toContainText(
+    /\d+ pages? · \d+ notes? and 0 apparatus entries placed/,
+  );
+  await expect(report).toContainText(path);
+  await expect(dialog.getByText("Done")).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("export-report.png") });
+
+  expect(existsSync(path)).toBe(true);
+  expect(readFileSync(path).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+});
+
+test("saves the project print settings from the dialog and reads them back", async ({
+  page,
+  served,
+}) => {
+  const editor = new EditorPage(page);
+  await editor.open(served.url);
+  await editor.importSeed();
+
+  await page.getByRole("button", { name: "Export edition…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Edition" });
+  await dialog.getByRole("tab", { name: "Print settings" }).click();
+  const form = dialog.getByRole("form", { name: "Print settings" });
+  await form.getByLabel("Page size").selectOption("A5");
+  await form.getByLabel("Line number every").fill("10");
+  await form.getByLabel("Line numbers in the margin").selectOption("right");
+  await form.getByLabel("Note types that print").fill("source");
+  await form.getByLabel("Line number every").press("Tab");
+  await form.getByRole("button", { name: "Save settings" }).click();
+  await expect(form.getByRole("status")).toHaveText("Print settings saved.");
+  await page.screenshot({
+    path: test.info().outputPath("export-settings.png"),
+  });
+
+  // A value the store refuses is named, and nothing is saved.
+  await form.getByLabel("Font family").fill("Gentium; color: red");
+  await form.getByLabel("Font family").press("Tab");
+  await form.getByRole("button", { name: "Save settings" }).click();
+  await expect(form.getByRole("alert")).toContainText(
+    "Not saved: The font must be a CSS font family",
+  );
+
+  await page.reload();
+  await page.getByRole("button", { name: "Export edition…" }).click();
+  await dialog.getByRole("tab", { name: "Print settings" }).click();
+  await expect(form.getByLabel("Page size")).toHaveValue("A5");
+  await expect(form.getByLabel("Line number every")).toHaveValue("10");
+  await expect(form.getByLabel("Line numbers in the margin")).toHaveValue(
+    "right",
+  );
+  await expect(form.getByLabel("Note types that print")).toHaveValue("source");
+  await expect(form.getByLabel("Font family")).not.toHaveValue(/color/);
+});
