@@ -18,8 +18,8 @@ export function isEditionFormat(format: string): format is EditionFormat {
   return format === 'pdf' || format === 'html' || format === 'latex';
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+function plural(n: number, word: string, words = `${word}s`): string {
+  return `${n} ${n === 1 ? word : words}`;
 }
 
 /** The one-line summary of an export. */
@@ -28,7 +28,7 @@ export function summaryLine(r: ExportResult): string {
   if (r.pages !== undefined) parts.push(plural(r.pages, 'page'));
   if (r.files !== undefined) parts.push(plural(r.files, 'file'));
   const where = r.format === 'pdf' ? 'on their pages' : 'placed';
-  parts.push(`${plural(r.placed.notes, 'note')} and ${plural(r.placed.apparatus, 'apparatus entry').replace(/entrys$/, 'entries')} ${where}`);
+  parts.push(`${plural(r.placed.notes, 'note')} and ${plural(r.placed.apparatus, 'apparatus entry', 'apparatus entries')} ${where}`);
   const missing = r.misplaced.length + r.rejected.length;
   if (missing > 0) parts.push(`${missing} not placed (see warnings)`);
   return `${r.index ?? r.path}: ${parts.join(', ')}.`;

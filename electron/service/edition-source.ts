@@ -204,8 +204,13 @@ export function gatherEdition(
   const subtitle = settings.subtitle ?? own.subtitle;
   const warnings: string[] = [];
   if (ids.length === 0) warnings.push('There are no documents to export: the edition has a title page only.');
+  const kept = [...apparatus.values()].reduce((n, entries) => n + entries.length, 0);
   if (apparatusInProject === 0) {
     warnings.push('No apparatus entries in these documents: the edition has no critical apparatus.');
+  } else if (kept < apparatusInProject) {
+    const series = (['A', 'B'] as const).filter((x) => !settings.apparatusSeries.includes(x)).join(' and ');
+    const n = apparatusInProject - kept;
+    warnings.push(`${n} apparatus ${n === 1 ? 'entry' : 'entries'} of series ${series} ${n === 1 ? 'is' : 'are'} left out, as the print settings ask.`);
   }
   return {
     edition: {

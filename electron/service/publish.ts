@@ -197,6 +197,10 @@ export function createPublisher(
     progress('build', docs + 1);
 
     if (fmt === 'pdf') {
+      const unprinted = gathered.notes - gathered.printedNotes;
+      if (unprinted > 0) {
+        base.warnings.push(`${unprinted} ${unprinted === 1 ? 'note is' : 'notes are'} of a type the print settings leave out, so not printed.`);
+      }
       const partial = partialPath(path);
       try {
         const result = await pdf(gathered.edition, partial, (p) => {

@@ -234,9 +234,11 @@ describe('print settings', () => {
       const tex = join(tmp.dir, 'series-a.tex');
       const latex = await service.exportEdition({ documentId, format: 'latex', outPath: tex });
       expect(latex.placed.apparatus).toBe(VARIANTS.length - 1);
+      expect(latex.warnings).toEqual(['1 apparatus entry of series B is left out, as the print settings ask.']);
       expect(readFileSync(tex, 'utf8')).not.toContain('\\Bfootnote');
       const pdf = await service.exportEdition({ documentId, format: 'pdf', outPath: join(tmp.dir, 'no-notes.pdf') });
       expect(pdf.placed).toEqual({ notes: 0, apparatus: VARIANTS.length - 1 });
+      expect(pdf.warnings).toContain('2 notes are of a type the print settings leave out, so not printed.');
       expect(squash(pdfPages(pdf.path).join(''))).not.toContain('Notprinted');
     } finally {
       await service.updatePrintSettings({ settings: { apparatusSeries: ['A', 'B'], noteTypes: null } });
