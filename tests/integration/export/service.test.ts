@@ -10,9 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiglumEvent } from '../../../edition/api.ts';
 import { SiglumError } from '../../../edition/errors.ts';
 import { openService, type SiglumService } from '../../../electron/service/index.ts';
+import { resolvePrintSettings } from '../../../edition/print/model.ts';
+import { readPdf } from '../print/pdf-pages.ts';
 import { VARIANTS, addApparatus, filesUnder, pdfFontTypes, pdfPages, repoRoot, seedProject, tempDir } from './project.ts';
 
 const VOLUME = resolve(repoRoot, '../shared/corpus/frus/frus1938v03-d480-d486.xml');
+const PT_PER_MM = 72 / 25.4;
 const tmp = tempDir();
 let service: SiglumService;
 let documentId: string;
@@ -226,6 +229,27 @@ describe('print settings', () => {
       expect(e.message).toMatch(message);
     }
     expect(await service.getPrintSettings({})).toEqual(before);
+  });
+
+  it('number the lines of the PDF as they say: every third line, running on through the document', async () => {
+    await service.updatePrintSettings({ settings: { lineNumberInterval: 3, lineNumberRestart: 'document' } });
+    try {
+      const pdf = await service.exportEdition({ documentId, format: 'pdf', outPath: join(tmp.dir, 'every-third.pdf') });
+      const s = resolvePrintSettings({});
+      const pages = readPdf(pdf.path, {
+        left: s.margins.left * PT_PER_MM,
+        right: (s.pageWidthMm - s.margins.right) * PT_PER_MM,
+        top: s.margins.top * PT_PER_MM,
+        bottom: s.margins.bottom * PT_PER_MM,
+      });
+      const numbers = pages.flatMap((p) => p.margin.map((m) => m.n));
+      expect(numbers.length).toBeGreaterThan(10);
+      expect(numbers.every((n) => n % 3 === 0)).toBe(true);
+      // One run through the document: 3, 6, 9... with no restart at a page.
+      expect(numbers).toEqual(numbers.map((_, i) => 3 * (i + 1)));
+    } finally {
+      await service.updatePrintSettings({ settings: { lineNumberInterval: 5, lineNumberRestart: 'page' } });
+    }
   });
 
   it('choose which apparatus series and note types print', async () => {
