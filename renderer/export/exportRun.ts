@@ -51,6 +51,8 @@ export function exportFileName(title: string, format: EditionFormat): string {
   const stem =
     title
       .normalize("NFKD")
+      // Accents come apart under NFKD; dropping the marks keeps "é" as "e" rather than a break.
+      .replace(/\p{M}+/gu, "")
       .replace(/[^\p{L}\p{N}]+/gu, "-")
       .replace(/^-+|-+$/gu, "")
       .slice(0, 60)
