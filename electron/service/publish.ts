@@ -4,15 +4,16 @@
  *
  * Where the output goes is checked before anything is read or built, so a path that
  * cannot be written is refused with a sentence and nothing is written. Files are
- * written beside their target and renamed over it; a new HTML edition is written into
- * a hidden sibling folder and renamed into place (an existing folder is written in
- * place: the edition's files replaced, others left alone). Every note and apparatus
- * entry is counted: the result lists each one that did not land on its page
- * (`misplaced`) or could not be set (`rejected`).
+ * written beside their target and renamed over it; an HTML edition is written into a
+ * hidden sibling folder, which is renamed into place when the folder is new, and
+ * otherwise emptied file by file into it (each of the edition's files renamed over
+ * its old version, other files left alone). Every note and apparatus entry is
+ * counted: the result lists each one that did not land on its page (`misplaced`) or
+ * could not be set (`rejected`).
  */
 import { randomUUID } from 'node:crypto';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
-import { mkdtemp, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -93,6 +94,20 @@ export function checkOutPath(outPath: string, format: EditionFormat, title: stri
     }
   }
   return out;
+}
+
+/** Renames every file under `from` to the same place under `to`, making folders as needed. */
+async function moveFilesInto(from: string, to: string): Promise<void> {
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory()) {
+      await mkdir(target, { recursive: true });
+      await moveFilesInto(source, target);
+    } else {
+      await rename(source, target);
+    }
+  }
 }
 
 /** A hidden name beside `path` for writing before the rename. */
@@ -247,13 +262,15 @@ export function createPublisher(
       }
     }
 
-    // HTML: a new folder is written aside and renamed into place.
+    // HTML: written aside, then the folder renamed into place (a new one) or each file
+    // renamed over its old version (an existing one: other files stay).
     const fresh = !existsSync(path);
-    const folder = fresh ? partialPath(path) : path;
+    const folder = partialPath(path);
     try {
       const written = await publishHtml(gathered.edition, folder);
       progress('write', docs + 2);
       if (fresh) await rename(folder, path);
+      else await moveFilesInto(folder, path);
       progress('done', total);
       return {
         ...base,
@@ -264,9 +281,8 @@ export function createPublisher(
         misplaced: [],
         rejected: rejected(written.rejected),
       };
-    } catch (e) {
-      if (fresh) await rm(folder, { recursive: true, force: true });
-      throw e;
+    } finally {
+      await rm(folder, { recursive: true, force: true });
     }
   }
 

@@ -174,6 +174,22 @@ describe('the HTML edition', () => {
     expect(readdirSync(tmp.dir).filter((f) => f.includes('.partial'))).toEqual([]);
   });
 
+  it('replaces its own files in an existing folder and leaves the others', async () => {
+    const out = join(tmp.dir, 'again');
+    await service.exportEdition({ documentId, format: 'html', outPath: out });
+    writeFileSync(join(out, 'my-notes.txt'), 'mine');
+    await service.updatePrintSettings({ settings: { title: 'A second title' } });
+    try {
+      const again = await service.exportEdition({ documentId, format: 'html', outPath: out });
+      expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('A second title');
+      expect(readFileSync(join(out, 'my-notes.txt'), 'utf8')).toBe('mine');
+      expect(filesUnder(out)).toHaveLength(again.files! + 1);
+      expect(readdirSync(tmp.dir).filter((f) => f.includes('.partial'))).toEqual([]);
+    } finally {
+      await service.updatePrintSettings({ settings: { title: null } });
+    }
+  });
+
   it('counts the despatch’s notes and apparatus entries as placed', async () => {
     const result = await service.exportEdition({ documentId, format: 'html', outPath: join(tmp.dir, 'despatch-site') });
     expect(result).toMatchObject({ placed: { notes: 2, apparatus: VARIANTS.length }, misplaced: [], rejected: [] });
