@@ -19,6 +19,8 @@ export interface EntryPlacement {
   from: number;
   to: number;
   entry: NewEntry;
+  /** The entry already on (part of) that text, if any: edit that one rather than make another. */
+  existing: string | null;
 }
 
 /** `collateDocument`'s answer. */

@@ -14,6 +14,7 @@ import {
   collateWitnesses,
   documentText,
   entryFromVariant,
+  findEntries,
   normaliseOptions,
   witnessText,
   type CollationSettings,
@@ -206,7 +207,12 @@ export function collateDocument(store: Store, authority: CollabAuthority, docume
     version,
     settings,
     witnessIds: ordered.map((w) => w.id),
-    placements: variants.map((v) => (baseIsDocument ? entryFromVariant(own, v, collated.view.sigla) : null)),
+    placements: variants.map((v) => {
+      const placed = baseIsDocument ? entryFromVariant(own, v, collated.view.sigla) : null;
+      if (placed === null) return null;
+      const existing = findEntries(doc).find((e) => e.from < placed.to && placed.from < e.to)?.id ?? null;
+      return { ...placed, existing };
+    }),
     collatex: toCollateXJson(collated.collation, collated.table),
   };
 }

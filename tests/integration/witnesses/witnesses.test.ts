@@ -166,8 +166,11 @@ describe('witnesses of a document', () => {
     ].sort((x, y) => own.indexOf(String(x[0])) - own.indexOf(String(y[0]))));
     expect((await s.extractWitness({ documentId: id, siglum: 'Draft' })).text).toBe(draft);
     expect((await s.extractWitness({ documentId: id, siglum: 'Base' })).text).toBe(own);
-    // Collating again, the document's text is still its own: apparatus entries do not change it.
-    expect((await s.collateDocument({ documentId: id })).texts[0]).toBe(own);
+    // Collating again, the document's text is still its own (entries do not change it), and
+    // each variant points at the entry already made for it.
+    const again = await s.collateDocument({ documentId: id });
+    expect(again.texts[0]).toBe(own);
+    expect(again.placements.map((p) => p?.existing)).toEqual(entries.map((e) => e.id));
 
     const { xml } = await s.exportTei({ documentId: id });
     expect(readListWit(parseXml(xml).root)).toEqual([
