@@ -96,6 +96,17 @@ export function checkOutPath(outPath: string, format: EditionFormat, title: stri
   return out;
 }
 
+/**
+ * A file-system failure while writing (a full disk, a folder made read-only meanwhile)
+ * as the sentence a user sees; anything else as it is.
+ */
+function asIoError(e: unknown, path: string): unknown {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  if (e instanceof SiglumError || typeof code !== 'string') return e;
+  const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'it may not be written' : `the system said ${code}`;
+  return cannotWrite(path, why);
+}
+
 /** Renames every file under `from` to the same place under `to`, making folders as needed. */
 async function moveFilesInto(from: string, to: string): Promise<void> {
   for (const entry of await readdir(from, { withFileTypes: true })) {
@@ -235,7 +246,7 @@ export function createPublisher(
         return { ...base, path, pages: result.pages, placed: result.placed, misplaced, rejected: [] };
       } catch (e) {
         await rm(partial, { force: true });
-        throw e;
+        throw asIoError(e, path);
       }
     }
 
@@ -258,7 +269,7 @@ export function createPublisher(
         };
       } catch (e) {
         await rm(partial, { force: true });
-        throw e;
+        throw asIoError(e, path);
       }
     }
 
@@ -281,6 +292,8 @@ export function createPublisher(
         misplaced: [],
         rejected: rejected(written.rejected),
       };
+    } catch (e) {
+      throw asIoError(e, path);
     } finally {
       await rm(folder, { recursive: true, force: true });
     }

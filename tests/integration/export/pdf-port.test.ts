@@ -2,7 +2,8 @@
  * The desktop app's PDF path: the service (in its utility process) hands the print
  * job over a message port to the main process, which prints it. Here both ends run
  * over Node's MessageChannel, and the printing end uses Playwright's Chromium where
- * the app uses its hidden window (same page, same paginator).
+ * the app uses its hidden window (same page, same paginator). Last, a printer that
+ * fails on a full disk.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -64,6 +65,22 @@ describe('a PDF printed at the other end of a port', () => {
       expect(error).toMatchObject({ code: 'io', message: 'The print window could not be opened.' });
       expect(existsSync(out)).toBe(false);
       expect(readdirSync(tmp.dir).filter((f) => f.includes('partial'))).toEqual([]);
+    } finally {
+      service.close();
+    }
+  });
+});
+
+describe('a PDF the printer cannot write', () => {
+  it('turns a full disk into a sentence naming the file', async () => {
+    const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    const { service, documentId } = await seedProject(join(tmp.dir, 'full.siglum'), { renderPdf: () => Promise.reject(full) });
+    try {
+      const out = join(tmp.dir, 'full.pdf');
+      const error = await service.exportEdition({ documentId, format: 'pdf', outPath: out }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SiglumError);
+      expect(error).toMatchObject({ code: 'io', message: `Cannot write ${out}: the disk is full. Choose another place to export to.` });
+      expect(existsSync(out)).toBe(false);
     } finally {
       service.close();
     }
