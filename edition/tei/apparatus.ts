@@ -219,7 +219,7 @@ export function addListWit(teiRoot: XmlElement, witnesses: readonly ListedWitnes
 }
 
 /** Elements whose text belongs to no witness's running text. */
-const NOT_TEXT = new Set(['teiHeader', 'note', 'witStart', 'witEnd', 'lacunaStart', 'lacunaEnd', 'witDetail', 'wit']);
+const NOT_TEXT = new Set(['teiHeader', 'note', 'lacunaStart', 'lacunaEnd', 'witDetail', 'wit']);
 /** Elements that start a new line of running text. */
 const BLOCKS = new Set(['p', 'l', 'lg', 'head', 'ab', 'div', 'body', 'front', 'back', 'item', 'label', 'opener', 'closer', 'dateline', 'salute', 'signed']);
 
@@ -253,27 +253,40 @@ export function normaliseWitnessText(text: string): string {
 /**
  * Witness `siglum`'s text read out of TEI parallel segmentation: at each `<app>`
  * (nested ones included) the witness's reading (see `readingFor`), elsewhere the text as
- * it stands; notes, the header and `witStart`/`witEnd` markers add nothing. Blocks
- * (`p`, `l`, `head`...) are lines; whitespace is collapsed (`normaliseWitnessText`).
+ * it stands; notes and the header add nothing. A fragmentary witness has no text
+ * between a `<witEnd/>` in one of its readings and the next `<witStart/>` (nor before a
+ * first `<witStart/>`). Blocks (`p`, `l`, `head`...) are lines; whitespace is collapsed
+ * (`normaliseWitnessText`).
  */
 export function witnessTextFromTei(root: XmlElement, siglum: string): string {
   let out = '';
-  const walk = (nodes: readonly XmlNode[]): void => {
+  let active = true;
+  let first: 'witStart' | 'witEnd' | null = null;
+  const walk = (nodes: readonly XmlNode[], record: boolean): void => {
     for (const n of nodes) {
       // Line breaks in the source are layout; lines are the blocks.
-      if (n.type === 'text' || n.type === 'cdata') out += n.text.replace(/\s+/gu, ' ');
-      if (n.type !== 'element' || (n.uri === TEI_NS && NOT_TEXT.has(n.name))) continue;
+      if ((n.type === 'text' || n.type === 'cdata') && active && !record) out += n.text.replace(/\s+/gu, ' ');
+      if (n.type !== 'element') continue;
+      if (isTeiNamed(n, 'witStart') || isTeiNamed(n, 'witEnd')) {
+        first ??= n.name as 'witStart' | 'witEnd';
+        if (!record) active = n.name === 'witStart';
+        continue;
+      }
+      if (n.uri === TEI_NS && NOT_TEXT.has(n.name)) continue;
       if (isTeiNamed(n, 'app')) {
         const reading = readingFor(n, siglum);
-        if (reading) walk(reading.children);
+        if (reading) walk(reading.children, record);
         continue;
       }
       const block = n.uri === TEI_NS && BLOCKS.has(n.name);
-      if (block) out += '\n';
-      walk(n.children);
-      if (block) out += '\n';
+      if (block && !record) out += '\n';
+      walk(n.children, record);
+      if (block && !record) out += '\n';
     }
   };
-  walk([root]);
+  // First the witness's markers alone: one whose first marker is a witStart starts absent.
+  walk([root], true);
+  active = first !== 'witStart';
+  walk([root], false);
   return normaliseWitnessText(out);
 }

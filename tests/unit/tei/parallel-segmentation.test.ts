@@ -163,17 +163,19 @@ describe("the Guidelines' Wife of Bath examples", () => {
     expect([...names].sort()).toEqual(['app', 'l', 'lg', 'rdg']);
   });
 
-  it('reads witStart/witEnd and a reading without @wit, keeping the markers generic', () => {
+  it('reads witStart/witEnd (a fragmentary witness) and a reading without @wit, keeping the markers generic', () => {
+    // La begins at "Experiment"; Ra2 reads the unnamed reading and breaks off after "noon".
     const xml =
-      '<l n="1"><app><lem wit="#El">Experience</lem><rdg wit="#La"><witStart/>Experiment</rdg><rdg>Eryment</rdg></app> though noon Auctoritee<app><lem wit="#El #La">.</lem><rdg wit="#Ra2"><witEnd/></rdg></app></l>';
+      '<l n="1">Whilom <app><lem wit="#El">Experience</lem><rdg wit="#La"><witStart/>Experiment</rdg><rdg>Eryment</rdg></app> though noon<app><lem wit="#El #La"> Auctoritee</lem><rdg wit="#Ra2"><witEnd/></rdg></app> is right ynogh</l>';
     const source = teiFile(xml, ['El', 'La', 'Ra2']);
     const root = parseXml(source).root;
-    expect(witnessTextFromTei(root, 'El')).toBe('Experience though noon Auctoritee.');
-    expect(witnessTextFromTei(root, 'La')).toBe('Experiment though noon Auctoritee.');
-    expect(witnessTextFromTei(root, 'Ra2')).toBe('Eryment though noon Auctoritee');
+    expect(witnessTextFromTei(root, 'El')).toBe('Whilom Experience though noon Auctoritee is right ynogh');
+    expect(witnessTextFromTei(root, 'La')).toBe('Experiment though noon Auctoritee is right ynogh');
+    expect(witnessTextFromTei(root, 'Ra2')).toBe('Whilom Eryment though noon');
     const imported = importTei(source, 'wbp.xml');
     const exported = exportDocumentTei(imported.documents[0]!.doc, imported.documents[0]!.meta);
     expect(exported).toContain('<rdg wit="#La"><witStart/>Experiment</rdg><rdg>Eryment</rdg>');
+    expect(witnessTextFromTei(parseXml(exported).root, 'Ra2')).toBe('Whilom Eryment though noon');
     expect(importTei(exported, 'wbp.xml').documents[0]!.doc).toEqual(imported.documents[0]!.doc);
   });
 
