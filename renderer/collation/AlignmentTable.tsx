@@ -107,11 +107,11 @@ export default function AlignmentTable(props: { store: VariantsStore }) {
                         <For each={block().columns}>
                           {(k, i) => {
                             const cell = () =>
-                              bench()!.collated.view.segmentation.columns[k]!
-                                .cells[w] ?? null;
+                              bench()!.view.segmentation.columns[k]!.cells[w] ??
+                              null;
                             const baseCell = () =>
-                              bench()!.collated.view.segmentation.columns[k]!
-                                .cells[0] ?? null;
+                              bench()!.view.segmentation.columns[k]!.cells[0] ??
+                              null;
                             const shown = () => kinds().has(k);
                             return (
                               <span

@@ -15,9 +15,7 @@ export default function HeatMap(props: { store: VariantsStore }) {
     return b && b.sigla.length >= 2 ? heatSpans(b, actions().shownSet()) : [];
   });
   const readings = (column: number) => {
-    const entry = bench()?.collated.view.apparatus.find(
-      (e) => e.column === column,
-    );
+    const entry = bench()?.view.apparatus.find((e) => e.column === column);
     if (!entry) return "";
     const lemma = `${entry.lemma.text.trim() || "(nothing)"} ${entry.lemma.wit.join(" ")}`;
     return [

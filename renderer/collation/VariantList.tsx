@@ -26,7 +26,7 @@ export default function VariantList(props: { store: VariantsStore }) {
     const b = bench();
     if (!b) return [];
     const shown = actions().shownSet();
-    return b.collated.view.apparatus.filter((e) =>
+    return b.view.apparatus.filter((e) =>
       e.readings.some((r) => r.kind !== null && shown.has(r.kind)),
     );
   });

@@ -48,7 +48,7 @@ export default function VariantsPanel(props: { documentId: string }) {
     actions.documentChanged(editorActions.view()?.state.doc ?? null);
   });
 
-  const count = () => actions.bench()?.collated.view.variants.length ?? 0;
+  const count = () => actions.bench()?.view.variants.length ?? 0;
 
   return (
     <aside class="variants-panel" aria-label="Variants">
@@ -80,7 +80,7 @@ export default function VariantsPanel(props: { documentId: string }) {
       <p class="variants-status" aria-live="polite">
         {state.witnesses.length === 0
           ? "No witnesses yet."
-          : `${state.witnesses.length + 1} texts · ${count()} readings differ from the base · collated in ${Math.max(1, Math.round(state.lastMs))} ms`}
+          : `${state.witnesses.length + 1} texts · ${count()} readings differ from the base · collated${actions.bench()?.mode === "paragraphs" ? " paragraph by paragraph" : ""} in ${Math.max(1, Math.round(state.lastMs))} ms`}
         {state.error === null ? "" : ` · ${state.error}`}
       </p>
       <div class="variants-body" role="tabpanel">

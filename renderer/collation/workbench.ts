@@ -15,7 +15,7 @@ import {
   entryFromVariant,
   normaliseOptions,
   type Cell,
-  type Collated,
+  type CollationView,
   type CollationSettings,
   type DocText,
   type NewEntry,
@@ -24,6 +24,7 @@ import {
 import {
   apparatusEntries,
   type ApparatusEntry,
+  type NormaliseOptions,
   type VariantKind,
 } from "../../edition/collation/index.ts";
 
@@ -41,13 +42,150 @@ export interface Workbench {
   sigla: string[];
   /** Per siglum: the witness id, or null for the document's own text. */
   ids: Array<string | null>;
-  collated: Collated;
-  /** One entry per variant column of the segmentation (same order as `collated.view.apparatus`). */
+  view: CollationView;
+  /** One entry per variant column of the segmentation (same order as `view.apparatus`). */
   entries: ApparatusEntry[];
   /** The document's own running text with positions, when it is the base (entries go on it); else null. */
   own: DocText | null;
   /** The document collated (positions in `own` refer to it). */
   doc: PMNode;
+  /** 'whole': one collation, as the store's; 'paragraphs': paragraph by paragraph (long texts, see below). */
+  mode: "whole" | "paragraphs";
+}
+
+/**
+ * Texts longer than this (all witnesses together) whose paragraphs correspond one to
+ * one are collated paragraph by paragraph, each paragraph's result kept until its
+ * texts change: typing in one paragraph of a chapter re-collates that paragraph
+ * (milliseconds) instead of the chapter (seconds). The price: a phrase moved from one
+ * paragraph to another is not seen as a transposition. Shorter texts are collated
+ * whole, as the store collates them.
+ */
+export const PARAGRAPH_MODE_CHARS = 50_000;
+
+type Input = { siglum: string; text: string };
+type Piece = { view: CollationView; entries: ApparatusEntry[] };
+
+function collatePiece(
+  inputs: readonly Input[],
+  normalise: NormaliseOptions,
+): Piece {
+  const collated = collateWitnesses(inputs, { base: 0, normalise });
+  const entries =
+    inputs.length < 2
+      ? []
+      : apparatusEntries(collated.collation, collated.segmentation, {
+          base: 0,
+          regularisations: normalise.regularisations,
+        });
+  return { view: collated.view, entries };
+}
+
+/** A blank line (with any spaces around it) ends a paragraph, as documentText writes them. */
+const PARAGRAPH_BREAK = /[^\S\n]*\n[^\S\n]*\n\s*/gu;
+
+interface Paragraphs {
+  /** Each paragraph's text and UTF-16 start in the whole text. */
+  parts: Array<{ text: string; start: number }>;
+  /** The break after each paragraph but the last. */
+  breaks: Array<{ text: string; start: number }>;
+}
+
+function paragraphs(text: string): Paragraphs {
+  const parts: Paragraphs["parts"] = [];
+  const breaks: Paragraphs["breaks"] = [];
+  let at = 0;
+  for (const m of text.matchAll(PARAGRAPH_BREAK)) {
+    // Blank lines at the very start or end do not make an empty paragraph.
+    if (m.index === 0 || m.index + m[0].length === text.length) continue;
+    parts.push({ text: text.slice(at, m.index), start: at });
+    breaks.push({ text: m[0], start: m.index });
+    at = m.index + m[0].length;
+  }
+  parts.push({ text: text.slice(at), start: at });
+  return { parts, breaks };
+}
+
+/** Pieces kept from the last paragraph-by-paragraph collation, by their texts and settings. */
+let pieceCache = new Map<string, Piece>();
+
+/** Collates paragraph by paragraph and joins the pieces into one view; null when the paragraphs do not correspond. */
+function collateByParagraph(
+  inputs: readonly Input[],
+  normalise: NormaliseOptions,
+): Piece | null {
+  const split = inputs.map((w) => paragraphs(w.text));
+  const count = split[0]!.parts.length;
+  if (count < 2 || split.some((p) => p.parts.length !== count)) return null;
+  const settingsKey = JSON.stringify(normalise);
+  const used = new Map<string, Piece>();
+  const view: CollationView = {
+    sigla: inputs.map((w) => w.siglum),
+    base: 0,
+    texts: inputs.map((w) => w.text),
+    table: { sigla: inputs.map((w) => w.siglum), columns: [] },
+    segmentation: { sigla: inputs.map((w) => w.siglum), columns: [] },
+    variants: [],
+    apparatus: [],
+    transpositions: [],
+  };
+  const entries: ApparatusEntry[] = [];
+  const shift = (cell: Cell, by: number): Cell =>
+    cell === null
+      ? null
+      : { text: cell.text, from: cell.from + by, to: cell.to + by };
+  for (let p = 0; p < count; p++) {
+    const texts = inputs.map((w, i) => ({
+      siglum: w.siglum,
+      text: split[i]!.parts[p]!.text,
+    }));
+    const key = JSON.stringify([settingsKey, texts]);
+    const piece =
+      used.get(key) ?? pieceCache.get(key) ?? collatePiece(texts, normalise);
+    used.set(key, piece);
+    const offsets = split.map((s) => s.parts[p]!.start);
+    const seg0 = view.segmentation.columns.length;
+    for (const which of ["table", "segmentation"] as const) {
+      for (const column of piece.view[which].columns) {
+        view[which].columns.push({
+          variant: column.variant,
+          cells: column.cells.map((c, w) => shift(c, offsets[w]!)),
+        });
+      }
+      if (p < count - 1) {
+        // The paragraph break, as each witness writes it: agreement, so the texts read on.
+        view[which].columns.push({
+          variant: false,
+          cells: split.map((s) => {
+            const b = s.breaks[p]!;
+            return { text: b.text, from: b.start, to: b.start };
+          }),
+        });
+      }
+    }
+    view.variants.push(
+      ...piece.view.variants.map((v) => ({ ...v, column: v.column + seg0 })),
+    );
+    view.apparatus.push(
+      ...piece.view.apparatus.map((e) => ({
+        ...e,
+        column: e.column + seg0,
+        from: e.from + offsets[0]!,
+        to: e.to + offsets[0]!,
+      })),
+    );
+    entries.push(
+      ...piece.entries.map((e) => ({
+        ...e,
+        column: e.column + seg0,
+        from: e.from + offsets[0]!,
+        to: e.to + offsets[0]!,
+      })),
+    );
+    view.transpositions.push(...piece.view.transpositions);
+  }
+  pieceCache = used;
+  return { view, entries };
 }
 
 /** Collates the document's own text with its witnesses under its settings, the base first. */
@@ -77,21 +215,19 @@ export function collateDocumentView(
       ? inputs
       : [inputs[at]!, ...inputs.slice(0, at), ...inputs.slice(at + 1)];
   const normalise = normaliseOptions(settings);
-  const collated = collateWitnesses(ordered, { base: 0, normalise });
-  const entries =
-    ordered.length < 2
-      ? []
-      : apparatusEntries(collated.collation, collated.segmentation, {
-          base: 0,
-          regularisations: normalise.regularisations,
-        });
+  const long =
+    ordered.length > 1 &&
+    ordered.reduce((n, w) => n + w.text.length, 0) > PARAGRAPH_MODE_CHARS;
+  const byParagraph = long ? collateByParagraph(ordered, normalise) : null;
+  const piece = byParagraph ?? collatePiece(ordered, normalise);
   return {
     sigla: ordered.map((w) => w.siglum),
     ids: ordered.map((w) => w.id),
-    collated,
-    entries,
+    view: piece.view,
+    entries: piece.entries,
     own: ordered[0]!.id === null ? own : null,
     doc,
+    mode: byParagraph ? "paragraphs" : "whole",
   };
 }
 
@@ -111,7 +247,7 @@ export function kindsByColumn(
   shown: ReadonlySet<VariantKind>,
 ): Map<number, VariantKind[]> {
   const byColumn = new Map<number, VariantKind[]>();
-  for (const v of bench.collated.view.variants) {
+  for (const v of bench.view.variants) {
     if (!shown.has(v.kind)) continue;
     const list = byColumn.get(v.column) ?? [];
     list.push(v.kind);
@@ -126,7 +262,7 @@ export function kindCounts(bench: Workbench): Record<VariantKind, number> {
     VariantKind,
     number
   >;
-  for (const v of bench.collated.view.variants) counts[v.kind]++;
+  for (const v of bench.view.variants) counts[v.kind]++;
   return counts;
 }
 
@@ -146,14 +282,14 @@ export function heatSpans(
 ): HeatSpan[] {
   const others = Math.max(1, bench.sigla.length - 1);
   const varying = new Map<number, Set<string>>();
-  for (const v of bench.collated.view.variants) {
+  for (const v of bench.view.variants) {
     if (!shown.has(v.kind)) continue;
     const set = varying.get(v.column) ?? new Set<string>();
     set.add(v.siglum);
     varying.set(v.column, set);
   }
   const spans: HeatSpan[] = [];
-  bench.collated.view.segmentation.columns.forEach((column, k) => {
+  bench.view.segmentation.columns.forEach((column, k) => {
     const cell = column.cells[0] ?? null;
     const weight = (varying.get(k)?.size ?? 0) / others;
     if (cell === null) {
@@ -185,7 +321,7 @@ export function pairSegments(
   const l: PairSegment[] = [];
   const r: PairSegment[] = [];
   let differences = 0;
-  bench.collated.view.segmentation.columns.forEach((column, k) => {
+  bench.view.segmentation.columns.forEach((column, k) => {
     const a = column.cells[left] ?? null;
     const b = column.cells[right] ?? null;
     const differs = comparable(a) !== comparable(b);
@@ -221,7 +357,7 @@ export function tableBlocks(bench: Workbench, budget: number): TableBlock[] {
   const blocks: TableBlock[] = [];
   let current: TableBlock = { columns: [], widths: [] };
   let used = 0;
-  bench.collated.view.segmentation.columns.forEach((column, k) => {
+  bench.view.segmentation.columns.forEach((column, k) => {
     const longest = Math.max(
       1,
       ...column.cells.map((c) => comparable(c).length),

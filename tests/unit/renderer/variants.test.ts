@@ -61,7 +61,7 @@ function witness(
 
 /** The document's own running text with some words changed: how a second version reads. */
 function changed(bench: Workbench, changes: Array<[string, string]>): string {
-  let text = bench.collated.view.texts[0]!;
+  let text = bench.view.texts[0]!;
   for (const [from, to] of changes) {
     expect(text).toContain(from);
     text = text.replace(from, to);
@@ -90,16 +90,18 @@ const B = witness(
 );
 const bench = collateDocumentView(doc, [B, A], DEFAULT_COLLATION_SETTINGS);
 const columnOf = (b: Workbench, base: string) =>
-  b.collated.view.apparatus.find((e) => e.lemma.text.trim() === base)!.column;
+  b.view.apparatus.find((e) => e.lemma.text.trim() === base)!.column;
 
 describe("the collation the variants panel shows", () => {
   it("collates the document text first, then the witnesses in their order", () => {
     expect(bench.sigla).toEqual(["Base", "A", "B"]);
     expect(bench.ids).toEqual([null, "11", "12"]);
-    expect(bench.own?.text).toBe(bench.collated.view.texts[0]);
-    expect(
-      bench.collated.view.apparatus.map((e) => e.lemma.text.trim()),
-    ).toEqual(["events", "cordial", "gradually"]);
+    expect(bench.own?.text).toBe(bench.view.texts[0]);
+    expect(bench.view.apparatus.map((e) => e.lemma.text.trim())).toEqual([
+      "events",
+      "cordial",
+      "gradually",
+    ]);
   });
 
   it("puts a witness chosen as base first, and then offers no placement on the document", () => {
@@ -173,12 +175,95 @@ describe("the collation the variants panel shows", () => {
   it("wraps the alignment table into blocks no wider than the panel, every column once and in order", () => {
     const blocks = tableBlocks(bench, 60);
     expect(blocks.flatMap((b) => b.columns)).toEqual(
-      bench.collated.view.segmentation.columns.map((_, k) => k),
+      bench.view.segmentation.columns.map((_, k) => k),
     );
     for (const b of blocks) {
       if (b.columns.length > 1)
         expect(b.widths.reduce((x, y) => x + y, 0)).toBeLessThanOrEqual(60);
     }
+  });
+});
+
+describe("a long text collated paragraph by paragraph", () => {
+  const DARWIN = resolve(
+    import.meta.dirname,
+    "../../../../shared/corpus/collation/12-darwin-full-chapter1-6ed-perf/witnesses",
+  );
+  const edition = (year: string) =>
+    readFileSync(resolve(DARWIN, `${year}.txt`), "utf8");
+  // The 1859 chapter as the document (one paragraph each), 1860 and 1861 as witnesses: 44 paragraphs each.
+  const paras = edition("1859")
+    .split(/\n\s*\n/u)
+    .map((t) => t.replace(/\s+/gu, " ").trim())
+    .filter((t) => t !== "");
+  const chapter = schema.node(
+    "doc",
+    null,
+    paras.map((t) => schema.node("paragraph", null, schema.text(t))),
+  );
+  const witnesses = [
+    witness("21", "1860", edition("1860"), 0),
+    witness("22", "1861", edition("1861"), 1),
+  ];
+  const long = collateDocumentView(
+    chapter,
+    witnesses,
+    DEFAULT_COLLATION_SETTINGS,
+  );
+
+  it("is chosen when the paragraphs correspond and the texts are long", () => {
+    expect(long.mode).toBe("paragraphs");
+    expect(bench.mode).toBe("whole");
+  });
+
+  it("still reads every text back from its table row, paragraph breaks included", () => {
+    long.sigla.forEach((_, w) => {
+      const row = long.view.segmentation.columns
+        .map((c) => c.cells[w]?.text ?? "")
+        .join("");
+      expect(row).toBe(long.view.texts[w]!.trimStart());
+      const tokens = long.view.table.columns
+        .map((c) => c.cells[w]?.text ?? "")
+        .join("");
+      expect(tokens).toBe(long.view.texts[w]!.trimStart());
+    });
+  });
+
+  it("gives each apparatus entry its place in the whole base text", () => {
+    expect(long.entries.length).toBeGreaterThan(50);
+    expect(long.entries.map((e) => e.column)).toEqual(
+      long.view.apparatus.map((e) => e.column),
+    );
+    const base = long.own!.text;
+    for (const e of long.view.apparatus) {
+      expect(base.slice(e.from, e.to)).toBe(e.lemma.text.trimEnd());
+      const cell = long.view.segmentation.columns[e.column]!.cells[0];
+      if (cell) expect(cell.from).toBe(e.from);
+    }
+    for (const v of long.view.variants)
+      expect(long.view.segmentation.columns[v.column]!.variant).toBe(true);
+  });
+
+  it("re-collates to the same result when one paragraph of a witness changes back and forth", () => {
+    const edited = [
+      witnesses[0]!,
+      {
+        ...witnesses[1]!,
+        text: witnesses[1]!.text.replace("variation", "variety"),
+      },
+    ];
+    const changed = collateDocumentView(
+      chapter,
+      edited,
+      DEFAULT_COLLATION_SETTINGS,
+    );
+    expect(changed.view.variants.length).not.toBe(long.view.variants.length);
+    const again = collateDocumentView(
+      chapter,
+      witnesses,
+      DEFAULT_COLLATION_SETTINGS,
+    );
+    expect(again.view).toEqual(long.view);
   });
 });
 
