@@ -22,5 +22,5 @@ export { printApparatus, renderApparatus, renderEntry } from './render.ts';
 export type { ApparatusMode } from './render.ts';
 export { collateWitnesses, formatCollation } from './collate.ts';
 export type { ApparatusEntryView, Cell, Collated, CollationFormat, CollationView, TableView, VariantView } from './collate.ts';
-export { DEFAULT_COLLATION_SETTINGS, checkCollationSettings, checkSiglum, normaliseOptions } from './witnesses.ts';
-export type { CollationSettings, SavedNormalise, WitnessInfo, WitnessOrigin } from './witnesses.ts';
+export { DEFAULT_COLLATION_SETTINGS, checkCollationSettings, checkSiglum, collationInputs, normaliseOptions } from './witnesses.ts';
+export type { CollationInput, CollationSettings, SavedNormalise, WitnessInfo, WitnessOrigin } from './witnesses.ts';

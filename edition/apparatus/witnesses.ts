@@ -97,3 +97,25 @@ export function checkSiglum(value: unknown): string {
   }
   return value.trim();
 }
+
+/** One text to collate, with the witness it comes from (null: the document's own text). */
+export interface CollationInput {
+  siglum: string;
+  text: string;
+  id: string | null;
+}
+
+/**
+ * What a document collates, in order: the document's own text (under its siglum) and its
+ * witnesses in their order, with the base moved first (each witness is aligned against
+ * those before it). The service's `collateDocument` and a view that re-collates in the
+ * window both start here, so they collate the same.
+ */
+export function collationInputs(ownText: string, witnesses: readonly WitnessInfo[], settings: CollationSettings): CollationInput[] {
+  const inputs: CollationInput[] = [
+    { siglum: settings.documentSiglum, text: ownText, id: null },
+    ...[...witnesses].sort((a, b) => a.position - b.position).map((w) => ({ siglum: w.siglum, text: w.text, id: w.id })),
+  ];
+  const at = inputs.findIndex((w) => w.id === settings.base);
+  return at <= 0 ? inputs : [inputs[at]!, ...inputs.slice(0, at), ...inputs.slice(at + 1)];
+}

@@ -10,6 +10,7 @@ import type { DocumentCollation, WitnessApi, WitnessEdit } from '../../edition/a
 import {
   checkCollationSettings,
   checkSiglum,
+  collationInputs,
   DEFAULT_COLLATION_SETTINGS,
   collateWitnesses,
   documentText,
@@ -190,13 +191,7 @@ export function collateDocument(store: Store, authority: CollabAuthority, docume
   const settings = getCollationSettings(store.db, documentId);
   const { doc, version } = authority.document(documentId);
   const own = documentText(doc);
-  const inputs: Array<{ siglum: string; text: string; id: string | null }> = [
-    { siglum: settings.documentSiglum, text: own.text, id: null },
-    ...listWitnesses(store.db, documentId).map((w) => ({ siglum: w.siglum, text: w.text, id: w.id })),
-  ];
-  // The base goes first: each witness is aligned against the graph of those before it.
-  const at = inputs.findIndex((w) => w.id === settings.base);
-  const ordered = at <= 0 ? inputs : [inputs[at]!, ...inputs.slice(0, at), ...inputs.slice(at + 1)];
+  const ordered = collationInputs(own.text, listWitnesses(store.db, documentId), settings);
   const normalise = normaliseOptions(settings);
   const collated = collateWitnesses(ordered, { base: 0, normalise });
   const baseIsDocument = ordered[0]!.id === null;
