@@ -84,7 +84,13 @@ export default function ContextMenu(props: { at: ContextMenuAt }) {
               </div>
               <Show when={ref !== null}>{item('Show in register', '', () => entities.select(ref))}</Show>
               {item(kind === 'date' ? 'Change date…' : 'Re-link…', '', () =>
-                entities.askMention({ view: view(), kind, from: range.from, to: range.to, existing: range }),
+                entities.askMention({
+                  view: view(),
+                  kind,
+                  from: range.from,
+                  to: range.to,
+                  existing: range,
+                }),
               )}
               {item(`Unmark ${kindOf(kind).label.toLowerCase()}`, '', () => {
                 unmarkMention(range)(view().state, view().dispatch);

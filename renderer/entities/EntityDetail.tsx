@@ -37,7 +37,10 @@ export default function EntityDetail(props: { entity: EntityInfo }) {
     const dup = duplicate();
     if (!dup) return;
     try {
-      const result = await client.mergeEntities({ keptId: props.entity.id, duplicateId: dup.id });
+      const result = await client.mergeEntities({
+        keptId: props.entity.id,
+        duplicateId: dup.id,
+      });
       setDuplicate(null);
       setMergeQuery('');
       const kept = result.conflicts.map((c) => `${c.field}: kept “${c.kept}”, dropped “${c.dropped}”`);
@@ -77,10 +80,13 @@ export default function EntityDetail(props: { entity: EntityInfo }) {
       <Show when={outcome()}>
         <p class="entity-outcome">{outcome()}</p>
       </Show>
-      <Show when={props.entity.id} keyed>
-        <EntityForm entity={props.entity} />
-      </Show>
       <EntityMentions entity={props.entity} />
+      <section class="entity-section" aria-label="Entry">
+        <h3 class="section-title">Entry</h3>
+        <Show when={props.entity.id} keyed>
+          <EntityForm entity={props.entity} />
+        </Show>
+      </section>
       <SuggestionQueue entity={props.entity} />
 
       <section class="entity-section" aria-label="Merge">
@@ -115,8 +121,8 @@ export default function EntityDetail(props: { entity: EntityInfo }) {
           {(dup) => (
             <div class="confirm-box">
               <p>
-                “{dup().name}” will become an alternative name of “{props.entity.name}”; its mentions will point here and
-                it leaves the register.
+                “{dup().name}” will become an alternative name of “{props.entity.name}”; its mentions will point here
+                and it leaves the register.
               </p>
               <div class="dialog-buttons">
                 <button type="button" class="button" onClick={() => setDuplicate(null)}>
@@ -146,8 +152,8 @@ export default function EntityDetail(props: { entity: EntityInfo }) {
         >
           <div class="confirm-box">
             <p>
-              “{props.entity.name}” is mentioned {props.entity.mentions} time{props.entity.mentions === 1 ? '' : 's'}.
-              Deleting it unmarks those mentions; their text stays.
+              “{props.entity.name}” is mentioned {props.entity.mentions} time
+              {props.entity.mentions === 1 ? '' : 's'}. Deleting it unmarks those mentions; their text stays.
             </p>
             <div class="dialog-buttons">
               <button type="button" class="button" onClick={() => setConfirmDelete(false)}>

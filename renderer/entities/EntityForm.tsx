@@ -39,7 +39,10 @@ function inputOf(e: EntityInfo, f: Fields): EntityInput {
   return {
     type: e.type,
     name: v('name'),
-    altNames: (f['altNames'] ?? '').split('\n').map((s) => s.trim()).filter((s) => s !== ''),
+    altNames: (f['altNames'] ?? '')
+      .split('\n')
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
     dates: { birth: v('birth'), death: v('death'), floruit: v('floruit') },
     coordinates: v('lat') === '' && v('long') === '' ? null : { lat: num('lat'), long: num('long') },
     description: v('description'),
@@ -89,7 +92,10 @@ export default function EntityForm(props: { entity: EntityInfo }) {
     event.preventDefault();
     setError(null);
     try {
-      await client.updateEntity({ id: props.entity.id, entity: inputOf(props.entity, fields()) });
+      await client.updateEntity({
+        id: props.entity.id,
+        entity: inputOf(props.entity, fields()),
+      });
       setSaved(true);
     } catch (e) {
       setError(sentenceOf(e));
@@ -116,10 +122,10 @@ export default function EntityForm(props: { entity: EntityInfo }) {
         </div>
       </Show>
       {area('description', 'Description')}
-      <fieldset class="authority">
-        <legend>Authority identifiers</legend>
+      <details class="authority" open={AUTHORITIES.some(([key]) => (fields()[key] ?? '') !== '')}>
+        <summary>Authority identifiers</summary>
         <For each={AUTHORITIES}>{([key, label]) => field(key, label)}</For>
-      </fieldset>
+      </details>
       <Show when={error()}>
         <p class="form-error" role="alert">
           {error()}

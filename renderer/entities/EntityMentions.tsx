@@ -3,6 +3,7 @@ import { For, Show, createResource } from 'solid-js';
 import type { EntityInfo } from '../../edition/api.ts';
 import { useStores } from '../stores/context.ts';
 import { useEntities } from './context.ts';
+import { groupByDocument } from './groupByDocument.ts';
 import MentionContext from './MentionContext.tsx';
 
 export default function EntityMentions(props: { entity: EntityInfo }) {
@@ -23,32 +24,42 @@ export default function EntityMentions(props: { entity: EntityInfo }) {
       <h3 class="section-title">
         Mentions <span class="count">{props.entity.mentions}</span>
       </h3>
-      <Show when={(mentions()?.length ?? 0) > 0} fallback={<p class="panel-empty">Not mentioned in any document yet.</p>}>
-        <ul class="mention-list">
-          <For each={mentions()}>
-            {(m) => (
-              <li>
-                <button
-                  type="button"
-                  class="mention-row"
-                  onClick={() => entities.reveal(m.documentId, m.from, m.to)}
-                  title="Open the document at this mention"
-                >
-                  <span class="mention-where">
-                    {m.document}
-                    <Show when={m.page}>{(page) => <span class="mention-page"> · p. {page()}</span>}</Show>
-                    <Show when={m.inNote}>
-                      <span class="mention-page"> · note</span>
-                    </Show>
-                  </span>
-                  <span class="mention-context">
-                    <MentionContext before={m.before} text={m.text} after={m.after} />
-                  </span>
-                </button>
-              </li>
-            )}
-          </For>
-        </ul>
+      <Show
+        when={(mentions()?.length ?? 0) > 0}
+        fallback={<p class="panel-empty">Not mentioned in any document yet.</p>}
+      >
+        <For each={groupByDocument(mentions() ?? [])}>
+          {(group) => (
+            <div class="mention-group">
+              <div class="mention-where">{group[0]!.document}</div>
+              <ul class="mention-list">
+                <For each={group}>
+                  {(m) => (
+                    <li>
+                      <button
+                        type="button"
+                        class="mention-row"
+                        onClick={() => entities.reveal(m.documentId, m.from, m.to)}
+                        title="Open the document at this mention"
+                      >
+                        <span class="mention-context">
+                          <MentionContext before={m.before} text={m.text} after={m.after} />
+                        </span>
+                        <Show when={m.page !== null || m.inNote}>
+                          <span class="mention-page">
+                            {[m.page === null ? '' : `p. ${m.page}`, m.inNote ? 'in a note' : '']
+                              .filter(Boolean)
+                              .join(' · ')}
+                          </span>
+                        </Show>
+                      </button>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </div>
+          )}
+        </For>
       </Show>
     </section>
   );

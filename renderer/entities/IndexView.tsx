@@ -30,13 +30,22 @@ export default function IndexView() {
       <div class="type-chips" role="radiogroup" aria-label="Index of">
         <For each={[...BUILT_IN_KINDS.filter((k) => k.linked), { id: '', label: 'All' }]}>
           {(k) => (
-            <button type="button" class="chip" role="radio" aria-checked={type() === k.id} onClick={() => setType(k.id)}>
+            <button
+              type="button"
+              class="chip"
+              role="radio"
+              aria-checked={type() === k.id}
+              onClick={() => setType(k.id)}
+            >
               {k.label}
             </button>
           )}
         </For>
       </div>
-      <Show when={(index()?.length ?? 0) > 0} fallback={<p class="panel-empty">Nothing of this type is mentioned yet.</p>}>
+      <Show
+        when={(index()?.length ?? 0) > 0}
+        fallback={<p class="panel-empty">Nothing of this type is mentioned yet.</p>}
+      >
         <ol class="index-list">
           <For each={index()}>
             {(entry) => (

@@ -4,17 +4,20 @@
  * kind, the register entry's name and description, or a date's value; and the
  * ways to change it: open the entry, re-link, correct a date, unmark.
  */
-import { For, Show } from 'solid-js';
+import { For, Show, createSignal, onMount } from 'solid-js';
 import { useEntities } from './context.ts';
 import { dateOfMark, describeDate } from './dateValue.ts';
 import { kindOf } from './kinds.ts';
 import { unmarkMention, type MentionRange } from './marking.ts';
+import { placeBeside } from './scroll.ts';
 import type { MentionCard as Card } from './store.ts';
 
 export default function MentionCard(props: { card: Card }) {
   const [, entities] = useEntities();
-  const top = () => Math.min(props.card.anchor.bottom + 6, window.innerHeight - 200);
-  const left = () => Math.max(8, Math.min(props.card.anchor.left, window.innerWidth - 340));
+  let box!: HTMLDivElement;
+  const [size, setSize] = createSignal({ width: 320, height: 120 });
+  onMount(() => setSize({ width: box.offsetWidth, height: box.offsetHeight }));
+  const place = () => placeBeside(props.card.anchor, size().width, size().height);
 
   const unmark = (range: MentionRange) => {
     const view = props.card.view;
@@ -38,7 +41,8 @@ export default function MentionCard(props: { card: Card }) {
       classList={{ pinned: props.card.pinned }}
       role="dialog"
       aria-label="Mention"
-      style={{ top: `${top()}px`, left: `${left()}px` }}
+      ref={box}
+      style={{ top: `${place().top}px`, left: `${place().left}px` }}
       onPointerEnter={() => entities.keepCard()}
       onPointerLeave={() => entities.leaveMention()}
       onKeyDown={(e) => e.key === 'Escape' && entities.closeCard()}
@@ -58,7 +62,9 @@ export default function MentionCard(props: { card: Card }) {
                 when={kind !== 'date'}
                 fallback={<div class="mention-card-name">{describeDate(dateOfMark(range.mark.attrs))}</div>}
               >
-                <div class="mention-card-name">{entity()?.name ?? (ref === null ? 'Not linked to the register' : 'Entry not found')}</div>
+                <div class="mention-card-name">
+                  {entity()?.name ?? (ref === null ? 'Not linked to the register' : 'Entry not found')}
+                </div>
                 <Show when={entity()?.altNames.length}>
                   <div class="mention-card-alt">Also: {entity()?.altNames.join('; ')}</div>
                 </Show>

@@ -11,6 +11,7 @@ import { useStores } from '../stores/context.ts';
 import { useEntities } from './context.ts';
 import { dateOfMark, documentDate, fieldsOf, invalidField, proposeFor, valueOf, type DateFields } from './dateValue.ts';
 import { isKindName, kindOf } from './kinds.ts';
+import { placeBeside } from './scroll.ts';
 import { changeMention, markMention, rangeText, type MentionRequest, type MentionValue } from './marking.ts';
 
 const SEARCH_LIMIT = 8;
@@ -34,8 +35,8 @@ export default function MentionPopup(props: { request: MentionRequest }) {
   const isDate = () => kind() === 'date';
   const kindKnown = () => isKindName(kind());
   const coords = req.view.coordsAtPos(req.from);
-  const top = Math.min(coords.bottom + 6, window.innerHeight - 320);
-  const left = Math.max(8, Math.min(coords.left, window.innerWidth - 380));
+  // Room for the list as it grows; above the text when the selection is low in the window.
+  const { top, left } = placeBeside(coords, 360, 300);
 
   // The text must still be there when the popup applies (another window may have edited it).
   const apply = (value: MentionValue): void => {
@@ -97,7 +98,9 @@ export default function MentionPopup(props: { request: MentionRequest }) {
     if (!kindKnown() || name === '') return;
     setBusy(true);
     try {
-      const entity = await client.createEntity({ entity: { type: kind(), name } });
+      const entity = await client.createEntity({
+        entity: { type: kind(), name },
+      });
       apply({ kind: kind(), ref: entity.id });
     } catch (error) {
       notices[1].show(error, 'Could not add the entry to the register');
@@ -165,7 +168,15 @@ export default function MentionPopup(props: { request: MentionRequest }) {
         fallback={
           <div class="date-fields">
             <div class="date-shape" role="radiogroup" aria-label="Kind of date">
-              <For each={[['when', 'On'], ['range', 'From – to'], ['approx', 'Not before / after']] as const}>
+              <For
+                each={
+                  [
+                    ['when', 'On'],
+                    ['range', 'From – to'],
+                    ['approx', 'Not before / after'],
+                  ] as const
+                }
+              >
                 {([shape, label]) => (
                   <label>
                     <input
@@ -182,7 +193,9 @@ export default function MentionPopup(props: { request: MentionRequest }) {
             <div class="date-inputs">
               <input
                 ref={input}
-                aria-label={dateFields().shape === 'when' ? 'Date' : dateFields().shape === 'range' ? 'From' : 'Not before'}
+                aria-label={
+                  dateFields().shape === 'when' ? 'Date' : dateFields().shape === 'range' ? 'From' : 'Not before'
+                }
                 placeholder="YYYY-MM-DD"
                 value={dateFields().first}
                 onInput={(e) => setField('first', e.currentTarget.value)}
@@ -200,9 +213,15 @@ export default function MentionPopup(props: { request: MentionRequest }) {
             <p class="popup-hint">
               <Show
                 when={invalidField(dateFields()) === null}
-                fallback={<span class="popup-error">“{invalidField(dateFields())}” is not a date: write YYYY, YYYY-MM or YYYY-MM-DD.</span>}
+                fallback={
+                  <span class="popup-error">
+                    “{invalidField(dateFields())}” is not a date: write YYYY, YYYY-MM or YYYY-MM-DD.
+                  </span>
+                }
               >
-                {proposed() ? 'Proposed from the text; correct it if need be.' : 'No value proposed; enter one, or leave it empty.'}
+                {proposed()
+                  ? 'Proposed from the text; correct it if need be.'
+                  : 'No value proposed; enter one, or leave it empty.'}
               </Show>
             </p>
             <div class="dialog-buttons">

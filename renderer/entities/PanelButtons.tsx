@@ -10,7 +10,9 @@ export default function PanelButtons() {
       <button
         type="button"
         class="tool tool-text"
-        classList={{ active: state.panel === 'register' || state.panel === 'index' }}
+        classList={{
+          active: state.panel === 'register' || state.panel === 'index',
+        }}
         aria-pressed={state.panel === 'register' || state.panel === 'index'}
         title="The project register: persons, places, organisations, terms"
         onMouseDown={(e) => e.preventDefault()}

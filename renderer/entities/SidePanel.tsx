@@ -33,7 +33,12 @@ export default function SidePanel() {
               )}
             </For>
             <span class="toolbar-spacer" />
-            <button type="button" class="panel-close" aria-label="Close the panel" onClick={() => entities.setPanel(null)}>
+            <button
+              type="button"
+              class="panel-close"
+              aria-label="Close the panel"
+              onClick={() => entities.setPanel(null)}
+            >
               ×
             </button>
           </div>

@@ -8,6 +8,7 @@ import { For, Show, createMemo, createSignal } from 'solid-js';
 import type { EntityInfo, SuggestionInfo } from '../../edition/api.ts';
 import { useStores } from '../stores/context.ts';
 import { useEntities } from './context.ts';
+import { groupByDocument } from './groupByDocument.ts';
 import MentionContext from './MentionContext.tsx';
 
 export default function SuggestionQueue(props: { entity: EntityInfo }) {
@@ -27,15 +28,7 @@ export default function SuggestionQueue(props: { entity: EntityInfo }) {
     }
   };
 
-  const byDocument = createMemo(() => {
-    const groups = new Map<string, SuggestionInfo[]>();
-    for (const s of list() ?? []) {
-      const g = groups.get(s.documentId) ?? [];
-      g.push(s);
-      groups.set(s.documentId, g);
-    }
-    return [...groups.values()];
-  });
+  const byDocument = createMemo(() => groupByDocument(list() ?? []));
 
   const run = async (work: () => Promise<unknown>, context: string) => {
     setBusy(true);
@@ -50,13 +43,23 @@ export default function SuggestionQueue(props: { entity: EntityInfo }) {
   };
   const accept = (documentId: string, contextHashes?: string[]) =>
     run(
-      () => client.acceptSuggestions({ entityId: props.entity.id, documentId, ...(contextHashes ? { contextHashes } : {}) }),
+      () =>
+        client.acceptSuggestions({
+          entityId: props.entity.id,
+          documentId,
+          ...(contextHashes ? { contextHashes } : {}),
+        }),
       'Could not mark the occurrence',
     );
   const reject = (s: SuggestionInfo) =>
     run(
       () =>
-        client.rejectSuggestion({ entityId: props.entity.id, documentId: s.documentId, text: s.text, contextHash: s.contextHash }),
+        client.rejectSuggestion({
+          entityId: props.entity.id,
+          documentId: s.documentId,
+          text: s.text,
+          contextHash: s.contextHash,
+        }),
       'Could not remember the rejection',
     );
 
@@ -69,7 +72,10 @@ export default function SuggestionQueue(props: { entity: EntityInfo }) {
         </button>
       </h3>
       <Show when={list() !== null}>
-        <Show when={byDocument().length > 0} fallback={<p class="panel-empty">No unmarked occurrences of its names.</p>}>
+        <Show
+          when={byDocument().length > 0}
+          fallback={<p class="panel-empty">No unmarked occurrences of its names.</p>}
+        >
           <For each={byDocument()}>
             {(group) => (
               <div class="suggestion-group">

@@ -20,7 +20,11 @@ export function fieldsOf(value: DateValue | null): DateFields {
   if (value === null) return { shape: 'when', first: '', second: '' };
   if ('when' in value) return { shape: 'when', first: value.when, second: '' };
   if ('from' in value) return { shape: 'range', first: value.from, second: value.to };
-  return { shape: 'approx', first: value.notBefore ?? '', second: value.notAfter ?? '' };
+  return {
+    shape: 'approx',
+    first: value.notBefore ?? '',
+    second: value.notAfter ?? '',
+  };
 }
 
 /** The value the fields hold, or null when they are empty. */
@@ -51,11 +55,21 @@ export function documentDate(doc: PMNode, metaDate: string | null): string | nul
   doc.descendants((node) => {
     if (found !== null) return false;
     if (node.type !== schema.nodes.dateline) return true;
-    const v = proposeDate(node.textContent);
+    const v = dateInLine(node.textContent);
     if (v) found = 'when' in v ? v.when : 'from' in v ? v.from : (v.notBefore ?? v.notAfter ?? null);
     return false;
   });
   return found;
+}
+
+/** The date a dateline ends with ("Tokyo, January 13, 1933." → 1933-01-13): the longest tail that reads as one. */
+function dateInLine(line: string): DateValue | null {
+  const parts = line.replace(/[.\s]+$/, '').split(/,\s*/);
+  for (let i = 0; i < parts.length; i++) {
+    const v = proposeDate(parts.slice(i).join(', '));
+    if (v) return v;
+  }
+  return null;
 }
 
 /** The proposal for a date mention's text. */

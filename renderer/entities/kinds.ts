@@ -32,7 +32,11 @@ export const KIND_KEYS: Readonly<Record<string, string>> = {
 /** A kind by id: a built-in one, or an editor's own type ("ship" → "Ship"). */
 export function kindOf(id: string): MentionKind {
   return (
-    BUILT_IN_KINDS.find((k) => k.id === id) ?? { id, label: id.charAt(0).toUpperCase() + id.slice(1), linked: true }
+    BUILT_IN_KINDS.find((k) => k.id === id) ?? {
+      id,
+      label: id.charAt(0).toUpperCase() + id.slice(1),
+      linked: true,
+    }
   );
 }
 

@@ -41,7 +41,11 @@ export interface MentionValue {
 const DATE_ATTRS = ['when', 'from', 'to', 'notBefore', 'notAfter'] as const;
 
 function mentionAttrs(value: MentionValue, base: Record<string, unknown> = {}): Record<string, unknown> {
-  const attrs: Record<string, unknown> = { ...base, kind: value.kind, ref: value.ref };
+  const attrs: Record<string, unknown> = {
+    ...base,
+    kind: value.kind,
+    ref: value.ref,
+  };
   if (value.date !== undefined) {
     const date = (value.date ?? {}) as Record<string, string | undefined>;
     for (const key of DATE_ATTRS) attrs[key] = date[key] ?? null;

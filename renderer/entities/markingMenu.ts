@@ -19,7 +19,11 @@ export interface MarkingEntry {
 export function markingEntries(registerTypes: Iterable<string>): MarkingEntry[] {
   const key = (kind: string) => (KIND_KEYS[kind] === undefined ? '' : formatKey(KIND_KEYS[kind]));
   return [
-    ...[...BUILT_IN_KINDS, ...customKinds(registerTypes)].map((k) => ({ kind: k.id, label: k.label, shortcut: key(k.id) })),
+    ...[...BUILT_IN_KINDS, ...customKinds(registerTypes)].map((k) => ({
+      kind: k.id,
+      label: k.label,
+      shortcut: key(k.id),
+    })),
     { kind: '', label: 'Other type…', shortcut: '' },
   ];
 }

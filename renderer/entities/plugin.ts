@@ -59,7 +59,10 @@ export function mentionPlugin(host: MentionHost): Plugin {
           return false;
         },
         contextmenu(view, event) {
-          const at = view.posAtCoords({ left: event.clientX, top: event.clientY });
+          const at = view.posAtCoords({
+            left: event.clientX,
+            top: event.clientY,
+          });
           // Elsewhere the browser's own menu (copy, paste, spelling) stays.
           if (!at || (view.state.selection.empty && mentionsAt(view.state.doc, at.pos).length === 0)) return false;
           event.preventDefault();

@@ -18,6 +18,7 @@ import type { NoticeActions } from '../stores/notices.ts';
 import type { ProjectActions } from '../stores/project.ts';
 import { mentionsAt, type MentionRange, type MentionRequest } from './marking.ts';
 import type { MentionHost } from './plugin.ts';
+import { scrollToPos } from './scroll.ts';
 
 export type PanelTab = 'register' | 'index' | 'notes';
 
@@ -126,8 +127,9 @@ export function createEntityStore(client: SiglumClient, notices: NoticeActions, 
   function revealIn(view: EditorView, from: number, to: number): void {
     const size = view.state.doc.content.size;
     if (to > size) return;
-    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, from, to)).scrollIntoView());
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, from, to)));
     view.focus();
+    scrollToPos(view, from);
   }
 
   const actions: EntityActions = {
@@ -137,6 +139,11 @@ export function createEntityStore(client: SiglumClient, notices: NoticeActions, 
     card,
     contextMenu,
     askMention(req) {
+      // The popup sits by the text it marks: bring that into view first.
+      if (!req.view.isDestroyed) {
+        const at = req.view.coordsAtPos(req.from);
+        if (at.top < 80 || at.bottom > window.innerHeight - 40) scrollToPos(req.view, req.from);
+      }
       batch(() => {
         setCard(null);
         setContextMenu(null);

@@ -4,17 +4,26 @@
  * A click goes to the note and opens it. Recomputed when the toolbar refreshes
  * (a pause in typing), never per keystroke.
  */
+import type { Node as PMNode } from 'prosemirror-model';
 import { For, Show, createMemo } from 'solid-js';
 import { numberNotes } from '../../edition/entities/index.ts';
+import { scrollToPos } from '../entities/scroll.ts';
 import { useStores } from '../stores/context.ts';
 import { NOTE_TYPES, goToNote, noteTypeLabel, renumberNotes, setNoteType } from './noteCommands.ts';
+
+/** Where numbering starts: a volume's notes run on (the seed's first is 89), so the first note's own number. */
+function firstNumber(doc: PMNode): number {
+  const first = numberNotes(doc)[0]?.current;
+  const n = first == null ? NaN : Number.parseInt(first, 10);
+  return Number.isFinite(n) && n > 0 ? n : 1;
+}
 
 export default function NotesPanel() {
   const [editor, editorActions] = useStores().editor;
   const notes = createMemo(() => {
     void editor.tick;
     const view = editor.open ? editorActions.view() : null;
-    return view === null ? [] : numberNotes(view.state.doc);
+    return view === null ? [] : numberNotes(view.state.doc, { start: firstNumber(view.state.doc) });
   });
   const outOfOrder = () => notes().some((n) => n.n !== n.current);
 
@@ -36,7 +45,7 @@ export default function NotesPanel() {
               <button
                 type="button"
                 class="link-button"
-                onClick={() => run((v) => renumberNotes(v.state, v.dispatch))}
+                onClick={() => run((v) => renumberNotes(firstNumber(v.state.doc))(v.state, v.dispatch))}
               >
                 Renumber
               </button>
@@ -50,7 +59,13 @@ export default function NotesPanel() {
                     type="button"
                     class="note-go"
                     title="Go to this note"
-                    onClick={() => run((v) => goToNote(note.pos)(v.state, v.dispatch) && v.focus())}
+                    onClick={() =>
+                      run((v) => {
+                        if (!goToNote(note.pos)(v.state, v.dispatch)) return;
+                        v.focus();
+                        scrollToPos(v, note.pos);
+                      })
+                    }
                   >
                     <span class="note-number">{note.current ?? note.n ?? '–'}</span>
                     <span class="note-preview">{note.preview || '(empty)'}</span>

@@ -31,17 +31,19 @@ export function setNoteType(pos: number, type: string | null): Command {
   };
 }
 
-/** Gives every note the number it has in reading order; false when all already have it. */
-export const renumberNotes: Command = (state, dispatch) => {
-  const wrong = numberNotes(state.doc).filter((n) => n.n !== n.current);
-  if (wrong.length === 0) return false;
-  if (dispatch) {
-    const tr = state.tr;
-    for (const n of wrong) tr.setNodeAttribute(n.pos, 'n', n.n);
-    dispatch(tr);
-  }
-  return true;
-};
+/** Gives every note the number it has in reading order from `start`; false when all already have it. */
+export function renumberNotes(start: number): Command {
+  return (state, dispatch) => {
+    const wrong = numberNotes(state.doc, { start }).filter((n) => n.n !== n.current);
+    if (wrong.length === 0) return false;
+    if (dispatch) {
+      const tr = state.tr;
+      for (const n of wrong) tr.setNodeAttribute(n.pos, 'n', n.n);
+      dispatch(tr);
+    }
+    return true;
+  };
+}
 
 /** Selects the note at `pos` (which opens its editor) and scrolls to it. */
 export function goToNote(pos: number): Command {

@@ -45,8 +45,14 @@ function mention(editor: EditorPage, kind: string, text: string) {
 /** Marks the selection with the mouse: Entity menu, kind, then the popup's line `choice`. */
 async function markWithMenu(page: Page, kind: string, choice: RegExp): Promise<void> {
   await page.locator('.entity-button').click();
-  await page.getByRole('menu', { name: 'Entity' }).getByRole('menuitem', { name: new RegExp(`^${kind}`) }).click();
-  await page.getByRole('dialog', { name: new RegExp(`Mark as ${kind}`, 'i') }).getByRole('option', { name: choice }).click();
+  await page
+    .getByRole('menu', { name: 'Entity' })
+    .getByRole('menuitem', { name: new RegExp(`^${kind}`) })
+    .click();
+  await page
+    .getByRole('dialog', { name: new RegExp(`Mark as ${kind}`, 'i') })
+    .getByRole('option', { name: choice })
+    .click();
 }
 
 test.describe('marking entities in the seed despatch', () => {
@@ -78,6 +84,7 @@ test.describe('marking entities in the seed despatch', () => {
     await page.keyboard.press('ControlOrMeta+Alt+Shift+P');
     await page.getByLabel('Find in the register').fill('ping');
     await expect(popup.getByRole('option').first()).toHaveText(/^Su Ping-wen/);
+    await page.screenshot({ path: testInfo.outputPath('typeahead.png') });
     await page.keyboard.press('Enter');
     await expect(mention(editor, 'person', 'Su Ping-wen')).toHaveCount(2);
     const refs = await mention(editor, 'person', 'Su Ping-wen').evaluateAll((els) => els.map((e) => e.dataset['ref']));
@@ -150,12 +157,15 @@ test.describe('marking entities in the seed despatch', () => {
     expect(refs[1]).toBe(refs[0]);
   });
 
-  test('gives a date mention its proposed value and exports TEI that validates against tei_all', async ({ page }) => {
+  test('gives a date mention its proposed value and exports TEI that validates against tei_all', async ({
+    page,
+  }, testInfo) => {
     await selectText(page, 'December 21–22, 1932');
     await page.keyboard.press('ControlOrMeta+Alt+Shift+D');
     const popup = page.getByRole('dialog', { name: 'Mark as Date' });
     await expect(popup.getByRole('textbox', { name: 'From' })).toHaveValue('1932-12-21');
     await expect(popup.getByRole('textbox', { name: 'To' })).toHaveValue('1932-12-22');
+    await page.screenshot({ path: testInfo.outputPath('date-popup.png') });
     await popup.getByRole('button', { name: 'Mark date' }).click();
     await expect(editor.text.locator('.mention[data-kind="date"]')).toHaveAttribute('data-from', '1932-12-21');
 
