@@ -141,6 +141,8 @@ export interface GatheredEdition {
   /** Notes in the text, and those of the note types the PDF prints (HTML and LaTeX print all). */
   notes: number;
   printedNotes: number;
+  /** Entries left out with the notes they stood in (`removeNotes`), by document index and entry index. */
+  lost: Array<{ document: number; index: number; reason: string }>;
   warnings: string[];
 }
 
@@ -157,8 +159,41 @@ function countNotes(doc: PMNode, types: readonly string[] | null): number {
 }
 
 /**
+ * The document without the notes whose type `types` leaves out, and the entries moved
+ * to match (deleting a note shifts what follows). An entry whose lemma lay in a removed
+ * note is returned apart, to be reported.
+ */
+function withoutNotes(
+  doc: PMNode,
+  entries: readonly ApparatusEntry[],
+  types: readonly string[],
+): { doc: PMNode; entries: ApparatusEntry[]; lost: number[] } {
+  const removed: Array<{ from: number; to: number }> = [];
+  doc.descendants((node, pos) => {
+    if (node.type.name !== 'note') return true;
+    const type = node.attrs['type'] as string | null;
+    if (type === null || !types.includes(type)) removed.push({ from: pos, to: pos + node.nodeSize });
+    return false;
+  });
+  if (removed.length === 0) return { doc, entries: [...entries], lost: [] };
+  const tr = new Transform(doc);
+  for (const r of removed.reverse()) tr.delete(r.from, r.to);
+  const kept: ApparatusEntry[] = [];
+  const lost: number[] = [];
+  entries.forEach((e, i) => {
+    const from = tr.mapping.mapResult(e.from, 1);
+    const to = tr.mapping.mapResult(e.to, -1);
+    if (from.deleted || to.deleted) lost.push(i);
+    else kept.push({ ...e, from: from.pos, to: Math.max(from.pos, to.pos) });
+  });
+  return { doc: tr.doc, entries: kept, lost };
+}
+
+/**
  * The edition of `target` with `settings`. `onDocument` is told after each document
- * is read (for progress).
+ * is read (for progress). With `removeNotes`, notes of the types the settings leave
+ * out are taken out of the text (the HTML and LaTeX writers print every note they
+ * get; the PDF's paginator leaves them out itself).
  */
 export function gatherEdition(
   store: Store,
@@ -166,6 +201,7 @@ export function gatherEdition(
   target: ExportTarget,
   settings: ProjectPrintSettings,
   onDocument: (done: number, total: number) => void = () => undefined,
+  removeNotes = false,
 ): GatheredEdition {
   const ids = targetDocumentIds(store, target);
   const opened: OpenedDocument[] = [];
@@ -177,6 +213,7 @@ export function gatherEdition(
   let apparatusInProject = 0;
   let notes = 0;
   let printedNotes = 0;
+  const lostEntries: GatheredEdition['lost'] = [];
   ids.forEach((id, i) => {
     const record = getDocument(store.db, id);
     const node = authority.peek(id);
@@ -187,10 +224,22 @@ export function gatherEdition(
     if (found.sigla.has(own)) describe(own, 'The edited text');
     for (const w of listWitnesses(store.db, id)) describe(w.siglum, w.description);
     for (const s of found.sigla) describe(s, '');
-    apparatus.set(record.info.id, found.entries.filter((e) => settings.apparatusSeries.includes(e.series)));
     notes += countNotes(node, null);
     printedNotes += countNotes(node, settings.noteTypes);
-    opened.push({ info: record.info, meta: record.meta, doc: withoutApparatusMarks(node).toJSON() as DocJSON, version: record.version });
+    let text = withoutApparatusMarks(node);
+    let entries = found.entries.filter((e) => settings.apparatusSeries.includes(e.series));
+    if (removeNotes && settings.noteTypes !== null) {
+      const trimmed = withoutNotes(text, entries, settings.noteTypes);
+      const before = entries;
+      text = trimmed.doc;
+      entries = trimmed.entries;
+      for (const index of trimmed.lost) {
+        const lemma = before[index]?.lemma ?? '';
+        lostEntries.push({ document: i, index, reason: `“${lemma}” is in a note of a type the print settings leave out` });
+      }
+    }
+    apparatus.set(record.info.id, entries);
+    opened.push({ info: record.info, meta: record.meta, doc: text.toJSON() as DocJSON, version: record.version });
     onDocument(i + 1, ids.length);
   });
   const own = targetTitle(store, target);
@@ -212,6 +261,10 @@ export function gatherEdition(
     const n = apparatusInProject - kept;
     warnings.push(`${n} apparatus ${n === 1 ? 'entry' : 'entries'} of series ${series} ${n === 1 ? 'is' : 'are'} left out, as the print settings ask.`);
   }
+  const unprinted = notes - printedNotes;
+  if (unprinted > 0) {
+    warnings.push(`${unprinted} ${unprinted === 1 ? 'note is' : 'notes are'} of a type the print settings leave out, so not printed.`);
+  }
   return {
     edition: {
       ...published,
@@ -223,6 +276,7 @@ export function gatherEdition(
     apparatusInProject,
     notes,
     printedNotes,
+    lost: lostEntries,
     warnings,
   };
 }

@@ -212,7 +212,7 @@ export function createPublisher(
       total = count + stages;
       // About fifty events for a long volume, not one per document.
       if (done === count || done % Math.ceil(count / 50) === 0) progress('documents', done);
-    });
+    }, fmt !== 'pdf');
     const docs = gathered.documentIds.length;
     const titleOf = (i: number): { documentId: string; document: string } => ({
       documentId: gathered.documentIds[i] ?? '',
@@ -223,10 +223,6 @@ export function createPublisher(
     progress('build', docs + 1);
 
     if (fmt === 'pdf') {
-      const unprinted = gathered.notes - gathered.printedNotes;
-      if (unprinted > 0) {
-        base.warnings.push(`${unprinted} ${unprinted === 1 ? 'note is' : 'notes are'} of a type the print settings leave out, so not printed.`);
-      }
       const partial = partialPath(path);
       try {
         const result = await pdf(gathered.edition, partial, (p) => {
@@ -251,7 +247,7 @@ export function createPublisher(
     }
 
     const rejected = (list: ReadonlyArray<{ document: number; index: number; reason: string }>): ExportRejected[] =>
-      list.map((r) => ({ ...titleOf(r.document), index: r.index, reason: r.reason }));
+      [...gathered.lost, ...list].map((r) => ({ ...titleOf(r.document), index: r.index, reason: r.reason }));
 
     if (fmt === 'latex') {
       const partial = partialPath(path);
@@ -263,7 +259,7 @@ export function createPublisher(
         return {
           ...base,
           path,
-          placed: { notes: gathered.notes, apparatus: printed - written.rejected.length },
+          placed: { notes: gathered.printedNotes, apparatus: printed - written.rejected.length },
           misplaced: [],
           rejected: rejected(written.rejected),
         };
@@ -288,7 +284,7 @@ export function createPublisher(
         path,
         index: join(path, 'index.html'),
         files: written.files,
-        placed: { notes: gathered.notes, apparatus: printed - written.rejected.length },
+        placed: { notes: gathered.printedNotes, apparatus: printed - written.rejected.length },
         misplaced: [],
         rejected: rejected(written.rejected),
       };

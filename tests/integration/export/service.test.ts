@@ -273,9 +273,16 @@ describe('print settings', () => {
     try {
       const tex = join(tmp.dir, 'series-a.tex');
       const latex = await service.exportEdition({ documentId, format: 'latex', outPath: tex });
-      expect(latex.placed.apparatus).toBe(VARIANTS.length - 1);
-      expect(latex.warnings).toEqual(['1 apparatus entry of series B is left out, as the print settings ask.']);
-      expect(readFileSync(tex, 'utf8')).not.toContain('\\Bfootnote');
+      expect(latex.placed).toEqual({ notes: 0, apparatus: VARIANTS.length - 1 });
+      expect(latex.warnings).toEqual([
+        '1 apparatus entry of series B is left out, as the print settings ask.',
+        '2 notes are of a type the print settings leave out, so not printed.',
+      ]);
+      const source = readFileSync(tex, 'utf8');
+      expect(source).not.toContain('\\Bfootnote');
+      expect(source).not.toContain('\\footnoteA');
+      // Taking the notes out moved the text after them; the entries moved with it.
+      for (const v of VARIANTS.filter((x) => x.type === null)) expect(source).toContain(`\\edtext{${v.lemma}}`);
       const pdf = await service.exportEdition({ documentId, format: 'pdf', outPath: join(tmp.dir, 'no-notes.pdf') });
       expect(pdf.placed).toEqual({ notes: 0, apparatus: VARIANTS.length - 1 });
       expect(pdf.warnings).toContain('2 notes are of a type the print settings leave out, so not printed.');
