@@ -105,13 +105,13 @@ export default function VariantList(props: { store: VariantsStore }) {
                       {e.lemma.text.trim() || "‸"}
                     </span>{" "}
                     <span class="sigla">{e.lemma.wit.join(" ")}</span>
-                    <span class="bracket">]</span>
+                    <span class="bracket">]</span>{" "}
                     <For each={e.readings}>
                       {(r, i) => (
                         <span class="reading">
                           {i() > 0 ? "; " : ""}
                           {r.text.trim() || "om."}{" "}
-                          <span class="sigla">{r.wit.join(" ")}</span>
+                          <span class="sigla">{r.wit.join(" ")}</span>{" "}
                           <Show when={r.kind}>
                             {(k) => (
                               <span class="kind-tag" data-kind={k()}>

@@ -66,6 +66,17 @@ test("collates two witnesses of the seed despatch, makes a variant an apparatus 
     path: test.info().outputPath("variants-witnesses.png"),
   });
 
+  // Editing a witness re-collates at once: a new difference appears without saving first.
+  const before = await panel.locator(".variants-status").textContent();
+  await panel
+    .getByLabel("Text of A")
+    .fill(WITNESS_A.replace("month of December", "month of November"));
+  await expect(panel.locator(".variants-status")).not.toHaveText(before!);
+  await panel.getByRole("tab", { name: "Variants" }).click();
+  await expect(
+    panel.locator(".variant-row", { hasText: "November" }),
+  ).toContainText("December Base B] November A substantive");
+
   // The alignment table: the changed words stand in highlighted columns.
   await panel.getByRole("tab", { name: "Table" }).click();
   const table = panel.getByRole("table", { name: "Alignment table" });
