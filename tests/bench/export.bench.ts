@@ -6,7 +6,6 @@
  * Prints times, what was placed, and memory: this process's, and the peak of
  * Chromium's processes (sampled with ps every 250 ms).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,35 +21,16 @@ import { Store } from '../../db/store.ts';
 import { parseInProcess } from '../../electron/service/formats.ts';
 import { openService } from '../../electron/service/index.ts';
 import { HUNDRED_PAGES, syntheticEdition } from '../integration/print/synthetic-edition.ts';
+import { childrenRssMb } from './children-memory.ts';
 
 const VOLUME = fileURLToPath(new URL('../../../shared/corpus/frus/frus1934v05.xml', import.meta.url));
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const dir = mkdtempSync(join(tmpdir(), 'siglum-export-bench-'));
 
-/** Resident memory of this process's descendants (Chromium), in bytes, from ps. */
-function childrenRss(): number {
-  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss='], { encoding: 'utf8' })
-    .trim()
-    .split('\n')
-    .map((l) => l.trim().split(/\s+/).map(Number) as [number, number, number]);
-  const mine = new Set([process.pid]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [pid, ppid] of rows) {
-      if (mine.has(ppid) && !mine.has(pid)) {
-        mine.add(pid);
-        grew = true;
-      }
-    }
-  }
-  return rows.filter(([pid]) => pid !== process.pid && mine.has(pid)).reduce((n, [, , rss]) => n + rss * 1024, 0);
-}
-
 /** Runs `f` while sampling the children's memory; resolves with its peak. */
 async function peakChildren<T>(f: () => Promise<T>): Promise<{ value: T; peak: number }> {
   let peak = 0;
-  const timer = setInterval(() => (peak = Math.max(peak, childrenRss())), 250);
+  const timer = setInterval(() => (peak = Math.max(peak, childrenRssMb() * 1024 * 1024)), 250);
   try {
     return { value: await f(), peak };
   } finally {

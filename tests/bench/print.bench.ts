@@ -5,43 +5,16 @@
  * each stage, what was placed and misplaced, and peak memory of Node and Chromium.
  * PDFs are tagged, with bookmarks (the default); one run shows the untagged cost.
  */
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { renderPdf } from "../../electron/pdf/render.ts";
+import { childrenRssMb } from "./children-memory.ts";
 import {
   HUNDRED_PAGES,
   syntheticEdition,
   type SyntheticOptions,
 } from "../integration/print/synthetic-edition.ts";
-
-/** Resident memory (MB) of this process's child processes (Chromium and its helpers). */
-function childrenRssMb(): number {
-  const rows = execFileSync("ps", ["-eo", "pid=,ppid=,rss="], {
-    encoding: "utf8",
-  })
-    .trim()
-    .split("\n")
-    .map((l) => l.trim().split(/\s+/).map(Number) as [number, number, number]);
-  const tree = new Set([process.pid]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [pid, ppid] of rows) {
-      if (tree.has(ppid) && !tree.has(pid)) {
-        tree.add(pid);
-        grew = true;
-      }
-    }
-  }
-  tree.delete(process.pid);
-  return (
-    rows
-      .filter(([pid]) => tree.has(pid))
-      .reduce((sum, [, , rss]) => sum + rss, 0) / 1024
-  );
-}
 
 async function run(
   name: string,
