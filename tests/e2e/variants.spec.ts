@@ -162,7 +162,20 @@ test("collates two witnesses of the seed despatch, makes a variant an apparatus 
   expect(xml).toMatch(
     /<app\b[^>]*>\s*<lem\b[^>]*>occurrences<\/lem>\s*<rdg wit="#A #B"[^>]*>incidents<\/rdg>/,
   );
+  expect(xml).toMatch(
+    /<listWit>[\s\S]*xml:id="A"[\s\S]*xml:id="B"[\s\S]*<\/listWit>/,
+  );
   expect(() =>
     execFileSync("jing", [TEI_ALL, file], { encoding: "utf8" }),
   ).not.toThrow();
+
+  // The PDF of the document sets the entry at the foot of its lemma's page.
+  await page.getByRole("button", { name: "Export edition…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Edition" });
+  await dialog.getByRole("button", { name: "Export" }).click();
+  const report = dialog.getByRole("region", { name: "Export report" });
+  await expect(report).toContainText("and 1 apparatus entry placed", {
+    timeout: 60_000,
+  });
+  await expect(report).not.toContainText("not on their page");
 });
