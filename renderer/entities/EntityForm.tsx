@@ -57,6 +57,8 @@ export default function EntityForm(props: { entity: EntityInfo }) {
   const [error, setError] = createSignal<string | null>(null);
   const [saved, setSaved] = createSignal(false);
   const type = () => props.entity.type;
+  // Open at first when the entry has identifiers; after that the editor decides.
+  const authorityOpen = untrack(() => AUTHORITIES.some(([key]) => (fields()[key] ?? '') !== ''));
 
   const field = (key: string, label: string, placeholder = '') => (
     <label class="field compact">
@@ -92,10 +94,9 @@ export default function EntityForm(props: { entity: EntityInfo }) {
     event.preventDefault();
     setError(null);
     try {
-      await client.updateEntity({
-        id: props.entity.id,
-        entity: inputOf(props.entity, fields()),
-      });
+      // The form shows the entry as stored: identifiers pasted as web addresses come back bare.
+      const stored = await client.updateEntity({ id: props.entity.id, entity: inputOf(props.entity, fields()) });
+      setFields(fieldsOf(stored));
       setSaved(true);
     } catch (e) {
       setError(sentenceOf(e));
@@ -122,7 +123,7 @@ export default function EntityForm(props: { entity: EntityInfo }) {
         </div>
       </Show>
       {area('description', 'Description')}
-      <details class="authority" open={AUTHORITIES.some(([key]) => (fields()[key] ?? '') !== '')}>
+      <details class="authority" open={authorityOpen}>
         <summary>Authority identifiers</summary>
         <For each={AUTHORITIES}>{([key, label]) => field(key, label)}</For>
       </details>

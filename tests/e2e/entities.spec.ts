@@ -188,4 +188,55 @@ test.describe('marking entities in the seed despatch', () => {
     const run = () => execFileSync('jing', [TEI_ALL, path], { encoding: 'utf8', stdio: 'pipe' });
     expect(run).not.toThrow();
   });
+
+  test('edits an entry offline, works through its suggestions, shows it in the index, and deletes it after confirming', async ({
+    page,
+  }, testInfo) => {
+    await selectText(page, 'Su Ping-wen');
+    await page.keyboard.press('ControlOrMeta+Alt+Shift+P');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Register', exact: true }).click();
+    await page
+      .getByRole('list', { name: 'Register entries' })
+      .getByRole('button', { name: /Su Ping-wen/ })
+      .click();
+
+    const form = page.getByRole('form', { name: 'Register entry' });
+    await form.getByLabel('Alternative names, one per line').fill('Su Bingwen\nSoo Ping-wen');
+    await form.getByText('Authority identifiers').click();
+    await form.getByLabel('VIAF').fill('not a number');
+    await form.getByRole('button', { name: 'Save entry' }).click();
+    await expect(form.getByRole('alert')).toContainText('VIAF identifier "not a number" is not well formed');
+    await form.getByLabel('VIAF').fill('');
+    await form.getByLabel('Wikidata').fill('https://www.wikidata.org/wiki/Q706506');
+    await form.getByRole('button', { name: 'Save entry' }).click();
+    await expect(form.getByText('Saved', { exact: true })).toBeVisible();
+    // Stored as the bare identifier.
+    await expect(form.getByLabel('Wikidata')).toHaveValue('Q706506');
+
+    // Two more "Su Ping-wen" are unmarked: reject one, accept the rest of the document.
+    const queue = page.getByRole('region', { name: 'Suggestions' });
+    await queue.getByRole('button', { name: 'Find' }).click();
+    await expect(queue.locator('.suggestion-row')).toHaveCount(2);
+    await queue.locator('.suggestion-row').nth(1).getByRole('button', { name: 'Reject' }).click();
+    await expect(queue.locator('.suggestion-row')).toHaveCount(1);
+    await page.screenshot({ path: testInfo.outputPath('suggestions.png') });
+    await queue.getByRole('button', { name: /Accept all/ }).click();
+    await expect(queue.getByText('No unmarked occurrences of its names.')).toBeVisible();
+    await expect(mention(editor, 'person', 'Su Ping-wen')).toHaveCount(2);
+    await expect(page.getByRole('region', { name: 'Mentions' }).locator('.mention-row')).toHaveCount(2);
+
+    await page.getByRole('tab', { name: 'Index' }).click();
+    const entry = page.locator('.index-entry', { hasText: 'Su Ping-wen' });
+    await expect(entry.locator('.index-location')).toHaveText([/The Ambassador in Japan \(Grew\)/]);
+    await page.screenshot({ path: testInfo.outputPath('index.png') });
+
+    await entry.locator('.index-name').click();
+    await page.getByRole('button', { name: 'Delete entry' }).click();
+    await expect(page.getByText('is mentioned 2 times')).toBeVisible();
+    await page.getByRole('button', { name: 'Delete and unmark' }).click();
+    await expect(page.locator('.entity-row')).toHaveCount(0);
+    await expect(editor.text.locator('.mention')).toHaveCount(0);
+    await expect(editor.text).toContainText('against General Su Ping-wen at Manchuli');
+  });
 });
