@@ -4,6 +4,7 @@
  * it, and choose the base (a witness or the document's own text).
  */
 import { createSignal, For, Show } from "solid-js";
+import CollationSettingsForm from "./CollationSettingsForm.tsx";
 import type { VariantsStore } from "./store.ts";
 
 export default function WitnessList(props: { store: VariantsStore }) {
@@ -76,6 +77,8 @@ export default function WitnessList(props: { store: VariantsStore }) {
           </p>
         </Show>
       </fieldset>
+
+      <CollationSettingsForm store={props.store} />
 
       <For each={state().witnesses}>
         {(w) => (

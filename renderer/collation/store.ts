@@ -67,6 +67,8 @@ export interface VariantsActions {
   ): Promise<void>;
   removeWitness(id: string): Promise<void>;
   setBase(witnessId: string | null): Promise<void>;
+  /** Changes normalisation, the regularisation table or the document's siglum; collates again. */
+  updateSettings(settings: Partial<CollationSettings>): Promise<void>;
   /** The editor's document changed (or may have): collate again if it did. */
   documentChanged(doc: PMNode | null): void;
 }
@@ -244,6 +246,18 @@ export function createVariantsStore(
         collateNow();
       } catch (error) {
         notices.show(error, "Could not change the base");
+      }
+    },
+    async updateSettings(settings) {
+      try {
+        const saved = await client.updateCollationSettings({
+          documentId,
+          settings,
+        });
+        setState("settings", saved);
+        collateNow();
+      } catch (error) {
+        notices.show(error, "Could not change the collation settings");
       }
     },
     documentChanged(next) {

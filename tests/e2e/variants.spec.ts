@@ -179,3 +179,49 @@ test("collates two witnesses of the seed despatch, makes a variant an apparatus 
   });
   await expect(report).not.toContainText("not on their page");
 });
+
+test("a regularisation saved in the comparison settings makes a variant disappear, and comes back after a reload", async ({
+  page,
+  served,
+}) => {
+  const editor = new EditorPage(page);
+  await editor.open(served.url);
+  await editor.importSeed();
+  await page.getByRole("button", { name: "Variants" }).click();
+  const panel = page.getByRole("complementary", { name: "Variants" });
+  const add = panel.getByRole("form", { name: "Add a witness" });
+  await add.getByLabel("Siglum").fill("T");
+  await add
+    .getByLabel(/Text \(paste/)
+    .fill(
+      seedText.replace(
+        "Japanese and Soviet troops",
+        "Japanese & Soviet troops",
+      ),
+    );
+  await add.getByRole("button", { name: "Add witness" }).click();
+  await panel.getByRole("tab", { name: "Variants" }).click();
+  await expect(panel.locator(".variant-row", { hasText: "&" })).toHaveCount(1);
+
+  await panel.getByRole("tab", { name: "Witnesses" }).click();
+  await panel.getByText("Comparison").click();
+  const row = panel.getByRole("form", { name: "Add a regularisation" });
+  await row.getByLabel("Read").fill("&");
+  await row.getByLabel("as").fill("and");
+  await row.getByRole("button", { name: "Add" }).click();
+  await expect(
+    panel.getByRole("table", { name: "Regularisations" }),
+  ).toContainText("&and");
+  await page.screenshot({
+    path: test.info().outputPath("variants-comparison.png"),
+  });
+  await panel.getByRole("tab", { name: "Variants" }).click();
+  await expect(panel.locator(".variant-row", { hasText: "&" })).toHaveCount(0);
+
+  await page.reload();
+  await page.getByRole("button", { name: "Variants" }).click();
+  await panel.getByText("Comparison").click();
+  await expect(
+    panel.getByRole("table", { name: "Regularisations" }),
+  ).toContainText("&and");
+});
