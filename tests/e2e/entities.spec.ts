@@ -108,7 +108,7 @@ test.describe('marking entities in the seed despatch', () => {
     await page.screenshot({ path: testInfo.outputPath('register-entry.png') });
   });
 
-  test('nests a place inside an organisation and unmarks it again, keeping the text', async ({ page }) => {
+  test('nests a place inside an organisation and unmarks it again, keeping the text', async ({ page }, testInfo) => {
     await selectText(page, 'Association for Settlement of the Russian Problem');
     await page.keyboard.press('ControlOrMeta+Alt+Shift+O');
     await page.keyboard.press('Enter');
@@ -123,6 +123,7 @@ test.describe('marking entities in the seed despatch', () => {
     await expect(page.locator('.entity-row')).toHaveCount(0);
 
     await mention(editor, 'place', 'Russian').click({ button: 'right' });
+    await page.screenshot({ path: testInfo.outputPath('context-menu.png') });
     await page.getByRole('menuitem', { name: 'Unmark place' }).click();
     await expect(editor.text.locator('.mention[data-kind="place"]')).toHaveCount(0);
     await expect(mention(editor, 'org', 'Association')).toHaveText('Association for Settlement of the Russian Problem');
@@ -172,6 +173,17 @@ test.describe('marking entities in the seed despatch', () => {
     await selectText(page, 'Joseph Stalin');
     await page.keyboard.press('ControlOrMeta+Alt+Shift+P');
     await page.keyboard.press('Enter');
+
+    // A type of the editor's own, from the context menu; it joins the Entity menu.
+    await selectText(page, 'Five Year Plan');
+    await editor.text.getByText(/Five Year Plan/).click({ button: 'right', position: { x: 5, y: 5 } });
+    await page.getByRole('menuitem', { name: 'Other type…' }).click();
+    await page.getByLabel('Entity type').fill('programme');
+    await page.getByRole('option', { name: /New programme: “Five Year Plan”/ }).click();
+    await expect(mention(editor, 'programme', 'Five Year Plan')).toHaveCount(1);
+    await page.locator('.entity-button').click();
+    await expect(page.getByRole('menu', { name: 'Entity' }).getByRole('menuitem', { name: 'Programme' })).toBeVisible();
+    await page.keyboard.press('Escape');
     await editor.expectSaved();
 
     await page.getByRole('button', { name: /Export TEI/ }).click();
@@ -184,6 +196,7 @@ test.describe('marking entities in the seed despatch', () => {
     expect(xml).toMatch(/<persName ref="#[^"]+">Joseph Stalin<\/persName>/);
     expect(xml).toContain('<date from="1932-12-21" to="1932-12-22">December 21–22, 1932</date>');
     expect(xml).toContain('<listPerson');
+    expect(xml).toMatch(/<rs type="programme" ref="#[^"]+">Five Year Plan<\/rs>/);
     // jing exits non-zero and prints the errors when the file is not valid.
     const run = () => execFileSync('jing', [TEI_ALL, path], { encoding: 'utf8', stdio: 'pipe' });
     expect(run).not.toThrow();
