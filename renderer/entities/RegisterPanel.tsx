@@ -10,6 +10,9 @@ import { useEntities } from './context.ts';
 import EntityDetail from './EntityDetail.tsx';
 import { BUILT_IN_KINDS, customKinds } from './kinds.ts';
 
+/** Rows drawn at most: a register of thousands is narrowed by typing, not scrolled. */
+const LIST_LIMIT = 300;
+
 export default function RegisterPanel() {
   const { client } = useStores();
   const [state, entities] = useEntities();
@@ -97,7 +100,7 @@ export default function RegisterPanel() {
             }
           >
             <ul class="entity-list" aria-label="Register entries">
-              <For each={shown()}>
+              <For each={shown().slice(0, LIST_LIMIT)}>
                 {(e) => (
                   <li>
                     <button type="button" class="entity-row" data-kind={e.type} onClick={() => entities.select(e.id)}>
@@ -111,6 +114,9 @@ export default function RegisterPanel() {
                 )}
               </For>
             </ul>
+            <Show when={shown().length > LIST_LIMIT}>
+              <p class="panel-hint">{shown().length - LIST_LIMIT} more entries: type a name to narrow the list.</p>
+            </Show>
           </Show>
         </div>
       }
