@@ -7,6 +7,7 @@
  */
 import { createMemo, For, Show } from "solid-js";
 import { makeEntry } from "../../edition/apparatus/index.ts";
+import { TextSelection } from "prosemirror-state";
 import { schema } from "../../edition/schema.ts";
 import { useStores } from "../stores/context.ts";
 import { kindCounts, placementOf, VARIANT_KINDS } from "./workbench.ts";
@@ -46,6 +47,20 @@ export default function VariantList(props: { store: VariantsStore }) {
     if (view.state.doc.rangeHasMark(p.from, p.to, schema.marks.app))
       return { ok: false as const, why: "In apparatus" };
     return { ok: true as const, placement: p };
+  };
+  /** Points at the place in every view and selects its text in the document. */
+  const show = (column: number) => {
+    actions().point(column);
+    const b = bench();
+    const view = editorActions.view();
+    const p = b ? placementOf(b, column) : null;
+    if (!view || !p || view.state.doc !== b?.doc) return;
+    view.dispatch(
+      view.state.tr
+        .setSelection(TextSelection.create(view.state.doc, p.from, p.to))
+        .scrollIntoView(),
+    );
+    view.focus();
   };
   const make = (column: number) => {
     const view = editorActions.view();
@@ -91,7 +106,7 @@ export default function VariantList(props: { store: VariantsStore }) {
                   class="variant-row"
                   classList={{ pointed: state().column === e.column }}
                   data-col={e.column}
-                  onClick={() => actions().point(e.column)}
+                  onClick={() => show(e.column)}
                 >
                   <div class="variant-reading">
                     <span

@@ -48,12 +48,29 @@ export default function VariantsPanel(props: { documentId: string }) {
     actions.documentChanged(editorActions.view()?.state.doc ?? null);
   });
 
+  // Arrow keys move between tabs, as in any tab list.
+  const moveTab = (e: KeyboardEvent) => {
+    const step = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
+    if (step === 0) return;
+    const at = TABS.findIndex((t) => t.id === state.tab);
+    const next = TABS[(at + step + TABS.length) % TABS.length]!;
+    actions.setTab(next.id);
+    const tabs = (e.currentTarget as HTMLElement).querySelectorAll<HTMLElement>(
+      "[role=tab]",
+    );
+    tabs[TABS.indexOf(next)]?.focus();
+  };
   const count = () => actions.bench()?.view.variants.length ?? 0;
 
   return (
     <aside class="variants-panel" aria-label="Variants">
       <div class="variants-head">
-        <div class="variants-tabs" role="tablist">
+        <div
+          class="variants-tabs"
+          role="tablist"
+          aria-label="Views"
+          onKeyDown={moveTab}
+        >
           <For each={TABS}>
             {(tab) => (
               <button
@@ -61,6 +78,7 @@ export default function VariantsPanel(props: { documentId: string }) {
                 role="tab"
                 class="variants-tab"
                 aria-selected={state.tab === tab.id}
+                tabIndex={state.tab === tab.id ? 0 : -1}
                 onClick={() => actions.setTab(tab.id)}
               >
                 {tab.label}

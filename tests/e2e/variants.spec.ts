@@ -122,6 +122,9 @@ test("collates two witnesses of the seed despatch, makes a variant an apparatus 
     .locator(".kind-chip", { hasText: "substantive" })
     .getByRole("checkbox")
     .check();
+  // A place clicked in the list is selected in the text.
+  await panel.locator(".variant-row", { hasText: "friendly" }).click();
+  expect(await page.evaluate(() => getSelection()?.toString())).toBe("cordial");
   await row.getByRole("button", { name: "Make entry" }).click();
   await expect(
     row.getByRole("button", { name: "In apparatus" }),
