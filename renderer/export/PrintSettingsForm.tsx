@@ -68,6 +68,56 @@ export default function PrintSettingsForm() {
         >
           <div class="settings-grid">
             <label class="field">
+              <span class="field-label">
+                Title page: title (empty: what is exported)
+              </span>
+              <input
+                name="title"
+                value={s().title ?? ""}
+                onChange={(e) =>
+                  set(
+                    "title",
+                    e.currentTarget.value.trim() === ""
+                      ? null
+                      : e.currentTarget.value,
+                  )
+                }
+              />
+            </label>
+            <label class="field">
+              <span class="field-label">Subtitle</span>
+              <input
+                name="subtitle"
+                value={s().subtitle ?? ""}
+                onChange={(e) =>
+                  set(
+                    "subtitle",
+                    e.currentTarget.value.trim() === ""
+                      ? null
+                      : e.currentTarget.value,
+                  )
+                }
+              />
+            </label>
+            <label class="field wide">
+              <span class="field-label">
+                Introduction (paragraphs separated by a blank line)
+              </span>
+              <textarea
+                name="introduction"
+                rows={3}
+                value={s().introduction ?? ""}
+                onChange={(e) =>
+                  set(
+                    "introduction",
+                    e.currentTarget.value.trim() === ""
+                      ? null
+                      : e.currentTarget.value,
+                  )
+                }
+              />
+            </label>
+            <label class="field">
               <span class="field-label">Page size</span>
               <select
                 name="pageSize"
@@ -279,6 +329,35 @@ export default function PrintSettingsForm() {
                 onChange={(e) => set("index", e.currentTarget.checked)}
               />{" "}
               Index of names
+            </label>
+            <label class="field check">
+              <input
+                type="checkbox"
+                checked={s().indexLines}
+                onChange={(e) => set("indexLines", e.currentTarget.checked)}
+              />{" "}
+              Line numbers in the index
+            </label>
+            <label class="field check">
+              <input
+                type="checkbox"
+                checked={s().documentStartsPage}
+                onChange={(e) =>
+                  set("documentStartsPage", e.currentTarget.checked)
+                }
+              />{" "}
+              Each document starts a page
+            </label>
+            <label class="field">
+              <span class="field-label">
+                Language of the text (for hyphenation)
+              </span>
+              <input
+                name="language"
+                value={s().language}
+                placeholder="en"
+                onChange={(e) => set("language", e.currentTarget.value.trim())}
+              />
             </label>
           </div>
           <Show when={message()}>

@@ -57,6 +57,9 @@ test("saves the project print settings from the dialog and reads them back", asy
   const dialog = page.getByRole("dialog", { name: "Edition" });
   await dialog.getByRole("tab", { name: "Print settings" }).click();
   const form = dialog.getByRole("form", { name: "Print settings" });
+  await form
+    .getByLabel(/Title page: title/)
+    .fill("Japan and the Soviet Union, 1932");
   await form.getByLabel("Page size").selectOption("A5");
   await form.getByLabel("Line number every").fill("10");
   await form.getByLabel("Line numbers in the margin").selectOption("right");
@@ -79,6 +82,9 @@ test("saves the project print settings from the dialog and reads them back", asy
   await page.reload();
   await page.getByRole("button", { name: "Export edition…" }).click();
   await dialog.getByRole("tab", { name: "Print settings" }).click();
+  await expect(form.getByLabel(/Title page: title/)).toHaveValue(
+    "Japan and the Soviet Union, 1932",
+  );
   await expect(form.getByLabel("Page size")).toHaveValue("A5");
   await expect(form.getByLabel("Line number every")).toHaveValue("10");
   await expect(form.getByLabel("Line numbers in the margin")).toHaveValue(
@@ -86,4 +92,31 @@ test("saves the project print settings from the dialog and reads them back", asy
   );
   await expect(form.getByLabel("Note types that print")).toHaveValue("source");
   await expect(form.getByLabel("Font family")).not.toHaveValue(/color/);
+});
+
+test("exports the whole project as a static HTML edition and names its index page", async ({
+  page,
+  served,
+}) => {
+  const editor = new EditorPage(page);
+  await editor.open(served.url);
+  await editor.importSeed();
+
+  await page.getByRole("button", { name: "Export edition…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Edition" });
+  await dialog.getByRole("radio", { name: "The whole project" }).check();
+  await dialog.getByRole("radio", { name: "HTML" }).check();
+  const outPath = dialog.getByRole("textbox", { name: /Folder to write/ });
+  await expect(outPath).toHaveValue(`${dirname(served.projectPath)}/e2e-html`);
+  await dialog.getByRole("button", { name: "Export" }).click();
+  const report = dialog.getByRole("region", { name: "Export report" });
+  await expect(report).toContainText(
+    /Exported\. \d+ files · \d+ notes? and 0 apparatus entries placed/,
+    { timeout: 60_000 },
+  );
+  const index = `${dirname(served.projectPath)}/e2e-html/index.html`;
+  await expect(report).toContainText(index);
+  expect(readFileSync(index, "utf8")).toContain(
+    "The Ambassador in Japan (Grew)",
+  );
 });
