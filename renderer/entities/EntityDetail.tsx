@@ -25,10 +25,11 @@ export default function EntityDetail(props: { entity: EntityInfo }) {
   createEffect(() => {
     const q = mergeQuery().trim();
     if (q === '') return setMergeHits([]);
+    const self = props.entity.id;
     let stale = false;
     void client
       .searchEntities({ query: q, limit: 6, types: [props.entity.type] })
-      .then((hits) => !stale && setMergeHits(hits.filter((h) => h.id !== props.entity.id)))
+      .then((hits) => !stale && setMergeHits(hits.filter((h) => h.id !== self)))
       .catch(() => undefined);
     onCleanup(() => (stale = true));
   });

@@ -41,27 +41,31 @@ export default function SuggestionQueue(props: { entity: EntityInfo }) {
       setBusy(false);
     }
   };
-  const accept = (documentId: string, contextHashes?: string[]) =>
-    run(
+  const accept = (documentId: string, contextHashes?: string[]) => {
+    const entityId = props.entity.id;
+    return run(
       () =>
         client.acceptSuggestions({
-          entityId: props.entity.id,
+          entityId,
           documentId,
           ...(contextHashes ? { contextHashes } : {}),
         }),
       'Could not mark the occurrence',
     );
-  const reject = (s: SuggestionInfo) =>
-    run(
+  };
+  const reject = (s: SuggestionInfo) => {
+    const entityId = props.entity.id;
+    return run(
       () =>
         client.rejectSuggestion({
-          entityId: props.entity.id,
+          entityId,
           documentId: s.documentId,
           text: s.text,
           contextHash: s.contextHash,
         }),
       'Could not remember the rejection',
     );
+  };
 
   return (
     <section class="entity-section" aria-label="Suggestions">
