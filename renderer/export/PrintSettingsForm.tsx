@@ -360,17 +360,17 @@ export default function PrintSettingsForm() {
               />
             </label>
           </div>
-          <Show when={message()}>
-            {(m) => (
-              <p
-                class={m().ok ? "hint" : "export-failure"}
-                role={m().ok ? "status" : "alert"}
-              >
-                {m().text}
-              </p>
-            )}
-          </Show>
-          <div class="dialog-buttons">
+          <div class="settings-footer">
+            <Show when={message()}>
+              {(m) => (
+                <p
+                  class={m().ok ? "hint" : "export-failure"}
+                  role={m().ok ? "status" : "alert"}
+                >
+                  {m().text}
+                </p>
+              )}
+            </Show>
             <button type="submit" class="button primary" disabled={saving()}>
               Save settings
             </button>
