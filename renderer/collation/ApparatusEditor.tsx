@@ -5,7 +5,8 @@
  * saved like typing and Undo takes it back. The line above each entry shows it as it
  * prints, in a positive apparatus (the lemma's witnesses named) or a negative one.
  */
-import { createMemo, createSignal, For, Index, Show } from "solid-js";
+import { createEffect, createSignal, For, Index, Show } from "solid-js";
+import { createStore, reconcile } from "solid-js/store";
 import type { Transaction } from "prosemirror-state";
 import {
   addReading,
@@ -34,11 +35,17 @@ export default function ApparatusEditor() {
   const [mode, setMode] = createSignal<ApparatusMode>(
     localStorage.getItem(MODE_KEY) === "positive" ? "positive" : "negative",
   );
-  const entries = createMemo((): AppEntry[] => {
+  // Merged by id, so a pause in typing redraws only the entries that changed, not every card.
+  const [list, setList] = createStore<{ entries: AppEntry[] }>({ entries: [] });
+  createEffect(() => {
     void editorState.tick;
     const view = editorActions.view();
-    return view ? findEntries(view.state.doc) : [];
+    setList(
+      "entries",
+      reconcile(view ? findEntries(view.state.doc) : [], { key: "id" }),
+    );
   });
+  const entries = () => list.entries;
 
   /** Runs an apparatus command in one editor transaction (one undo step). */
   const run = (what: string, command: (tr: Transaction) => unknown) => {
