@@ -256,14 +256,15 @@ export function kindsByColumn(
   return byColumn;
 }
 
-/** How many variants of each kind the collation has. */
+/** How many places of variation have a reading of each kind (as the list shows them: one row per place). */
 export function kindCounts(bench: Workbench): Record<VariantKind, number> {
-  const counts = Object.fromEntries(VARIANT_KINDS.map((k) => [k, 0])) as Record<
-    VariantKind,
-    number
-  >;
-  for (const v of bench.view.variants) counts[v.kind]++;
-  return counts;
+  const places = Object.fromEntries(
+    VARIANT_KINDS.map((k) => [k, new Set<number>()]),
+  ) as Record<VariantKind, Set<number>>;
+  for (const v of bench.view.variants) places[v.kind].add(v.column);
+  return Object.fromEntries(
+    VARIANT_KINDS.map((k) => [k, places[k].size]),
+  ) as Record<VariantKind, number>;
 }
 
 /** One stretch of the base text for the heat map: `weight` is the share of other witnesses that differ there (0 to 1). */

@@ -15,6 +15,7 @@ import { schema } from "../../../edition/schema.ts";
 import {
   collateDocumentView,
   heatSpans,
+  kindCounts,
   kindsByColumn,
   pairSegments,
   placementOf,
@@ -140,6 +141,17 @@ describe("the collation the variants panel shows", () => {
     expect(weight("gradually")).toBe(0.5);
     expect(spans.map((s) => s.text).join("")).toBe(bench.own!.text.trimStart());
     expect(spans.filter((s) => s.weight > 0)).toHaveLength(3);
+  });
+
+  it("counts the places of variation of each kind, as the list has rows", () => {
+    expect(kindCounts(bench)).toEqual({
+      substantive: 2,
+      orthographic: 0,
+      punctuation: 0,
+      transposition: 0,
+      omission: 1,
+      addition: 0,
+    });
   });
 
   it("leaves out of the heat map and the table highlights the kinds filtered away", () => {
