@@ -123,7 +123,8 @@ export default function AlignmentTable(props: { store: VariantsStore }) {
                                     shown() &&
                                     w > 0 &&
                                     cellLabel(cell()) !== cellLabel(baseCell()),
-                                  gap: cell() === null,
+                                  gap:
+                                    cell() === null || cellLabel(cell()) === "",
                                   pointed: state().column === k,
                                 }}
                                 style={{ width: `${block().widths[i()]}ch` }}
@@ -131,7 +132,12 @@ export default function AlignmentTable(props: { store: VariantsStore }) {
                                 data-col={k}
                                 onClick={() => actions().point(k)}
                               >
-                                {cellLabel(cell()) || (shown() ? "–" : "")}
+                                {cellLabel(cell()) ||
+                                  (shown()
+                                    ? "–"
+                                    : (cell()?.text ?? "").includes("\n")
+                                      ? "¶"
+                                      : "")}
                               </span>
                             );
                           }}

@@ -228,3 +228,49 @@ test("a regularisation saved in the comparison settings makes a variant disappea
     panel.getByRole("table", { name: "Regularisations" }),
   ).toContainText("&and");
 });
+
+test("draws only the blocks of a long alignment table that are on screen", async ({
+  page,
+  served,
+}) => {
+  test.setTimeout(120_000);
+  const darwin = resolve(
+    import.meta.dirname,
+    "../../../shared/corpus/collation/12-darwin-full-chapter1-6ed-perf/witnesses",
+  );
+  const editor = new EditorPage(page);
+  await editor.open(served.url);
+  await editor.importFile(resolve(darwin, "1859.txt"));
+  await expect(editor.text).toContainText("WHEN we look to the individuals");
+  await page.getByRole("button", { name: "Variants" }).click();
+  const panel = page.getByRole("complementary", { name: "Variants" });
+  const add = panel.getByRole("form", { name: "Add a witness" });
+  await add.getByLabel("Siglum").fill("1860");
+  await add
+    .getByTestId("witness-file")
+    .setInputFiles(resolve(darwin, "1860.txt"));
+  await add.getByRole("button", { name: "Add witness" }).click();
+  await expect(panel.locator(".variants-status")).toContainText("2 texts", {
+    timeout: 30_000,
+  });
+
+  await panel.getByRole("tab", { name: "Table" }).click();
+  const table = panel.getByRole("table", { name: "Alignment table" });
+  await expect(table.locator(".alignment-block").first()).toBeVisible();
+  const height = await table.evaluate(
+    (el) => el.getBoundingClientRect().height,
+  );
+  const drawn = await table.locator(".alignment-block").count();
+  // The sheet is as tall as every block, but only a screenful (and a few more) is drawn.
+  expect(height).toBeGreaterThan(20 * 92);
+  expect(drawn).toBeLessThan(20);
+  await panel
+    .locator(".alignment")
+    .evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(
+    table.locator(".alignment-cell", { hasText: /Power/ }).first(),
+  ).toBeVisible();
+  await page.screenshot({
+    path: test.info().outputPath("variants-long-table.png"),
+  });
+});
