@@ -203,6 +203,21 @@ export type PdfPreview = Omit<ExportResult, 'path' | 'index' | 'files' | 'format
   pdfBase64: string;
 };
 
+/** The most pages one `previewPages` call draws. */
+export const MAX_PREVIEW_PAGES = 12;
+
+/**
+ * Pages of the edition as images for the export dialog, laid out as the PDF lays them
+ * out, with the same counts as an export (`pages` is the whole edition's count).
+ */
+export type PagePreview = Omit<ExportResult, 'path' | 'index' | 'files' | 'format'> & {
+  pages: number;
+  /** The first page drawn (1-based). */
+  first: number;
+  /** PNG data URLs (`data:image/png;base64,...`), pages `first`, `first + 1`, ... */
+  images: string[];
+};
+
 /** `exportEdition`'s argument: what, in which format, where; `id` names its progress events. */
 export type ExportEditionArgs = ExportTarget & { format: EditionFormat; outPath: string; id?: string };
 
@@ -341,6 +356,15 @@ export interface SiglumApi extends WitnessApi {
    * the export dialog); `settings` tries unsaved settings without storing them.
    */
   previewPdf(args: ExportTarget & { id?: string; settings?: Partial<ProjectPrintSettings> }): Promise<PdfPreview>;
+  /**
+   * Pages `first` (default 1) to `first + count - 1` (count default and at most
+   * MAX_PREVIEW_PAGES) of the PDF `exportEdition` would write, as PNG images, with its
+   * counts. Progress comes as 'export-progress' events carrying `id` (phase 'images'
+   * while pages are drawn). Nothing is written.
+   */
+  previewPages(
+    args: ExportTarget & { id?: string; settings?: Partial<ProjectPrintSettings>; first?: number; count?: number },
+  ): Promise<PagePreview>;
   /** The project's print settings, defaults filled in. */
   getPrintSettings(args: Record<string, never>): Promise<ProjectPrintSettings>;
   /** Changes some print settings; a bad value rejects ('bad-input') naming it, and nothing is saved. */
@@ -388,6 +412,7 @@ export const API_METHODS = [
   'entityIndex',
   'exportEdition',
   'previewPdf',
+  'previewPages',
   'getPrintSettings',
   'updatePrintSettings',
 ] as const satisfies readonly ApiMethod[];
@@ -415,7 +440,7 @@ export type SiglumEvent =
   | { type: 'export-progress'; id: string; done: number; total: number; phase: ExportPhase };
 
 /** The phases of an export, in order: reading documents, building, layout (PDF), printing (PDF), writing, done. */
-export type ExportPhase = 'documents' | 'build' | 'layout' | 'pdf' | 'write' | 'done';
+export type ExportPhase = 'documents' | 'build' | 'layout' | 'pdf' | 'images' | 'write' | 'done';
 
 /** What the UI holds: the API plus a subscription to events. */
 export interface SiglumClient extends SiglumApi {

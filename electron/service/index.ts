@@ -340,6 +340,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
 
     exportEdition: (args) => call(() => publisher.exportEdition(argsObject(args, 'exportEdition'))),
     previewPdf: (args) => call(() => publisher.previewPdf(argsObject(args, 'previewPdf'))),
+    previewPages: (args) => call(() => publisher.previewPages(argsObject(args, 'previewPages'))),
     getPrintSettings: () => call(() => publisher.getPrintSettings()),
     updatePrintSettings: (args) => call(() => publisher.updatePrintSettings(argsObject(args, 'updatePrintSettings'))),
 

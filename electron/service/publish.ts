@@ -24,15 +24,17 @@ import type {
   ExportRejected,
   ExportResult,
   ExportTarget,
+  PagePreview,
   PdfPreview,
   ProjectPrintSettings,
   SiglumEvent,
 } from '../../edition/api.ts';
+import { MAX_PREVIEW_PAGES } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import type { PrintEdition } from '../../edition/print/model.ts';
 import { getSetting, putSetting } from '../../db/settings.ts';
 import type { Store } from '../../db/store.ts';
-import type { PdfProgress, PdfResult } from '../pdf/render.ts';
+import type { PageImagesResult, PageRange, PdfProgress, PdfResult } from '../pdf/render.ts';
 import { publishHtml, publishLatex } from '../publish/index.ts';
 import type { CollabAuthority } from './authority.ts';
 import { gatherEdition, targetTitle } from './edition-source.ts';
@@ -45,6 +47,17 @@ import { applyPrintSettings, storedPrintSettings } from './print-settings.ts';
  * that prints in a hidden window (electron/pdf/electron.ts).
  */
 export type PdfRenderer = (edition: PrintEdition, outPath: string, onProgress: (p: PdfProgress) => void) => Promise<PdfResult>;
+
+/**
+ * Lays an edition out as the PdfRenderer does and draws some of its pages as PNG data
+ * URLs (`renderPageImages` by default), telling `onImage` after each page.
+ */
+export type PageImageRenderer = (
+  edition: PrintEdition,
+  range: PageRange,
+  onProgress: (p: PdfProgress) => void,
+  onImage: (done: number, count: number) => void,
+) => Promise<PageImagesResult>;
 
 const SETTINGS_KEY = 'print';
 const FORMATS: readonly EditionFormat[] = ['pdf', 'html', 'latex'];
@@ -136,6 +149,7 @@ function target(o: Record<string, unknown>): ExportTarget {
 export interface Publisher {
   exportEdition(args: Record<string, unknown>): Promise<ExportResult>;
   previewPdf(args: Record<string, unknown>): Promise<PdfPreview>;
+  previewPages(args: Record<string, unknown>): Promise<PagePreview>;
   getPrintSettings(): ProjectPrintSettings;
   updatePrintSettings(args: Record<string, unknown>): ProjectPrintSettings;
   /** Closes the kept browser, if any. */
@@ -146,7 +160,7 @@ export function createPublisher(
   store: Store,
   authority: CollabAuthority,
   emit: (events: readonly SiglumEvent[]) => void,
-  options: { renderPdf?: PdfRenderer } = {},
+  options: { renderPdf?: PdfRenderer; renderPages?: PageImageRenderer } = {},
 ): Publisher {
   let browser: Promise<Browser> | null = null;
   let idle: ReturnType<typeof setTimeout> | null = null;
@@ -160,16 +174,17 @@ export function createPublisher(
     open?.then((b) => b.close()).catch(() => undefined);
   }
 
-  async function playwrightPdf(edition: PrintEdition, outPath: string, onProgress: (p: PdfProgress) => void): Promise<PdfResult> {
+  /** Runs `use` with the kept browser (launched on first use, closed after a minute idle). */
+  async function withBrowser<T>(use: (b: Browser) => Promise<T>): Promise<T> {
+    if (idle !== null) clearTimeout(idle);
     // Loaded on the first PDF only: the desktop app prints in its own window and its
     // bundled service never loads Playwright (electron/build.mjs keeps it external).
-    const { launchPrintBrowser, renderPdf } = await import('../pdf/render.ts');
-    if (idle !== null) clearTimeout(idle);
+    const { launchPrintBrowser } = await import('../pdf/render.ts');
     browser ??= launchPrintBrowser();
     const launched = browser;
     running++;
     try {
-      return await renderPdf(edition, outPath, onProgress, { browser: await launched });
+      return await use(await launched);
     } catch (e) {
       // A browser that failed to start is not kept; a crashed one is replaced next time.
       if (browser === launched) closeBrowser();
@@ -182,10 +197,62 @@ export function createPublisher(
       }
     }
   }
+
+  async function playwrightPdf(edition: PrintEdition, outPath: string, onProgress: (p: PdfProgress) => void): Promise<PdfResult> {
+    const { renderPdf } = await import('../pdf/render.ts');
+    return withBrowser((b) => renderPdf(edition, outPath, onProgress, { browser: b }));
+  }
+
+  async function playwrightPages(
+    edition: PrintEdition,
+    range: PageRange,
+    onProgress: (p: PdfProgress) => void,
+    onImage: (done: number, count: number) => void,
+  ): Promise<PageImagesResult> {
+    const { renderPageImages } = await import('../pdf/render.ts');
+    return withBrowser((b) => renderPageImages(edition, range, onProgress, { browser: b, onImage }));
+  }
   const pdf = options.renderPdf ?? playwrightPdf;
+  const pageImages = options.renderPages ?? playwrightPages;
 
   function settings(): ProjectPrintSettings {
     return storedPrintSettings(getSetting(store.db, SETTINGS_KEY));
+  }
+
+  /**
+   * Reads the documents of `what` into a print edition, sending 'export-progress'
+   * events under the call's `id` (the one given, else a new one): about fifty for a long
+   * volume, then 'build'. `stages` is how many steps follow the documents.
+   */
+  function gather(o: Record<string, unknown>, what: ExportTarget, current: ProjectPrintSettings, fmt: EditionFormat, stages: number) {
+    const id = typeof o['id'] === 'string' && o['id'] !== '' ? o['id'] : randomUUID();
+    let total = stages;
+    const progress = (phase: ExportPhase, done: number, of = total): void =>
+      emit([{ type: 'export-progress', id, done, total: of, phase }]);
+    const gathered = gatherEdition(store, authority, what, current, (done, count) => {
+      total = count + stages;
+      if (done === count || done % Math.ceil(count / 50) === 0) progress('documents', done);
+    }, fmt !== 'pdf');
+    const docs = gathered.documentIds.length;
+    const titleOf = (i: number): { documentId: string; document: string } => ({
+      documentId: gathered.documentIds[i] ?? '',
+      document: gathered.edition.documents[i]?.title ?? '',
+    });
+    const printed = gathered.edition.documents.reduce((n, d) => n + d.apparatus.length, 0);
+    progress('build', docs + 1);
+    return { id, gathered, progress, docs, titleOf, printed };
+  }
+
+  /** A PDF layout's misplaced entries as the API reports them. */
+  function misplacedOf(list: PdfResult['misplaced'], titleOf: (i: number) => { documentId: string; document: string }): ExportMisplaced[] {
+    return list.map((m) => ({
+      kind: m.kind,
+      ...titleOf(m.document),
+      index: m.index,
+      lemmaPage: m.lemmaPage,
+      printedPage: m.printedPage,
+      reason: m.reason,
+    }));
   }
 
   async function exportEdition(o: Record<string, unknown>, trial?: ProjectPrintSettings): Promise<ExportResult> {
@@ -198,29 +265,13 @@ export function createPublisher(
     if (typeof outPath !== 'string' || outPath.trim() === '') {
       throw new SiglumError('bad-input', 'exportEdition needs "outPath": the file (PDF, LaTeX) or folder (HTML) to write.');
     }
-    const id = typeof o['id'] === 'string' && o['id'] !== '' ? o['id'] : randomUUID();
     const fmt = format as EditionFormat;
-
     const current = trial ?? settings();
     // The path is checked before any document is read: a mistake costs nothing.
     const path = checkOutPath(outPath, fmt, current.title ?? targetTitle(store, what).title);
-    const stages = fmt === 'pdf' ? 4 : 3;
-    let total = stages;
-    const progress = (phase: ExportPhase, done: number): void =>
-      emit([{ type: 'export-progress', id, done, total, phase }]);
-    const gathered = gatherEdition(store, authority, what, current, (done, count) => {
-      total = count + stages;
-      // About fifty events for a long volume, not one per document.
-      if (done === count || done % Math.ceil(count / 50) === 0) progress('documents', done);
-    }, fmt !== 'pdf');
-    const docs = gathered.documentIds.length;
-    const titleOf = (i: number): { documentId: string; document: string } => ({
-      documentId: gathered.documentIds[i] ?? '',
-      document: gathered.edition.documents[i]?.title ?? '',
-    });
-    const printed = gathered.edition.documents.reduce((n, d) => n + d.apparatus.length, 0);
+    const { id, gathered, progress, docs, titleOf, printed } = gather(o, what, current, fmt, fmt === 'pdf' ? 4 : 3);
+    const total = (): number => docs + (fmt === 'pdf' ? 4 : 3);
     const base = { id, format: fmt, warnings: gathered.warnings };
-    progress('build', docs + 1);
 
     if (fmt === 'pdf') {
       const partial = partialPath(path);
@@ -230,16 +281,8 @@ export function createPublisher(
           else if (p.stage === 'pdf') progress('pdf', docs + 3);
         });
         await rename(partial, path);
-        progress('done', total);
-        const misplaced: ExportMisplaced[] = result.misplaced.map((m) => ({
-          kind: m.kind,
-          ...titleOf(m.document),
-          index: m.index,
-          lemmaPage: m.lemmaPage,
-          printedPage: m.printedPage,
-          reason: m.reason,
-        }));
-        return { ...base, path, pages: result.pages, placed: result.placed, misplaced, rejected: [] };
+        progress('done', total());
+        return { ...base, path, pages: result.pages, placed: result.placed, misplaced: misplacedOf(result.misplaced, titleOf), rejected: [] };
       } catch (e) {
         await rm(partial, { force: true });
         throw asIoError(e, path);
@@ -255,7 +298,7 @@ export function createPublisher(
         const written = await publishLatex(gathered.edition, partial);
         progress('write', docs + 2);
         await rename(partial, path);
-        progress('done', total);
+        progress('done', total());
         return {
           ...base,
           path,
@@ -278,7 +321,7 @@ export function createPublisher(
       progress('write', docs + 2);
       if (fresh) await rename(folder, path);
       else await moveFilesInto(folder, path);
-      progress('done', total);
+      progress('done', total());
       return {
         ...base,
         path,
@@ -307,9 +350,50 @@ export function createPublisher(
     }
   }
 
+  /** A whole number argument within [min, max], or `fallback` when absent. */
+  function wholeArg(o: Record<string, unknown>, key: string, fallback: number, min: number, max: number): number {
+    const v = o[key];
+    if (v === undefined) return fallback;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+      throw new SiglumError('bad-input', `previewPages needs "${key}" as a whole number from ${min} to ${max}, not ${JSON.stringify(v)}.`);
+    }
+    return v;
+  }
+
+  async function previewPages(o: Record<string, unknown>): Promise<PagePreview> {
+    const what = target(o);
+    const range = {
+      first: wholeArg(o, 'first', 1, 1, Number.MAX_SAFE_INTEGER),
+      count: wholeArg(o, 'count', MAX_PREVIEW_PAGES, 1, MAX_PREVIEW_PAGES),
+    };
+    const current = o['settings'] === undefined ? settings() : applyPrintSettings(settings(), o['settings']);
+    // Documents, build, layout, then one step per page drawn.
+    const { id, gathered, progress, docs, titleOf } = gather(o, what, current, 'pdf', 3 + range.count);
+    const result = await pageImages(
+      gathered.edition,
+      range,
+      (p) => {
+        if (p.stage === 'layout') progress('layout', docs + 2);
+      },
+      (done, count) => progress('images', docs + 2 + done, docs + 2 + count),
+    );
+    progress('done', docs + 2 + result.images.length, docs + 2 + result.images.length);
+    return {
+      id,
+      pages: result.pages,
+      first: result.first,
+      images: result.images,
+      placed: result.placed,
+      misplaced: misplacedOf(result.misplaced, titleOf),
+      rejected: [],
+      warnings: gathered.warnings,
+    };
+  }
+
   return {
     exportEdition: (o) => exportEdition(o),
     previewPdf,
+    previewPages,
     getPrintSettings: settings,
     updatePrintSettings(o) {
       const next = applyPrintSettings(settings(), o['settings']);

@@ -22,6 +22,7 @@ export const PHASE_LABELS: Record<ExportPhase, string> = {
   build: "Building the edition",
   layout: "Laying out pages",
   pdf: "Printing the PDF",
+  images: "Drawing pages",
   write: "Writing files",
   done: "Done",
 };
