@@ -6,8 +6,8 @@
  * tab holds the project's print settings.
  *
  * The exported file stays on the machine running Siglum (the API writes it, and has no
- * method to read it back), so the dialog shows where it is and what it holds rather
- * than the pages themselves.
+ * method to read it back), so the dialog shows where it is and what it holds; Preview
+ * (PDF) shows the first pages beside the form as images of the same layout.
  */
 import {
   createResource,
@@ -24,6 +24,7 @@ import type {
 } from "../../edition/api.ts";
 import { useStores } from "../stores/context.ts";
 import { sentenceOf } from "../stores/notices.ts";
+import PagePreview from "./PagePreview.tsx";
 import PrintSettingsForm from "./PrintSettingsForm.tsx";
 import {
   exportFileName,
@@ -57,6 +58,7 @@ export default function ExportDialog(props: { onClose: () => void }) {
   const [running, setRunning] = createSignal(false);
   const [result, setResult] = createSignal<ExportResult | null>(null);
   const [failure, setFailure] = createSignal<string | null>(null);
+  const [previewing, setPreviewing] = createSignal(false);
   const [info] = createResource(() => client.projectInfo({}));
 
   const target = (): ExportTarget => {
@@ -117,6 +119,10 @@ export default function ExportDialog(props: { onClose: () => void }) {
       setRunning(false);
     }
   };
+  const showsPreview = () =>
+    previewing() && tab() === "export" && format() === "pdf";
+  const previewKey = () =>
+    showsPreview() ? JSON.stringify(target()) : undefined;
   const share = () => {
     const p = progress();
     return p === null || p.total === 0 ? 0 : Math.min(1, p.done / p.total);
@@ -131,6 +137,7 @@ export default function ExportDialog(props: { onClose: () => void }) {
     >
       <div
         class="dialog export-dialog"
+        classList={{ "with-preview": showsPreview() }}
         role="dialog"
         aria-modal="true"
         aria-labelledby="export-title"
@@ -165,122 +172,140 @@ export default function ExportDialog(props: { onClose: () => void }) {
         </div>
         <Switch>
           <Match when={tab() === "export"}>
-            <form class="export-form" onSubmit={(e) => void start(e)}>
-              <fieldset class="choice-row">
-                <legend class="field-label">What</legend>
-                <label>
-                  <input
-                    type="radio"
-                    name="scope"
-                    checked={scope() === "document"}
-                    disabled={!projectState.currentId}
-                    onChange={() => setScope("document")}
-                  />{" "}
-                  This document
-                </label>
-                <label>
-                  <input
-                    type="radio"
-                    name="scope"
-                    checked={scope() === "collection"}
-                    disabled={!projectActions.current()?.collectionId}
-                    onChange={() => setScope("collection")}
-                  />{" "}
-                  This collection
-                </label>
-                <label>
-                  <input
-                    type="radio"
-                    name="scope"
-                    checked={scope() === "all"}
-                    onChange={() => setScope("all")}
-                  />{" "}
-                  The whole project
-                </label>
-              </fieldset>
-              <fieldset class="choice-row">
-                <legend class="field-label">Format</legend>
-                <For each={FORMATS}>
-                  {(f) => (
-                    <label>
-                      <input
-                        type="radio"
-                        name="format"
-                        checked={format() === f.id}
-                        onChange={() => setFormat(f.id)}
-                      />{" "}
-                      {f.label}
-                    </label>
-                  )}
-                </For>
-              </fieldset>
-              <Show
-                when={format() !== "tei"}
-                fallback={
-                  <p class="hint">
-                    TEI is downloaded by the browser; it holds the apparatus,
-                    the witnesses and the notes.
-                  </p>
-                }
-              >
-                <label class="field">
-                  <span class="field-label">
-                    {format() === "html" ? "Folder to write" : "File to write"}{" "}
-                    (on this computer)
-                  </span>
-                  <input
-                    name="outPath"
-                    value={path()}
-                    onInput={(e) => setOutPath(e.currentTarget.value)}
-                    spellcheck={false}
-                  />
-                </label>
-              </Show>
-              <Show
-                when={progress() !== null && (running() || result() !== null)}
-              >
-                <div class="export-progress">
-                  <progress
-                    max={1}
-                    value={share()}
-                    aria-label="Export progress"
-                  />
-                  <span class="hint">
-                    {PHASE_LABELS[progress()!.phase]}
-                    {progress()!.total > 1
-                      ? ` (${progress()!.done} of ${progress()!.total})`
-                      : ""}
-                  </span>
-                </div>
-              </Show>
-              <Show when={failure()}>
-                <p class="export-failure" role="alert">
-                  {failure()}
-                </p>
-              </Show>
-              <Show when={result()}>
-                {(r) => <ExportReport result={r()} />}
-              </Show>
-              <div class="dialog-buttons">
-                <button
-                  type="button"
-                  class="button"
-                  disabled={running()}
-                  onClick={() => props.onClose()}
-                >
-                  Close
-                </button>
-                <button
-                  type="submit"
-                  class="button primary"
-                  disabled={
-                    running() || (format() !== "tei" && path().trim() === "")
+            <div class="export-body">
+              <form class="export-form" onSubmit={(e) => void start(e)}>
+                <fieldset class="choice-row">
+                  <legend class="field-label">What</legend>
+                  <label>
+                    <input
+                      type="radio"
+                      name="scope"
+                      checked={scope() === "document"}
+                      disabled={!projectState.currentId}
+                      onChange={() => setScope("document")}
+                    />{" "}
+                    This document
+                  </label>
+                  <label>
+                    <input
+                      type="radio"
+                      name="scope"
+                      checked={scope() === "collection"}
+                      disabled={!projectActions.current()?.collectionId}
+                      onChange={() => setScope("collection")}
+                    />{" "}
+                    This collection
+                  </label>
+                  <label>
+                    <input
+                      type="radio"
+                      name="scope"
+                      checked={scope() === "all"}
+                      onChange={() => setScope("all")}
+                    />{" "}
+                    The whole project
+                  </label>
+                </fieldset>
+                <fieldset class="choice-row">
+                  <legend class="field-label">Format</legend>
+                  <For each={FORMATS}>
+                    {(f) => (
+                      <label>
+                        <input
+                          type="radio"
+                          name="format"
+                          checked={format() === f.id}
+                          onChange={() => setFormat(f.id)}
+                        />{" "}
+                        {f.label}
+                      </label>
+                    )}
+                  </For>
+                </fieldset>
+                <Show
+                  when={format() !== "tei"}
+                  fallback={
+                    <p class="hint">
+                      TEI is downloaded by the browser; it holds the apparatus,
+                      the witnesses and the notes.
+                    </p>
                   }
                 >
-                  {running() ? "Exporting…" : "Export"}
-                </button>
-              </div>
-            </form>
+                  <label class="field">
+                    <span class="field-label">
+                      {format() === "html"
+                        ? "Folder to write"
+                        : "File to write"}{" "}
+                      (on this computer)
+                    </span>
+                    <input
+                      name="outPath"
+                      value={path()}
+                      onInput={(e) => setOutPath(e.currentTarget.value)}
+                      spellcheck={false}
+                    />
+                  </label>
+                </Show>
+                <Show
+                  when={progress() !== null && (running() || result() !== null)}
+                >
+                  <div class="export-progress">
+                    <progress
+                      max={1}
+                      value={share()}
+                      aria-label="Export progress"
+                    />
+                    <span class="hint">
+                      {PHASE_LABELS[progress()!.phase]}
+                      {progress()!.total > 1
+                        ? ` (${progress()!.done} of ${progress()!.total})`
+                        : ""}
+                    </span>
+                  </div>
+                </Show>
+                <Show when={failure()}>
+                  <p class="export-failure" role="alert">
+                    {failure()}
+                  </p>
+                </Show>
+                <Show when={result()}>
+                  {(r) => <ExportReport result={r()} />}
+                </Show>
+                <div class="dialog-buttons">
+                  <button
+                    type="button"
+                    class="button"
+                    disabled={running()}
+                    onClick={() => props.onClose()}
+                  >
+                    Close
+                  </button>
+                  <Show when={format() === "pdf"}>
+                    <button
+                      type="button"
+                      class="button"
+                      aria-pressed={previewing()}
+                      onClick={() => setPreviewing((p) => !p)}
+                    >
+                      {previewing() ? "Hide preview" : "Preview"}
+                    </button>
+                  </Show>
+                  <button
+                    type="submit"
+                    class="button primary"
+                    disabled={
+                      running() || (format() !== "tei" && path().trim() === "")
+                    }
+                  >
+                    {running() ? "Exporting…" : "Export"}
+                  </button>
+                </div>
+              </form>
+              {/* Keyed: drawn again when what is exported changes. */}
+              <Show when={previewKey()} keyed>
+                <PagePreview target={target()} />
+              </Show>
+            </div>
           </Match>
           <Match when={tab() === "settings"}>
             <PrintSettingsForm />

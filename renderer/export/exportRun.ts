@@ -8,6 +8,7 @@ import type {
   ExportPhase,
   ExportResult,
   ExportTarget,
+  PagePreview,
   SiglumClient,
 } from "../../edition/api.ts";
 
@@ -27,24 +28,49 @@ export const PHASE_LABELS: Record<ExportPhase, string> = {
   done: "Done",
 };
 
-/** Runs `exportEdition`, reporting its progress; resolves with its result, rejects with its error. */
-export async function runEditionExport(
-  client: Pick<SiglumClient, "exportEdition" | "subscribe">,
-  target: ExportTarget,
-  format: EditionFormat,
-  outPath: string,
+/**
+ * Calls `run` with a fresh id and reports the 'export-progress' events carrying that
+ * id until it settles; resolves or rejects as `run` does.
+ */
+async function withProgress<T>(
+  client: Pick<SiglumClient, "subscribe">,
   onProgress: (progress: ExportProgress) => void,
-): Promise<ExportResult> {
+  run: (id: string) => Promise<T>,
+): Promise<T> {
   const id = crypto.randomUUID();
   const unsubscribe = client.subscribe((event) => {
     if (event.type === "export-progress" && event.id === id)
       onProgress({ done: event.done, total: event.total, phase: event.phase });
   });
   try {
-    return await client.exportEdition({ ...target, format, outPath, id });
+    return await run(id);
   } finally {
     unsubscribe();
   }
+}
+
+/** Runs `exportEdition`, reporting its progress; resolves with its result, rejects with its error. */
+export function runEditionExport(
+  client: Pick<SiglumClient, "exportEdition" | "subscribe">,
+  target: ExportTarget,
+  format: EditionFormat,
+  outPath: string,
+  onProgress: (progress: ExportProgress) => void,
+): Promise<ExportResult> {
+  return withProgress(client, onProgress, (id) =>
+    client.exportEdition({ ...target, format, outPath, id }),
+  );
+}
+
+/** Runs `previewPages` (the first pages as images), reporting its progress like an export. */
+export function runPagePreview(
+  client: Pick<SiglumClient, "previewPages" | "subscribe">,
+  target: ExportTarget,
+  onProgress: (progress: ExportProgress) => void,
+): Promise<PagePreview> {
+  return withProgress(client, onProgress, (id) =>
+    client.previewPages({ ...target, id }),
+  );
 }
 
 /** The file name an export of `title` gets in `format`, without characters file systems refuse. */
@@ -71,8 +97,13 @@ export function folderOf(path: string): string {
   return cut <= 0 ? path.slice(0, cut + 1) : path.slice(0, cut);
 }
 
-/** A one-line summary of an export's result for the user. */
-export function summary(result: ExportResult): string {
+/** A one-line summary of an export's (or a preview's) result for the user. */
+export function summary(
+  result: Pick<
+    ExportResult,
+    "pages" | "files" | "placed" | "misplaced" | "rejected"
+  >,
+): string {
   const parts: string[] = [];
   if (result.pages !== undefined)
     parts.push(`${result.pages} ${result.pages === 1 ? "page" : "pages"}`);

@@ -120,3 +120,49 @@ test("exports the whole project as a static HTML edition and names its index pag
     "The Ambassador in Japan (Grew)",
   );
 });
+
+test("previews the seed despatch as page images beside the export form, with progress and the report's counts", async ({
+  page,
+  served,
+}) => {
+  test.setTimeout(120_000);
+  const editor = new EditorPage(page);
+  await editor.open(served.url);
+  await editor.importSeed();
+
+  await page.getByRole("button", { name: "Export edition…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Edition" });
+  await dialog.getByRole("button", { name: "Preview" }).click();
+  const preview = dialog.getByRole("region", { name: "Page preview" });
+  await expect(
+    preview.getByRole("progressbar", { name: "Preview progress" }),
+  ).toBeVisible();
+  const images = preview.getByRole("img", { name: /^Page \d+$/ });
+  await expect(images.nth(1)).toBeVisible({ timeout: 60_000 });
+  expect(await images.count()).toBeGreaterThanOrEqual(2);
+  await expect(
+    preview.getByRole("progressbar", { name: "Preview progress" }),
+  ).toHaveCount(0);
+  await expect(preview).toContainText(
+    /\d+ pages · 2 notes and 0 apparatus entries placed/,
+  );
+  // Each image is a drawn page: loaded, taller than wide as an A4 page is.
+  const size = await images.nth(1).evaluate((img: HTMLImageElement) => ({
+    width: img.naturalWidth,
+    height: img.naturalHeight,
+    src: img.src.slice(0, 22),
+  }));
+  expect(size.src).toBe("data:image/png;base64,");
+  expect(size.height / size.width).toBeCloseTo(297 / 210, 1);
+  await page.screenshot({
+    path: test.info().outputPath("export-preview.png"),
+  });
+
+  // The preview holds the counts an export of the same document reports.
+  const pages = /(\d+) pages/.exec((await preview.textContent()) ?? "")?.[1];
+  await dialog.getByRole("button", { name: "Export" }).click();
+  const report = dialog.getByRole("region", { name: "Export report" });
+  await expect(report).toContainText(`${pages} pages · 2 notes`, {
+    timeout: 60_000,
+  });
+});
