@@ -25,11 +25,11 @@ import type {
 import { useStores } from "../stores/context.ts";
 import { sentenceOf } from "../stores/notices.ts";
 import PagePreview from "./PagePreview.tsx";
+import ProgressLine from "./ProgressLine.tsx";
 import PrintSettingsForm from "./PrintSettingsForm.tsx";
 import {
   exportFileName,
   folderOf,
-  PHASE_LABELS,
   runEditionExport,
   summary,
   type ExportProgress,
@@ -123,10 +123,6 @@ export default function ExportDialog(props: { onClose: () => void }) {
     previewing() && tab() === "export" && format() === "pdf";
   const previewKey = () =>
     showsPreview() ? JSON.stringify(target()) : undefined;
-  const share = () => {
-    const p = progress();
-    return p === null || p.total === 0 ? 0 : Math.min(1, p.done / p.total);
-  };
 
   return (
     <div
@@ -249,19 +245,10 @@ export default function ExportDialog(props: { onClose: () => void }) {
                 <Show
                   when={progress() !== null && (running() || result() !== null)}
                 >
-                  <div class="export-progress">
-                    <progress
-                      max={1}
-                      value={share()}
-                      aria-label="Export progress"
-                    />
-                    <span class="hint">
-                      {PHASE_LABELS[progress()!.phase]}
-                      {progress()!.total > 1
-                        ? ` (${progress()!.done} of ${progress()!.total})`
-                        : ""}
-                    </span>
-                  </div>
+                  <ProgressLine
+                    progress={progress()!}
+                    label="Export progress"
+                  />
                 </Show>
                 <Show when={failure()}>
                   <p class="export-failure" role="alert">

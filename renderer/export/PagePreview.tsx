@@ -13,12 +13,8 @@ import type {
 } from "../../edition/api.ts";
 import { useStores } from "../stores/context.ts";
 import { sentenceOf } from "../stores/notices.ts";
-import {
-  PHASE_LABELS,
-  runPagePreview,
-  summary,
-  type ExportProgress,
-} from "./exportRun.ts";
+import { runPagePreview, summary, type ExportProgress } from "./exportRun.ts";
+import ProgressLine from "./ProgressLine.tsx";
 
 export default function PagePreview(props: { target: ExportTarget }) {
   const { client } = useStores();
@@ -40,10 +36,6 @@ export default function PagePreview(props: { target: ExportTarget }) {
   };
   onMount(() => void draw());
 
-  const share = () => {
-    const p = progress();
-    return p === null || p.total === 0 ? 0 : Math.min(1, p.done / p.total);
-  };
   const shown = () => {
     const p = preview();
     return p === null
@@ -76,15 +68,7 @@ export default function PagePreview(props: { target: ExportTarget }) {
         </button>
       </div>
       <Show when={progress()}>
-        {(p) => (
-          <div class="export-progress">
-            <progress max={1} value={share()} aria-label="Preview progress" />
-            <span class="hint">
-              {PHASE_LABELS[p().phase]}
-              {p().total > 1 ? ` (${p().done} of ${p().total})` : ""}
-            </span>
-          </div>
-        )}
+        {(p) => <ProgressLine progress={p()} label="Preview progress" />}
       </Show>
       <Show when={failure()}>
         <p class="export-failure" role="alert">

@@ -1,19 +1,24 @@
+import type { Locator, Page } from "@playwright/test";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { expect, test } from "./fixtures.ts";
 import { EditorPage } from "./editor-page.ts";
+
+/** Opens the app, imports the seed despatch and opens the edition dialog. */
+async function openEditionDialog(page: Page, url: string): Promise<Locator> {
+  const editor = new EditorPage(page);
+  await editor.open(url);
+  await editor.importSeed();
+  await page.getByRole("button", { name: "Export edition…" }).click();
+  return page.getByRole("dialog", { name: "Edition" });
+}
 
 test("exports the seed despatch as a PDF from the edition dialog, with progress and a report of what was placed", async ({
   page,
   served,
 }) => {
   test.setTimeout(120_000);
-  const editor = new EditorPage(page);
-  await editor.open(served.url);
-  await editor.importSeed();
-
-  await page.getByRole("button", { name: "Export edition…" }).click();
-  const dialog = page.getByRole("dialog", { name: "Edition" });
+  const dialog = await openEditionDialog(page, served.url);
   await expect(dialog.getByRole("radio", { name: "PDF" })).toBeChecked();
   await expect(
     dialog.getByRole("radio", { name: "This document" }),
@@ -49,12 +54,7 @@ test("saves the project print settings from the dialog and reads them back", asy
   page,
   served,
 }) => {
-  const editor = new EditorPage(page);
-  await editor.open(served.url);
-  await editor.importSeed();
-
-  await page.getByRole("button", { name: "Export edition…" }).click();
-  const dialog = page.getByRole("dialog", { name: "Edition" });
+  const dialog = await openEditionDialog(page, served.url);
   await dialog.getByRole("tab", { name: "Print settings" }).click();
   const form = dialog.getByRole("form", { name: "Print settings" });
   await form
@@ -98,12 +98,7 @@ test("exports the whole project as a static HTML edition and names its index pag
   page,
   served,
 }) => {
-  const editor = new EditorPage(page);
-  await editor.open(served.url);
-  await editor.importSeed();
-
-  await page.getByRole("button", { name: "Export edition…" }).click();
-  const dialog = page.getByRole("dialog", { name: "Edition" });
+  const dialog = await openEditionDialog(page, served.url);
   await dialog.getByRole("radio", { name: "The whole project" }).check();
   await dialog.getByRole("radio", { name: "HTML" }).check();
   const outPath = dialog.getByRole("textbox", { name: /Folder to write/ });
@@ -126,12 +121,7 @@ test("previews the seed despatch as page images beside the export form, with pro
   served,
 }) => {
   test.setTimeout(120_000);
-  const editor = new EditorPage(page);
-  await editor.open(served.url);
-  await editor.importSeed();
-
-  await page.getByRole("button", { name: "Export edition…" }).click();
-  const dialog = page.getByRole("dialog", { name: "Edition" });
+  const dialog = await openEditionDialog(page, served.url);
   await dialog.getByRole("button", { name: "Preview" }).click();
   const preview = dialog.getByRole("region", { name: "Page preview" });
   await expect(
