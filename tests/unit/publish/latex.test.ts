@@ -1,5 +1,6 @@
 /**
- * The reledmac export, read as text (no TeX is installed where the tests run):
+ * The reledmac export, read as text (latex-typeset.test.ts in tests/integration/publish
+ * typesets it with LuaLaTeX):
  * escaping of TeX's special characters, the document's structure, notes, page
  * breaks, and the apparatus as nested `\edtext` with the right series.
  */
