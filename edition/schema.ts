@@ -444,6 +444,33 @@ export const marks = {
       return ['span', { class: 'app-lemma', 'data-app-id': String(id ?? ''), 'data-app': JSON.stringify({ id, type, wit, readings, note }) }, 0];
     },
   },
+  /**
+   * The span of text a note is about (TEI `<note targetEnd="#anchor">` at the span's
+   * start, `<anchor xml:id>` at its end). The note node stands right after its span
+   * and is named by `note` (the note's `id`); `anchor` is the xml:id of the end
+   * anchor read from TEI (null: the export derives one from the note's id).
+   * Inclusive, so text typed at the span's end, just before its note, joins the span;
+   * deleting the span's text leaves the note anchored at a point. Spans of different
+   * notes may overlap, so it excludes nothing. Commands: edition/notes.
+   */
+  noteSpan: {
+    attrs: {
+      note: { validate: 'string' },
+      anchor: { default: null, validate: 'string|null' },
+    },
+    excludes: '',
+    inclusive: true,
+    parseDOM: [
+      {
+        tag: 'span.note-span',
+        getAttrs: (dom) => {
+          const note = (dom as HTMLElement).getAttribute('data-note');
+          return note ? { note } : false;
+        },
+      },
+    ],
+    toDOM: (mark) => ['span', { class: 'note-span', 'data-note': String(mark.attrs['note']) }, 0],
+  },
 } satisfies Record<string, MarkSpec>;
 
 export type NodeName = keyof typeof nodes;

@@ -15,6 +15,7 @@ import type { MarkName, NodeName } from '../schema.ts';
 import type { XmlAttr, XmlElement, XmlNode } from '../xml/tree.ts';
 import { TEI_NS, element } from '../xml/tree.ts';
 import { appElement, lemmaSlot } from './apparatus.ts';
+import { writeNoteSpans } from './noteSpans.ts';
 
 /** The unit of indentation for element-only content. */
 export const INDENT = '    ';
@@ -93,6 +94,9 @@ const markWriters: Record<MarkName, (mark: Mark) => XmlElement> = {
   teiMark: (m) => el(nameOf(m), attrsOf(m), []),
   app: (m) => appElement(m, xmlAttrs(m.attrs['xml'])),
   // Entity mentions as edition/entities writes them, pointing at the entry's xml:id.
+  noteSpan: () => {
+    throw new RangeError('a noteSpan mark is written as its note\'s targetEnd and an anchor, never as an element');
+  },
   mention: (m) => {
     const { name, attrs } = mentionToTei(m.attrs as MentionMarkAttrs, pointerOf);
     return el(checkedName(name, 'mention element name'), attrs.map(([n, v]) => attr(n, v)), []);
@@ -161,8 +165,10 @@ function markOrder(a: Mark, b: Mark, reach: Map<Mark, number>): number {
 
 /** Inline content as XML nodes, marks written as nested elements. */
 export function inlineToXml(nodes: readonly PMNode[] | Fragment): XmlNode[] {
-  const list: PMNode[] = Array.isArray(nodes) ? (nodes as PMNode[]) : [];
-  if (!Array.isArray(nodes)) (nodes as Fragment).forEach((n) => list.push(n));
+  const given: PMNode[] = Array.isArray(nodes) ? (nodes as PMNode[]) : [];
+  if (!Array.isArray(nodes)) (nodes as Fragment).forEach((n) => given.push(n));
+  // A note on a span is written at the span's start, an anchor at its end (./noteSpans.ts).
+  const list = writeNoteSpans(given);
   const root: XmlNode[] = [];
   const stack: Array<{ mark: Mark; children: XmlNode[] }> = [];
   for (let i = 0; i < list.length; i++) {

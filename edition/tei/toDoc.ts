@@ -23,6 +23,7 @@ import { REND_MARKS, containsBlock, isBlockInElementOnly, isBlockish, isSourceNo
 import { inlineToXml } from './fromDoc.ts';
 import { sameContent } from './compare.ts';
 import { appFromTei, appMarkFromTei, resetAppIds } from './apparatus.ts';
+import { readNoteSpans } from './noteSpans.ts';
 
 type XmlPairs = Array<[string, string]>;
 type Mode = 'default' | 'explicit' | 'generic';
@@ -149,6 +150,9 @@ export function inlineContent(children: readonly XmlNode[]): PMNode[] {
   for (const mode of ['default', 'explicit', 'generic'] as const) {
     nodes = [];
     buildInline(children, [], { mode, counter: 0 }, nodes);
+    // Span notes (edition/tei/noteSpans) where they write back the same; else note and anchor as read.
+    const spanned = readNoteSpans(nodes);
+    if (spanned.length !== nodes.length && sameContent(inlineToXml(spanned), children)) return spanned;
     if (mode === 'generic' || sameContent(inlineToXml(nodes), children)) break;
   }
   return nodes;

@@ -1,0 +1,81 @@
+/**
+ * Notes on a span of text. The note node stands right after its span; the
+ * span's text carries a `noteSpan` mark naming the note's `id` (edition/schema).
+ * Both live in the main document, so one transaction adds them, undo removes
+ * them together, and collab sends them as ordinary steps. Text typed inside the
+ * span (or at its end, before the note) joins it; deleting the span's text
+ * leaves the note anchored at a point.
+ */
+import type { Mark, Node as PMNode } from 'prosemirror-model';
+import { NodeSelection, type Command } from 'prosemirror-state';
+import { schema } from '../schema.ts';
+
+/** The span of a note: document positions and its text (the note's lemma). */
+export interface NoteSpan {
+  from: number;
+  to: number;
+  text: string;
+}
+
+/** The `noteSpan` mark of `node` that belongs to the note `id`, if any. */
+export function spanMarkOf(node: PMNode, id: string): Mark | undefined {
+  return node.marks.find((m) => m.type === schema.marks.noteSpan && m.attrs['note'] === id);
+}
+
+/**
+ * The span of the note at `pos`: the run of inline nodes directly before it
+ * that carry its mark. Null for a note anchored at a point (no id, or no
+ * marked text right before it). RangeError when no note is at `pos`.
+ */
+export function noteSpanAt(doc: PMNode, pos: number): NoteSpan | null {
+  const $pos = doc.resolve(pos);
+  const note = $pos.nodeAfter;
+  if (note?.type !== schema.nodes.note) throw new RangeError(`No note at position ${pos}`);
+  const id = note.attrs['id'] as string | null;
+  if (id === null) return null;
+  const parent = $pos.parent;
+  let index = $pos.index();
+  let from = pos;
+  while (index > 0) {
+    const before = parent.child(index - 1);
+    if (spanMarkOf(before, id) === undefined) break;
+    from -= before.nodeSize;
+    index--;
+  }
+  if (from === pos) return null;
+  return { from, to: pos, text: doc.textBetween(from, pos, ' ', ' ') };
+}
+
+/** An id no note of `doc` has yet (`note-1`, `note-2`...). */
+export function freshNoteId(doc: PMNode): string {
+  const used = new Set<string>();
+  doc.descendants((node) => {
+    const id = node.attrs['id'];
+    if (node.type === schema.nodes.note && typeof id === 'string') used.add(id);
+    for (const m of node.marks) if (m.type === schema.marks.noteSpan) used.add(String(m.attrs['note']));
+    return true;
+  });
+  let k = used.size + 1;
+  while (used.has(`note-${k}`)) k++;
+  return `note-${k}`;
+}
+
+/**
+ * "Note on selection": the selected text becomes the span of a new, empty note
+ * inserted at the span's end and selected (which opens its editor). Applies to
+ * a non-empty text selection within one textblock where a note may stand.
+ */
+export const noteOnSelection: Command = (state, dispatch) => {
+  const { from, to, empty, $from, $to } = state.selection;
+  if (empty || state.selection instanceof NodeSelection || !$from.sameParent($to)) return false;
+  const parent = $from.parent;
+  if (!parent.inlineContent || !parent.canReplaceWith($to.index(), $to.index(), schema.nodes.note)) return false;
+  if (dispatch) {
+    const id = freshNoteId(state.doc);
+    const note = schema.nodes.note.create({ id }, schema.nodes.teiText.create({ name: null }));
+    const tr = state.tr.addMark(from, to, schema.marks.noteSpan.create({ note: id })).insert(to, note);
+    tr.setSelection(NodeSelection.create(tr.doc, to));
+    dispatch(tr.scrollIntoView());
+  }
+  return true;
+};
