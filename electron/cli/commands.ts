@@ -13,6 +13,7 @@ import { SiglumError } from '../../edition/errors.ts';
 import { chooseProject, type ProjectChoice } from '../paths.ts';
 import { startServer } from '../serve/server.ts';
 import { openService, type SiglumService } from '../service/index.ts';
+import { prewarmImportWorker } from '../workers/index.ts';
 import { exportEditionCommand, isEditionFormat } from './export-edition.ts';
 import { UsageError } from './usage.ts';
 
@@ -184,6 +185,7 @@ export async function serveCommand(opts: { project?: string; port?: string }, io
     service.close();
     throw e;
   }
+  void prewarmImportWorker();
   io.out(`Siglum is serving ${project.path}`);
   io.out(`Open this address in a browser on this machine:`);
   io.out(`  ${server.url}`);
