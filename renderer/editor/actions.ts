@@ -10,6 +10,7 @@ import type { MarkType } from 'prosemirror-model';
 import type { Command, EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { schema, type NodeName } from '../../edition/schema.ts';
+import { noteOnSelection } from '../../edition/notes/spans.ts';
 import { entityActions } from '../entities/actions.ts';
 import type { MentionHost } from '../entities/plugin.ts';
 import { canInsertPageBreak, insertLineBreak, insertNote, insertPageBreak, type PageBreakAttrs } from './inline.ts';
@@ -163,6 +164,7 @@ export const editorActions: readonly EditorAction[] = [
   pageBreak,
   commandAction('lineBreak', 'Line break', 'inline', ['Shift-Enter'], insertLineBreak),
   commandAction('note', 'Note', 'inline', ['Mod-Alt-n'], insertNote),
+  commandAction('noteOnSelection', 'Note on selection', 'inline', ['Mod-Alt-Shift-n'], noteOnSelection),
 
   ...entityActions,
 ];

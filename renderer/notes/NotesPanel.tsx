@@ -7,9 +7,10 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import { For, Show, createMemo } from 'solid-js';
 import { numberNotes } from '../../edition/entities/index.ts';
+import { noteSpanAt } from '../../edition/notes/spans.ts';
 import { scrollToPos } from '../entities/scroll.ts';
 import { useStores } from '../stores/context.ts';
-import { NOTE_TYPES, goToNote, noteTypeLabel, renumberNotes, setNoteType } from './noteCommands.ts';
+import { NOTE_TYPES, goToNoteOrSpan, noteTypeLabel, renumberNotes, setNoteType } from './noteCommands.ts';
 
 /** Where numbering starts: a volume's notes run on (the seed's first is 89), so the first note's own number. */
 function firstNumber(doc: PMNode): number {
@@ -18,12 +19,21 @@ function firstNumber(doc: PMNode): number {
   return Number.isFinite(n) && n > 0 ? n : 1;
 }
 
+/** A long lemma as its first and last words ("Association … Problem"), as apparatus lemmata are cited. */
+function shortLemma(text: string): string {
+  const words = text.replace(/\s+/g, ' ').trim().split(' ');
+  return words.length <= 6 ? words.join(' ') : `${words.slice(0, 2).join(' ')} … ${words.slice(-2).join(' ')}`;
+}
+
 export default function NotesPanel() {
   const [editor, editorActions] = useStores().editor;
   const notes = createMemo(() => {
     void editor.tick;
     const view = editor.open ? editorActions.view() : null;
-    return view === null ? [] : numberNotes(view.state.doc, { start: firstNumber(view.state.doc) });
+    if (view === null) return [];
+    const doc = view.state.doc;
+    // A note on a span shows the span's words as its lemma ("words] note").
+    return numberNotes(doc, { start: firstNumber(doc) }).map((n) => ({ ...n, lemma: noteSpanAt(doc, n.pos)?.text ?? null }));
   });
   const outOfOrder = () => notes().some((n) => n.n !== n.current);
 
@@ -58,16 +68,17 @@ export default function NotesPanel() {
                   <button
                     type="button"
                     class="note-go"
-                    title="Go to this note"
+                    title={note.lemma === null ? 'Go to this note' : 'Go to the words this note is on'}
                     onClick={() =>
                       run((v) => {
-                        if (!goToNote(note.pos)(v.state, v.dispatch)) return;
+                        if (!goToNoteOrSpan(note.pos)(v.state, v.dispatch)) return;
                         v.focus();
                         scrollToPos(v, note.pos);
                       })
                     }
                   >
                     <span class="note-number">{note.current ?? note.n ?? '–'}</span>
+                    <Show when={note.lemma}>{(lemma) => <span class="note-lemma">{`${shortLemma(lemma())}] `}</span>}</Show>
                     <span class="note-preview">{note.preview || '(empty)'}</span>
                   </button>
                   <select

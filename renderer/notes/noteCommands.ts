@@ -4,8 +4,9 @@
  * transaction of the main editor, so undo, collab and saving cover it.
  */
 import type { Command } from 'prosemirror-state';
-import { NodeSelection } from 'prosemirror-state';
+import { NodeSelection, TextSelection } from 'prosemirror-state';
 import { numberNotes } from '../../edition/entities/index.ts';
+import { noteSpanAt } from '../../edition/notes/spans.ts';
 import { schema } from '../../edition/schema.ts';
 
 /** The types the panel offers (TEI `note/@type`), with their labels. */
@@ -50,6 +51,21 @@ export function goToNote(pos: number): Command {
   return (state, dispatch) => {
     if (state.doc.nodeAt(pos)?.type !== schema.nodes.note) return false;
     if (dispatch) dispatch(state.tr.setSelection(NodeSelection.create(state.doc, pos)).scrollIntoView());
+    return true;
+  };
+}
+
+/**
+ * Goes to the note at `pos`: a note on a span selects its span's text (the
+ * note's own editor is a click on its call-out away); a note at a point is
+ * selected itself, as `goToNote`.
+ */
+export function goToNoteOrSpan(pos: number): Command {
+  return (state, dispatch) => {
+    if (state.doc.nodeAt(pos)?.type !== schema.nodes.note) return false;
+    const span = noteSpanAt(state.doc, pos);
+    if (span === null) return goToNote(pos)(state, dispatch);
+    if (dispatch) dispatch(state.tr.setSelection(TextSelection.create(state.doc, span.from, span.to)).scrollIntoView());
     return true;
   };
 }
