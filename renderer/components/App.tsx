@@ -8,7 +8,6 @@ import { onCleanup, onMount, untrack } from 'solid-js';
 import type { SiglumClient } from '../../edition/api.ts';
 import { EntitiesContext } from '../entities/context.ts';
 import EntityLayer from '../entities/EntityLayer.tsx';
-import SidePanel from '../entities/SidePanel.tsx';
 import { createEntityStore } from '../entities/store.ts';
 import { StoresContext, type Stores } from '../stores/context.ts';
 import { createEditorStore } from '../stores/editor.ts';
@@ -71,7 +70,6 @@ export default function App(props: { client: SiglumClient }) {
               <Banner />
               <EditorPane />
             </main>
-            <SidePanel />
           </div>
           <EntityLayer />
         </DropZone>

@@ -1,10 +1,15 @@
-/** The right-hand side: toolbar, the open document (or a hint), the page-break dialog. */
+/**
+ * The right-hand side: the toolbar over the open document (or a hint) and the panels
+ * beside it (variants; register and notes), the page-break dialog. The panels sit under
+ * the toolbar, so opening one never narrows it.
+ */
 import { Show } from "solid-js";
 import { useStores } from "../stores/context.ts";
 import DocumentHeader from "./DocumentHeader.tsx";
 import Editor from "./Editor.tsx";
 import PageBreakDialog from "./PageBreakDialog.tsx";
 import Toolbar from "./Toolbar.tsx";
+import SidePanel from "../entities/SidePanel.tsx";
 import VariantsPanel from "../collation/VariantsPanel.tsx";
 import { variantsOpen } from "../collation/panel.ts";
 
@@ -39,6 +44,7 @@ export default function EditorPane() {
         <Show when={variantsOpen() && project.currentId} keyed>
           {(id) => <VariantsPanel documentId={id} />}
         </Show>
+        <SidePanel />
       </div>
       <Show when={editor.askingPageBreak}>
         <PageBreakDialog />

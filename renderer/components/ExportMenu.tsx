@@ -17,7 +17,7 @@ export default function ExportMenu() {
     <>
       <button
         type="button"
-        class="tool menu-button export-button"
+        class="button menu-button export-button"
         popoverTarget="export-menu"
         disabled={project.documents.length === 0}
         title="Export TEI"

@@ -8,6 +8,7 @@ import { useStores } from '../stores/context.ts';
 import CollectionGroup from './CollectionGroup.tsx';
 import DocumentRow from './DocumentRow.tsx';
 import EditionButton from '../export/EditionButton.tsx';
+import ExportMenu from './ExportMenu.tsx';
 import ImportButton from './ImportButton.tsx';
 import SidebarFilter from './SidebarFilter.tsx';
 
@@ -23,7 +24,10 @@ export default function Sidebar() {
           {project.title}
         </div>
         <ImportButton />
-        <EditionButton />
+        <div class="sidebar-exports">
+          <EditionButton />
+          <ExportMenu />
+        </div>
       </header>
       <Show when={project.documents.length > 0}>
         <SidebarFilter />

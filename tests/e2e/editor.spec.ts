@@ -136,4 +136,38 @@ test.describe('the editor window, with the seed despatch imported', () => {
     await editor.text.locator('.note-callout').first().click();
     await expect(editor.text.locator('.note-editor .ProseMirror')).toContainText('Not printed. See file 761.94/588.');
   });
+  for (const [width, height] of [
+    [1280, 800],
+    [1440, 900],
+  ] as const) {
+    test(`keeps the toolbar on one row with "Saved" in view at ${width}×${height}, with the side panels open or closed`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width, height });
+      await editor.expectSaved();
+      const toolbar = page.getByRole('toolbar', { name: 'Editing' });
+      const oneRow = async (panels: string): Promise<void> => {
+        const bar = (await toolbar.boundingBox())!;
+        const button = (await editor.button('undo').boundingBox())!;
+        // One row: the bar is its padding plus one button high, and every button starts on it.
+        expect(bar.height, panels).toBeLessThan(button.height * 2);
+        const tops = await toolbar
+          .locator('button:visible')
+          .evaluateAll((buttons) => buttons.map((b) => Math.round(b.getBoundingClientRect().top)));
+        expect(new Set(tops).size, `${panels}: button tops ${tops.join(', ')}`).toBe(1);
+        await expect(editor.saveIndicator).toBeInViewport({ ratio: 1 });
+        await expect(editor.saveIndicator).toHaveText('Saved');
+      };
+
+      await oneRow('no panel');
+      await page.getByRole('button', { name: 'Register', exact: true }).click();
+      await expect(page.getByRole('complementary', { name: 'Register and notes' })).toBeVisible();
+      await oneRow('register');
+      await page.getByRole('button', { name: 'Variants' }).click();
+      await expect(page.getByRole('tab', { name: 'Witnesses' })).toBeVisible();
+      await oneRow('register and variants');
+      await page.getByRole('button', { name: 'Register', exact: true }).click();
+      await oneRow('variants');
+    });
+  }
 });
