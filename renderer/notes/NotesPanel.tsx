@@ -78,8 +78,10 @@ export default function NotesPanel() {
                     }
                   >
                     <span class="note-number">{note.current ?? note.n ?? '–'}</span>
-                    <Show when={note.lemma}>{(lemma) => <span class="note-lemma">{`${shortLemma(lemma())}] `}</span>}</Show>
-                    <span class="note-preview">{note.preview || '(empty)'}</span>
+                    <span class="note-preview">
+                      <Show when={note.lemma}>{(lemma) => <span class="note-lemma">{`${shortLemma(lemma())}] `}</span>}</Show>
+                      {note.preview || '(empty)'}
+                    </span>
                   </button>
                   <select
                     class="note-type"
