@@ -136,7 +136,8 @@ export interface ProjectPrintSettings {
   lineNumberInterval: number;
   /** 'outer' and 'inner' alternate between recto and verso. */
   lineNumberSide: 'left' | 'right' | 'outer' | 'inner';
-  lineNumberRestart: 'page' | 'document';
+  /** Where numbering starts again at 1; a section begins at a document's start and at each heading (edition/print/model.ts). */
+  lineNumberRestart: 'page' | 'document' | 'section';
   /** Book pages: margins and running heads alternate between recto and verso. */
   mirrorMargins: boolean;
   /** The apparatus series that print (A, B or both). */

@@ -42,6 +42,11 @@ export function lineLabel(
 
 export interface FootApparatusEntry {
   label: string;
+  /**
+   * The line the lemma starts on, when labels can repeat on a page (numbering per
+   * section or document): entries share a label only if they share this too.
+   */
+  line?: number;
   lemma: string;
   readings: ReadonlyArray<{ text: string; sigla: readonly string[] }>;
 }
@@ -63,14 +68,15 @@ export function formatApparatusSeries(
   let previous: string | null = null;
   for (const e of entries) {
     const body = `${escapeHtml(e.lemma)}] ${e.readings.map(readingHtml).join(" : ")}`;
-    if (e.label === previous) {
+    const key = e.line === undefined ? e.label : `${e.line}\u0000${e.label}`;
+    if (key === previous) {
       html += `<span class="app-sep"> | </span><span class="app-e">${body}</span>`;
     } else {
       if (previous !== null) html += '<span class="app-gap"> </span>';
       // A no-break space keeps the line number with its lemma.
       html += `<span class="app-e"><b class="app-l">${escapeHtml(e.label)}</b>\u00a0${body}</span>`;
     }
-    previous = e.label;
+    previous = key;
   }
   return html;
 }

@@ -15,6 +15,8 @@ export interface Line {
   ord: number;
   /** `ord` of the first line of this line's document. */
   docOrd: number;
+  /** `ord` of the first line of this line's section (its document's, or its `.sec` block's). */
+  secOrd: number;
   /** The document the line belongs to (null in front matter and index). */
   doc: number | null;
   keepWithNext: boolean;
@@ -59,6 +61,7 @@ export function readLines(
   const heads = new Map<number | null, string>();
   let ord = 0;
   let docOrd = 0;
+  let secOrd = 0;
   let previousDoc: number | null = null;
   const collect = (rects: Array<{ top: number; bottom: number }>): void => {
     for (const r of Array.from(range.getClientRects())) {
@@ -74,6 +77,8 @@ export function readLines(
     if (!heads.has(docIndex))
       heads.set(docIndex, docEl?.getAttribute("data-head") ?? flowHead);
     if (docIndex !== previousDoc) docOrd = ord;
+    if (docIndex !== previousDoc || block.classList.contains("sec"))
+      secOrd = ord;
     previousDoc = docIndex;
     const numbered = numberLines && !block.classList.contains("unnum");
     const keep = block.classList.contains("heading");
@@ -106,6 +111,7 @@ export function readLines(
         numbered,
         ord,
         docOrd,
+        secOrd,
         doc: docIndex,
         keepWithNext: keep,
       };

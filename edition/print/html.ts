@@ -8,17 +8,20 @@
  * Note calls are `<sup class="call">`; lemma starts and ends are empty `<span>`
  * markers at the entry's document positions; names of persons, places and
  * organisations (`mention` marks, or `teiMark` persName/placeName/orgName) carry
- * `data-ent` for the index.
+ * `data-ent` for the index. With line numbering per section, the first leaf block of
+ * each section (model.ts `beginsSection`) carries the class `sec`.
  */
 import { Node as PMNode, type Mark } from "prosemirror-model";
 import { schema } from "../schema.ts";
 import { abbreviateLemma, escapeHtml } from "./apparatus.ts";
 import { SiglumError } from "../errors.ts";
 import type { Hyphenate } from "./hyphenate.ts";
-import type {
-  Misplaced,
-  PrintEdition,
-  ResolvedPrintSettings,
+import {
+  beginsSection,
+  divHead,
+  type Misplaced,
+  type PrintEdition,
+  type ResolvedPrintSettings,
 } from "./model.ts";
 
 /** The JSON the paginator reads from `#print-data`. */
@@ -90,9 +93,32 @@ class DocRenderer {
     return html;
   }
 
+  /** A section has begun and its first leaf block is still to come. */
+  private sectionPending = false;
+  /** Headings whose top-level div has already begun their section. */
+  private claimedHeads = new Set<PMNode>();
+
+  /** The class of a leaf block that begins a section (`lineNumberRestart: 'section'`). */
+  private sectionClass(inNote: boolean): string {
+    if (
+      inNote ||
+      !this.sectionPending ||
+      this.settings.lineNumberRestart !== "section"
+    )
+      return "";
+    this.sectionPending = false;
+    return " sec";
+  }
+
   renderDoc(doc: PMNode): string {
     let html = "";
+    this.sectionPending = true;
     doc.forEach((child, offset) => {
+      if (beginsSection(child, true)) {
+        this.sectionPending = true;
+        const head = divHead(child);
+        if (head) this.claimedHeads.add(head as PMNode);
+      }
       html += this.block(child, offset, false);
     });
     return html;
@@ -105,8 +131,10 @@ class DocRenderer {
     extraClass = "",
   ): string {
     const start = pos + 1;
+    if (!inNote && node.type.name === "heading" && !this.claimedHeads.has(node))
+      this.sectionPending = true;
     const leaf = (tag: string, cls: string, prefix = ""): string =>
-      `<${tag} class="blk ${cls}${extraClass}">${prefix}${this.inline(node, start, inNote)}${inNote ? "" : this.markersUpTo(start + node.content.size)}</${tag}>`;
+      `<${tag} class="blk ${cls}${extraClass}${this.sectionClass(inNote)}">${prefix}${this.inline(node, start, inNote)}${inNote ? "" : this.markersUpTo(start + node.content.size)}</${tag}>`;
     switch (node.type.name) {
       case "heading": {
         // Headings are centred and become PDF bookmarks: no soft hyphens.
@@ -141,7 +169,7 @@ class DocRenderer {
             const end = inNote
               ? ""
               : this.markersUpTo(childPos + 1 + child.content.size);
-            html += `<div class="blk item${extraClass}">${label}${content}${end}</div>`;
+            html += `<div class="blk item${extraClass}${this.sectionClass(inNote)}">${label}${content}${end}</div>`;
             label = "";
           }
         });

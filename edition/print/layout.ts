@@ -28,6 +28,7 @@ import { checkPages } from "./verify.ts";
 import type { PrintData } from "./html.ts";
 import type {
   LayoutReport,
+  LineNumberRestart,
   PageSummary,
   ResolvedPrintSettings,
 } from "./model.ts";
@@ -47,7 +48,7 @@ export interface LayoutConfig {
   /** Baseline-to-baseline distance of the text. */
   leading: number;
   lineNumberInterval: number;
-  lineNumberRestart: "page" | "document";
+  lineNumberRestart: LineNumberRestart;
   index: boolean;
   indexLines: boolean;
   /** Verso pages carry the edition's title as running head. */
@@ -214,12 +215,25 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
       const line = lines[k];
       if (!line || !line.numbered) return null;
       // Per page: count from the page's first line (a document beginning mid-page
-      // does not restart it, so no label repeats on a page); per document: from its first line.
+      // does not restart it, so no label repeats on a page); per document or
+      // section: from its first line.
       const base =
         config.lineNumberRestart === "page"
           ? lines[pageStart]!.ord
-          : line.docOrd;
+          : config.lineNumberRestart === "document"
+            ? line.docOrd
+            : line.secOrd;
       return line.ord - base + 1;
+    };
+    /** An entry's label on the page of lines s..e (e null while the page is open). */
+    const appLabel = (a: AppRef, s: number, e: number | null): string => {
+      const start = lineNumber(a.start, s);
+      const end = lineNumber(a.end, s);
+      // A lemma that runs into the next section or document continues there: "12 ff.".
+      const runsOn =
+        (e !== null && a.end >= e) ||
+        (start !== null && end !== null && end < start);
+      return lineLabel(start, end, runsOn);
     };
 
     const footHtml = (
@@ -239,11 +253,8 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
         const foot: FootApparatusEntry[] = entries.map((a) => {
           const entry = data.documents[a.document]!.apparatus[a.index]!;
           return {
-            label: lineLabel(
-              lineNumber(a.start, s),
-              lineNumber(a.end, s),
-              e !== null && a.end >= e,
-            ),
+            label: appLabel(a, s, e),
+            line: a.start,
             lemma: entry.lemma,
             readings: entry.readings,
           };
@@ -432,11 +443,7 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
           .map((a) => ({
             document: a.document,
             index: a.index,
-            label: lineLabel(
-              lineNumber(a.start, s),
-              lineNumber(a.end, s),
-              a.end >= e,
-            ),
+            label: appLabel(a, s, e),
           })),
       });
     }

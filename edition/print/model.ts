@@ -44,6 +44,46 @@ export interface PageMargins {
   right: number;
 }
 
+/** Where line numbering restarts: each page, each document, or each section. */
+export type LineNumberRestart = "page" | "document" | "section";
+
+export const LINE_NUMBER_RESTARTS: readonly LineNumberRestart[] = [
+  "page",
+  "document",
+  "section",
+];
+
+/** The part of a ProseMirror node the section rule reads. */
+export interface SectionNode {
+  type: { name: string };
+  attrs: Record<string, unknown>;
+  forEach(f: (child: SectionNode) => void): void;
+}
+
+/**
+ * The heading a top-level `div` begins its section with: the first `heading` among
+ * its own children, or null when the node is not a `teiBlock` named `div` or has none.
+ */
+export function divHead(node: SectionNode): SectionNode | null {
+  if (node.type.name !== "teiBlock" || node.attrs["name"] !== "div")
+    return null;
+  let head: SectionNode | null = null;
+  node.forEach((child) => {
+    if (head === null && child.type.name === "heading") head = child;
+  });
+  return head;
+}
+
+/**
+ * Whether a block node (outside notes) begins a section for
+ * `lineNumberRestart: 'section'`; a document's start always does. `topLevel`: the
+ * node is a direct child of the document. A heading claimed by its div (`divHead`)
+ * does not begin another section: the caller skips it.
+ */
+export function beginsSection(node: SectionNode, topLevel: boolean): boolean {
+  return node.type.name === "heading" || (topLevel && divHead(node) !== null);
+}
+
 export type PageSizeName = "A4" | "A5" | "Letter" | "Royal";
 
 export interface PrintSettings {
@@ -65,7 +105,16 @@ export interface PrintSettings {
    * the edition's title, recto ones the document's. Default false.
    */
   mirrorMargins?: boolean;
-  lineNumberRestart?: "page" | "document";
+  /**
+   * Where line numbering starts again at 1 (default 'page'). 'document': at each
+   * document's first line. 'section': at each section's first line, where a section
+   * begins (`beginsSection`) at a document's start, at every `heading` node
+   * outside notes, and at a `teiBlock` named `div` that is a direct child of the
+   * document and holds a `heading` among its own children (its first block then
+   * begins the section, and that heading does not begin another). Apparatus labels
+   * use the same numbers.
+   */
+  lineNumberRestart?: LineNumberRestart;
   /** Which note types (`note/@type`) print as footnotes; null prints all. */
   noteTypes?: string[] | null;
   /** BCP 47 language of the text, for hyphenation (`en`, `de`, `la`, `grc`...). */
@@ -105,7 +154,7 @@ export type ResolvedPrintSettings = {
   lineNumberInterval: number;
   lineNumberSide: "left" | "right" | "outer" | "inner";
   mirrorMargins: boolean;
-  lineNumberRestart: "page" | "document";
+  lineNumberRestart: LineNumberRestart;
   noteTypes: string[] | null;
   language: string;
   lemmaAbbreviateWords: number;
@@ -182,6 +231,12 @@ export function resolvePrintSettings(s: PrintSettings): ResolvedPrintSettings {
     throw new SiglumError(
       "bad-input",
       `Leading ${resolved.leadingPt}pt is less than the font size ${fontSizePt}pt.`,
+    );
+  }
+  if (!LINE_NUMBER_RESTARTS.includes(resolved.lineNumberRestart)) {
+    throw new SiglumError(
+      "bad-input",
+      `Line numbers restart per page, document or section, not ${String(resolved.lineNumberRestart)}.`,
     );
   }
   if (

@@ -6,7 +6,12 @@
  */
 import type { ProjectPrintSettings } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
-import { DEFAULT_FONT_FAMILY, resolvePrintSettings, type PrintSettings } from '../../edition/print/model.ts';
+import {
+  DEFAULT_FONT_FAMILY,
+  LINE_NUMBER_RESTARTS,
+  resolvePrintSettings,
+  type PrintSettings,
+} from '../../edition/print/model.ts';
 
 export const DEFAULT_PRINT_SETTINGS: ProjectPrintSettings = {
   title: null,
@@ -117,7 +122,7 @@ function checkOne(key: Key, value: unknown): ProjectPrintSettings[Key] {
     case 'lineNumberSide':
       return oneOf(value, 'The line-number margin', ['left', 'right', 'outer', 'inner'] as const);
     case 'lineNumberRestart':
-      return oneOf(value, 'Line numbering restarts per', ['page', 'document'] as const);
+      return oneOf(value, 'Line numbering restarts per', LINE_NUMBER_RESTARTS);
     case 'apparatusSeries': {
       if (!Array.isArray(value) || value.length === 0) {
         throw bad(`The apparatus series to print must be a list of A and/or B, not ${show(value)}.`);

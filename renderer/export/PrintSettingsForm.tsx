@@ -263,6 +263,7 @@ export default function PrintSettingsForm() {
               >
                 <option value="page">each page</option>
                 <option value="document">each document</option>
+                <option value="section">each section</option>
               </select>
             </label>
             <fieldset class="field choice-row">

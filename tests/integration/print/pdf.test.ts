@@ -30,7 +30,12 @@ import {
   type PdfPage,
   type Word,
 } from "./pdf-pages.ts";
-import { SEED_VARIANTS, findText, seedEdition } from "./seed-edition.ts";
+import {
+  SEED_VARIANTS,
+  findText,
+  seedDocument,
+  seedEdition,
+} from "./seed-edition.ts";
 import { HUNDRED_PAGES, syntheticEdition } from "./synthetic-edition.ts";
 
 const PT_PER_MM = 72 / 25.4;
@@ -358,6 +363,93 @@ describe("line numbering and reporting options", () => {
       "the second document’s file number",
     ).toContain("761.94/587");
     expect(textPages[textPages.length - 1]!.document).toBe(1);
+  });
+
+  it("restarts the count at a heading inside a document when numbering restarts per section, and keys the apparatus by it", async () => {
+    // The despatch in two sections: a heading inserted before its last paragraph but
+    // one, which begins part of the way down its page.
+    const seed = seedDocument();
+    const second = "As a further indication";
+    let at = -1;
+    seed.doc.forEach((node, offset) => {
+      if (at < 0 && node.textContent.startsWith(second)) at = offset;
+    });
+    expect(at).toBeGreaterThan(0);
+    const tr = new Transform(seed.doc).insert(
+      at,
+      schema.nodes.heading.create(
+        null,
+        schema.text("Relations with the Soviets"),
+      ),
+    );
+    const apparatus = seed.apparatus.map((a) => ({
+      ...a,
+      from: tr.mapping.map(a.from),
+      to: tr.mapping.map(a.to),
+    }));
+    const inSecond = apparatus.filter((a) => a.from > at);
+    expect(inSecond.length).toBeGreaterThan(0);
+    const one = seedEdition({ lineNumberRestart: "section" });
+    const edition: PrintEdition = {
+      ...one,
+      documents: [
+        {
+          title: seed.title,
+          doc: tr.doc.toJSON() as PrintEdition["documents"][number]["doc"],
+          apparatus,
+        },
+      ],
+    };
+    const { result, pages } = await typeset(edition, "per-section");
+    expect(result.misplaced).toEqual([]);
+    expect(result.placed.apparatus).toBe(SEED_VARIANTS.length);
+
+    // Each text line's number counted from the PDF: on across pages, from 1 again
+    // at the first line of the second section.
+    const textPages = result.pageSummaries
+      .filter((p) => p.kind === "text")
+      .map((p) => pages[p.number - 1]!);
+    const numberOf = new Map<string, number>();
+    let n = 0;
+    let restarts = 0;
+    for (const page of textPages) {
+      page.lines.forEach((line, i) => {
+        if (squash(text(line)).startsWith(squash(second))) {
+          n = 0;
+          restarts++;
+        }
+        numberOf.set(`${page.number}:${i + 1}`, ++n);
+      });
+    }
+    expect(restarts, "the second section’s first line").toBe(1);
+    let differsFromPage = false;
+    for (const page of textPages) {
+      const numbers = page.lines.map((_, i) =>
+        numberOf.get(`${page.number}:${i + 1}`)!,
+      );
+      expect(
+        page.margin.map((m) => m.n),
+        `page ${page.number}`,
+      ).toEqual(numbers.filter((k) => k % 5 === 0));
+      if (numbers.some((k, i) => k !== i + 1)) differsFromPage = true;
+    }
+    expect(differsFromPage, "numbers differ from a count per page").toBe(true);
+
+    // Entries of the second section carry its line numbers.
+    for (const a of inSecond) {
+      const v = SEED_VARIANTS.find((x) => x.lemma === a.lemma)!;
+      const entry = squash(
+        `${abbreviateLemma(v.lemma, 3)}] ${v.readings.map(readingText).join(" : ")}`,
+      );
+      const page = textPages.find((p) => squash(text(p.foot)).includes(entry));
+      expect(page, v.lemma).toBeDefined();
+      const foot = squash(text(page!.foot));
+      const label = labelBefore(foot, foot.indexOf(entry));
+      const lines = lineOf(page!, v.lemma).map((i) =>
+        numberOf.get(`${page!.number}:${i}`)!,
+      );
+      expect(lines, v.lemma).toContain(label!.start);
+    }
   });
 
   it("tells the user what to do when Chromium is missing, and refuses settings out of range", async () => {
