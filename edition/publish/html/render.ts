@@ -469,6 +469,11 @@ class DocumentRenderer {
             : `<span class="date" title="${escapeHtml(when)}">`;
       return { mark, close: "</span>", occurrence: null, link: false };
     }
+    if (mark.type === schema.marks.noteSpan) {
+      // The words a note is on; its call-out follows them (edition/notes).
+      this.out += `<span class="note-span" data-note="${escapeHtml(String(attrs["note"]))}">`;
+      return { mark, close: "</span>", occurrence: null, link: false };
+    }
     throw new RangeError(`No HTML for mark ${mark.type.name}`);
   }
 
