@@ -53,6 +53,17 @@ describe("apparatus formatting", () => {
     expect(html).toContain('<i class="sig">B C</i>');
   });
 
+  it("repeats a line number that stands for a different line, as when two sections share a page", () => {
+    const reading = [{ text: "x", sigla: ["B"] }];
+    const html = formatApparatusSeries([
+      { label: "3", line: 40, lemma: "end", readings: reading },
+      { label: "3", line: 40, lemma: "of one", readings: reading },
+      { label: "3", line: 45, lemma: "next", readings: reading },
+    ]);
+    const plain = html.replace(/<[^>]+>/g, "").replace(/\u00a0/g, " ");
+    expect(plain).toBe("3 end] x B | of one] x B 3 next] x B");
+  });
+
   it("escapes markup in lemmata and readings", () => {
     expect(escapeHtml('<b>&"')).toBe("&lt;b&gt;&amp;&quot;");
     const html = formatApparatusSeries([
