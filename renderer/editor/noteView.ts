@@ -8,15 +8,13 @@
  * saving see an edit in a note like any other edit; and changes that reach the
  * main document from elsewhere (undo, another window) are copied back in.
  */
-import { baseKeymap, toggleMark } from 'prosemirror-commands';
+import { baseKeymap } from 'prosemirror-commands';
 import { redo, undo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
 import type { Node } from 'prosemirror-model';
-import { EditorState, type Command, type Transaction } from 'prosemirror-state';
+import { EditorState, type Command, type Plugin, type Transaction } from 'prosemirror-state';
 import { StepMap } from 'prosemirror-transform';
 import { EditorView, type NodeView } from 'prosemirror-view';
-import { schema } from '../../edition/schema.ts';
-import { editorActions } from './actions.ts';
 import { sourceWhitespace } from './sourceWhitespace.ts';
 
 /** Runs a command of the main editor from inside a note (undo must cover both). */
@@ -34,6 +32,8 @@ export class NoteView implements NodeView {
     node: Node,
     private readonly outerView: EditorView,
     private readonly getPos: () => number | undefined,
+    /** The marks' and entities' keys and the mention plugin (setup.ts `noteEditorPlugins`). */
+    private readonly plugins: readonly Plugin[] = [],
   ) {
     this.node = node;
     this.dom = document.createElement('span');
@@ -68,20 +68,13 @@ export class NoteView implements NodeView {
     const label = popup.appendChild(document.createElement('span'));
     label.className = 'note-editor-label';
     label.textContent = 'Note';
-    const markKeys: Record<string, Command> = {};
-    for (const action of editorActions) {
-      if (action.group !== 'mark') continue;
-      const mark = schema.marks[action.id];
-      if (!mark) continue;
-      for (const key of action.keys) markKeys[key] = toggleMark(mark);
-    }
     this.inner = new EditorView(popup, {
       state: EditorState.create({
         doc: this.node,
         plugins: [
           sourceWhitespace(),
+          ...this.plugins,
           keymap({
-            ...markKeys,
             'Mod-z': outer(this.outerView, undo),
             'Mod-y': outer(this.outerView, redo),
             'Mod-Shift-z': outer(this.outerView, redo),

@@ -8,12 +8,12 @@ import { collab } from 'prosemirror-collab';
 import { history } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
 import { Node } from 'prosemirror-model';
-import { EditorState, type Command } from 'prosemirror-state';
+import { EditorState, type Command, type Plugin } from 'prosemirror-state';
 import type { EditorView, NodeViewConstructor } from 'prosemirror-view';
 import type { DocJSON } from '../../edition/api.ts';
 import { schema } from '../../edition/schema.ts';
 import { mentionPlugin } from '../entities/plugin.ts';
-import { editorActions, type ActionHost } from './actions.ts';
+import { editorActions, type ActionHost, type EditorAction } from './actions.ts';
 import { NoteView } from './noteView.ts';
 import { PageBreakView } from './pageBreakView.ts';
 import { sourceWhitespace } from './sourceWhitespace.ts';
@@ -29,10 +29,11 @@ export function docFromJSON(json: DocJSON): Node {
   return doc;
 }
 
-/** The keymap of every action, with the host that answers their questions. */
-export function actionKeymap(host: ActionHost): Record<string, Command> {
+/** The keymap of every action (or those `only` keeps), with the host that answers their questions. */
+export function actionKeymap(host: ActionHost, only: (action: EditorAction) => boolean = () => true): Record<string, Command> {
   const bindings: Record<string, Command> = {};
   for (const action of editorActions) {
+    if (!only(action)) continue;
     for (const key of action.keys) {
       bindings[key] = (_state, _dispatch, view?: EditorView) => (view ? action.run(view, host) : false);
     }
@@ -54,10 +55,22 @@ export function createEditorState(doc: Node, version: number, clientID: string, 
   });
 }
 
+/**
+ * What a note's nested editor adds to its own history and Escape keys: the marks'
+ * and the entities' shortcuts from the action table, and the mention plugin (cards,
+ * the context menu), all acting on the nested view, whose steps reach the document.
+ */
+export function noteEditorPlugins(host: ActionHost): Plugin[] {
+  return [
+    ...(host.mentions ? [mentionPlugin(host.mentions)] : []),
+    keymap(actionKeymap(host, (action) => action.group === 'mark' || action.group === 'entity')),
+  ];
+}
+
 /** Node views for the nodes whose display needs more than toDOM. */
 export function nodeViews(host: ActionHost): Record<string, NodeViewConstructor> {
   return {
-    note: (node, view, getPos) => new NoteView(node, view, getPos),
+    note: (node, view, getPos) => new NoteView(node, view, getPos, noteEditorPlugins(host)),
     pageBreak: (node, view, getPos) => new PageBreakView(node, view, getPos, host),
   };
 }

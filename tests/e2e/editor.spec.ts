@@ -101,6 +101,56 @@ test.describe('the editor window, with the seed despatch imported', () => {
     );
   });
 
+  test('marks a place inside a note from the keyboard, offers the mentions menu there, and keeps the mark', async ({
+    page,
+  }) => {
+    await editor.placeCursorAfter('due to the following causes.');
+    await editor.button('note').click();
+    const noteEditor = editor.text.locator('.note-editor .ProseMirror');
+    await noteEditor.click();
+    await page.keyboard.type('Compare the report from Harbin of the same week.');
+    const selectInNote = (words: string) =>
+      noteEditor.evaluate((root, target) => {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = (node.textContent ?? '').indexOf(target);
+          if (at < 0) continue;
+          (root as HTMLElement).focus();
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + target.length);
+          getSelection()?.removeAllRanges();
+          getSelection()?.addRange(range);
+          return;
+        }
+        throw new Error(`"${target}" is not in the note`);
+      }, words);
+
+    await selectInNote('Harbin');
+    await page.waitForTimeout(50);
+    await page.keyboard.press('ControlOrMeta+Alt+Shift+L');
+    const popup = page.getByRole('dialog', { name: 'Mark as Place' });
+    await popup.getByRole('option', { name: /New place: “Harbin”/ }).click();
+    await expect(popup).toHaveCount(0);
+    await expect(noteEditor.locator('.mention[data-kind="place"]')).toHaveText('Harbin');
+
+    // The context menu over a selection in the note is the editor's own.
+    await selectInNote('report');
+    await page.waitForTimeout(50);
+    await noteEditor.getByText('report').click({ button: 'right' });
+    const menu = page.getByRole('menu', { name: 'Mentions' });
+    await expect(menu.getByRole('group', { name: 'Mark as' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveCount(0);
+    await editor.expectSaved();
+
+    await page.reload();
+    await editor.text.locator('p', { hasText: 'due to the following causes.' }).locator('.note-callout').click();
+    await expect(editor.text.locator('.note-editor .mention[data-kind="place"]')).toHaveText('Harbin');
+    await page.getByRole('button', { name: 'Register', exact: true }).click();
+    await expect(page.getByRole('complementary', { name: 'Register and notes' })).toContainText('Harbin');
+  });
+
   test('renames a document from the list', async ({ page }) => {
     await editor.documentRows.filter({ hasText: 'Grew' }).dblclick();
     const title = page.getByRole('textbox', { name: 'Document title' });
