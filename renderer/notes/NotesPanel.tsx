@@ -10,6 +10,7 @@ import { numberNotes } from '../../edition/entities/index.ts';
 import { noteSpanAt } from '../../edition/notes/spans.ts';
 import { scrollToPos } from '../entities/scroll.ts';
 import { useStores } from '../stores/context.ts';
+import './notes.css';
 import { NOTE_TYPES, goToNoteOrSpan, noteTypeLabel, renumberNotes, setNoteType } from './noteCommands.ts';
 
 /** Where numbering starts: a volume's notes run on (the seed's first is 89), so the first note's own number. */

@@ -8,6 +8,7 @@ import { EditorState, NodeSelection, TextSelection } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import { noteOnSelection, noteSpanAt } from '../../../edition/notes/spans.ts';
 import { schema } from '../../../edition/schema.ts';
+import { goToNoteOrSpan } from '../../../renderer/notes/noteCommands.ts';
 import { find, seedDoc } from '../entities/helpers.ts';
 
 /** The seed despatch with "Association for Settlement of the Russian Problem" selected. */
@@ -87,5 +88,18 @@ describe('Note on selection', () => {
     expect(deleted.doc.nodeAt(at)?.type).toBe(schema.nodes.note);
     expect(noteSpanAt(deleted.doc, at)).toBeNull();
     expect(deleted.doc.rangeHasMark(0, deleted.doc.content.size, schema.marks.noteSpan)).toBe(false);
+  });
+
+  it('is gone to from the notes panel by selecting its words; a note at a point is selected itself', () => {
+    const state = selected();
+    const next = apply(state, noteOnSelection);
+    const pos = newNote(state, next);
+    const there = apply(next, goToNoteOrSpan(pos));
+    expect(there.selection).toBeInstanceOf(TextSelection);
+    expect(there.doc.textBetween(there.selection.from, there.selection.to)).toBe('Association for Settlement of the Russian Problem');
+    const point = notePositions(next).find((p) => p !== pos)!;
+    const atPoint = apply(next, goToNoteOrSpan(point));
+    expect(atPoint.selection).toBeInstanceOf(NodeSelection);
+    expect(atPoint.selection.from).toBe(point);
   });
 });
