@@ -448,7 +448,9 @@ export const marks = {
    * The span of text a note is about (TEI `<note targetEnd="#anchor">` at the span's
    * start, `<anchor xml:id>` at its end). The note node stands right after its span
    * and is named by `note` (the note's `id`); `anchor` is the xml:id of the end
-   * anchor read from TEI (null: the export derives one from the note's id).
+   * anchor read from TEI (null: the export derives one from the note's id); `start`,
+   * when the TEI had the note after its span with `@target` + `@targetEnd`, the xml:id
+   * of the start anchor (null: the `targetEnd`-only form).
    * Inclusive, so text typed at the span's end, just before its note, joins the span;
    * deleting the span's text leaves the note anchored at a point. Spans of different
    * notes may overlap, so it excludes nothing. Commands: edition/notes.
@@ -457,6 +459,7 @@ export const marks = {
     attrs: {
       note: { validate: 'string' },
       anchor: { default: null, validate: 'string|null' },
+      start: { default: null, validate: 'string|null' },
     },
     excludes: '',
     inclusive: true,

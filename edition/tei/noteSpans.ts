@@ -31,11 +31,28 @@ function withoutSpans(node: PMNode): PMNode {
   return marks.length === node.marks.length ? node : node.mark(marks);
 }
 
+/** The id a one-pointer attribute (`#x`) of `xml` names, or null. */
+function pointer(xml: XmlAttrs, name: string): string | null {
+  const value = xml.find(([n]) => n === name)?.[1];
+  return value !== undefined && /^#\S+$/.test(value) ? value.slice(1) : null;
+}
+
+function spanMark(id: string, end: string, start: string | null): Mark {
+  return schema.marks.noteSpan.create({ note: id, anchor: end === defaultAnchor(id) ? null : end, start });
+}
+
+function anchor(id: string, marks: readonly Mark[]): PMNode {
+  return schema.nodes.teiInline.create({ name: 'anchor', xml: [['xml:id', id]] }, null, marks);
+}
+
 /**
- * Reads span notes in inline nodes built from TEI: a note with an `xml:id` and
+ * Reads span notes in inline nodes built from TEI. A note with an `xml:id` and
  * `targetEnd="#x"` followed, in the same container, by `<anchor xml:id="x"/>`
  * (nothing else on it) moves to the anchor's place, which it replaces, and the
- * nodes between get its `noteSpan` mark. Other notes and anchors stay as they are.
+ * nodes between get its `noteSpan` mark. A note with an `xml:id`, `target="#s"`
+ * and `targetEnd="#e"` right after `<anchor xml:id="e"/>`, with `<anchor
+ * xml:id="s"/>` before it in the container, stays where it is; both anchors go
+ * and the nodes between them get its mark. Other notes and anchors stay as they are.
  */
 export function readNoteSpans(nodes: readonly PMNode[]): PMNode[] {
   let list = nodes.slice();
@@ -44,17 +61,28 @@ export function readNoteSpans(nodes: readonly PMNode[]): PMNode[] {
     if (note.type !== schema.nodes.note) continue;
     const id = note.attrs['id'] as string | null;
     const xml = note.attrs['xml'] as XmlAttrs;
-    const target = xml.find(([name]) => name === 'targetEnd')?.[1];
-    if (id === null || target === undefined || !/^#\S+$/.test(target)) continue;
-    const anchorId = target.slice(1);
-    const j = list.findIndex((n, k) => k > i + 1 && isAnchor(n, anchorId));
-    if (j < 0) continue;
-    const mark = schema.marks.noteSpan.create({ note: id, anchor: anchorId === defaultAnchor(id) ? null : anchorId });
-    const spanned = list.slice(i + 1, j).map((n) => n.mark(mark.addToSet(n.marks)));
-    const attrs = { ...note.attrs, xml: xml.filter(([name]) => name !== 'targetEnd') };
-    const moved = note.type.create(attrs, note.content, list[j]!.marks);
-    list = [...list.slice(0, i), ...spanned, moved, ...list.slice(j + 1)];
-    i--; // notes inside the span are read too
+    const end = pointer(xml, 'targetEnd');
+    if (id === null || end === null) continue;
+    const start = pointer(xml, 'target');
+    const rest = xml.filter(([name]) => name !== 'targetEnd' && (start === null || name !== 'target'));
+    if (start === null) {
+      const j = list.findIndex((n, k) => k > i + 1 && isAnchor(n, end));
+      if (j < 0) continue;
+      const mark = spanMark(id, end, null);
+      const spanned = list.slice(i + 1, j).map((n) => n.mark(mark.addToSet(n.marks)));
+      const moved = note.type.create({ ...note.attrs, xml: rest }, note.content, list[j]!.marks);
+      list = [...list.slice(0, i), ...spanned, moved, ...list.slice(j + 1)];
+      i--; // notes inside the span are read too
+    } else {
+      if (i < 2 || !isAnchor(list[i - 1]!, end)) continue;
+      const j = list.findIndex((n, k) => k < i - 2 && isAnchor(n, start));
+      if (j < 0) continue;
+      const mark = spanMark(id, end, start);
+      const spanned = list.slice(j + 1, i - 1).map((n) => n.mark(mark.addToSet(n.marks)));
+      const kept = note.type.create({ ...note.attrs, xml: rest }, note.content, note.marks);
+      list = [...list.slice(0, j), ...spanned, kept, ...list.slice(i + 1)];
+      i = j - 1; // notes inside the span are read too
+    }
   }
   return list;
 }
@@ -67,9 +95,10 @@ function marksAt(before: PMNode | undefined, after: PMNode): readonly Mark[] {
 
 /**
  * The inline nodes as TEI writes them: each note whose span directly precedes
- * it moves to the span's start with `targetEnd`, an anchor takes its place, and
- * `noteSpan` marks are dropped (a span whose note is not right after it is not
- * written).
+ * it moves to the span's start with `targetEnd`, and an anchor takes its place
+ * (or, for a span read from `@target` + `@targetEnd`, the note stays after
+ * anchors at both ends); `noteSpan` marks are dropped (a span whose note is not
+ * right after it is not written).
  */
 export function writeNoteSpans(nodes: readonly PMNode[]): PMNode[] {
   if (!nodes.some((n) => n.marks.some((m) => m.type === schema.marks.noteSpan))) return nodes.slice();
@@ -83,10 +112,20 @@ export function writeNoteSpans(nodes: readonly PMNode[]): PMNode[] {
     let f = k - 1;
     while (f > 0 && mark.isInSet(nodes[f - 1]!.marks)) f--;
     const anchorId = (mark.attrs['anchor'] as string | null) ?? defaultAnchor(id);
-    const xml = [...(note.attrs['xml'] as XmlAttrs), ['targetEnd', `#${anchorId}`] as const];
-    const moved = note.type.create({ ...note.attrs, xml }, note.content, marksAt(nodes[f - 1], nodes[f]!));
-    before.set(f, [...(before.get(f) ?? []), moved]);
-    replaced.set(k, schema.nodes.teiInline.create({ name: 'anchor', xml: [['xml:id', anchorId]] }, null, withoutSpans(note).marks));
+    const start = mark.attrs['start'] as string | null;
+    const own = note.attrs['xml'] as XmlAttrs;
+    const endAnchor = anchor(anchorId, withoutSpans(note).marks);
+    if (start === null) {
+      const xml = [...own, ['targetEnd', `#${anchorId}`] as const];
+      const moved = note.type.create({ ...note.attrs, xml }, note.content, marksAt(nodes[f - 1], nodes[f]!));
+      before.set(f, [...(before.get(f) ?? []), moved]);
+      replaced.set(k, endAnchor);
+    } else {
+      const xml = [...own, ['target', `#${start}`] as const, ['targetEnd', `#${anchorId}`] as const];
+      before.set(f, [...(before.get(f) ?? []), anchor(start, marksAt(nodes[f - 1], nodes[f]!))]);
+      before.set(k, [...(before.get(k) ?? []), endAnchor]);
+      replaced.set(k, note.type.create({ ...note.attrs, xml }, note.content, note.marks));
+    }
   });
   const out: PMNode[] = [];
   nodes.forEach((n, k) => {

@@ -88,4 +88,36 @@ describe('span notes in TEI', () => {
     const again = exportDocumentTei(read.toJSON(), meta);
     expect(again).toContain('<p>The <note n="3" xml:id="fn1" targetEnd="#a1">A lemma.</note>quoted <hi rend="italic">words</hi><anchor xml:id="a1"/> and a <anchor xml:id="loose"/>point.</p>');
   });
+
+  it('read the target + targetEnd pair (note after its span) as a span note, and write it back in that form', () => {
+    const para = '<p>As <anchor xml:id="s1"/>quoted <hi rend="italic">words</hi><anchor xml:id="e1"/><note xml:id="fn2" target="#s1" targetEnd="#e1">A pair.</note> end.</p>';
+    const hand = xml.replace(/<body>[\s\S]*<\/body>/, `<body>\n            ${para}\n        </body>`);
+    expect(jingErrors(hand, 'pair.xml')).toEqual([]);
+    const read = schema.nodeFromJSON(importTei(hand, 'pair.xml').documents[0]!.doc);
+    let notePos = -1;
+    let anchors = 0;
+    read.descendants((n, pos) => {
+      if (n.type === schema.nodes.note) notePos = pos;
+      if (n.type === schema.nodes.teiInline) anchors++;
+      return true;
+    });
+    expect(anchors).toBe(0);
+    expect(noteSpanAt(read, notePos)?.text).toBe('quoted words');
+    expect(exportDocumentTei(read.toJSON(), meta)).toContain(para);
+  });
+
+  it('keep a targetEnd note as read, with its anchor generic, where a span would not write the source back', () => {
+    const para = '<p>The <hi rend="italic"><note xml:id="fn3" targetEnd="#a3">Inside.</note>words</hi><anchor xml:id="a3"/> end.</p>';
+    const hand = xml.replace(/<body>[\s\S]*<\/body>/, `<body>\n            ${para}\n        </body>`);
+    const read = schema.nodeFromJSON(importTei(hand, 'inside.xml').documents[0]!.doc);
+    expect(read.rangeHasMark(0, read.content.size, schema.marks.noteSpan)).toBe(false);
+    const kinds: string[] = [];
+    read.descendants((n) => {
+      if (n.type === schema.nodes.note) kinds.push(`note ${JSON.stringify(n.attrs['xml'])}`);
+      if (n.type === schema.nodes.teiInline) kinds.push(`${String(n.attrs['name'])} ${JSON.stringify(n.attrs['xml'])}`);
+      return true;
+    });
+    expect(kinds).toEqual(['note [["targetEnd","#a3"]]', 'anchor [["xml:id","a3"]]']);
+    expect(exportDocumentTei(read.toJSON(), meta)).toContain(para);
+  });
 });
