@@ -12,8 +12,8 @@ import { registerIpc } from './host/ipc.ts';
 import { APP_ORIGIN, APP_SCHEME, isAppUrl, SECURITY_HEADERS, windowOptions } from './host/policy.ts';
 import { connectPort, SHUTDOWN, type PortLink } from './host/port.ts';
 import { readAsset } from './host/static.ts';
-import { renderPdfInWindow } from './pdf/electron.ts';
-import { servePdfJobs } from './pdf/port.ts';
+import { renderPagesInWindow, renderPdfInWindow } from './pdf/electron.ts';
+import { servePageJobs, servePdfJobs } from './pdf/port.ts';
 import { APP_NAME, chooseProject, userDataDir } from './paths.ts';
 
 // Before `ready`: the scheme must be standard and secure to get an origin, fetch and CSP.
@@ -57,6 +57,11 @@ function startService(): PortLink {
   servePdfJobs(childPort, (edition, outPath, onProgress) => {
     paginatorScript ??= readFileSync(join(root, 'dist', 'electron', 'paginator.js'), 'utf8');
     return renderPdfInWindow(edition, outPath, onProgress, { resourcesDir: join(root, 'resources'), paginatorScript });
+  });
+  // The export dialog's preview: pages of the same layout captured as images.
+  servePageJobs(childPort, (edition, range, onProgress, onImage) => {
+    paginatorScript ??= readFileSync(join(root, 'dist', 'electron', 'paginator.js'), 'utf8');
+    return renderPagesInWindow(edition, range, onProgress, onImage, { resourcesDir: join(root, 'resources'), paginatorScript });
   });
   let exited = false;
   child.on('exit', (code) => {

@@ -4,7 +4,7 @@
  * parsing of imported files never run in the main process. Arguments: the project
  * path, then "seed" to seed the project if this run creates it.
  */
-import { pdfOverPort } from '../pdf/port.ts';
+import { pagesOverPort, pdfOverPort } from '../pdf/port.ts';
 import { openService } from '../service/index.ts';
 import { prewarmImportWorker, runImportWorker } from '../workers/index.ts';
 import { reportFatal, servePort, type Port } from './port.ts';
@@ -35,6 +35,7 @@ try {
     parseFile: (file) => runImportWorker(file, { workerUrl }),
     // PDFs are printed by the main process in a hidden window (electron/pdf/port.ts).
     renderPdf: pdfOverPort(port),
+    renderPages: pagesOverPort(port),
   });
   // On quit the main process asks for an orderly close (open documents are snapshotted);
   // every step was committed when it was acknowledged, so a hard kill loses nothing.

@@ -65,7 +65,7 @@ import { entityMethods } from './entityApi.ts';
 import { exportTei } from './exporter.ts';
 import { defaultParser, parseInProcess, type FileParser } from './formats.ts';
 import { checkImportFiles, importFiles } from './importer.ts';
-import { createPublisher, type PdfRenderer } from './publish.ts';
+import { createPublisher, type PageImageRenderer, type PdfRenderer } from './publish.ts';
 import { seedFile } from './seed.ts';
 import { watchOtherWriters } from './watch.ts';
 import { witnessMethods } from './witnesses.ts';
@@ -85,6 +85,8 @@ export interface ServiceOptions {
   watchMs?: number;
   /** How PDF exports are typeset (default: Debian's Chromium through Playwright; see publish.ts). */
   renderPdf?: PdfRenderer;
+  /** How previewPages draws pages (default: Playwright's Chromium; the desktop app's hidden window). */
+  renderPages?: PageImageRenderer;
 }
 
 /** The API over one open project, plus `close`. */
@@ -160,7 +162,10 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
     });
   }
   store.onChange((changes) => emit(eventsOf(changes)));
-  const publisher = createPublisher(store, authority, emit, options.renderPdf ? { renderPdf: options.renderPdf } : {});
+  const publisher = createPublisher(store, authority, emit, {
+    ...(options.renderPdf ? { renderPdf: options.renderPdf } : {}),
+    ...(options.renderPages ? { renderPages: options.renderPages } : {}),
+  });
   const stopWatching = watchOtherWriters(store, authority, emit, options.watchMs ?? 1000);
 
   // Seeding a new project is part of creating it: calls wait for it, and if it fails the

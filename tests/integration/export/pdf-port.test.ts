@@ -2,8 +2,9 @@
  * The desktop app's PDF path: the service (in its utility process) hands the print
  * job over a message port to the main process, which prints it. Here both ends run
  * over Node's MessageChannel, and the printing end uses Playwright's Chromium where
- * the app uses its hidden window (same page, same paginator). Last, a printer that
- * fails on a full disk.
+ * the app uses its hidden window (same page, same paginator). Page images for the
+ * preview travel the same way, on the same port. Last, a printer that fails on a full
+ * disk.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,8 +12,8 @@ import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SiglumEvent } from '../../../edition/api.ts';
 import { SiglumError } from '../../../edition/errors.ts';
-import { pdfOverPort, servePdfJobs, type JobPort } from '../../../electron/pdf/port.ts';
-import { renderPdf } from '../../../electron/pdf/render.ts';
+import { pagesOverPort, pdfOverPort, servePageJobs, servePdfJobs, type JobPort } from '../../../electron/pdf/port.ts';
+import { renderPageImages, renderPdf } from '../../../electron/pdf/render.ts';
 import { pdfPages, seedProject, tempDir } from './project.ts';
 
 const tmp = tempDir();
@@ -65,6 +66,33 @@ describe('a PDF printed at the other end of a port', () => {
       expect(error).toMatchObject({ code: 'io', message: 'The print window could not be opened.' });
       expect(existsSync(out)).toBe(false);
       expect(readdirSync(tmp.dir).filter((f) => f.includes('partial'))).toEqual([]);
+    } finally {
+      service.close();
+    }
+  });
+});
+
+describe('preview pages drawn at the other end of a port', () => {
+  it('come back as images with the counts, reporting each page drawn, while PDF jobs share the port', async () => {
+    const [serviceEnd, mainEnd] = linked();
+    servePdfJobs(mainEnd, renderPdf);
+    servePageJobs(mainEnd, (edition, range, onProgress, onImage) => renderPageImages(edition, range, onProgress, { onImage }));
+    const { service, documentId } = await seedProject(join(tmp.dir, 'pages.siglum'), {
+      renderPdf: pdfOverPort(serviceEnd),
+      renderPages: pagesOverPort(serviceEnd),
+    });
+    try {
+      const images: number[] = [];
+      service.subscribe((e: SiglumEvent) => void (e.type === 'export-progress' && e.phase === 'images' && images.push(e.done)));
+      const [preview, pdf] = await Promise.all([
+        service.previewPages({ documentId, count: 2 }),
+        service.exportEdition({ documentId, format: 'pdf', outPath: join(tmp.dir, 'alongside.pdf') }),
+      ]);
+      expect(preview.images).toHaveLength(2);
+      expect(preview.images.every((i) => i.startsWith('data:image/png;base64,'))).toBe(true);
+      expect(preview).toMatchObject({ pages: pdf.pages, placed: pdf.placed, misplaced: [] });
+      expect(images).toHaveLength(2);
+      expect(images[1]).toBeGreaterThan(images[0]!);
     } finally {
       service.close();
     }
