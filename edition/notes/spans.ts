@@ -46,8 +46,11 @@ export function noteSpanAt(doc: PMNode, pos: number): NoteSpan | null {
   return { from, to: pos, text: doc.textBetween(from, pos, ' ', ' ') };
 }
 
-/** An id no note of `doc` has yet (`note-1`, `note-2`...). */
-export function freshNoteId(doc: PMNode): string {
+/**
+ * An id for a new note: random, because a volume's documents are exported into
+ * one file where xml:ids must be unique, and no note of `doc` has it already.
+ */
+export function freshNoteId(doc: PMNode, random: () => number = Math.random): string {
   const used = new Set<string>();
   doc.descendants((node) => {
     const id = node.attrs['id'];
@@ -55,9 +58,10 @@ export function freshNoteId(doc: PMNode): string {
     for (const m of node.marks) if (m.type === schema.marks.noteSpan) used.add(String(m.attrs['note']));
     return true;
   });
-  let k = used.size + 1;
-  while (used.has(`note-${k}`)) k++;
-  return `note-${k}`;
+  for (;;) {
+    const id = `note-${random().toString(36).slice(2, 10).padEnd(8, '0')}`;
+    if (!used.has(id)) return id;
+  }
 }
 
 /**

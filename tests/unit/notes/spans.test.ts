@@ -6,7 +6,7 @@
 import { history, undo } from 'prosemirror-history';
 import { EditorState, NodeSelection, TextSelection } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
-import { noteOnSelection, noteSpanAt } from '../../../edition/notes/spans.ts';
+import { freshNoteId, noteOnSelection, noteSpanAt } from '../../../edition/notes/spans.ts';
 import { schema } from '../../../edition/schema.ts';
 import { goToNoteOrSpan } from '../../../renderer/notes/noteCommands.ts';
 import { find, seedDoc } from '../entities/helpers.ts';
@@ -101,5 +101,16 @@ describe('Note on selection', () => {
     const atPoint = apply(next, goToNoteOrSpan(point));
     expect(atPoint.selection).toBeInstanceOf(NodeSelection);
     expect(atPoint.selection.from).toBe(point);
+  });
+
+  it('gives a new note an id no note of the document has', () => {
+    const half = freshNoteId(seedDoc(), () => 0.5);
+    const quarter = freshNoteId(seedDoc(), () => 0.25);
+    expect(half).not.toBe(quarter);
+    const state = selected();
+    const next = apply(state, noteOnSelection);
+    const withHalf = next.apply(next.tr.setNodeAttribute(newNote(state, next), 'id', half)).doc;
+    const draws = [0.5, 0.25];
+    expect(freshNoteId(withHalf, () => draws.shift()!)).toBe(quarter);
   });
 });
