@@ -4,7 +4,8 @@
  * span joins it; deleting the span's words leaves the note at a point.
  */
 import { history, undo } from 'prosemirror-history';
-import { EditorState, NodeSelection, TextSelection } from 'prosemirror-state';
+import { EditorState, NodeSelection, TextSelection, type Transaction } from 'prosemirror-state';
+import { Step } from 'prosemirror-transform';
 import { describe, expect, it } from 'vitest';
 import { freshNoteId, noteOnSelection, noteSpanAt } from '../../../edition/notes/spans.ts';
 import { schema } from '../../../edition/schema.ts';
@@ -112,5 +113,15 @@ describe('Note on selection', () => {
     const withHalf = next.apply(next.tr.setNodeAttribute(newNote(state, next), 'id', half)).doc;
     const draws = [0.5, 0.25];
     expect(freshNoteId(withHalf, () => draws.shift()!)).toBe(quarter);
+  });
+
+  it('is made of steps that travel as JSON and give the same document where they are applied (collab)', () => {
+    const state = selected();
+    let sent: Transaction | null = null;
+    noteOnSelection(state, (tr) => (sent = tr));
+    const json = JSON.parse(JSON.stringify(sent!.steps.map((step) => step.toJSON()))) as unknown[];
+    let doc = seedDoc();
+    for (const s of json) doc = Step.fromJSON(schema, s).apply(doc).doc!;
+    expect(doc.eq(sent!.doc)).toBe(true);
   });
 });
