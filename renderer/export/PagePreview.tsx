@@ -79,7 +79,12 @@ export default function PagePreview(props: { target: ExportTarget }) {
         {(p) => (
           <>
             <p class="hint page-preview-summary">{summary(p())}</p>
-            <div class="page-preview-pages" tabIndex={0} aria-label="Pages">
+            <div
+              class="page-preview-pages"
+              role="group"
+              tabIndex={0}
+              aria-label="Pages"
+            >
               <For each={p().images}>
                 {(src, i) => (
                   <img
