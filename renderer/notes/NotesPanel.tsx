@@ -11,7 +11,7 @@ import { noteSpanAt } from '../../edition/notes/spans.ts';
 import { scrollToPos } from '../entities/scroll.ts';
 import { useStores } from '../stores/context.ts';
 import './notes.css';
-import { NOTE_TYPES, goToNoteOrSpan, noteTypeLabel, renumberNotes, setNoteType } from './noteCommands.ts';
+import { NOTE_TYPES, goToNoteOrSpan, noteTypeLabel, renumberNotes, setNoteType, sourceNotes } from './noteCommands.ts';
 
 /** Where numbering starts: a volume's notes run on (the seed's first is 89), so the first note's own number. */
 function firstNumber(doc: PMNode): number {
@@ -36,7 +36,18 @@ export default function NotesPanel() {
     // A note on a span shows the span's words as its lemma ("words] note").
     return numberNotes(doc, { start: firstNumber(doc) }).map((n) => ({ ...n, lemma: noteSpanAt(doc, n.pos)?.text ?? null }));
   });
+  const sources = createMemo(() => {
+    void editor.tick;
+    const view = editor.open ? editorActions.view() : null;
+    return view === null ? [] : sourceNotes(view.state.doc);
+  });
   const outOfOrder = () => notes().some((n) => n.n !== n.current);
+  const goTo = (pos: number) =>
+    run((v) => {
+      if (!goToNoteOrSpan(pos)(v.state, v.dispatch)) return;
+      v.focus();
+      scrollToPos(v, pos);
+    });
 
   const run = (command: (view: NonNullable<ReturnType<typeof editorActions.view>>) => void) => {
     const view = editorActions.view();
@@ -46,6 +57,20 @@ export default function NotesPanel() {
   return (
     <div class="notes-panel">
       <Show when={editor.open} fallback={<p class="panel-empty">Open a document to see its notes.</p>}>
+        <Show when={sources().length > 0}>
+          <ul class="note-list source-note-list" aria-label="Source notes">
+            <For each={sources()}>
+              {(source) => (
+                <li class="note-row" data-type="source">
+                  <button type="button" class="note-go" title="Go to the source note" onClick={() => goTo(source.pos)}>
+                    <span class="note-number">Source</span>
+                    <span class="note-preview">{source.preview || '(empty)'}</span>
+                  </button>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
         <Show
           when={notes().length > 0}
           fallback={<p class="panel-empty">This document has no notes. Add one from the toolbar (Note).</p>}
@@ -70,13 +95,7 @@ export default function NotesPanel() {
                     type="button"
                     class="note-go"
                     title={note.lemma === null ? 'Go to this note' : 'Go to the words this note is on'}
-                    onClick={() =>
-                      run((v) => {
-                        if (!goToNoteOrSpan(note.pos)(v.state, v.dispatch)) return;
-                        v.focus();
-                        scrollToPos(v, note.pos);
-                      })
-                    }
+                    onClick={() => goTo(note.pos)}
                   >
                     <span class="note-number">{note.current ?? note.n ?? '–'}</span>
                     <span class="note-preview">

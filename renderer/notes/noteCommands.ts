@@ -3,6 +3,7 @@
  * notes in reading order (edition/entities `numberNotes`). Each is one
  * transaction of the main editor, so undo, collab and saving cover it.
  */
+import type { Node as PMNode } from 'prosemirror-model';
 import type { Command } from 'prosemirror-state';
 import { NodeSelection, TextSelection } from 'prosemirror-state';
 import { numberNotes } from '../../edition/entities/index.ts';
@@ -62,10 +63,25 @@ export function goToNote(pos: number): Command {
  */
 export function goToNoteOrSpan(pos: number): Command {
   return (state, dispatch) => {
+    // A source note (FRUS `note type="source"` at block level) is a block: put the cursor in it.
+    if (state.doc.nodeAt(pos)?.type === schema.nodes.sourceNote) {
+      if (dispatch) dispatch(state.tr.setSelection(TextSelection.create(state.doc, pos + 1)).scrollIntoView());
+      return true;
+    }
     if (state.doc.nodeAt(pos)?.type !== schema.nodes.note) return false;
     const span = noteSpanAt(state.doc, pos);
     if (span === null) return goToNote(pos)(state, dispatch);
     if (dispatch) dispatch(state.tr.setSelection(TextSelection.create(state.doc, span.from, span.to)).scrollIntoView());
     return true;
   };
+}
+
+/** The document's source notes (archival file numbers), which are blocks, not numbered notes. */
+export function sourceNotes(doc: PMNode): { pos: number; preview: string }[] {
+  const out: { pos: number; preview: string }[] = [];
+  doc.descendants((node, pos) => {
+    if (node.type === schema.nodes.sourceNote) out.push({ pos, preview: node.textContent.replace(/\s+/g, ' ').trim() });
+    return node.isBlock && !node.isTextblock;
+  });
+  return out;
 }

@@ -16,7 +16,7 @@ test('a note on selected words: typed, listed with its words, kept over a reload
   await editor.open(served.url);
   await editor.importSeed();
   await page.getByRole('button', { name: 'Notes', exact: true }).click();
-  const rows = page.getByRole('list', { name: 'Notes' }).locator('.note-row');
+  const rows = page.getByRole('list', { name: 'Notes', exact: true }).locator('.note-row');
   await expect(rows).toHaveCount(2);
 
   // Select the words as a drag would (Chromium's find selects the match), then the shortcut.

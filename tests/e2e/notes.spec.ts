@@ -12,7 +12,7 @@ test.describe('the notes panel, with the seed despatch imported', () => {
   });
 
   test('lists notes 89 and 90 in reading order; a click opens the note in the text', async ({ page }, testInfo) => {
-    const notes = page.getByRole('list', { name: 'Notes' }).locator('.note-row');
+    const notes = page.getByRole('list', { name: 'Notes', exact: true }).locator('.note-row');
     await expect(notes.locator('.note-number')).toHaveText(['89', '90']);
     await expect(notes.nth(0)).toContainText('Not printed.');
 
@@ -22,6 +22,15 @@ test.describe('the notes panel, with the seed despatch imported', () => {
       await notes.nth(1).locator('.note-preview').innerText(),
     );
     await page.screenshot({ path: testInfo.outputPath('notes.png') });
+  });
+
+  test('lists the source note (the file number) apart from the numbered notes, and goes to it', async ({ page }) => {
+    const sources = page.getByRole('list', { name: 'Source notes' }).locator('.note-row');
+    await expect(sources).toHaveCount(1);
+    await expect(sources.first()).toContainText('761.94/587');
+    await sources.first().locator('.note-go').click();
+    const selectionIn = await page.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest('.tei-source-note') !== null);
+    expect(selectionIn).toBe(true);
   });
 
   test('undoes a change of a note’s type made in the panel, and an edit of its text', async ({ page }) => {
@@ -34,13 +43,13 @@ test.describe('the notes panel, with the seed despatch imported', () => {
     await editor.button('undo').click();
     await expect(type).toHaveValue(before);
 
-    await page.locator('.note-row').first().locator('.note-go').click();
+    await page.getByRole('list', { name: 'Notes', exact: true }).locator('.note-row').first().locator('.note-go').click();
     const noteEditor = editor.text.locator('.note-editor .ProseMirror');
     await noteEditor.click();
     await page.keyboard.press('End');
     await page.keyboard.type(' Checked.');
     await expect(noteEditor).toContainText('Checked.');
-    await expect(page.locator('.note-row').first()).toContainText('Checked.');
+    await expect(page.getByRole('list', { name: 'Notes', exact: true }).locator('.note-row').first()).toContainText('Checked.');
     await page.keyboard.press('ControlOrMeta+z');
     await expect(noteEditor).not.toContainText('Checked.');
     await editor.expectSaved();
