@@ -62,12 +62,21 @@ export function withMentions<T>(xmlIds: ReadonlySet<string>, read: () => T): T {
   }
 }
 
-/** The mention mark an element becomes, when a register is being read and it points into it. */
+/**
+ * The mention mark an element becomes, when a register is being read: a name that
+ * points into the register, or a date that carries a normalised value (`@when`,
+ * `@from`/`@to`, `@notBefore`/`@notAfter`), which needs no register entry.
+ */
 function mentionFor(el: XmlElement, nest: number | null): Mark | null {
   const ids = registerIds;
   if (ids === null || el.uri !== TEI_NS) return null;
   const attrs = mentionFromTei(el.name, pairs(el.attrs), (id) => (ids.has(id) ? id : null));
-  if (attrs === null || attrs.ref === null) return null;
+  if (attrs === null) return null;
+  const datedDate =
+    attrs.kind === 'date' &&
+    el.name === 'date' &&
+    [attrs.when, attrs.from, attrs.to, attrs.notBefore, attrs.notAfter].some((v) => v !== null);
+  if (attrs.ref === null && !datedDate) return null;
   return schema.marks.mention.create({ ...attrs, nest });
 }
 
