@@ -8,7 +8,7 @@
  * so one edition object serves the PDF, the HTML and the LaTeX exports.
  */
 import type { DocumentMeta, OpenedDocument } from "../api.ts";
-import type { ApparatusEntry, PrintDocument, Witness } from "../print/model.ts";
+import type { ApparatusEntry, PrintDocument, PrintSettings, Witness } from "../print/model.ts";
 import type { TeiImport } from "../tei/index.ts";
 
 export type {
@@ -52,6 +52,8 @@ export interface PublishEdition {
   register?: readonly RegisterEntry[];
   /** BCP 47 language of the text (default `en`). */
   language?: string;
+  /** The project's print settings; the LaTeX export takes its line numbering from them. */
+  settings?: PrintSettings;
 }
 
 /**

@@ -22,7 +22,7 @@
  */
 import { Node as PMNode, type Mark } from "prosemirror-model";
 import { abbreviateLemma } from "../../print/apparatus.ts";
-import type { ApparatusEntry } from "../../print/model.ts";
+import { beginsSection, type ApparatusEntry, type LineNumberRestart } from "../../print/model.ts";
 import { schema } from "../../schema.ts";
 import {
   placeApparatus,
@@ -37,8 +37,14 @@ export { escapeTex } from "./escape.ts";
 export interface LatexOptions {
   /** Lemmata longer than this many words print as "first … last" (default 3). */
   lemmaAbbreviateWords?: number;
-  /** Number every n-th line (default 5). */
+  /** Number every n-th line (default: the edition's settings, else 5). */
   lineNumberInterval?: number;
+  /**
+   * Where numbering starts again at 1 (default: the edition's settings, else 'page'):
+   * reledmac's `\lineation{page}`, or a numbering block (`\beginnumbering`) per
+   * document, or per section as edition/print defines sections (`beginsSection`).
+   */
+  lineNumberRestart?: LineNumberRestart;
 }
 
 export interface LatexEdition {
@@ -92,7 +98,7 @@ function preamble(
 \Xsymlinenum[B]{\,|\,}
 \firstlinenum{${n}}
 \linenumincrement{${n}}
-\lineation{page}
+\lineation{${options.lineNumberRestart === 'page' ? 'page' : 'section'}}
 ${MACROS}
 \title{${escapeTex(edition.title)}${edition.subtitle ? String.raw`\\[1ex]\large ${escapeTex(edition.subtitle)}` : ""}}
 \author{}
@@ -394,9 +400,16 @@ function documentTex(
     anchorEntries(doc, accepted),
     options.lemmaAbbreviateWords,
   );
-  const paragraphs: string[] = [];
+  // Each numbering block restarts the line numbers (`\lineation{section}`): one per
+  // document, or one per section when numbering restarts at sections.
+  const sections: string[][] = [[]];
+  let paragraphs = sections[0]!;
   let hasHeading = false;
   doc.forEach((child, offset) => {
+    if (options.lineNumberRestart === 'section' && paragraphs.length > 0 && beginsSection(child, true)) {
+      paragraphs = [];
+      sections.push(paragraphs);
+    }
     let blocks = renderer.blocks(child, offset, false);
     if (child.type === schema.nodes.heading && !hasHeading) {
       hasHeading = true;
@@ -413,7 +426,7 @@ function documentTex(
   });
   if (!hasHeading) {
     const number = d.n ? `\\siglumdocno{${escapeTex(d.n)}}` : "";
-    paragraphs.unshift(
+    sections[0]!.unshift(
       `\\pstart\n\\eledsection*{${number}${escapeTex(d.title)}}\n\\pend`,
     );
   }
@@ -424,7 +437,7 @@ function documentTex(
   }
   const comment = `% Document ${docIndex + 1}${d.key ? ` (${d.key.replace(/[\r\n]/g, " ")})` : ""}`;
   return {
-    tex: `${comment}\n\\beginnumbering\n${paragraphs.join("\n\n")}\n\\endnumbering\n`,
+    tex: `${comment}\n${sections.map((section) => `\\beginnumbering\n${section.join("\n\n")}\n\\endnumbering\n`).join("")}`,
     rejected,
   };
 }
@@ -440,7 +453,8 @@ export function buildLatexEdition(
 ): LatexEdition {
   const resolved: Required<LatexOptions> = {
     lemmaAbbreviateWords: options.lemmaAbbreviateWords ?? 3,
-    lineNumberInterval: options.lineNumberInterval ?? 5,
+    lineNumberInterval: options.lineNumberInterval ?? edition.settings?.lineNumberInterval ?? 5,
+    lineNumberRestart: options.lineNumberRestart ?? edition.settings?.lineNumberRestart ?? 'page',
   };
   const rejected: LatexEdition["rejected"] = [];
   const documents = edition.documents.map((d, i) => {

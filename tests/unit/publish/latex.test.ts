@@ -365,3 +365,42 @@ describe("the reledmac export", () => {
     },
   );
 });
+
+describe("line numbering follows the print settings", () => {
+  const count = (tex: string, s: string) => tex.split(s).length - 1;
+
+  it("restarts per page by default, with the interval of the settings", () => {
+    const tex = buildLatex({ ...seedEdition(), settings: { lineNumberInterval: 3 } });
+    expect(tex).toContain("\\lineation{page}");
+    expect(tex).toContain("\\linenumincrement{3}");
+    expect(count(tex, "\\beginnumbering")).toBe(1);
+  });
+
+  it("restarts per document as one numbering block per document", () => {
+    const tex = buildLatex({ ...seedEdition(), settings: { lineNumberRestart: "document" } });
+    expect(tex).toContain("\\lineation{section}");
+    expect(count(tex, "\\beginnumbering")).toBe(1);
+  });
+
+  it("restarts per section with a numbering block at each heading, as the PDF does", () => {
+    const edition = seedEdition();
+    const first = edition.documents[0]!;
+    const doc = PMNodeFromJSON(first.doc);
+    const para = doc.child(doc.childCount - 2);
+    const withHeading = doc.copy(
+      doc.content.addToEnd(schema.node("heading", null, [schema.text("Postscript")])).addToEnd(para),
+    );
+    const sectioned = { ...edition, documents: [{ ...first, doc: withHeading.toJSON() as DocJSON }] };
+    const tex = buildLatex({ ...sectioned, settings: { lineNumberRestart: "section" } });
+    expect(tex).toContain("\\lineation{section}");
+    // The source note stands before the document's heading: it, the heading's section
+    // and the postscript's are three blocks.
+    expect(count(tex, "\\beginnumbering")).toBe(3);
+    expect(tex.indexOf("Postscript")).toBeGreaterThan(tex.lastIndexOf("\\beginnumbering"));
+    expect(count(buildLatex({ ...sectioned, settings: { lineNumberRestart: "document" } }), "\\beginnumbering")).toBe(1);
+  });
+});
+
+function PMNodeFromJSON(json: DocJSON): PMNode {
+  return schema.nodeFromJSON(json);
+}
