@@ -92,10 +92,16 @@ function configure(db: Database.Database): void {
  * schema. Throws a SiglumError: 'not-found' when there is no file and `create` is not
  * set, 'not-a-project' or 'newer-version' when the file must be refused (untouched).
  */
-export function openProjectDatabase(path: string, options: OpenOptions = {}): { db: Database.Database; created: boolean } {
+export function openProjectDatabase(
+  path: string,
+  options: OpenOptions = {},
+): { db: Database.Database; created: boolean } {
   const exists = existsSync(path);
   if (!exists && !options.create) {
-    throw new SiglumError('not-found', `There is no Siglum project at ${path}. Check the path, or create a new project there.`);
+    throw new SiglumError(
+      'not-found',
+      `There is no Siglum project at ${path}. Check the path, or create a new project there.`,
+    );
   }
   const state: FileState = exists ? inspect(path) : { kind: 'empty' };
   if (state.kind === 'empty' && exists && !options.create) throw notAProject(path);

@@ -66,12 +66,14 @@ export function listDocuments(db: Database.Database, collectionId?: number | nul
 
 /** The document with this row id; 'not-found' when there is none. */
 export function getDocument(db: Database.Database, id: number): DocumentRecord {
-  const row = stmt(
-    db,
-    `SELECT ${INFO_COLUMNS}, meta, frame_key AS frameKey, version FROM documents WHERE id = ?`,
-  ).get(id) as (Row & { meta: string; frameKey: string | null; version: number }) | undefined;
+  const row = stmt(db, `SELECT ${INFO_COLUMNS}, meta, frame_key AS frameKey, version FROM documents WHERE id = ?`).get(
+    id,
+  ) as (Row & { meta: string; frameKey: string | null; version: number }) | undefined;
   if (row === undefined) {
-    throw new SiglumError('not-found', `There is no document with id "${id}". It may have been deleted; list the documents to find it.`);
+    throw new SiglumError(
+      'not-found',
+      `There is no document with id "${id}". It may have been deleted; list the documents to find it.`,
+    );
   }
   return { info: toInfo(row), meta: parseMeta(row.meta), frameKey: row.frameKey, version: row.version };
 }
@@ -93,10 +95,9 @@ export interface NewDocument {
 
 /** Adds a document after the last one of its collection, at version 0. */
 export function insertDocument(tx: Tx, d: NewDocument): DocumentInfo {
-  const position = stmt(
-    tx.db,
-    'SELECT coalesce(max(position) + 1, 0) FROM documents WHERE collection_id IS ?',
-  ).pluck().get(d.collectionId) as number;
+  const position = stmt(tx.db, 'SELECT coalesce(max(position) + 1, 0) FROM documents WHERE collection_id IS ?')
+    .pluck()
+    .get(d.collectionId) as number;
   const r = stmt(
     tx.db,
     `INSERT INTO documents (collection_id, position, kind, title, n, frame_key, meta, version, created_at, updated_at)
@@ -154,10 +155,9 @@ export function deleteDocument(tx: Tx, id: number): void {
  * in no collection), clamped to the end, and renumbers that list from 0.
  */
 export function moveDocument(tx: Tx, id: number, collectionId: number | null, position: number): void {
-  const others = stmt(
-    tx.db,
-    'SELECT id FROM documents WHERE collection_id IS ? AND id != ? ORDER BY position, id',
-  ).pluck().all(collectionId, id) as number[];
+  const others = stmt(tx.db, 'SELECT id FROM documents WHERE collection_id IS ? AND id != ? ORDER BY position, id')
+    .pluck()
+    .all(collectionId, id) as number[];
   others.splice(Math.min(Math.max(position, 0), others.length), 0, id);
   stmt(tx.db, 'UPDATE documents SET collection_id = ?, updated_at = ? WHERE id = ?').run(collectionId, tx.now, id);
   const place = stmt(tx.db, 'UPDATE documents SET position = ? WHERE id = ?');

@@ -51,7 +51,10 @@ function toRecord(r: Row): EntityRecord {
 /** The row id in an entity's API id; 'not-found' when it cannot name a row. */
 export function entityRowId(id: unknown): number {
   if (typeof id === 'string' && /^[1-9][0-9]{0,15}$/.test(id)) return Number(id);
-  throw new SiglumError('not-found', `There is no entity with id ${JSON.stringify(id)}. List the register to find its id.`);
+  throw new SiglumError(
+    'not-found',
+    `There is no entity with id ${JSON.stringify(id)}. List the register to find its id.`,
+  );
 }
 
 /** Every register entry, in id order. */
@@ -63,7 +66,10 @@ export function listEntityRecords(db: Database.Database): EntityRecord[] {
 export function getEntityRecord(db: Database.Database, id: number): EntityRecord {
   const row = stmt(db, `SELECT ${COLUMNS} FROM entities WHERE id = ?`).get(id) as Row | undefined;
   if (row === undefined) {
-    throw new SiglumError('not-found', `There is no entity with id "${id}". It may have been merged or deleted; list the register to find it.`);
+    throw new SiglumError(
+      'not-found',
+      `There is no entity with id "${id}". It may have been merged or deleted; list the register to find it.`,
+    );
   }
   return toRecord(row);
 }

@@ -10,8 +10,7 @@ export interface ProjectRow {
 /** The project row, or null in a file whose project has not been set up yet. */
 export function getProject(db: Database.Database): ProjectRow | null {
   const row = stmt(db, 'SELECT title, created_at AS createdAt FROM project WHERE id = 1').get() as
-    | ProjectRow
-    | undefined;
+    ProjectRow | undefined;
   return row ?? null;
 }
 

@@ -42,7 +42,6 @@ export function latestSnapshot(
 /** The version of the latest snapshot, or null if none. */
 export function latestSnapshotVersion(db: Database.Database, documentId: number): number | null {
   const v = stmt(db, 'SELECT max(version) FROM snapshots WHERE document_id = ?').pluck().get(documentId) as
-    | number
-    | null;
+    number | null;
   return v;
 }

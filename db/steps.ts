@@ -8,7 +8,13 @@ import type { StepJSON } from '../edition/api.ts';
 import { stmt, type Tx } from './store.ts';
 
 /** Appends `steps`, the first taking the document from version `from`. */
-export function appendSteps(tx: Tx, documentId: number, from: number, steps: readonly StepJSON[], clientID: string): void {
+export function appendSteps(
+  tx: Tx,
+  documentId: number,
+  from: number,
+  steps: readonly StepJSON[],
+  clientID: string,
+): void {
   const insert = stmt(
     tx.db,
     'INSERT INTO steps (document_id, version, step, client_id, created_at) VALUES (?, ?, ?, ?, ?)',

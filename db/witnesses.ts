@@ -31,18 +31,25 @@ function toInfo(r: Row): WitnessInfo {
 
 /** A document's witnesses in collation order. */
 export function listWitnesses(db: Database.Database, documentId: number): WitnessInfo[] {
-  return (stmt(db, `SELECT ${COLUMNS} FROM witnesses WHERE document_id = ? ORDER BY position, id`).all(documentId) as Row[]).map(toInfo);
+  return (
+    stmt(db, `SELECT ${COLUMNS} FROM witnesses WHERE document_id = ? ORDER BY position, id`).all(documentId) as Row[]
+  ).map(toInfo);
 }
 
 /** The witness with this row id; 'not-found' when there is none. */
 export function getWitness(db: Database.Database, id: number): WitnessInfo {
   const row = stmt(db, `SELECT ${COLUMNS} FROM witnesses WHERE id = ?`).get(id) as Row | undefined;
-  if (row === undefined) throw new SiglumError('not-found', `There is no witness with id "${id}". List the document's witnesses to find it.`);
+  if (row === undefined)
+    throw new SiglumError(
+      'not-found',
+      `There is no witness with id "${id}". List the document's witnesses to find it.`,
+    );
   return toInfo(row);
 }
 
 function siglumTaken(db: Database.Database, documentId: number, siglum: string, except: number | null): boolean {
-  const row = stmt(db, `SELECT id FROM witnesses WHERE document_id = ? AND siglum = ?`).get(documentId, siglum) as { id: number } | undefined;
+  const row = stmt(db, `SELECT id FROM witnesses WHERE document_id = ? AND siglum = ?`).get(documentId, siglum) as
+    { id: number } | undefined;
   return row !== undefined && row.id !== except;
 }
 
@@ -53,12 +60,17 @@ function refuseTaken(db: Database.Database, documentId: number, siglum: string, 
   }
 }
 
-export type NewWitness = Pick<WitnessInfo, 'siglum' | 'description' | 'text' | 'origin' | 'fileName'> & { documentId: number };
+export type NewWitness = Pick<WitnessInfo, 'siglum' | 'description' | 'text' | 'origin' | 'fileName'> & {
+  documentId: number;
+};
 
 /** Adds a witness after the document's others; 'bad-input' when its siglum is taken. */
 export function insertWitness(tx: Tx, w: NewWitness): WitnessInfo {
   refuseTaken(tx.db, w.documentId, w.siglum, null);
-  const { next } = stmt(tx.db, `SELECT COALESCE(MAX(position) + 1, 0) AS next FROM witnesses WHERE document_id = ?`).get(w.documentId) as { next: number };
+  const { next } = stmt(
+    tx.db,
+    `SELECT COALESCE(MAX(position) + 1, 0) AS next FROM witnesses WHERE document_id = ?`,
+  ).get(w.documentId) as { next: number };
   const result = stmt(
     tx.db,
     `INSERT INTO witnesses (document_id, siglum, description, text, origin, file_name, position, created_at, updated_at)
@@ -69,7 +81,11 @@ export function insertWitness(tx: Tx, w: NewWitness): WitnessInfo {
 }
 
 /** Changes a witness's siglum, description or text (what is given). */
-export function updateWitness(tx: Tx, id: number, change: { siglum?: string; description?: string; text?: string }): WitnessInfo {
+export function updateWitness(
+  tx: Tx,
+  id: number,
+  change: { siglum?: string; description?: string; text?: string },
+): WitnessInfo {
   const w = getWitness(tx.db, id);
   const documentId = Number(w.documentId);
   if (change.siglum !== undefined && change.siglum !== w.siglum) refuseTaken(tx.db, documentId, change.siglum, id);
@@ -119,10 +135,17 @@ export function getCollationSettings(db: Database.Database, documentId: number):
 export function putCollationSettings(tx: Tx, documentId: number, s: CollationSettings): CollationSettings {
   if (s.base !== null) {
     const base = getWitness(tx.db, Number(s.base));
-    if (base.documentId !== apiId(documentId)) throw new SiglumError('bad-input', `Witness "${base.siglum}" belongs to another document and cannot be this one's base.`);
+    if (base.documentId !== apiId(documentId))
+      throw new SiglumError(
+        'bad-input',
+        `Witness "${base.siglum}" belongs to another document and cannot be this one's base.`,
+      );
   }
   if (siglumTaken(tx.db, documentId, s.documentSiglum, null)) {
-    throw new SiglumError('bad-input', `A witness is already called "${s.documentSiglum}"; give the document's own text another siglum.`);
+    throw new SiglumError(
+      'bad-input',
+      `A witness is already called "${s.documentSiglum}"; give the document's own text another siglum.`,
+    );
   }
   stmt(
     tx.db,
@@ -130,7 +153,14 @@ export function putCollationSettings(tx: Tx, documentId: number, s: CollationSet
      VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (document_id) DO UPDATE SET base_witness_id = excluded.base_witness_id, document_siglum = excluded.document_siglum,
        normalise = excluded.normalise, regularisations = excluded.regularisations, updated_at = excluded.updated_at`,
-  ).run(documentId, s.base === null ? null : Number(s.base), s.documentSiglum, JSON.stringify(s.normalise), JSON.stringify(s.regularisations), tx.now);
+  ).run(
+    documentId,
+    s.base === null ? null : Number(s.base),
+    s.documentSiglum,
+    JSON.stringify(s.normalise),
+    JSON.stringify(s.regularisations),
+    tx.now,
+  );
   tx.changed({ table: 'witnesses', documentId });
   return getCollationSettings(tx.db, documentId);
 }

@@ -232,7 +232,10 @@ export interface EntityInfo extends Entity {
  * edition/entities' `validateEntity` (names trimmed, authority ids as typed or
  * pasted as their web address). `xmlId` left out keeps the one the entry has.
  */
-export type EntityInput = Omit<Entity, 'id' | 'xmlId' | 'altNames' | 'dates' | 'coordinates' | 'description' | 'authority'> &
+export type EntityInput = Omit<
+  Entity,
+  'id' | 'xmlId' | 'altNames' | 'dates' | 'coordinates' | 'description' | 'authority'
+> &
   Partial<Omit<Entity, 'id' | 'type' | 'name'>>;
 
 /** One mention of an entity somewhere in the project. */

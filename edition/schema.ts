@@ -291,7 +291,12 @@ function checkReadings(value: unknown): void {
   if (!Array.isArray(value)) throw new RangeError(`app readings must be a list, got ${JSON.stringify(value)}`);
   for (const r of value as unknown[]) {
     const o = r as { wit?: unknown; text?: unknown; type?: unknown } | null;
-    if (typeof o !== 'object' || o === null || typeof o.text !== 'string' || !(o.type === null || typeof o.type === 'string')) {
+    if (
+      typeof o !== 'object' ||
+      o === null ||
+      typeof o.text !== 'string' ||
+      !(o.type === null || typeof o.type === 'string')
+    ) {
       throw new RangeError(`an app reading must be { wit, text, type }, got ${JSON.stringify(r)}`);
     }
     checkSigla(o.wit);
@@ -441,7 +446,15 @@ export const marks = {
     ],
     toDOM: (mark) => {
       const { id, type, wit, readings, note } = mark.attrs as Record<string, unknown>;
-      return ['span', { class: 'app-lemma', 'data-app-id': String(id ?? ''), 'data-app': JSON.stringify({ id, type, wit, readings, note }) }, 0];
+      return [
+        'span',
+        {
+          class: 'app-lemma',
+          'data-app-id': String(id ?? ''),
+          'data-app': JSON.stringify({ id, type, wit, readings, note }),
+        },
+        0,
+      ];
     },
   },
   /**
@@ -504,7 +517,9 @@ function readAttrs(dom: HTMLElement, spec: NodeSpec | MarkSpec): Record<string, 
     if (value === undefined) continue;
     if ((key === 'name' || key === 'element') && typeof value === 'string' && !XML_QNAME.test(value)) return null;
     if (key === 'xml') {
-      const pairs = Array.isArray(value) && value.every((p) => Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === 'string'));
+      const pairs =
+        Array.isArray(value) &&
+        value.every((p) => Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === 'string'));
       if (!pairs) return null;
     }
     out[key] = value;

@@ -58,8 +58,18 @@ async function bundle() {
   await Promise.all([
     build({ ...common, entryPoints: { main: 'electron/main.ts' }, outdir, outExtension: { '.js': '.cjs' } }),
     build({ ...common, entryPoints: { preload: 'electron/preload.ts' }, outdir, outExtension: { '.js': '.cjs' } }),
-    build({ ...common, entryPoints: { service: 'electron/host/service-process.ts' }, outdir, outExtension: { '.js': '.cjs' } }),
-    build({ ...common, entryPoints: { importWorker: 'electron/workers/importWorker.ts' }, outdir, outExtension: { '.js': '.cjs' } }),
+    build({
+      ...common,
+      entryPoints: { service: 'electron/host/service-process.ts' },
+      outdir,
+      outExtension: { '.js': '.cjs' },
+    }),
+    build({
+      ...common,
+      entryPoints: { importWorker: 'electron/workers/importWorker.ts' },
+      outdir,
+      outExtension: { '.js': '.cjs' },
+    }),
     // The PDF paginator, run inside the hidden print window (electron/pdf/electron.ts).
     build({
       absWorkingDir: root,
@@ -90,7 +100,12 @@ async function buildNative() {
   mkdirSync(join(stage, 'node_modules'), { recursive: true });
   writeFileSync(
     join(stage, 'package.json'),
-    JSON.stringify({ name: 'siglum-native', version: '0.0.0', private: true, dependencies: { 'better-sqlite3': sqliteVersion } }),
+    JSON.stringify({
+      name: 'siglum-native',
+      version: '0.0.0',
+      private: true,
+      dependencies: { 'better-sqlite3': sqliteVersion },
+    }),
   );
   cpSync(source, join(stage, 'node_modules', 'better-sqlite3'), {
     recursive: true,
@@ -98,9 +113,18 @@ async function buildNative() {
   });
   try {
     const { rebuild } = await import('@electron/rebuild');
-    await rebuild({ buildPath: stage, electronVersion: version, onlyModules: ['better-sqlite3'], force: true, buildFromSource: true });
+    await rebuild({
+      buildPath: stage,
+      electronVersion: version,
+      onlyModules: ['better-sqlite3'],
+      force: true,
+      buildFromSource: true,
+    });
     mkdirSync(nativeDir, { recursive: true });
-    copyFileSync(join(stage, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), join(nativeDir, 'better_sqlite3.node'));
+    copyFileSync(
+      join(stage, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'),
+      join(nativeDir, 'better_sqlite3.node'),
+    );
     writeFileSync(join(nativeDir, 'electron-version.txt'), `${version}\n`);
   } finally {
     rmSync(stage, { recursive: true, force: true });
@@ -110,7 +134,11 @@ async function buildNative() {
 
 function nativeIsCurrent() {
   const stamp = join(nativeDir, 'electron-version.txt');
-  return existsSync(join(nativeDir, 'better_sqlite3.node')) && existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === electronVersion();
+  return (
+    existsSync(join(nativeDir, 'better_sqlite3.node')) &&
+    existsSync(stamp) &&
+    readFileSync(stamp, 'utf8').trim() === electronVersion()
+  );
 }
 
 await bundle();

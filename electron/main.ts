@@ -42,14 +42,19 @@ function fail(message: string): never {
 
 function startService(): PortLink {
   if (!existsSync(sqliteBinding)) {
-    fail(`SQLite for Electron is missing (${sqliteBinding}). Run \`npm run build:electron\` with network access, then start Siglum again.`);
+    fail(
+      `SQLite for Electron is missing (${sqliteBinding}). Run \`npm run build:electron\` with network access, then start Siglum again.`,
+    );
   }
   const project = chooseProject(undefined);
   const child = utilityProcess.fork(serviceScript, [project.path, project.isDefault ? 'seed' : 'open'], {
     serviceName: 'Siglum service',
     env: { ...process.env, SIGLUM_SQLITE_BINDING: sqliteBinding },
   });
-  const childPort = { postMessage: (m: unknown) => child.postMessage(m), onMessage: (listener: (m: unknown) => void) => child.on('message', listener) };
+  const childPort = {
+    postMessage: (m: unknown) => child.postMessage(m),
+    onMessage: (listener: (m: unknown) => void) => child.on('message', listener),
+  };
   const link = connectPort(childPort, (error) => fail(error.message));
   // PDF exports: the service sends the edition, this process prints it in a hidden
   // window with the paginator build.mjs bundled (pdf/port.ts, pdf/electron.ts).
@@ -61,12 +66,19 @@ function startService(): PortLink {
   // The export dialog's preview: pages of the same layout captured as images.
   servePageJobs(childPort, (edition, range, onProgress, onImage) => {
     paginatorScript ??= readFileSync(join(root, 'dist', 'electron', 'paginator.js'), 'utf8');
-    return renderPagesInWindow(edition, range, onProgress, onImage, { resourcesDir: join(root, 'resources'), paginatorScript });
+    return renderPagesInWindow(edition, range, onProgress, onImage, {
+      resourcesDir: join(root, 'resources'),
+      paginatorScript,
+    });
   });
   let exited = false;
   child.on('exit', (code) => {
     exited = true;
-    link.fail({ name: 'SiglumError', code: 'internal', message: `Siglum's service stopped (exit code ${code}). Restart Siglum.` });
+    link.fail({
+      name: 'SiglumError',
+      code: 'internal',
+      message: `Siglum's service stopped (exit code ${code}). Restart Siglum.`,
+    });
   });
   // Quitting waits (at most 3 s) for the service to close the project in order.
   let quitting = false;

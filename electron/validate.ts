@@ -56,7 +56,10 @@ export function schemaDir(): string {
 function schemaPath(schema: TeiSchema): string {
   const path = join(schemaDir(), schema === 'tei_all' ? 'tei_all.rng' : 'frus/frus.rnc');
   if (!existsSync(path)) {
-    throw new SiglumError('not-found', `The ${schema} schema is not at ${path}: set SIGLUM_SCHEMA_DIR to the folder holding tei_all.rng and frus/frus.rnc.`);
+    throw new SiglumError(
+      'not-found',
+      `The ${schema} schema is not at ${path}: set SIGLUM_SCHEMA_DIR to the folder holding tei_all.rng and frus/frus.rnc.`,
+    );
   }
   return path;
 }
@@ -73,7 +76,8 @@ async function withXmllint(xml: string, fileName: string): Promise<ValidationRes
     maxMemoryPages: 16384,
   });
   // libxml2 reports a schema it cannot compile as a failure with no located errors.
-  if (!result.valid && /fails to compile|failed to compile|Relax-NG schema .* failed/i.test(result.rawOutput)) return null;
+  if (!result.valid && /fails to compile|failed to compile|Relax-NG schema .* failed/i.test(result.rawOutput))
+    return null;
   const messages = result.errors.map((e) => ({
     line: e.loc?.lineNumber ?? 0,
     column: 0,
@@ -83,12 +87,18 @@ async function withXmllint(xml: string, fileName: string): Promise<ValidationRes
 }
 
 function jingAvailable(): boolean {
-  return ['/usr/bin/jing', '/usr/local/bin/jing'].some((p) => existsSync(p)) || (process.env['PATH'] ?? '').split(':').some((d) => d !== '' && existsSync(join(d, 'jing')));
+  return (
+    ['/usr/bin/jing', '/usr/local/bin/jing'].some((p) => existsSync(p)) ||
+    (process.env['PATH'] ?? '').split(':').some((d) => d !== '' && existsSync(join(d, 'jing')))
+  );
 }
 
 async function withJing(xml: string, schema: TeiSchema, fileName: string): Promise<ValidationResult> {
   if (!jingAvailable()) {
-    throw new SiglumError('not-found', `Validating against ${schema === 'frus' ? 'the FRUS schema (RELAX NG compact syntax)' : schema} needs jing: install it (Debian: apt-get install jing) and try again.`);
+    throw new SiglumError(
+      'not-found',
+      `Validating against ${schema === 'frus' ? 'the FRUS schema (RELAX NG compact syntax)' : schema} needs jing: install it (Debian: apt-get install jing) and try again.`,
+    );
   }
   const dir = mkdtempSync(join(tmpdir(), 'siglum-validate-'));
   const file = join(dir, fileName.replace(/[^\w.-]/g, '_') || 'document.xml');
@@ -99,7 +109,8 @@ async function withJing(xml: string, schema: TeiSchema, fileName: string): Promi
     const stdout = await new Promise<string>((done, fail) => {
       execFile('jing', args, { maxBuffer: 64 * 1024 * 1024, timeout: 120_000 }, (err, out) => {
         // jing exits 1 when the document is invalid; only a missing process or a timeout is a failure.
-        if (err && (err.killed || typeof err.code !== 'number')) fail(new SiglumError('internal', `jing failed: ${err.message.split('\n')[0]}`));
+        if (err && (err.killed || typeof err.code !== 'number'))
+          fail(new SiglumError('internal', `jing failed: ${err.message.split('\n')[0]}`));
         else done(out);
       });
     });
@@ -142,8 +153,13 @@ export async function validateTei(xml: string, options: TeiSchema | ValidateOpti
   if (schema === 'tei_all' && (validator === 'xmllint' || (validator === 'auto' && !jingAvailable()))) {
     const result = await withXmllint(xml, fileName);
     if (result) return result;
-    if (validator === 'xmllint') throw new SiglumError('internal', 'libxml2 could not compile tei_all.rng; validate with jing instead.');
+    if (validator === 'xmllint')
+      throw new SiglumError('internal', 'libxml2 could not compile tei_all.rng; validate with jing instead.');
   }
-  if (validator === 'xmllint') throw new SiglumError('bad-input', 'xmllint cannot read the FRUS schema (RELAX NG compact syntax); validate with jing.');
+  if (validator === 'xmllint')
+    throw new SiglumError(
+      'bad-input',
+      'xmllint cannot read the FRUS schema (RELAX NG compact syntax); validate with jing.',
+    );
   return withJing(xml, schema, fileName);
 }

@@ -49,15 +49,30 @@ export interface WitnessApi {
    * whose running text becomes the witness's). `siglum` defaults to the file's name
    * without extension. A siglum taken in the document rejects ('bad-input').
    */
-  addWitness(args: { documentId: string; siglum?: string; description?: string; text?: string; file?: ImportFile }): Promise<WitnessInfo>;
+  addWitness(args: {
+    documentId: string;
+    siglum?: string;
+    description?: string;
+    text?: string;
+    file?: ImportFile;
+  }): Promise<WitnessInfo>;
   /** Changes siglum, description, or text: the whole `text`, or `edits` applied in order. */
-  updateWitness(args: { id: string; siglum?: string; description?: string; text?: string; edits?: WitnessEdit[] }): Promise<WitnessInfo>;
+  updateWitness(args: {
+    id: string;
+    siglum?: string;
+    description?: string;
+    text?: string;
+    edits?: WitnessEdit[];
+  }): Promise<WitnessInfo>;
   removeWitness(args: { id: string }): Promise<{ id: string }>;
   /** Makes a witness (`witnessId`) or the document's own text (`null`) the base. */
   setBase(args: { documentId: string; witnessId: string | null }): Promise<CollationSettings>;
   getCollationSettings(args: { documentId: string }): Promise<CollationSettings>;
   /** Replaces the normalisation switches, the regularisation table or the document's siglum (what is given). */
-  updateCollationSettings(args: { documentId: string; settings: Partial<CollationSettings> }): Promise<CollationSettings>;
+  updateCollationSettings(args: {
+    documentId: string;
+    settings: Partial<CollationSettings>;
+  }): Promise<CollationSettings>;
   /** Collates the document's own text with its witnesses under its settings. */
   collateDocument(args: { documentId: string }): Promise<DocumentCollation>;
   /** A witness's own text read out of the document's apparatus (the base text where no entry names it). */

@@ -72,7 +72,11 @@ function tableView(collation: Collation, table: AlignmentTable): TableView {
         const first = tokens[cell[0] ?? -1];
         const last = tokens[cell[cell.length - 1] ?? -1];
         if (!first || !last) return null;
-        return { text: cell.map((t) => tokens[t]!.text + tokens[t]!.trailing).join(''), from: first.start, to: last.start + last.text.length };
+        return {
+          text: cell.map((t) => tokens[t]!.text + tokens[t]!.trailing).join(''),
+          from: first.start,
+          to: last.start + last.text.length,
+        };
       }),
     })),
   };
@@ -94,7 +98,8 @@ export function collateWitnesses(
   options: { base?: number; normalise?: NormaliseOptions } = {},
 ): Collated {
   const base = options.base ?? 0;
-  if (witnesses.length > 0 && (base < 0 || base >= witnesses.length)) throw new RangeError(`There is no witness ${base} to be the base`);
+  if (witnesses.length > 0 && (base < 0 || base >= witnesses.length))
+    throw new RangeError(`There is no witness ${base} to be the base`);
   const collation = collate(witnesses, { normalise: options.normalise });
   const table = alignmentTable(collation);
   const segmentation = parallelSegmentation(collation);
@@ -106,7 +111,14 @@ export function collateWitnesses(
     texts: witnesses.map((w) => w.text),
     table: tableView(collation, table),
     segmentation: tableView(collation, segmentation),
-    variants: witnesses.length < 2 ? [] : classifyVariants(collation, segmentation, classify).map((v) => ({ column: v.column, siglum: sigla[v.witness]!, kind: v.kind })),
+    variants:
+      witnesses.length < 2
+        ? []
+        : classifyVariants(collation, segmentation, classify).map((v) => ({
+            column: v.column,
+            siglum: sigla[v.witness]!,
+            kind: v.kind,
+          })),
     apparatus:
       witnesses.length < 2
         ? []
@@ -115,7 +127,11 @@ export function collateWitnesses(
             from: e.from,
             to: e.to,
             lemma: { text: e.lemma.text, wit: e.lemma.witnesses.map((w) => sigla[w]!) },
-            readings: e.readings.map((r) => ({ text: r.text, wit: r.witnesses.map((w) => sigla[w]!), kind: r.kind ?? null })),
+            readings: e.readings.map((r) => ({
+              text: r.text,
+              wit: r.witnesses.map((w) => sigla[w]!),
+              kind: r.kind ?? null,
+            })),
           })),
     transpositions: collation.transpositions.map((t) => {
       const tokens = collation.witnesses[t.witness]!.tokens;

@@ -34,7 +34,8 @@ function checkRange(doc: PMNode, from: number, to: number): void {
   if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to > doc.content.size || from >= to) {
     throw new RangeError(`${from}–${to} is not a range of the document (size ${doc.content.size})`);
   }
-  if (doc.textBetween(from, to, ' ', ' ').trim() === '') throw new RangeError(`A lemma needs text; ${from}–${to} holds none`);
+  if (doc.textBetween(from, to, ' ', ' ').trim() === '')
+    throw new RangeError(`A lemma needs text; ${from}–${to} holds none`);
   const overlapping = doc.rangeHasMark(from, to, schema.marks.app);
   if (overlapping) throw new RangeError(`${from}–${to} overlaps an apparatus entry; change or drop that entry first`);
 }
@@ -142,10 +143,13 @@ export function promoteReading(tr: Transform, id: string, index: number): Transf
   const entry = entryOf(tr.doc, id);
   const reading = entry.readings[index];
   if (reading === undefined) throw new RangeError(`Entry "${id}" has no reading ${index}`);
-  if (reading.text === '') throw new RangeError('An omission cannot become the lemma; drop the lemma\'s text and the entry instead');
+  if (reading.text === '')
+    throw new RangeError("An omission cannot become the lemma; drop the lemma's text and the entry instead");
   replaceLemma(tr, id, reading.text);
   const moved = entryOf(tr.doc, id);
-  const readings = entry.readings.map((r, i) => (i === index ? { wit: entry.wit, text: entry.lemma, type: r.type } : r));
+  const readings = entry.readings.map((r, i) =>
+    i === index ? { wit: entry.wit, text: entry.lemma, type: r.type } : r,
+  );
   return setAttrs(tr, moved, { ...entry, wit: reading.wit, readings });
 }
 

@@ -21,6 +21,20 @@ export type { NewEntry } from './commands.ts';
 export { printApparatus, renderApparatus, renderEntry } from './render.ts';
 export type { ApparatusMode } from './render.ts';
 export { collateWitnesses, formatCollation } from './collate.ts';
-export type { ApparatusEntryView, Cell, Collated, CollationFormat, CollationView, TableView, VariantView } from './collate.ts';
-export { DEFAULT_COLLATION_SETTINGS, checkCollationSettings, checkSiglum, collationInputs, normaliseOptions } from './witnesses.ts';
+export type {
+  ApparatusEntryView,
+  Cell,
+  Collated,
+  CollationFormat,
+  CollationView,
+  TableView,
+  VariantView,
+} from './collate.ts';
+export {
+  DEFAULT_COLLATION_SETTINGS,
+  checkCollationSettings,
+  checkSiglum,
+  collationInputs,
+  normaliseOptions,
+} from './witnesses.ts';
 export type { CollationInput, CollationSettings, SavedNormalise, WitnessInfo, WitnessOrigin } from './witnesses.ts';

@@ -50,17 +50,26 @@ function nullableString(value: unknown, what: string): string | null {
 /** A reading checked. RangeError saying what is wrong. */
 export function checkReading(value: unknown): AppReading {
   const r = value as { wit?: unknown; text?: unknown; type?: unknown } | null;
-  if (typeof r !== 'object' || r === null) throw new RangeError(`a reading must be an object, got ${JSON.stringify(value)}`);
-  if (typeof r.text !== 'string') throw new RangeError(`a reading needs "text" (a string; '' for an omission), got ${JSON.stringify(r.text)}`);
-  return { wit: stringList(r.wit ?? [], 'a reading\'s "wit"'), text: r.text, type: nullableString(r.type, 'a reading\'s "type"') };
+  if (typeof r !== 'object' || r === null)
+    throw new RangeError(`a reading must be an object, got ${JSON.stringify(value)}`);
+  if (typeof r.text !== 'string')
+    throw new RangeError(`a reading needs "text" (a string; '' for an omission), got ${JSON.stringify(r.text)}`);
+  return {
+    wit: stringList(r.wit ?? [], 'a reading\'s "wit"'),
+    text: r.text,
+    type: nullableString(r.type, 'a reading\'s "type"'),
+  };
 }
 
 /** Entry attributes checked (the `app` mark's attrs, or what a caller sends). RangeError saying what is wrong. */
 export function checkAppAttrs(value: unknown): AppAttrs {
   const a = value as Record<string, unknown> | null;
-  if (typeof a !== 'object' || a === null) throw new RangeError(`apparatus entry attributes must be an object, got ${JSON.stringify(value)}`);
-  if (typeof a['id'] !== 'string' || a['id'] === '') throw new RangeError(`an apparatus entry needs an "id", got ${JSON.stringify(a['id'])}`);
-  if (!Array.isArray(a['readings'])) throw new RangeError(`an apparatus entry needs "readings" (a list), got ${JSON.stringify(a['readings'])}`);
+  if (typeof a !== 'object' || a === null)
+    throw new RangeError(`apparatus entry attributes must be an object, got ${JSON.stringify(value)}`);
+  if (typeof a['id'] !== 'string' || a['id'] === '')
+    throw new RangeError(`an apparatus entry needs an "id", got ${JSON.stringify(a['id'])}`);
+  if (!Array.isArray(a['readings']))
+    throw new RangeError(`an apparatus entry needs "readings" (a list), got ${JSON.stringify(a['readings'])}`);
   return {
     id: a['id'],
     type: nullableString(a['type'], 'an entry\'s "type"'),

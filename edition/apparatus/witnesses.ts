@@ -61,9 +61,11 @@ export function checkCollationSettings(value: unknown): CollationSettings {
   if (typeof v !== 'object' || Array.isArray(v)) bad('Collation settings must be an object.');
   const d = DEFAULT_COLLATION_SETTINGS;
   const base = v['base'] ?? null;
-  if (base !== null && (typeof base !== 'string' || !/^[1-9][0-9]{0,15}$/.test(base))) bad(`"base" must be a witness id or null, got ${JSON.stringify(base)}.`);
+  if (base !== null && (typeof base !== 'string' || !/^[1-9][0-9]{0,15}$/.test(base)))
+    bad(`"base" must be a witness id or null, got ${JSON.stringify(base)}.`);
   const siglum = v['documentSiglum'] ?? d.documentSiglum;
-  if (typeof siglum !== 'string' || siglum.trim() === '' || siglum.length > 100) bad('"documentSiglum" must be a siglum of 1 to 100 characters.');
+  if (typeof siglum !== 'string' || siglum.trim() === '' || siglum.length > 100)
+    bad('"documentSiglum" must be a siglum of 1 to 100 characters.');
   const n = (v['normalise'] ?? {}) as Record<string, unknown>;
   if (typeof n !== 'object' || Array.isArray(n)) bad('"normalise" must be an object of switches.');
   const flag = (name: keyof SavedNormalise): boolean => {
@@ -75,7 +77,13 @@ export function checkCollationSettings(value: unknown): CollationSettings {
   if (!Array.isArray(table)) bad('"regularisations" must be a list of { from, to, scope } rows.');
   const regularisations = table.map((row: unknown, i): Regularisation => {
     const r = row as Record<string, unknown> | null;
-    if (typeof r !== 'object' || r === null || typeof r['from'] !== 'string' || r['from'] === '' || typeof r['to'] !== 'string') {
+    if (
+      typeof r !== 'object' ||
+      r === null ||
+      typeof r['from'] !== 'string' ||
+      r['from'] === '' ||
+      typeof r['to'] !== 'string'
+    ) {
       bad(`Regularisation ${i + 1} needs a non-empty "from" and a "to" (strings).`);
     }
     const scope = r['scope'] ?? 'token';
@@ -111,10 +119,16 @@ export interface CollationInput {
  * those before it). The service's `collateDocument` and a view that re-collates in the
  * window both start here, so they collate the same.
  */
-export function collationInputs(ownText: string, witnesses: readonly WitnessInfo[], settings: CollationSettings): CollationInput[] {
+export function collationInputs(
+  ownText: string,
+  witnesses: readonly WitnessInfo[],
+  settings: CollationSettings,
+): CollationInput[] {
   const inputs: CollationInput[] = [
     { siglum: settings.documentSiglum, text: ownText, id: null },
-    ...[...witnesses].sort((a, b) => a.position - b.position).map((w) => ({ siglum: w.siglum, text: w.text, id: w.id })),
+    ...[...witnesses]
+      .sort((a, b) => a.position - b.position)
+      .map((w) => ({ siglum: w.siglum, text: w.text, id: w.id })),
   ];
   const at = inputs.findIndex((w) => w.id === settings.base);
   return at <= 0 ? inputs : [inputs[at]!, ...inputs.slice(0, at), ...inputs.slice(at + 1)];

@@ -6,25 +6,14 @@
  * region is matched on its own, so time and memory grow with the regions, not with the
  * product of witness and graph sizes.
  */
-import diffSequences from "diff-sequences";
-import {
-  type VertexIndex,
-  indexVertices,
-  rankWindow,
-  partition,
-  withinRanks,
-  type Region,
-} from "./anchors.ts";
-import { nearMatches, parallelTies } from "./ties.ts";
-import { longestIncreasing } from "./sequence.ts";
-import { findIslands, selectIslands } from "./islands.ts";
-import type { Token, Witness } from "./tokenise.ts";
-import {
-  detectPhrases,
-  detectTranspositions,
-  type Phrase,
-} from "./transpositions.ts";
-import { rankOver, type VariantGraph } from "./variant-graph.ts";
+import diffSequences from 'diff-sequences';
+import { type VertexIndex, indexVertices, rankWindow, partition, withinRanks, type Region } from './anchors.ts';
+import { nearMatches, parallelTies } from './ties.ts';
+import { longestIncreasing } from './sequence.ts';
+import { findIslands, selectIslands } from './islands.ts';
+import type { Token, Witness } from './tokenise.ts';
+import { detectPhrases, detectTranspositions, type Phrase } from './transpositions.ts';
+import { rankOver, type VariantGraph } from './variant-graph.ts';
 
 export interface AlignOptions {
   /** Detect transpositions (Dekker); when false, out-of-order matches are simply dropped. Default true. */
@@ -72,11 +61,7 @@ const MAX_MATCHES = 20_000;
  * Decides, for each token of `witness`, the vertex of `graph` it joins (or none); the
  * graph is not changed (`VariantGraph.addWitness` merges the result).
  */
-export function alignWitness(
-  graph: VariantGraph,
-  witness: Witness,
-  options: AlignOptions = {},
-): WitnessAlignment {
+export function alignWitness(graph: VariantGraph, witness: Witness, options: AlignOptions = {}): WitnessAlignment {
   const tokens = witness.tokens;
   const ranks = graph.ranks();
   const index = indexVertices(graph, ranks);
@@ -87,30 +72,13 @@ export function alignWitness(
     rankLo: 0,
     rankHi: ranks[1]!,
   };
-  const regions = partition(
-    graph,
-    ranks,
-    index,
-    tokens,
-    whole,
-    links,
-    options.regionCells ?? DEFAULT_REGION_CELLS,
-  );
+  const regions = partition(graph, ranks, index, tokens, whole, links, options.regionCells ?? DEFAULT_REGION_CELLS);
   const phrases: Phrase[] = [];
   const transposed: Phrase[] = [];
   for (const region of regions) {
-    const found = matchRegion(
-      graph,
-      ranks,
-      index,
-      tokens,
-      region,
-      options.preferLater ?? false,
-      links,
-    );
+    const found = matchRegion(graph, ranks, index, tokens, region, options.preferLater ?? false, links);
     for (const phrase of found.phrases) phrases.push(phrase);
-    for (const phrase of found.transposed)
-      if (options.transpositions ?? true) transposed.push(phrase);
+    for (const phrase of found.transposed) if (options.transpositions ?? true) transposed.push(phrase);
   }
   keepAcyclic(graph, ranks, tokens, links);
   if (options.preferLater) {
@@ -132,12 +100,7 @@ export function alignWitness(
  * then comes before the match, as CollateX Python places it. Works from the last match
  * back, so a repeated run (`a b c a b c` against `a b c`) moves as a whole.
  */
-function shiftLater(
-  graph: VariantGraph,
-  ranks: Int32Array,
-  tokens: readonly Token[],
-  links: Int32Array,
-): void {
+function shiftLater(graph: VariantGraph, ranks: Int32Array, tokens: readonly Token[], links: Int32Array): void {
   let nextRow = tokens.length;
   let nextRank = ranks[1]!;
   const used = new Set<number>();
@@ -184,12 +147,7 @@ function laterVertex(
       if (seen.has(next) || ranks[next]! >= limit) continue;
       seen.add(next);
       stack.push(next);
-      if (
-        graph.vertex(next).n === n &&
-        !used.has(next) &&
-        (best < 0 || ranks[next]! > ranks[best]!)
-      )
-        best = next;
+      if (graph.vertex(next).n === n && !used.has(next) && (best < 0 || ranks[next]! > ranks[best]!)) best = next;
     }
   }
   return best;
@@ -212,23 +170,12 @@ function matchRegion(
   const rows: Array<readonly number[]> = [];
   let matches = 0;
   for (let row = region.lo; row < region.hi && matches <= MAX_MATCHES; row++) {
-    const list = withinRanks(
-      index.byForm.get(tokens[row]!.n) ?? [],
-      ranks,
-      region.rankLo,
-      region.rankHi,
-    );
+    const list = withinRanks(index.byForm.get(tokens[row]!.n) ?? [], ranks, region.rankLo, region.rankHi);
     rows.push(list);
     matches += list.length;
   }
   if (matches > MAX_MATCHES) {
-    alignInOrder(
-      tokens,
-      rankWindow(index, region.rankLo, region.rankHi),
-      graph,
-      region,
-      links,
-    );
+    alignInOrder(tokens, rankWindow(index, region.rankLo, region.rankHi), graph, region, links);
     return { phrases: [], transposed: [] };
   }
   const candidates = (row: number) => rows[row - region.lo]!;
@@ -237,14 +184,9 @@ function matchRegion(
     { row: region.lo - 1, rank: region.rankLo },
     { row: region.hi, rank: region.rankHi },
   ];
-  const phrases = detectPhrases(
-    graph,
-    selectIslands(islands, ranks, corners, { preferLater }),
-  );
-  const size = (p: Phrase) =>
-    p.tokens.reduce((sum, t) => sum + tokens[t]!.n.length, 0);
-  const support = (p: Phrase) =>
-    p.vertices.reduce((sum, v) => sum + graph.vertex(v).witnesses.length, 0);
+  const phrases = detectPhrases(graph, selectIslands(islands, ranks, corners, { preferLater }));
+  const size = (p: Phrase) => p.tokens.reduce((sum, t) => sum + tokens[t]!.n.length, 0);
+  const support = (p: Phrase) => p.vertices.reduce((sum, v) => sum + graph.vertex(v).witnesses.length, 0);
   const out = new Set(detectTranspositions(phrases, ranks, size, support));
   const transposed: Phrase[] = [];
   phrases.forEach((phrase, i) => {
@@ -271,8 +213,7 @@ function alignInOrder(
     region.hi - region.lo,
     (a, b) => form(a) === tokens[region.lo + b]!.n,
     (count, a, b) => {
-      for (let k = 0; k < count; k++)
-        links[region.lo + b + k] = vertices[a + k]!;
+      for (let k = 0; k < count; k++) links[region.lo + b + k] = vertices[a + k]!;
     },
   );
 }
@@ -284,17 +225,10 @@ function alignInOrder(
  * the graph climbs in rank) and leave the rest unaligned. Ties (ties.ts) do not
  * count here: a witness that orders two tied readings simply unties them.
  */
-function keepAcyclic(
-  graph: VariantGraph,
-  ranks: Int32Array,
-  tokens: readonly Token[],
-  links: Int32Array,
-): void {
+function keepAcyclic(graph: VariantGraph, ranks: Int32Array, tokens: readonly Token[], links: Int32Array): void {
   const linked: number[] = [];
   for (let i = 0; i < tokens.length; i++) if (links[i]! >= 0) linked.push(i);
-  const extra = linked
-    .slice(1)
-    .map((row, k) => [links[linked[k]!]!, links[row]!] as const);
+  const extra = linked.slice(1).map((row, k) => [links[linked[k]!]!, links[row]!] as const);
   if (
     rankOver(
       graph,
@@ -303,8 +237,6 @@ function keepAcyclic(
     )
   )
     return;
-  const keep = new Set(
-    longestIncreasing(linked, (row) => ranks[links[row]!]!, false),
-  );
+  const keep = new Set(longestIncreasing(linked, (row) => ranks[links[row]!]!, false));
   for (const row of linked) if (!keep.has(row)) links[row] = -1;
 }

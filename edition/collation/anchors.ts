@@ -7,9 +7,9 @@
  * matches; the regions between them are cut again the same way until they are small.
  * Memory stays proportional to the regions, never to witness length x graph size.
  */
-import { longestIncreasing } from "./sequence.ts";
-import type { Token } from "./tokenise.ts";
-import type { VariantGraph } from "./variant-graph.ts";
+import { longestIncreasing } from './sequence.ts';
+import type { Token } from './tokenise.ts';
+import type { VariantGraph } from './variant-graph.ts';
 
 /** Tokens [lo, hi) to be aligned with the vertices whose rank lies strictly between rankLo and rankHi. */
 export interface Region {
@@ -27,10 +27,7 @@ export interface VertexIndex {
   readonly sortedRanks: Int32Array;
 }
 
-export function indexVertices(
-  graph: VariantGraph,
-  ranks: Int32Array,
-): VertexIndex {
+export function indexVertices(graph: VariantGraph, ranks: Int32Array): VertexIndex {
   const ids = graph.vertices.slice(2).map((v) => v.id);
   ids.sort((a, b) => ranks[a]! - ranks[b]! || a - b);
   const byForm = new Map<string, number[]>();
@@ -71,15 +68,8 @@ export function withinRanks(
 }
 
 /** The vertices whose rank lies strictly inside (rankLo, rankHi), in rank order. */
-export function rankWindow(
-  index: VertexIndex,
-  rankLo: number,
-  rankHi: number,
-): Int32Array {
-  return index.sorted.subarray(
-    rankBound(index, rankLo),
-    rankBound(index, rankHi - 1),
-  );
+export function rankWindow(index: VertexIndex, rankLo: number, rankHi: number): Int32Array {
+  return index.sorted.subarray(rankBound(index, rankLo), rankBound(index, rankHi - 1));
 }
 
 /** How many vertices have rank <= r. */
@@ -94,11 +84,7 @@ function rankBound(index: VertexIndex, r: number): number {
   return lo;
 }
 
-function countWithin(
-  index: VertexIndex,
-  rankLo: number,
-  rankHi: number,
-): number {
+function countWithin(index: VertexIndex, rankLo: number, rankHi: number): number {
   return rankBound(index, rankHi - 1) - rankBound(index, rankLo);
 }
 
@@ -153,29 +139,17 @@ function findAnchors(
   r: Region,
 ): Array<[number, number]> {
   const counts = new Map<string, number>();
-  for (let i = r.lo; i < r.hi; i++)
-    counts.set(tokens[i]!.n, (counts.get(tokens[i]!.n) ?? 0) + 1);
+  for (let i = r.lo; i < r.hi; i++) counts.set(tokens[i]!.n, (counts.get(tokens[i]!.n) ?? 0) + 1);
   const candidates: Array<[number, number]> = [];
   const formAt = (i: number) => tokens[i]?.n;
   for (let i = r.lo; i < r.hi; i++) {
     const n = tokens[i]!.n;
     if (counts.get(n) !== 1) continue;
-    const matches = withinRanks(
-      index.byForm.get(n) ?? [],
-      ranks,
-      r.rankLo,
-      r.rankHi,
-    );
+    const matches = withinRanks(index.byForm.get(n) ?? [], ranks, r.rankLo, r.rankHi);
     if (matches.length !== 1) continue;
     const v = matches[0]!;
-    const after =
-      i + 1 < r.hi &&
-      [...graph.successors(v)].some((u) => graph.vertex(u).n === formAt(i + 1));
-    const before =
-      i > r.lo &&
-      [...graph.predecessors(v)].some(
-        (u) => graph.vertex(u).n === formAt(i - 1),
-      );
+    const after = i + 1 < r.hi && [...graph.successors(v)].some((u) => graph.vertex(u).n === formAt(i + 1));
+    const before = i > r.lo && [...graph.predecessors(v)].some((u) => graph.vertex(u).n === formAt(i - 1));
     if (after || before) candidates.push([i, v]);
   }
   return longestIncreasing(candidates, ([, v]) => ranks[v]!, true);

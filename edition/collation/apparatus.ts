@@ -7,13 +7,9 @@
  * apparatus prints the lemma's witnesses too, a negative one only the readings: both come
  * from the same entries.
  */
-import {
-  classifyVariants,
-  type ClassifyOptions,
-  type VariantKind,
-} from "./classify.ts";
-import type { Collation } from "./collate.ts";
-import type { AlignmentTable } from "./table.ts";
+import { classifyVariants, type ClassifyOptions, type VariantKind } from './classify.ts';
+import type { Collation } from './collate.ts';
+import type { AlignmentTable } from './table.ts';
 
 export interface Reading {
   /** The reading as written in the first of its witnesses ('' for an omission). */
@@ -41,17 +37,11 @@ export function apparatusEntries(
 ): ApparatusEntry[] {
   const base = options.base ?? 0;
   const kinds = new Map<string, VariantKind>();
-  for (const v of classifyVariants(collation, table, options))
-    kinds.set(`${v.column}:${v.witness}`, v.kind);
+  for (const v of classifyVariants(collation, table, options)) kinds.set(`${v.column}:${v.witness}`, v.kind);
   const baseTokens = collation.witnesses[base]!.tokens;
   const text = (w: number, cell: readonly number[]) => {
     const tokens = collation.witnesses[w]!.tokens;
-    return cell
-      .map(
-        (t, i) =>
-          tokens[t]!.text + (i < cell.length - 1 ? tokens[t]!.trailing : ""),
-      )
-      .join("");
+    return cell.map((t, i) => tokens[t]!.text + (i < cell.length - 1 ? tokens[t]!.trailing : '')).join('');
   };
   let offset = collation.witnesses[base]!.leading.length;
   const entries: ApparatusEntry[] = [];
@@ -64,10 +54,7 @@ export function apparatusEntries(
     if (last) offset = to + last.trailing.length;
     if (!column.variant) return;
     const lemmaText = text(base, lemmaCell);
-    const groups = new Map<
-      string,
-      { text: string; witnesses: number[]; kind?: VariantKind }
-    >();
+    const groups = new Map<string, { text: string; witnesses: number[]; kind?: VariantKind }>();
     const lemma = { text: lemmaText, witnesses: [] as number[] };
     column.cells.forEach((cell, w) => {
       const reading = text(w, cell);

@@ -13,17 +13,11 @@
  * Checked in that order, so a reading that differs in punctuation and in spelling is
  * orthographic, and one that differs in a word is substantive.
  */
-import type { Collation } from "./collate.ts";
-import { normaliser, type Regularisation } from "./normalise.ts";
-import type { AlignmentTable } from "./table.ts";
+import type { Collation } from './collate.ts';
+import { normaliser, type Regularisation } from './normalise.ts';
+import type { AlignmentTable } from './table.ts';
 
-export type VariantKind =
-  | "addition"
-  | "omission"
-  | "transposition"
-  | "punctuation"
-  | "orthographic"
-  | "substantive";
+export type VariantKind = 'addition' | 'omission' | 'transposition' | 'punctuation' | 'orthographic' | 'substantive';
 
 export interface Variant {
   /** The table column. */
@@ -49,8 +43,7 @@ export function classifyVariants(
   options: ClassifyOptions = {},
 ): Variant[] {
   const base = options.base ?? 0;
-  if (!collation.witnesses[base])
-    throw new RangeError(`No witness ${base} to use as base`);
+  if (!collation.witnesses[base]) throw new RangeError(`No witness ${base} to use as base`);
   const bare = normaliser({ caseFold: false, punctuation: true });
   const orthographic = normaliser({
     diacritics: true,
@@ -65,24 +58,15 @@ export function classifyVariants(
   }
   const text = (w: number, cell: readonly number[]) => {
     const tokens = collation.witnesses[w]!.tokens;
-    return cell.map((t) => tokens[t]!.text).join(" ");
+    return cell.map((t) => tokens[t]!.text).join(' ');
   };
   // Words only, each through `f`, so that spacing and punctuation tokens do not count.
-  const words = (
-    w: number,
-    cell: readonly number[],
-    f: (s: string) => string,
-  ) =>
+  const words = (w: number, cell: readonly number[], f: (s: string) => string) =>
     cell
       .map((t) => f(collation.witnesses[w]!.tokens[t]!.text))
       .filter((s) => s.length > 0)
-      .join(" ");
-  const isTransposed = (
-    w: number,
-    cell: readonly number[],
-    other: number,
-    otherCell: readonly number[],
-  ) => {
+      .join(' ');
+  const isTransposed = (w: number, cell: readonly number[], other: number, otherCell: readonly number[]) => {
     if (cell.some((t) => transposedTokens[w]!.has(t))) return true;
     const path = collation.graph.paths[other]!;
     return otherCell.some((t) => transposedVertices[w]!.has(path[t]!));
@@ -95,20 +79,12 @@ export function classifyVariants(
     column.cells.forEach((cell, w) => {
       if (w === base || text(w, cell) === text(base, baseCell)) return;
       let kind: VariantKind;
-      if (
-        isTransposed(w, cell, base, baseCell) ||
-        isTransposed(base, baseCell, w, cell)
-      )
-        kind = "transposition";
-      else if (words(w, cell, bare) === words(base, baseCell, bare))
-        kind = "punctuation";
-      else if (baseCell.length === 0) kind = "addition";
-      else if (cell.length === 0) kind = "omission";
-      else if (
-        words(w, cell, orthographic) === words(base, baseCell, orthographic)
-      )
-        kind = "orthographic";
-      else kind = "substantive";
+      if (isTransposed(w, cell, base, baseCell) || isTransposed(base, baseCell, w, cell)) kind = 'transposition';
+      else if (words(w, cell, bare) === words(base, baseCell, bare)) kind = 'punctuation';
+      else if (baseCell.length === 0) kind = 'addition';
+      else if (cell.length === 0) kind = 'omission';
+      else if (words(w, cell, orthographic) === words(base, baseCell, orthographic)) kind = 'orthographic';
+      else kind = 'substantive';
       variants.push({
         column: k,
         witness: w,

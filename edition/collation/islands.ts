@@ -7,7 +7,7 @@
  * the order of the islands already chosen, then one on the diagonal of a chosen island,
  * then the one closest to a chosen island.
  */
-import type { VariantGraph } from "./variant-graph.ts";
+import type { VariantGraph } from './variant-graph.ts';
 
 /** A token (by index in its witness) matched to a vertex. */
 export interface Coordinate {
@@ -82,8 +82,7 @@ export function selectIslands(
   const buckets: Island[][] = [];
   for (const island of islands) (buckets[island.length] ??= []).push(island);
 
-  const free = (c: Coordinate) =>
-    !usedRows.has(c.row) && !usedVertices.has(c.vertex);
+  const free = (c: Coordinate) => !usedRows.has(c.row) && !usedVertices.has(c.vertex);
   const split = (island: Island): Island[] => {
     const pieces: Coordinate[][] = [];
     let piece: Coordinate[] = [];
@@ -106,18 +105,15 @@ export function selectIslands(
     diagonals.add(island[0]!.row - ranks[island[0]!.vertex]!);
   };
   const requeue = (island: Island, size: number) => {
-    for (const piece of split(island))
-      if (piece.length < size) (buckets[piece.length] ??= []).push(piece);
+    for (const piece of split(island)) if (piece.length < size) (buckets[piece.length] ??= []).push(piece);
   };
 
   for (let size = buckets.length - 1; size > 0; size--) {
     const candidates: Island[] = [];
     for (const island of buckets[size] ?? []) {
       const pieces = split(island);
-      if (pieces.length === 1 && pieces[0]!.length === size)
-        candidates.push(island);
-      else
-        for (const piece of pieces) (buckets[piece.length] ??= []).push(piece);
+      if (pieces.length === 1 && pieces[0]!.length === size) candidates.push(island);
+      else for (const piece of pieces) (buckets[piece.length] ??= []).push(piece);
     }
     if (candidates.length === 0) continue;
     const rowUse = new Map<number, number>();
@@ -127,10 +123,7 @@ export function selectIslands(
         rowUse.set(c.row, (rowUse.get(c.row) ?? 0) + 1);
         vertexUse.set(c.vertex, (vertexUse.get(c.vertex) ?? 0) + 1);
       }
-    const competes = (island: Island) =>
-      island.some(
-        (c) => rowUse.get(c.row)! > 1 || vertexUse.get(c.vertex)! > 1,
-      );
+    const competes = (island: Island) => island.some((c) => rowUse.get(c.row)! > 1 || vertexUse.get(c.vertex)! > 1);
     const competing = candidates.filter(competes);
     const scored = competing.map((island, order) => ({
       island,
@@ -141,11 +134,7 @@ export function selectIslands(
         fixed.length > 0
           ? smallestDistance(island, fixed, ranks)
           : Math.min(
-              ...corners.flatMap((p) =>
-                ends(island).map((c) =>
-                  Math.hypot(c.row - p.row, ranks[c.vertex]! - p.rank),
-                ),
-              ),
+              ...corners.flatMap((p) => ends(island).map((c) => Math.hypot(c.row - p.row, ranks[c.vertex]! - p.rank))),
             ),
       row: island[0]!.row,
       rank: ranks[island[0]!.vertex]!,
@@ -174,25 +163,17 @@ function crosses(a: Island, b: Island, ranks: Int32Array): boolean {
   const aLast = a[a.length - 1]!;
   const bFirst = b[0]!;
   const bLast = b[b.length - 1]!;
-  if (aLast.row < bFirst.row)
-    return ranks[aLast.vertex]! > ranks[bFirst.vertex]!;
+  if (aLast.row < bFirst.row) return ranks[aLast.vertex]! > ranks[bFirst.vertex]!;
   return ranks[aFirst.vertex]! < ranks[bLast.vertex]!;
 }
 
 const ends = (i: Island) => [i[0]!, i[i.length - 1]!];
 
-function smallestDistance(
-  island: Island,
-  fixed: readonly Island[],
-  ranks: Int32Array,
-): number {
+function smallestDistance(island: Island, fixed: readonly Island[], ranks: Int32Array): number {
   let best = Infinity;
   for (const other of fixed)
     for (const a of ends(island))
       for (const b of ends(other))
-        best = Math.min(
-          best,
-          Math.hypot(a.row - b.row, ranks[a.vertex]! - ranks[b.vertex]!),
-        );
+        best = Math.min(best, Math.hypot(a.row - b.row, ranks[a.vertex]! - ranks[b.vertex]!));
   return best;
 }

@@ -2,38 +2,29 @@
  * CollateX-compatible JSON: reading its input (`{"witnesses":[{"id","content"|"tokens"}]}`)
  * and writing an alignment table as `{"witnesses":[sigla],"table":[...]}`.
  */
-import type { Collation, WitnessInput } from "./collate.ts";
-import type { AlignmentTable } from "./table.ts";
-import type { JsonToken, Token } from "./tokenise.ts";
+import type { Collation, WitnessInput } from './collate.ts';
+import type { AlignmentTable } from './table.ts';
+import type { JsonToken, Token } from './tokenise.ts';
 
 /** Reads CollateX JSON input. Throws a RangeError saying what is wrong with it. */
 export function fromCollateXJson(json: unknown): WitnessInput[] {
   const witnesses = (json as { witnesses?: unknown } | null)?.witnesses;
-  if (!Array.isArray(witnesses))
-    throw new RangeError('CollateX JSON input needs a "witnesses" array');
+  if (!Array.isArray(witnesses)) throw new RangeError('CollateX JSON input needs a "witnesses" array');
   return witnesses.map((raw: unknown, i): WitnessInput => {
     const w = raw as { id?: unknown; content?: unknown; tokens?: unknown };
-    if (typeof w.id !== "string")
-      throw new RangeError(`Witness ${i + 1} needs a string "id"`);
-    if (typeof w.content === "string") return { siglum: w.id, text: w.content };
-    if (
-      Array.isArray(w.tokens) &&
-      w.tokens.every(
-        (t: unknown) => typeof (t as JsonToken | null)?.t === "string",
-      )
-    )
+    if (typeof w.id !== 'string') throw new RangeError(`Witness ${i + 1} needs a string "id"`);
+    if (typeof w.content === 'string') return { siglum: w.id, text: w.content };
+    if (Array.isArray(w.tokens) && w.tokens.every((t: unknown) => typeof (t as JsonToken | null)?.t === 'string'))
       return { siglum: w.id, tokens: w.tokens as JsonToken[] };
-    throw new RangeError(
-      `Witness "${w.id}" needs "content" text or "tokens" with a "t" each`,
-    );
+    throw new RangeError(`Witness "${w.id}" needs "content" text or "tokens" with a "t" each`);
   });
 }
 
 export interface JsonOutputOptions {
   /** `vertical` (CollateX Java, the documentation): table[column][witness]; `horizontal` (CollateX Python): table[witness][column]. */
-  readonly layout?: "vertical" | "horizontal";
+  readonly layout?: 'vertical' | 'horizontal';
   /** How a gap is written: `[]` (Java, the documentation) or `null` (Python). Default `[]`. */
-  readonly gap?: "empty" | "null";
+  readonly gap?: 'empty' | 'null';
   /** Add CollateX Python's `_sigil` and `_token_array_position` to every token. */
   readonly pythonFields?: boolean;
 }
@@ -68,12 +59,10 @@ export function toCollateXJson(
     };
   };
   const cell = (w: number, tokens: readonly number[]): JsonCell =>
-    tokens.length === 0 && options.gap === "null"
-      ? null
-      : tokens.map((t) => tokenJson(w, t));
+    tokens.length === 0 && options.gap === 'null' ? null : tokens.map((t) => tokenJson(w, t));
   const sigla = collation.witnesses.map((w) => w.siglum);
   const rows =
-    options.layout === "horizontal"
+    options.layout === 'horizontal'
       ? sigla.map((_, w) => table.columns.map((c) => cell(w, c.cells[w]!)))
       : table.columns.map((c) => sigla.map((_, w) => cell(w, c.cells[w]!)));
   return { witnesses: sigla, table: rows };

@@ -8,9 +8,9 @@
  * matching (as in CollateX Python) the partner is the most similar reading instead, so
  * `this` stands under `that` rather than under `there`.
  */
-import { rankWindow, type VertexIndex } from "./anchors.ts";
-import type { Token } from "./tokenise.ts";
-import type { VariantGraph } from "./variant-graph.ts";
+import { rankWindow, type VertexIndex } from './anchors.ts';
+import type { Token } from './tokenise.ts';
+import type { VariantGraph } from './variant-graph.ts';
 
 /** Similarity of two strings in [0, 1]: twice their longest common subsequence over their total length. */
 export function similarity(a: string, b: string): number {
@@ -19,10 +19,7 @@ export function similarity(a: string, b: string): number {
   let current = new Int32Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++)
-      current[j] =
-        a[i - 1] === b[j - 1]
-          ? previous[j - 1]! + 1
-          : Math.max(previous[j]!, current[j - 1]!);
+      current[j] = a[i - 1] === b[j - 1] ? previous[j - 1]! + 1 : Math.max(previous[j]!, current[j - 1]!);
     [previous, current] = [current, previous];
   }
   return (2 * previous[b.length]!) / (a.length + b.length);
@@ -50,18 +47,12 @@ export function nearMatches(
           v,
           score: similarity(tokens[t]!.n, graph.vertex(v).n),
         });
-    pairs.sort(
-      (a, b) => b.score - a.score || a.t - b.t || ranks[a.v]! - ranks[b.v]!,
-    );
+    pairs.sort((a, b) => b.score - a.score || a.t - b.t || ranks[a.v]! - ranks[b.v]!);
     const chosen: Array<[number, number]> = [];
     for (const { t, v, score } of pairs) {
       if (score === 0) break;
       const fits = chosen.every(
-        ([ct, cv]) =>
-          ct !== t &&
-          cv !== v &&
-          ct < t === ranks[cv]! < ranks[v]! &&
-          ranks[cv] !== ranks[v],
+        ([ct, cv]) => ct !== t && cv !== v && ct < t === ranks[cv]! < ranks[v]! && ranks[cv] !== ranks[v],
       );
       if (fits) chosen.push([t, v]);
     }

@@ -40,8 +40,7 @@ export interface TokeniseOptions {
  * character, such as `...` or `--`, stay together). Combining marks never start a token
  * of their own: `ι̅σ̅` is one word.
  */
-export const WORD_PUNCTUATION =
-  /[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*|([^\s\p{L}\p{M}\p{N}])\1*/gu;
+export const WORD_PUNCTUATION = /[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*|([^\s\p{L}\p{M}\p{N}])\1*/gu;
 
 /** CollateX Java's default tokenizer: `.?!,;:` runs are punctuation, everything else splits at whitespace. */
 export const COLLATEX_JAVA = /[.?!,;:]+\s*|[^.?!,;:\s]+\s*/gu;
@@ -52,22 +51,14 @@ export const COLLATEX_PYTHON = /[\p{L}\p{M}\p{N}_]+\s*|[^\p{L}\p{M}\p{N}_]+/gu;
 const TRAILING_SPACE = /\s+$/u;
 
 /** Splits `text` into tokens; `n` is the token's text until a normaliser sets it. */
-export function tokenise(
-  text: string,
-  options: TokeniseOptions = {},
-): { leading: string; tokens: Token[] } {
+export function tokenise(text: string, options: TokeniseOptions = {}): { leading: string; tokens: Token[] } {
   const source = options.pattern ?? WORD_PUNCTUATION;
-  const pattern = new RegExp(
-    source.source,
-    source.flags.includes("g") ? source.flags : `${source.flags}g`,
-  );
+  const pattern = new RegExp(source.source, source.flags.includes('g') ? source.flags : `${source.flags}g`);
   const found: Array<{ text: string; start: number }> = [];
   for (const match of text.matchAll(pattern)) {
     if (match[0].length === 0)
-      throw new RangeError(
-        `Token pattern ${source} matched an empty string at ${match.index}`,
-      );
-    const word = match[0].replace(TRAILING_SPACE, "");
+      throw new RangeError(`Token pattern ${source} matched an empty string at ${match.index}`);
+    const word = match[0].replace(TRAILING_SPACE, '');
     if (word.length > 0) found.push({ text: word, start: match.index });
   }
   const tokens = found.map((t, i): Token => {
@@ -96,14 +87,13 @@ export interface JsonToken {
 export function fromJsonTokens(tokens: readonly JsonToken[]): Token[] {
   let offset = 0;
   return tokens.map((token) => {
-    if (typeof token.t !== "string")
-      throw new RangeError('A JSON token needs a string "t"');
-    const text = token.t.replace(TRAILING_SPACE, "");
+    if (typeof token.t !== 'string') throw new RangeError('A JSON token needs a string "t"');
+    const text = token.t.replace(TRAILING_SPACE, '');
     const result: Token = {
       text,
       trailing: token.t.slice(text.length),
       start: offset,
-      n: typeof token.n === "string" ? token.n : text,
+      n: typeof token.n === 'string' ? token.n : text,
       data: { ...token },
     };
     offset += token.t.length;
@@ -113,7 +103,5 @@ export function fromJsonTokens(tokens: readonly JsonToken[]): Token[] {
 
 /** The witness's text rebuilt from its tokens: equal to the text it was tokenised from. */
 export function witnessText(witness: Witness): string {
-  return (
-    witness.leading + witness.tokens.map((t) => t.text + t.trailing).join("")
-  );
+  return witness.leading + witness.tokens.map((t) => t.text + t.trailing).join('');
 }

@@ -10,8 +10,8 @@
  * displaced is as far out (and more than one place), that one goes too. It stops when
  * every remaining phrase is in place. This is the rule of CollateX's Dekker algorithm.
  */
-import type { Coordinate } from "./islands.ts";
-import type { VariantGraph } from "./variant-graph.ts";
+import type { Coordinate } from './islands.ts';
+import type { VariantGraph } from './variant-graph.ts';
 
 /** Matched tokens (indices in the witness) and the vertices they match, in order. */
 export interface Phrase {
@@ -24,10 +24,7 @@ export interface Phrase {
  * before it when that token matched a vertex with the same witnesses, joined to this one by
  * an edge, and one of the two has no other edge on that side.
  */
-export function detectPhrases(
-  graph: VariantGraph,
-  matches: readonly Coordinate[],
-): Phrase[] {
+export function detectPhrases(graph: VariantGraph, matches: readonly Coordinate[]): Phrase[] {
   const phrases: Array<{ tokens: number[]; vertices: number[] }> = [];
   let previous: Coordinate | undefined;
   for (const match of matches) {
@@ -38,8 +35,7 @@ export function detectPhrases(
       previous.row + 1 === match.row &&
       graph.hasEdge(previous.vertex, match.vertex) &&
       sameWitnesses(graph, previous.vertex, match.vertex) &&
-      (graph.outDegree(previous.vertex) === 1 ||
-        graph.inDegree(match.vertex) === 1);
+      (graph.outDegree(previous.vertex) === 1 || graph.inDegree(match.vertex) === 1);
     if (near) {
       current.tokens.push(match.row);
       current.vertices.push(match.vertex);
@@ -70,9 +66,7 @@ export function detectTranspositions(
   const count = phrases.length;
   if (count === 0) return [];
   const graphOrder = [...phrases.keys()].sort(
-    (a, b) =>
-      ranks[phrases[a]!.vertices[0]!]! - ranks[phrases[b]!.vertices[0]!]! ||
-      a - b,
+    (a, b) => ranks[phrases[a]!.vertices[0]!]! - ranks[phrases[b]!.vertices[0]!]! || a - b,
   );
   const graphIndex = new Int32Array(count);
   graphOrder.forEach((p, i) => (graphIndex[p] = i));
@@ -91,9 +85,7 @@ export function detectTranspositions(
 
   for (;;) {
     const distance = new Map<number, number>();
-    remaining.forEach((p, i) =>
-      distance.set(p, Math.abs(graphSlots[i]! - witnessSlots[i]!)),
-    );
+    remaining.forEach((p, i) => distance.set(p, Math.abs(graphSlots[i]! - witnessSlots[i]!)));
     if (Math.max(0, ...distance.values()) === 0) break;
     const ordered = [...remaining].sort(
       (a, b) =>
@@ -106,12 +98,7 @@ export function detectTranspositions(
     const displaced = graphOrder[witnessSlots[slot]!]!;
     remove(moved);
     const d = distance.get(moved)!;
-    if (
-      displaced !== moved &&
-      distance.get(displaced) === d &&
-      d > 1 &&
-      remaining.includes(displaced)
-    )
+    if (displaced !== moved && distance.get(displaced) === d && d > 1 && remaining.includes(displaced))
       remove(displaced);
   }
   return transposed;

@@ -4,7 +4,7 @@
  * along them. Each witness is one path through the graph; reading a witness is walking
  * its path.
  */
-import type { Token, Witness } from "./tokenise.ts";
+import type { Token, Witness } from './tokenise.ts';
 
 export const START = 0;
 export const END = 1;
@@ -31,8 +31,8 @@ export class VariantGraph {
   private readonly ties: Array<ReadonlyArray<readonly [number, number]>> = [];
 
   constructor() {
-    this.newVertex("");
-    this.newVertex("");
+    this.newVertex('');
+    this.newVertex('');
   }
 
   private newVertex(n: string): number {
@@ -90,8 +90,7 @@ export class VariantGraph {
    * aligner checks that before it merges).
    */
   addWitness(witness: Witness, links: Int32Array): number {
-    if (links.length !== witness.tokens.length)
-      throw new RangeError("One link per token is needed");
+    if (links.length !== witness.tokens.length) throw new RangeError('One link per token is needed');
     const w = this.witnesses.length;
     this.witnesses.push(witness);
     const path = new Int32Array(links.length);
@@ -100,10 +99,7 @@ export class VariantGraph {
       let v = links[i]!;
       if (v < 0) v = this.newVertex(token.n);
       const vertex = this.vertex(v);
-      if (vertex.tokens.has(w))
-        throw new RangeError(
-          `Witness ${witness.siglum} would pass vertex ${v} twice`,
-        );
+      if (vertex.tokens.has(w)) throw new RangeError(`Witness ${witness.siglum} would pass vertex ${v} twice`);
       vertex.tokens.set(w, i);
       vertex.witnesses.push(w);
       path[i] = v;
@@ -160,17 +156,14 @@ export class VariantGraph {
    * is a bug and throws.
    */
   ranks(): Int32Array {
-    const grouped =
-      this.ties.length > 0
-        ? rankOver(this, this.rankGroups(), { rejectInner: true })
-        : null;
+    const grouped = this.ties.length > 0 ? rankOver(this, this.rankGroups(), { rejectInner: true }) : null;
     const ranks =
       grouped ??
       rankOver(
         this,
         Int32Array.from(this.vertices, (v) => v.id),
       );
-    if (!ranks) throw new Error("The variant graph has a cycle");
+    if (!ranks) throw new Error('The variant graph has a cycle');
     return ranks;
   }
 
@@ -179,24 +172,17 @@ export class VariantGraph {
    * vertex before the other. If the rest still cannot share ranks, all ties go.
    */
   private pruneTies(): void {
-    if (
-      this.ties.length === 0 ||
-      rankOver(this, this.rankGroups(), { rejectInner: true })
-    )
-      return;
+    if (this.ties.length === 0 || rankOver(this, this.rankGroups(), { rejectInner: true })) return;
     const ranks = rankOver(
       this,
       Int32Array.from(this.vertices, (v) => v.id),
     );
-    if (!ranks) throw new Error("The variant graph has a cycle");
+    if (!ranks) throw new Error('The variant graph has a cycle');
     const keep = this.ties.filter((block) =>
-      block.every(
-        ([a, b]) => !this.reaches(a, b, ranks) && !this.reaches(b, a, ranks),
-      ),
+      block.every(([a, b]) => !this.reaches(a, b, ranks) && !this.reaches(b, a, ranks)),
     );
     this.ties.splice(0, this.ties.length, ...keep);
-    if (!rankOver(this, this.rankGroups(), { rejectInner: true }))
-      this.ties.length = 0;
+    if (!rankOver(this, this.rankGroups(), { rejectInner: true })) this.ties.length = 0;
   }
 
   /** Whether a path leads from `from` to `to` (searching only below `to`'s rank). */
@@ -228,22 +214,14 @@ export class VariantGraph {
     for (let steps = 0; steps <= witness.tokens.length; steps++) {
       let next = -1;
       for (const [to, ws] of this.out[v]!) if (ws.includes(w)) next = to;
-      if (next < 0)
-        throw new Error(
-          `Witness ${witness.siglum} leaves the graph at vertex ${v}`,
-        );
+      if (next < 0) throw new Error(`Witness ${witness.siglum} leaves the graph at vertex ${v}`);
       if (next === END) return text;
       const token = this.token(next, w);
-      if (!token)
-        throw new Error(
-          `Vertex ${next} has no token of witness ${witness.siglum}`,
-        );
+      if (!token) throw new Error(`Vertex ${next} has no token of witness ${witness.siglum}`);
       text += token.text + token.trailing;
       v = next;
     }
-    throw new Error(
-      `Witness ${witness.siglum} does not reach the end of the graph`,
-    );
+    throw new Error(`Witness ${witness.siglum} does not reach the end of the graph`);
   }
 }
 

@@ -9,9 +9,7 @@
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) =>
-    c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;",
-  );
+  return text.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
 }
 
 /** "first … last" for a lemma longer than `maxWords` words; shorter lemmata unchanged. */
@@ -19,8 +17,8 @@ export function abbreviateLemma(lemma: string, maxWords: number): string {
   const words = lemma
     .trim()
     .split(/\s+/)
-    .filter((w) => w !== "");
-  if (words.length <= maxWords || words.length < 3) return words.join(" ");
+    .filter((w) => w !== '');
+  if (words.length <= maxWords || words.length < 3) return words.join(' ');
   return `${words[0]} … ${words[words.length - 1]}`;
 }
 
@@ -29,12 +27,8 @@ export function abbreviateLemma(lemma: string, maxWords: number): string {
  * the same page, "12 ff." when it runs onto the next page. `null` start (an
  * unnumbered line such as a heading) prints as "tit.".
  */
-export function lineLabel(
-  start: number | null,
-  end: number | null,
-  endsOnLaterPage = false,
-): string {
-  if (start === null) return "tit.";
+export function lineLabel(start: number | null, end: number | null, endsOnLaterPage = false): string {
+  if (start === null) return 'tit.';
   if (endsOnLaterPage) return `${start} ff.`;
   if (end === null || end === start) return String(start);
   return `${start}–${end}`;
@@ -52,22 +46,20 @@ export interface FootApparatusEntry {
 }
 
 function readingHtml(r: { text: string; sigla: readonly string[] }): string {
-  const text = r.text.trim() === "" ? "<i>om.</i>" : escapeHtml(r.text);
-  const sigla = r.sigla.map((s) => escapeHtml(s)).join(" ");
-  return sigla === "" ? text : `${text} <i class="sig">${sigla}</i>`;
+  const text = r.text.trim() === '' ? '<i>om.</i>' : escapeHtml(r.text);
+  const sigla = r.sigla.map((s) => escapeHtml(s)).join(' ');
+  return sigla === '' ? text : `${text} <i class="sig">${sigla}</i>`;
 }
 
 /**
  * One series as a run-in paragraph's inner HTML. Entries must come in text order;
  * consecutive entries with the same label share it and are separated by " | ".
  */
-export function formatApparatusSeries(
-  entries: readonly FootApparatusEntry[],
-): string {
-  let html = "";
+export function formatApparatusSeries(entries: readonly FootApparatusEntry[]): string {
+  let html = '';
   let previous: string | null = null;
   for (const e of entries) {
-    const body = `${escapeHtml(e.lemma)}] ${e.readings.map(readingHtml).join(" : ")}`;
+    const body = `${escapeHtml(e.lemma)}] ${e.readings.map(readingHtml).join(' : ')}`;
     const key = e.line === undefined ? e.label : `${e.line}\u0000${e.label}`;
     if (key === previous) {
       html += `<span class="app-sep"> | </span><span class="app-e">${body}</span>`;

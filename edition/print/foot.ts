@@ -3,8 +3,8 @@
  * it holds, and an upper bound of its height that needs no layout per line.
  * Runs in the print page.
  */
-import { escapeHtml, formatApparatusSeries } from "./apparatus.ts";
-import type { PrintData } from "./html.ts";
+import { escapeHtml, formatApparatusSeries } from './apparatus.ts';
+import type { PrintData } from './html.ts';
 
 /** A note call found on a line of a flow. */
 export interface NoteRef {
@@ -18,7 +18,7 @@ export interface AppRef {
   id: string;
   document: number;
   index: number;
-  series: "A" | "B";
+  series: 'A' | 'B';
   start: number;
   end: number;
   /** Position of the lemma's start marker in the flow, to order entries of a line. */
@@ -52,15 +52,9 @@ export function footEstimator(
 
   const noteH = new Map<string, number>();
   if (noteRefs.length > 0) {
-    measurer.innerHTML =
-      noteRefs.map((n) => noteHtml.get(n.id) ?? "").join("") +
-      '<div class="end"></div>';
-    const tops = Array.from(measurer.children).map(
-      (el) => el.getBoundingClientRect().top,
-    );
-    noteRefs.forEach((n, i) =>
-      noteH.set(n.id, (tops[i + 1] ?? 0) - (tops[i] ?? 0)),
-    );
+    measurer.innerHTML = noteRefs.map((n) => noteHtml.get(n.id) ?? '').join('') + '<div class="end"></div>';
+    const tops = Array.from(measurer.children).map((el) => el.getBoundingClientRect().top);
+    noteRefs.forEach((n, i) => noteH.set(n.id, (tops[i + 1] ?? 0) - (tops[i] ?? 0)));
   }
 
   const appW = new Map<string, number>();
@@ -71,25 +65,25 @@ export function footEstimator(
     for (const a of appRefs) {
       const entry = data.documents[a.document]!.apparatus[a.index]!;
       const foot = {
-        label: "000–000",
+        label: '000–000',
         lemma: entry.lemma,
         readings: entry.readings,
       };
       html += `<span class="w"><span class="app-gap"> </span>${formatApparatusSeries([foot])} </span>`;
       // The label is kept with the lemma's first word by a no-break space.
-      tokens.add(`000–000 ${entry.lemma.split(/\s+/)[0] ?? ""}`);
-      const words = `${entry.lemma}] ${entry.readings.map((r) => `${r.text} ${r.sigla.join(" ")}`).join(" : ")}`;
+      tokens.add(`000–000 ${entry.lemma.split(/\s+/)[0] ?? ''}`);
+      const words = `${entry.lemma}] ${entry.readings.map((r) => `${r.text} ${r.sigla.join(' ')}`).join(' : ')}`;
       for (const t of words.split(/\s+/)) tokens.add(t);
     }
     const longest = [...tokens].sort((x, y) => y.length - x.length).slice(0, 5);
     html += `</p><p class="app" style="white-space:nowrap">${longest
       .map((t) => `<b class="t">${escapeHtml(t)}</b> `)
-      .join("")}</p>`;
+      .join('')}</p>`;
     measurer.innerHTML = html;
-    Array.from(measurer.querySelectorAll(".w")).forEach((el, i) =>
+    Array.from(measurer.querySelectorAll('.w')).forEach((el, i) =>
       appW.set(appRefs[i]!.id, el.getBoundingClientRect().width + 2),
     );
-    for (const el of Array.from(measurer.querySelectorAll(".t"))) {
+    for (const el of Array.from(measurer.querySelectorAll('.t'))) {
       widest = Math.max(widest, el.getBoundingClientRect().width);
     }
   }
@@ -99,13 +93,10 @@ export function footEstimator(
     if (notes.length === 0 && app.length === 0) return 0;
     let h = ruleH + 1;
     for (const n of notes) h += noteH.get(n.id) ?? size.textH;
-    for (const series of ["A", "B"] as const) {
+    for (const series of ['A', 'B'] as const) {
       const entries = app.filter((a) => a.series === series);
       if (entries.length === 0) continue;
-      const width = entries.reduce(
-        (sum, a) => sum + (appW.get(a.id) ?? size.textW),
-        0,
-      );
+      const width = entries.reduce((sum, a) => sum + (appW.get(a.id) ?? size.textW), 0);
       h += paraBase + lineH * (Math.floor(width / usable) + 1);
     }
     return h;

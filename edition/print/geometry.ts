@@ -48,7 +48,7 @@ export function readLines(
   leading: number,
 ): FlowLines {
   const origin = section.getBoundingClientRect();
-  const blocks = Array.from(section.querySelectorAll<HTMLElement>(".blk"));
+  const blocks = Array.from(section.querySelectorAll<HTMLElement>('.blk'));
   const boxes = blocks.map((b) => {
     const r = b.getBoundingClientRect();
     return {
@@ -71,21 +71,18 @@ export function readLines(
     }
   };
   blocks.forEach((block, bi) => {
-    const docEl = block.closest("[data-doc]");
-    const docIndex =
-      docEl === null ? null : Number(docEl.getAttribute("data-doc"));
-    if (!heads.has(docIndex))
-      heads.set(docIndex, docEl?.getAttribute("data-head") ?? flowHead);
+    const docEl = block.closest('[data-doc]');
+    const docIndex = docEl === null ? null : Number(docEl.getAttribute('data-doc'));
+    if (!heads.has(docIndex)) heads.set(docIndex, docEl?.getAttribute('data-head') ?? flowHead);
     if (docIndex !== previousDoc) docOrd = ord;
-    if (docIndex !== previousDoc || block.classList.contains("sec"))
-      secOrd = ord;
+    if (docIndex !== previousDoc || block.classList.contains('sec')) secOrd = ord;
     previousDoc = docIndex;
-    const numbered = numberLines && !block.classList.contains("unnum");
-    const keep = block.classList.contains("heading");
+    const numbered = numberLines && !block.classList.contains('unnum');
+    const keep = block.classList.contains('heading');
     const rects: Array<{ top: number; bottom: number }> = [];
     const walker = doc.createTreeWalker(block, 4 /* NodeFilter.SHOW_TEXT */);
     for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-      if (t.parentElement?.closest(".call")) continue;
+      if (t.parentElement?.closest('.call')) continue;
       range.selectNodeContents(t);
       collect(rects);
     }
@@ -132,8 +129,7 @@ export function lineAt(lines: readonly Line[], y: number): number {
     else hi = mid - 1;
   }
   const next = lines[lo + 1];
-  if (next && y > lines[lo]!.bottom && next.top - y < y - lines[lo]!.bottom)
-    return lo + 1;
+  if (next && y > lines[lo]!.bottom && next.top - y < y - lines[lo]!.bottom) return lo + 1;
   return lo;
 }
 
@@ -146,21 +142,16 @@ export function anchorLocator(
   doc: Document,
   range: Range,
 ): (el: Element, after: boolean, origin: number) => number | null {
-  const charRect = (
-    el: Element,
-    block: Element,
-    after: boolean,
-  ): DOMRect | null => {
+  const charRect = (el: Element, block: Element, after: boolean): DOMRect | null => {
     const walker = doc.createTreeWalker(block, 4 /* NodeFilter.SHOW_TEXT */);
     walker.currentNode = el;
-    const step = (): Node | null =>
-      after ? walker.nextNode() : walker.previousNode();
+    const step = (): Node | null => (after ? walker.nextNode() : walker.previousNode());
     for (let t = step(); t; t = step()) {
-      if (t.parentElement?.closest(".call")) continue;
+      if (t.parentElement?.closest('.call')) continue;
       const s = (t as Text).data;
       for (let n = 0; n < s.length; n++) {
         const i = after ? n : s.length - 1 - n;
-        if (/[\s\u00ad]/.test(s[i] ?? " ")) continue;
+        if (/[\s\u00ad]/.test(s[i] ?? ' ')) continue;
         range.setStart(t, i);
         range.setEnd(t, i + 1);
         const r = range.getClientRects()[0];
@@ -170,12 +161,9 @@ export function anchorLocator(
     return null;
   };
   return (el, after, origin) => {
-    const block = el.closest(".blk");
+    const block = el.closest('.blk');
     if (!block) return null;
-    const r =
-      charRect(el, block, after) ??
-      charRect(el, block, !after) ??
-      el.getBoundingClientRect();
+    const r = charRect(el, block, after) ?? charRect(el, block, !after) ?? el.getBoundingClientRect();
     return (r.top + r.bottom) / 2 - origin;
   };
 }

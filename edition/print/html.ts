@@ -11,18 +11,12 @@
  * `data-ent` for the index. With line numbering per section, the first leaf block of
  * each section (model.ts `beginsSection`) carries the class `sec`.
  */
-import { Node as PMNode, type Mark } from "prosemirror-model";
-import { schema } from "../schema.ts";
-import { abbreviateLemma, escapeHtml } from "./apparatus.ts";
-import { SiglumError } from "../errors.ts";
-import type { Hyphenate } from "./hyphenate.ts";
-import {
-  beginsSection,
-  divHead,
-  type Misplaced,
-  type PrintEdition,
-  type ResolvedPrintSettings,
-} from "./model.ts";
+import { Node as PMNode, type Mark } from 'prosemirror-model';
+import { schema } from '../schema.ts';
+import { abbreviateLemma, escapeHtml } from './apparatus.ts';
+import { SiglumError } from '../errors.ts';
+import type { Hyphenate } from './hyphenate.ts';
+import { beginsSection, divHead, type Misplaced, type PrintEdition, type ResolvedPrintSettings } from './model.ts';
 
 /** The JSON the paginator reads from `#print-data`. */
 export interface PrintData {
@@ -30,12 +24,12 @@ export interface PrintData {
     title: string;
     notes: Array<{ mark: string }>;
     apparatus: Array<{
-      series: "A" | "B";
+      series: 'A' | 'B';
       lemma: string;
       readings: Array<{ text: string; sigla: string[] }>;
     } | null>;
   }>;
-  entities: Array<{ kind: "person" | "place" | "org"; name: string }>;
+  entities: Array<{ kind: 'person' | 'place' | 'org'; name: string }>;
 }
 
 export interface PrintHtml {
@@ -45,10 +39,10 @@ export interface PrintHtml {
   rejected: Misplaced[];
 }
 
-const ENTITY_KINDS: Record<string, "person" | "place" | "org"> = {
-  persName: "person",
-  placeName: "place",
-  orgName: "org",
+const ENTITY_KINDS: Record<string, 'person' | 'place' | 'org'> = {
+  persName: 'person',
+  placeName: 'place',
+  orgName: 'org',
 };
 
 interface Marker {
@@ -66,11 +60,7 @@ class DocRenderer {
     private readonly docIndex: number,
     private readonly settings: ResolvedPrintSettings,
     private readonly hyphenate: Hyphenate,
-    private readonly entityIndex: (
-      kind: "person" | "place" | "org",
-      key: string,
-      name: string,
-    ) => number,
+    private readonly entityIndex: (kind: 'person' | 'place' | 'org', key: string, name: string) => number,
     markers: Marker[],
   ) {
     this.markers = [...markers].sort((a, b) => a.pos - b.pos);
@@ -82,11 +72,8 @@ class DocRenderer {
 
   /** HTML of the markers that sit at `pos` (consumed in order). */
   private markersUpTo(pos: number): string {
-    let html = "";
-    while (
-      this.markerAt < this.markers.length &&
-      this.markers[this.markerAt]!.pos <= pos
-    ) {
+    let html = '';
+    while (this.markerAt < this.markers.length && this.markers[this.markerAt]!.pos <= pos) {
       html += this.markers[this.markerAt]!.html;
       this.markerAt++;
     }
@@ -100,18 +87,13 @@ class DocRenderer {
 
   /** The class of a leaf block that begins a section (`lineNumberRestart: 'section'`). */
   private sectionClass(inNote: boolean): string {
-    if (
-      inNote ||
-      !this.sectionPending ||
-      this.settings.lineNumberRestart !== "section"
-    )
-      return "";
+    if (inNote || !this.sectionPending || this.settings.lineNumberRestart !== 'section') return '';
     this.sectionPending = false;
-    return " sec";
+    return ' sec';
   }
 
   renderDoc(doc: PMNode): string {
-    let html = "";
+    let html = '';
     this.sectionPending = true;
     doc.forEach((child, offset) => {
       if (beginsSection(child, true)) {
@@ -124,60 +106,52 @@ class DocRenderer {
     return html;
   }
 
-  private block(
-    node: PMNode,
-    pos: number,
-    inNote: boolean,
-    extraClass = "",
-  ): string {
+  private block(node: PMNode, pos: number, inNote: boolean, extraClass = ''): string {
     const start = pos + 1;
-    if (!inNote && node.type.name === "heading" && !this.claimedHeads.has(node))
-      this.sectionPending = true;
-    const leaf = (tag: string, cls: string, prefix = ""): string =>
-      `<${tag} class="blk ${cls}${extraClass}${this.sectionClass(inNote)}">${prefix}${this.inline(node, start, inNote)}${inNote ? "" : this.markersUpTo(start + node.content.size)}</${tag}>`;
+    if (!inNote && node.type.name === 'heading' && !this.claimedHeads.has(node)) this.sectionPending = true;
+    const leaf = (tag: string, cls: string, prefix = ''): string =>
+      `<${tag} class="blk ${cls}${extraClass}${this.sectionClass(inNote)}">${prefix}${this.inline(node, start, inNote)}${inNote ? '' : this.markersUpTo(start + node.content.size)}</${tag}>`;
     switch (node.type.name) {
-      case "heading": {
+      case 'heading': {
         // Headings are centred and become PDF bookmarks: no soft hyphens.
         this.hyphenateText = false;
-        const html = leaf("h2", "heading unnum");
+        const html = leaf('h2', 'heading unnum');
         this.hyphenateText = true;
         return html;
       }
-      case "paragraph":
-        return leaf("p", "para");
-      case "sourceNote":
-        return leaf("div", "source unnum");
-      case "dateline":
-        return leaf("div", "dateline");
-      case "salute":
-        return leaf("div", "salute");
-      case "signed":
-        return leaf("div", "signed");
-      case "teiText":
-      case "label":
-      case "item":
-        return leaf("div", "text");
-      case "list": {
-        let html = "";
-        let label = "";
+      case 'paragraph':
+        return leaf('p', 'para');
+      case 'sourceNote':
+        return leaf('div', 'source unnum');
+      case 'dateline':
+        return leaf('div', 'dateline');
+      case 'salute':
+        return leaf('div', 'salute');
+      case 'signed':
+        return leaf('div', 'signed');
+      case 'teiText':
+      case 'label':
+      case 'item':
+        return leaf('div', 'text');
+      case 'list': {
+        let html = '';
+        let label = '';
         node.forEach((child, offset) => {
           const childPos = start + offset;
-          if (child.type.name === "label") {
+          if (child.type.name === 'label') {
             label = `<span class="label">${this.inline(child, childPos + 1, inNote)}</span> `;
           } else {
             const content = this.inline(child, childPos + 1, inNote);
-            const end = inNote
-              ? ""
-              : this.markersUpTo(childPos + 1 + child.content.size);
+            const end = inNote ? '' : this.markersUpTo(childPos + 1 + child.content.size);
             html += `<div class="blk item${extraClass}${this.sectionClass(inNote)}">${label}${content}${end}</div>`;
-            label = "";
+            label = '';
           }
         });
         return html;
       }
       default: {
         // opener, closer, teiBlock: containers whose children are the leaf blocks.
-        let html = "";
+        let html = '';
         node.forEach((child, offset) => {
           html += this.block(child, start + offset, inNote, extraClass);
         });
@@ -187,28 +161,28 @@ class DocRenderer {
   }
 
   private inline(parent: PMNode, start: number, inNote: boolean): string {
-    let html = "";
+    let html = '';
     parent.forEach((child, offset) => {
       const pos = start + offset;
       if (child.isText) {
-        html += this.text(child.text ?? "", child.marks, pos, inNote);
+        html += this.text(child.text ?? '', child.marks, pos, inNote);
         return;
       }
       if (!inNote) html += this.markersUpTo(pos);
       switch (child.type.name) {
-        case "note":
+        case 'note':
           html += this.note(child, pos);
           break;
-        case "lineBreak":
-          html += "<br>";
+        case 'lineBreak':
+          html += '<br>';
           break;
-        case "pageBreak": {
-          const n = child.attrs["n"] as string | null;
-          html += `<span class="pb">|${n === null ? "" : `<sup>${escapeHtml(n)}</sup>`}</span>`;
+        case 'pageBreak': {
+          const n = child.attrs['n'] as string | null;
+          html += `<span class="pb">|${n === null ? '' : `<sup>${escapeHtml(n)}</sup>`}</span>`;
           break;
         }
-        case "teiInline":
-          if (child.attrs["name"] === "gap") html += "[…]";
+        case 'teiInline':
+          if (child.attrs['name'] === 'gap') html += '[…]';
           break;
         default:
           break;
@@ -223,20 +197,12 @@ class DocRenderer {
     return this.hyphenateText ? this.hyphenate(text) : text;
   }
 
-  private text(
-    text: string,
-    marks: readonly Mark[],
-    pos: number,
-    inNote: boolean,
-  ): string {
-    let html = "";
+  private text(text: string, marks: readonly Mark[], pos: number, inNote: boolean): string {
+    let html = '';
     let at = 0;
     if (!inNote) {
       // Split the text where markers fall, so each marker sits between characters.
-      while (
-        this.markerAt < this.markers.length &&
-        this.markers[this.markerAt]!.pos < pos + text.length
-      ) {
+      while (this.markerAt < this.markers.length && this.markers[this.markerAt]!.pos < pos + text.length) {
         const cut = Math.max(0, this.markers[this.markerAt]!.pos - pos);
         if (cut > at) html += escapeHtml(this.hyphenated(text.slice(at, cut)));
         at = Math.max(at, cut);
@@ -251,33 +217,25 @@ class DocRenderer {
 
   private wrapMark(mark: Mark, html: string, text: string): string {
     switch (mark.type.name) {
-      case "italic":
+      case 'italic':
         return `<i>${html}</i>`;
-      case "bold":
+      case 'bold':
         return `<b>${html}</b>`;
-      case "smallcaps":
+      case 'smallcaps':
         return `<span class="sc">${html}</span>`;
-      case "superscript":
+      case 'superscript':
         return `<sup>${html}</sup>`;
-      case "teiMark": {
-        const kind = ENTITY_KINDS[String(mark.attrs["name"])];
+      case 'teiMark': {
+        const kind = ENTITY_KINDS[String(mark.attrs['name'])];
         if (!kind) return html;
-        const xml = (mark.attrs["xml"] ?? []) as ReadonlyArray<
-          readonly [string, string]
-        >;
-        const key = xml.find(([k]) => k === "key" || k === "ref")?.[1] ?? null;
+        const xml = (mark.attrs['xml'] ?? []) as ReadonlyArray<readonly [string, string]>;
+        const key = xml.find(([k]) => k === 'key' || k === 'ref')?.[1] ?? null;
         return this.entity(kind, key, text, html);
       }
-      case "mention": {
-        const kind = String(mark.attrs["kind"]);
-        if (kind !== "person" && kind !== "place" && kind !== "org")
-          return html;
-        return this.entity(
-          kind,
-          (mark.attrs["ref"] as string | null) ?? null,
-          text,
-          html,
-        );
+      case 'mention': {
+        const kind = String(mark.attrs['kind']);
+        if (kind !== 'person' && kind !== 'place' && kind !== 'org') return html;
+        return this.entity(kind, (mark.attrs['ref'] as string | null) ?? null, text, html);
       }
       default:
         return html;
@@ -285,27 +243,22 @@ class DocRenderer {
   }
 
   /** An index entry is keyed by its register id when it has one, else by its words. */
-  private entity(
-    kind: "person" | "place" | "org",
-    ref: string | null,
-    text: string,
-    html: string,
-  ): string {
-    const name = text.trim().replace(/\s+/g, " ");
+  private entity(kind: 'person' | 'place' | 'org', ref: string | null, text: string, html: string): string {
+    const name = text.trim().replace(/\s+/g, ' ');
     const index = this.entityIndex(kind, ref ?? name, name);
     return `<span class="ent" data-ent="${index}">${html}</span>`;
   }
 
   private note(node: PMNode, pos: number): string {
-    const type = node.attrs["type"] as string | null;
+    const type = node.attrs['type'] as string | null;
     const printTypes = this.settings.noteTypes;
-    if (printTypes !== null && !printTypes.includes(type ?? "")) return "";
+    if (printTypes !== null && !printTypes.includes(type ?? '')) return '';
     const index = this.notes.length;
     const mark = String(index + 1);
     this.notes.push({ mark });
-    let body = "";
+    let body = '';
     node.forEach((child, offset) => {
-      body += this.block(child, pos + 1 + offset, true, " fnp");
+      body += this.block(child, pos + 1 + offset, true, ' fnp');
     });
     this.noteBodies.push(
       `<div class="fn" data-note="${this.docIndex}-${index}"><span class="fn-n">${mark}.</span>${body}</div>`,
@@ -318,7 +271,7 @@ class DocRenderer {
 function noteRanges(doc: PMNode): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   doc.descendants((node, pos) => {
-    if (node.type.name === "note") {
+    if (node.type.name === 'note') {
       ranges.push([pos, pos + node.nodeSize]);
       return false;
     }
@@ -331,17 +284,14 @@ function paragraphs(text: string, hyphenate: Hyphenate): string {
   return text
     .split(/\n\s*\n/)
     .map((p) => p.trim())
-    .filter((p) => p !== "")
-    .map(
-      (p) =>
-        `<p class="blk para">${escapeHtml(hyphenate(p.replace(/\s+/g, " ")))}</p>`,
-    )
-    .join("");
+    .filter((p) => p !== '')
+    .map((p) => `<p class="blk para">${escapeHtml(hyphenate(p.replace(/\s+/g, ' ')))}</p>`)
+    .join('');
 }
 
 /** Entities of an edition, numbered in order of first mention; shared by its documents. */
 export class EntityTable {
-  readonly entries: PrintData["entities"] = [];
+  readonly entries: PrintData['entities'] = [];
   private readonly keys = new Map<string, number>();
   private readonly names: ReadonlyMap<string, string>;
 
@@ -353,7 +303,7 @@ export class EntityTable {
    * The number of the entity. The index prints its register name when `ref` is a
    * register id, else the words of its first mention.
    */
-  add(kind: "person" | "place" | "org", ref: string, name: string): number {
+  add(kind: 'person' | 'place' | 'org', ref: string, name: string): number {
     const key = `${kind}\u0000${ref}`;
     let i = this.keys.get(key);
     if (i === undefined) {
@@ -369,7 +319,7 @@ export class EntityTable {
 export interface RenderedDocument {
   body: string;
   noteBodies: string[];
-  data: PrintData["documents"][number];
+  data: PrintData['documents'][number];
   rejected: Misplaced[];
   /** The document's text, notes included, for search. */
   text: string;
@@ -381,7 +331,7 @@ export interface RenderedDocument {
  * SiglumError ('bad-input') naming the document.
  */
 export function renderDocument(
-  document: PrintEdition["documents"][number],
+  document: PrintEdition['documents'][number],
   d: number,
   settings: ResolvedPrintSettings,
   hyphenate: Hyphenate,
@@ -395,26 +345,25 @@ export function renderDocument(
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     throw new SiglumError(
-      "bad-input",
+      'bad-input',
       `The document “${document.title}” cannot be printed: its content does not fit the schema (${reason}).`,
     );
   }
   const inNotes = noteRanges(doc);
   const markers: Marker[] = [];
-  const apparatus: PrintData["documents"][number]["apparatus"] = [];
+  const apparatus: PrintData['documents'][number]['apparatus'] = [];
   document.apparatus.forEach((entry, k) => {
     const reason =
-      !(Number.isInteger(entry.from) && Number.isInteger(entry.to)) ||
-      entry.from > entry.to
+      !(Number.isInteger(entry.from) && Number.isInteger(entry.to)) || entry.from > entry.to
         ? `its positions ${entry.from}–${entry.to} are not a range`
         : entry.from < 0 || entry.to > doc.content.size
           ? `its positions ${entry.from}–${entry.to} lie outside the document (size ${doc.content.size})`
           : inNotes.some(([a, b]) => entry.from > a && entry.from < b)
-            ? "its lemma lies inside a note"
+            ? 'its lemma lies inside a note'
             : null;
     if (reason !== null) {
       rejected.push({
-        kind: "apparatus",
+        kind: 'apparatus',
         document: d,
         index: k,
         lemmaPage: null,
@@ -442,20 +391,14 @@ export function renderDocument(
       })),
     });
   });
-  const renderer = new DocRenderer(
-    d,
-    settings,
-    hyphenate,
-    (kind, ref, name) => entities.add(kind, ref, name),
-    markers,
-  );
+  const renderer = new DocRenderer(d, settings, hyphenate, (kind, ref, name) => entities.add(kind, ref, name), markers);
   const body = renderer.renderDoc(doc);
   return {
     body,
     noteBodies: renderer.noteBodies,
     data: { title: document.title, notes: renderer.printedNotes, apparatus },
     rejected,
-    text: doc.textBetween(0, doc.content.size, "\n", " "),
+    text: doc.textBetween(0, doc.content.size, '\n', ' '),
   };
 }
 
@@ -481,32 +424,24 @@ export function buildPrintHtml(
     rejected.push(...r.rejected);
     noteStore.push(...r.noteBodies);
     data.documents.push(r.data);
-    flows.push(
-      `<div class="document" data-doc="${d}" data-head="${escapeHtml(document.title)}">${r.body}</div>`,
-    );
+    flows.push(`<div class="document" data-doc="${d}" data-head="${escapeHtml(document.title)}">${r.body}</div>`);
   });
   // Each document in a flow of its own starts a page; run on, they share one flow.
   const textFlows = settings.documentStartsPage
-    ? flows.map(
-        (f) => `<section class="flow col" data-kind="text">${f}</section>`,
-      )
-    : [
-        `<section class="flow col" data-kind="text">${flows.join("")}</section>`,
-      ];
+    ? flows.map((f) => `<section class="flow col" data-kind="text">${f}</section>`)
+    : [`<section class="flow col" data-kind="text">${flows.join('')}</section>`];
 
   const witnesses = edition.witnesses
     .map(
       (w) =>
         `<div class="blk wit"><span class="wit-s">${escapeHtml(w.siglum)}</span>${escapeHtml(w.description)}</div>`,
     )
-    .join("");
+    .join('');
   const front =
-    (edition.witnesses.length > 0
-      ? `<h2 class="blk heading unnum">Witnesses</h2>${witnesses}`
-      : "") +
+    (edition.witnesses.length > 0 ? `<h2 class="blk heading unnum">Witnesses</h2>${witnesses}` : '') +
     (edition.introduction
       ? `<h2 class="blk heading unnum">Introduction</h2>${paragraphs(edition.introduction, hyphenate)}`
-      : "");
+      : '');
 
   const s = settings;
   const vars =
@@ -514,9 +449,7 @@ export function buildPrintHtml(
     `--m-bottom:${s.margins.bottom}mm;--m-left:${s.margins.left}mm;--m-right:${s.margins.right}mm;` +
     `--text-w:${s.pageWidthMm - s.margins.left - s.margins.right}mm;` +
     `--font:${s.fontFamily};--size:${s.fontSizePt}pt;--lead:${s.leadingPt}pt`;
-  const verso = s.mirrorMargins
-    ? `.page.verso { --m-left:${s.margins.right}mm; --m-right:${s.margins.left}mm }`
-    : "";
+  const verso = s.mirrorMargins ? `.page.verso { --m-left:${s.margins.right}mm; --m-right:${s.margins.left}mm }` : '';
   const html = `<!DOCTYPE html>
 <html lang="${escapeHtml(s.language)}"><head><meta charset="utf-8">
 <title>${escapeHtml(edition.title)}</title>
@@ -527,16 +460,14 @@ ${options.css}</style></head>
 <body class="ln-${s.lineNumberSide}">
 <div id="sources">
 <section class="titlepage"><h1 class="title">${escapeHtml(edition.title)}</h1>${
-    edition.subtitle
-      ? `<p class="subtitle">${escapeHtml(edition.subtitle)}</p>`
-      : ""
+    edition.subtitle ? `<p class="subtitle">${escapeHtml(edition.subtitle)}</p>` : ''
   }</section>
-${front === "" ? "" : `<section class="flow col" data-kind="front" data-head="${escapeHtml(edition.title)}">${front}</section>`}
-${textFlows.join("\n")}
-<div id="fn-store" class="foot">${noteStore.join("")}</div>
+${front === '' ? '' : `<section class="flow col" data-kind="front" data-head="${escapeHtml(edition.title)}">${front}</section>`}
+${textFlows.join('\n')}
+<div id="fn-store" class="foot">${noteStore.join('')}</div>
 </div>
 <div id="pages"></div>
-<script type="application/json" id="print-data">${JSON.stringify(data).replace(/</g, "\\u003c")}</script>
+<script type="application/json" id="print-data">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>
 </body></html>`;
   return { html, data, rejected };
 }

@@ -1,7 +1,4 @@
 // The `hyphen` package ships no types: its per-language modules all export this shape.
-declare module "hyphen/*" {
-  export function hyphenateSync(
-    text: string,
-    options?: { minWordLength?: number; hyphenChar?: string },
-  ): string;
+declare module 'hyphen/*' {
+  export function hyphenateSync(text: string, options?: { minWordLength?: number; hyphenChar?: string }): string;
 }

@@ -12,27 +12,27 @@ type HyphenModule = {
 
 // One loader per language we ship patterns for; keyed by BCP 47 tag (lower case).
 const LOADERS: Record<string, () => Promise<HyphenModule>> = {
-  en: () => import("hyphen/en-us"),
-  "en-us": () => import("hyphen/en-us"),
-  "en-gb": () => import("hyphen/en-gb"),
-  de: () => import("hyphen/de-1996"),
-  fr: () => import("hyphen/fr"),
-  it: () => import("hyphen/it"),
-  es: () => import("hyphen/es"),
-  pt: () => import("hyphen/pt"),
-  nl: () => import("hyphen/nl"),
-  la: () => import("hyphen/la"),
-  grc: () => import("hyphen/grc"),
-  el: () => import("hyphen/el-monoton"),
-  ru: () => import("hyphen/ru"),
-  pl: () => import("hyphen/pl"),
+  en: () => import('hyphen/en-us'),
+  'en-us': () => import('hyphen/en-us'),
+  'en-gb': () => import('hyphen/en-gb'),
+  de: () => import('hyphen/de-1996'),
+  fr: () => import('hyphen/fr'),
+  it: () => import('hyphen/it'),
+  es: () => import('hyphen/es'),
+  pt: () => import('hyphen/pt'),
+  nl: () => import('hyphen/nl'),
+  la: () => import('hyphen/la'),
+  grc: () => import('hyphen/grc'),
+  el: () => import('hyphen/el-monoton'),
+  ru: () => import('hyphen/ru'),
+  pl: () => import('hyphen/pl'),
 };
 
 /** The language tags hyphenation knows. */
 export const HYPHENATION_LANGUAGES: readonly string[] = Object.keys(LOADERS);
 
 function unwrap(m: HyphenModule | { default: HyphenModule }): HyphenModule {
-  return "hyphenateSync" in m ? m : m.default;
+  return 'hyphenateSync' in m ? m : m.default;
 }
 
 /**
@@ -41,7 +41,7 @@ function unwrap(m: HyphenModule | { default: HyphenModule }): HyphenModule {
  */
 export async function loadHyphenator(language: string): Promise<Hyphenate> {
   const tag = language.toLowerCase();
-  const load = LOADERS[tag] ?? LOADERS[tag.split("-")[0] ?? ""];
+  const load = LOADERS[tag] ?? LOADERS[tag.split('-')[0] ?? ''];
   if (!load) return (text) => text;
   const mod = unwrap(await load());
   return (text) => mod.hyphenateSync(text, { minWordLength: 5 });

@@ -15,23 +15,13 @@
  * It touches no DOM global: the page's `Document` is passed in. Bundled with esbuild
  * at run time (electron/pdf) into a script that exposes `SiglumPrint.paginate`.
  */
-import {
-  formatApparatusSeries,
-  lineLabel,
-  escapeHtml,
-  type FootApparatusEntry,
-} from "./apparatus.ts";
-import { footEstimator, type AppRef, type NoteRef } from "./foot.ts";
-import { anchorLocator, lineAt, readLines } from "./geometry.ts";
-import { indexEntries, indexHtml } from "./index-pages.ts";
-import { checkPages } from "./verify.ts";
-import type { PrintData } from "./html.ts";
-import type {
-  LayoutReport,
-  LineNumberRestart,
-  PageSummary,
-  ResolvedPrintSettings,
-} from "./model.ts";
+import { formatApparatusSeries, lineLabel, escapeHtml, type FootApparatusEntry } from './apparatus.ts';
+import { footEstimator, type AppRef, type NoteRef } from './foot.ts';
+import { anchorLocator, lineAt, readLines } from './geometry.ts';
+import { indexEntries, indexHtml } from './index-pages.ts';
+import { checkPages } from './verify.ts';
+import type { PrintData } from './html.ts';
+import type { LayoutReport, LineNumberRestart, PageSummary, ResolvedPrintSettings } from './model.ts';
 
 /** Geometry in CSS px (96 per inch) and numbering rules the paginator needs. */
 export interface LayoutConfig {
@@ -79,16 +69,15 @@ export function layoutConfig(s: ResolvedPrintSettings): LayoutConfig {
   };
 }
 
-type FlowKind = "front" | "text" | "index";
+type FlowKind = 'front' | 'text' | 'index';
 
 /** Lays out and renders every page; returns what went where. */
 export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
-  const dataEl = doc.getElementById("print-data");
-  const sources = doc.getElementById("sources");
-  const pagesEl = doc.getElementById("pages");
-  if (!dataEl || !sources || !pagesEl)
-    throw new Error("The print page lacks #print-data, #sources or #pages");
-  const data = JSON.parse(dataEl.textContent ?? "{}") as PrintData;
+  const dataEl = doc.getElementById('print-data');
+  const sources = doc.getElementById('sources');
+  const pagesEl = doc.getElementById('pages');
+  if (!dataEl || !sources || !pagesEl) throw new Error('The print page lacks #print-data, #sources or #pages');
+  const data = JSON.parse(dataEl.textContent ?? '{}') as PrintData;
   const range = doc.createRange();
   const anchorY = anchorLocator(doc, range);
   const clock = (): number => doc.defaultView?.performance.now() ?? 0;
@@ -107,30 +96,27 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
   };
 
   const noteHtml = new Map<string, string>();
-  for (const fn of Array.from(doc.querySelectorAll("#fn-store .fn"))) {
-    noteHtml.set(fn.getAttribute("data-note") ?? "", fn.outerHTML);
+  for (const fn of Array.from(doc.querySelectorAll('#fn-store .fn'))) {
+    noteHtml.set(fn.getAttribute('data-note') ?? '', fn.outerHTML);
   }
-  const measurer = doc.createElement("div");
-  measurer.className = "foot measurer";
+  const measurer = doc.createElement('div');
+  measurer.className = 'foot measurer';
   sources.appendChild(measurer);
 
   const summaries: PageSummary[] = [];
   const pending: Array<() => void> = [];
-  const entityRefs = data.entities.map(
-    (): Array<{ page: number; line: number | null }> => [],
-  );
+  const entityRefs = data.entities.map((): Array<{ page: number; line: number | null }> => []);
   let pageNo = 0;
 
-  const newPage = (kind: PageSummary["kind"], head: string): HTMLElement => {
+  const newPage = (kind: PageSummary['kind'], head: string): HTMLElement => {
     pageNo++;
-    const page = doc.createElement("div");
-    const side = pageNo % 2 === 1 ? "recto" : "verso";
+    const page = doc.createElement('div');
+    const side = pageNo % 2 === 1 ? 'recto' : 'verso';
     page.className = `page ${kind} ${side}`;
-    page.setAttribute("data-page", String(pageNo));
+    page.setAttribute('data-page', String(pageNo));
     page.id = `page-${pageNo}`;
-    if (kind !== "title") {
-      const running =
-        config.alternateHeads && side === "verso" ? doc.title : head;
+    if (kind !== 'title') {
+      const running = config.alternateHeads && side === 'verso' ? doc.title : head;
       page.innerHTML = `<div class="rh">${escapeHtml(running)}</div><div class="folio">${pageNo}</div>`;
     }
     return page;
@@ -142,20 +128,16 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
    * A flow holds one document, or several run on (each in an element with `data-doc`
    * and `data-head`); the running head is that of the document a page begins in.
    */
-  const paginateFlow = (
-    section: HTMLElement,
-    kind: FlowKind,
-    flowHead: string,
-  ): void => {
+  const paginateFlow = (section: HTMLElement, kind: FlowKind, flowHead: string): void => {
     const { origin, blocks, boxes, lines, heads } = readLines(
       doc,
       range,
       section,
-      kind === "text",
+      kind === 'text',
       flowHead,
       config.leading,
     );
-    lap("lines");
+    lap('lines');
     if (lines.length === 0) return;
 
     const notesAt = new Map<number, NoteRef[]>();
@@ -166,24 +148,23 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
       else map.set(k, [v]);
     };
     const parseId = (id: string): [number, number] => {
-      const [d, k] = id.split("-");
+      const [d, k] = id.split('-');
       return [Number(d), Number(k)];
     };
-    for (const call of Array.from(section.querySelectorAll("sup.call"))) {
+    for (const call of Array.from(section.querySelectorAll('sup.call'))) {
       const y = anchorY(call, false, origin.top);
       if (y === null) continue;
-      const id = call.getAttribute("data-note") ?? "";
+      const id = call.getAttribute('data-note') ?? '';
       const [d, k] = parseId(id);
       push(notesAt, lineAt(lines, y), { id, document: d, index: k });
     }
     const ends = new Map<string, number>();
-    for (const end of Array.from(section.querySelectorAll(".ae"))) {
+    for (const end of Array.from(section.querySelectorAll('.ae'))) {
       const y = anchorY(end, false, origin.top);
-      if (y !== null)
-        ends.set(end.getAttribute("data-app") ?? "", lineAt(lines, y));
+      if (y !== null) ends.set(end.getAttribute('data-app') ?? '', lineAt(lines, y));
     }
-    Array.from(section.querySelectorAll(".as")).forEach((start, order) => {
-      const id = start.getAttribute("data-app") ?? "";
+    Array.from(section.querySelectorAll('.as')).forEach((start, order) => {
+      const id = start.getAttribute('data-app') ?? '';
       const [d, k] = parseId(id);
       const entry = data.documents[d]?.apparatus[k];
       const y = anchorY(start, true, origin.top);
@@ -201,16 +182,13 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
       });
     });
     const entityLines: Array<[number, number]> = [];
-    for (const ent of Array.from(section.querySelectorAll(".ent"))) {
+    for (const ent of Array.from(section.querySelectorAll('.ent'))) {
       const r = ent.getClientRects()[0];
       if (r)
-        entityLines.push([
-          Number(ent.getAttribute("data-ent")),
-          lineAt(lines, (r.top + r.bottom) / 2 - origin.top),
-        ]);
+        entityLines.push([Number(ent.getAttribute('data-ent')), lineAt(lines, (r.top + r.bottom) / 2 - origin.top)]);
     }
 
-    lap("anchors");
+    lap('anchors');
     const lineNumber = (k: number, pageStart: number): number | null => {
       const line = lines[k];
       if (!line || !line.numbered) return null;
@@ -218,9 +196,9 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
       // does not restart it, so no label repeats on a page); per document or
       // section: from its first line.
       const base =
-        config.lineNumberRestart === "page"
+        config.lineNumberRestart === 'page'
           ? lines[pageStart]!.ord
-          : config.lineNumberRestart === "document"
+          : config.lineNumberRestart === 'document'
             ? line.docOrd
             : line.secOrd;
       return line.ord - base + 1;
@@ -230,25 +208,16 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
       const start = lineNumber(a.start, s);
       const end = lineNumber(a.end, s);
       // A lemma that runs into the next section or document continues there: "12 ff.".
-      const runsOn =
-        (e !== null && a.end >= e) ||
-        (start !== null && end !== null && end < start);
+      const runsOn = (e !== null && a.end >= e) || (start !== null && end !== null && end < start);
       return lineLabel(start, end, runsOn);
     };
 
-    const footHtml = (
-      notes: NoteRef[],
-      app: AppRef[],
-      s: number,
-      e: number | null,
-    ): string => {
-      if (notes.length === 0 && app.length === 0) return "";
+    const footHtml = (notes: NoteRef[], app: AppRef[], s: number, e: number | null): string => {
+      if (notes.length === 0 && app.length === 0) return '';
       let html = '<div class="foot-rule"></div>';
-      for (const n of notes) html += noteHtml.get(n.id) ?? "";
-      for (const series of ["A", "B"] as const) {
-        const entries = app
-          .filter((a) => a.series === series)
-          .sort((a, b) => a.start - b.start || a.order - b.order);
+      for (const n of notes) html += noteHtml.get(n.id) ?? '';
+      for (const series of ['A', 'B'] as const) {
+        const entries = app.filter((a) => a.series === series).sort((a, b) => a.start - b.start || a.order - b.order);
         if (entries.length === 0) continue;
         const foot: FootApparatusEntry[] = entries.map((a) => {
           const entry = data.documents[a.document]!.apparatus[a.index]!;
@@ -264,7 +233,7 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
       return html;
     };
     const measure = (html: string): number => {
-      if (html === "") return 0;
+      if (html === '') return 0;
       measurer.innerHTML = html;
       return measurer.getBoundingClientRect().height;
     };
@@ -272,17 +241,11 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
     const top = (s: number): number =>
       s === 0
         ? lines[0]!.top - config.pad
-        : Math.max(
-            (lines[s - 1]!.bottom + lines[s]!.top) / 2,
-            lines[s]!.top - config.pad,
-          );
+        : Math.max((lines[s - 1]!.bottom + lines[s]!.top) / 2, lines[s]!.top - config.pad);
     const bottom = (e: number): number =>
       e === lines.length
         ? lines[e - 1]!.bottom + config.pad
-        : Math.min(
-            (lines[e - 1]!.bottom + lines[e]!.top) / 2,
-            lines[e - 1]!.bottom + config.pad,
-          );
+        : Math.min((lines[e - 1]!.bottom + lines[e]!.top) / 2, lines[e - 1]!.bottom + config.pad);
 
     const estimate = footEstimator(
       measurer,
@@ -293,17 +256,12 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
       [...appAt.values()].flat(),
     );
     const fits = (s: number, e: number, footH: number): boolean =>
-      e <= s + 1 ||
-      bottom(e) - top(s) + (footH > 0 ? config.footGap + footH : 0) <=
-        config.textH;
+      e <= s + 1 || bottom(e) - top(s) + (footH > 0 ? config.footGap + footH : 0) <= config.textH;
     const lineOfNote = new Map<string, number>();
-    for (const [k, list] of notesAt)
-      for (const n of list) lineOfNote.set(n.id, k);
+    for (const [k, list] of notesAt) for (const n of list) lineOfNote.set(n.id, k);
 
     const linePage: number[] = new Array<number>(lines.length).fill(0);
-    const lineNumbers: Array<number | null> = new Array<number | null>(
-      lines.length,
-    ).fill(null);
+    const lineNumbers: Array<number | null> = new Array<number | null>(lines.length).fill(null);
     let s = 0;
     while (s < lines.length) {
       const notes: NoteRef[] = [];
@@ -339,14 +297,8 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
         while (back > s && lines[back - 1]!.keepWithNext) back--;
         if (back > s && back < e) e = back;
         const block = (k: number): number => lines[k]?.block ?? -1;
-        if (e - s > 4 && block(e) === block(e - 1) && block(e + 1) !== block(e))
-          e--;
-        if (
-          e - s > 4 &&
-          block(e) === block(e - 1) &&
-          block(e - 2) !== block(e - 1)
-        )
-          e--;
+        if (e - s > 4 && block(e) === block(e - 1) && block(e + 1) !== block(e)) e--;
+        if (e - s > 4 && block(e) === block(e - 1) && block(e - 2) !== block(e - 1)) e--;
       }
       // The final foot, laid out with its real line labels: if it is taller than the
       // estimate allowed for, lines (and their entries) go to the next page.
@@ -366,12 +318,7 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
      * Takes the page's number now and renders it once every flow is filled, so that
      * measuring the foot never lays out pages already made.
      */
-    function planPage(
-      s: number,
-      e: number,
-      notes: NoteRef[],
-      app: AppRef[],
-    ): void {
+    function planPage(s: number, e: number, notes: NoteRef[], app: AppRef[]): void {
       const page = newPage(kind, heads.get(lines[s]!.doc) ?? flowHead);
       for (let k = s; k < e; k++) {
         linePage[k] = pageNo;
@@ -391,10 +338,10 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
     ): void {
       const y0 = top(s);
       const y1 = bottom(e);
-      const body = doc.createElement("div");
-      body.className = "body col";
+      const body = doc.createElement('div');
+      body.className = 'body col';
       body.style.height = `${y1 - y0}px`;
-      let html = "";
+      let html = '';
       let lastBlock = -1;
       for (let k = s; k < e; k++) {
         const bi = lines[k]!.block;
@@ -422,8 +369,8 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
         html += `<div class="ln" style="top:${config.marginTop + line.top - y0}px;height:${h}px;line-height:${h}px"><span>${n}</span></div>`;
       }
       const foot = footHtml(notes, app, s, e);
-      if (foot !== "") html += `<div class="foot">${foot}</div>`;
-      page.insertAdjacentHTML("beforeend", html);
+      if (foot !== '') html += `<div class="foot">${foot}</div>`;
+      page.insertAdjacentHTML('beforeend', html);
       pagesEl!.appendChild(page);
       summaries.push({
         number: pageNumber,
@@ -435,7 +382,7 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
         notes: notes.map((n) => ({
           document: n.document,
           index: n.index,
-          mark: data.documents[n.document]?.notes[n.index]?.mark ?? "",
+          mark: data.documents[n.document]?.notes[n.index]?.mark ?? '',
         })),
         apparatus: app
           .slice()
@@ -453,19 +400,19 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
         page: linePage[line] ?? 0,
         line: lineNumbers[line] ?? null,
       });
-    lap("fill");
+    lap('fill');
   };
 
   // --- the edition ------------------------------------------------------------
 
-  const titleSource = sources.querySelector(".titlepage");
+  const titleSource = sources.querySelector('.titlepage');
   if (titleSource) {
-    const page = newPage("title", "");
+    const page = newPage('title', '');
     pagesEl.appendChild(page);
     page.innerHTML = `<div class="tp">${titleSource.innerHTML}</div>`;
     summaries.push({
       number: pageNo,
-      kind: "title",
+      kind: 'title',
       document: null,
       firstLine: null,
       lastLine: null,
@@ -474,27 +421,24 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
       apparatus: [],
     });
   }
-  for (const section of Array.from(
-    sources.querySelectorAll<HTMLElement>("section.flow"),
-  )) {
-    const kind =
-      section.getAttribute("data-kind") === "text" ? "text" : "front";
-    paginateFlow(section, kind, section.getAttribute("data-head") ?? "");
+  for (const section of Array.from(sources.querySelectorAll<HTMLElement>('section.flow'))) {
+    const kind = section.getAttribute('data-kind') === 'text' ? 'text' : 'front';
+    paginateFlow(section, kind, section.getAttribute('data-head') ?? '');
   }
 
   const index = indexEntries(data.entities, entityRefs);
   if (config.index && index.length > 0) {
     const html = indexHtml(index, config.indexLines);
-    const section = doc.createElement("section");
-    section.className = "flow col";
+    const section = doc.createElement('section');
+    section.className = 'flow col';
     section.innerHTML = html;
     sources.appendChild(section);
-    paginateFlow(section, "index", "Index");
+    paginateFlow(section, 'index', 'Index');
   }
 
   for (const render of pending) render();
   summaries.sort((a, b) => a.number - b.number);
-  lap("render");
+  lap('render');
 
   // --- check the rendered pages ---------------------------------------------------
 
@@ -502,13 +446,13 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
   sources.remove();
 
   const { placed, misplaced } = checkPages(
-    Array.from(pagesEl.querySelectorAll<HTMLElement>(".page")),
+    Array.from(pagesEl.querySelectorAll<HTMLElement>('.page')),
     summaries,
     data,
     anchorY,
   );
 
-  lap("verify");
+  lap('verify');
   return {
     pages: pageNo,
     placed,

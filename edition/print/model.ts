@@ -5,8 +5,8 @@
  * Positions are ProseMirror document positions in the document's own `doc`
  * (edition/schema), so that an apparatus entry made in the editor prints unchanged.
  */
-import type { DocJSON } from "../api.ts";
-import { SiglumError } from "../errors.ts";
+import type { DocJSON } from '../api.ts';
+import { SiglumError } from '../errors.ts';
 
 /** One variant reading of an apparatus entry; empty `text` prints as "om.". */
 export interface ApparatusReading {
@@ -16,7 +16,7 @@ export interface ApparatusReading {
 
 /** A critical-apparatus entry keyed to the lemma between two document positions. */
 export interface ApparatusEntry {
-  series: "A" | "B";
+  series: 'A' | 'B';
   /** Document position where the lemma starts. */
   from: number;
   /** Document position where the lemma ends (`from` for a point, e.g. an addition). */
@@ -45,13 +45,9 @@ export interface PageMargins {
 }
 
 /** Where line numbering restarts: each page, each document, or each section. */
-export type LineNumberRestart = "page" | "document" | "section";
+export type LineNumberRestart = 'page' | 'document' | 'section';
 
-export const LINE_NUMBER_RESTARTS: readonly LineNumberRestart[] = [
-  "page",
-  "document",
-  "section",
-];
+export const LINE_NUMBER_RESTARTS: readonly LineNumberRestart[] = ['page', 'document', 'section'];
 
 /** The part of a ProseMirror node the section rule reads. */
 export interface SectionNode {
@@ -65,11 +61,10 @@ export interface SectionNode {
  * its own children, or null when the node is not a `teiBlock` named `div` or has none.
  */
 export function divHead(node: SectionNode): SectionNode | null {
-  if (node.type.name !== "teiBlock" || node.attrs["name"] !== "div")
-    return null;
+  if (node.type.name !== 'teiBlock' || node.attrs['name'] !== 'div') return null;
   let head: SectionNode | null = null;
   node.forEach((child) => {
-    if (head === null && child.type.name === "heading") head = child;
+    if (head === null && child.type.name === 'heading') head = child;
   });
   return head;
 }
@@ -81,10 +76,10 @@ export function divHead(node: SectionNode): SectionNode | null {
  * does not begin another section: the caller skips it.
  */
 export function beginsSection(node: SectionNode, topLevel: boolean): boolean {
-  return node.type.name === "heading" || (topLevel && divHead(node) !== null);
+  return node.type.name === 'heading' || (topLevel && divHead(node) !== null);
 }
 
-export type PageSizeName = "A4" | "A5" | "Letter" | "Royal";
+export type PageSizeName = 'A4' | 'A5' | 'Letter' | 'Royal';
 
 export interface PrintSettings {
   /** A named size or explicit millimetres. Default A4. */
@@ -98,7 +93,7 @@ export interface PrintSettings {
   /** Print a line number every n lines (default 5). */
   lineNumberInterval?: number;
   /** Margin of the line numbers; 'outer' and 'inner' alternate between recto and verso. */
-  lineNumberSide?: "left" | "right" | "outer" | "inner";
+  lineNumberSide?: 'left' | 'right' | 'outer' | 'inner';
   /**
    * Book pages: `margins.left` is the inner (binding) margin and `margins.right` the
    * outer one on recto (odd) pages, swapped on verso pages; verso running heads give
@@ -152,7 +147,7 @@ export type ResolvedPrintSettings = {
   fontSizePt: number;
   leadingPt: number;
   lineNumberInterval: number;
-  lineNumberSide: "left" | "right" | "outer" | "inner";
+  lineNumberSide: 'left' | 'right' | 'outer' | 'inner';
   mirrorMargins: boolean;
   lineNumberRestart: LineNumberRestart;
   noteTypes: string[] | null;
@@ -171,21 +166,17 @@ const PAGE_SIZES: Record<PageSizeName, { width: number; height: number }> = {
 };
 
 /** The font shipped in resources/fonts, with fallbacks for Hebrew and Arabic. */
-export const DEFAULT_FONT_FAMILY =
-  "'Gentium Book Plus', 'Noto Serif Hebrew', 'Noto Naskh Arabic', serif";
+export const DEFAULT_FONT_FAMILY = "'Gentium Book Plus', 'Noto Serif Hebrew', 'Noto Naskh Arabic', serif";
 
 /**
  * Fills in defaults and checks ranges. Settings come from a user's form, so one out
  * of range throws a SiglumError ('bad-input') that names it.
  */
 export function resolvePrintSettings(s: PrintSettings): ResolvedPrintSettings {
-  const size =
-    typeof s.pageSize === "object"
-      ? s.pageSize
-      : PAGE_SIZES[s.pageSize ?? "A4"];
+  const size = typeof s.pageSize === 'object' ? s.pageSize : PAGE_SIZES[s.pageSize ?? 'A4'];
   if (!size)
     throw new SiglumError(
-      "bad-input",
+      'bad-input',
       `Unknown page size ${String(s.pageSize)}: use A4, A5, Letter, Royal or millimetres.`,
     );
   const margins: PageMargins = {
@@ -204,11 +195,11 @@ export function resolvePrintSettings(s: PrintSettings): ResolvedPrintSettings {
     fontSizePt,
     leadingPt: s.leadingPt ?? Math.round(fontSizePt * 1.3 * 10) / 10,
     lineNumberInterval: s.lineNumberInterval ?? 5,
-    lineNumberSide: s.lineNumberSide ?? "left",
+    lineNumberSide: s.lineNumberSide ?? 'left',
     mirrorMargins: s.mirrorMargins ?? false,
-    lineNumberRestart: s.lineNumberRestart ?? "page",
+    lineNumberRestart: s.lineNumberRestart ?? 'page',
     noteTypes: s.noteTypes ?? null,
-    language: s.language ?? "en",
+    language: s.language ?? 'en',
     lemmaAbbreviateWords: s.lemmaAbbreviateWords ?? 3,
     index: s.index ?? true,
     indexLines: s.indexLines ?? false,
@@ -218,33 +209,24 @@ export function resolvePrintSettings(s: PrintSettings): ResolvedPrintSettings {
   const textHeight = size.height - margins.top - margins.bottom;
   if (textWidth < 40 || textHeight < 60) {
     throw new SiglumError(
-      "bad-input",
+      'bad-input',
       `The margins leave a text block of ${textWidth}×${textHeight} mm; it needs at least 40×60 mm.`,
     );
   }
   if (!(fontSizePt >= 6 && fontSizePt <= 24))
-    throw new SiglumError(
-      "bad-input",
-      `Font size ${fontSizePt}pt is outside 6–24pt.`,
-    );
+    throw new SiglumError('bad-input', `Font size ${fontSizePt}pt is outside 6–24pt.`);
   if (!(resolved.leadingPt >= fontSizePt)) {
-    throw new SiglumError(
-      "bad-input",
-      `Leading ${resolved.leadingPt}pt is less than the font size ${fontSizePt}pt.`,
-    );
+    throw new SiglumError('bad-input', `Leading ${resolved.leadingPt}pt is less than the font size ${fontSizePt}pt.`);
   }
   if (!LINE_NUMBER_RESTARTS.includes(resolved.lineNumberRestart)) {
     throw new SiglumError(
-      "bad-input",
+      'bad-input',
       `Line numbers restart per page, document or section, not ${String(resolved.lineNumberRestart)}.`,
     );
   }
-  if (
-    !Number.isInteger(resolved.lineNumberInterval) ||
-    resolved.lineNumberInterval < 1
-  ) {
+  if (!Number.isInteger(resolved.lineNumberInterval) || resolved.lineNumberInterval < 1) {
     throw new SiglumError(
-      "bad-input",
+      'bad-input',
       `The line-number interval must be a whole number of at least 1, not ${resolved.lineNumberInterval}.`,
     );
   }
@@ -253,7 +235,7 @@ export function resolvePrintSettings(s: PrintSettings): ResolvedPrintSettings {
 
 /** A note or apparatus entry that did not print on the page of its call or lemma. */
 export interface Misplaced {
-  kind: "note" | "apparatus";
+  kind: 'note' | 'apparatus';
   /** Index of the document in `PrintEdition.documents`. */
   document: number;
   /** Index of the entry among the document's apparatus entries, or of the note among its printed notes. */
@@ -269,7 +251,7 @@ export interface Misplaced {
 export interface PageSummary {
   /** 1-based physical page number (the title page is 1). */
   number: number;
-  kind: "title" | "front" | "text" | "index";
+  kind: 'title' | 'front' | 'text' | 'index';
   /** Document index for text pages. */
   document: number | null;
   /** Printed line numbers of the lines on the page that carry one (text pages). */
@@ -282,7 +264,7 @@ export interface PageSummary {
 }
 
 export interface IndexEntry {
-  kind: "person" | "place" | "org";
+  kind: 'person' | 'place' | 'org';
   name: string;
   pages: number[];
   /** Every mention's page and printed line number (null on an unnumbered line), in order. */

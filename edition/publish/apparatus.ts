@@ -4,9 +4,9 @@
  * not a range, lie outside the document or reach into a note is set aside with a
  * reason, for the export to report (never dropped silently).
  */
-import type { Node as PMNode } from "prosemirror-model";
-import type { ApparatusEntry } from "../print/model.ts";
-import { schema } from "../schema.ts";
+import type { Node as PMNode } from 'prosemirror-model';
+import type { ApparatusEntry } from '../print/model.ts';
+import { schema } from '../schema.ts';
 
 export interface PlacedEntry {
   /** Index of the entry in the document's apparatus. */
@@ -32,27 +32,15 @@ function noteRanges(doc: PMNode): Array<[number, number]> {
   return ranges;
 }
 
-function rejection(
-  entry: ApparatusEntry,
-  doc: PMNode,
-  inNotes: ReadonlyArray<[number, number]>,
-): string | null {
-  if (
-    !(Number.isInteger(entry.from) && Number.isInteger(entry.to)) ||
-    entry.from > entry.to
-  ) {
+function rejection(entry: ApparatusEntry, doc: PMNode, inNotes: ReadonlyArray<[number, number]>): string | null {
+  if (!(Number.isInteger(entry.from) && Number.isInteger(entry.to)) || entry.from > entry.to) {
     return `its positions ${entry.from}–${entry.to} are not a range`;
   }
   if (entry.from < 0 || entry.to > doc.content.size) {
     return `its positions ${entry.from}–${entry.to} lie outside the document (size ${doc.content.size})`;
   }
-  if (
-    inNotes.some(
-      ([a, b]) =>
-        (entry.from > a && entry.from < b) || (entry.to > a && entry.to < b),
-    )
-  ) {
-    return "its lemma lies inside a note";
+  if (inNotes.some(([a, b]) => (entry.from > a && entry.from < b) || (entry.to > a && entry.to < b))) {
+    return 'its lemma lies inside a note';
   }
   return null;
 }

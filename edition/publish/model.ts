@@ -7,25 +7,21 @@
  * A `PrintEdition` is a valid `PublishEdition` as it is (its `settings` are ignored),
  * so one edition object serves the PDF, the HTML and the LaTeX exports.
  */
-import type { DocumentMeta, OpenedDocument } from "../api.ts";
-import type { ApparatusEntry, PrintDocument, PrintSettings, Witness } from "../print/model.ts";
-import type { TeiImport } from "../tei/index.ts";
+import type { DocumentMeta, OpenedDocument } from '../api.ts';
+import type { ApparatusEntry, PrintDocument, PrintSettings, Witness } from '../print/model.ts';
+import type { TeiImport } from '../tei/index.ts';
 
-export type {
-  ApparatusEntry,
-  ApparatusReading,
-  Witness,
-} from "../print/model.ts";
+export type { ApparatusEntry, ApparatusReading, Witness } from '../print/model.ts';
 
 /** The kinds of entity that get an index. */
-export type EntityKind = "person" | "place" | "org" | "term";
+export type EntityKind = 'person' | 'place' | 'org' | 'term';
 
 export interface PublishDocument extends PrintDocument {
   /** A stable key (a TEI div's `xml:id`, a store id): the page's file name is made from it. */
   key?: string;
   /** The document's number in its volume (FRUS `div/@n`). */
   n?: string | null;
-  kind?: "document" | "front" | "back";
+  kind?: 'document' | 'front' | 'back';
   meta?: DocumentMeta;
 }
 
@@ -60,10 +56,7 @@ export interface PublishEdition {
  * An imported TEI volume as an edition without apparatus: each document keeps its
  * key, number, kind and metadata.
  */
-export function editionFromTei(
-  imported: TeiImport,
-  register: RegisterEntry[] = [],
-): PublishEdition {
+export function editionFromTei(imported: TeiImport, register: RegisterEntry[] = []): PublishEdition {
   return {
     title: imported.collection.title,
     witnesses: [],

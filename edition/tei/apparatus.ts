@@ -32,13 +32,17 @@ const PREFIX = 'wit.';
  */
 export function witnessXmlId(siglum: string): string {
   if (PLAIN_ID.test(siglum) && !siglum.startsWith(PREFIX)) return siglum;
-  return PREFIX + [...siglum].map((c) => (/[A-Za-z0-9_-]/u.test(c) ? c : `.${c.codePointAt(0)!.toString(16)}.`)).join('');
+  return (
+    PREFIX + [...siglum].map((c) => (/[A-Za-z0-9_-]/u.test(c) ? c : `.${c.codePointAt(0)!.toString(16)}.`)).join('')
+  );
 }
 
 /** The siglum an `xml:id` written by `witnessXmlId` stands for. */
 export function siglumOf(xmlId: string): string {
   if (!xmlId.startsWith(PREFIX)) return xmlId;
-  return xmlId.slice(PREFIX.length).replace(/\.([0-9a-f]+)\./gu, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
+  return xmlId
+    .slice(PREFIX.length)
+    .replace(/\.([0-9a-f]+)\./gu, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
 }
 
 function pointers(sigla: readonly string[]): string {
@@ -126,7 +130,9 @@ export function resetAppIds(): void {
  * What an `<app>` becomes when the `app` mark can hold it exactly: the mark (without
  * `nest`) and the `<lem>` whose content is the lemma; else null (it stays generic).
  */
-export function appFromTei(el: XmlElement): { mark: Omit<AppAttrs, never> & { xml: Array<[string, string]> }; lem: XmlElement } | null {
+export function appFromTei(
+  el: XmlElement,
+): { mark: Omit<AppAttrs, never> & { xml: Array<[string, string]> }; lem: XmlElement } | null {
   if (!isTeiNamed(el, 'app')) return null;
   if (el.children.some((c) => c.type !== 'element' && !(c.type === 'text' && isWhitespace(c.text)))) return null;
   const kids = childElements(el);
@@ -167,7 +173,13 @@ export function listWitElement(witnesses: readonly ListedWitness[], indent = '')
   const children: XmlNode[] = [];
   for (const w of witnesses) {
     children.push({ type: 'text', text: `\n${indent}    ` });
-    children.push(tei('witness', [attr('xml:id', witnessXmlId(w.siglum)), attr('n', w.siglum)], w.description === '' ? [] : [{ type: 'text', text: w.description }]));
+    children.push(
+      tei(
+        'witness',
+        [attr('xml:id', witnessXmlId(w.siglum)), attr('n', w.siglum)],
+        w.description === '' ? [] : [{ type: 'text', text: w.description }],
+      ),
+    );
   }
   if (children.length > 0) children.push({ type: 'text', text: `\n${indent}` });
   return tei('listWit', [], children);
@@ -213,7 +225,12 @@ export function addListWit(teiRoot: XmlElement, witnesses: readonly ListedWitnes
   const closing = last?.type === 'text' && isWhitespace(last.text) ? last.text : '';
   const indent = closing.replace(/^\n/u, '');
   const body = closing === '' ? kept : kept.slice(0, -1);
-  const children: XmlNode[] = [...body, { type: 'text', text: `\n${indent}    ` }, listWitElement(witnesses, `${indent}    `), { type: 'text', text: closing === '' ? '\n' : closing }];
+  const children: XmlNode[] = [
+    ...body,
+    { type: 'text', text: `\n${indent}    ` },
+    listWitElement(witnesses, `${indent}    `),
+    { type: 'text', text: closing === '' ? '\n' : closing },
+  ];
   fileDesc.children.splice(fileDesc.children.indexOf(sourceDesc), 1, { ...sourceDesc, children });
   return teiRoot;
 }
@@ -221,11 +238,30 @@ export function addListWit(teiRoot: XmlElement, witnesses: readonly ListedWitnes
 /** Elements whose text belongs to no witness's running text. */
 const NOT_TEXT = new Set(['teiHeader', 'note', 'lacunaStart', 'lacunaEnd', 'witDetail', 'wit']);
 /** Elements that start a new line of running text. */
-const BLOCKS = new Set(['p', 'l', 'lg', 'head', 'ab', 'div', 'body', 'front', 'back', 'item', 'label', 'opener', 'closer', 'dateline', 'salute', 'signed']);
+const BLOCKS = new Set([
+  'p',
+  'l',
+  'lg',
+  'head',
+  'ab',
+  'div',
+  'body',
+  'front',
+  'back',
+  'item',
+  'label',
+  'opener',
+  'closer',
+  'dateline',
+  'salute',
+  'signed',
+]);
 
 /** The readings of an `<app>`: its `lem` and `rdg` children, those inside `rdgGrp` included. */
 function readingsOf(app: XmlElement): XmlElement[] {
-  return childElements(app).flatMap((c) => (isTeiNamed(c, 'rdgGrp') ? readingsOf(c) : isTeiNamed(c, 'lem') || isTeiNamed(c, 'rdg') ? [c] : []));
+  return childElements(app).flatMap((c) =>
+    isTeiNamed(c, 'rdgGrp') ? readingsOf(c) : isTeiNamed(c, 'lem') || isTeiNamed(c, 'rdg') ? [c] : [],
+  );
 }
 
 /**

@@ -11,7 +11,8 @@ export function canonicalChildren(nodes: readonly XmlNode[]): XmlNode[] {
   const merged: XmlNode[] = [];
   for (const n of nodes) {
     const last = merged[merged.length - 1];
-    if (n.type === 'text' && last?.type === 'text') merged[merged.length - 1] = { type: 'text', text: last.text + n.text };
+    if (n.type === 'text' && last?.type === 'text')
+      merged[merged.length - 1] = { type: 'text', text: last.text + n.text };
     else merged.push(n);
   }
   const mixed = merged.some((n) => (n.type === 'text' || n.type === 'cdata') && !isWhitespace(n.text));

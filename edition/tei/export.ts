@@ -84,14 +84,21 @@ function fillFrame(frame: XmlDocument, docs: ReadonlyMap<string, DocJSON>): void
     const json = docs.get(slot.key);
     if (!json) throw new RangeError(`exportCollectionTei: no document for the frame's placeholder "${slot.key}"`);
     placed.add(slot.key);
-    slot.container.children.splice(0, slot.container.children.length, ...blocksToXml(docFromJSON(json).content, slot.indent));
+    slot.container.children.splice(
+      0,
+      slot.container.children.length,
+      ...blocksToXml(docFromJSON(json).content, slot.indent),
+    );
   }
   const extra = [...docs.keys()].filter((k) => !placed.has(k));
   if (extra.length === 0) return;
   const body = findElement(frame.root, 'body');
   if (!body) throw new RangeError('exportCollectionTei: the frame has no <body> for documents added to the collection');
   for (const key of extra) {
-    body.children.push(text('\n'), el('div', [['type', 'document']], blocksToXml(docFromJSON(docs.get(key)!).content, '')));
+    body.children.push(
+      text('\n'),
+      el('div', [['type', 'document']], blocksToXml(docFromJSON(docs.get(key)!).content, '')),
+    );
   }
   body.children.push(text('\n'));
 }
@@ -113,7 +120,11 @@ function findElement(root: XmlElement, name: string): XmlElement | null {
  *
  * @throws RangeError when a placeholder has no document, or a document does not fit the schema.
  */
-export function exportCollectionTei(frame: string, docs: ReadonlyMap<string, DocJSON>, register?: ExportRegister): string {
+export function exportCollectionTei(
+  frame: string,
+  docs: ReadonlyMap<string, DocJSON>,
+  register?: ExportRegister,
+): string {
   const xml = parseXml(frame, { fileName: 'frame' });
   pointing(register, () => fillFrame(xml, docs));
   insertStandOff(xml.root, register?.standOff ?? null);
@@ -129,13 +140,27 @@ function prefixDeclarations(root: XmlElement): Array<[string, string]> {
 function header(meta: DocumentMeta): XmlElement {
   const source = meta.source ? `Source: ${meta.source}.` : 'Created in Siglum.';
   const i = (n: number): string => '    '.repeat(n);
-  return el('teiHeader', [], indented([
-    el('fileDesc', [], indented([
-      el('titleStmt', [], indented([el('title', [], [text(meta.title || 'Untitled')])], i(3))),
-      el('publicationStmt', [], indented([el('p', [], [text('Exported from Siglum.')])], i(3))),
-      el('sourceDesc', [], indented([el('p', [], [text(source)])], i(3))),
-    ], i(2))),
-  ], i(1)));
+  return el(
+    'teiHeader',
+    [],
+    indented(
+      [
+        el(
+          'fileDesc',
+          [],
+          indented(
+            [
+              el('titleStmt', [], indented([el('title', [], [text(meta.title || 'Untitled')])], i(3))),
+              el('publicationStmt', [], indented([el('p', [], [text('Exported from Siglum.')])], i(3))),
+              el('sourceDesc', [], indented([el('p', [], [text(source)])], i(3))),
+            ],
+            i(2),
+          ),
+        ),
+      ],
+      i(1),
+    ),
+  );
 }
 
 /** Indents element-only children of `parent` (a small tree built here). */
@@ -165,11 +190,19 @@ function frameSlots(text: string): { root: XmlElement; slots: Slot[] } {
  *
  * @throws RangeError when the key is not in the frame or the document does not fit the schema.
  */
-export function exportDocumentTei(doc: DocJSON, meta: DocumentMeta, context: { frame?: string; key?: string; register?: ExportRegister } = {}): string {
+export function exportDocumentTei(
+  doc: DocJSON,
+  meta: DocumentMeta,
+  context: { frame?: string; key?: string; register?: ExportRegister } = {},
+): string {
   return pointing(context.register, () => documentTei(doc, meta, context));
 }
 
-function documentTei(doc: DocJSON, meta: DocumentMeta, context: { frame?: string; key?: string; register?: ExportRegister }): string {
+function documentTei(
+  doc: DocJSON,
+  meta: DocumentMeta,
+  context: { frame?: string; key?: string; register?: ExportRegister },
+): string {
   const pm = docFromJSON(doc);
   let rootAttrs: Array<[string, string]> = [['xmlns', TEI_NS]];
   let bodyContent: XmlNode[];
@@ -182,13 +215,24 @@ function documentTei(doc: DocJSON, meta: DocumentMeta, context: { frame?: string
     bodyContent =
       c.uri === TEI_NS && c.name === 'body'
         ? blocksToXml(pm.content, '        ')
-        : [text('\n            '), element(c.name, c.uri, c.attrs, blocksToXml(pm.content, '            ')), text('\n        ')];
+        : [
+            text('\n            '),
+            element(c.name, c.uri, c.attrs, blocksToXml(pm.content, '            ')),
+            text('\n        '),
+          ];
   } else bodyContent = blocksToXml(pm.content, '        ');
   const body = el('body', [], bodyContent);
   const standOff = context.register?.standOff;
   const parts = [header(meta), ...(standOff ? [standOff] : []), el('text', [], indented([body], '    '))];
   const root = el('TEI', rootAttrs, indented(parts, ''));
-  return serializeXml({ declaration: { version: '1.0', encoding: 'UTF-8', standalone: null }, bom: false, crlf: false, prolog: [], root, epilog: [] });
+  return serializeXml({
+    declaration: { version: '1.0', encoding: 'UTF-8', standalone: null },
+    bom: false,
+    crlf: false,
+    prolog: [],
+    root,
+    epilog: [],
+  });
 }
 
 /**
@@ -204,13 +248,27 @@ export function exportProjectTei(
   for (const c of collections) {
     const xml = parseXml(c.frame, { fileName: 'frame' });
     pointing(register, () => fillFrame(xml, c.docs));
-    volumes.push(...xml.prolog.filter((p): p is Exclude<typeof p, { type: 'doctype' }> => p.type !== 'doctype'), xml.root);
+    volumes.push(
+      ...xml.prolog.filter((p): p is Exclude<typeof p, { type: 'doctype' }> => p.type !== 'doctype'),
+      xml.root,
+    );
   }
   const meta: DocumentMeta = { title, date: null, source: null, extra: {} };
   // The register once, for every volume: xml:ids are unique in the whole file.
   const standOff = register?.standOff;
-  const root = el('teiCorpus', [['xmlns', TEI_NS]], indented([header(meta), ...(standOff ? [standOff] : []), ...volumes], ''));
-  return serializeXml({ declaration: { version: '1.0', encoding: 'UTF-8', standalone: null }, bom: false, crlf: false, prolog: [], root, epilog: [] });
+  const root = el(
+    'teiCorpus',
+    [['xmlns', TEI_NS]],
+    indented([header(meta), ...(standOff ? [standOff] : []), ...volumes], ''),
+  );
+  return serializeXml({
+    declaration: { version: '1.0', encoding: 'UTF-8', standalone: null },
+    bom: false,
+    crlf: false,
+    prolog: [],
+    root,
+    epilog: [],
+  });
 }
 
 /**
@@ -222,5 +280,12 @@ export function newFrame(meta: DocumentMeta, keys: readonly string[]): string {
   const divs = keys.map((k) => el('div', [['type', 'document']], [{ type: 'pi', target: PLACEHOLDER, body: k }]));
   const body = el('body', [], indented(divs, '        '));
   const root = el('TEI', [['xmlns', TEI_NS]], indented([header(meta), el('text', [], indented([body], '    '))], ''));
-  return serializeXml({ declaration: { version: '1.0', encoding: 'UTF-8', standalone: null }, bom: false, crlf: false, prolog: [], root, epilog: [] });
+  return serializeXml({
+    declaration: { version: '1.0', encoding: 'UTF-8', standalone: null },
+    bom: false,
+    crlf: false,
+    prolog: [],
+    root,
+    epilog: [],
+  });
 }

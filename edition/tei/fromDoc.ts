@@ -21,7 +21,8 @@ import { writeNoteSpans } from './noteSpans.ts';
 export const INDENT = '    ';
 
 // An XML qualified name (a simplified form of the XML Name production, with at most one colon).
-const NAME_START = 'A-Za-z_\\u00C0-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
+const NAME_START =
+  'A-Za-z_\\u00C0-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
 const NCNAME = `[${NAME_START}][${NAME_START}\\-.0-9\\u00B7\\u203F\\u2040]*`;
 const QNAME = new RegExp(`^${NCNAME}(?::${NCNAME})?$`);
 
@@ -37,7 +38,8 @@ function attr(name: string, value: string): XmlAttr {
 
 /** The `xml` attribute of a node or mark as XML attributes; RangeError when it is not a list of pairs. */
 function xmlAttrs(value: unknown): XmlAttr[] {
-  if (!Array.isArray(value)) throw new RangeError(`xml attribute must be an array of [name, value] pairs, got ${JSON.stringify(value)}`);
+  if (!Array.isArray(value))
+    throw new RangeError(`xml attribute must be an array of [name, value] pairs, got ${JSON.stringify(value)}`);
   return value.map((p: unknown) => {
     if (!Array.isArray(p) || p.length !== 2 || typeof p[0] !== 'string' || typeof p[1] !== 'string') {
       throw new RangeError(`xml attribute entry must be a [name, value] pair of strings, got ${JSON.stringify(p)}`);
@@ -59,7 +61,8 @@ function el(name: string, attrs: XmlAttr[], children: XmlNode[]): XmlElement {
 
 function nameOf(node: PMNode | Mark): string {
   const name = node.attrs['name'];
-  if (typeof name !== 'string' || name === '') throw new RangeError(`${node.type.name} needs an element name, got ${JSON.stringify(name)}`);
+  if (typeof name !== 'string' || name === '')
+    throw new RangeError(`${node.type.name} needs an element name, got ${JSON.stringify(name)}`);
   return name.startsWith('#') ? name : checkedName(name, `${node.type.name} element name`);
 }
 
@@ -95,11 +98,15 @@ const markWriters: Record<MarkName, (mark: Mark) => XmlElement> = {
   app: (m) => appElement(m, xmlAttrs(m.attrs['xml'])),
   // Entity mentions as edition/entities writes them, pointing at the entry's xml:id.
   noteSpan: () => {
-    throw new RangeError('a noteSpan mark is written as its note\'s targetEnd and an anchor, never as an element');
+    throw new RangeError("a noteSpan mark is written as its note's targetEnd and an anchor, never as an element");
   },
   mention: (m) => {
     const { name, attrs } = mentionToTei(m.attrs as MentionMarkAttrs, pointerOf);
-    return el(checkedName(name, 'mention element name'), attrs.map(([n, v]) => attr(n, v)), []);
+    return el(
+      checkedName(name, 'mention element name'),
+      attrs.map(([n, v]) => attr(n, v)),
+      [],
+    );
   },
 };
 
@@ -111,12 +118,14 @@ function pushText(out: XmlNode[], text: string): void {
 
 function splitPi(text: string): { target: string; body: string } {
   const m = /^(\S+)\s*([\s\S]*)$/.exec(text);
-  if (!m || /^xml$/i.test(m[1]!) || m[2]!.includes('?>')) throw new RangeError(`not a processing instruction: ${JSON.stringify(text)}`);
+  if (!m || /^xml$/i.test(m[1]!) || m[2]!.includes('?>'))
+    throw new RangeError(`not a processing instruction: ${JSON.stringify(text)}`);
   return { target: checkedName(m[1]!, 'processing instruction target'), body: m[2]! };
 }
 
 function comment(text: string): XmlNode {
-  if (text.includes('--') || text.endsWith('-')) throw new RangeError(`a comment may not contain "--" or end with "-": ${JSON.stringify(text)}`);
+  if (text.includes('--') || text.endsWith('-'))
+    throw new RangeError(`a comment may not contain "--" or end with "-": ${JSON.stringify(text)}`);
   return { type: 'comment', text };
 }
 
@@ -127,13 +136,26 @@ function inlineNode(node: PMNode, out: XmlNode[]): void {
       pushText(out, node.text ?? '');
       return;
     case 'pageBreak':
-      out.push(el('pb', attrsOf(node, [['n', node.attrs['n']], ['facs', node.attrs['facs']]]), []));
+      out.push(
+        el(
+          'pb',
+          attrsOf(node, [
+            ['n', node.attrs['n']],
+            ['facs', node.attrs['facs']],
+          ]),
+          [],
+        ),
+      );
       return;
     case 'lineBreak':
       out.push(el('lb', attrsOf(node), []));
       return;
     case 'note': {
-      const modelled: Array<[string, unknown]> = [['n', node.attrs['n']], ['type', node.attrs['type']], ['xml:id', node.attrs['id']]];
+      const modelled: Array<[string, unknown]> = [
+        ['n', node.attrs['n']],
+        ['type', node.attrs['type']],
+        ['xml:id', node.attrs['id']],
+      ];
       out.push(el('note', attrsOf(node, modelled), blocksToXml(node.content, null)));
       return;
     }
@@ -160,7 +182,6 @@ function markOrder(a: Mark, b: Mark, reach: Map<Mark, number>): number {
   const nb = b.attrs['nest'] as number | null;
   if (na !== null && nb !== null) return na - nb;
   return 0; // a mark set is in schema order already, and the sort is stable
-
 }
 
 /** Inline content as XML nodes, marks written as nested elements. */
@@ -198,8 +219,12 @@ export function inlineToXml(nodes: readonly PMNode[] | Fragment): XmlNode[] {
 }
 
 type BlockWriter = (node: PMNode, indent: string | null) => XmlNode[];
-const textblock = (name: string): BlockWriter => (node) => [el(name, attrsOf(node), inlineToXml(node.content))];
-const container = (name: string): BlockWriter => (node, indent) => [el(name, attrsOf(node), blocksToXml(node.content, indent))];
+const textblock =
+  (name: string): BlockWriter =>
+  (node) => [el(name, attrsOf(node), inlineToXml(node.content))];
+const container =
+  (name: string): BlockWriter =>
+  (node, indent) => [el(name, attrsOf(node), blocksToXml(node.content, indent))];
 
 /** How each block node is written. `indent` is the node's own indentation, null inside mixed content. */
 const blockWriters: Partial<Record<NodeName, BlockWriter>> = {

@@ -159,11 +159,25 @@ function reservedPi(el: XmlElement): boolean {
 export function teiRoot(xml: XmlDocument, fileName: string): XmlElement {
   const root = xml.root;
   if (root.uri !== TEI_NS || root.name !== 'TEI') {
-    const what = root.uri === TEI_NS && root.name === 'teiCorpus' ? 'a teiCorpus (import its TEI files one by one)' : `<${root.name}> in namespace "${root.uri}"`;
-    throw new SiglumError('invalid-tei', `${fileName}: the root element is ${what}; Siglum imports TEI files whose root is <TEI xmlns="${TEI_NS}">.`);
+    const what =
+      root.uri === TEI_NS && root.name === 'teiCorpus'
+        ? 'a teiCorpus (import its TEI files one by one)'
+        : `<${root.name}> in namespace "${root.uri}"`;
+    throw new SiglumError(
+      'invalid-tei',
+      `${fileName}: the root element is ${what}; Siglum imports TEI files whose root is <TEI xmlns="${TEI_NS}">.`,
+    );
   }
-  if (!child(root, 'text')) throw new SiglumError('invalid-tei', `${fileName}: the TEI file has no <text> element, so there is nothing to edit.`);
-  if (reservedPi(root)) throw new SiglumError('invalid-tei', `${fileName}: the file contains <?${PLACEHOLDER} ...?>, which Siglum reserves for its own use; remove it and import again.`);
+  if (!child(root, 'text'))
+    throw new SiglumError(
+      'invalid-tei',
+      `${fileName}: the TEI file has no <text> element, so there is nothing to edit.`,
+    );
+  if (reservedPi(root))
+    throw new SiglumError(
+      'invalid-tei',
+      `${fileName}: the file contains <?${PLACEHOLDER} ...?>, which Siglum reserves for its own use; remove it and import again.`,
+    );
   return root;
 }
 
@@ -188,11 +202,24 @@ export function importTei(text: string, fileName: string, options: TeiImportOpti
     while (used.has(key)) key = `${key}-${i + 1}`;
     used.add(key);
     const n = whole ? null : getAttr(el, 'n');
-    const fallback = n !== null ? `Document ${n}` : kind === 'document' ? 'Untitled document' : `${kind === 'front' ? 'Front' : 'Back'} matter ${i + 1}`;
+    const fallback =
+      n !== null
+        ? `Document ${n}`
+        : kind === 'document'
+          ? 'Untitled document'
+          : `${kind === 'front' ? 'Front' : 'Back'} matter ${i + 1}`;
     let meta = divMeta(el, fallback);
     // A file that is one document: what its body does not say, its header does.
-    if (whole) meta = { title: divMeta(el, '').title || header.title, date: meta.date ?? header.date, source: meta.source ?? header.source, extra: { ...header.extra, ...meta.extra } };
-    const doc = (register === null ? containerToDoc(el) : withMentions(ids, () => containerToDoc(el))).toJSON() as DocJSON;
+    if (whole)
+      meta = {
+        title: divMeta(el, '').title || header.title,
+        date: meta.date ?? header.date,
+        source: meta.source ?? header.source,
+        extra: { ...header.extra, ...meta.extra },
+      };
+    const doc = (
+      register === null ? containerToDoc(el) : withMentions(ids, () => containerToDoc(el))
+    ).toJSON() as DocJSON;
     documents.push({ key, title: meta.title, n, kind, meta, doc });
   }
   for (const [i, { el }] of containers.entries()) {

@@ -3,8 +3,23 @@
  * documents, volumes and projects (export.ts), and the mapping itself
  * (toDoc.ts, fromDoc.ts, names.ts).
  */
-export { importTei, teiRoot, PLACEHOLDER, type TeiImport, type TeiDocument, type TeiImportOptions, type TeiRegisterEntry } from './import.ts';
-export { exportCollectionTei, exportDocumentTei, exportProjectTei, newFrame, docFromJSON, type ExportRegister } from './export.ts';
+export {
+  importTei,
+  teiRoot,
+  PLACEHOLDER,
+  type TeiImport,
+  type TeiDocument,
+  type TeiImportOptions,
+  type TeiRegisterEntry,
+} from './import.ts';
+export {
+  exportCollectionTei,
+  exportDocumentTei,
+  exportProjectTei,
+  newFrame,
+  docFromJSON,
+  type ExportRegister,
+} from './export.ts';
 export { containerToDoc, blockContent, inlineContent } from './toDoc.ts';
 export { blocksToXml, inlineToXml, withPointers } from './fromDoc.ts';
 export { sameContent, canonicalChildren } from './compare.ts';

@@ -70,7 +70,8 @@ export function divMeta(div: XmlElement, fallbackTitle: string): DocumentMeta {
   const head = findElement(div, (e) => isTei(e, 'head'));
   const source = findElement(div, isSourceNote);
   const extra: Record<string, string> = {};
-  for (const a of div.attrs) if (!['type', 'n', 'xml:id'].includes(a.name) && !a.name.startsWith('xmlns')) extra[a.name] = a.value;
+  for (const a of div.attrs)
+    if (!['type', 'n', 'xml:id'].includes(a.name) && !a.name.startsWith('xmlns')) extra[a.name] = a.value;
   let date = extra['frus:doc-dateTime-min'] ?? null;
   if (date === null) {
     const dated = findElement(div, (e) => isTei(e, 'date') && getAttr(e, 'when') !== null);

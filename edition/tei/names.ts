@@ -5,14 +5,34 @@
 import { TEI_NS, type XmlElement, getAttr } from '../xml/tree.ts';
 
 /** `hi/@rend` values that map to the schema's highlighting marks. */
-export const REND_MARKS = { italic: 'italic', bold: 'bold', smallcaps: 'smallcaps', superscript: 'superscript' } as const;
+export const REND_MARKS = {
+  italic: 'italic',
+  bold: 'bold',
+  smallcaps: 'smallcaps',
+  superscript: 'superscript',
+} as const;
 /** The names of the highlighting marks. */
 export type RendMark = keyof typeof REND_MARKS;
 
 /** TEI elements that always hold block structure, wherever they occur. */
 const BLOCK_NAMES = new Set([
-  'p', 'ab', 'head', 'list', 'div', 'lg', 'table', 'opener', 'closer', 'floatingText',
-  'listBibl', 'postscript', 'sp', 'titlePage', 'front', 'body', 'back',
+  'p',
+  'ab',
+  'head',
+  'list',
+  'div',
+  'lg',
+  'table',
+  'opener',
+  'closer',
+  'floatingText',
+  'listBibl',
+  'postscript',
+  'sp',
+  'titlePage',
+  'front',
+  'body',
+  'back',
 ]);
 
 /** TEI elements that are inline even where their siblings are blocks. */

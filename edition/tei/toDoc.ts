@@ -143,7 +143,12 @@ function inlineElement(el: XmlElement, marks: readonly Mark[], state: InlineStat
   // An <app> the flat apparatus mark holds exactly marks its lemma; others stay generic.
   const app = state.mode === 'generic' || marks.some((m) => m.type === schema.marks.app) ? null : appFromTei(el);
   if (app !== null) {
-    buildInline(app.lem.children, appMarkFromTei(app.mark, state.mode === 'default' ? null : state.counter++).addToSet(marks), state, out);
+    buildInline(
+      app.lem.children,
+      appMarkFromTei(app.mark, state.mode === 'default' ? null : state.counter++).addToSet(marks),
+      state,
+      out,
+    );
     return out;
   }
   buildInline(el.children, markFor(el, state).addToSet(marks), state, out);
@@ -178,7 +183,8 @@ function generic(el: XmlElement): PMNode {
   const holdsBlocks = el.children.some(
     (c) => c.type === 'element' && (mixed ? isBlockish(c) : isBlockInElementOnly(c)),
   );
-  if (holdsBlocks) return schema.nodes.teiBlock.create({ name: el.name, xml: pairs(el.attrs) }, blockContent(el, false));
+  if (holdsBlocks)
+    return schema.nodes.teiBlock.create({ name: el.name, xml: pairs(el.attrs) }, blockContent(el, false));
   return schema.nodes.teiText.create({ name: el.name, xml: pairs(el.attrs) }, inlineContent(el.children));
 }
 

@@ -58,6 +58,11 @@ export function decodeUtf8(bytes: Uint8Array, fileName?: string): string {
     const line = before.split('\n').length;
     const column = [...before.slice(lineStart)].length + 1;
     const hex = bytes[bad]?.toString(16).padStart(2, '0') ?? '??';
-    throw new ParseError(`invalid UTF-8 (byte 0x${hex} at offset ${bad}); save the file as UTF-8 and import it again.`, line, column, fileName);
+    throw new ParseError(
+      `invalid UTF-8 (byte 0x${hex} at offset ${bad}); save the file as UTF-8 and import it again.`,
+      line,
+      column,
+      fileName,
+    );
   }
 }

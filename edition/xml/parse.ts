@@ -94,8 +94,10 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): XmlDocume
   });
   parser.on('doctype', (doctype) => {
     const at = positionAt(source, Math.max(source.indexOf('<!DOCTYPE'), 0));
-    if (/<!ENTITY/i.test(doctype)) fail('a DOCTYPE that declares entities is refused (entity expansion is not supported).', at.line, at.column);
-    if (/^\s*\S+\s+(SYSTEM|PUBLIC)\b/.test(doctype)) fail('a DOCTYPE that refers to an external DTD is refused.', at.line, at.column);
+    if (/<!ENTITY/i.test(doctype))
+      fail('a DOCTYPE that declares entities is refused (entity expansion is not supported).', at.line, at.column);
+    if (/^\s*\S+\s+(SYSTEM|PUBLIC)\b/.test(doctype))
+      fail('a DOCTYPE that refers to an external DTD is refused.', at.line, at.column);
     if (doctype.includes('[')) fail('a DOCTYPE with an internal subset is refused.', at.line, at.column);
     prolog.push({ type: 'doctype', text: doctype });
   });

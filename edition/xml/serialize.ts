@@ -12,7 +12,10 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 function checkChars(s: string): void {
   const m = NOT_XML.exec(s);
-  if (m) throw new RangeError(`U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} cannot be written in XML (in ${JSON.stringify(s.slice(Math.max(0, m.index - 20), m.index + 20))})`);
+  if (m)
+    throw new RangeError(
+      `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} cannot be written in XML (in ${JSON.stringify(s.slice(Math.max(0, m.index - 20), m.index + 20))})`,
+    );
 }
 
 /**

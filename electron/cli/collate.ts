@@ -7,7 +7,13 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { Node } from 'prosemirror-model';
-import { collateWitnesses, documentText, formatCollation, normaliseOptions, type CollationFormat } from '../../edition/apparatus/index.ts';
+import {
+  collateWitnesses,
+  documentText,
+  formatCollation,
+  normaliseOptions,
+  type CollationFormat,
+} from '../../edition/apparatus/index.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import { schema } from '../../edition/schema.ts';
 import { importTei } from '../../edition/tei/index.ts';
@@ -19,7 +25,8 @@ const FORMATS: readonly CollationFormat[] = ['table', 'json', 'tei'];
 
 function formatOf(value: string | undefined): CollationFormat {
   const format = value ?? 'table';
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`collate --format is one of ${FORMATS.join(', ')} (got "${format}").`);
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`collate --format is one of ${FORMATS.join(', ')} (got "${format}").`);
   return format as CollationFormat;
 }
 
@@ -30,7 +37,10 @@ async function witnessOf(file: string): Promise<{ siglum: string; text: string }
     text = (await readFile(file, 'utf8')).replace(/^\uFEFF/u, '');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new SiglumError('not-found', `Cannot read ${file} (${code ?? 'unknown error'}). Check the path and try again.`);
+    throw new SiglumError(
+      'not-found',
+      `Cannot read ${file} (${code ?? 'unknown error'}). Check the path and try again.`,
+    );
   }
   const ext = extname(file).toLowerCase();
   if (ext === '.xml' || ext === '.tei') {
@@ -53,7 +63,10 @@ export async function collateCommand(
     const id = opts.document;
     const c = await withService(project, false, (s) => s.collateDocument({ documentId: id }));
     if (c.sigla.length < 2) {
-      throw new SiglumError('bad-input', `Document ${id} has no witnesses to collate with. Add one in the app, or collate files: siglum collate FILE FILE...`);
+      throw new SiglumError(
+        'bad-input',
+        `Document ${id} has no witnesses to collate with. Add one in the app, or collate files: siglum collate FILE FILE...`,
+      );
     }
     // The service's collation is deterministic: collating the same texts here gives the same result.
     const collated = collateWitnesses(
@@ -63,7 +76,8 @@ export async function collateCommand(
     io.out(formatCollation(collated, format));
     return 0;
   }
-  if (files.length < 2) throw new UsageError('collate needs at least two FILEs (each one a witness), or --document ID.');
+  if (files.length < 2)
+    throw new UsageError('collate needs at least two FILEs (each one a witness), or --document ID.');
   const witnesses = await Promise.all(files.map(witnessOf));
   const seen = new Set<string>();
   for (const w of witnesses) {

@@ -35,7 +35,11 @@ export function projectMustExist(project: ProjectChoice): void {
   }
 }
 
-export async function withService<T>(project: ProjectChoice, create: boolean, run: (s: SiglumService) => Promise<T>): Promise<T> {
+export async function withService<T>(
+  project: ProjectChoice,
+  create: boolean,
+  run: (s: SiglumService) => Promise<T>,
+): Promise<T> {
   const service = await openService(project.path, { create, seed: create && project.isDefault });
   try {
     return await run(service);
@@ -60,7 +64,9 @@ export async function importCommand(
       const code = (e as NodeJS.ErrnoException).code;
       throw new SiglumError(
         'not-found',
-        code === 'EISDIR' ? `${file} is a folder: name the files to import.` : `Cannot read ${file}: check the name and that you may read it.`,
+        code === 'EISDIR'
+          ? `${file} is a folder: name the files to import.`
+          : `Cannot read ${file}: check the name and that you may read it.`,
       );
     }
     // As bytes, so the service checks that the text is valid UTF-8 rather than a decoder here guessing.
@@ -68,9 +74,15 @@ export async function importCommand(
   }
   const result = await withService(project, true, (s) => s.importFiles({ files: read }));
   if (opts.json) {
-    io.out(JSON.stringify({ documents: result.documents.map((d) => ({ id: d.id, title: d.title, collection: d.collection })) }));
+    io.out(
+      JSON.stringify({
+        documents: result.documents.map((d) => ({ id: d.id, title: d.title, collection: d.collection })),
+      }),
+    );
   } else {
-    io.out(`Imported ${result.documents.length} document${result.documents.length === 1 ? '' : 's'} into ${project.path}:`);
+    io.out(
+      `Imported ${result.documents.length} document${result.documents.length === 1 ? '' : 's'} into ${project.path}:`,
+    );
     for (const d of result.documents) io.out(`  ${d.id}  ${d.title}`);
   }
   return 0;
@@ -112,7 +124,8 @@ export async function exportCommand(
     throw new UsageError('export needs exactly one of: a DOC_ID, --collection ID, or --all.');
   }
   const format = opts.format ?? 'tei';
-  if (format !== 'tei' && !isEditionFormat(format)) throw new UsageError(`export --format is tei, pdf, html or latex (not "${format}").`);
+  if (format !== 'tei' && !isEditionFormat(format))
+    throw new UsageError(`export --format is tei, pdf, html or latex (not "${format}").`);
   if (!opts.out) throw new UsageError('export needs --out PATH (a file, or a folder to write into).');
   const target: ExportTarget = opts.all
     ? { all: true }
@@ -128,7 +141,10 @@ export async function exportCommand(
   const out = resolve(opts.out);
   const intoFolder = existsSync(out) && statSync(out).isDirectory();
   if (!intoFolder && !(existsSync(dirname(out)) && statSync(dirname(out)).isDirectory())) {
-    throw new SiglumError('not-found', `The folder ${dirname(out)} does not exist: create it first, or choose another --out.`);
+    throw new SiglumError(
+      'not-found',
+      `The folder ${dirname(out)} does not exist: create it first, or choose another --out.`,
+    );
   }
   const project = chooseProject(opts.project);
   projectMustExist(project);
@@ -142,7 +158,10 @@ export async function exportCommand(
     await rename(partial, path);
   } catch (e) {
     await rm(partial, { force: true });
-    throw new SiglumError('io', `Cannot write ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'}): check the folder is writable, or choose another --out.`);
+    throw new SiglumError(
+      'io',
+      `Cannot write ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'}): check the folder is writable, or choose another --out.`,
+    );
   }
   io.out(path);
   return 0;
@@ -172,9 +191,13 @@ export async function validateCommand(files: string[], opts: { schema?: string }
 
 export async function serveCommand(opts: { project?: string; port?: string }, io: Output): Promise<number> {
   const port = opts.port === undefined ? 0 : Number(opts.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535 (not "${opts.port}").`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be a number from 0 to 65535 (not "${opts.port}").`);
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
-    throw new SiglumError('not-found', 'The app is not built yet: run `npm run build:renderer` (or use `npm run serve`), then try again.');
+    throw new SiglumError(
+      'not-found',
+      'The app is not built yet: run `npm run build:renderer` (or use `npm run serve`), then try again.',
+    );
   }
   const project = chooseProject(opts.project);
   const service = await openService(project.path, { create: true, seed: project.isDefault });

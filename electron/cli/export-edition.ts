@@ -28,7 +28,9 @@ export function summaryLine(r: ExportResult): string {
   if (r.pages !== undefined) parts.push(plural(r.pages, 'page'));
   if (r.files !== undefined) parts.push(plural(r.files, 'file'));
   const where = r.format === 'pdf' ? 'on their pages' : 'placed';
-  parts.push(`${plural(r.placed.notes, 'note')} and ${plural(r.placed.apparatus, 'apparatus entry', 'apparatus entries')} ${where}`);
+  parts.push(
+    `${plural(r.placed.notes, 'note')} and ${plural(r.placed.apparatus, 'apparatus entry', 'apparatus entries')} ${where}`,
+  );
   const missing = r.misplaced.length + r.rejected.length;
   if (missing > 0) parts.push(`${missing} not placed (see warnings)`);
   return `${r.index ?? r.path}: ${parts.join(', ')}.`;
@@ -44,7 +46,8 @@ export function warningLines(r: ExportResult): string[] {
         : '';
     return `siglum: warning: ${what} of "${m.document}" is not on its page${pages}: ${m.reason}`;
   });
-  for (const r2 of r.rejected) lines.push(`siglum: warning: apparatus entry ${r2.index + 1} of "${r2.document}" could not be set: ${r2.reason}`);
+  for (const r2 of r.rejected)
+    lines.push(`siglum: warning: apparatus entry ${r2.index + 1} of "${r2.document}" could not be set: ${r2.reason}`);
   for (const w of r.warnings) lines.push(`siglum: warning: ${w}`);
   return lines;
 }

@@ -60,7 +60,10 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
       const message = e instanceof Error ? e.message : String(e);
       throw new UsageError(message.split(/(?<=\.) /)[0] ?? message);
     }
-    const { values, positionals } = parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] };
+    const { values, positionals } = parsed as {
+      values: Record<string, string | boolean | undefined>;
+      positionals: string[];
+    };
     if (values['help']) {
       io.out(USAGE);
       return 0;
@@ -77,7 +80,14 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
       type?: string;
       document?: string;
     };
-    if (name !== 'import' && name !== 'export' && name !== 'validate' && name !== 'mentions' && name !== 'collate' && positionals.length > 0) {
+    if (
+      name !== 'import' &&
+      name !== 'export' &&
+      name !== 'validate' &&
+      name !== 'mentions' &&
+      name !== 'collate' &&
+      positionals.length > 0
+    ) {
       throw new UsageError(`${name} takes no arguments besides its options (got "${positionals[0]}").`);
     }
     switch (name) {

@@ -41,7 +41,10 @@ function refusal(message: string): WireReply {
  * a frame showing the app itself (app://siglum/...): a page that somehow got into a
  * window or a subframe cannot reach the service.
  */
-export function registerIpc(ipcMain: IpcMainLike, call: (method: ApiMethod, args: unknown) => Promise<WireReply>): void {
+export function registerIpc(
+  ipcMain: IpcMainLike,
+  call: (method: ApiMethod, args: unknown) => Promise<WireReply>,
+): void {
   for (const method of API_METHODS) {
     ipcMain.handle(channelOf(method), async (event, args) =>
       isAppUrl(event.senderFrame?.url) ? call(method, args) : refusal("Only Siglum's own pages may use its API."),
@@ -62,7 +65,8 @@ export function createBridge(ipcRenderer: IpcRendererLike): SiglumBridge {
   });
   return Object.freeze({
     call(method: ApiMethod, args: unknown): Promise<WireReply> {
-      if (!isApiMethod(method)) return Promise.resolve(refusal(`There is no API method called ${JSON.stringify(method)}.`));
+      if (!isApiMethod(method))
+        return Promise.resolve(refusal(`There is no API method called ${JSON.stringify(method)}.`));
       return ipcRenderer.invoke(channelOf(method), args) as Promise<WireReply>;
     },
     subscribe(listener: (event: SiglumEvent) => void): () => void {

@@ -5,26 +5,16 @@
  * as images). Main process only; the command line and the tests use
  * render.ts (Playwright and Debian's Chromium) over the same page.
  */
-import { BrowserWindow, session } from "electron";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import type { LayoutReport, PrintEdition } from "../../edition/print/model.ts";
-import {
-  buildPrintPage,
-  paginatorScript,
-  type PrintPage,
-  type PrintResources,
-} from "./page.ts";
-import type {
-  PageImagesResult,
-  PageRange,
-  PdfProgress,
-  PdfResult,
-} from "./render.ts";
+import { BrowserWindow, session } from 'electron';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { LayoutReport, PrintEdition } from '../../edition/print/model.ts';
+import { buildPrintPage, paginatorScript, type PrintPage, type PrintResources } from './page.ts';
+import type { PageImagesResult, PageRange, PdfProgress, PdfResult } from './render.ts';
 
-const PARTITION = "siglum-print";
+const PARTITION = 'siglum-print';
 
 /** A laid-out print page in a hidden window, with the paginator's report. */
 interface WindowLayout {
@@ -48,21 +38,18 @@ async function withLaidOutWindow<T>(
   use: (laid: WindowLayout) => Promise<T>,
 ): Promise<T> {
   const t0 = performance.now();
-  onProgress?.({ stage: "html" });
-  const [page, script] = await Promise.all([
-    buildPrintPage(edition, resources),
-    paginatorScript(resources),
-  ]);
-  const dir = await mkdtemp(join(tmpdir(), "siglum-print-"));
-  const file = join(dir, "edition.html");
-  await writeFile(file, page.html, "utf8");
+  onProgress?.({ stage: 'html' });
+  const [page, script] = await Promise.all([buildPrintPage(edition, resources), paginatorScript(resources)]);
+  const dir = await mkdtemp(join(tmpdir(), 'siglum-print-'));
+  const file = join(dir, 'edition.html');
+  await writeFile(file, page.html, 'utf8');
   const pageUrl = pathToFileURL(file).href;
   const t1 = performance.now();
 
   const ses = session.fromPartition(PARTITION);
   ses.webRequest.onBeforeRequest((details, callback) =>
     callback({
-      cancel: details.url !== pageUrl && !details.url.startsWith("data:"),
+      cancel: details.url !== pageUrl && !details.url.startsWith('data:'),
     }),
   );
   const win = new BrowserWindow({
@@ -77,14 +64,12 @@ async function withLaidOutWindow<T>(
       javascript: true,
     },
   });
-  win.webContents.setWindowOpenHandler(() => ({ action: "deny" }));
-  win.webContents.on("will-navigate", (event) => event.preventDefault());
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.webContents.on('will-navigate', (event) => event.preventDefault());
   try {
-    onProgress?.({ stage: "layout" });
+    onProgress?.({ stage: 'layout' });
     await win.loadURL(pageUrl);
-    await win.webContents.executeJavaScript(
-      "document.fonts.ready.then(() => true)",
-    );
+    await win.webContents.executeJavaScript('document.fonts.ready.then(() => true)');
     const report = (await win.webContents.executeJavaScript(
       `${script}\n;SiglumPrint.paginate(document, ${JSON.stringify(page.config)})`,
     )) as LayoutReport;
@@ -102,7 +87,7 @@ async function withLaidOutWindow<T>(
 }
 
 /** What a layout placed, and every note or entry it did not place. */
-function countsOf(laid: WindowLayout): Omit<PdfResult, "timings" | "layoutTimings"> {
+function countsOf(laid: WindowLayout): Omit<PdfResult, 'timings' | 'layoutTimings'> {
   return {
     pages: laid.report.pages,
     placed: laid.report.placed,
@@ -121,7 +106,7 @@ export function renderPdfInWindow(
 ): Promise<PdfResult> {
   return withLaidOutWindow(edition, onProgress, resources, async (laid) => {
     const t2 = performance.now();
-    onProgress?.({ stage: "pdf", pages: laid.report.pages });
+    onProgress?.({ stage: 'pdf', pages: laid.report.pages });
     const pdf = await laid.win.webContents.printToPDF({
       preferCSSPageSize: true,
       printBackground: true,
@@ -130,7 +115,7 @@ export function renderPdfInWindow(
     });
     await writeFile(outPath, pdf);
     const t3 = performance.now();
-    onProgress?.({ stage: "done", pages: laid.report.pages });
+    onProgress?.({ stage: 'done', pages: laid.report.pages });
     return {
       ...countsOf(laid),
       timings: { ...laid.timings, launch: 0, pdf: t3 - t2 },
@@ -155,7 +140,7 @@ export function renderPagesInWindow(
     const { win, report } = laid;
     const first = Math.max(1, Math.min(range.first, report.pages));
     const count = Math.max(0, Math.min(range.count, report.pages - first + 1));
-    onProgress?.({ stage: "pdf", pages: report.pages });
+    onProgress?.({ stage: 'pdf', pages: report.pages });
     const images: string[] = [];
     for (let i = 0; i < count; i++) {
       const rect = (await win.webContents.executeJavaScript(
@@ -166,13 +151,12 @@ export function renderPagesInWindow(
       )) as { x: number; y: number; width: number; height: number };
       // A page taller than the window (a large page size) grows the window first.
       const [w = 0, h = 0] = win.getContentSize();
-      if (rect.width > w || rect.height > h)
-        win.setContentSize(Math.max(w, rect.width), Math.max(h, rect.height));
+      if (rect.width > w || rect.height > h) win.setContentSize(Math.max(w, rect.width), Math.max(h, rect.height));
       const image = await win.webContents.capturePage(rect, { stayHidden: true });
       images.push(image.toDataURL());
       onImage?.(i + 1, count);
     }
-    onProgress?.({ stage: "done", pages: report.pages });
+    onProgress?.({ stage: 'done', pages: report.pages });
     return { ...countsOf(laid), first, images };
   });
 }

@@ -4,21 +4,17 @@
  * Playwright page and in a hidden Electron window), the layout configuration, and
  * the paginator script that lays it out.
  */
-import { readFile, readdir } from "node:fs/promises";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { buildPrintHtml } from "../../edition/print/html.ts";
-import { loadHyphenator } from "../../edition/print/hyphenate.ts";
-import { layoutConfig, type LayoutConfig } from "../../edition/print/layout.ts";
-import {
-  resolvePrintSettings,
-  type Misplaced,
-  type PrintEdition,
-} from "../../edition/print/model.ts";
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildPrintHtml } from '../../edition/print/html.ts';
+import { loadHyphenator } from '../../edition/print/hyphenate.ts';
+import { layoutConfig, type LayoutConfig } from '../../edition/print/layout.ts';
+import { resolvePrintSettings, type Misplaced, type PrintEdition } from '../../edition/print/model.ts';
 
 /** The repository root, for running from source (tests, the command line through tsx). */
 function repoRoot(): string {
-  return fileURLToPath(new URL("../../", import.meta.url));
+  return fileURLToPath(new URL('../../', import.meta.url));
 }
 
 /**
@@ -33,7 +29,7 @@ export interface PrintResources {
 
 /** The resources folder: the one passed in, else the source tree's. */
 export function resourcesDir(resources: PrintResources): string {
-  return resources.resourcesDir ?? join(repoRoot(), "resources");
+  return resources.resourcesDir ?? join(repoRoot(), 'resources');
 }
 
 const fontCssByDir = new Map<string, Promise<string>>();
@@ -41,47 +37,40 @@ let script: Promise<string> | null = null;
 
 /** resources/fonts/fonts.css with every `url(./file.woff2)` replaced by its data. */
 async function loadFontCss(dir: string): Promise<string> {
-  const css = await readFile(join(dir, "fonts", "fonts.css"), "utf8");
-  const files = new Set(await readdir(join(dir, "fonts")));
+  const css = await readFile(join(dir, 'fonts', 'fonts.css'), 'utf8');
+  const files = new Set(await readdir(join(dir, 'fonts')));
   const parts: string[] = [];
   let at = 0;
   for (const m of css.matchAll(/url\(\.\/([^)]+)\)/g)) {
-    const name = m[1] ?? "";
-    if (!files.has(name))
-      throw new Error(`fonts.css names ${name}, which is not in ${dir}/fonts`);
-    const data = await readFile(join(dir, "fonts", name));
-    parts.push(
-      css.slice(at, m.index),
-      `url(data:font/woff2;base64,${data.toString("base64")})`,
-    );
+    const name = m[1] ?? '';
+    if (!files.has(name)) throw new Error(`fonts.css names ${name}, which is not in ${dir}/fonts`);
+    const data = await readFile(join(dir, 'fonts', name));
+    parts.push(css.slice(at, m.index), `url(data:font/woff2;base64,${data.toString('base64')})`);
     at = m.index + m[0].length;
   }
   parts.push(css.slice(at));
-  return parts.join("");
+  return parts.join('');
 }
 
 /** The paginator (edition/print/layout.ts) as a classic script defining `SiglumPrint`. */
-export function paginatorScript(
-  resources: PrintResources = {},
-): Promise<string> {
-  if (resources.paginatorScript !== undefined)
-    return Promise.resolve(resources.paginatorScript);
+export function paginatorScript(resources: PrintResources = {}): Promise<string> {
+  if (resources.paginatorScript !== undefined) return Promise.resolve(resources.paginatorScript);
   // esbuild is loaded only here: a bundled app passes the script built at build time
   // and ships no esbuild.
-  script ??= import("esbuild")
+  script ??= import('esbuild')
     .then(({ build }) =>
       build({
-        entryPoints: [join(repoRoot(), "edition", "print", "layout.ts")],
+        entryPoints: [join(repoRoot(), 'edition', 'print', 'layout.ts')],
         bundle: true,
-        format: "iife",
-        globalName: "SiglumPrint",
-        platform: "browser",
-        target: "chrome120",
+        format: 'iife',
+        globalName: 'SiglumPrint',
+        platform: 'browser',
+        target: 'chrome120',
         write: false,
-        logLevel: "silent",
+        logLevel: 'silent',
       }),
     )
-    .then((r) => r.outputFiles[0]?.text ?? "");
+    .then((r) => r.outputFiles[0]?.text ?? '');
   return script;
 }
 
@@ -93,17 +82,14 @@ export interface PrintPage {
 }
 
 /** Builds the print page of an edition. Throws a SiglumError (bad-input) for settings out of range. */
-export async function buildPrintPage(
-  edition: PrintEdition,
-  resources: PrintResources = {},
-): Promise<PrintPage> {
+export async function buildPrintPage(edition: PrintEdition, resources: PrintResources = {}): Promise<PrintPage> {
   const dir = resourcesDir(resources);
   const settings = resolvePrintSettings(edition.settings);
   const fontCss = fontCssByDir.get(dir) ?? loadFontCss(dir);
   fontCssByDir.set(dir, fontCss);
   const [fonts, printCss, hyphenate] = await Promise.all([
     fontCss,
-    readFile(join(dir, "print", "print.css"), "utf8"),
+    readFile(join(dir, 'print', 'print.css'), 'utf8'),
     loadHyphenator(settings.language),
   ]);
   const { html, rejected } = buildPrintHtml(edition, settings, {

@@ -22,10 +22,7 @@ export interface JobPort {
 /** What a PDF job's end reports on the way: a stage, or (page jobs) a page drawn. */
 type Progress = PdfProgress | { image: { done: number; count: number } };
 
-type Reply<R> =
-  | { job: number; progress: Progress }
-  | { job: number; result: R }
-  | { job: number; error: ErrorPayload };
+type Reply<R> = { job: number; progress: Progress } | { job: number; result: R } | { job: number; error: ErrorPayload };
 
 function field(m: unknown, key: string): Record<string, unknown> | null {
   const v = typeof m === 'object' && m !== null ? (m as Record<string, unknown>)[key] : undefined;
@@ -117,7 +114,6 @@ export function servePageJobs(port: JobPort, render: PageImageRenderer): void {
     port,
     PAGES,
     (r) => typeof r['range'] === 'object' && r['range'] !== null,
-    (r, onProgress) =>
-      render(r.edition, r.range, onProgress, (done, count) => onProgress({ image: { done, count } })),
+    (r, onProgress) => render(r.edition, r.range, onProgress, (done, count) => onProgress({ image: { done, count } })),
   );
 }

@@ -4,23 +4,13 @@
  * out by edition/print/layout.ts inside Chromium and printed with `page.pdf`, which is
  * Chromium's printToPDF: the same call Electron's hidden window makes.
  */
-import { existsSync } from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { SiglumError } from "../../edition/errors.ts";
-import type {
-  LayoutReport,
-  Misplaced,
-  PageSummary,
-  IndexEntry,
-  PrintEdition,
-} from "../../edition/print/model.ts";
-import {
-  buildPrintPage,
-  paginatorScript,
-  type PrintResources,
-} from "./page.ts";
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { SiglumError } from '../../edition/errors.ts';
+import type { LayoutReport, Misplaced, PageSummary, IndexEntry, PrintEdition } from '../../edition/print/model.ts';
+import { buildPrintPage, paginatorScript, type PrintResources } from './page.ts';
 
-export type PdfStage = "html" | "layout" | "pdf" | "done";
+export type PdfStage = 'html' | 'layout' | 'pdf' | 'done';
 
 export interface PdfProgress {
   stage: PdfStage;
@@ -55,20 +45,19 @@ export interface RenderOptions extends PrintResources {
 
 /** Flags for a headless print-only Chromium: no GPU, no network chatter, no updates. */
 export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
 ];
 
 /** Launches Chromium for printing; a missing binary is a SiglumError ('io') saying what to do. */
 export function launchPrintBrowser(executablePath?: string): Promise<Browser> {
-  const path =
-    executablePath ?? process.env["SIGLUM_CHROMIUM"] ?? "/usr/bin/chromium";
+  const path = executablePath ?? process.env['SIGLUM_CHROMIUM'] ?? '/usr/bin/chromium';
   if (!existsSync(path)) {
     return Promise.reject(
       new SiglumError(
-        "io",
+        'io',
         `Chromium, which typesets the PDF, is not at ${path}. Install it (apt install chromium) or set SIGLUM_CHROMIUM to its path.`,
       ),
     );
@@ -97,15 +86,11 @@ async function withLaidOutPage<T>(
   use: (laid: LaidOut) => Promise<T>,
 ): Promise<T> {
   const t0 = performance.now();
-  onProgress?.({ stage: "html" });
-  const [page, script] = await Promise.all([
-    buildPrintPage(edition, options),
-    paginatorScript(options),
-  ]);
+  onProgress?.({ stage: 'html' });
+  const [page, script] = await Promise.all([buildPrintPage(edition, options), paginatorScript(options)]);
   const t1 = performance.now();
 
-  const browser =
-    options.browser ?? (await launchPrintBrowser(options.executablePath));
+  const browser = options.browser ?? (await launchPrintBrowser(options.executablePath));
   const tLaunch = performance.now();
   try {
     const context = await browser.newContext({
@@ -114,8 +99,8 @@ async function withLaidOutPage<T>(
     });
     try {
       const tab = await context.newPage();
-      onProgress?.({ stage: "layout" });
-      await tab.setContent(page.html, { waitUntil: "load" });
+      onProgress?.({ stage: 'layout' });
+      await tab.setContent(page.html, { waitUntil: 'load' });
       await tab.evaluate(() => document.fonts.ready.then(() => undefined));
       await tab.addScriptTag({ content: script });
       const report = await tab.evaluate(
@@ -145,7 +130,7 @@ async function withLaidOutPage<T>(
 }
 
 /** What a layout placed, and every note or entry it did not place (building the HTML rejects some). */
-function countsOf(laid: LaidOut): Omit<PdfResult, "timings" | "layoutTimings"> {
+function countsOf(laid: LaidOut): Omit<PdfResult, 'timings' | 'layoutTimings'> {
   const { report } = laid;
   return {
     pages: report.pages,
@@ -171,7 +156,7 @@ export function renderPdf(
   return withLaidOutPage(edition, onProgress, options, async (laid) => {
     const { tab, report } = laid;
     const t2 = performance.now();
-    onProgress?.({ stage: "pdf", pages: report.pages });
+    onProgress?.({ stage: 'pdf', pages: report.pages });
     await tab.pdf({
       path: outPath,
       preferCSSPageSize: true,
@@ -181,7 +166,7 @@ export function renderPdf(
       printBackground: true,
     });
     const t3 = performance.now();
-    onProgress?.({ stage: "done", pages: report.pages });
+    onProgress?.({ stage: 'done', pages: report.pages });
     return {
       ...countsOf(laid),
       timings: { ...laid.timings, pdf: t3 - t2 },
@@ -197,8 +182,7 @@ export interface PageRange {
 }
 
 /** The laid-out pages as images, with the same counts as the PDF. */
-export interface PageImagesResult
-  extends Omit<PdfResult, "timings" | "layoutTimings"> {
+export interface PageImagesResult extends Omit<PdfResult, 'timings' | 'layoutTimings'> {
   /** The first page drawn (1-based). */
   first: number;
   /** PNG data URLs (`data:image/png;base64,...`), one per page from `first` on. */
@@ -220,17 +204,15 @@ export function renderPageImages(
     const { tab, report } = laid;
     const first = Math.max(1, Math.min(range.first, report.pages));
     const count = Math.max(0, Math.min(range.count, report.pages - first + 1));
-    onProgress?.({ stage: "pdf", pages: report.pages });
-    const pages = tab.locator(".page");
+    onProgress?.({ stage: 'pdf', pages: report.pages });
+    const pages = tab.locator('.page');
     const images: string[] = [];
     for (let i = 0; i < count; i++) {
-      const png = await pages
-        .nth(first - 1 + i)
-        .screenshot({ type: "png", animations: "disabled", scale: "css" });
-      images.push(`data:image/png;base64,${png.toString("base64")}`);
+      const png = await pages.nth(first - 1 + i).screenshot({ type: 'png', animations: 'disabled', scale: 'css' });
+      images.push(`data:image/png;base64,${png.toString('base64')}`);
       options.onImage?.(i + 1, count);
     }
-    onProgress?.({ stage: "done", pages: report.pages });
+    onProgress?.({ stage: 'done', pages: report.pages });
     return {
       ...countsOf(laid),
       first,

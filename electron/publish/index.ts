@@ -4,21 +4,15 @@
  * `.tex` file. The service and the command line call these; the building itself is
  * pure and lives in edition/publish.
  */
-import { writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
-import { SiglumError } from "../../edition/errors.ts";
-import {
-  buildHtmlEdition,
-  type HtmlRejected,
-} from "../../edition/publish/html/index.ts";
-import {
-  buildLatexEdition,
-  type LatexOptions,
-} from "../../edition/publish/latex/index.ts";
-import type { PublishEdition } from "../../edition/publish/model.ts";
-import { writeEditionFolder } from "./write.ts";
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { SiglumError } from '../../edition/errors.ts';
+import { buildHtmlEdition, type HtmlRejected } from '../../edition/publish/html/index.ts';
+import { buildLatexEdition, type LatexOptions } from '../../edition/publish/latex/index.ts';
+import type { PublishEdition } from '../../edition/publish/model.ts';
+import { writeEditionFolder } from './write.ts';
 
-export { writeEditionFolder, checkRelativePath } from "./write.ts";
+export { writeEditionFolder, checkRelativePath } from './write.ts';
 
 export interface PublishedHtml {
   folder: string;
@@ -30,16 +24,13 @@ export interface PublishedHtml {
 }
 
 /** Builds the static HTML edition and writes it into `folder` (created if missing). */
-export async function publishHtml(
-  edition: PublishEdition,
-  folder: string,
-): Promise<PublishedHtml> {
+export async function publishHtml(edition: PublishEdition, folder: string): Promise<PublishedHtml> {
   const built = buildHtmlEdition(edition);
   const root = resolve(folder);
   const files = await writeEditionFolder(root, built.files);
   return {
     folder: root,
-    index: resolve(root, "index.html"),
+    index: resolve(root, 'index.html'),
     files,
     rejected: built.rejected,
   };
@@ -59,13 +50,10 @@ export async function publishLatex(
   const built = buildLatexEdition(edition, options);
   const target = resolve(path);
   try {
-    await writeFile(target, built.tex, "utf8");
+    await writeFile(target, built.tex, 'utf8');
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    throw new SiglumError(
-      "io",
-      `Could not write ${target}: ${reason}. Choose a file in a folder you can write to.`,
-    );
+    throw new SiglumError('io', `Could not write ${target}: ${reason}. Choose a file in a folder you can write to.`);
   }
   return { path: target, rejected: built.rejected };
 }

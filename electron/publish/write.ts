@@ -8,22 +8,17 @@
  * exist; files the edition does not name are left alone, files it names are
  * replaced.
  */
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, join, resolve, sep } from "node:path";
-import { SiglumError } from "../../edition/errors.ts";
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
+import { SiglumError } from '../../edition/errors.ts';
 
 const SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 
 /** Throws a RangeError for a path that is not a plain relative path inside the folder. */
 export function checkRelativePath(path: string): void {
-  const segments = path.split("/");
-  if (
-    path === "" ||
-    segments.some((s) => !SEGMENT.test(s) || s === "." || s === "..")
-  ) {
-    throw new RangeError(
-      `Refusing to write "${path}": edition files must be plain relative paths`,
-    );
+  const segments = path.split('/');
+  if (path === '' || segments.some((s) => !SEGMENT.test(s) || s === '.' || s === '..')) {
+    throw new RangeError(`Refusing to write "${path}": edition files must be plain relative paths`);
   }
 }
 
@@ -46,12 +41,11 @@ export async function writeEditionFolder(
   try {
     const dirs = new Set([...files.keys()].map((p) => dirname(join(root, p))));
     for (const dir of dirs) await mkdir(dir, { recursive: true });
-    for (const [path, content] of files)
-      await writeFile(join(root, path), content);
+    for (const [path, content] of files) await writeFile(join(root, path), content);
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     throw new SiglumError(
-      "io",
+      'io',
       `Could not write the edition into ${root}: ${reason}. Choose a folder you can write to.`,
     );
   }

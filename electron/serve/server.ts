@@ -75,7 +75,13 @@ function cookieValue(req: IncomingMessage, name: string): string | null {
   return null;
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
   res.end(body);
 }
@@ -147,7 +153,10 @@ export async function startServer(options: ServeOptions): Promise<ServeHandle> {
     if (url.pathname.startsWith(API_ROUTE_PREFIX)) {
       const method = url.pathname.slice(API_ROUTE_PREFIX.length);
       if (!isApiMethod(method)) {
-        sendReply(res, { ok: false, error: new SiglumError('not-found', `There is no API method called "${method}".`).toPayload() });
+        sendReply(res, {
+          ok: false,
+          error: new SiglumError('not-found', `There is no API method called "${method}".`).toPayload(),
+        });
         return;
       }
       if (req.method !== 'POST') {
@@ -162,7 +171,8 @@ export async function startServer(options: ServeOptions): Promise<ServeHandle> {
       try {
         args = JSON.parse(await readBody(req));
       } catch (e) {
-        const error = e instanceof SiglumError ? e : new SiglumError('bad-input', 'The request body is not valid JSON.');
+        const error =
+          e instanceof SiglumError ? e : new SiglumError('bad-input', 'The request body is not valid JSON.');
         sendReply(res, { ok: false, error: error.toPayload() });
         return;
       }
@@ -180,7 +190,11 @@ export async function startServer(options: ServeOptions): Promise<ServeHandle> {
     }
     const asset = await readAsset(options.rendererDir, url.pathname);
     if (!asset) {
-      refuse(res, 404, `Nothing at ${url.pathname}. If this is the first run, build the UI with \`npm run build:renderer\`.`);
+      refuse(
+        res,
+        404,
+        `Nothing at ${url.pathname}. If this is the first run, build the UI with \`npm run build:renderer\`.`,
+      );
       return;
     }
     res.writeHead(200, {
@@ -224,7 +238,10 @@ export async function startServer(options: ServeOptions): Promise<ServeHandle> {
     server.once('error', (e: NodeJS.ErrnoException) => {
       rejectListen(
         e.code === 'EADDRINUSE'
-          ? new SiglumError('io', `Port ${options.port} is already in use: choose another with --port, or leave --port out.`)
+          ? new SiglumError(
+              'io',
+              `Port ${options.port} is already in use: choose another with --port, or leave --port out.`,
+            )
           : e.code === 'EACCES'
             ? new SiglumError('forbidden', `Port ${options.port} needs privileges: choose a port above 1023.`)
             : e,

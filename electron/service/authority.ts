@@ -38,7 +38,10 @@ interface Live {
 }
 
 function badStep(why: string): SiglumError {
-  return new SiglumError('bad-input', `An edit could not be applied to the document (${why}). Reload the document and try again.`);
+  return new SiglumError(
+    'bad-input',
+    `An edit could not be applied to the document (${why}). Reload the document and try again.`,
+  );
 }
 
 export class CollabAuthority {
@@ -62,7 +65,10 @@ export class CollabAuthority {
    */
   push(id: number, version: number, steps: readonly unknown[], clientID: string): PushResult {
     if (steps.length > MAX_STEPS_PER_PUSH) {
-      throw new SiglumError('too-large', `One push may carry at most ${MAX_STEPS_PER_PUSH} steps. Send them in smaller batches.`);
+      throw new SiglumError(
+        'too-large',
+        `One push may carry at most ${MAX_STEPS_PER_PUSH} steps. Send them in smaller batches.`,
+      );
     }
     const live = this.open(id);
     if (version < live.version) return { ok: false, reason: 'behind', version: live.version };
@@ -185,7 +191,13 @@ export class CollabAuthority {
     if (cached?.idle) clearTimeout(cached.idle);
     this.live.delete(id);
     const loaded = loadContent(this.store.db, id);
-    const live: Live = { id, doc: loaded.doc, version: loaded.version, snapshotVersion: loaded.snapshotVersion, idle: null };
+    const live: Live = {
+      id,
+      doc: loaded.doc,
+      version: loaded.version,
+      snapshotVersion: loaded.snapshotVersion,
+      idle: null,
+    };
     this.live.set(id, live);
     this.evict();
     // A long replay (after a crash, or steps written by another process): snapshot soon,

@@ -8,7 +8,12 @@ import type { Mark, Node as PMNode } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
 import type { DocJSON, ExportTarget, OpenedDocument, ProjectPrintSettings } from '../../edition/api.ts';
 import type { ApparatusEntry, PrintEdition, Witness } from '../../edition/print/model.ts';
-import { editionFromOpened, type EntityKind, type PublishEdition, type RegisterEntry } from '../../edition/publish/model.ts';
+import {
+  editionFromOpened,
+  type EntityKind,
+  type PublishEdition,
+  type RegisterEntry,
+} from '../../edition/publish/model.ts';
 import { collectionIds, getCollection } from '../../db/collections.ts';
 import { getDocument, listDocuments } from '../../db/documents.ts';
 import { listEntityRecords } from '../../db/entities.ts';
@@ -35,10 +40,17 @@ export function targetDocumentIds(store: Store, target: ExportTarget): number[] 
  * as subtitle; a volume's title from its TEI header, its date as subtitle and the
  * header's source description as introduction; the project's title.
  */
-export function targetTitle(store: Store, target: ExportTarget): { title: string; subtitle: string | null; introduction: string | null } {
+export function targetTitle(
+  store: Store,
+  target: ExportTarget,
+): { title: string; subtitle: string | null; introduction: string | null } {
   if ('documentId' in target) {
     const { info, meta } = getDocument(store.db, rowId(target.documentId, 'document'));
-    return { title: info.title, subtitle: [meta.date, meta.source].filter(Boolean).join(' · ') || null, introduction: null };
+    return {
+      title: info.title,
+      subtitle: [meta.date, meta.source].filter(Boolean).join(' · ') || null,
+      introduction: null,
+    };
   }
   if ('collectionId' in target) {
     const c = getCollection(store.db, rowId(target.collectionId, 'collection'));
@@ -65,7 +77,10 @@ function sigla(value: unknown): string[] {
  * are kept: the print and HTML builders then report them as not placeable, rather
  * than the export leaving them out without a word.
  */
-export function apparatusOf(doc: PMNode, seriesBTypes: readonly string[]): { entries: ApparatusEntry[]; sigla: Set<string> } {
+export function apparatusOf(
+  doc: PMNode,
+  seriesBTypes: readonly string[],
+): { entries: ApparatusEntry[]; sigla: Set<string> } {
   const byId = new Map<string, { from: number; to: number; attrs: AppAttrs }>();
   const order: string[] = [];
   let anonymous = 0;
@@ -235,7 +250,11 @@ export function gatherEdition(
       entries = trimmed.entries;
       for (const index of trimmed.lost) {
         const lemma = before[index]?.lemma ?? '';
-        lostEntries.push({ document: i, index, reason: `“${lemma}” is in a note of a type the print settings leave out` });
+        lostEntries.push({
+          document: i,
+          index,
+          reason: `“${lemma}” is in a note of a type the print settings leave out`,
+        });
       }
     }
     apparatus.set(record.info.id, entries);
@@ -245,7 +264,9 @@ export function gatherEdition(
   const own = targetTitle(store, target);
   const introduction = settings.introduction ?? own.introduction ?? undefined;
   const published = editionFromOpened(settings.title ?? own.title, opened, {
-    witnesses: [...witnesses].sort(([a], [b]) => a.localeCompare(b)).map(([siglum, description]): Witness => ({ siglum, description })),
+    witnesses: [...witnesses]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([siglum, description]): Witness => ({ siglum, description })),
     register: register(store),
     apparatus,
     ...(introduction === undefined ? {} : { introduction }),
@@ -259,11 +280,15 @@ export function gatherEdition(
   } else if (kept < apparatusInProject) {
     const series = (['A', 'B'] as const).filter((x) => !settings.apparatusSeries.includes(x)).join(' and ');
     const n = apparatusInProject - kept;
-    warnings.push(`${n} apparatus ${n === 1 ? 'entry' : 'entries'} of series ${series} ${n === 1 ? 'is' : 'are'} left out, as the print settings ask.`);
+    warnings.push(
+      `${n} apparatus ${n === 1 ? 'entry' : 'entries'} of series ${series} ${n === 1 ? 'is' : 'are'} left out, as the print settings ask.`,
+    );
   }
   const unprinted = notes - printedNotes;
   if (unprinted > 0) {
-    warnings.push(`${unprinted} ${unprinted === 1 ? 'note is' : 'notes are'} of a type the print settings leave out, so not printed.`);
+    warnings.push(
+      `${unprinted} ${unprinted === 1 ? 'note is' : 'notes are'} of a type the print settings leave out, so not printed.`,
+    );
   }
   return {
     edition: {

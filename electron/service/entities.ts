@@ -105,7 +105,11 @@ function pagesAndDefinitions(doc: PMNode): Pick<ReadDocument, 'lastPage' | 'defi
  * Whether an occurrence lies in the element that defines the entity (a FRUS list's
  * `<persName xml:id>`), which is the entry itself, not a mention of it.
  */
-function defines(entity: Entity, definitions: ReadDocument['defines'] | undefined, at: { from: number; to: number }): boolean {
+function defines(
+  entity: Entity,
+  definitions: ReadDocument['defines'] | undefined,
+  at: { from: number; to: number },
+): boolean {
   if (entity.xmlId === null || definitions === undefined) return false;
   return (definitions.get(entity.xmlId) ?? []).some(([a, b]) => a < at.to && at.from < b);
 }
@@ -152,12 +156,18 @@ export function mentionRefs(doc: DocJSON): Set<string> {
  * from a standOff join an entry of the project with the same xml:id, type and name,
  * else are added. Returns xml:id -> entity id, for `linkImportedMentions`.
  */
-export function importRegister(tx: Tx, register: readonly TeiRegisterEntry[], collectionId: number): Map<string, string> {
+export function importRegister(
+  tx: Tx,
+  register: readonly TeiRegisterEntry[],
+  collectionId: number,
+): Map<string, string> {
   const ids = new Map<string, string>();
   for (const { entity, definedInFrame } of register) {
     const xmlId = entity.xmlId ?? entity.id;
     if (!definedInFrame) {
-      const same = entitiesWithXmlId(tx.db, xmlId).find((r) => r.entity.type === entity.type && r.entity.name === entity.name);
+      const same = entitiesWithXmlId(tx.db, xmlId).find(
+        (r) => r.entity.type === entity.type && r.entity.name === entity.name,
+      );
       if (same !== undefined) {
         ids.set(xmlId, same.entity.id);
         continue;
@@ -176,8 +186,7 @@ export function linkImportedMentions(doc: DocJSON, ids: ReadonlyMap<string, stri
 
 /** What an export writes of the register; see `EntityService.exportRegister`. */
 export type RegisterScope =
-  | { project: true }
-  | { collectionId: number | null; mentioned: ReadonlySet<string>; unmentioned: boolean };
+  { project: true } | { collectionId: number | null; mentioned: ReadonlySet<string>; unmentioned: boolean };
 
 export class EntityService {
   private typeahead: TypeaheadIndex | null = null;
@@ -336,7 +345,11 @@ export class EntityService {
     return { entityId: entity.id };
   }
 
-  accept(entityId: string, documentId: string, contextHashes: readonly string[] | undefined): {
+  accept(
+    entityId: string,
+    documentId: string,
+    contextHashes: readonly string[] | undefined,
+  ): {
     documentId: string;
     version: number;
     marked: number;
@@ -421,10 +434,18 @@ export class EntityService {
       const { doc, version } = this.authority.document(id);
       const steps = edit(doc);
       if (steps.length === 0) return version;
-      const result = this.authority.push(id, version, steps.map((s) => s.toJSON()), REGISTER_CLIENT);
+      const result = this.authority.push(
+        id,
+        version,
+        steps.map((s) => s.toJSON()),
+        REGISTER_CLIENT,
+      );
       if (result.ok) return result.version;
     }
-    throw new SiglumError('io', `Document ${id} kept changing in another window, so the register could not update it. Try again.`);
+    throw new SiglumError(
+      'io',
+      `Document ${id} kept changing in another window, so the register could not update it. Try again.`,
+    );
   }
 
   /** Points (or with `to` null, unmarks) every mention of `from`; returns how many documents changed. */
@@ -458,7 +479,8 @@ export class EntityService {
       const read = this.read.get(Number(d.id));
       if (read === undefined) continue;
       const first = page;
-      const mentions = first === null ? read.mentions : read.mentions.map((m) => (m.page === null ? { ...m, page: first } : m));
+      const mentions =
+        first === null ? read.mentions : read.mentions.map((m) => (m.page === null ? { ...m, page: first } : m));
       out.push({ id: d.id, title: d.title, mentions });
       page = read.lastPage ?? page;
     }
@@ -472,10 +494,12 @@ export class EntityService {
   private refresh(): Array<{ id: string; title: string; collectionId: string | null }> {
     // Version and creation time: a row id may be given again to a new document after the last one was deleted.
     const versions = new Map(
-      (stmt(this.store.db, "SELECT id, version || ' ' || created_at AS version FROM documents").all() as Array<{
-        id: number;
-        version: string;
-      }>).map((r) => [r.id, r.version]),
+      (
+        stmt(this.store.db, "SELECT id, version || ' ' || created_at AS version FROM documents").all() as Array<{
+          id: number;
+          version: string;
+        }>
+      ).map((r) => [r.id, r.version]),
     );
     for (const id of this.read.keys()) if (!versions.has(id)) this.read.delete(id);
     for (const [id, version] of versions) {

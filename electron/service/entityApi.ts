@@ -29,7 +29,8 @@ type Call = <T>(body: () => T | Promise<T>) => Promise<T>;
 function optionalBoolean(o: Record<string, unknown>, key: string, method: string): boolean {
   const v = o[key];
   if (v === undefined || v === null) return false;
-  if (typeof v !== 'boolean') throw new SiglumError('bad-input', `${method} needs "${key}", when given, as true or false.`);
+  if (typeof v !== 'boolean')
+    throw new SiglumError('bad-input', `${method} needs "${key}", when given, as true or false.`);
   return v;
 }
 
@@ -69,7 +70,10 @@ export function entityMethods(entities: EntityService, call: Call): EntityMethod
     mergeEntities: (args) =>
       call(() => {
         const o = argsObject(args, 'mergeEntities');
-        return entities.merge(requireString(o, 'keptId', 'mergeEntities'), requireString(o, 'duplicateId', 'mergeEntities'));
+        return entities.merge(
+          requireString(o, 'keptId', 'mergeEntities'),
+          requireString(o, 'duplicateId', 'mergeEntities'),
+        );
       }),
 
     searchEntities: (args) =>
@@ -78,7 +82,10 @@ export function entityMethods(entities: EntityService, call: Call): EntityMethod
         const query = requireString(o, 'query', 'searchEntities');
         const limit = o['limit'] ?? 20;
         if (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit < 1 || limit > MAX_HITS) {
-          throw new SiglumError('bad-input', `searchEntities needs "limit", when given, as a whole number from 1 to ${MAX_HITS}.`);
+          throw new SiglumError(
+            'bad-input',
+            `searchEntities needs "limit", when given, as a whole number from 1 to ${MAX_HITS}.`,
+          );
         }
         return entities.search(query, limit, optionalStrings(o, 'types', 'searchEntities'));
       }),
@@ -111,9 +118,14 @@ export function entityMethods(entities: EntityService, call: Call): EntityMethod
       call(() => {
         const o = argsObject(args, 'acceptSuggestions');
         const m = 'acceptSuggestions';
-        return entities.accept(requireString(o, 'entityId', m), requireString(o, 'documentId', m), optionalStrings(o, 'contextHashes', m));
+        return entities.accept(
+          requireString(o, 'entityId', m),
+          requireString(o, 'documentId', m),
+          optionalStrings(o, 'contextHashes', m),
+        );
       }),
 
-    entityIndex: (args) => call(() => entities.indexView(optionalString(argsObject(args, 'entityIndex'), 'type', 'entityIndex'))),
+    entityIndex: (args) =>
+      call(() => entities.indexView(optionalString(argsObject(args, 'entityIndex'), 'type', 'entityIndex'))),
   };
 }

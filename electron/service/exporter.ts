@@ -45,7 +45,12 @@ export function fileNameOf(title: string): string {
 }
 
 /** A collection as edition/tei's writers take it: a frame and its documents by key. */
-function volume(store: Store, authority: CollabAuthority, collectionId: number | null, title: string): { frame: string; docs: Map<string, DocJSON> } {
+function volume(
+  store: Store,
+  authority: CollabAuthority,
+  collectionId: number | null,
+  title: string,
+): { frame: string; docs: Map<string, DocJSON> } {
   const docs = new Map<string, DocJSON>();
   for (const info of listDocuments(store.db, collectionId)) {
     const id = Number(info.id);
@@ -61,7 +66,12 @@ function volume(store: Store, authority: CollabAuthority, collectionId: number |
  * carries the entries its own frame does not define as a standOff (see
  * EntityService.exportRegister for which).
  */
-export function exportTei(store: Store, authority: CollabAuthority, target: ExportTarget, register?: RegisterForExport): TeiExport {
+export function exportTei(
+  store: Store,
+  authority: CollabAuthority,
+  target: ExportTarget,
+  register?: RegisterForExport,
+): TeiExport {
   if ('documentId' in target) {
     const id = rowId(target.documentId, 'document');
     const record = getDocument(store.db, id);
@@ -72,17 +82,27 @@ export function exportTei(store: Store, authority: CollabAuthority, target: Expo
     const context = frame !== null && record.frameKey !== null ? { frame, key: record.frameKey } : {};
     return {
       fileName: fileNameOf(record.info.title),
-      xml: withListWit(store, id, exportDocumentTei(doc, record.meta, entities === undefined ? context : { ...context, register: entities })),
+      xml: withListWit(
+        store,
+        id,
+        exportDocumentTei(doc, record.meta, entities === undefined ? context : { ...context, register: entities }),
+      ),
     };
   }
   if ('collectionId' in target) {
     const collection = getCollection(store.db, rowId(target.collectionId, 'collection'));
     const { frame, docs } = volume(store, authority, collection.id, collection.title);
-    const entities = register?.({ collectionId: collection.id, mentioned: mentionedIn(docs.values()), unmentioned: true });
+    const entities = register?.({
+      collectionId: collection.id,
+      mentioned: mentionedIn(docs.values()),
+      unmentioned: true,
+    });
     return { fileName: fileNameOf(collection.title), xml: exportCollectionTei(frame, docs, entities) };
   }
   const title = getProject(store.db)?.title ?? 'Siglum project';
-  const collections = collectionIds(store.db).map((id) => volume(store, authority, id, getCollection(store.db, id).title));
+  const collections = collectionIds(store.db).map((id) =>
+    volume(store, authority, id, getCollection(store.db, id).title),
+  );
   if (listDocuments(store.db, null).length > 0) collections.push(volume(store, authority, null, title));
   return { fileName: fileNameOf(title), xml: exportProjectTei(collections, title, register?.({ project: true })) };
 }

@@ -37,12 +37,16 @@ function checkedDoc(json: DocJSON, fileName: string, title: string): DocJSON {
 export function checkImportFiles(files: unknown[]): ImportFile[] {
   if (files.length === 0) throw new SiglumError('bad-input', 'Choose at least one file to import.');
   if (files.length > MAX_FILES) {
-    throw new SiglumError('too-large', `One import may hold at most ${MAX_FILES} files. Import them in smaller groups.`);
+    throw new SiglumError(
+      'too-large',
+      `One import may hold at most ${MAX_FILES} files. Import them in smaller groups.`,
+    );
   }
   return files.map((f, i) => {
     const o = (typeof f === 'object' && f !== null ? f : {}) as Record<string, unknown>;
     const name = o['name'];
-    if (typeof name !== 'string' || name === '') throw new SiglumError('bad-input', `File ${i + 1} of the import has no name.`);
+    if (typeof name !== 'string' || name === '')
+      throw new SiglumError('bad-input', `File ${i + 1} of the import has no name.`);
     const text = o['text'];
     const base64 = o['base64'];
     if (typeof text === 'string') return { name, text };

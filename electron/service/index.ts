@@ -110,8 +110,7 @@ function eventsOf(changes: readonly StoreChange[]): SiglumEvent[] {
       if (!events.some((e) => e.type === 'witnesses-changed' && e.documentId === String(c.documentId))) {
         events.push({ type: 'witnesses-changed', documentId: String(c.documentId) });
       }
-    }
-    else if (c.table === 'entities' || c.table === 'rejections') register = true;
+    } else if (c.table === 'entities' || c.table === 'rejections') register = true;
     else if (c.table !== 'snapshots') listing = true;
   }
   if (listing) events.push({ type: 'documents-changed' });
@@ -204,10 +203,18 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
         const o = argsObject(args, 'createDocument');
         const title = requireTitle(o, 'createDocument');
         const collection = optionalString(o, 'collectionId', 'createDocument');
-        const collectionId = collection === undefined ? null : getCollection(store.db, rowId(collection, 'collection')).id;
+        const collectionId =
+          collection === undefined ? null : getCollection(store.db, rowId(collection, 'collection')).id;
         const doc = schema.node('doc', null, [schema.node('paragraph')]).toJSON() as DocJSON;
         return store.write((tx) => {
-          const info = insertDocument(tx, { collectionId, kind: 'document', title, n: null, frameKey: null, meta: emptyMeta(title) });
+          const info = insertDocument(tx, {
+            collectionId,
+            kind: 'document',
+            title,
+            n: null,
+            frameKey: null,
+            meta: emptyMeta(title),
+          });
           putSnapshot(tx, Number(info.id), 0, doc);
           return info;
         });
@@ -272,7 +279,9 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
     createCollection: (args) =>
       call((): CollectionInfo => {
         const title = requireTitle(argsObject(args, 'createCollection'), 'createCollection');
-        const id = store.write((tx) => insertCollection(tx, { title, kind: 'folder', frame: null, meta: emptyMeta(title) }));
+        const id = store.write((tx) =>
+          insertCollection(tx, { title, kind: 'folder', frame: null, meta: emptyMeta(title) }),
+        );
         return { id: String(id), title, kind: 'folder', documentCount: 0 };
       }),
 

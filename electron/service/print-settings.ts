@@ -85,7 +85,9 @@ function checkOne(key: Key, value: unknown): ProjectPrintSettings[Key] {
     case 'introduction':
       if (value === null) return null;
       if (typeof value !== 'string' || value.length > (key === 'introduction' ? 100_000 : 500)) {
-        throw bad(`The ${key} must be text (at most ${key === 'introduction' ? '100,000' : '500'} characters) or null, not ${show(value).slice(0, 80)}.`);
+        throw bad(
+          `The ${key} must be text (at most ${key === 'introduction' ? '100,000' : '500'} characters) or null, not ${show(value).slice(0, 80)}.`,
+        );
       }
       return value.trim() === '' ? null : value;
     case 'pageSize':
@@ -97,7 +99,8 @@ function checkOne(key: Key, value: unknown): ProjectPrintSettings[Key] {
       }
       return oneOf(value, 'The page size', PAGE_SIZES) as ProjectPrintSettings['pageSize'];
     case 'margins': {
-      if (!isObject(value)) throw bad(`The margins must be {top, bottom, left, right} in millimetres, not ${show(value)}.`);
+      if (!isObject(value))
+        throw bad(`The margins must be {top, bottom, left, right} in millimetres, not ${show(value)}.`);
       const m = { ...DEFAULT_PRINT_SETTINGS.margins };
       for (const [side, v] of Object.entries(value)) {
         if (!(side in m)) throw bad(`The margins are top, bottom, left and right; "${side}" is not one of them.`);
@@ -107,7 +110,9 @@ function checkOne(key: Key, value: unknown): ProjectPrintSettings[Key] {
     }
     case 'fontFamily':
       if (typeof value !== 'string' || value.trim() === '' || /[;{}<>]/.test(value)) {
-        throw bad(`The font must be a CSS font family such as 'Gentium Book Plus', serif (no ; { } < >), not ${show(value)}.`);
+        throw bad(
+          `The font must be a CSS font family such as 'Gentium Book Plus', serif (no ; { } < >), not ${show(value)}.`,
+        );
       }
       return value.trim();
     case 'fontSizePt':
@@ -173,7 +178,8 @@ export function toPrintSettings(s: ProjectPrintSettings): PrintSettings {
  * the font size). Unknown fields are refused, so a typo is not silently ignored.
  */
 export function applyPrintSettings(base: ProjectPrintSettings, changes: unknown): ProjectPrintSettings {
-  if (!isObject(changes)) throw bad(`updatePrintSettings needs "settings" as an object of the settings to change, not ${show(changes)}.`);
+  if (!isObject(changes))
+    throw bad(`updatePrintSettings needs "settings" as an object of the settings to change, not ${show(changes)}.`);
   const next: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(changes)) {
     if (!KEYS.includes(key as Key)) throw bad(`"${key}" is not a print setting; the settings are ${KEYS.join(', ')}.`);

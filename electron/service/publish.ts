@@ -46,7 +46,11 @@ import { applyPrintSettings, storedPrintSettings } from './print-settings.ts';
  * Playwright (one browser kept for the service's life); the desktop app can pass one
  * that prints in a hidden window (electron/pdf/electron.ts).
  */
-export type PdfRenderer = (edition: PrintEdition, outPath: string, onProgress: (p: PdfProgress) => void) => Promise<PdfResult>;
+export type PdfRenderer = (
+  edition: PrintEdition,
+  outPath: string,
+  onProgress: (p: PdfProgress) => void,
+) => Promise<PdfResult>;
 
 /**
  * Lays an edition out as the PdfRenderer does and draws some of its pages as PNG data
@@ -116,7 +120,12 @@ export function checkOutPath(outPath: string, format: EditionFormat, title: stri
 function asIoError(e: unknown, path: string): unknown {
   const code = (e as NodeJS.ErrnoException | null)?.code;
   if (e instanceof SiglumError || typeof code !== 'string') return e;
-  const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'it may not be written' : `the system said ${code}`;
+  const why =
+    code === 'ENOSPC'
+      ? 'the disk is full'
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? 'it may not be written'
+        : `the system said ${code}`;
   return cannotWrite(path, why);
 }
 
@@ -198,7 +207,11 @@ export function createPublisher(
     }
   }
 
-  async function playwrightPdf(edition: PrintEdition, outPath: string, onProgress: (p: PdfProgress) => void): Promise<PdfResult> {
+  async function playwrightPdf(
+    edition: PrintEdition,
+    outPath: string,
+    onProgress: (p: PdfProgress) => void,
+  ): Promise<PdfResult> {
     const { renderPdf } = await import('../pdf/render.ts');
     return withBrowser((b) => renderPdf(edition, outPath, onProgress, { browser: b }));
   }
@@ -224,15 +237,28 @@ export function createPublisher(
    * events under the call's `id` (the one given, else a new one): about fifty for a long
    * volume, then 'build'. `stages` is how many steps follow the documents.
    */
-  function gather(o: Record<string, unknown>, what: ExportTarget, current: ProjectPrintSettings, fmt: EditionFormat, stages: number) {
+  function gather(
+    o: Record<string, unknown>,
+    what: ExportTarget,
+    current: ProjectPrintSettings,
+    fmt: EditionFormat,
+    stages: number,
+  ) {
     const id = typeof o['id'] === 'string' && o['id'] !== '' ? o['id'] : randomUUID();
     let total = stages;
     const progress = (phase: ExportPhase, done: number, of = total): void =>
       emit([{ type: 'export-progress', id, done, total: of, phase }]);
-    const gathered = gatherEdition(store, authority, what, current, (done, count) => {
-      total = count + stages;
-      if (done === count || done % Math.ceil(count / 50) === 0) progress('documents', done);
-    }, fmt !== 'pdf');
+    const gathered = gatherEdition(
+      store,
+      authority,
+      what,
+      current,
+      (done, count) => {
+        total = count + stages;
+        if (done === count || done % Math.ceil(count / 50) === 0) progress('documents', done);
+      },
+      fmt !== 'pdf',
+    );
     const docs = gathered.documentIds.length;
     const titleOf = (i: number): { documentId: string; document: string } => ({
       documentId: gathered.documentIds[i] ?? '',
@@ -244,7 +270,10 @@ export function createPublisher(
   }
 
   /** A PDF layout's misplaced entries as the API reports them. */
-  function misplacedOf(list: PdfResult['misplaced'], titleOf: (i: number) => { documentId: string; document: string }): ExportMisplaced[] {
+  function misplacedOf(
+    list: PdfResult['misplaced'],
+    titleOf: (i: number) => { documentId: string; document: string },
+  ): ExportMisplaced[] {
     return list.map((m) => ({
       kind: m.kind,
       ...titleOf(m.document),
@@ -259,11 +288,17 @@ export function createPublisher(
     const what = target(o);
     const format = o['format'];
     if (typeof format !== 'string' || !FORMATS.includes(format as EditionFormat)) {
-      throw new SiglumError('bad-input', `exportEdition needs "format" as pdf, html or latex, not ${JSON.stringify(format)}.`);
+      throw new SiglumError(
+        'bad-input',
+        `exportEdition needs "format" as pdf, html or latex, not ${JSON.stringify(format)}.`,
+      );
     }
     const outPath = o['outPath'];
     if (typeof outPath !== 'string' || outPath.trim() === '') {
-      throw new SiglumError('bad-input', 'exportEdition needs "outPath": the file (PDF, LaTeX) or folder (HTML) to write.');
+      throw new SiglumError(
+        'bad-input',
+        'exportEdition needs "outPath": the file (PDF, LaTeX) or folder (HTML) to write.',
+      );
     }
     const fmt = format as EditionFormat;
     const current = trial ?? settings();
@@ -282,7 +317,14 @@ export function createPublisher(
         });
         await rename(partial, path);
         progress('done', total());
-        return { ...base, path, pages: result.pages, placed: result.placed, misplaced: misplacedOf(result.misplaced, titleOf), rejected: [] };
+        return {
+          ...base,
+          path,
+          pages: result.pages,
+          placed: result.placed,
+          misplaced: misplacedOf(result.misplaced, titleOf),
+          rejected: [],
+        };
       } catch (e) {
         await rm(partial, { force: true });
         throw asIoError(e, path);
@@ -344,7 +386,15 @@ export function createPublisher(
     try {
       const r = await exportEdition({ ...o, format: 'pdf', outPath: join(dir, 'preview.pdf') }, trial);
       const pdfBase64 = (await readFile(r.path)).toString('base64');
-      return { id: r.id, pages: r.pages ?? 0, placed: r.placed, misplaced: r.misplaced, rejected: r.rejected, warnings: r.warnings, pdfBase64 };
+      return {
+        id: r.id,
+        pages: r.pages ?? 0,
+        placed: r.placed,
+        misplaced: r.misplaced,
+        rejected: r.rejected,
+        warnings: r.warnings,
+        pdfBase64,
+      };
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -355,7 +405,10 @@ export function createPublisher(
     const v = o[key];
     if (v === undefined) return fallback;
     if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
-      throw new SiglumError('bad-input', `previewPages needs "${key}" as a whole number from ${min} to ${max}, not ${JSON.stringify(v)}.`);
+      throw new SiglumError(
+        'bad-input',
+        `previewPages needs "${key}" as a whole number from ${min} to ${max}, not ${JSON.stringify(v)}.`,
+      );
     }
     return v;
   }

@@ -19,6 +19,9 @@ export function seedFile(path?: string): ImportFile {
     path ??= defaultSeedFile();
     return { name: basename(path), text: readFileSync(path, 'utf8') };
   } catch {
-    throw new SiglumError('internal', `Siglum's sample document is missing (${path ?? 'resources/sample'}). Reinstall Siglum.`);
+    throw new SiglumError(
+      'internal',
+      `Siglum's sample document is missing (${path ?? 'resources/sample'}). Reinstall Siglum.`,
+    );
   }
 }

@@ -56,7 +56,11 @@ function bad(message: string): SiglumError {
 
 function checkText(text: unknown, what: string): string {
   if (typeof text !== 'string') throw bad(`${what} must be text.`);
-  if (text.length > MAX_TEXT) throw new SiglumError('too-large', `${what} is longer than ${MAX_TEXT.toLocaleString('en')} characters. Split the witness.`);
+  if (text.length > MAX_TEXT)
+    throw new SiglumError(
+      'too-large',
+      `${what} is longer than ${MAX_TEXT.toLocaleString('en')} characters. Split the witness.`,
+    );
   return text;
 }
 
@@ -65,9 +69,16 @@ function checkEdits(value: unknown, text: string): string {
   let out = text;
   value.forEach((raw: unknown, i) => {
     const e = raw as Partial<WitnessEdit> | null;
-    const ok = e !== null && typeof e === 'object' && Number.isSafeInteger(e.from) && Number.isSafeInteger(e.to) && typeof e.text === 'string';
+    const ok =
+      e !== null &&
+      typeof e === 'object' &&
+      Number.isSafeInteger(e.from) &&
+      Number.isSafeInteger(e.to) &&
+      typeof e.text === 'string';
     if (!ok || e.from! < 0 || e.from! > e.to! || e.to! > out.length) {
-      throw bad(`Edit ${i + 1} of updateWitness is not { from, to, text } within the witness's ${out.length} characters.`);
+      throw bad(
+        `Edit ${i + 1} of updateWitness is not { from, to, text } within the witness's ${out.length} characters.`,
+      );
     }
     out = out.slice(0, e.from) + e.text! + out.slice(e.to);
   });
@@ -79,13 +90,19 @@ function checkEdits(value: unknown, text: string): string {
  * reads in it (its readings where the file's apparatus names it, nested apps included,
  * the running text elsewhere; the file's own text when it has no apparatus).
  */
-async function textOfFile(file: ImportFile, siglum: string, parse: FileParser): Promise<{ text: string; origin: WitnessOrigin }> {
+async function textOfFile(
+  file: ImportFile,
+  siglum: string,
+  parse: FileParser,
+): Promise<{ text: string; origin: WitnessOrigin }> {
   const ext = extname(file.name).toLowerCase();
   if (ext === '.xml' || ext === '.tei') {
     const parsed = await parse(file);
     if (!isTeiImport(parsed)) throw bad(`${file.name} is not a TEI file.`);
     // The imported documents, written back (lossless) and read with the apparatus in view.
-    const texts = parsed.documents.map((d) => witnessTextFromTei(parseXml(exportDocumentTei(d.doc, d.meta)).root, siglum));
+    const texts = parsed.documents.map((d) =>
+      witnessTextFromTei(parseXml(exportDocumentTei(d.doc, d.meta)).root, siglum),
+    );
     return { text: checkText(texts.join('\n\n'), file.name), origin: 'tei' };
   }
   const text = file.text ?? Buffer.from(file.base64 ?? '', 'base64').toString('utf8');
@@ -106,12 +123,17 @@ export function witnessMethods(
   };
   const witnessOf = (o: Record<string, unknown>, method: string): WitnessInfo => {
     const id = requireString(o, 'id', method);
-    if (!/^[1-9][0-9]{0,15}$/.test(id)) throw new SiglumError('not-found', `There is no witness with id "${id}". List the document's witnesses to find it.`);
+    if (!/^[1-9][0-9]{0,15}$/.test(id))
+      throw new SiglumError(
+        'not-found',
+        `There is no witness with id "${id}". List the document's witnesses to find it.`,
+      );
     return getWitness(store.db, Number(id));
   };
 
   return {
-    listWitnesses: (args) => call(() => listWitnesses(store.db, documentOf(argsObject(args, 'listWitnesses'), 'listWitnesses'))),
+    listWitnesses: (args) =>
+      call(() => listWitnesses(store.db, documentOf(argsObject(args, 'listWitnesses'), 'listWitnesses'))),
 
     addWitness: (args) =>
       call(async () => {
@@ -122,7 +144,9 @@ export function witnessMethods(
         let origin: WitnessOrigin = 'typed';
         const file = o['file'] === undefined ? null : checkImportFiles([o['file']])[0]!;
         const fileName = file?.name ?? null;
-        const siglum = checkSiglum(o['siglum'] ?? (fileName === null ? undefined : basename(fileName, extname(fileName))));
+        const siglum = checkSiglum(
+          o['siglum'] ?? (fileName === null ? undefined : basename(fileName, extname(fileName))),
+        );
         if (file !== null) ({ text, origin } = await textOfFile(file, siglum, parse));
         else text = checkText(o['text'] ?? '', "The witness's text");
         return store.write((tx) => insertWitness(tx, { documentId, siglum, description, text, origin, fileName }));
@@ -136,7 +160,8 @@ export function witnessMethods(
         if (o['siglum'] !== undefined) change.siglum = checkSiglum(o['siglum']);
         const description = optionalString(o, 'description', 'updateWitness');
         if (description !== undefined) change.description = description;
-        if (o['text'] !== undefined && o['edits'] !== undefined) throw bad('updateWitness takes "text" or "edits", not both.');
+        if (o['text'] !== undefined && o['edits'] !== undefined)
+          throw bad('updateWitness takes "text" or "edits", not both.');
         if (o['text'] !== undefined) change.text = checkText(o['text'], "The witness's text");
         if (o['edits'] !== undefined) change.text = checkEdits(o['edits'], w.text);
         return store.write((tx) => updateWitness(tx, Number(w.id), change));
@@ -154,34 +179,47 @@ export function witnessMethods(
         const o = argsObject(args, 'setBase');
         const documentId = documentOf(o, 'setBase');
         const witnessId = o['witnessId'] ?? null;
-        if (witnessId !== null && typeof witnessId !== 'string') throw bad('setBase needs "witnessId" as a witness id, or null for the document\'s own text.');
+        if (witnessId !== null && typeof witnessId !== 'string')
+          throw bad('setBase needs "witnessId" as a witness id, or null for the document\'s own text.');
         const current = getCollationSettings(store.db, documentId);
         const settings = checkCollationSettings({ ...current, base: witnessId });
         return store.write((tx) => putCollationSettings(tx, documentId, settings));
       }),
 
-    getCollationSettings: (args) => call(() => getCollationSettings(store.db, documentOf(argsObject(args, 'getCollationSettings'), 'getCollationSettings'))),
+    getCollationSettings: (args) =>
+      call(() =>
+        getCollationSettings(store.db, documentOf(argsObject(args, 'getCollationSettings'), 'getCollationSettings')),
+      ),
 
     updateCollationSettings: (args) =>
       call(() => {
         const o = argsObject(args, 'updateCollationSettings');
         const documentId = documentOf(o, 'updateCollationSettings');
         const given = o['settings'];
-        if (typeof given !== 'object' || given === null || Array.isArray(given)) throw bad('updateCollationSettings needs "settings" as an object.');
+        if (typeof given !== 'object' || given === null || Array.isArray(given))
+          throw bad('updateCollationSettings needs "settings" as an object.');
         const current = getCollationSettings(store.db, documentId);
         const g = given as Partial<CollationSettings>;
-        const settings = checkCollationSettings({ ...current, ...g, normalise: { ...current.normalise, ...(g.normalise ?? {}) } });
+        const settings = checkCollationSettings({
+          ...current,
+          ...g,
+          normalise: { ...current.normalise, ...(g.normalise ?? {}) },
+        });
         return store.write((tx) => putCollationSettings(tx, documentId, settings));
       }),
 
-    collateDocument: (args) => call(() => collateDocument(store, authority, documentOf(argsObject(args, 'collateDocument'), 'collateDocument'))),
+    collateDocument: (args) =>
+      call(() => collateDocument(store, authority, documentOf(argsObject(args, 'collateDocument'), 'collateDocument'))),
 
     extractWitness: (args) =>
       call(() => {
         const o = argsObject(args, 'extractWitness');
         const documentId = documentOf(o, 'extractWitness');
         const siglum = checkSiglum(o['siglum']);
-        return { siglum, text: witnessReader(authority.peek(documentId), getDocument(store.db, documentId).meta)(siglum) };
+        return {
+          siglum,
+          text: witnessReader(authority.peek(documentId), getDocument(store.db, documentId).meta)(siglum),
+        };
       }),
   };
 }
@@ -195,7 +233,13 @@ export function collateDocument(store: Store, authority: CollabAuthority, docume
   const normalise = normaliseOptions(settings);
   const collated = collateWitnesses(ordered, { base: 0, normalise });
   const baseIsDocument = ordered[0]!.id === null;
-  const variants = ordered.length < 2 ? [] : apparatusEntries(collated.collation, collated.segmentation, { base: 0, regularisations: normalise.regularisations });
+  const variants =
+    ordered.length < 2
+      ? []
+      : apparatusEntries(collated.collation, collated.segmentation, {
+          base: 0,
+          regularisations: normalise.regularisations,
+        });
   return {
     ...collated.view,
     documentId: String(documentId),
@@ -217,7 +261,10 @@ export function listedWitnesses(store: Store, documentId: number): Array<{ siglu
   const witnesses = listWitnesses(store.db, documentId);
   if (witnesses.length === 0) return [];
   const own = getCollationSettings(store.db, documentId).documentSiglum;
-  return [{ siglum: own, description: 'The text of this edition' }, ...witnesses.map((w) => ({ siglum: w.siglum, description: w.description }))];
+  return [
+    { siglum: own, description: 'The text of this edition' },
+    ...witnesses.map((w) => ({ siglum: w.siglum, description: w.description })),
+  ];
 }
 
 /** A document's exported TEI with its witnesses listed in the header (unchanged when it has none). */

@@ -34,7 +34,8 @@ function fileSize(file: ImportFile): number {
 }
 
 function fromPayload(p: unknown): SiglumError {
-  if (!isErrorPayload(p)) return new SiglumError('internal', 'Siglum hit an internal error: the import worker sent an unreadable answer.');
+  if (!isErrorPayload(p))
+    return new SiglumError('internal', 'Siglum hit an internal error: the import worker sent an unreadable answer.');
   const e = SiglumError.fromPayload(p);
   const o = p as unknown as Record<string, unknown>;
   if (p.name === 'ParseError' && typeof o['line'] === 'number' && typeof o['column'] === 'number') {
@@ -50,7 +51,8 @@ function parsedFromJson(json: unknown): ParsedFile {
   const o = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
   const tei = Array.isArray(o['documents']) && typeof o['collection'] === 'object';
   const plain = typeof o['doc'] === 'object' && typeof o['title'] === 'string';
-  if (!tei && !plain) throw new SiglumError('internal', 'Siglum hit an internal error: the import worker sent an unreadable answer.');
+  if (!tei && !plain)
+    throw new SiglumError('internal', 'Siglum hit an internal error: the import worker sent an unreadable answer.');
   return value as ParsedFile;
 }
 
@@ -72,7 +74,11 @@ function takeWorker(url: URL, maxOldGenerationSizeMb: number, reuse: boolean): W
     worker.ref();
     return worker;
   }
-  const worker = new Worker(url, { resourceLimits: { maxOldGenerationSizeMb, stackSizeMb: 8 }, stdout: false, stderr: false });
+  const worker = new Worker(url, {
+    resourceLimits: { maxOldGenerationSizeMb, stackSizeMb: 8 },
+    stdout: false,
+    stderr: false,
+  });
   worker.once('exit', () => {
     if (idle?.worker === worker) {
       clearTimeout(idle.timer);
@@ -112,7 +118,12 @@ export function runImportWorker(file: ImportFile, options: ImportWorkerOptions =
   const { timeoutMs, maxOldGenerationSizeMb, maxBytes } = { ...DEFAULTS, ...options };
   const size = fileSize(file);
   if (size > maxBytes) {
-    return Promise.reject(new SiglumError('too-large', `${file.name}: the file is ${Math.round(size / 1048576)} MB; Siglum imports files up to ${Math.round(maxBytes / 1048576)} MB.`));
+    return Promise.reject(
+      new SiglumError(
+        'too-large',
+        `${file.name}: the file is ${Math.round(size / 1048576)} MB; Siglum imports files up to ${Math.round(maxBytes / 1048576)} MB.`,
+      ),
+    );
   }
   const url = options.workerUrl ?? new URL('./bootstrap.mjs', import.meta.url);
   return new Promise<ParsedFile>((resolve, reject) => {
@@ -127,7 +138,14 @@ export function runImportWorker(file: ImportFile, options: ImportWorkerOptions =
       f();
     };
     const timer = setTimeout(() => {
-      finish(false, () => reject(new SiglumError('timeout', `${file.name}: reading the file took longer than ${timeoutMs / 1000} s and was stopped. Check that it is a TEI or text file, or split it.`)));
+      finish(false, () =>
+        reject(
+          new SiglumError(
+            'timeout',
+            `${file.name}: reading the file took longer than ${timeoutMs / 1000} s and was stopped. Check that it is a TEI or text file, or split it.`,
+          ),
+        ),
+      );
     }, timeoutMs);
     const onMessage = (msg: { ok: boolean; json?: string; error?: unknown }): void => {
       if (!msg.ok) return finish(true, () => reject(fromPayload(msg.error)));
@@ -144,13 +162,23 @@ export function runImportWorker(file: ImportFile, options: ImportWorkerOptions =
       finish(false, () =>
         reject(
           tooLarge
-            ? new SiglumError('too-large', `${file.name}: reading the file needed more than ${maxOldGenerationSizeMb} MB of memory and was stopped.`)
+            ? new SiglumError(
+                'too-large',
+                `${file.name}: reading the file needed more than ${maxOldGenerationSizeMb} MB of memory and was stopped.`,
+              )
             : new SiglumError('internal', `Siglum hit an internal error while reading ${file.name}: ${err.message}`),
         ),
       );
     };
     const onExit = (code: number): void => {
-      finish(false, () => reject(new SiglumError('internal', `Siglum hit an internal error: the import worker stopped (exit code ${code}) before answering.`)));
+      finish(false, () =>
+        reject(
+          new SiglumError(
+            'internal',
+            `Siglum hit an internal error: the import worker stopped (exit code ${code}) before answering.`,
+          ),
+        ),
+      );
     };
     worker.on('message', onMessage);
     worker.on('error', onError);

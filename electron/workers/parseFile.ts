@@ -20,7 +20,8 @@ export function isTeiImport(r: ParsedFile): r is TeiImport {
 /** The file's text: `text` as given, `base64` decoded as strict UTF-8 (ParseError at the bad byte). */
 export function fileText(file: ImportFile): string {
   if (typeof file.text === 'string') return file.text;
-  if (typeof file.base64 === 'string') return decodeUtf8(Uint8Array.from(Buffer.from(file.base64, 'base64')), file.name);
+  if (typeof file.base64 === 'string')
+    return decodeUtf8(Uint8Array.from(Buffer.from(file.base64, 'base64')), file.name);
   throw new SiglumError('bad-input', `${file.name}: the file has no content.`);
 }
 

@@ -26,7 +26,10 @@ async function post(base: string, method: ApiMethod, args: unknown): Promise<unk
       credentials: 'same-origin',
     });
   } catch {
-    throw new SiglumError('io', 'Siglum cannot reach its server. Check that `siglum serve` is still running, then reload.');
+    throw new SiglumError(
+      'io',
+      'Siglum cannot reach its server. Check that `siglum serve` is still running, then reload.',
+    );
   }
   const text = await res.text();
   try {
@@ -122,5 +125,8 @@ function eventFeed(url: string, firstRetryMs: number): SiglumClient['subscribe']
 /** A client for the serve host at `baseUrl` (default: this page's origin). */
 export function httpClient(options: HttpClientOptions = {}): SiglumClient {
   const base = options.baseUrl ?? '';
-  return createClient((method, args) => post(base, method, args), eventFeed(`${base}${EVENTS_ROUTE}`, options.retryMs ?? 1000));
+  return createClient(
+    (method, args) => post(base, method, args),
+    eventFeed(`${base}${EVENTS_ROUTE}`, options.retryMs ?? 1000),
+  );
 }

@@ -5,9 +5,9 @@
  * saved like typing and Undo takes it back. The line above each entry shows it as it
  * prints, in a positive apparatus (the lemma's witnesses named) or a negative one.
  */
-import { createEffect, createSignal, For, Index, Show } from "solid-js";
-import { createStore, reconcile } from "solid-js/store";
-import type { Transaction } from "prosemirror-state";
+import { createEffect, createSignal, For, Index, Show } from 'solid-js';
+import { createStore, reconcile } from 'solid-js/store';
+import type { Transaction } from 'prosemirror-state';
 import {
   addReading,
   dropEntry,
@@ -21,29 +21,26 @@ import {
   updateReading,
   type AppEntry,
   type ApparatusMode,
-} from "../../edition/apparatus/index.ts";
-import { TextSelection } from "prosemirror-state";
-import { useStores } from "../stores/context.ts";
-import { VARIANT_KINDS } from "./workbench.ts";
+} from '../../edition/apparatus/index.ts';
+import { TextSelection } from 'prosemirror-state';
+import { useStores } from '../stores/context.ts';
+import { VARIANT_KINDS } from './workbench.ts';
 
-const MODE_KEY = "siglum:apparatus-mode";
-const sigla = (text: string) => text.split(/[\s,]+/u).filter((s) => s !== "");
+const MODE_KEY = 'siglum:apparatus-mode';
+const sigla = (text: string) => text.split(/[\s,]+/u).filter((s) => s !== '');
 
 export default function ApparatusEditor() {
   const { editor, notices } = useStores();
   const [editorState, editorActions] = editor;
   const [mode, setMode] = createSignal<ApparatusMode>(
-    localStorage.getItem(MODE_KEY) === "positive" ? "positive" : "negative",
+    localStorage.getItem(MODE_KEY) === 'positive' ? 'positive' : 'negative',
   );
   // Merged by id, so a pause in typing redraws only the entries that changed, not every card.
   const [list, setList] = createStore<{ entries: AppEntry[] }>({ entries: [] });
   createEffect(() => {
     void editorState.tick;
     const view = editorActions.view();
-    setList(
-      "entries",
-      reconcile(view ? findEntries(view.state.doc) : [], { key: "id" }),
-    );
+    setList('entries', reconcile(view ? findEntries(view.state.doc) : [], { key: 'id' }));
   });
   const entries = () => list.entries;
 
@@ -63,11 +60,7 @@ export default function ApparatusEditor() {
     const view = editorActions.view();
     if (!view) return;
     view.dispatch(
-      view.state.tr
-        .setSelection(
-          TextSelection.create(view.state.doc, entry.from, entry.to),
-        )
-        .scrollIntoView(),
+      view.state.tr.setSelection(TextSelection.create(view.state.doc, entry.from, entry.to)).scrollIntoView(),
     );
   };
   const chooseMode = (m: ApparatusMode) => {
@@ -83,43 +76,34 @@ export default function ApparatusEditor() {
             <input
               type="radio"
               name="app-mode"
-              checked={mode() === "negative"}
-              onChange={() => chooseMode("negative")}
-            />{" "}
+              checked={mode() === 'negative'}
+              onChange={() => chooseMode('negative')}
+            />{' '}
             Negative
           </label>
           <label>
             <input
               type="radio"
               name="app-mode"
-              checked={mode() === "positive"}
-              onChange={() => chooseMode("positive")}
-            />{" "}
+              checked={mode() === 'positive'}
+              onChange={() => chooseMode('positive')}
+            />{' '}
             Positive
           </label>
         </div>
         <span class="hint">
-          {entries().length} {entries().length === 1 ? "entry" : "entries"} ·
-          Undo in the text takes changes back
+          {entries().length} {entries().length === 1 ? 'entry' : 'entries'} · Undo in the text takes changes back
         </span>
       </div>
       <Show
         when={entries().length > 0}
-        fallback={
-          <p class="hint">
-            No apparatus entries yet. Make one from the Variants tab.
-          </p>
-        }
+        fallback={<p class="hint">No apparatus entries yet. Make one from the Variants tab.</p>}
       >
         <ol class="apparatus-entries">
           <For each={entries()}>
             {(entry) => (
               <li class="app-entry" data-app-id={entry.id}>
-                <p
-                  class="app-line"
-                  onClick={() => show(entry)}
-                  title="Show the lemma in the text"
-                >
+                <p class="app-line" onClick={() => show(entry)} title="Show the lemma in the text">
                   {renderEntry(entry, mode())}
                 </p>
                 <div class="app-fields">
@@ -129,9 +113,7 @@ export default function ApparatusEditor() {
                       name="lemma"
                       value={entry.lemma}
                       onChange={(e) =>
-                        run("change the lemma", (tr) =>
-                          replaceLemma(tr, entry.id, e.currentTarget.value),
-                        )
+                        run('change the lemma', (tr) => replaceLemma(tr, entry.id, e.currentTarget.value))
                       }
                     />
                   </label>
@@ -139,15 +121,9 @@ export default function ApparatusEditor() {
                     <span class="field-label">Witnesses</span>
                     <input
                       name="lemma-wit"
-                      value={entry.wit.join(" ")}
+                      value={entry.wit.join(' ')}
                       onChange={(e) =>
-                        run("set the witnesses", (tr) =>
-                          setLemmaWitnesses(
-                            tr,
-                            entry.id,
-                            sigla(e.currentTarget.value),
-                          ),
-                        )
+                        run('set the witnesses', (tr) => setLemmaWitnesses(tr, entry.id, sigla(e.currentTarget.value)))
                       }
                     />
                   </label>
@@ -155,27 +131,17 @@ export default function ApparatusEditor() {
                     <span class="field-label">Type</span>
                     <select
                       name="type"
-                      value={entry.type ?? ""}
+                      value={entry.type ?? ''}
                       onChange={(e) =>
-                        run("set the type", (tr) =>
-                          setEntryType(
-                            tr,
-                            entry.id,
-                            e.currentTarget.value || null,
-                          ),
-                        )
+                        run('set the type', (tr) => setEntryType(tr, entry.id, e.currentTarget.value || null))
                       }
                     >
                       <option value="">none</option>
-                      <For each={VARIANT_KINDS}>
-                        {(k) => <option value={k}>{k}</option>}
-                      </For>
+                      <For each={VARIANT_KINDS}>{(k) => <option value={k}>{k}</option>}</For>
                     </select>
                   </label>
                 </div>
-                <p class="field-label">
-                  Readings: text (empty for om.) and witnesses
-                </p>
+                <p class="field-label">Readings: text (empty for om.) and witnesses</p>
                 <Index each={entry.readings}>
                   {(reading, i) => (
                     <div class="app-reading">
@@ -184,7 +150,7 @@ export default function ApparatusEditor() {
                         value={reading().text}
                         placeholder="om."
                         onChange={(e) =>
-                          run("change the reading", (tr) =>
+                          run('change the reading', (tr) =>
                             updateReading(tr, entry.id, i, {
                               ...reading(),
                               text: e.currentTarget.value,
@@ -195,9 +161,9 @@ export default function ApparatusEditor() {
                       <input
                         aria-label="Witnesses of the reading"
                         class="reading-wit"
-                        value={reading().wit.join(" ")}
+                        value={reading().wit.join(' ')}
                         onChange={(e) =>
-                          run("change the reading", (tr) =>
+                          run('change the reading', (tr) =>
                             updateReading(tr, entry.id, i, {
                               ...reading(),
                               wit: sigla(e.currentTarget.value),
@@ -208,11 +174,7 @@ export default function ApparatusEditor() {
                       <button
                         type="button"
                         class="link-button danger"
-                        onClick={() =>
-                          run("remove the reading", (tr) =>
-                            removeReading(tr, entry.id, i),
-                          )
-                        }
+                        onClick={() => run('remove the reading', (tr) => removeReading(tr, entry.id, i))}
                       >
                         Remove
                       </button>
@@ -224,10 +186,10 @@ export default function ApparatusEditor() {
                     type="button"
                     class="link-button"
                     onClick={() =>
-                      run("add a reading", (tr) =>
+                      run('add a reading', (tr) =>
                         addReading(tr, entry.id, {
                           wit: [],
-                          text: "",
+                          text: '',
                           type: null,
                         }),
                       )
@@ -239,19 +201,13 @@ export default function ApparatusEditor() {
                     class="app-note"
                     aria-label="Note"
                     placeholder="Note on this entry"
-                    value={entry.note ?? ""}
-                    onChange={(e) =>
-                      run("attach the note", (tr) =>
-                        setEntryNote(tr, entry.id, e.currentTarget.value),
-                      )
-                    }
+                    value={entry.note ?? ''}
+                    onChange={(e) => run('attach the note', (tr) => setEntryNote(tr, entry.id, e.currentTarget.value))}
                   />
                   <button
                     type="button"
                     class="link-button danger"
-                    onClick={() =>
-                      run("drop the entry", (tr) => dropEntry(tr, entry.id))
-                    }
+                    onClick={() => run('drop the entry', (tr) => dropEntry(tr, entry.id))}
                   >
                     Drop entry
                   </button>

@@ -3,35 +3,32 @@
  * normalisation ignores (case, diacritics, punctuation), and the regularisation table
  * (`&` = `and`; `v` = `u` inside words). Each change is saved at once and re-collates.
  */
-import { createSignal, For, Show } from "solid-js";
-import type { SavedNormalise } from "../../edition/apparatus/index.ts";
-import type { VariantsStore } from "./store.ts";
+import { createSignal, For, Show } from 'solid-js';
+import type { SavedNormalise } from '../../edition/apparatus/index.ts';
+import type { VariantsStore } from './store.ts';
 
 const SWITCHES: ReadonlyArray<{ key: keyof SavedNormalise; label: string }> = [
-  { key: "caseFold", label: "Ignore case" },
-  { key: "diacritics", label: "Ignore diacritics" },
-  { key: "punctuation", label: "Ignore punctuation" },
+  { key: 'caseFold', label: 'Ignore case' },
+  { key: 'diacritics', label: 'Ignore diacritics' },
+  { key: 'punctuation', label: 'Ignore punctuation' },
 ];
 
 export default function CollationSettingsForm(props: { store: VariantsStore }) {
   const settings = () => props.store[0].settings;
   const actions = () => props.store[1];
-  const [from, setFrom] = createSignal("");
-  const [to, setTo] = createSignal("");
-  const [scope, setScope] = createSignal<"token" | "character">("token");
+  const [from, setFrom] = createSignal('');
+  const [to, setTo] = createSignal('');
+  const [scope, setScope] = createSignal<'token' | 'character'>('token');
 
   const addRow = (e: SubmitEvent) => {
     e.preventDefault();
     const s = settings();
-    if (!s || from() === "") return;
+    if (!s || from() === '') return;
     void actions().updateSettings({
-      regularisations: [
-        ...s.regularisations,
-        { from: from(), to: to(), scope: scope() },
-      ],
+      regularisations: [...s.regularisations, { from: from(), to: to(), scope: scope() }],
     });
-    setFrom("");
-    setTo("");
+    setFrom('');
+    setTo('');
   };
 
   return (
@@ -66,7 +63,7 @@ export default function CollationSettingsForm(props: { store: VariantsStore }) {
                         },
                       })
                     }
-                  />{" "}
+                  />{' '}
                   {sw.label}
                 </label>
               )}
@@ -86,19 +83,15 @@ export default function CollationSettingsForm(props: { store: VariantsStore }) {
                 {(row, i) => (
                   <tr>
                     <td>{row.from}</td>
-                    <td>{row.to === "" ? "(nothing)" : row.to}</td>
-                    <td>
-                      {row.scope === "token" ? "whole word" : "inside words"}
-                    </td>
+                    <td>{row.to === '' ? '(nothing)' : row.to}</td>
+                    <td>{row.scope === 'token' ? 'whole word' : 'inside words'}</td>
                     <td>
                       <button
                         type="button"
                         class="link-button danger"
                         onClick={() =>
                           void actions().updateSettings({
-                            regularisations: s().regularisations.filter(
-                              (_, k) => k !== i(),
-                            ),
+                            regularisations: s().regularisations.filter((_, k) => k !== i()),
                           })
                         }
                       >
@@ -110,34 +103,18 @@ export default function CollationSettingsForm(props: { store: VariantsStore }) {
               </For>
             </tbody>
           </table>
-          <form
-            class="regularisation-add"
-            onSubmit={addRow}
-            aria-label="Add a regularisation"
-          >
-            <input
-              aria-label="Read"
-              placeholder="&"
-              value={from()}
-              onInput={(e) => setFrom(e.currentTarget.value)}
-            />
-            <input
-              aria-label="as"
-              placeholder="and"
-              value={to()}
-              onInput={(e) => setTo(e.currentTarget.value)}
-            />
+          <form class="regularisation-add" onSubmit={addRow} aria-label="Add a regularisation">
+            <input aria-label="Read" placeholder="&" value={from()} onInput={(e) => setFrom(e.currentTarget.value)} />
+            <input aria-label="as" placeholder="and" value={to()} onInput={(e) => setTo(e.currentTarget.value)} />
             <select
               aria-label="where"
               value={scope()}
-              onChange={(e) =>
-                setScope(e.currentTarget.value as "token" | "character")
-              }
+              onChange={(e) => setScope(e.currentTarget.value as 'token' | 'character')}
             >
               <option value="token">whole word</option>
               <option value="character">inside words</option>
             </select>
-            <button type="submit" class="button small" disabled={from() === ""}>
+            <button type="submit" class="button small" disabled={from() === ''}>
               Add
             </button>
           </form>

@@ -3,9 +3,9 @@
  * witnesses read something else there; a caret marks words other witnesses add. A
  * stretch's tooltip gives the readings; a click points at it in the other views.
  */
-import { createMemo, For, Show } from "solid-js";
-import { heatSpans } from "./workbench.ts";
-import type { VariantsStore } from "./store.ts";
+import { createMemo, For, Show } from 'solid-js';
+import { heatSpans } from './workbench.ts';
+import type { VariantsStore } from './store.ts';
 
 export default function HeatMap(props: { store: VariantsStore }) {
   const actions = () => props.store[1];
@@ -16,39 +16,27 @@ export default function HeatMap(props: { store: VariantsStore }) {
   });
   const readings = (column: number) => {
     const entry = bench()?.view.apparatus.find((e) => e.column === column);
-    if (!entry) return "";
-    const lemma = `${entry.lemma.text.trim() || "(nothing)"} ${entry.lemma.wit.join(" ")}`;
-    return [
-      lemma,
-      ...entry.readings.map(
-        (r) => `${r.text.trim() || "om."} ${r.wit.join(" ")}`,
-      ),
-    ].join(" | ");
+    if (!entry) return '';
+    const lemma = `${entry.lemma.text.trim() || '(nothing)'} ${entry.lemma.wit.join(' ')}`;
+    return [lemma, ...entry.readings.map((r) => `${r.text.trim() || 'om.'} ${r.wit.join(' ')}`)].join(' | ');
   };
 
   return (
-    <Show
-      when={spans().length > 0}
-      fallback={<p class="hint">Add a witness to see where the texts vary.</p>}
-    >
+    <Show when={spans().length > 0} fallback={<p class="hint">Add a witness to see where the texts vary.</p>}>
       <div class="heat">
         <p class="heat-legend" aria-hidden="true">
-          <span class="heat-swatch" style={{ "--heat": "0.34" }} /> one witness
-          differs
-          <span class="heat-swatch" style={{ "--heat": "1" }} /> all differ
+          <span class="heat-swatch" style={{ '--heat': '0.34' }} /> one witness differs
+          <span class="heat-swatch" style={{ '--heat': '1' }} /> all differ
           <span class="heat-add">‸</span> words added
         </p>
-        <div
-          class="heat-text"
-          aria-label={`Base text ${bench()?.sigla[0] ?? ""} by variation`}
-        >
+        <div class="heat-text" aria-label={`Base text ${bench()?.sigla[0] ?? ''} by variation`}>
           <For each={spans()}>
             {(s) =>
               s.addition ? (
                 <span
                   class="heat-add"
                   data-col={s.column}
-                  style={{ "--heat": String(s.weight) }}
+                  style={{ '--heat': String(s.weight) }}
                   title={readings(s.column)}
                   onClick={() => actions().point(s.column)}
                 >
@@ -58,7 +46,7 @@ export default function HeatMap(props: { store: VariantsStore }) {
                 <span
                   class="heat-span"
                   data-col={s.column}
-                  style={{ "--heat": String(s.weight) }}
+                  style={{ '--heat': String(s.weight) }}
                   title={readings(s.column)}
                   onClick={() => actions().point(s.column)}
                 >

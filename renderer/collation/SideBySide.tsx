@@ -4,9 +4,9 @@
  * highlight is set on the DOM directly (not through Solid), so pointing costs the two
  * spans it touches, not a redraw of the text.
  */
-import { createMemo, For, Index, Show } from "solid-js";
-import { pairSegments } from "./workbench.ts";
-import type { VariantsStore } from "./store.ts";
+import { createMemo, For, Index, Show } from 'solid-js';
+import { pairSegments } from './workbench.ts';
+import type { VariantsStore } from './store.ts';
 
 export default function SideBySide(props: { store: VariantsStore }) {
   const state = () => props.store[0];
@@ -21,37 +21,26 @@ export default function SideBySide(props: { store: VariantsStore }) {
 
   let lit: Element[] = [];
   const light = (column: number | null) => {
-    for (const el of lit) el.classList.remove("linked");
-    lit =
-      column === null
-        ? []
-        : [...root.querySelectorAll(`[data-col="${column}"]`)];
-    for (const el of lit) el.classList.add("linked");
+    for (const el of lit) el.classList.remove('linked');
+    lit = column === null ? [] : [...root.querySelectorAll(`[data-col="${column}"]`)];
+    for (const el of lit) el.classList.add('linked');
   };
   const jump = (column: number, from: Element) => {
     actions().point(column);
     for (const el of root.querySelectorAll(`[data-col="${column}"]`)) {
-      if (el !== from)
-        el.scrollIntoView({ block: "center", behavior: "smooth" });
+      if (el !== from) el.scrollIntoView({ block: 'center', behavior: 'smooth' });
     }
   };
 
   const side = (which: 0 | 1) => (
-    <div
-      class="pair-side"
-      aria-label={`Text of ${bench()?.sigla[state().pair[which]] ?? ""}`}
-    >
+    <div class="pair-side" aria-label={`Text of ${bench()?.sigla[state().pair[which]] ?? ''}`}>
       <select
         class="pair-select"
-        aria-label={which === 0 ? "Left witness" : "Right witness"}
+        aria-label={which === 0 ? 'Left witness' : 'Right witness'}
         value={state().pair[which]}
-        onChange={(e) =>
-          actions().setPair(which, Number(e.currentTarget.value))
-        }
+        onChange={(e) => actions().setPair(which, Number(e.currentTarget.value))}
       >
-        <Index each={bench()?.sigla ?? []}>
-          {(s, i) => <option value={i}>{s()}</option>}
-        </Index>
+        <Index each={bench()?.sigla ?? []}>{(s, i) => <option value={i}>{s()}</option>}</Index>
       </select>
       <div class="pair-text">
         <For each={which === 0 ? pair()?.left : pair()?.right}>
@@ -60,7 +49,7 @@ export default function SideBySide(props: { store: VariantsStore }) {
               <>
                 <mark
                   class="pair-diff"
-                  classList={{ empty: seg.text.trim() === "" }}
+                  classList={{ empty: seg.text.trim() === '' }}
                   data-col={seg.column}
                   tabIndex={0}
                   onMouseEnter={() => light(seg.column)}
@@ -68,7 +57,7 @@ export default function SideBySide(props: { store: VariantsStore }) {
                   onFocus={() => light(seg.column)}
                   onClick={(e) => jump(seg.column, e.currentTarget)}
                 >
-                  {seg.text.trim() === "" ? "‸" : seg.text.trimEnd()}
+                  {seg.text.trim() === '' ? '‸' : seg.text.trimEnd()}
                 </mark>
                 {seg.text.slice(seg.text.trimEnd().length)}
               </>
@@ -82,17 +71,12 @@ export default function SideBySide(props: { store: VariantsStore }) {
   );
 
   return (
-    <Show
-      when={pair()}
-      fallback={<p class="hint">Add a witness to compare two texts.</p>}
-    >
+    <Show when={pair()} fallback={<p class="hint">Add a witness to compare two texts.</p>}>
       {(p) => (
         <div class="pair" ref={root}>
           <p class="pair-count">
-            {p().differences}{" "}
-            {p().differences === 1 ? "difference" : "differences"} between{" "}
-            <strong class="siglum">{bench()!.sigla[state().pair[0]]}</strong>{" "}
-            and{" "}
+            {p().differences} {p().differences === 1 ? 'difference' : 'differences'} between{' '}
+            <strong class="siglum">{bench()!.sigla[state().pair[0]]}</strong> and{' '}
             <strong class="siglum">{bench()!.sigla[state().pair[1]]}</strong>
           </p>
           <div class="pair-columns">

@@ -5,13 +5,13 @@
  * is a mark added by an editor transaction, so it is saved, shared and undone like
  * typing.
  */
-import { createMemo, For, Show } from "solid-js";
-import { makeEntry } from "../../edition/apparatus/index.ts";
-import { TextSelection } from "prosemirror-state";
-import { schema } from "../../edition/schema.ts";
-import { useStores } from "../stores/context.ts";
-import { kindCounts, placementOf, VARIANT_KINDS } from "./workbench.ts";
-import type { VariantsStore } from "./store.ts";
+import { createMemo, For, Show } from 'solid-js';
+import { makeEntry } from '../../edition/apparatus/index.ts';
+import { TextSelection } from 'prosemirror-state';
+import { schema } from '../../edition/schema.ts';
+import { useStores } from '../stores/context.ts';
+import { kindCounts, placementOf, VARIANT_KINDS } from './workbench.ts';
+import type { VariantsStore } from './store.ts';
 
 export default function VariantList(props: { store: VariantsStore }) {
   const { editor, notices } = useStores();
@@ -27,25 +27,21 @@ export default function VariantList(props: { store: VariantsStore }) {
     const b = bench();
     if (!b) return [];
     const shown = actions().shownSet();
-    return b.view.apparatus.filter((e) =>
-      e.readings.some((r) => r.kind !== null && shown.has(r.kind)),
-    );
+    return b.view.apparatus.filter((e) => e.readings.some((r) => r.kind !== null && shown.has(r.kind)));
   });
   /** Whether the place already carries an apparatus entry (or cannot take one now). */
   const placement = (column: number) => {
     void editorState.tick;
     const b = bench();
     const view = editorActions.view();
-    if (!b || !view || view.state.doc !== b.doc)
-      return { ok: false as const, why: "Collating…" };
+    if (!b || !view || view.state.doc !== b.doc) return { ok: false as const, why: 'Collating…' };
     const p = placementOf(b, column);
     if (p === null)
       return {
         ok: false as const,
-        why: b.own === null ? "Base is a witness" : "No text to attach to",
+        why: b.own === null ? 'Base is a witness' : 'No text to attach to',
       };
-    if (view.state.doc.rangeHasMark(p.from, p.to, schema.marks.app))
-      return { ok: false as const, why: "In apparatus" };
+    if (view.state.doc.rangeHasMark(p.from, p.to, schema.marks.app)) return { ok: false as const, why: 'In apparatus' };
     return { ok: true as const, placement: p };
   };
   /** Points at the place in every view and selects its text in the document. */
@@ -55,11 +51,7 @@ export default function VariantList(props: { store: VariantsStore }) {
     const view = editorActions.view();
     const p = b ? placementOf(b, column) : null;
     if (!view || !p || view.state.doc !== b?.doc) return;
-    view.dispatch(
-      view.state.tr
-        .setSelection(TextSelection.create(view.state.doc, p.from, p.to))
-        .scrollIntoView(),
-    );
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, p.from, p.to)).scrollIntoView());
     view.focus();
   };
   const make = (column: number) => {
@@ -71,7 +63,7 @@ export default function VariantList(props: { store: VariantsStore }) {
       makeEntry(tr, p.placement.from, p.placement.to, p.placement.entry);
       view.dispatch(tr);
     } catch (error) {
-      notices[1].show(error, "Could not make the apparatus entry");
+      notices[1].show(error, 'Could not make the apparatus entry');
     }
   };
 
@@ -82,21 +74,14 @@ export default function VariantList(props: { store: VariantsStore }) {
         <For each={VARIANT_KINDS}>
           {(kind) => (
             <label class="kind-chip" data-kind={kind}>
-              <input
-                type="checkbox"
-                checked={state().shown[kind]}
-                onChange={() => actions().toggleKind(kind)}
-              />
+              <input type="checkbox" checked={state().shown[kind]} onChange={() => actions().toggleKind(kind)} />
               <span class="kind-name">{kind}</span>
               <span class="count">{counts()?.[kind] ?? 0}</span>
             </label>
           )}
         </For>
       </fieldset>
-      <Show
-        when={entries().length > 0}
-        fallback={<p class="hint">No variants of the kinds shown.</p>}
-      >
+      <Show when={entries().length > 0} fallback={<p class="hint">No variants of the kinds shown.</p>}>
         <ol class="variant-rows">
           <For each={entries()}>
             {(e) => {
@@ -109,24 +94,16 @@ export default function VariantList(props: { store: VariantsStore }) {
                   onClick={() => show(e.column)}
                 >
                   <div class="variant-reading">
-                    <span
-                      class="lemma"
-                      title={
-                        e.lemma.text.trim() === ""
-                          ? "Nothing in the base here"
-                          : undefined
-                      }
-                    >
-                      {e.lemma.text.trim() || "‸"}
-                    </span>{" "}
-                    <span class="sigla">{e.lemma.wit.join(" ")}</span>
-                    <span class="bracket">]</span>{" "}
+                    <span class="lemma" title={e.lemma.text.trim() === '' ? 'Nothing in the base here' : undefined}>
+                      {e.lemma.text.trim() || '‸'}
+                    </span>{' '}
+                    <span class="sigla">{e.lemma.wit.join(' ')}</span>
+                    <span class="bracket">]</span>{' '}
                     <For each={e.readings}>
                       {(r, i) => (
                         <span class="reading">
-                          {i() > 0 ? "; " : ""}
-                          {r.text.trim() || "om."}{" "}
-                          <span class="sigla">{r.wit.join(" ")}</span>{" "}
+                          {i() > 0 ? '; ' : ''}
+                          {r.text.trim() || 'om.'} <span class="sigla">{r.wit.join(' ')}</span>{' '}
                           <Show when={r.kind}>
                             {(k) => (
                               <span class="kind-tag" data-kind={k()}>
@@ -143,16 +120,14 @@ export default function VariantList(props: { store: VariantsStore }) {
                     class="button small"
                     disabled={!can().ok}
                     title={
-                      can().ok
-                        ? "Make this place an apparatus entry on the base text"
-                        : (can() as { why: string }).why
+                      can().ok ? 'Make this place an apparatus entry on the base text' : (can() as { why: string }).why
                     }
                     onClick={(ev) => {
                       ev.stopPropagation();
                       make(e.column);
                     }}
                   >
-                    {can().ok ? "Make entry" : (can() as { why: string }).why}
+                    {can().ok ? 'Make entry' : (can() as { why: string }).why}
                   </button>
                 </li>
               );

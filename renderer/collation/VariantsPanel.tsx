@@ -4,29 +4,25 @@
  * document is read after each pause in editing (the toolbar's tick), so editing the
  * text re-collates as editing a witness does.
  */
-import { createEffect, For, Match, onMount, Switch, untrack } from "solid-js";
-import { useStores } from "../stores/context.ts";
-import { readImportFile } from "../io/files.ts";
-import AlignmentTable from "./AlignmentTable.tsx";
-import ApparatusEditor from "./ApparatusEditor.tsx";
-import HeatMap from "./HeatMap.tsx";
-import SideBySide from "./SideBySide.tsx";
-import VariantList from "./VariantList.tsx";
-import WitnessList from "./WitnessList.tsx";
-import { setVariantsOpen } from "./panel.ts";
-import {
-  createVariantsStore,
-  type VariantsStore,
-  type VariantsTab,
-} from "./store.ts";
+import { createEffect, For, Match, onMount, Switch, untrack } from 'solid-js';
+import { useStores } from '../stores/context.ts';
+import { readImportFile } from '../io/files.ts';
+import AlignmentTable from './AlignmentTable.tsx';
+import ApparatusEditor from './ApparatusEditor.tsx';
+import HeatMap from './HeatMap.tsx';
+import SideBySide from './SideBySide.tsx';
+import VariantList from './VariantList.tsx';
+import WitnessList from './WitnessList.tsx';
+import { setVariantsOpen } from './panel.ts';
+import { createVariantsStore, type VariantsStore, type VariantsTab } from './store.ts';
 
 const TABS: ReadonlyArray<{ id: VariantsTab; label: string }> = [
-  { id: "witnesses", label: "Witnesses" },
-  { id: "table", label: "Table" },
-  { id: "pair", label: "Side by side" },
-  { id: "heat", label: "Heat map" },
-  { id: "variants", label: "Variants" },
-  { id: "apparatus", label: "Apparatus" },
+  { id: 'witnesses', label: 'Witnesses' },
+  { id: 'table', label: 'Table' },
+  { id: 'pair', label: 'Side by side' },
+  { id: 'heat', label: 'Heat map' },
+  { id: 'variants', label: 'Variants' },
+  { id: 'apparatus', label: 'Apparatus' },
 ];
 
 export default function VariantsPanel(props: { documentId: string }) {
@@ -50,14 +46,12 @@ export default function VariantsPanel(props: { documentId: string }) {
 
   // Arrow keys move between tabs, as in any tab list.
   const moveTab = (e: KeyboardEvent) => {
-    const step = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
     if (step === 0) return;
     const at = TABS.findIndex((t) => t.id === state.tab);
     const next = TABS[(at + step + TABS.length) % TABS.length]!;
     actions.setTab(next.id);
-    const tabs = (e.currentTarget as HTMLElement).querySelectorAll<HTMLElement>(
-      "[role=tab]",
-    );
+    const tabs = (e.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('[role=tab]');
     tabs[TABS.indexOf(next)]?.focus();
   };
   const count = () => actions.bench()?.view.variants.length ?? 0;
@@ -65,12 +59,7 @@ export default function VariantsPanel(props: { documentId: string }) {
   return (
     <aside class="variants-panel" aria-label="Variants">
       <div class="variants-head">
-        <div
-          class="variants-tabs"
-          role="tablist"
-          aria-label="Views"
-          onKeyDown={moveTab}
-        >
+        <div class="variants-tabs" role="tablist" aria-label="Views" onKeyDown={moveTab}>
           <For each={TABS}>
             {(tab) => (
               <button
@@ -97,28 +86,28 @@ export default function VariantsPanel(props: { documentId: string }) {
       </div>
       <p class="variants-status" aria-live="polite">
         {state.witnesses.length === 0
-          ? "No witnesses yet."
-          : `${state.witnesses.length + 1} texts · ${count()} readings differ from the base · collated${actions.bench()?.mode === "paragraphs" ? " paragraph by paragraph" : ""} in ${Math.max(1, Math.round(state.lastMs))} ms`}
-        {state.error === null ? "" : ` · ${state.error}`}
+          ? 'No witnesses yet.'
+          : `${state.witnesses.length + 1} texts · ${count()} readings differ from the base · collated${actions.bench()?.mode === 'paragraphs' ? ' paragraph by paragraph' : ''} in ${Math.max(1, Math.round(state.lastMs))} ms`}
+        {state.error === null ? '' : ` · ${state.error}`}
       </p>
       <div class="variants-body" role="tabpanel">
         <Switch>
-          <Match when={state.tab === "witnesses"}>
+          <Match when={state.tab === 'witnesses'}>
             <WitnessList store={store} />
           </Match>
-          <Match when={state.tab === "table"}>
+          <Match when={state.tab === 'table'}>
             <AlignmentTable store={store} />
           </Match>
-          <Match when={state.tab === "pair"}>
+          <Match when={state.tab === 'pair'}>
             <SideBySide store={store} />
           </Match>
-          <Match when={state.tab === "heat"}>
+          <Match when={state.tab === 'heat'}>
             <HeatMap store={store} />
           </Match>
-          <Match when={state.tab === "variants"}>
+          <Match when={state.tab === 'variants'}>
             <VariantList store={store} />
           </Match>
-          <Match when={state.tab === "apparatus"}>
+          <Match when={state.tab === 'apparatus'}>
             <ApparatusEditor />
           </Match>
         </Switch>

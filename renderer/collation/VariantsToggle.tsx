@@ -1,6 +1,6 @@
 /** The toolbar button that opens and closes the variants panel. */
-import { useStores } from "../stores/context.ts";
-import { setVariantsOpen, variantsOpen } from "./panel.ts";
+import { useStores } from '../stores/context.ts';
+import { setVariantsOpen, variantsOpen } from './panel.ts';
 
 export default function VariantsToggle() {
   const [project] = useStores().project;

@@ -3,16 +3,16 @@
  * edit its text (re-collated as you type), change its siglum or description, remove
  * it, and choose the base (a witness or the document's own text).
  */
-import { createSignal, For, Show } from "solid-js";
-import CollationSettingsForm from "./CollationSettingsForm.tsx";
-import type { VariantsStore } from "./store.ts";
+import { createSignal, For, Show } from 'solid-js';
+import CollationSettingsForm from './CollationSettingsForm.tsx';
+import type { VariantsStore } from './store.ts';
 
 export default function WitnessList(props: { store: VariantsStore }) {
   const state = () => props.store[0];
   const actions = () => props.store[1];
-  const [siglum, setSiglum] = createSignal("");
-  const [description, setDescription] = createSignal("");
-  const [text, setText] = createSignal("");
+  const [siglum, setSiglum] = createSignal('');
+  const [description, setDescription] = createSignal('');
+  const [text, setText] = createSignal('');
   const [file, setFile] = createSignal<File | null>(null);
   const [adding, setAdding] = createSignal(false);
   let fileInput!: HTMLInputElement;
@@ -28,11 +28,11 @@ export default function WitnessList(props: { store: VariantsStore }) {
     });
     setAdding(false);
     if (ok) {
-      setSiglum("");
-      setDescription("");
-      setText("");
+      setSiglum('');
+      setDescription('');
+      setText('');
       setFile(null);
-      fileInput.value = "";
+      fileInput.value = '';
     }
   };
   const base = () => state().settings?.base ?? null;
@@ -42,28 +42,15 @@ export default function WitnessList(props: { store: VariantsStore }) {
       <fieldset class="witness-base">
         <legend class="section-title">Base text</legend>
         <label class="witness-base-option">
-          <input
-            type="radio"
-            name="base"
-            checked={base() === null}
-            onChange={() => void actions().setBase(null)}
-          />
+          <input type="radio" name="base" checked={base() === null} onChange={() => void actions().setBase(null)} />
           <span>
-            <strong class="siglum">
-              {state().settings?.documentSiglum ?? "Base"}
-            </strong>{" "}
-            the document's own text
+            <strong class="siglum">{state().settings?.documentSiglum ?? 'Base'}</strong> the document's own text
           </span>
         </label>
         <For each={state().witnesses}>
           {(w) => (
             <label class="witness-base-option">
-              <input
-                type="radio"
-                name="base"
-                checked={base() === w.id}
-                onChange={() => void actions().setBase(w.id)}
-              />
+              <input type="radio" name="base" checked={base() === w.id} onChange={() => void actions().setBase(w.id)} />
               <span>
                 <strong class="siglum">{w.siglum}</strong> {w.description}
               </span>
@@ -71,10 +58,7 @@ export default function WitnessList(props: { store: VariantsStore }) {
           )}
         </For>
         <Show when={base() !== null}>
-          <p class="hint">
-            Apparatus entries go on the document's own text; make it the base to
-            create them.
-          </p>
+          <p class="hint">Apparatus entries go on the document's own text; make it the base to create them.</p>
         </Show>
       </fieldset>
 
@@ -105,11 +89,7 @@ export default function WitnessList(props: { store: VariantsStore }) {
                   })
                 }
               />
-              <button
-                type="button"
-                class="link-button danger"
-                onClick={() => void actions().removeWitness(w.id)}
-              >
+              <button type="button" class="link-button danger" onClick={() => void actions().removeWitness(w.id)}>
                 Remove
               </button>
             </div>
@@ -128,11 +108,7 @@ export default function WitnessList(props: { store: VariantsStore }) {
         )}
       </For>
 
-      <form
-        class="witness-add"
-        onSubmit={(e) => void submit(e)}
-        aria-label="Add a witness"
-      >
+      <form class="witness-add" onSubmit={(e) => void submit(e)} aria-label="Add a witness">
         <h3 class="section-title">Add a witness</h3>
         <div class="witness-add-row">
           <label class="field">
@@ -157,9 +133,7 @@ export default function WitnessList(props: { store: VariantsStore }) {
           </label>
         </div>
         <label class="field">
-          <span class="field-label">
-            Text (paste it here, or choose a file)
-          </span>
+          <span class="field-label">Text (paste it here, or choose a file)</span>
           <textarea
             name="text"
             rows={4}
@@ -178,11 +152,7 @@ export default function WitnessList(props: { store: VariantsStore }) {
             data-testid="witness-file"
             onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
           />
-          <button
-            type="submit"
-            class="button primary"
-            disabled={adding() || (text().trim() === "" && file() === null)}
-          >
+          <button type="submit" class="button primary" disabled={adding() || (text().trim() === '' && file() === null)}>
             Add witness
           </button>
         </div>

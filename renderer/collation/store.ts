@@ -9,24 +9,16 @@
  * to the store after a slightly longer pause; until then its local text wins over
  * what a refetch brings.
  */
-import { batch, createSignal, onCleanup, type Accessor } from "solid-js";
-import { createStore } from "solid-js/store";
-import type { Node as PMNode } from "prosemirror-model";
-import type { SiglumClient } from "../../edition/api.ts";
-import type {
-  CollationSettings,
-  WitnessInfo,
-} from "../../edition/apparatus/index.ts";
-import type { VariantKind } from "../../edition/collation/index.ts";
-import type { NoticeActions } from "../stores/notices.ts";
-import {
-  collateDocumentView,
-  VARIANT_KINDS,
-  type Workbench,
-} from "./workbench.ts";
+import { batch, createSignal, onCleanup, type Accessor } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import type { Node as PMNode } from 'prosemirror-model';
+import type { SiglumClient } from '../../edition/api.ts';
+import type { CollationSettings, WitnessInfo } from '../../edition/apparatus/index.ts';
+import type { VariantKind } from '../../edition/collation/index.ts';
+import type { NoticeActions } from '../stores/notices.ts';
+import { collateDocumentView, VARIANT_KINDS, type Workbench } from './workbench.ts';
 
-export type VariantsTab =
-  "witnesses" | "table" | "pair" | "heat" | "variants" | "apparatus";
+export type VariantsTab = 'witnesses' | 'table' | 'pair' | 'heat' | 'variants' | 'apparatus';
 
 export interface VariantsState {
   documentId: string;
@@ -53,18 +45,10 @@ export interface VariantsActions {
   toggleKind(kind: VariantKind): void;
   setPair(side: 0 | 1, index: number): void;
   point(column: number | null): void;
-  addWitness(input: {
-    siglum: string;
-    description: string;
-    text?: string;
-    file?: File;
-  }): Promise<boolean>;
+  addWitness(input: { siglum: string; description: string; text?: string; file?: File }): Promise<boolean>;
   /** The witness's text as typed: collated at once (debounced) and saved after a pause. */
   editText(id: string, text: string): void;
-  updateWitness(
-    id: string,
-    fields: { siglum?: string; description?: string },
-  ): Promise<void>;
+  updateWitness(id: string, fields: { siglum?: string; description?: string }): Promise<void>;
   removeWitness(id: string): Promise<void>;
   setBase(witnessId: string | null): Promise<void>;
   /** Changes normalisation, the regularisation table or the document's siglum; collates again. */
@@ -82,20 +66,15 @@ export function createVariantsStore(
   client: SiglumClient,
   documentId: string,
   notices: NoticeActions,
-  readFile: (
-    file: File,
-  ) => Promise<{ name: string; text?: string; base64?: string }>,
+  readFile: (file: File) => Promise<{ name: string; text?: string; base64?: string }>,
 ): VariantsStore {
   const [state, setState] = createStore<VariantsState>({
     documentId,
     witnesses: [],
     settings: null,
     loaded: false,
-    tab: "witnesses",
-    shown: Object.fromEntries(VARIANT_KINDS.map((k) => [k, true])) as Record<
-      VariantKind,
-      boolean
-    >,
+    tab: 'witnesses',
+    shown: Object.fromEntries(VARIANT_KINDS.map((k) => [k, true])) as Record<VariantKind, boolean>,
     pair: [0, 1],
     column: null,
     lastMs: 0,
@@ -120,11 +99,10 @@ export function createVariantsStore(
         setBench(result);
         setState({ lastMs: performance.now() - started, error: null });
         const n = result.sigla.length;
-        if (state.pair[0] >= n || state.pair[1] >= n)
-          setState("pair", [0, Math.min(1, n - 1)]);
+        if (state.pair[0] >= n || state.pair[1] >= n) setState('pair', [0, Math.min(1, n - 1)]);
       });
     } catch (error) {
-      setState("error", error instanceof Error ? error.message : String(error));
+      setState('error', error instanceof Error ? error.message : String(error));
     }
   };
   const collateSoon = () => {
@@ -140,22 +118,19 @@ export function createVariantsStore(
       ]);
       batch(() => {
         setState({
-          witnesses: witnesses.map((w) =>
-            unsaved.has(w.id) ? { ...w, text: unsaved.get(w.id)! } : w,
-          ),
+          witnesses: witnesses.map((w) => (unsaved.has(w.id) ? { ...w, text: unsaved.get(w.id)! } : w)),
           settings,
           loaded: true,
         });
       });
       collateNow();
     } catch (error) {
-      notices.show(error, "Could not read the witnesses");
+      notices.show(error, 'Could not read the witnesses');
     }
   }
 
   const unsubscribe = client.subscribe((event) => {
-    if (event.type === "witnesses-changed" && event.documentId === documentId)
-      void reload();
+    if (event.type === 'witnesses-changed' && event.documentId === documentId) void reload();
   });
   onCleanup(() => {
     unsubscribe();
@@ -175,7 +150,7 @@ export function createVariantsStore(
       await client.updateWitness({ id, text });
       if (unsaved.get(id) === text) unsaved.delete(id);
     } catch (error) {
-      notices.show(error, "Could not save the witness");
+      notices.show(error, 'Could not save the witness');
     }
   }
 
@@ -183,15 +158,14 @@ export function createVariantsStore(
     bench,
     shownSet: () => new Set(VARIANT_KINDS.filter((k) => state.shown[k])),
     reload,
-    setTab: (tab) => setState("tab", tab),
-    toggleKind: (kind) => setState("shown", kind, (on) => !on),
-    setPair: (side, index) => setState("pair", side, index),
-    point: (column) => setState("column", column),
+    setTab: (tab) => setState('tab', tab),
+    toggleKind: (kind) => setState('shown', kind, (on) => !on),
+    setPair: (side, index) => setState('pair', side, index),
+    point: (column) => setState('column', column),
     async addWitness(input) {
       try {
         const file = input.file ? await readFile(input.file) : undefined;
-        const siglum =
-          input.siglum.trim() === "" ? undefined : input.siglum.trim();
+        const siglum = input.siglum.trim() === '' ? undefined : input.siglum.trim();
         await client.addWitness({
           documentId,
           siglum,
@@ -202,7 +176,7 @@ export function createVariantsStore(
         await reload();
         return true;
       } catch (error) {
-        notices.show(error, "Could not add the witness");
+        notices.show(error, 'Could not add the witness');
         return false;
       }
     },
@@ -210,7 +184,7 @@ export function createVariantsStore(
       const index = state.witnesses.findIndex((w) => w.id === id);
       if (index < 0) return;
       unsaved.set(id, text);
-      setState("witnesses", index, "text", text);
+      setState('witnesses', index, 'text', text);
       collateSoon();
       const pending = saveTimers.get(id);
       if (pending !== undefined) clearTimeout(pending);
@@ -224,7 +198,7 @@ export function createVariantsStore(
         await client.updateWitness({ id, ...fields });
         await reload();
       } catch (error) {
-        notices.show(error, "Could not change the witness");
+        notices.show(error, 'Could not change the witness');
       }
     },
     async removeWitness(id) {
@@ -236,16 +210,16 @@ export function createVariantsStore(
         await client.removeWitness({ id });
         await reload();
       } catch (error) {
-        notices.show(error, "Could not remove the witness");
+        notices.show(error, 'Could not remove the witness');
       }
     },
     async setBase(witnessId) {
       try {
         const settings = await client.setBase({ documentId, witnessId });
-        setState("settings", settings);
+        setState('settings', settings);
         collateNow();
       } catch (error) {
-        notices.show(error, "Could not change the base");
+        notices.show(error, 'Could not change the base');
       }
     },
     async updateSettings(settings) {
@@ -254,10 +228,10 @@ export function createVariantsStore(
           documentId,
           settings,
         });
-        setState("settings", saved);
+        setState('settings', saved);
         collateNow();
       } catch (error) {
-        notices.show(error, "Could not change the collation settings");
+        notices.show(error, 'Could not change the collation settings');
       }
     },
     documentChanged(next) {

@@ -8,7 +8,7 @@
  * Also the derived figures the views draw: variant counts per column (heat map), the
  * pairwise differences (side by side) and the table cut into blocks (alignment table).
  */
-import type { Node as PMNode } from "prosemirror-model";
+import type { Node as PMNode } from 'prosemirror-model';
 import {
   collateWitnesses,
   documentText,
@@ -20,21 +20,21 @@ import {
   type DocText,
   type NewEntry,
   type WitnessInfo,
-} from "../../edition/apparatus/index.ts";
+} from '../../edition/apparatus/index.ts';
 import {
   apparatusEntries,
   type ApparatusEntry,
   type NormaliseOptions,
   type VariantKind,
-} from "../../edition/collation/index.ts";
+} from '../../edition/collation/index.ts';
 
 export const VARIANT_KINDS: readonly VariantKind[] = [
-  "substantive",
-  "orthographic",
-  "punctuation",
-  "transposition",
-  "omission",
-  "addition",
+  'substantive',
+  'orthographic',
+  'punctuation',
+  'transposition',
+  'omission',
+  'addition',
 ];
 
 export interface Workbench {
@@ -50,7 +50,7 @@ export interface Workbench {
   /** The document collated (positions in `own` refer to it). */
   doc: PMNode;
   /** 'whole': one collation, as the store's; 'paragraphs': paragraph by paragraph (long texts, see below). */
-  mode: "whole" | "paragraphs";
+  mode: 'whole' | 'paragraphs';
 }
 
 /**
@@ -66,10 +66,7 @@ export const PARAGRAPH_MODE_CHARS = 50_000;
 type Input = { siglum: string; text: string };
 type Piece = { view: CollationView; entries: ApparatusEntry[] };
 
-function collatePiece(
-  inputs: readonly Input[],
-  normalise: NormaliseOptions,
-): Piece {
+function collatePiece(inputs: readonly Input[], normalise: NormaliseOptions): Piece {
   const collated = collateWitnesses(inputs, { base: 0, normalise });
   const entries =
     inputs.length < 2
@@ -92,8 +89,8 @@ interface Paragraphs {
 }
 
 function paragraphs(text: string): Paragraphs {
-  const parts: Paragraphs["parts"] = [];
-  const breaks: Paragraphs["breaks"] = [];
+  const parts: Paragraphs['parts'] = [];
+  const breaks: Paragraphs['breaks'] = [];
   let at = 0;
   for (const m of text.matchAll(PARAGRAPH_BREAK)) {
     // Blank lines at the very start or end do not make an empty paragraph.
@@ -110,10 +107,7 @@ function paragraphs(text: string): Paragraphs {
 let pieceCache = new Map<string, Piece>();
 
 /** Collates paragraph by paragraph and joins the pieces into one view; null when the paragraphs do not correspond. */
-function collateByParagraph(
-  inputs: readonly Input[],
-  normalise: NormaliseOptions,
-): Piece | null {
+function collateByParagraph(inputs: readonly Input[], normalise: NormaliseOptions): Piece | null {
   const split = inputs.map((w) => paragraphs(w.text));
   const count = split[0]!.parts.length;
   if (count < 2 || split.some((p) => p.parts.length !== count)) return null;
@@ -131,21 +125,18 @@ function collateByParagraph(
   };
   const entries: ApparatusEntry[] = [];
   const shift = (cell: Cell, by: number): Cell =>
-    cell === null
-      ? null
-      : { text: cell.text, from: cell.from + by, to: cell.to + by };
+    cell === null ? null : { text: cell.text, from: cell.from + by, to: cell.to + by };
   for (let p = 0; p < count; p++) {
     const texts = inputs.map((w, i) => ({
       siglum: w.siglum,
       text: split[i]!.parts[p]!.text,
     }));
     const key = JSON.stringify([settingsKey, texts]);
-    const piece =
-      used.get(key) ?? pieceCache.get(key) ?? collatePiece(texts, normalise);
+    const piece = used.get(key) ?? pieceCache.get(key) ?? collatePiece(texts, normalise);
     used.set(key, piece);
     const offsets = split.map((s) => s.parts[p]!.start);
     const seg0 = view.segmentation.columns.length;
-    for (const which of ["table", "segmentation"] as const) {
+    for (const which of ['table', 'segmentation'] as const) {
       for (const column of piece.view[which].columns) {
         view[which].columns.push({
           variant: column.variant,
@@ -163,9 +154,7 @@ function collateByParagraph(
         });
       }
     }
-    view.variants.push(
-      ...piece.view.variants.map((v) => ({ ...v, column: v.column + seg0 })),
-    );
+    view.variants.push(...piece.view.variants.map((v) => ({ ...v, column: v.column + seg0 })));
     view.apparatus.push(
       ...piece.view.apparatus.map((e) => ({
         ...e,
@@ -210,14 +199,9 @@ export function collateDocumentView(
       })),
   ];
   const at = inputs.findIndex((w) => w.id === settings.base);
-  const ordered =
-    at <= 0
-      ? inputs
-      : [inputs[at]!, ...inputs.slice(0, at), ...inputs.slice(at + 1)];
+  const ordered = at <= 0 ? inputs : [inputs[at]!, ...inputs.slice(0, at), ...inputs.slice(at + 1)];
   const normalise = normaliseOptions(settings);
-  const long =
-    ordered.length > 1 &&
-    ordered.reduce((n, w) => n + w.text.length, 0) > PARAGRAPH_MODE_CHARS;
+  const long = ordered.length > 1 && ordered.reduce((n, w) => n + w.text.length, 0) > PARAGRAPH_MODE_CHARS;
   const byParagraph = long ? collateByParagraph(ordered, normalise) : null;
   const piece = byParagraph ?? collatePiece(ordered, normalise);
   return {
@@ -227,25 +211,19 @@ export function collateDocumentView(
     entries: piece.entries,
     own: ordered[0]!.id === null ? own : null,
     doc,
-    mode: byParagraph ? "paragraphs" : "whole",
+    mode: byParagraph ? 'paragraphs' : 'whole',
   };
 }
 
 /** Where the entry of variant column `column` goes in the document, or null (base not the document's text, no text to attach to). */
-export function placementOf(
-  bench: Workbench,
-  column: number,
-): { from: number; to: number; entry: NewEntry } | null {
+export function placementOf(bench: Workbench, column: number): { from: number; to: number; entry: NewEntry } | null {
   const variant = bench.entries.find((e) => e.column === column);
   if (!variant || bench.own === null) return null;
   return entryFromVariant(bench.own, variant, bench.sigla);
 }
 
 /** Per segmentation column: the kinds of the readings that differ from the base there (after the filter). */
-export function kindsByColumn(
-  bench: Workbench,
-  shown: ReadonlySet<VariantKind>,
-): Map<number, VariantKind[]> {
+export function kindsByColumn(bench: Workbench, shown: ReadonlySet<VariantKind>): Map<number, VariantKind[]> {
   const byColumn = new Map<number, VariantKind[]>();
   for (const v of bench.view.variants) {
     if (!shown.has(v.kind)) continue;
@@ -258,13 +236,12 @@ export function kindsByColumn(
 
 /** How many places of variation have a reading of each kind (as the list shows them: one row per place). */
 export function kindCounts(bench: Workbench): Record<VariantKind, number> {
-  const places = Object.fromEntries(
-    VARIANT_KINDS.map((k) => [k, new Set<number>()]),
-  ) as Record<VariantKind, Set<number>>;
+  const places = Object.fromEntries(VARIANT_KINDS.map((k) => [k, new Set<number>()])) as Record<
+    VariantKind,
+    Set<number>
+  >;
   for (const v of bench.view.variants) places[v.kind].add(v.column);
-  return Object.fromEntries(
-    VARIANT_KINDS.map((k) => [k, places[k].size]),
-  ) as Record<VariantKind, number>;
+  return Object.fromEntries(VARIANT_KINDS.map((k) => [k, places[k].size])) as Record<VariantKind, number>;
 }
 
 /** One stretch of the base text for the heat map: `weight` is the share of other witnesses that differ there (0 to 1). */
@@ -277,10 +254,7 @@ export interface HeatSpan {
 }
 
 /** The base text cut at the segmentation's columns, each stretch weighted by how many witnesses vary there. */
-export function heatSpans(
-  bench: Workbench,
-  shown: ReadonlySet<VariantKind>,
-): HeatSpan[] {
+export function heatSpans(bench: Workbench, shown: ReadonlySet<VariantKind>): HeatSpan[] {
   const others = Math.max(1, bench.sigla.length - 1);
   const varying = new Map<number, Set<string>>();
   for (const v of bench.view.variants) {
@@ -294,8 +268,7 @@ export function heatSpans(
     const cell = column.cells[0] ?? null;
     const weight = (varying.get(k)?.size ?? 0) / others;
     if (cell === null) {
-      if (weight > 0)
-        spans.push({ column: k, text: "", weight, addition: true });
+      if (weight > 0) spans.push({ column: k, text: '', weight, addition: true });
       return;
     }
     spans.push({ column: k, text: cell.text, weight, addition: false });
@@ -310,8 +283,7 @@ export interface PairSegment {
   differs: boolean;
 }
 
-const comparable = (cell: Cell) =>
-  (cell?.text ?? "").trim().replace(/\s+/gu, " ");
+const comparable = (cell: Cell) => (cell?.text ?? '').trim().replace(/\s+/gu, ' ');
 
 /** The two witnesses' texts cut at the segmentation's columns, each column marked where they differ. */
 export function pairSegments(
@@ -328,10 +300,8 @@ export function pairSegments(
     const differs = comparable(a) !== comparable(b);
     if (differs) differences++;
     // A gap on one side still gets a marker there, so the difference can be pointed at.
-    if (a !== null || differs)
-      l.push({ column: k, text: a?.text ?? "", differs });
-    if (b !== null || differs)
-      r.push({ column: k, text: b?.text ?? "", differs });
+    if (a !== null || differs) l.push({ column: k, text: a?.text ?? '', differs });
+    if (b !== null || differs) r.push({ column: k, text: b?.text ?? '', differs });
   });
   return { left: l, right: r, differences };
 }
@@ -359,15 +329,8 @@ export function tableBlocks(bench: Workbench, budget: number): TableBlock[] {
   let current: TableBlock = { columns: [], widths: [] };
   let used = 0;
   bench.view.segmentation.columns.forEach((column, k) => {
-    const longest = Math.max(
-      1,
-      ...column.cells.map((c) => comparable(c).length),
-    );
-    const width =
-      Math.min(
-        column.variant ? MAX_COLUMN_CHARS : MAX_AGREEMENT_CHARS,
-        longest,
-      ) + 2;
+    const longest = Math.max(1, ...column.cells.map((c) => comparable(c).length));
+    const width = Math.min(column.variant ? MAX_COLUMN_CHARS : MAX_AGREEMENT_CHARS, longest) + 2;
     if (used + width > budget && current.columns.length > 0) {
       blocks.push(current);
       current = { columns: [], widths: [] };

@@ -3,15 +3,15 @@
  * beside it (variants; register and notes), the page-break dialog. The panels sit under
  * the toolbar, so opening one never narrows it.
  */
-import { Show } from "solid-js";
-import { useStores } from "../stores/context.ts";
-import DocumentHeader from "./DocumentHeader.tsx";
-import Editor from "./Editor.tsx";
-import PageBreakDialog from "./PageBreakDialog.tsx";
-import Toolbar from "./Toolbar.tsx";
-import SidePanel from "../entities/SidePanel.tsx";
-import VariantsPanel from "../collation/VariantsPanel.tsx";
-import { variantsOpen } from "../collation/panel.ts";
+import { Show } from 'solid-js';
+import { useStores } from '../stores/context.ts';
+import DocumentHeader from './DocumentHeader.tsx';
+import Editor from './Editor.tsx';
+import PageBreakDialog from './PageBreakDialog.tsx';
+import Toolbar from './Toolbar.tsx';
+import SidePanel from '../entities/SidePanel.tsx';
+import VariantsPanel from '../collation/VariantsPanel.tsx';
+import { variantsOpen } from '../collation/panel.ts';
 
 export default function EditorPane() {
   const [project] = useStores().project;
@@ -26,10 +26,7 @@ export default function EditorPane() {
             when={project.currentId}
             fallback={
               <div class="placeholder">
-                <p>
-                  Open a document from the list, or import a plain-text or TEI
-                  file.
-                </p>
+                <p>Open a document from the list, or import a plain-text or TEI file.</p>
               </div>
             }
           >

@@ -30,7 +30,10 @@ export function docFromJSON(json: DocJSON): Node {
 }
 
 /** The keymap of every action (or those `only` keeps), with the host that answers their questions. */
-export function actionKeymap(host: ActionHost, only: (action: EditorAction) => boolean = () => true): Record<string, Command> {
+export function actionKeymap(
+  host: ActionHost,
+  only: (action: EditorAction) => boolean = () => true,
+): Record<string, Command> {
   const bindings: Record<string, Command> = {};
   for (const action of editorActions) {
     if (!only(action)) continue;

@@ -1,7 +1,7 @@
 /** The sidebar button (under Import) that opens the edition export dialog. */
-import { createSignal, Show } from "solid-js";
-import { useStores } from "../stores/context.ts";
-import ExportDialog from "./ExportDialog.tsx";
+import { createSignal, Show } from 'solid-js';
+import { useStores } from '../stores/context.ts';
+import ExportDialog from './ExportDialog.tsx';
 
 export default function EditionButton() {
   const [project] = useStores().project;

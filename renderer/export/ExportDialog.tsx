@@ -9,50 +9,31 @@
  * method to read it back), so the dialog shows where it is and what it holds; Preview
  * (PDF) shows the first pages beside the form as images of the same layout.
  */
-import {
-  createResource,
-  createSignal,
-  For,
-  Match,
-  Show,
-  Switch,
-} from "solid-js";
-import type {
-  EditionFormat,
-  ExportResult,
-  ExportTarget,
-} from "../../edition/api.ts";
-import { useStores } from "../stores/context.ts";
-import { sentenceOf } from "../stores/notices.ts";
-import PagePreview from "./PagePreview.tsx";
-import ProgressLine from "./ProgressLine.tsx";
-import PrintSettingsForm from "./PrintSettingsForm.tsx";
-import {
-  exportFileName,
-  folderOf,
-  runEditionExport,
-  summary,
-  type ExportProgress,
-} from "./exportRun.ts";
+import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
+import type { EditionFormat, ExportResult, ExportTarget } from '../../edition/api.ts';
+import { useStores } from '../stores/context.ts';
+import { sentenceOf } from '../stores/notices.ts';
+import PagePreview from './PagePreview.tsx';
+import ProgressLine from './ProgressLine.tsx';
+import PrintSettingsForm from './PrintSettingsForm.tsx';
+import { exportFileName, folderOf, runEditionExport, summary, type ExportProgress } from './exportRun.ts';
 
-type Scope = "document" | "collection" | "all";
-type Format = EditionFormat | "tei";
+type Scope = 'document' | 'collection' | 'all';
+type Format = EditionFormat | 'tei';
 
 const FORMATS: ReadonlyArray<{ id: Format; label: string }> = [
-  { id: "pdf", label: "PDF" },
-  { id: "html", label: "HTML" },
-  { id: "latex", label: "LaTeX" },
-  { id: "tei", label: "TEI" },
+  { id: 'pdf', label: 'PDF' },
+  { id: 'html', label: 'HTML' },
+  { id: 'latex', label: 'LaTeX' },
+  { id: 'tei', label: 'TEI' },
 ];
 
 export default function ExportDialog(props: { onClose: () => void }) {
   const { client, project } = useStores();
   const [projectState, projectActions] = project;
-  const [tab, setTab] = createSignal<"export" | "settings">("export");
-  const [scope, setScope] = createSignal<Scope>(
-    projectState.currentId ? "document" : "all",
-  );
-  const [format, setFormat] = createSignal<Format>("pdf");
+  const [tab, setTab] = createSignal<'export' | 'settings'>('export');
+  const [scope, setScope] = createSignal<Scope>(projectState.currentId ? 'document' : 'all');
+  const [format, setFormat] = createSignal<Format>('pdf');
   const [outPath, setOutPath] = createSignal<string | null>(null);
   const [progress, setProgress] = createSignal<ExportProgress | null>(null);
   const [running, setRunning] = createSignal(false);
@@ -63,27 +44,23 @@ export default function ExportDialog(props: { onClose: () => void }) {
 
   const target = (): ExportTarget => {
     const current = projectActions.current();
-    if (scope() === "document" && current) return { documentId: current.id };
-    if (scope() === "collection" && current?.collectionId)
-      return { collectionId: current.collectionId };
+    if (scope() === 'document' && current) return { documentId: current.id };
+    if (scope() === 'collection' && current?.collectionId) return { collectionId: current.collectionId };
     return { all: true };
   };
   const titleOf = () => {
     const current = projectActions.current();
-    if (scope() === "document" && current) return current.title;
-    if (scope() === "collection" && current?.collectionId)
-      return (
-        projectState.collections.find((c) => c.id === current.collectionId)
-          ?.title ?? "collection"
-      );
-    return projectState.title || "edition";
+    if (scope() === 'document' && current) return current.title;
+    if (scope() === 'collection' && current?.collectionId)
+      return projectState.collections.find((c) => c.id === current.collectionId)?.title ?? 'collection';
+    return projectState.title || 'edition';
   };
   const defaultPath = () => {
     const f = format();
     const path = info()?.path;
-    if (f === "tei" || path === undefined) return "";
+    if (f === 'tei' || path === undefined) return '';
     const folder = folderOf(path);
-    return `${folder}${folder.endsWith("/") || folder.endsWith("\\") ? "" : "/"}${exportFileName(titleOf(), f)}`;
+    return `${folder}${folder.endsWith('/') || folder.endsWith('\\') ? '' : '/'}${exportFileName(titleOf(), f)}`;
   };
   const path = () => outPath() ?? defaultPath();
 
@@ -92,37 +69,29 @@ export default function ExportDialog(props: { onClose: () => void }) {
     setResult(null);
     setFailure(null);
     const f = format();
-    if (f === "tei") {
+    if (f === 'tei') {
       await projectActions.exportTei(target());
       return;
     }
     setRunning(true);
-    setProgress({ done: 0, total: 1, phase: "documents" });
+    setProgress({ done: 0, total: 1, phase: 'documents' });
     try {
-      const done = await runEditionExport(
-        client,
-        target(),
-        f,
-        path(),
-        setProgress,
-      );
+      const done = await runEditionExport(client, target(), f, path(), setProgress);
       // The last progress event may arrive after the answer; the answer means done.
       setProgress((p) => ({
         done: p?.total ?? 1,
         total: p?.total ?? 1,
-        phase: "done",
+        phase: 'done',
       }));
       setResult(done);
     } catch (error) {
-      setFailure(sentenceOf(error, "The export failed"));
+      setFailure(sentenceOf(error, 'The export failed'));
     } finally {
       setRunning(false);
     }
   };
-  const showsPreview = () =>
-    previewing() && tab() === "export" && format() === "pdf";
-  const previewKey = () =>
-    showsPreview() ? JSON.stringify(target()) : undefined;
+  const showsPreview = () => previewing() && tab() === 'export' && format() === 'pdf';
+  const previewKey = () => (showsPreview() ? JSON.stringify(target()) : undefined);
 
   return (
     <div
@@ -133,12 +102,12 @@ export default function ExportDialog(props: { onClose: () => void }) {
     >
       <div
         class="dialog export-dialog"
-        classList={{ "with-preview": showsPreview() }}
+        classList={{ 'with-preview': showsPreview() }}
         role="dialog"
         aria-modal="true"
         aria-labelledby="export-title"
         onKeyDown={(e) => {
-          if (e.key === "Escape" && !running()) props.onClose();
+          if (e.key === 'Escape' && !running()) props.onClose();
         }}
       >
         <div class="export-head">
@@ -150,8 +119,8 @@ export default function ExportDialog(props: { onClose: () => void }) {
               type="button"
               role="tab"
               class="variants-tab"
-              aria-selected={tab() === "export"}
-              onClick={() => setTab("export")}
+              aria-selected={tab() === 'export'}
+              onClick={() => setTab('export')}
             >
               Export
             </button>
@@ -159,15 +128,15 @@ export default function ExportDialog(props: { onClose: () => void }) {
               type="button"
               role="tab"
               class="variants-tab"
-              aria-selected={tab() === "settings"}
-              onClick={() => setTab("settings")}
+              aria-selected={tab() === 'settings'}
+              onClick={() => setTab('settings')}
             >
               Print settings
             </button>
           </div>
         </div>
         <Switch>
-          <Match when={tab() === "export"}>
+          <Match when={tab() === 'export'}>
             <div class="export-body">
               <form class="export-form" onSubmit={(e) => void start(e)}>
                 <fieldset class="choice-row">
@@ -176,30 +145,25 @@ export default function ExportDialog(props: { onClose: () => void }) {
                     <input
                       type="radio"
                       name="scope"
-                      checked={scope() === "document"}
+                      checked={scope() === 'document'}
                       disabled={!projectState.currentId}
-                      onChange={() => setScope("document")}
-                    />{" "}
+                      onChange={() => setScope('document')}
+                    />{' '}
                     This document
                   </label>
                   <label>
                     <input
                       type="radio"
                       name="scope"
-                      checked={scope() === "collection"}
+                      checked={scope() === 'collection'}
                       disabled={!projectActions.current()?.collectionId}
-                      onChange={() => setScope("collection")}
-                    />{" "}
+                      onChange={() => setScope('collection')}
+                    />{' '}
                     This collection
                   </label>
                   <label>
-                    <input
-                      type="radio"
-                      name="scope"
-                      checked={scope() === "all"}
-                      onChange={() => setScope("all")}
-                    />{" "}
-                    The whole project
+                    <input type="radio" name="scope" checked={scope() === 'all'} onChange={() => setScope('all')} /> The
+                    whole project
                   </label>
                 </fieldset>
                 <fieldset class="choice-row">
@@ -212,27 +176,23 @@ export default function ExportDialog(props: { onClose: () => void }) {
                           name="format"
                           checked={format() === f.id}
                           onChange={() => setFormat(f.id)}
-                        />{" "}
+                        />{' '}
                         {f.label}
                       </label>
                     )}
                   </For>
                 </fieldset>
                 <Show
-                  when={format() !== "tei"}
+                  when={format() !== 'tei'}
                   fallback={
                     <p class="hint">
-                      TEI is downloaded by the browser; it holds the apparatus,
-                      the witnesses and the notes.
+                      TEI is downloaded by the browser; it holds the apparatus, the witnesses and the notes.
                     </p>
                   }
                 >
                   <label class="field">
                     <span class="field-label">
-                      {format() === "html"
-                        ? "Folder to write"
-                        : "File to write"}{" "}
-                      (on this computer)
+                      {format() === 'html' ? 'Folder to write' : 'File to write'} (on this computer)
                     </span>
                     <input
                       name="outPath"
@@ -242,49 +202,35 @@ export default function ExportDialog(props: { onClose: () => void }) {
                     />
                   </label>
                 </Show>
-                <Show
-                  when={progress() !== null && (running() || result() !== null)}
-                >
-                  <ProgressLine
-                    progress={progress()!}
-                    label="Export progress"
-                  />
+                <Show when={progress() !== null && (running() || result() !== null)}>
+                  <ProgressLine progress={progress()!} label="Export progress" />
                 </Show>
                 <Show when={failure()}>
                   <p class="export-failure" role="alert">
                     {failure()}
                   </p>
                 </Show>
-                <Show when={result()}>
-                  {(r) => <ExportReport result={r()} />}
-                </Show>
+                <Show when={result()}>{(r) => <ExportReport result={r()} />}</Show>
                 <div class="dialog-buttons">
-                  <button
-                    type="button"
-                    class="button"
-                    disabled={running()}
-                    onClick={() => props.onClose()}
-                  >
+                  <button type="button" class="button" disabled={running()} onClick={() => props.onClose()}>
                     Close
                   </button>
-                  <Show when={format() === "pdf"}>
+                  <Show when={format() === 'pdf'}>
                     <button
                       type="button"
                       class="button"
                       aria-pressed={previewing()}
                       onClick={() => setPreviewing((p) => !p)}
                     >
-                      {previewing() ? "Hide preview" : "Preview"}
+                      {previewing() ? 'Hide preview' : 'Preview'}
                     </button>
                   </Show>
                   <button
                     type="submit"
                     class="button primary"
-                    disabled={
-                      running() || (format() !== "tei" && path().trim() === "")
-                    }
+                    disabled={running() || (format() !== 'tei' && path().trim() === '')}
                   >
-                    {running() ? "Exporting…" : "Export"}
+                    {running() ? 'Exporting…' : 'Export'}
                   </button>
                 </div>
               </form>
@@ -294,7 +240,7 @@ export default function ExportDialog(props: { onClose: () => void }) {
               </Show>
             </div>
           </Match>
-          <Match when={tab() === "settings"}>
+          <Match when={tab() === 'settings'}>
             <PrintSettingsForm />
           </Match>
         </Switch>
@@ -305,17 +251,11 @@ export default function ExportDialog(props: { onClose: () => void }) {
 
 /** What an export produced, and each note or entry that did not land where it belongs. */
 function ExportReport(props: { result: ExportResult }) {
-  const ok = () =>
-    props.result.misplaced.length === 0 && props.result.rejected.length === 0;
+  const ok = () => props.result.misplaced.length === 0 && props.result.rejected.length === 0;
   return (
-    <section
-      class="export-report"
-      aria-label="Export report"
-      classList={{ ok: ok() }}
-    >
+    <section class="export-report" aria-label="Export report" classList={{ ok: ok() }}>
       <p class="export-summary">
-        <strong>{ok() ? "Exported." : "Exported, with problems."}</strong>{" "}
-        {summary(props.result)}
+        <strong>{ok() ? 'Exported.' : 'Exported, with problems.'}</strong> {summary(props.result)}
       </p>
       <p class="export-path">
         Written to <code>{props.result.index ?? props.result.path}</code>
@@ -325,14 +265,9 @@ function ExportReport(props: { result: ExportResult }) {
           <For each={props.result.misplaced}>
             {(m) => (
               <li>
-                {m.kind === "note" ? "Note" : "Apparatus entry"} {m.index + 1}{" "}
-                of “{m.document}”: {m.reason}
-                {m.lemmaPage !== null ? ` (lemma on page ${m.lemmaPage}` : ""}
-                {m.lemmaPage !== null
-                  ? m.printedPage !== null
-                    ? `, printed on page ${m.printedPage})`
-                    : ")"
-                  : ""}
+                {m.kind === 'note' ? 'Note' : 'Apparatus entry'} {m.index + 1} of “{m.document}”: {m.reason}
+                {m.lemmaPage !== null ? ` (lemma on page ${m.lemmaPage}` : ''}
+                {m.lemmaPage !== null ? (m.printedPage !== null ? `, printed on page ${m.printedPage})` : ')') : ''}
               </li>
             )}
           </For>
@@ -343,8 +278,7 @@ function ExportReport(props: { result: ExportResult }) {
           <For each={props.result.rejected}>
             {(r) => (
               <li>
-                Apparatus entry {r.index + 1} of “{r.document}” could not be
-                set: {r.reason}
+                Apparatus entry {r.index + 1} of “{r.document}” could not be set: {r.reason}
               </li>
             )}
           </For>

@@ -6,15 +6,12 @@
  * `data:` images and no objects or frames. Starts on mount; Refresh draws again
  * (after an edit, or a change of print settings).
  */
-import { createSignal, For, onMount, Show } from "solid-js";
-import type {
-  ExportTarget,
-  PagePreview as Preview,
-} from "../../edition/api.ts";
-import { useStores } from "../stores/context.ts";
-import { sentenceOf } from "../stores/notices.ts";
-import { runPagePreview, summary, type ExportProgress } from "./exportRun.ts";
-import ProgressLine from "./ProgressLine.tsx";
+import { createSignal, For, onMount, Show } from 'solid-js';
+import type { ExportTarget, PagePreview as Preview } from '../../edition/api.ts';
+import { useStores } from '../stores/context.ts';
+import { sentenceOf } from '../stores/notices.ts';
+import { runPagePreview, summary, type ExportProgress } from './exportRun.ts';
+import ProgressLine from './ProgressLine.tsx';
 
 export default function PagePreview(props: { target: ExportTarget }) {
   const { client } = useStores();
@@ -25,11 +22,11 @@ export default function PagePreview(props: { target: ExportTarget }) {
 
   const draw = async () => {
     setFailure(null);
-    setProgress({ done: 0, total: 1, phase: "documents" });
+    setProgress({ done: 0, total: 1, phase: 'documents' });
     try {
       setPreview(await runPagePreview(client, props.target, setProgress));
     } catch (error) {
-      setFailure(sentenceOf(error, "The preview failed"));
+      setFailure(sentenceOf(error, 'The preview failed'));
     } finally {
       setProgress(null);
     }
@@ -38,38 +35,19 @@ export default function PagePreview(props: { target: ExportTarget }) {
 
   const shown = () => {
     const p = preview();
-    return p === null
-      ? ""
-      : `pages ${p.first}–${p.first + p.images.length - 1} of ${p.pages}`;
+    return p === null ? '' : `pages ${p.first}–${p.first + p.images.length - 1} of ${p.pages}`;
   };
 
   return (
-    <section
-      class="page-preview"
-      aria-label="Page preview"
-      aria-busy={running()}
-    >
+    <section class="page-preview" aria-label="Page preview" aria-busy={running()}>
       <div class="page-preview-head">
         <span class="field-label">Preview</span>
-        <Show when={preview()}>
-          {(p) => (
-            <span class="hint">
-              {p().images.length < p().pages ? shown() : ""}
-            </span>
-          )}
-        </Show>
-        <button
-          type="button"
-          class="button"
-          disabled={running()}
-          onClick={() => void draw()}
-        >
+        <Show when={preview()}>{(p) => <span class="hint">{p().images.length < p().pages ? shown() : ''}</span>}</Show>
+        <button type="button" class="button" disabled={running()} onClick={() => void draw()}>
           Refresh
         </button>
       </div>
-      <Show when={progress()}>
-        {(p) => <ProgressLine progress={p()} label="Preview progress" />}
-      </Show>
+      <Show when={progress()}>{(p) => <ProgressLine progress={p()} label="Preview progress" />}</Show>
       <Show when={failure()}>
         <p class="export-failure" role="alert">
           {failure()}
@@ -79,20 +57,10 @@ export default function PagePreview(props: { target: ExportTarget }) {
         {(p) => (
           <>
             <p class="hint page-preview-summary">{summary(p())}</p>
-            <div
-              class="page-preview-pages"
-              role="group"
-              tabIndex={0}
-              aria-label="Pages"
-            >
+            <div class="page-preview-pages" role="group" tabIndex={0} aria-label="Pages">
               <For each={p().images}>
                 {(src, i) => (
-                  <img
-                    class="page-preview-image"
-                    src={src}
-                    alt={`Page ${p().first + i()}`}
-                    loading="lazy"
-                  />
+                  <img class="page-preview-image" src={src} alt={`Page ${p().first + i()}`} loading="lazy" />
                 )}
               </For>
             </div>

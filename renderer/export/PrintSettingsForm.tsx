@@ -3,14 +3,14 @@
  * restart), apparatus series, which note types print. Saved together with
  * `updatePrintSettings`; a value the store refuses is named in the sentence shown.
  */
-import { createResource, createSignal, Show, For } from "solid-js";
-import { createStore, reconcile, unwrap } from "solid-js/store";
-import type { ProjectPrintSettings } from "../../edition/api.ts";
-import { useStores } from "../stores/context.ts";
-import { sentenceOf } from "../stores/notices.ts";
+import { createResource, createSignal, Show, For } from 'solid-js';
+import { createStore, reconcile, unwrap } from 'solid-js/store';
+import type { ProjectPrintSettings } from '../../edition/api.ts';
+import { useStores } from '../stores/context.ts';
+import { sentenceOf } from '../stores/notices.ts';
 
-const NAMED_SIZES = ["A4", "A5", "Letter", "Royal"] as const;
-const list = (text: string) => text.split(/[\s,]+/u).filter((s) => s !== "");
+const NAMED_SIZES = ['A4', 'A5', 'Letter', 'Royal'] as const;
+const list = (text: string) => text.split(/[\s,]+/u).filter((s) => s !== '');
 
 export default function PrintSettingsForm() {
   const { client } = useStores();
@@ -24,15 +24,12 @@ export default function PrintSettingsForm() {
   const [saving, setSaving] = createSignal(false);
   const [loaded] = createResource(async () => {
     const s = await client.getPrintSettings({});
-    setSettings("value", s);
+    setSettings('value', s);
     return true;
   });
 
-  const set = <K extends keyof ProjectPrintSettings>(
-    key: K,
-    value: ProjectPrintSettings[K],
-  ) => {
-    setSettings("value", key as never, value as never);
+  const set = <K extends keyof ProjectPrintSettings>(key: K, value: ProjectPrintSettings[K]) => {
+    setSettings('value', key as never, value as never);
     setMessage(null);
   };
   const save = async (e: SubmitEvent) => {
@@ -44,76 +41,45 @@ export default function PrintSettingsForm() {
       const saved = await client.updatePrintSettings({
         settings: structuredClone(unwrap(value)),
       });
-      setSettings("value", reconcile(saved));
-      setMessage({ ok: true, text: "Print settings saved." });
+      setSettings('value', reconcile(saved));
+      setMessage({ ok: true, text: 'Print settings saved.' });
     } catch (error) {
-      setMessage({ ok: false, text: sentenceOf(error, "Not saved") });
+      setMessage({ ok: false, text: sentenceOf(error, 'Not saved') });
     } finally {
       setSaving(false);
     }
   };
-  const num = (e: Event & { currentTarget: HTMLInputElement }) =>
-    Number(e.currentTarget.value);
+  const num = (e: Event & { currentTarget: HTMLInputElement }) => Number(e.currentTarget.value);
 
   return (
-    <Show
-      when={loaded() && settings.value}
-      fallback={<p class="hint">Reading the print settings…</p>}
-    >
+    <Show when={loaded() && settings.value} fallback={<p class="hint">Reading the print settings…</p>}>
       {(s) => (
-        <form
-          class="print-settings"
-          onSubmit={(e) => void save(e)}
-          aria-label="Print settings"
-        >
+        <form class="print-settings" onSubmit={(e) => void save(e)} aria-label="Print settings">
           <div class="settings-grid">
             <label class="field">
-              <span class="field-label">
-                Title page: title (empty: what is exported)
-              </span>
+              <span class="field-label">Title page: title (empty: what is exported)</span>
               <input
                 name="title"
-                value={s().title ?? ""}
-                onChange={(e) =>
-                  set(
-                    "title",
-                    e.currentTarget.value.trim() === ""
-                      ? null
-                      : e.currentTarget.value,
-                  )
-                }
+                value={s().title ?? ''}
+                onChange={(e) => set('title', e.currentTarget.value.trim() === '' ? null : e.currentTarget.value)}
               />
             </label>
             <label class="field">
               <span class="field-label">Subtitle</span>
               <input
                 name="subtitle"
-                value={s().subtitle ?? ""}
-                onChange={(e) =>
-                  set(
-                    "subtitle",
-                    e.currentTarget.value.trim() === ""
-                      ? null
-                      : e.currentTarget.value,
-                  )
-                }
+                value={s().subtitle ?? ''}
+                onChange={(e) => set('subtitle', e.currentTarget.value.trim() === '' ? null : e.currentTarget.value)}
               />
             </label>
             <label class="field wide">
-              <span class="field-label">
-                Introduction (paragraphs separated by a blank line)
-              </span>
+              <span class="field-label">Introduction (paragraphs separated by a blank line)</span>
               <textarea
                 name="introduction"
                 rows={3}
-                value={s().introduction ?? ""}
+                value={s().introduction ?? ''}
                 onChange={(e) =>
-                  set(
-                    "introduction",
-                    e.currentTarget.value.trim() === ""
-                      ? null
-                      : e.currentTarget.value,
-                  )
+                  set('introduction', e.currentTarget.value.trim() === '' ? null : e.currentTarget.value)
                 }
               />
             </label>
@@ -121,34 +87,17 @@ export default function PrintSettingsForm() {
               <span class="field-label">Page size</span>
               <select
                 name="pageSize"
-                value={
-                  typeof s().pageSize === "string"
-                    ? (s().pageSize as string)
-                    : "custom"
-                }
+                value={typeof s().pageSize === 'string' ? (s().pageSize as string) : 'custom'}
                 onChange={(e) => {
                   const v = e.currentTarget.value;
-                  set(
-                    "pageSize",
-                    v === "custom"
-                      ? { width: 170, height: 240 }
-                      : (v as (typeof NAMED_SIZES)[number]),
-                  );
+                  set('pageSize', v === 'custom' ? { width: 170, height: 240 } : (v as (typeof NAMED_SIZES)[number]));
                 }}
               >
-                <For each={NAMED_SIZES}>
-                  {(n) => <option value={n}>{n}</option>}
-                </For>
+                <For each={NAMED_SIZES}>{(n) => <option value={n}>{n}</option>}</For>
                 <option value="custom">Custom…</option>
               </select>
             </label>
-            <Show
-              when={
-                typeof s().pageSize === "object"
-                  ? (s().pageSize as { width: number; height: number })
-                  : null
-              }
-            >
+            <Show when={typeof s().pageSize === 'object' ? (s().pageSize as { width: number; height: number }) : null}>
               {(size) => (
                 <div class="field">
                   <span class="field-label">Width × height (mm)</span>
@@ -159,9 +108,7 @@ export default function PrintSettingsForm() {
                       max="1000"
                       aria-label="Page width"
                       value={size().width}
-                      onChange={(e) =>
-                        set("pageSize", { ...size(), width: num(e) })
-                      }
+                      onChange={(e) => set('pageSize', { ...size(), width: num(e) })}
                     />
                     <input
                       type="number"
@@ -169,20 +116,16 @@ export default function PrintSettingsForm() {
                       max="1000"
                       aria-label="Page height"
                       value={size().height}
-                      onChange={(e) =>
-                        set("pageSize", { ...size(), height: num(e) })
-                      }
+                      onChange={(e) => set('pageSize', { ...size(), height: num(e) })}
                     />
                   </span>
                 </div>
               )}
             </Show>
             <div class="field wide">
-              <span class="field-label">
-                Margins (mm): top, bottom, inner/left, outer/right
-              </span>
+              <span class="field-label">Margins (mm): top, bottom, inner/left, outer/right</span>
               <span class="pair-inputs">
-                <For each={["top", "bottom", "left", "right"] as const}>
+                <For each={['top', 'bottom', 'left', 'right'] as const}>
                   {(side) => (
                     <input
                       type="number"
@@ -190,9 +133,7 @@ export default function PrintSettingsForm() {
                       max="200"
                       aria-label={`Margin ${side}`}
                       value={s().margins[side]}
-                      onChange={(e) =>
-                        set("margins", { ...s().margins, [side]: num(e) })
-                      }
+                      onChange={(e) => set('margins', { ...s().margins, [side]: num(e) })}
                     />
                   )}
                 </For>
@@ -203,7 +144,7 @@ export default function PrintSettingsForm() {
               <input
                 name="fontFamily"
                 value={s().fontFamily}
-                onChange={(e) => set("fontFamily", e.currentTarget.value)}
+                onChange={(e) => set('fontFamily', e.currentTarget.value)}
               />
             </label>
             <label class="field">
@@ -215,7 +156,7 @@ export default function PrintSettingsForm() {
                 max="24"
                 name="fontSizePt"
                 value={s().fontSizePt}
-                onChange={(e) => set("fontSizePt", num(e))}
+                onChange={(e) => set('fontSizePt', num(e))}
               />
             </label>
             <label class="field">
@@ -226,7 +167,7 @@ export default function PrintSettingsForm() {
                 max="100"
                 name="lineNumberInterval"
                 value={s().lineNumberInterval}
-                onChange={(e) => set("lineNumberInterval", num(e))}
+                onChange={(e) => set('lineNumberInterval', num(e))}
               />
             </label>
             <label class="field">
@@ -234,13 +175,7 @@ export default function PrintSettingsForm() {
               <select
                 name="lineNumberSide"
                 value={s().lineNumberSide}
-                onChange={(e) =>
-                  set(
-                    "lineNumberSide",
-                    e.currentTarget
-                      .value as ProjectPrintSettings["lineNumberSide"],
-                  )
-                }
+                onChange={(e) => set('lineNumberSide', e.currentTarget.value as ProjectPrintSettings['lineNumberSide'])}
               >
                 <option value="left">left</option>
                 <option value="right">right</option>
@@ -254,11 +189,7 @@ export default function PrintSettingsForm() {
                 name="lineNumberRestart"
                 value={s().lineNumberRestart}
                 onChange={(e) =>
-                  set(
-                    "lineNumberRestart",
-                    e.currentTarget
-                      .value as ProjectPrintSettings["lineNumberRestart"],
-                  )
+                  set('lineNumberRestart', e.currentTarget.value as ProjectPrintSettings['lineNumberRestart'])
                 }
               >
                 <option value="page">each page</option>
@@ -268,7 +199,7 @@ export default function PrintSettingsForm() {
             </label>
             <fieldset class="field choice-row">
               <legend class="field-label">Apparatus series that print</legend>
-              <For each={["A", "B"] as const}>
+              <For each={['A', 'B'] as const}>
                 {(series) => (
                   <label>
                     <input
@@ -276,15 +207,13 @@ export default function PrintSettingsForm() {
                       checked={s().apparatusSeries.includes(series)}
                       onChange={(e) =>
                         set(
-                          "apparatusSeries",
+                          'apparatusSeries',
                           e.currentTarget.checked
-                            ? [
-                                ...new Set([...s().apparatusSeries, series]),
-                              ].sort()
+                            ? [...new Set([...s().apparatusSeries, series])].sort()
                             : s().apparatusSeries.filter((x) => x !== series),
                         )
                       }
-                    />{" "}
+                    />{' '}
                     {series}
                   </label>
                 )}
@@ -294,24 +223,20 @@ export default function PrintSettingsForm() {
               <span class="field-label">Entry types in series B</span>
               <input
                 name="seriesBTypes"
-                value={s().seriesBTypes.join(" ")}
+                value={s().seriesBTypes.join(' ')}
                 placeholder="orthographic punctuation"
-                onChange={(e) =>
-                  set("seriesBTypes", list(e.currentTarget.value))
-                }
+                onChange={(e) => set('seriesBTypes', list(e.currentTarget.value))}
               />
             </label>
             <label class="field wide">
-              <span class="field-label">
-                Note types that print (empty: every note)
-              </span>
+              <span class="field-label">Note types that print (empty: every note)</span>
               <input
                 name="noteTypes"
-                value={s().noteTypes?.join(" ") ?? ""}
+                value={s().noteTypes?.join(' ') ?? ''}
                 placeholder="every note"
                 onChange={(e) => {
                   const types = list(e.currentTarget.value);
-                  set("noteTypes", types.length === 0 ? null : types);
+                  set('noteTypes', types.length === 0 ? null : types);
                 }}
               />
             </label>
@@ -319,55 +244,44 @@ export default function PrintSettingsForm() {
               <input
                 type="checkbox"
                 checked={s().mirrorMargins}
-                onChange={(e) => set("mirrorMargins", e.currentTarget.checked)}
-              />{" "}
+                onChange={(e) => set('mirrorMargins', e.currentTarget.checked)}
+              />{' '}
               Book pages (mirrored margins)
             </label>
             <label class="field check">
-              <input
-                type="checkbox"
-                checked={s().index}
-                onChange={(e) => set("index", e.currentTarget.checked)}
-              />{" "}
+              <input type="checkbox" checked={s().index} onChange={(e) => set('index', e.currentTarget.checked)} />{' '}
               Index of names
             </label>
             <label class="field check">
               <input
                 type="checkbox"
                 checked={s().indexLines}
-                onChange={(e) => set("indexLines", e.currentTarget.checked)}
-              />{" "}
+                onChange={(e) => set('indexLines', e.currentTarget.checked)}
+              />{' '}
               Line numbers in the index
             </label>
             <label class="field check">
               <input
                 type="checkbox"
                 checked={s().documentStartsPage}
-                onChange={(e) =>
-                  set("documentStartsPage", e.currentTarget.checked)
-                }
-              />{" "}
+                onChange={(e) => set('documentStartsPage', e.currentTarget.checked)}
+              />{' '}
               Each document starts a page
             </label>
             <label class="field">
-              <span class="field-label">
-                Language of the text (for hyphenation)
-              </span>
+              <span class="field-label">Language of the text (for hyphenation)</span>
               <input
                 name="language"
                 value={s().language}
                 placeholder="en"
-                onChange={(e) => set("language", e.currentTarget.value.trim())}
+                onChange={(e) => set('language', e.currentTarget.value.trim())}
               />
             </label>
           </div>
           <div class="settings-footer">
             <Show when={message()}>
               {(m) => (
-                <p
-                  class={m().ok ? "hint" : "export-failure"}
-                  role={m().ok ? "status" : "alert"}
-                >
+                <p class={m().ok ? 'hint' : 'export-failure'} role={m().ok ? 'status' : 'alert'}>
                   {m().text}
                 </p>
               )}

@@ -34,7 +34,10 @@ export default function NotesPanel() {
     if (view === null) return [];
     const doc = view.state.doc;
     // A note on a span shows the span's words as its lemma ("words] note").
-    return numberNotes(doc, { start: firstNumber(doc) }).map((n) => ({ ...n, lemma: noteSpanAt(doc, n.pos)?.text ?? null }));
+    return numberNotes(doc, { start: firstNumber(doc) }).map((n) => ({
+      ...n,
+      lemma: noteSpanAt(doc, n.pos)?.text ?? null,
+    }));
   });
   const sources = createMemo(() => {
     void editor.tick;
@@ -99,7 +102,9 @@ export default function NotesPanel() {
                   >
                     <span class="note-number">{note.current ?? note.n ?? '–'}</span>
                     <span class="note-preview">
-                      <Show when={note.lemma}>{(lemma) => <span class="note-lemma">{`${shortLemma(lemma())}] `}</span>}</Show>
+                      <Show when={note.lemma}>
+                        {(lemma) => <span class="note-lemma">{`${shortLemma(lemma())}] `}</span>}
+                      </Show>
                       {note.preview || '(empty)'}
                     </span>
                   </button>

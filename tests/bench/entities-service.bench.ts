@@ -41,7 +41,9 @@ async function benchSuggestions(): Promise<void> {
   const service = openService(join(dir, 'volume.siglum'), { create: true, parseFile: parseInProcess });
   let t = performance.now();
   const { documents } = await service.importFiles({ files: [{ name, text }] });
-  console.log(`suggestions: ${documents.length} documents of ${name}, imported in ${(performance.now() - t).toFixed(0)} ms`);
+  console.log(
+    `suggestions: ${documents.length} documents of ${name}, imported in ${(performance.now() - t).toFixed(0)} ms`,
+  );
 
   const entities: EntityInfo[] = [];
   for (const entity of [
@@ -95,7 +97,9 @@ function register(count: number): Array<{ type: string; name: string; altNames: 
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const parts = 'ka to mi ra su ping wen gre lin sta man chu jo seph ō sa ber go lia dé val ha ru ne ko ví an el'.split(' ');
+  const parts = 'ka to mi ra su ping wen gre lin sta man chu jo seph ō sa ber go lia dé val ha ru ne ko ví an el'.split(
+    ' ',
+  );
   const word = (): string => {
     const w = Array.from({ length: 2 + Math.floor(rnd() * 3) }, () => parts[Math.floor(rnd() * parts.length)]).join('');
     return w.charAt(0).toUpperCase() + w.slice(1);
@@ -122,7 +126,9 @@ async function benchTypeahead(): Promise<void> {
   const service = openService(path);
   let t = performance.now();
   await service.searchEntities({ query: 'x' });
-  console.log(`type-ahead: register of ${entries.length} entities; first call (builds the index): ${(performance.now() - t).toFixed(0)} ms`);
+  console.log(
+    `type-ahead: register of ${entries.length} entities; first call (builds the index): ${(performance.now() - t).toFixed(0)} ms`,
+  );
 
   const queries = [...entries.slice(0, 40).map((e) => e.name), 'Joseph Grew', 'Ōsaka', 'zzz qqq'];
   const wall: number[] = [];
@@ -140,7 +146,9 @@ async function benchTypeahead(): Promise<void> {
   t = performance.now();
   await service.updateEntity({ id: first!.id, entity: { type: first!.type, name: 'Renamed Entity' } });
   const hit = await service.searchEntities({ query: 'renamed ent' });
-  console.log(`  rename and the next keystroke (index updated in place): ${(performance.now() - t).toFixed(1)} ms, found ${hit.length}`);
+  console.log(
+    `  rename and the next keystroke (index updated in place): ${(performance.now() - t).toFixed(1)} ms, found ${hit.length}`,
+  );
   service.close();
 }
 

@@ -47,19 +47,31 @@ async function timed<T>(f: () => Promise<T>): Promise<{ value: T; ms: number }> 
 try {
   // The volume's HTML edition.
   {
-    const service = openService(join(dir, 'volume.siglum'), { create: true, parseFile: parseInProcess, watchMs: 60_000 });
-    const imported = await timed(() => service.importFiles({ files: [{ name: 'frus1934v05.xml', text: readFileSync(VOLUME, 'utf8') }] }));
+    const service = openService(join(dir, 'volume.siglum'), {
+      create: true,
+      parseFile: parseInProcess,
+      watchMs: 60_000,
+    });
+    const imported = await timed(() =>
+      service.importFiles({ files: [{ name: 'frus1934v05.xml', text: readFileSync(VOLUME, 'utf8') }] }),
+    );
     const [volume] = await service.listCollections({});
-    console.log(`frus1934v05: ${imported.value.documents.length} documents imported in ${imported.ms.toFixed(0)} ms (for reference)`);
+    console.log(
+      `frus1934v05: ${imported.value.documents.length} documents imported in ${imported.ms.toFixed(0)} ms (for reference)`,
+    );
     for (let run = 1; run <= 2; run++) {
-      const html = await timed(() => service.exportEdition({ collectionId: volume!.id, format: 'html', outPath: join(dir, `site-${run}`) }));
+      const html = await timed(() =>
+        service.exportEdition({ collectionId: volume!.id, format: 'html', outPath: join(dir, `site-${run}`) }),
+      );
       const r = html.value;
       console.log(
         `HTML edition through the service (run ${run}): ${html.ms.toFixed(0)} ms, target ≤ 10000 ms; ${r.files} files, ` +
           `${r.placed.notes} notes, ${r.rejected.length} rejected; rss ${mb(process.memoryUsage().rss)}`,
       );
     }
-    const latex = await timed(() => service.exportEdition({ collectionId: volume!.id, format: 'latex', outPath: join(dir, 'volume.tex') }));
+    const latex = await timed(() =>
+      service.exportEdition({ collectionId: volume!.id, format: 'latex', outPath: join(dir, 'volume.tex') }),
+    );
     console.log(`LaTeX of the volume through the service: ${latex.ms.toFixed(0)} ms`);
     service.close();
   }
@@ -78,17 +90,35 @@ try {
         const tr = new Transform(PMNode.fromJSON(schema, d.doc));
         d.apparatus.forEach((e, i) => {
           const readings = e.readings.map((r) => ({ wit: r.sigla, text: r.text, type: null }));
-          tr.addMark(e.from, e.to, schema.marks.app.create({ id: `app-${i + 1}`, type: e.series === 'B' ? 'orthographic' : null, wit: ['A'], readings }));
+          tr.addMark(
+            e.from,
+            e.to,
+            schema.marks.app.create({
+              id: `app-${i + 1}`,
+              type: e.series === 'B' ? 'orthographic' : null,
+              wit: ['A'],
+              readings,
+            }),
+          );
         });
         entries += d.apparatus.length;
-        const info = insertDocument(tx, { collectionId: null, kind: 'document', title: d.title, n: null, frameKey: null, meta: emptyMeta(d.title) });
+        const info = insertDocument(tx, {
+          collectionId: null,
+          kind: 'document',
+          title: d.title,
+          n: null,
+          frameKey: null,
+          meta: emptyMeta(d.title),
+        });
         putSnapshot(tx, Number(info.id), 0, tr.doc.toJSON() as DocJSON);
       }
     });
     store.close();
     const service = openService(path, { watchMs: 60_000 });
     for (let run = 1; run <= runs; run++) {
-      const sampled = await peakChildren(() => timed(() => service.exportEdition({ all: true, format: 'pdf', outPath: join(dir, `${name}-${run}.pdf`) })));
+      const sampled = await peakChildren(() =>
+        timed(() => service.exportEdition({ all: true, format: 'pdf', outPath: join(dir, `${name}-${run}.pdf`) })),
+      );
       const pdf = sampled.value;
       const r = pdf.value;
       console.log(

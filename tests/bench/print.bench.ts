@@ -5,29 +5,18 @@
  * each stage, what was placed and misplaced, and peak memory of Node and Chromium.
  * PDFs are tagged, with bookmarks (the default); one run shows the untagged cost.
  */
-import { mkdtempSync, rmSync, statSync } from "node:fs";
-import { cpus, loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
-import { renderPdf } from "../../electron/pdf/render.ts";
-import { childrenRssMb } from "./children-memory.ts";
-import {
-  HUNDRED_PAGES,
-  syntheticEdition,
-  type SyntheticOptions,
-} from "../integration/print/synthetic-edition.ts";
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { renderPdf } from '../../electron/pdf/render.ts';
+import { childrenRssMb } from './children-memory.ts';
+import { HUNDRED_PAGES, syntheticEdition, type SyntheticOptions } from '../integration/print/synthetic-edition.ts';
 
-async function run(
-  name: string,
-  options: SyntheticOptions,
-  tagged = true,
-): Promise<void> {
+async function run(name: string, options: SyntheticOptions, tagged = true): Promise<void> {
   const edition = syntheticEdition(options);
-  const notes = edition.documents.reduce(
-    (n, d) => n + JSON.stringify(d.doc).split('"type":"note"').length - 1,
-    0,
-  );
+  const notes = edition.documents.reduce((n, d) => n + JSON.stringify(d.doc).split('"type":"note"').length - 1, 0);
   const entries = edition.documents.reduce((n, d) => n + d.apparatus.length, 0);
-  const dir = mkdtempSync(join(tmpdir(), "siglum-print-bench-"));
+  const dir = mkdtempSync(join(tmpdir(), 'siglum-print-bench-'));
   const out = join(dir, `${name}.pdf`);
   let peakChromium = 0;
   let peakNode = 0;
@@ -49,15 +38,13 @@ async function run(
     );
     console.log(
       `  placed ${r.placed.apparatus}/${entries} apparatus entries and ${r.placed.notes}/${notes} notes on their page; ` +
-        `misplaced ${r.misplaced.length}${r.misplaced.length ? ` (first: ${r.misplaced[0]!.reason})` : ""}`,
+        `misplaced ${r.misplaced.length}${r.misplaced.length ? ` (first: ${r.misplaced[0]!.reason})` : ''}`,
     );
     const phases = Object.entries(r.layoutTimings)
       .map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`)
-      .join(", ");
+      .join(', ');
     console.log(`  paginator: ${phases}`);
-    console.log(
-      `  peak memory: Node ${peakNode.toFixed(0)} MB, Chromium ${peakChromium.toFixed(0)} MB`,
-    );
+    console.log(`  peak memory: Node ${peakNode.toFixed(0)} MB, Chromium ${peakChromium.toFixed(0)} MB`);
   } finally {
     clearInterval(sampler);
     rmSync(dir, { recursive: true, force: true });
@@ -67,11 +54,11 @@ async function run(
 console.log(
   `load average ${loadavg()
     .map((l) => l.toFixed(1))
-    .join(" ")} on ${cpus().length} cores`,
+    .join(' ')} on ${cpus().length} cores`,
 );
-await run("100 pages", HUNDRED_PAGES);
-await run("100 pages, untagged (no bookmarks)", HUNDRED_PAGES, false);
-await run("300 pages", {
+await run('100 pages', HUNDRED_PAGES);
+await run('100 pages, untagged (no bookmarks)', HUNDRED_PAGES, false);
+await run('300 pages', {
   ...HUNDRED_PAGES,
   documents: HUNDRED_PAGES.documents * 3,
 });

@@ -83,7 +83,9 @@ try {
   figure('open project + list documents, median of 10', quantile(opens, 0.5), '≤ 200 ms');
   const cold: number[] = [];
   for (let i = 0; i < 3; i++) {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--open', project], { encoding: 'utf8' });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--open', project], {
+      encoding: 'utf8',
+    });
     const out = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as { ms?: number };
     if (out.ms === undefined) throw new Error(`the open child failed: ${child.stderr}`);
     cold.push(out.ms);
@@ -106,12 +108,18 @@ try {
 
   const editing = openService(join(dir, 'hundred-pages.siglum'), {
     create: true,
-    parseFile: async () => ({ title: '100 pages', meta: { title: '100 pages', date: null, source: null, extra: {} }, doc: big.toJSON() as DocJSON }),
+    parseFile: async () => ({
+      title: '100 pages',
+      meta: { title: '100 pages', date: null, source: null, extra: {} },
+      doc: big.toJSON() as DocJSON,
+    }),
   });
   const { documents } = await editing.importFiles({ files: [{ name: '100-pages.json', text: '' }] });
   const id = documents[0]!.id;
   const opened = await editing.openDocument({ id });
-  console.log(`100-page document: ${pages} page breaks, ${big.textContent.length.toLocaleString('en')} characters, ${blocks.length} blocks`);
+  console.log(
+    `100-page document: ${pages} page breaks, ${big.textContent.length.toLocaleString('en')} characters, ${blocks.length} blocks`,
+  );
 
   let doc = Node.fromJSON(schema, opened.doc);
   let version = opened.version;
@@ -125,7 +133,12 @@ try {
   for (let i = 0; i < 300; i++) {
     const tr = new Transform(doc).insert(at + i, schema.text('x'));
     const t = process.hrtime.bigint();
-    const result = await editing.pushSteps({ documentId: id, version, clientID: 'bench', steps: tr.steps.map((s) => s.toJSON()) });
+    const result = await editing.pushSteps({
+      documentId: id,
+      version,
+      clientID: 'bench',
+      steps: tr.steps.map((s) => s.toJSON()),
+    });
     times.push(ms(t));
     if (!result.ok) throw new Error('the bench client cannot be behind');
     doc = tr.doc;

@@ -32,8 +32,11 @@ function median(xs: number[]): number {
 
 function report(label: string, first: number, rest: number[], target?: number): void {
   const m = median(rest);
-  const verdict = target === undefined ? '' : m <= target ? `  (target ≤ ${target} ms: met)` : `  (target ≤ ${target} ms: MISSED)`;
-  console.log(`${label.padEnd(34)} first ${first.toFixed(0).padStart(6)} ms   median ${m.toFixed(0).padStart(6)} ms${verdict}`);
+  const verdict =
+    target === undefined ? '' : m <= target ? `  (target ≤ ${target} ms: met)` : `  (target ≤ ${target} ms: MISSED)`;
+  console.log(
+    `${label.padEnd(34)} first ${first.toFixed(0).padStart(6)} ms   median ${m.toFixed(0).padStart(6)} ms${verdict}`,
+  );
 }
 
 const parses: number[] = [];
@@ -78,7 +81,9 @@ await prewarmImportWorker();
 const prewarmMs = Number(process.hrtime.bigint() - tw) / 1e6;
 const warmRuns = [await timeWorker(true), await timeWorker(true), await timeWorker(true)];
 
-console.log(`${file}: ${(text.length / 1e6).toFixed(2)} M characters, ${imported.documents.length} documents, frame ${(imported.collection.frame.length / 1e3).toFixed(0)} k characters, export ${(xml.length / 1e6).toFixed(2)} M characters`);
+console.log(
+  `${file}: ${(text.length / 1e6).toFixed(2)} M characters, ${imported.documents.length} documents, frame ${(imported.collection.frame.length / 1e3).toFixed(0)} k characters, export ${(xml.length / 1e6).toFixed(2)} M characters`,
+);
 report('parse XML (saxes + tree)', parseFirst, parses);
 report('import TEI (parse + ProseMirror)', importFirst, imports, 2000);
 report('export volume to TEI', exportFirst, exports, 1000);

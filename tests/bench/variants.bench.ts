@@ -5,36 +5,27 @@
  * paragraph): the first collation, then one word typed in one witness paragraph.
  * Prints wall and CPU time; asserts nothing.
  */
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { performance } from "node:perf_hooks";
-import { Node } from "prosemirror-model";
-import {
-  DEFAULT_COLLATION_SETTINGS,
-  type WitnessInfo,
-} from "../../edition/apparatus/index.ts";
-import { importPlainText } from "../../edition/plaintext/index.ts";
-import { schema } from "../../edition/schema.ts";
-import { collateDocumentView } from "../../renderer/collation/workbench.ts";
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Node } from 'prosemirror-model';
+import { DEFAULT_COLLATION_SETTINGS, type WitnessInfo } from '../../edition/apparatus/index.ts';
+import { importPlainText } from '../../edition/plaintext/index.ts';
+import { schema } from '../../edition/schema.ts';
+import { collateDocumentView } from '../../renderer/collation/workbench.ts';
 
-const root = resolve(import.meta.dirname, "../..");
-const corpus = (path: string) =>
-  readFileSync(resolve(root, "../shared/corpus", path), "utf8");
-const witness = (
-  id: string,
-  siglum: string,
-  text: string,
-  position: number,
-): WitnessInfo => ({
+const root = resolve(import.meta.dirname, '../..');
+const corpus = (path: string) => readFileSync(resolve(root, '../shared/corpus', path), 'utf8');
+const witness = (id: string, siglum: string, text: string, position: number): WitnessInfo => ({
   id,
-  documentId: "1",
+  documentId: '1',
   siglum,
-  description: "",
+  description: '',
   text,
-  origin: "typed",
+  origin: 'typed',
   fileName: null,
   position,
-  updatedAt: "",
+  updatedAt: '',
 });
 
 function timed<T>(label: string, fn: () => T): T {
@@ -43,25 +34,18 @@ function timed<T>(label: string, fn: () => T): T {
   const result = fn();
   const wall = performance.now() - w;
   const used = process.cpuUsage(c);
-  console.log(
-    `${label}: ${wall.toFixed(1)} ms wall, ${((used.user + used.system) / 1000).toFixed(1)} ms CPU`,
-  );
+  console.log(`${label}: ${wall.toFixed(1)} ms wall, ${((used.user + used.system) / 1000).toFixed(1)} ms CPU`);
   return result;
 }
 
 // The seed despatch, two witnesses with a few words changed.
-const seedDoc = Node.fromJSON(
-  schema,
-  importPlainText(corpus("seed/frus1933v03-d63-grew-256.txt"), "grew-256.txt")
-    .doc,
-);
-const base = collateDocumentView(seedDoc, [], DEFAULT_COLLATION_SETTINGS).view
-  .texts[0]!;
+const seedDoc = Node.fromJSON(schema, importPlainText(corpus('seed/frus1933v03-d63-grew-256.txt'), 'grew-256.txt').doc);
+const base = collateDocumentView(seedDoc, [], DEFAULT_COLLATION_SETTINGS).view.texts[0]!;
 const seedWitnesses = [
-  witness("1", "A", base.replace("events occurred", "incidents occurred"), 0),
-  witness("2", "B", base.replace("gradually overcome", "overcome"), 1),
+  witness('1', 'A', base.replace('events occurred', 'incidents occurred'), 0),
+  witness('2', 'B', base.replace('gradually overcome', 'overcome'), 1),
 ];
-timed("seed despatch, 3 texts, first collation", () =>
+timed('seed despatch, 3 texts, first collation', () =>
   collateDocumentView(seedDoc, seedWitnesses, DEFAULT_COLLATION_SETTINGS),
 );
 for (let i = 0; i < 3; i++) {
@@ -69,10 +53,7 @@ for (let i = 0; i < 3; i++) {
     seedWitnesses[0]!,
     {
       ...seedWitnesses[1]!,
-      text: seedWitnesses[1]!.text.replace(
-        "overcome",
-        `overcome${"x".repeat(i + 1)}`,
-      ),
+      text: seedWitnesses[1]!.text.replace('overcome', `overcome${'x'.repeat(i + 1)}`),
     },
   ];
   timed(`seed despatch, one word typed (${i + 1})`, () =>
@@ -81,21 +62,18 @@ for (let i = 0; i < 3; i++) {
 }
 
 // Darwin's chapter 1: 1859 as the document, three later editions as witnesses.
-const darwin = (year: string) =>
-  corpus(`collation/12-darwin-full-chapter1-6ed-perf/witnesses/${year}.txt`);
-const paras = darwin("1859")
+const darwin = (year: string) => corpus(`collation/12-darwin-full-chapter1-6ed-perf/witnesses/${year}.txt`);
+const paras = darwin('1859')
   .split(/\n\s*\n/u)
-  .map((t) => t.replace(/\s+/gu, " ").trim())
-  .filter((t) => t !== "");
+  .map((t) => t.replace(/\s+/gu, ' ').trim())
+  .filter((t) => t !== '');
 const chapter = schema.node(
-  "doc",
+  'doc',
   null,
-  paras.map((t) => schema.node("paragraph", null, schema.text(t))),
+  paras.map((t) => schema.node('paragraph', null, schema.text(t))),
 );
-const editions = ["1860", "1861", "1866"].map((y, i) =>
-  witness(String(10 + i), y, darwin(y), i),
-);
-const first = timed("Darwin ch. 1, 4 texts, first collation", () =>
+const editions = ['1860', '1861', '1866'].map((y, i) => witness(String(10 + i), y, darwin(y), i));
+const first = timed('Darwin ch. 1, 4 texts, first collation', () =>
   collateDocumentView(chapter, editions, DEFAULT_COLLATION_SETTINGS),
 );
 console.log(
@@ -106,10 +84,7 @@ for (let i = 0; i < 3; i++) {
     k === 2
       ? {
           ...w,
-          text: w.text.replace(
-            "variability",
-            `variability${"x".repeat(i + 1)}`,
-          ),
+          text: w.text.replace('variability', `variability${'x'.repeat(i + 1)}`),
         }
       : w,
   );

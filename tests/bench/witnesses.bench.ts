@@ -28,7 +28,9 @@ function median(values: number[]): number {
 }
 
 const sets = (
-  JSON.parse(readFileSync(`${corpus}collation/12-darwin-full-chapter1-6ed-perf/web-console-darwin-paragraph-sets.json`, 'utf8')) as Array<{
+  JSON.parse(
+    readFileSync(`${corpus}collation/12-darwin-full-chapter1-6ed-perf/web-console-darwin-paragraph-sets.json`, 'utf8'),
+  ) as Array<{
     witnesses: Array<{ id: string; content: string }>;
   }>
 )
@@ -38,8 +40,12 @@ for (let round = 0; round < 3; round++) for (const set of sets) collateWitnesses
 const engine = sets.map((set) => median(Array.from({ length: 5 }, () => time(() => collate(set)))));
 const views = sets.map((set) => median(Array.from({ length: 5 }, () => time(() => collateWitnesses(set)))));
 console.log(`One paragraph across six editions (${sets.length} paragraph sets, median of 5 runs each):`);
-console.log(`  engine alone        ${median(engine).toFixed(1)} ms median, ${Math.max(...engine).toFixed(1)} ms largest`);
-console.log(`  collateWitnesses    ${median(views).toFixed(1)} ms median, ${Math.max(...views).toFixed(1)} ms largest  (target 20 ms)`);
+console.log(
+  `  engine alone        ${median(engine).toFixed(1)} ms median, ${Math.max(...engine).toFixed(1)} ms largest`,
+);
+console.log(
+  `  collateWitnesses    ${median(views).toFixed(1)} ms median, ${Math.max(...views).toFixed(1)} ms largest  (target 20 ms)`,
+);
 
 const dir = mkdtempSync(join(tmpdir(), 'siglum-bench-'));
 try {
@@ -65,7 +71,9 @@ try {
     runs.push(performance.now() - start);
   }
   const words = own.split(/\s+/u).length;
-  console.log(`collateDocument, the seed despatch (${words} words) with five witnesses: ${median(runs).toFixed(1)} ms median of 5`);
+  console.log(
+    `collateDocument, the seed despatch (${words} words) with five witnesses: ${median(runs).toFixed(1)} ms median of 5`,
+  );
   service.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -30,7 +30,10 @@ function waitForUrl(child: ChildProcess): Promise<string> {
   return new Promise((resolveUrl, reject) => {
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`siglum serve printed no address within ${START_TIMEOUT_MS} ms. stderr: ${err}`)), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`siglum serve printed no address within ${START_TIMEOUT_MS} ms. stderr: ${err}`)),
+      START_TIMEOUT_MS,
+    );
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
       out += chunk;
       const match = URL_LINE.exec(out);

@@ -21,7 +21,9 @@ test('a note on selected words: typed, listed with its words, kept over a reload
 
   // Select the words as a drag would (Chromium's find selects the match), then the shortcut.
   await editor.text.focus();
-  expect(await page.evaluate((words) => (window as unknown as { find(s: string): boolean }).find(words), WORDS)).toBe(true);
+  expect(await page.evaluate((words) => (window as unknown as { find(s: string): boolean }).find(words), WORDS)).toBe(
+    true,
+  );
   await page.waitForTimeout(50); // ProseMirror reads the selection on selectionchange
   await page.keyboard.press('ControlOrMeta+Alt+Shift+N');
   const noteEditor = editor.text.locator('.note-editor .ProseMirror');
@@ -34,7 +36,9 @@ test('a note on selected words: typed, listed with its words, kept over a reload
   const row = rows.filter({ hasText: 'White Russian' });
   await expect(rows).toHaveCount(3);
   await expect(row.locator('.note-lemma')).toHaveText('Association for … Russian Problem] ');
-  await expect(row.locator('.note-preview')).toHaveText('Association for … Russian Problem] A society of White Russian émigrés.');
+  await expect(row.locator('.note-preview')).toHaveText(
+    'Association for … Russian Problem] A society of White Russian émigrés.',
+  );
   await page.screenshot({ path: testInfo.outputPath('notes-span.png') });
 
   // A click on the row selects the note's words in the text.
@@ -43,7 +47,9 @@ test('a note on selected words: typed, listed with its words, kept over a reload
 
   await page.reload();
   await page.getByRole('button', { name: 'Notes', exact: true }).click();
-  await expect(rows.filter({ hasText: 'White Russian' }).locator('.note-lemma')).toHaveText('Association for … Russian Problem] ');
+  await expect(rows.filter({ hasText: 'White Russian' }).locator('.note-lemma')).toHaveText(
+    'Association for … Russian Problem] ',
+  );
   await expect(editor.text.locator('.note-span')).toHaveText(WORDS);
 
   await page.getByRole('button', { name: /Export TEI/ }).click();

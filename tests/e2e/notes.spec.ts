@@ -29,7 +29,9 @@ test.describe('the notes panel, with the seed despatch imported', () => {
     await expect(sources).toHaveCount(1);
     await expect(sources.first()).toContainText('761.94/587');
     await sources.first().locator('.note-go').click();
-    const selectionIn = await page.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest('.tei-source-note') !== null);
+    const selectionIn = await page.evaluate(
+      () => window.getSelection()?.anchorNode?.parentElement?.closest('.tei-source-note') !== null,
+    );
     expect(selectionIn).toBe(true);
   });
 
@@ -43,13 +45,20 @@ test.describe('the notes panel, with the seed despatch imported', () => {
     await editor.button('undo').click();
     await expect(type).toHaveValue(before);
 
-    await page.getByRole('list', { name: 'Notes', exact: true }).locator('.note-row').first().locator('.note-go').click();
+    await page
+      .getByRole('list', { name: 'Notes', exact: true })
+      .locator('.note-row')
+      .first()
+      .locator('.note-go')
+      .click();
     const noteEditor = editor.text.locator('.note-editor .ProseMirror');
     await noteEditor.click();
     await page.keyboard.press('End');
     await page.keyboard.type(' Checked.');
     await expect(noteEditor).toContainText('Checked.');
-    await expect(page.getByRole('list', { name: 'Notes', exact: true }).locator('.note-row').first()).toContainText('Checked.');
+    await expect(page.getByRole('list', { name: 'Notes', exact: true }).locator('.note-row').first()).toContainText(
+      'Checked.',
+    );
     await page.keyboard.press('ControlOrMeta+z');
     await expect(noteEditor).not.toContainText('Checked.');
     await editor.expectSaved();

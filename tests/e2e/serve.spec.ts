@@ -5,7 +5,10 @@
  */
 import { expect, test } from './fixtures.ts';
 
-test('the printed address opens the app, drops the token from the address and hides the cookie from scripts', async ({ page, served }) => {
+test('the printed address opens the app, drops the token from the address and hides the cookie from scripts', async ({
+  page,
+  served,
+}) => {
   const response = await page.goto(served.url);
   expect(response?.status()).toBe(200);
   expect(page.url()).toBe(`${served.origin}/`);
@@ -13,7 +16,11 @@ test('the printed address opens the app, drops the token from the address and hi
   expect(await page.evaluate(() => document.cookie)).toBe('');
 
   const reply = await page.evaluate(async () => {
-    const res = await fetch('/api/projectInfo', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const res = await fetch('/api/projectInfo', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     return { status: res.status, body: (await res.json()) as { ok: boolean; value?: { path: string } } };
   });
   expect(reply.status).toBe(200);

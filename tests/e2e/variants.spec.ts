@@ -1,36 +1,32 @@
-import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { expect, test } from "./fixtures.ts";
-import { EditorPage, SEED } from "./editor-page.ts";
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, test } from './fixtures.ts';
+import { EditorPage, SEED } from './editor-page.ts';
 
-const TEI_ALL = resolve(
-  import.meta.dirname,
-  "../../../shared/schema/tei_all.rng",
-);
-const seedText = readFileSync(SEED, "utf8");
+const TEI_ALL = resolve(import.meta.dirname, '../../../shared/schema/tei_all.rng');
+const seedText = readFileSync(SEED, 'utf8');
 
 /** The seed despatch with a few words changed, as a second version of it would read. */
 function derived(changes: Array<[string, string]>): string {
   let text = seedText;
   for (const [from, to] of changes) {
-    if (!text.includes(from))
-      throw new Error(`the seed does not contain "${from}"`);
+    if (!text.includes(from)) throw new Error(`the seed does not contain "${from}"`);
     text = text.replace(from, to);
   }
   return text;
 }
 
 const WITNESS_A = derived([
-  ["several events occurred", "several incidents occurred"],
-  ["increasingly cordial", "increasingly friendly"],
+  ['several events occurred', 'several incidents occurred'],
+  ['increasingly cordial', 'increasingly friendly'],
 ]);
 const WITNESS_B = derived([
-  ["several events occurred", "several incidents occurred"],
-  ["were being gradually overcome", "were being overcome"],
+  ['several events occurred', 'several incidents occurred'],
+  ['were being gradually overcome', 'were being overcome'],
 ]);
 
-test("collates two witnesses of the seed despatch, makes a variant an apparatus entry, edits its lemma and exports valid TEI", async ({
+test('collates two witnesses of the seed despatch, makes a variant an apparatus entry, edits its lemma and exports valid TEI', async ({
   page,
   served,
 }) => {
@@ -39,238 +35,190 @@ test("collates two witnesses of the seed despatch, makes a variant an apparatus 
   await editor.open(served.url);
   await editor.importSeed();
 
-  await page.getByRole("button", { name: "Variants" }).click();
-  const panel = page.getByRole("complementary", { name: "Variants" });
+  await page.getByRole('button', { name: 'Variants' }).click();
+  const panel = page.getByRole('complementary', { name: 'Variants' });
   await expect(panel).toBeVisible();
 
   // Witness A pasted, witness B imported from a file.
-  const add = panel.getByRole("form", { name: "Add a witness" });
-  await add.getByLabel("Siglum").fill("A");
-  await add.getByLabel("Description").fill("Draft");
+  const add = panel.getByRole('form', { name: 'Add a witness' });
+  await add.getByLabel('Siglum').fill('A');
+  await add.getByLabel('Description').fill('Draft');
   await add.getByLabel(/Text \(paste/).fill(WITNESS_A);
-  await add.getByRole("button", { name: "Add witness" }).click();
-  await expect(panel.getByRole("region", { name: "Witness A" })).toBeVisible();
+  await add.getByRole('button', { name: 'Add witness' }).click();
+  await expect(panel.getByRole('region', { name: 'Witness A' })).toBeVisible();
 
-  await add.getByLabel("Siglum").fill("B");
-  await add.getByLabel("Description").fill("Copy as sent");
-  await add.getByTestId("witness-file").setInputFiles({
-    name: "grew-256-sent.txt",
-    mimeType: "text/plain",
+  await add.getByLabel('Siglum').fill('B');
+  await add.getByLabel('Description').fill('Copy as sent');
+  await add.getByTestId('witness-file').setInputFiles({
+    name: 'grew-256-sent.txt',
+    mimeType: 'text/plain',
     buffer: Buffer.from(WITNESS_B),
   });
-  await add.getByRole("button", { name: "Add witness" }).click();
-  await expect(panel.getByRole("region", { name: "Witness B" })).toBeVisible();
-  await expect(panel.locator(".variants-status")).toContainText("3 texts");
+  await add.getByRole('button', { name: 'Add witness' }).click();
+  await expect(panel.getByRole('region', { name: 'Witness B' })).toBeVisible();
+  await expect(panel.locator('.variants-status')).toContainText('3 texts');
 
   await page.screenshot({
-    path: test.info().outputPath("variants-witnesses.png"),
+    path: test.info().outputPath('variants-witnesses.png'),
   });
 
   // Editing a witness re-collates at once: a new difference appears without saving first.
-  const before = await panel.locator(".variants-status").textContent();
-  await panel
-    .getByLabel("Text of A")
-    .fill(WITNESS_A.replace("month of December", "month of November"));
-  await expect(panel.locator(".variants-status")).not.toHaveText(before!);
-  await panel.getByRole("tab", { name: "Variants" }).click();
-  await expect(
-    panel.locator(".variant-row", { hasText: "November" }),
-  ).toContainText("December Base B] November A substantive");
+  const before = await panel.locator('.variants-status').textContent();
+  await panel.getByLabel('Text of A').fill(WITNESS_A.replace('month of December', 'month of November'));
+  await expect(panel.locator('.variants-status')).not.toHaveText(before!);
+  await panel.getByRole('tab', { name: 'Variants' }).click();
+  await expect(panel.locator('.variant-row', { hasText: 'November' })).toContainText(
+    'December Base B] November A substantive',
+  );
 
   // The alignment table: the changed words stand in highlighted columns.
-  await panel.getByRole("tab", { name: "Table" }).click();
-  const table = panel.getByRole("table", { name: "Alignment table" });
-  await expect(
-    table.locator(".alignment-cell.differs", { hasText: "incidents" }).first(),
-  ).toBeVisible();
-  await expect(
-    table.locator(".alignment-cell.variant", { hasText: /^events$/ }).first(),
-  ).toBeVisible();
-  await page.screenshot({ path: test.info().outputPath("variants-table.png") });
+  await panel.getByRole('tab', { name: 'Table' }).click();
+  const table = panel.getByRole('table', { name: 'Alignment table' });
+  await expect(table.locator('.alignment-cell.differs', { hasText: 'incidents' }).first()).toBeVisible();
+  await expect(table.locator('.alignment-cell.variant', { hasText: /^events$/ }).first()).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('variants-table.png') });
 
   // Side by side: the base against A; pointing at one side lights up the other.
-  await panel.getByRole("tab", { name: "Side by side" }).click();
-  await panel.getByLabel("Right witness").selectOption({ label: "A" });
-  await expect(panel.locator(".pair-count")).toContainText(
-    "between Base and A",
-  );
-  const left = panel.locator(".pair-side").nth(0);
-  const right = panel.locator(".pair-side").nth(1);
-  await right.locator(".pair-diff", { hasText: "friendly" }).hover();
-  await expect(left.locator(".pair-diff.linked")).toHaveText("cordial");
+  await panel.getByRole('tab', { name: 'Side by side' }).click();
+  await panel.getByLabel('Right witness').selectOption({ label: 'A' });
+  await expect(panel.locator('.pair-count')).toContainText('between Base and A');
+  const left = panel.locator('.pair-side').nth(0);
+  const right = panel.locator('.pair-side').nth(1);
+  await right.locator('.pair-diff', { hasText: 'friendly' }).hover();
+  await expect(left.locator('.pair-diff.linked')).toHaveText('cordial');
   await page.screenshot({
-    path: test.info().outputPath("variants-side-by-side.png"),
+    path: test.info().outputPath('variants-side-by-side.png'),
   });
 
   // Heat map: "events", where both witnesses differ, is shaded.
-  await panel.getByRole("tab", { name: "Heat map" }).click();
-  await expect(
-    panel.locator(".heat-span", { hasText: "events" }).first(),
-  ).toBeVisible();
-  await page.screenshot({ path: test.info().outputPath("variants-heat.png") });
+  await panel.getByRole('tab', { name: 'Heat map' }).click();
+  await expect(panel.locator('.heat-span', { hasText: 'events' }).first()).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('variants-heat.png') });
 
   // The classification, filtered: hiding substantive variants hides "events".
-  await panel.getByRole("tab", { name: "Variants" }).click();
-  const row = panel.locator(".variant-row", { hasText: "incidents" });
-  await expect(row.locator(".kind-tag")).toHaveText("substantive");
-  await panel
-    .locator(".kind-chip", { hasText: "substantive" })
-    .getByRole("checkbox")
-    .uncheck();
+  await panel.getByRole('tab', { name: 'Variants' }).click();
+  const row = panel.locator('.variant-row', { hasText: 'incidents' });
+  await expect(row.locator('.kind-tag')).toHaveText('substantive');
+  await panel.locator('.kind-chip', { hasText: 'substantive' }).getByRole('checkbox').uncheck();
   await expect(row).toHaveCount(0);
-  await panel
-    .locator(".kind-chip", { hasText: "substantive" })
-    .getByRole("checkbox")
-    .check();
+  await panel.locator('.kind-chip', { hasText: 'substantive' }).getByRole('checkbox').check();
   // A place clicked in the list is selected in the text.
-  await panel.locator(".variant-row", { hasText: "friendly" }).click();
-  expect(await page.evaluate(() => getSelection()?.toString())).toBe("cordial");
-  await row.getByRole("button", { name: "Make entry" }).click();
-  await expect(
-    row.getByRole("button", { name: "In apparatus" }),
-  ).toBeDisabled();
-  await expect(editor.text.locator(".app-lemma")).toHaveText("events");
-  await page.screenshot({ path: test.info().outputPath("variants-list.png") });
+  await panel.locator('.variant-row', { hasText: 'friendly' }).click();
+  expect(await page.evaluate(() => getSelection()?.toString())).toBe('cordial');
+  await row.getByRole('button', { name: 'Make entry' }).click();
+  await expect(row.getByRole('button', { name: 'In apparatus' })).toBeDisabled();
+  await expect(editor.text.locator('.app-lemma')).toHaveText('events');
+  await page.screenshot({ path: test.info().outputPath('variants-list.png') });
 
   // The apparatus: the entry, then its lemma changed; undo and redo cover it.
-  await panel.getByRole("tab", { name: "Apparatus" }).click();
-  const entry = panel.locator(".app-entry");
+  await panel.getByRole('tab', { name: 'Apparatus' }).click();
+  const entry = panel.locator('.app-entry');
   await expect(entry).toHaveCount(1);
-  await expect(entry.locator(".app-line")).toHaveText("events] incidents A B");
-  await entry.getByLabel("Lemma", { exact: true }).fill("occurrences");
-  await entry.getByLabel("Lemma", { exact: true }).press("Enter");
-  await expect(editor.text.locator(".app-lemma")).toHaveText("occurrences");
-  await expect(editor.text).toContainText("several occurrences occurred");
-  await expect(entry.locator(".app-line")).toHaveText(
-    "occurrences] incidents A B",
-  );
+  await expect(entry.locator('.app-line')).toHaveText('events] incidents A B');
+  await entry.getByLabel('Lemma', { exact: true }).fill('occurrences');
+  await entry.getByLabel('Lemma', { exact: true }).press('Enter');
+  await expect(editor.text.locator('.app-lemma')).toHaveText('occurrences');
+  await expect(editor.text).toContainText('several occurrences occurred');
+  await expect(entry.locator('.app-line')).toHaveText('occurrences] incidents A B');
   await editor.text.click();
-  await page.keyboard.press("Control+z");
-  await expect(editor.text.locator(".app-lemma")).toHaveText("events");
-  await page.keyboard.press("Control+y");
-  await expect(editor.text.locator(".app-lemma")).toHaveText("occurrences");
+  await page.keyboard.press('Control+z');
+  await expect(editor.text.locator('.app-lemma')).toHaveText('events');
+  await page.keyboard.press('Control+y');
+  await expect(editor.text.locator('.app-lemma')).toHaveText('occurrences');
   await editor.expectSaved();
   await page.screenshot({
-    path: test.info().outputPath("variants-apparatus.png"),
+    path: test.info().outputPath('variants-apparatus.png'),
   });
 
   // TEI of the document: the entry as app/lem/rdg, valid against tei_all.
-  await page.getByRole("button", { name: /Export TEI/ }).click();
+  await page.getByRole('button', { name: /Export TEI/ }).click();
   const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("menuitem", { name: "This document" }).click(),
+    page.waitForEvent('download'),
+    page.getByRole('menuitem', { name: 'This document' }).click(),
   ]);
   const file = await download.path();
-  const xml = readFileSync(file, "utf8");
-  expect(xml).toMatch(
-    /<app\b[^>]*>\s*<lem\b[^>]*>occurrences<\/lem>\s*<rdg wit="#A #B"[^>]*>incidents<\/rdg>/,
-  );
-  expect(xml).toMatch(
-    /<listWit>[\s\S]*xml:id="A"[\s\S]*xml:id="B"[\s\S]*<\/listWit>/,
-  );
-  expect(() =>
-    execFileSync("jing", [TEI_ALL, file], { encoding: "utf8" }),
-  ).not.toThrow();
+  const xml = readFileSync(file, 'utf8');
+  expect(xml).toMatch(/<app\b[^>]*>\s*<lem\b[^>]*>occurrences<\/lem>\s*<rdg wit="#A #B"[^>]*>incidents<\/rdg>/);
+  expect(xml).toMatch(/<listWit>[\s\S]*xml:id="A"[\s\S]*xml:id="B"[\s\S]*<\/listWit>/);
+  expect(() => execFileSync('jing', [TEI_ALL, file], { encoding: 'utf8' })).not.toThrow();
 
   // The PDF of the document sets the entry at the foot of its lemma's page.
-  await page.getByRole("button", { name: "Export edition…" }).click();
-  const dialog = page.getByRole("dialog", { name: "Edition" });
-  await dialog.getByRole("button", { name: "Export" }).click();
-  const report = dialog.getByRole("region", { name: "Export report" });
-  await expect(report).toContainText("and 1 apparatus entry placed", {
+  await page.getByRole('button', { name: 'Export edition…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edition' });
+  await dialog.getByRole('button', { name: 'Export' }).click();
+  const report = dialog.getByRole('region', { name: 'Export report' });
+  await expect(report).toContainText('and 1 apparatus entry placed', {
     timeout: 60_000,
   });
-  await expect(report).not.toContainText("not on their page");
+  await expect(report).not.toContainText('not on their page');
 });
 
-test("a regularisation saved in the comparison settings makes a variant disappear, and comes back after a reload", async ({
+test('a regularisation saved in the comparison settings makes a variant disappear, and comes back after a reload', async ({
   page,
   served,
 }) => {
   const editor = new EditorPage(page);
   await editor.open(served.url);
   await editor.importSeed();
-  await page.getByRole("button", { name: "Variants" }).click();
-  const panel = page.getByRole("complementary", { name: "Variants" });
-  const add = panel.getByRole("form", { name: "Add a witness" });
-  await add.getByLabel("Siglum").fill("T");
-  await add
-    .getByLabel(/Text \(paste/)
-    .fill(
-      seedText.replace(
-        "Japanese and Soviet troops",
-        "Japanese & Soviet troops",
-      ),
-    );
-  await add.getByRole("button", { name: "Add witness" }).click();
-  await panel.getByRole("tab", { name: "Variants" }).click();
-  await expect(panel.locator(".variant-row", { hasText: "&" })).toHaveCount(1);
+  await page.getByRole('button', { name: 'Variants' }).click();
+  const panel = page.getByRole('complementary', { name: 'Variants' });
+  const add = panel.getByRole('form', { name: 'Add a witness' });
+  await add.getByLabel('Siglum').fill('T');
+  await add.getByLabel(/Text \(paste/).fill(seedText.replace('Japanese and Soviet troops', 'Japanese & Soviet troops'));
+  await add.getByRole('button', { name: 'Add witness' }).click();
+  await panel.getByRole('tab', { name: 'Variants' }).click();
+  await expect(panel.locator('.variant-row', { hasText: '&' })).toHaveCount(1);
 
-  await panel.getByRole("tab", { name: "Witnesses" }).click();
-  await panel.getByText("Comparison").click();
-  const row = panel.getByRole("form", { name: "Add a regularisation" });
-  await row.getByLabel("Read").fill("&");
-  await row.getByLabel("as").fill("and");
-  await row.getByRole("button", { name: "Add" }).click();
-  await expect(
-    panel.getByRole("table", { name: "Regularisations" }),
-  ).toContainText("&and");
+  await panel.getByRole('tab', { name: 'Witnesses' }).click();
+  await panel.getByText('Comparison').click();
+  const row = panel.getByRole('form', { name: 'Add a regularisation' });
+  await row.getByLabel('Read').fill('&');
+  await row.getByLabel('as').fill('and');
+  await row.getByRole('button', { name: 'Add' }).click();
+  await expect(panel.getByRole('table', { name: 'Regularisations' })).toContainText('&and');
   await page.screenshot({
-    path: test.info().outputPath("variants-comparison.png"),
+    path: test.info().outputPath('variants-comparison.png'),
   });
-  await panel.getByRole("tab", { name: "Variants" }).click();
-  await expect(panel.locator(".variant-row", { hasText: "&" })).toHaveCount(0);
+  await panel.getByRole('tab', { name: 'Variants' }).click();
+  await expect(panel.locator('.variant-row', { hasText: '&' })).toHaveCount(0);
 
   await page.reload();
-  await page.getByRole("button", { name: "Variants" }).click();
-  await panel.getByText("Comparison").click();
-  await expect(
-    panel.getByRole("table", { name: "Regularisations" }),
-  ).toContainText("&and");
+  await page.getByRole('button', { name: 'Variants' }).click();
+  await panel.getByText('Comparison').click();
+  await expect(panel.getByRole('table', { name: 'Regularisations' })).toContainText('&and');
 });
 
-test("draws only the blocks of a long alignment table that are on screen", async ({
-  page,
-  served,
-}) => {
+test('draws only the blocks of a long alignment table that are on screen', async ({ page, served }) => {
   test.setTimeout(120_000);
   const darwin = resolve(
     import.meta.dirname,
-    "../../../shared/corpus/collation/12-darwin-full-chapter1-6ed-perf/witnesses",
+    '../../../shared/corpus/collation/12-darwin-full-chapter1-6ed-perf/witnesses',
   );
   const editor = new EditorPage(page);
   await editor.open(served.url);
-  await editor.importFile(resolve(darwin, "1859.txt"));
-  await expect(editor.text).toContainText("WHEN we look to the individuals");
-  await page.getByRole("button", { name: "Variants" }).click();
-  const panel = page.getByRole("complementary", { name: "Variants" });
-  const add = panel.getByRole("form", { name: "Add a witness" });
-  await add.getByLabel("Siglum").fill("1860");
-  await add
-    .getByTestId("witness-file")
-    .setInputFiles(resolve(darwin, "1860.txt"));
-  await add.getByRole("button", { name: "Add witness" }).click();
-  await expect(panel.locator(".variants-status")).toContainText("2 texts", {
+  await editor.importFile(resolve(darwin, '1859.txt'));
+  await expect(editor.text).toContainText('WHEN we look to the individuals');
+  await page.getByRole('button', { name: 'Variants' }).click();
+  const panel = page.getByRole('complementary', { name: 'Variants' });
+  const add = panel.getByRole('form', { name: 'Add a witness' });
+  await add.getByLabel('Siglum').fill('1860');
+  await add.getByTestId('witness-file').setInputFiles(resolve(darwin, '1860.txt'));
+  await add.getByRole('button', { name: 'Add witness' }).click();
+  await expect(panel.locator('.variants-status')).toContainText('2 texts', {
     timeout: 30_000,
   });
 
-  await panel.getByRole("tab", { name: "Table" }).click();
-  const table = panel.getByRole("table", { name: "Alignment table" });
-  await expect(table.locator(".alignment-block").first()).toBeVisible();
-  const height = await table.evaluate(
-    (el) => el.getBoundingClientRect().height,
-  );
-  const drawn = await table.locator(".alignment-block").count();
+  await panel.getByRole('tab', { name: 'Table' }).click();
+  const table = panel.getByRole('table', { name: 'Alignment table' });
+  await expect(table.locator('.alignment-block').first()).toBeVisible();
+  const height = await table.evaluate((el) => el.getBoundingClientRect().height);
+  const drawn = await table.locator('.alignment-block').count();
   // The sheet is as tall as every block, but only a screenful (and a few more) is drawn.
   expect(height).toBeGreaterThan(20 * 92);
   expect(drawn).toBeLessThan(20);
-  await panel
-    .locator(".alignment")
-    .evaluate((el) => el.scrollTo(0, el.scrollHeight));
-  await expect(
-    table.locator(".alignment-cell", { hasText: /Power/ }).first(),
-  ).toBeVisible();
+  await panel.locator('.alignment').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(table.locator('.alignment-cell', { hasText: /Power/ }).first()).toBeVisible();
   await page.screenshot({
-    path: test.info().outputPath("variants-long-table.png"),
+    path: test.info().outputPath('variants-long-table.png'),
   });
 });

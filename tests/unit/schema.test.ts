@@ -256,7 +256,11 @@ describe('rendering specs (checked without a DOM)', () => {
     const toDOM = type.spec.toDOM;
     if (!toDOM) continue;
     it(`the mark ${name} renders with at most one content hole`, () => {
-      const required: Record<string, Record<string, string>> = { teiMark: { name: 'hi' }, mention: { kind: 'person' }, noteSpan: { note: 'n1' } };
+      const required: Record<string, Record<string, string>> = {
+        teiMark: { name: 'hi' },
+        mention: { kind: 'person' },
+        noteSpan: { note: 'n1' },
+      };
       const attrs = required[name] ?? null;
       expect(holes(toDOM(type.create(attrs), true))).toBeLessThanOrEqual(1);
     });

@@ -10,7 +10,7 @@
  * without combining marks, lower case where that keeps the length, and the letters
  * NFD leaves whole (ß, ł, ’...) from a table the builder takes from the text.
  */
-import { scriptJson } from "./search.ts";
+import { scriptJson } from './search.ts';
 
 export const EDITION_CSS = `/* Siglum static edition */
 :root {

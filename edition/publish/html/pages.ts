@@ -4,29 +4,29 @@
  * shipped in `assets/`, a header with the edition's title, the index pages and a
  * search box.
  */
-import { escapeHtml } from "../../print/apparatus.ts";
-import type { EntityKind } from "../model.ts";
+import { escapeHtml } from '../../print/apparatus.ts';
+import type { EntityKind } from '../model.ts';
 
 /** Allows only the edition's own files: blocks inline scripts, inline styles and anything remote. */
 export const CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
   "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
-export const ASSET_CSS = "assets/edition.css";
-export const ASSET_JS = "assets/edition.js";
-export const SEARCH_INDEX_JS = "assets/search-index.js";
-export const INDEX_PAGE = "index.html";
-export const SEARCH_PAGE = "search.html";
+export const ASSET_CSS = 'assets/edition.css';
+export const ASSET_JS = 'assets/edition.js';
+export const SEARCH_INDEX_JS = 'assets/search-index.js';
+export const INDEX_PAGE = 'index.html';
+export const SEARCH_PAGE = 'search.html';
 
 export const ENTITY_PAGES: ReadonlyArray<{
   kind: EntityKind;
   file: string;
   title: string;
 }> = [
-  { kind: "person", file: "persons.html", title: "Persons" },
-  { kind: "place", file: "places.html", title: "Places" },
-  { kind: "org", file: "organisations.html", title: "Organisations" },
-  { kind: "term", file: "terms.html", title: "Terms" },
+  { kind: 'person', file: 'persons.html', title: 'Persons' },
+  { kind: 'place', file: 'places.html', title: 'Places' },
+  { kind: 'org', file: 'organisations.html', title: 'Organisations' },
+  { kind: 'term', file: 'terms.html', title: 'Terms' },
 ];
 
 /** File names the document pages may not take. */
@@ -46,7 +46,7 @@ export interface PageFrame {
 export interface PageOptions {
   title: string;
   /** A class on `body` that says which kind of page it is. */
-  kind: "index" | "document" | "entities" | "search";
+  kind: 'index' | 'document' | 'entities' | 'search';
   /** Which header link is the current page. */
   current?: string;
   main: string;
@@ -56,24 +56,17 @@ export interface PageOptions {
 
 /** A complete HTML page. */
 export function page(frame: PageFrame, options: PageOptions): string {
-  const nav = [
-    { file: INDEX_PAGE, title: "Documents" },
-    ...frame.entityPages,
-    { file: SEARCH_PAGE, title: "Search" },
-  ]
+  const nav = [{ file: INDEX_PAGE, title: 'Documents' }, ...frame.entityPages, { file: SEARCH_PAGE, title: 'Search' }]
     .map((l) =>
       l.file === options.current
         ? `<a href="${l.file}" aria-current="page">${escapeHtml(l.title)}</a>`
         : `<a href="${l.file}">${escapeHtml(l.title)}</a>`,
     )
-    .join("");
+    .join('');
   const scripts = [...(options.scripts ?? []), ASSET_JS]
     .map((src) => `<script src="${escapeHtml(src)}" defer></script>`)
-    .join("\n");
-  const title =
-    options.title === frame.editionTitle
-      ? options.title
-      : `${options.title} · ${frame.editionTitle}`;
+    .join('\n');
+  const title = options.title === frame.editionTitle ? options.title : `${options.title} · ${frame.editionTitle}`;
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(frame.language)}">
 <head>
@@ -106,18 +99,18 @@ export function displayDate(iso: string | null | undefined): string | null {
   const m = /^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso);
   if (!m) return iso;
   const months = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
   ];
   const month = m[2] ? months[Number(m[2]) - 1] : undefined;
   if (!month) return m[1] ?? iso;
@@ -128,8 +121,8 @@ export function displayDate(iso: string | null | undefined): string | null {
 export function paragraphs(text: string): string {
   return text
     .split(/\n\s*\n/)
-    .map((p) => p.replace(/\s+/g, " ").trim())
-    .filter((p) => p !== "")
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter((p) => p !== '')
     .map((p) => `<p>${escapeHtml(p)}</p>`)
-    .join("\n");
+    .join('\n');
 }

@@ -15,7 +15,7 @@
  * Beside it the builder gets the characters of the text whose folding the
  * browser's NFD cannot reproduce (ß -> ss, ł -> l...), for the page script.
  */
-import { foldChar, fold, words } from "../../entities/fold.ts";
+import { foldChar, fold, words } from '../../entities/fold.ts';
 
 export interface SearchDocument {
   href: string;
@@ -37,9 +37,9 @@ const SUMMARY_CHARS = 180;
 const COMBINING = /\p{M}/gu;
 
 function summary(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
+  const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= SUMMARY_CHARS) return flat;
-  const cut = flat.lastIndexOf(" ", SUMMARY_CHARS);
+  const cut = flat.lastIndexOf(' ', SUMMARY_CHARS);
   return `${flat.slice(0, cut > SUMMARY_CHARS / 2 ? cut : SUMMARY_CHARS)} …`;
 }
 
@@ -48,8 +48,7 @@ function foldExceptions(text: string, into: Record<string, string>): void {
   for (const ch of new Set(text)) {
     if (ch.charCodeAt(0) < 0x80 || ch in into) continue;
     const wanted = foldChar(ch);
-    if (ch.normalize("NFD").replace(COMBINING, "") !== wanted)
-      into[ch] = wanted;
+    if (ch.normalize('NFD').replace(COMBINING, '') !== wanted) into[ch] = wanted;
   }
 }
 
@@ -73,9 +72,7 @@ export function buildSearchIndex(documents: readonly SearchDocument[]): {
       list.push(i, c);
     }
   });
-  const terms = [...postings.keys()].sort((a, b) =>
-    a < b ? -1 : a > b ? 1 : 0,
-  );
+  const terms = [...postings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const post = terms.map((t) => {
     const list = postings.get(t)!;
     const parts: string[] = [];
@@ -87,18 +84,11 @@ export function buildSearchIndex(documents: readonly SearchDocument[]): {
       parts.push(count > 1 ? `${gap}:${count.toString(36)}` : gap);
       previous = doc;
     }
-    return parts.join(",");
+    return parts.join(',');
   });
   return {
     index: {
-      docs: documents.map((d, i) => [
-        d.href,
-        d.title,
-        d.n ?? "",
-        d.date ?? "",
-        summary(d.lead || d.text),
-        lengths[i]!,
-      ]),
+      docs: documents.map((d, i) => [d.href, d.title, d.n ?? '', d.date ?? '', summary(d.lead || d.text), lengths[i]!]),
       terms,
       post,
     },
@@ -108,11 +98,11 @@ export function buildSearchIndex(documents: readonly SearchDocument[]): {
 
 /** Decodes one posting list: document indices with their counts (the inverse of the encoding above). */
 export function decodePostings(post: string): Array<[number, number]> {
-  if (post === "") return [];
+  if (post === '') return [];
   let doc = 0;
-  return post.split(",").map((part) => {
-    const [gap, count] = part.split(":");
-    doc += parseInt(gap ?? "0", 36);
+  return post.split(',').map((part) => {
+    const [gap, count] = part.split(':');
+    doc += parseInt(gap ?? '0', 36);
     return [doc, count === undefined ? 1 : parseInt(count, 36)];
   });
 }
@@ -120,9 +110,9 @@ export function decodePostings(post: string): Array<[number, number]> {
 /** JSON that is safe inside a script file and a script element (no `</script>`, no line separators). */
 export function scriptJson(value: unknown): string {
   return JSON.stringify(value)
-    .replace(/</g, "\\u003c")
-    .replace(/\u2028/g, "\\u2028")
-    .replace(/\u2029/g, "\\u2029");
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** The index as the script file the search page loads. */

@@ -10,22 +10,22 @@
  */
 
 const SPECIALS: Readonly<Record<string, string>> = {
-  "\\": "\\textbackslash{}",
-  "{": "\\{",
-  "}": "\\}",
-  $: "\\$",
-  "&": "\\&",
-  "#": "\\#",
-  "%": "\\%",
-  _: "\\_",
-  "^": "\\textasciicircum{}",
-  "~": "\\textasciitilde{}",
-  "[": "{[}",
-  "]": "{]}",
-  "<": "\\textless{}",
-  ">": "\\textgreater{}",
-  "|": "\\textbar{}",
-  "\u00a0": "~",
+  '\\': '\\textbackslash{}',
+  '{': '\\{',
+  '}': '\\}',
+  $: '\\$',
+  '&': '\\&',
+  '#': '\\#',
+  '%': '\\%',
+  _: '\\_',
+  '^': '\\textasciicircum{}',
+  '~': '\\textasciitilde{}',
+  '[': '{[}',
+  ']': '{]}',
+  '<': '\\textless{}',
+  '>': '\\textgreater{}',
+  '|': '\\textbar{}',
+  '\u00a0': '~',
 };
 
 const SPECIAL = /[\\{}$&#%_^~[\]<>|\u00a0]/g;
@@ -37,9 +37,9 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 /** Escapes text for TeX; white space collapses to single spaces (leading and trailing kept as one). */
 export function escapeTex(text: string): string {
   return text
-    .replace(CONTROL, "")
-    .replace(/[ \t\r\n]+/g, " ")
-    .replace(LIGATURE_START, "$1\u0001")
+    .replace(CONTROL, '')
+    .replace(/[ \t\r\n]+/g, ' ')
+    .replace(LIGATURE_START, '$1\u0001')
     .replace(SPECIAL, (c) => SPECIALS[c] ?? c)
-    .replaceAll("\u0001", "{}");
+    .replaceAll('\u0001', '{}');
 }

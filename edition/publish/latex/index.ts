@@ -20,19 +20,15 @@
  * `\textsuperscript` around each run of text, so that no group ever straddles an
  * `\edtext`.
  */
-import { Node as PMNode, type Mark } from "prosemirror-model";
-import { abbreviateLemma } from "../../print/apparatus.ts";
-import { beginsSection, type ApparatusEntry, type LineNumberRestart } from "../../print/model.ts";
-import { schema } from "../../schema.ts";
-import {
-  placeApparatus,
-  type PlacedEntry,
-  type RejectedEntry,
-} from "../apparatus.ts";
-import type { PublishDocument, PublishEdition } from "../model.ts";
-import { escapeTex } from "./escape.ts";
+import { Node as PMNode, type Mark } from 'prosemirror-model';
+import { abbreviateLemma } from '../../print/apparatus.ts';
+import { beginsSection, type ApparatusEntry, type LineNumberRestart } from '../../print/model.ts';
+import { schema } from '../../schema.ts';
+import { placeApparatus, type PlacedEntry, type RejectedEntry } from '../apparatus.ts';
+import type { PublishDocument, PublishEdition } from '../model.ts';
+import { escapeTex } from './escape.ts';
 
-export { escapeTex } from "./escape.ts";
+export { escapeTex } from './escape.ts';
 
 export interface LatexOptions {
   /** Lemmata longer than this many words print as "first … last" (default 3). */
@@ -54,10 +50,10 @@ export interface LatexEdition {
 }
 
 const MARK_COMMANDS: Readonly<Record<string, string>> = {
-  italic: "\\textit",
-  bold: "\\textbf",
-  smallcaps: "\\textsc",
-  superscript: "\\textsuperscript",
+  italic: '\\textit',
+  bold: '\\textbf',
+  smallcaps: '\\textsc',
+  superscript: '\\textsuperscript',
 };
 
 /** The preamble's macros: how the parts of a letter and page breaks look. */
@@ -72,10 +68,7 @@ const MACROS = String.raw`% How the parts of a document look: change them here.
 \newcommand{\siglumpb}[1]{\textbar\ledsidenote{\footnotesize [#1]}}
 `;
 
-function preamble(
-  edition: PublishEdition,
-  options: Required<LatexOptions>,
-): string {
+function preamble(edition: PublishEdition, options: Required<LatexOptions>): string {
   const n = options.lineNumberInterval;
   return String.raw`% !TEX program = lualatex
 % Written by Siglum. Typeset with LuaLaTeX (or XeLaTeX, or pdfLaTeX) and run it
@@ -100,29 +93,26 @@ function preamble(
 \linenumincrement{${n}}
 \lineation{${options.lineNumberRestart === 'page' ? 'page' : 'section'}}
 ${MACROS}
-\title{${escapeTex(edition.title)}${edition.subtitle ? String.raw`\\[1ex]\large ${escapeTex(edition.subtitle)}` : ""}}
+\title{${escapeTex(edition.title)}${edition.subtitle ? String.raw`\\[1ex]\large ${escapeTex(edition.subtitle)}` : ''}}
 \author{}
 \date{}
 `;
 }
 
 function front(edition: PublishEdition): string {
-  let tex = "\\maketitle\n";
+  let tex = '\\maketitle\n';
   if (edition.witnesses.length > 0) {
     const items = edition.witnesses
-      .map(
-        (w) =>
-          `  \\item[\\textit{${escapeTex(w.siglum)}}] ${escapeTex(w.description)}`,
-      )
-      .join("\n");
+      .map((w) => `  \\item[\\textit{${escapeTex(w.siglum)}}] ${escapeTex(w.description)}`)
+      .join('\n');
     tex += `\n\\section*{Witnesses}\n\\begin{description}\n${items}\n\\end{description}\n`;
   }
   if (edition.introduction) {
     const paragraphs = edition.introduction
       .split(/\n\s*\n/)
       .map((p) => escapeTex(p).trim())
-      .filter((p) => p !== "");
-    tex += `\n\\section*{Introduction}\n${paragraphs.join("\n\n")}\n`;
+      .filter((p) => p !== '');
+    tex += `\n\\section*{Introduction}\n${paragraphs.join('\n\n')}\n`;
   }
   return tex;
 }
@@ -130,11 +120,11 @@ function front(edition: PublishEdition): string {
 function readingsTex(entry: ApparatusEntry): string {
   return entry.readings
     .map((r) => {
-      const text = r.text.trim() === "" ? "\\textit{om.}" : escapeTex(r.text);
-      const sigla = r.sigla.map(escapeTex).join(" ");
-      return sigla === "" ? text : `${text} \\textit{${sigla}}`;
+      const text = r.text.trim() === '' ? '\\textit{om.}' : escapeTex(r.text);
+      const sigla = r.sigla.map(escapeTex).join(' ');
+      return sigla === '' ? text : `${text} \\textit{${sigla}}`;
     })
-    .join(" : ");
+    .join(' : ');
 }
 
 /** An entry and the position in running text where it is attached (its start, or the next text). */
@@ -157,14 +147,10 @@ function textblockRanges(doc: PMNode): Array<[number, number]> {
 }
 
 /** Anchors each entry in a textblock: where it starts, or else at the start of the next one (the end of the last). */
-function anchorEntries(
-  doc: PMNode,
-  entries: readonly PlacedEntry[],
-): AnchoredEntry[] {
+function anchorEntries(doc: PMNode, entries: readonly PlacedEntry[]): AnchoredEntry[] {
   const ranges = textblockRanges(doc);
   return entries.map((e) => {
-    if (ranges.some(([a, b]) => e.entry.from >= a && e.entry.from <= b))
-      return { ...e, at: e.entry.from };
+    if (ranges.some(([a, b]) => e.entry.from >= a && e.entry.from <= b)) return { ...e, at: e.entry.from };
     const next = ranges.find(([a]) => a >= e.entry.from);
     return { ...e, at: next ? next[0] : (ranges[ranges.length - 1]?.[1] ?? 0) };
   });
@@ -192,18 +178,12 @@ class DocumentLatex {
   private plan(start: number, end: number): void {
     const here = this.entries
       .filter((e) => e.at >= start && e.at <= end)
-      .sort(
-        (a, b) => a.at - b.at || b.entry.to - a.entry.to || a.index - b.index,
-      );
+      .sort((a, b) => a.at - b.at || b.entry.to - a.entry.to || a.index - b.index);
     const stack: AnchoredEntry[] = [];
     this.nested = [];
     this.detached = [];
     for (const e of here) {
-      while (
-        stack.length > 0 &&
-        stack[stack.length - 1]!.entry.to <= e.entry.from
-      )
-        stack.pop();
+      while (stack.length > 0 && stack[stack.length - 1]!.entry.to <= e.entry.from) stack.pop();
       const parent = stack[stack.length - 1];
       const fits =
         e.at === e.entry.from &&
@@ -221,64 +201,50 @@ class DocumentLatex {
 
   blocks(node: PMNode, pos: number, inNote: boolean): string[] {
     const start = pos + 1;
-    const para = (body: string): string[] =>
-      body.trim() === "" ? [] : [`\\pstart\n${body.trim()}\n\\pend`];
+    const para = (body: string): string[] => (body.trim() === '' ? [] : [`\\pstart\n${body.trim()}\n\\pend`]);
     const wrap = (macro: string): string[] => {
       const body = this.inline(node, start, inNote).trim();
-      return body === "" ? [] : para(`\\${macro}{${body}}`);
+      return body === '' ? [] : para(`\\${macro}{${body}}`);
     };
     switch (node.type.name) {
-      case "heading":
-        return [
-          `\\pstart\n\\eledsection*{${this.inline(node, start, inNote).trim()}}\n\\pend`,
-        ];
-      case "sourceNote":
-        return wrap("siglumsource");
-      case "dateline":
-        return wrap("siglumdateline");
-      case "salute":
-        return wrap("siglumsalute");
-      case "signed":
-        return wrap("siglumsigned");
-      case "paragraph":
-      case "item":
-      case "teiText":
-        return node.type.name === "teiText" && node.attrs["name"] === "dateline"
-          ? wrap("siglumdateline")
+      case 'heading':
+        return [`\\pstart\n\\eledsection*{${this.inline(node, start, inNote).trim()}}\n\\pend`];
+      case 'sourceNote':
+        return wrap('siglumsource');
+      case 'dateline':
+        return wrap('siglumdateline');
+      case 'salute':
+        return wrap('siglumsalute');
+      case 'signed':
+        return wrap('siglumsigned');
+      case 'paragraph':
+      case 'item':
+      case 'teiText':
+        return node.type.name === 'teiText' && node.attrs['name'] === 'dateline'
+          ? wrap('siglumdateline')
           : para(this.inline(node, start, inNote));
-      case "list": {
+      case 'list': {
         const out: string[] = [];
-        let label = "";
+        let label = '';
         node.forEach((child, offset) => {
           const childStart = start + offset + 1;
-          if (child.type.name === "label")
-            label = `\\siglumlabel{${this.inline(child, childStart, inNote).trim()}}`;
+          if (child.type.name === 'label') label = `\\siglumlabel{${this.inline(child, childStart, inNote).trim()}}`;
           else {
-            out.push(
-              ...para(`${label}${this.inline(child, childStart, inNote)}`),
-            );
-            label = "";
+            out.push(...para(`${label}${this.inline(child, childStart, inNote)}`));
+            label = '';
           }
         });
         return out;
       }
       default: {
         // Containers (opener, closer, generic TEI blocks): a table row runs its cells on one line.
-        if (
-          node.type.name === "teiBlock" &&
-          node.attrs["name"] === "row" &&
-          this.allTextblocks(node)
-        ) {
+        if (node.type.name === 'teiBlock' && node.attrs['name'] === 'row' && this.allTextblocks(node)) {
           const cells: string[] = [];
-          node.forEach((child, offset) =>
-            cells.push(this.inline(child, start + offset + 1, inNote).trim()),
-          );
-          return para(cells.join(" \\quad "));
+          node.forEach((child, offset) => cells.push(this.inline(child, start + offset + 1, inNote).trim()));
+          return para(cells.join(' \\quad '));
         }
         const out: string[] = [];
-        node.forEach((child, offset) =>
-          out.push(...this.blocks(child, start + offset, inNote)),
-        );
+        node.forEach((child, offset) => out.push(...this.blocks(child, start + offset, inNote)));
         return out;
       }
     }
@@ -298,7 +264,7 @@ class DocumentLatex {
     if (!inNote) this.plan(start, end);
     const nested = inNote ? [] : this.nested;
     const detached = inNote ? [] : this.detached;
-    let out = "";
+    let out = '';
     const open: AnchoredEntry[] = [];
     let nextOpen = 0;
     let nextDetached = 0;
@@ -306,29 +272,21 @@ class DocumentLatex {
       while (open.length > 0 && open[open.length - 1]!.entry.to <= p) {
         out += `}${this.footnote(open.pop()!.entry)}`;
       }
-      while (
-        nextDetached < detached.length &&
-        detached[nextDetached]!.at <= p
-      ) {
+      while (nextDetached < detached.length && detached[nextDetached]!.at <= p) {
         out += `\\edtext{}${this.footnote(detached[nextDetached++]!.entry)}`;
       }
       while (nextOpen < nested.length && nested[nextOpen]!.entry.from <= p) {
         open.push(nested[nextOpen++]!);
-        out += "\\edtext{";
+        out += '\\edtext{';
       }
     };
-    const cuts = [
-      ...nested.flatMap((e) => [e.entry.from, e.entry.to]),
-      ...detached.map((e) => e.at),
-    ];
+    const cuts = [...nested.flatMap((e) => [e.entry.from, e.entry.to]), ...detached.map((e) => e.at)];
     parent.forEach((child, offset) => {
       const pos = start + offset;
       boundary(pos);
       if (child.isText) {
-        const text = child.text ?? "";
-        const inside = cuts
-          .filter((c) => c > pos && c < pos + text.length)
-          .sort((a, b) => a - b);
+        const text = child.text ?? '';
+        const inside = cuts.filter((c) => c > pos && c < pos + text.length).sort((a, b) => a - b);
         let at = pos;
         for (const cut of [...new Set(inside), pos + text.length]) {
           out += this.marked(text.slice(at - pos, cut - pos), child.marks);
@@ -338,24 +296,22 @@ class DocumentLatex {
         return;
       }
       switch (child.type.name) {
-        case "note": {
+        case 'note': {
           const body: string[] = [];
-          child.forEach((block, o) =>
-            body.push(this.noteBlock(block, pos + 1 + o)),
-          );
-          out += `\\footnoteA{${body.filter((b) => b !== "").join("\\par ")}}`;
+          child.forEach((block, o) => body.push(this.noteBlock(block, pos + 1 + o)));
+          out += `\\footnoteA{${body.filter((b) => b !== '').join('\\par ')}}`;
           break;
         }
-        case "pageBreak": {
-          const n = (child.attrs["n"] as string | null) ?? "";
+        case 'pageBreak': {
+          const n = (child.attrs['n'] as string | null) ?? '';
           out += `\\siglumpb{${escapeTex(n)}}`;
           break;
         }
-        case "lineBreak":
-          out += "\\newline{}";
+        case 'lineBreak':
+          out += '\\newline{}';
           break;
-        case "teiInline":
-          if (child.attrs["name"] === "gap") out += "{[}\\ldots{]}";
+        case 'teiInline':
+          if (child.attrs['name'] === 'gap') out += '{[}\\ldots{]}';
           break;
         default:
           throw new RangeError(`No LaTeX for inline node ${child.type.name}`);
@@ -371,15 +327,13 @@ class DocumentLatex {
   private noteBlock(node: PMNode, pos: number): string {
     if (node.isTextblock) return this.inline(node, pos + 1, true).trim();
     const parts: string[] = [];
-    node.forEach((child, offset) =>
-      parts.push(this.noteBlock(child, pos + 1 + offset)),
-    );
-    return parts.filter((p) => p !== "").join("\\par ");
+    node.forEach((child, offset) => parts.push(this.noteBlock(child, pos + 1 + offset)));
+    return parts.filter((p) => p !== '').join('\\par ');
   }
 
   private marked(text: string, marks: readonly Mark[]): string {
     let tex = escapeTex(text);
-    if (tex === "") return "";
+    if (tex === '') return '';
     for (const mark of marks) {
       const command = MARK_COMMANDS[mark.type.name];
       if (command) tex = `${command}{${tex}}`;
@@ -396,10 +350,7 @@ function documentTex(
   const doc = PMNode.fromJSON(schema, d.doc);
   doc.check();
   const { accepted, rejected } = placeApparatus(doc, d.apparatus);
-  const renderer = new DocumentLatex(
-    anchorEntries(doc, accepted),
-    options.lemmaAbbreviateWords,
-  );
+  const renderer = new DocumentLatex(anchorEntries(doc, accepted), options.lemmaAbbreviateWords);
   // Each numbering block restarts the line numbers (`\lineation{section}`): one per
   // document, or one per section when numbering restarts at sections.
   const sections: string[][] = [[]];
@@ -415,29 +366,22 @@ function documentTex(
       hasHeading = true;
       // The first heading carries the document's number.
       if (d.n)
-        blocks = blocks.map((b) =>
-          b.replace(
-            "\\eledsection*{",
-            `\\eledsection*{\\siglumdocno{${escapeTex(d.n!)}}`,
-          ),
-        );
+        blocks = blocks.map((b) => b.replace('\\eledsection*{', `\\eledsection*{\\siglumdocno{${escapeTex(d.n!)}}`));
     }
     paragraphs.push(...blocks);
   });
   if (!hasHeading) {
-    const number = d.n ? `\\siglumdocno{${escapeTex(d.n)}}` : "";
-    sections[0]!.unshift(
-      `\\pstart\n\\eledsection*{${number}${escapeTex(d.title)}}\n\\pend`,
-    );
+    const number = d.n ? `\\siglumdocno{${escapeTex(d.n)}}` : '';
+    sections[0]!.unshift(`\\pstart\n\\eledsection*{${number}${escapeTex(d.title)}}\n\\pend`);
   }
   if (renderer.written !== accepted.length) {
     throw new Error(
       `LaTeX export wrote ${renderer.written} of ${accepted.length} apparatus entries of document ${docIndex + 1}`,
     );
   }
-  const comment = `% Document ${docIndex + 1}${d.key ? ` (${d.key.replace(/[\r\n]/g, " ")})` : ""}`;
+  const comment = `% Document ${docIndex + 1}${d.key ? ` (${d.key.replace(/[\r\n]/g, ' ')})` : ''}`;
   return {
-    tex: `${comment}\n${sections.map((section) => `\\beginnumbering\n${section.join("\n\n")}\n\\endnumbering\n`).join("")}`,
+    tex: `${comment}\n${sections.map((section) => `\\beginnumbering\n${section.join('\n\n')}\n\\endnumbering\n`).join('')}`,
     rejected,
   };
 }
@@ -447,29 +391,23 @@ function documentTex(
  * JSON does not fit the schema; apparatus entries that cannot be placed (positions
  * outside the text or inside a note) come back in `rejected`.
  */
-export function buildLatexEdition(
-  edition: PublishEdition,
-  options: LatexOptions = {},
-): LatexEdition {
+export function buildLatexEdition(edition: PublishEdition, options: LatexOptions = {}): LatexEdition {
   const resolved: Required<LatexOptions> = {
     lemmaAbbreviateWords: options.lemmaAbbreviateWords ?? 3,
     lineNumberInterval: options.lineNumberInterval ?? edition.settings?.lineNumberInterval ?? 5,
     lineNumberRestart: options.lineNumberRestart ?? edition.settings?.lineNumberRestart ?? 'page',
   };
-  const rejected: LatexEdition["rejected"] = [];
+  const rejected: LatexEdition['rejected'] = [];
   const documents = edition.documents.map((d, i) => {
     const out = documentTex(d, i, resolved);
     for (const r of out.rejected) rejected.push({ ...r, document: i });
     return out.tex;
   });
-  const tex = `${preamble(edition, resolved)}\n\\begin{document}\n${front(edition)}\n${documents.join("\n")}\n\\end{document}\n`;
+  const tex = `${preamble(edition, resolved)}\n\\begin{document}\n${front(edition)}\n${documents.join('\n')}\n\\end{document}\n`;
   return { tex, rejected };
 }
 
 /** The `.tex` source alone (see buildLatexEdition for what is rejected). */
-export function buildLatex(
-  edition: PublishEdition,
-  options: LatexOptions = {},
-): string {
+export function buildLatex(edition: PublishEdition, options: LatexOptions = {}): string {
   return buildLatexEdition(edition, options).tex;
 }

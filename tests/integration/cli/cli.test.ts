@@ -3,7 +3,16 @@
  * temporary projects, with the seed despatch and a FRUS TEI file from ../shared/corpus.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -44,7 +53,10 @@ function expectOneLineError(r: Run, status = 1): string {
   return lines[0]!;
 }
 
-function listJson(path = project): { documents: Array<{ id: string; title: string; collectionId: string | null }>; collections: Array<{ id: string; title: string }> } {
+function listJson(path = project): {
+  documents: Array<{ id: string; title: string; collectionId: string | null }>;
+  collections: Array<{ id: string; title: string }>;
+} {
   const r = siglum(['list', '--project', path, '--json']);
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
@@ -85,7 +97,9 @@ describe('siglum import and list', () => {
 
     const listed = listJson();
     expect(listed.collections).toHaveLength(1);
-    expect(listed.documents.filter((d) => d.collectionId === listed.collections[0]!.id)).toHaveLength(out.documents.length);
+    expect(listed.documents.filter((d) => d.collectionId === listed.collections[0]!.id)).toHaveLength(
+      out.documents.length,
+    );
   });
 
   it('imports several files in one go and lists them in a human-readable form without --json', () => {

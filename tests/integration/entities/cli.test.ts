@@ -69,7 +69,12 @@ describe('siglum entities and siglum mentions', () => {
     const r = siglum(['mentions', dulles.id, '--project', project, '--json']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const mentions = JSON.parse(r.stdout) as Array<{ document: string; page: string | null; text: string; context: string }>;
+    const mentions = JSON.parse(r.stdout) as Array<{
+      document: string;
+      page: string | null;
+      text: string;
+      context: string;
+    }>;
     expect(mentions).toHaveLength(dulles.mentions);
     for (const m of mentions) {
       expect(Object.keys(m)).toEqual(['document', 'page', 'text', 'context']);
@@ -79,8 +84,12 @@ describe('siglum entities and siglum mentions', () => {
   });
 
   it('says in one line what went wrong: an unknown entity, a missing id, a missing project', () => {
-    expect(oneLineError(siglum(['mentions', '99999', '--project', project, '--json']), 1)).toMatch(/^siglum: There is no entity with id "99999"/);
+    expect(oneLineError(siglum(['mentions', '99999', '--project', project, '--json']), 1)).toMatch(
+      /^siglum: There is no entity with id "99999"/,
+    );
     expect(oneLineError(siglum(['mentions', '--project', project]), 2)).toMatch(/mentions takes exactly one ENTITY_ID/);
-    expect(oneLineError(siglum(['entities', '--project', join(dir, 'none.siglum')]), 1)).toMatch(/There is no project at/);
+    expect(oneLineError(siglum(['entities', '--project', join(dir, 'none.siglum')]), 1)).toMatch(
+      /There is no project at/,
+    );
   });
 });

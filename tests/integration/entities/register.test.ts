@@ -45,7 +45,8 @@ function blockPointers(doc: DocJSON, counts: Map<string, number>): void {
   const visit = (node: { type?: string; attrs?: Record<string, unknown>; content?: unknown[] }): void => {
     if (node.type === 'teiText' && (node.attrs?.['name'] === 'persName' || node.attrs?.['name'] === 'gloss')) {
       for (const [k, v] of (node.attrs['xml'] as Array<[string, string]>) ?? []) {
-        if ((k === 'corresp' || k === 'target') && v.startsWith('#')) counts.set(v.slice(1), (counts.get(v.slice(1)) ?? 0) + 1);
+        if ((k === 'corresp' || k === 'target') && v.startsWith('#'))
+          counts.set(v.slice(1), (counts.get(v.slice(1)) ?? 0) + 1);
       }
     }
     for (const c of node.content ?? []) visit(c as typeof node);
@@ -64,7 +65,9 @@ function jing(schema: string, xml: string, name: string): string {
 }
 
 function summary(list: EntityInfo[]): string[] {
-  return list.map((e) => `${e.type}|${e.name}|${e.altNames.join(';')}|${e.xmlId}|${JSON.stringify(e.authority)}`).sort();
+  return list
+    .map((e) => `${e.type}|${e.name}|${e.altNames.join(';')}|${e.xmlId}|${JSON.stringify(e.authority)}`)
+    .sort();
 }
 
 describe('a FRUS volume imported through the service', () => {
@@ -92,7 +95,9 @@ describe('a FRUS volume imported through the service', () => {
     }
     const linked = register.reduce((a, e) => a + e.mentions, 0);
     expect(linked).toBeGreaterThan(3900);
-    expect(linked + [...standalone.values()].reduce((a, b) => a + b, 0)).toBe([...inXml.values()].reduce((a, b) => a + b, 0));
+    expect(linked + [...standalone.values()].reduce((a, b) => a + b, 0)).toBe(
+      [...inXml.values()].reduce((a, b) => a + b, 0),
+    );
   });
 
   it('lists an entity’s mentions with document, page and context, and its index entry', async () => {
@@ -140,7 +145,9 @@ describe('a FRUS volume with entries of the editor’s own', () => {
   it('keeps its persons and terms lists where they were and adds only the new entries as standOff', async () => {
     const s = service('frus-own.siglum', options);
     const { documents } = await s.importFiles({ files: [{ name: guatName, text: guatText }] });
-    const arbenz = await s.createEntity({ entity: { type: 'person', name: 'Jacobo Árbenz Guzmán', altNames: ['Arbenz'] } });
+    const arbenz = await s.createEntity({
+      entity: { type: 'person', name: 'Jacobo Árbenz Guzmán', altNames: ['Arbenz'] },
+    });
     const found = await s.entitySuggestions({ id: arbenz.id });
     expect(found.length).toBeGreaterThan(10);
     await s.acceptSuggestions({ entityId: arbenz.id, documentId: found[0]!.documentId });
@@ -157,7 +164,9 @@ describe('a FRUS volume with entries of the editor’s own', () => {
     await again.importFiles({ files: [{ name: guatName, text: xml }] });
     const register = await again.listEntities({});
     expect(register).toHaveLength(169);
-    expect(register.find((e) => e.name === 'Jacobo Árbenz Guzmán')?.mentions).toBe((await s.getEntity({ id: arbenz.id })).mentions);
+    expect(register.find((e) => e.name === 'Jacobo Árbenz Guzmán')?.mentions).toBe(
+      (await s.getEntity({ id: arbenz.id })).mentions,
+    );
   });
 });
 
@@ -244,13 +253,23 @@ describe('suggestions', () => {
     const path = 'suggest.siglum';
     let s = service(path, { create: true, parseFile: parseInProcess, seed: true });
     const grew = await s.createEntity({
-      entity: { type: 'person', name: 'Joseph C. Grew', altNames: ['Grew'], authority: { wikidata: 'https://www.wikidata.org/wiki/Q312549' } },
+      entity: {
+        type: 'person',
+        name: 'Joseph C. Grew',
+        altNames: ['Grew'],
+        authority: { wikidata: 'https://www.wikidata.org/wiki/Q312549' },
+      },
     });
     expect(grew.authority).toEqual({ wikidata: 'Q312549' });
     const found = await s.entitySuggestions({ id: grew.id });
     expect(found.length).toBeGreaterThan(1);
     const [rejected, ...rest] = found;
-    await s.rejectSuggestion({ entityId: grew.id, documentId: rejected!.documentId, text: rejected!.text, contextHash: rejected!.contextHash });
+    await s.rejectSuggestion({
+      entityId: grew.id,
+      documentId: rejected!.documentId,
+      text: rejected!.text,
+      contextHash: rejected!.contextHash,
+    });
     s.close();
 
     s = service(path, { parseFile: parseInProcess });
@@ -259,7 +278,11 @@ describe('suggestions', () => {
 
     const documentId = rest[0]!.documentId;
     const client = await CollabClient.open(s, documentId, 'editor');
-    const accepted = await s.acceptSuggestions({ entityId: grew.id, documentId, contextHashes: [rest[0]!.contextHash] });
+    const accepted = await s.acceptSuggestions({
+      entityId: grew.id,
+      documentId,
+      contextHashes: [rest[0]!.contextHash],
+    });
     expect(accepted.marked).toBe(1);
     await client.pull();
     expect(collectMentions(client.state.doc).map((m) => [m.ref, m.text])).toEqual([[grew.id, rest[0]!.text]]);
@@ -272,10 +295,20 @@ describe('a register of the editor’s own in TEI', () => {
   it('exports a valid TEI file with the register as standOff and reads back to the same register', async () => {
     const s = service('own.siglum', { create: true, parseFile: parseInProcess, seed: true });
     const grew = await s.createEntity({
-      entity: { type: 'person', name: 'Joseph C. Grew', altNames: ['Grew'], dates: { birth: '1880-05-27', death: '1965-05-25' }, authority: { viaf: '19684357' } },
+      entity: {
+        type: 'person',
+        name: 'Joseph C. Grew',
+        altNames: ['Grew'],
+        dates: { birth: '1880-05-27', death: '1965-05-25' },
+        authority: { viaf: '19684357' },
+      },
     });
-    const tokyo = await s.createEntity({ entity: { type: 'place', name: 'Tokyo', coordinates: { lat: 35.6895, long: 139.69171 } } });
-    await s.createEntity({ entity: { type: 'org', name: 'Foreign Office', description: 'Japanese Ministry of Foreign Affairs' } });
+    const tokyo = await s.createEntity({
+      entity: { type: 'place', name: 'Tokyo', coordinates: { lat: 35.6895, long: 139.69171 } },
+    });
+    await s.createEntity({
+      entity: { type: 'org', name: 'Foreign Office', description: 'Japanese Ministry of Foreign Affairs' },
+    });
     for (const e of [grew, tokyo]) {
       for (const sug of await s.entitySuggestions({ id: e.id })) {
         await s.acceptSuggestions({ entityId: e.id, documentId: sug.documentId });

@@ -14,7 +14,11 @@ import { canonicalDifference } from '../../unit/tei/canonical.ts';
 const corpus = resolve(import.meta.dirname, '../../../../shared/corpus/frus');
 const TEI = 'http://www.tei-c.org/ns/1.0';
 
-describe.each(readdirSync(corpus).filter((f) => f.endsWith('.xml')).sort())('%s read with its register', (file) => {
+describe.each(
+  readdirSync(corpus)
+    .filter((f) => f.endsWith('.xml'))
+    .sort(),
+)('%s read with its register', (file) => {
   const text = readFileSync(join(corpus, file), 'utf8');
   const imported = importTei(text, file, { register: true });
   const docs = new Map(imported.documents.map((d) => [d.key, d.doc]));
@@ -38,8 +42,19 @@ describe.each(readdirSync(corpus).filter((f) => f.endsWith('.xml')).sort())('%s 
 });
 
 describe('a standOff register', () => {
-  const grew = validateEntity({ id: 'e7', type: 'person', name: 'Joseph C. Grew', altNames: ['Grew'], authority: { viaf: '19684357' } });
-  const tokyo = validateEntity({ id: 'e9', type: 'place', name: 'Tokyo', coordinates: { lat: 35.6895, long: 139.69171 } });
+  const grew = validateEntity({
+    id: 'e7',
+    type: 'person',
+    name: 'Joseph C. Grew',
+    altNames: ['Grew'],
+    authority: { viaf: '19684357' },
+  });
+  const tokyo = validateEntity({
+    id: 'e9',
+    type: 'place',
+    name: 'Tokyo',
+    coordinates: { lat: 35.6895, long: 139.69171 },
+  });
   const ids = new Map([
     ['e7', 'pers_grew'],
     ['e9', 'place_tokyo'],
@@ -63,7 +78,9 @@ describe('a standOff register', () => {
     const register = { xmlIdOf: (id: string) => ids.get(id) ?? null, standOff: registerToStandOff([grew, tokyo], ids) };
     const xml = exportCollectionTei(plain.collection.frame, new Map([['d1', JSON.parse(json)]]), register);
     expect(xml).toMatch(/<\/teiHeader>\s*<standOff>[\s\S]*<person xml:id="pers_grew">[\s\S]*<\/standOff>\s*<text>/);
-    expect(xml).toContain('<persName ref="#pers_grew"><hi rend="italic">Grew</hi></persName> in <placeName ref="#place_tokyo">Tokyo</placeName>');
+    expect(xml).toContain(
+      '<persName ref="#pers_grew"><hi rend="italic">Grew</hi></persName> in <placeName ref="#place_tokyo">Tokyo</placeName>',
+    );
 
     const back = importTei(xml, 'b.xml', { register: true });
     expect(back.register!.map((e) => [e.entity.id, e.entity.name, e.definedInFrame])).toEqual([
@@ -86,5 +103,6 @@ describe('a standOff register', () => {
 
 /** `<date>` elements of a TEI text that carry a normalised value, counted from the XML itself. */
 function datedDates(xml: string): number {
-  return [...xml.matchAll(/<date\b([^>]*)>/g)].filter((m) => /\s(when|from|to|notBefore|notAfter)="/.test(m[1] ?? '')).length;
+  return [...xml.matchAll(/<date\b([^>]*)>/g)].filter((m) => /\s(when|from|to|notBefore|notAfter)="/.test(m[1] ?? ''))
+    .length;
 }

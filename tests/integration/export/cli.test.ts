@@ -45,7 +45,9 @@ describe('siglum export to an edition', () => {
     expect(r.status).toBe(0);
     const pages = pdfPages(out).length;
     expect(lines(r.stdout)).toEqual([`${out}: ${pages} pages, 2 notes and 0 apparatus entries on their pages.`]);
-    expect(lines(r.stderr)).toEqual(['siglum: warning: No apparatus entries in these documents: the edition has no critical apparatus.']);
+    expect(lines(r.stderr)).toEqual([
+      'siglum: warning: No apparatus entries in these documents: the edition has no critical apparatus.',
+    ]);
   });
 
   it('writes the whole project as an HTML folder and the despatch as LaTeX', () => {
@@ -53,7 +55,9 @@ describe('siglum export to an edition', () => {
     const html = siglum(['export', '--all', '--format', 'html', '--out', site, '--project', project]);
     expect(html.status).toBe(0);
     const files = filesUnder(site);
-    expect(lines(html.stdout)).toEqual([`${join(site, 'index.html')}: ${files.length} files, 2 notes and 0 apparatus entries placed.`]);
+    expect(lines(html.stdout)).toEqual([
+      `${join(site, 'index.html')}: ${files.length} files, 2 notes and 0 apparatus entries placed.`,
+    ]);
     expect(files).toContain(`${documentId}.html`);
 
     const tex = join(tmp.dir, 'despatch.tex');
@@ -73,16 +77,36 @@ describe('siglum export to an edition', () => {
 
   it('fails with one line and writes nothing when --out cannot be written', () => {
     const before = filesUnder(tmp.dir);
-    const r = siglum(['export', documentId, '--format', 'pdf', '--out', join(tmp.dir, 'missing', 'x.pdf'), '--project', project]);
+    const r = siglum([
+      'export',
+      documentId,
+      '--format',
+      'pdf',
+      '--out',
+      join(tmp.dir, 'missing', 'x.pdf'),
+      '--project',
+      project,
+    ]);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(lines(r.stderr)).toHaveLength(1);
-    expect(r.stderr).toMatch(/^siglum: Cannot write .*x\.pdf: the folder .*missing does not exist\. Choose another place to export to\.\n$/);
+    expect(r.stderr).toMatch(
+      /^siglum: Cannot write .*x\.pdf: the folder .*missing does not exist\. Choose another place to export to\.\n$/,
+    );
     expect(filesUnder(tmp.dir)).toEqual(before);
   });
 
   it('refuses an unknown format as a mistake in the command line', () => {
-    const r = siglum(['export', documentId, '--format', 'docx', '--out', join(tmp.dir, 'x.docx'), '--project', project]);
+    const r = siglum([
+      'export',
+      documentId,
+      '--format',
+      'docx',
+      '--out',
+      join(tmp.dir, 'x.docx'),
+      '--project',
+      project,
+    ]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/export --format is tei, pdf, html or latex \(not "docx"\)/);
     expect(existsSync(join(tmp.dir, 'x.docx'))).toBe(false);
@@ -100,9 +124,15 @@ describe('siglum export to an edition', () => {
         return inNote === null;
       });
       const { from, to } = inNote!;
-      const tr = new Transform(doc).addMark(from, to, schema.marks.app.create({ id: 'in-note', readings: [{ wit: ['B'], text: 'Nicht', type: null }] }));
+      const tr = new Transform(doc).addMark(
+        from,
+        to,
+        schema.marks.app.create({ id: 'in-note', readings: [{ wit: ['B'], text: 'Nicht', type: null }] }),
+      );
       const steps = tr.steps.map((s) => s.toJSON() as { stepType: string });
-      expect(await service.pushSteps({ documentId, version: opened.version, clientID: 'test', steps })).toMatchObject({ ok: true });
+      expect(await service.pushSteps({ documentId, version: opened.version, clientID: 'test', steps })).toMatchObject({
+        ok: true,
+      });
     } finally {
       service.close();
     }
@@ -111,6 +141,8 @@ describe('siglum export to an edition', () => {
     expect(r.status).toBe(3);
     expect(existsSync(tex)).toBe(true);
     expect(lines(r.stdout)).toEqual([`${tex}: 2 notes and 0 apparatus entries placed, 1 not placed (see warnings).`]);
-    expect(lines(r.stderr)[0]).toMatch(/^siglum: warning: apparatus entry 1 of "The Ambassador in Japan \(Grew\) to the Secretary of State" could not be set: /);
+    expect(lines(r.stderr)[0]).toMatch(
+      /^siglum: warning: apparatus entry 1 of "The Ambassador in Japan \(Grew\) to the Secretary of State" could not be set: /,
+    );
   });
 });

@@ -41,7 +41,9 @@ describe('a PDF printed at the other end of a port', () => {
   it('comes back with its pages and notes placed, reporting progress on the way', async () => {
     const [serviceEnd, mainEnd] = linked();
     servePdfJobs(mainEnd, renderPdf);
-    const { service, documentId } = await seedProject(join(tmp.dir, 'port.siglum'), { renderPdf: pdfOverPort(serviceEnd) });
+    const { service, documentId } = await seedProject(join(tmp.dir, 'port.siglum'), {
+      renderPdf: pdfOverPort(serviceEnd),
+    });
     try {
       const phases: string[] = [];
       service.subscribe((e: SiglumEvent) => void (e.type === 'export-progress' && phases.push(e.phase)));
@@ -58,7 +60,9 @@ describe('a PDF printed at the other end of a port', () => {
   it('passes the printer’s error back as the same SiglumError, leaving no file behind', async () => {
     const [serviceEnd, mainEnd] = linked();
     servePdfJobs(mainEnd, () => Promise.reject(new SiglumError('io', 'The print window could not be opened.')));
-    const { service, documentId } = await seedProject(join(tmp.dir, 'failing.siglum'), { renderPdf: pdfOverPort(serviceEnd) });
+    const { service, documentId } = await seedProject(join(tmp.dir, 'failing.siglum'), {
+      renderPdf: pdfOverPort(serviceEnd),
+    });
     try {
       const out = join(tmp.dir, 'never.pdf');
       const error = await service.exportEdition({ documentId, format: 'pdf', outPath: out }).catch((e: unknown) => e);
@@ -76,14 +80,18 @@ describe('preview pages drawn at the other end of a port', () => {
   it('come back as images with the counts, reporting each page drawn, while PDF jobs share the port', async () => {
     const [serviceEnd, mainEnd] = linked();
     servePdfJobs(mainEnd, renderPdf);
-    servePageJobs(mainEnd, (edition, range, onProgress, onImage) => renderPageImages(edition, range, onProgress, { onImage }));
+    servePageJobs(mainEnd, (edition, range, onProgress, onImage) =>
+      renderPageImages(edition, range, onProgress, { onImage }),
+    );
     const { service, documentId } = await seedProject(join(tmp.dir, 'pages.siglum'), {
       renderPdf: pdfOverPort(serviceEnd),
       renderPages: pagesOverPort(serviceEnd),
     });
     try {
       const images: number[] = [];
-      service.subscribe((e: SiglumEvent) => void (e.type === 'export-progress' && e.phase === 'images' && images.push(e.done)));
+      service.subscribe(
+        (e: SiglumEvent) => void (e.type === 'export-progress' && e.phase === 'images' && images.push(e.done)),
+      );
       const [preview, pdf] = await Promise.all([
         service.previewPages({ documentId, count: 2 }),
         service.exportEdition({ documentId, format: 'pdf', outPath: join(tmp.dir, 'alongside.pdf') }),
@@ -102,12 +110,17 @@ describe('preview pages drawn at the other end of a port', () => {
 describe('a PDF the printer cannot write', () => {
   it('turns a full disk into a sentence naming the file', async () => {
     const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-    const { service, documentId } = await seedProject(join(tmp.dir, 'full.siglum'), { renderPdf: () => Promise.reject(full) });
+    const { service, documentId } = await seedProject(join(tmp.dir, 'full.siglum'), {
+      renderPdf: () => Promise.reject(full),
+    });
     try {
       const out = join(tmp.dir, 'full.pdf');
       const error = await service.exportEdition({ documentId, format: 'pdf', outPath: out }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(SiglumError);
-      expect(error).toMatchObject({ code: 'io', message: `Cannot write ${out}: the disk is full. Choose another place to export to.` });
+      expect(error).toMatchObject({
+        code: 'io',
+        message: `Cannot write ${out}: the disk is full. Choose another place to export to.`,
+      });
       expect(existsSync(out)).toBe(false);
     } finally {
       service.close();

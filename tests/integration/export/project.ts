@@ -20,7 +20,10 @@ export function tempDir(): { dir: string; cleanup: () => void } {
 }
 
 /** A new project at `path` holding the seed despatch; resolves with the service and the document's id. */
-export async function seedProject(path: string, options: ServiceOptions = {}): Promise<{ service: SiglumService; documentId: string }> {
+export async function seedProject(
+  path: string,
+  options: ServiceOptions = {},
+): Promise<{ service: SiglumService; documentId: string }> {
   const service = openService(path, { create: true, seed: true, seedFile: SEED, watchMs: 60_000, ...options });
   const [doc] = await service.listDocuments({});
   if (doc === undefined) throw new Error('the seed despatch was not imported');
@@ -64,7 +67,12 @@ export async function addApparatus(service: SiglumService, documentId: string, v
     tr.addMark(
       from,
       to,
-      schema.marks.app.create({ id: `app${i + 1}`, type: v.type, wit: ['A'], readings: [{ wit: ['B'], text: v.reading, type: null }] }),
+      schema.marks.app.create({
+        id: `app${i + 1}`,
+        type: v.type,
+        wit: ['A'],
+        readings: [{ wit: ['B'], text: v.reading, type: null }],
+      }),
     );
   });
   const pushed = await service.pushSteps({
@@ -84,7 +92,10 @@ export function pdfPages(path: string): string[] {
 
 /** pdffonts' table as rows of [name, type...]. */
 export function pdfFontTypes(path: string): string[] {
-  const lines = execFileSync('pdffonts', [path], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim() !== '');
+  const lines = execFileSync('pdffonts', [path], { encoding: 'utf8' })
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim() !== '');
   return lines;
 }
 

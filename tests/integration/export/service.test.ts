@@ -12,7 +12,16 @@ import { SiglumError } from '../../../edition/errors.ts';
 import { openService, type SiglumService } from '../../../electron/service/index.ts';
 import { resolvePrintSettings } from '../../../edition/print/model.ts';
 import { readPdf } from '../print/pdf-pages.ts';
-import { VARIANTS, addApparatus, filesUnder, pdfFontTypes, pdfPages, repoRoot, seedProject, tempDir } from './project.ts';
+import {
+  VARIANTS,
+  addApparatus,
+  filesUnder,
+  pdfFontTypes,
+  pdfPages,
+  repoRoot,
+  seedProject,
+  tempDir,
+} from './project.ts';
 
 const VOLUME = resolve(repoRoot, '../shared/corpus/frus/frus1938v03-d480-d486.xml');
 const PT_PER_MM = 72 / 25.4;
@@ -63,7 +72,14 @@ describe('the PDF of the despatch', () => {
     const off = service.subscribe((e) => events.push(e));
     const result = await service.exportEdition({ documentId, format: 'pdf', outPath: path, id: 'pdf-1' });
     off();
-    expect(result).toMatchObject({ id: 'pdf-1', format: 'pdf', path, placed: { notes: 2, apparatus: VARIANTS.length }, misplaced: [], rejected: [] });
+    expect(result).toMatchObject({
+      id: 'pdf-1',
+      format: 'pdf',
+      path,
+      placed: { notes: 2, apparatus: VARIANTS.length },
+      misplaced: [],
+      rejected: [],
+    });
     expect(result.pages).toBeGreaterThanOrEqual(3);
     pages = pdfPages(path);
     expect(pages).toHaveLength(result.pages!);
@@ -95,7 +111,9 @@ describe('the PDF of the despatch', () => {
   });
 
   it('reports its progress as events carrying the call’s id, in order, ending done', () => {
-    const mine = events.filter((e): e is Extract<SiglumEvent, { type: 'export-progress' }> => e.type === 'export-progress' && e.id === 'pdf-1');
+    const mine = events.filter(
+      (e): e is Extract<SiglumEvent, { type: 'export-progress' }> => e.type === 'export-progress' && e.id === 'pdf-1',
+    );
     expect(mine.map((e) => e.phase)).toEqual(['documents', 'build', 'layout', 'pdf', 'done']);
     for (let i = 1; i < mine.length; i++) expect(mine[i]!.done).toBeGreaterThan(mine[i - 1]!.done);
     expect(mine.at(-1)!.done).toBe(mine.at(-1)!.total);
@@ -107,7 +125,9 @@ describe('the index of the PDF', () => {
     const path = join(tmp.dir, 'indexed.siglum');
     const { service: indexed, documentId: id } = await seedProject(path);
     try {
-      const tokyo = await indexed.createEntity({ entity: { type: 'place', name: 'Tōkyō (capital)', altNames: ['Tokyo'] } });
+      const tokyo = await indexed.createEntity({
+        entity: { type: 'place', name: 'Tōkyō (capital)', altNames: ['Tokyo'] },
+      });
       const marked = await indexed.acceptSuggestions({ entityId: tokyo.id, documentId: id });
       expect(marked.marked).toBe(2);
       const out = join(tmp.dir, 'indexed.pdf');
@@ -156,8 +176,17 @@ describe('the HTML edition', () => {
     expect(index).toContain('Foreign Relations of the United States Diplomatic Papers, 1938');
     expect(index).toContain('Wrapper added for standalone use.');
     for (const d of documents) expect(readFileSync(join(out, `${d.id}.html`), 'utf8')).toContain('<h1');
-    const own = new Set(['index.html', 'search.html', 'persons.html', 'places.html', 'organisations.html', 'terms.html']);
-    const linkedPages = new Set([...index.matchAll(/href="([^"#?]+\.html)/g)].map((m) => m[1]!).filter((f) => !own.has(f)));
+    const own = new Set([
+      'index.html',
+      'search.html',
+      'persons.html',
+      'places.html',
+      'organisations.html',
+      'terms.html',
+    ]);
+    const linkedPages = new Set(
+      [...index.matchAll(/href="([^"#?]+\.html)/g)].map((m) => m[1]!).filter((f) => !own.has(f)),
+    );
     expect(linkedPages.size).toBe(documents.length);
 
     let links = 0;
@@ -167,7 +196,9 @@ describe('the HTML edition', () => {
         const target = m[1]!.replace(/[#?].*$/, '');
         if (target === '' || /^[a-z]+:/i.test(target)) continue;
         links++;
-        expect(existsSync(resolve(dirname(join(out, file)), decodeURIComponent(target))), `${file} -> ${target}`).toBe(true);
+        expect(existsSync(resolve(dirname(join(out, file)), decodeURIComponent(target))), `${file} -> ${target}`).toBe(
+          true,
+        );
       }
     }
     expect(links).toBeGreaterThan(documents.length);
@@ -217,11 +248,27 @@ describe('print settings', () => {
     const path = join(tmp.dir, 'settings.siglum');
     const first = openService(path, { create: true, watchMs: 60_000 });
     const defaults = await first.getPrintSettings({});
-    expect(defaults).toMatchObject({ lineNumberInterval: 5, pageSize: 'A4', apparatusSeries: ['A', 'B'], noteTypes: null });
-    const changed = await first.updatePrintSettings({
-      settings: { lineNumberInterval: 10, pageSize: { width: 156, height: 234 }, lineNumberRestart: 'document', noteTypes: ['source'] },
+    expect(defaults).toMatchObject({
+      lineNumberInterval: 5,
+      pageSize: 'A4',
+      apparatusSeries: ['A', 'B'],
+      noteTypes: null,
     });
-    expect(changed).toEqual({ ...defaults, lineNumberInterval: 10, pageSize: { width: 156, height: 234 }, lineNumberRestart: 'document', noteTypes: ['source'] });
+    const changed = await first.updatePrintSettings({
+      settings: {
+        lineNumberInterval: 10,
+        pageSize: { width: 156, height: 234 },
+        lineNumberRestart: 'document',
+        noteTypes: ['source'],
+      },
+    });
+    expect(changed).toEqual({
+      ...defaults,
+      lineNumberInterval: 10,
+      pageSize: { width: 156, height: 234 },
+      lineNumberRestart: 'document',
+      noteTypes: ['source'],
+    });
     first.close();
     const again = openService(path, { watchMs: 60_000 });
     expect(await again.getPrintSettings({})).toEqual(changed);
@@ -299,7 +346,10 @@ describe('an export that cannot be written', () => {
     const file = join(tmp.dir, 'a-file.txt');
     writeFileSync(file, 'not a folder');
     const cases: Array<[Parameters<SiglumService['exportEdition']>[0], RegExp]> = [
-      [{ documentId, format: 'pdf', outPath: join(tmp.dir, 'missing', 'x.pdf') }, /the folder .*missing does not exist/],
+      [
+        { documentId, format: 'pdf', outPath: join(tmp.dir, 'missing', 'x.pdf') },
+        /the folder .*missing does not exist/,
+      ],
       [{ documentId, format: 'latex', outPath: join(file, 'x.tex') }, /a-file\.txt is not a folder/],
       [{ documentId, format: 'html', outPath: file }, /it is a file, and an HTML edition is a folder/],
     ];
@@ -313,9 +363,13 @@ describe('an export that cannot be written', () => {
   });
 
   it('is refused for an unknown format or document before anything is read', async () => {
-    const bad = await rejection(service.exportEdition({ documentId, format: 'docx' as 'pdf', outPath: join(tmp.dir, 'x.docx') }));
+    const bad = await rejection(
+      service.exportEdition({ documentId, format: 'docx' as 'pdf', outPath: join(tmp.dir, 'x.docx') }),
+    );
     expect(bad.code).toBe('bad-input');
-    const missing = await rejection(service.exportEdition({ documentId: '9999', format: 'pdf', outPath: join(tmp.dir, 'x.pdf') }));
+    const missing = await rejection(
+      service.exportEdition({ documentId: '9999', format: 'pdf', outPath: join(tmp.dir, 'x.pdf') }),
+    );
     expect(missing.code).toBe('not-found');
     expect(existsSync(join(tmp.dir, 'x.pdf'))).toBe(false);
   });

@@ -14,7 +14,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { WireReply } from '../../../edition/api.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
-const nodeAddon = join(dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
+const nodeAddon = join(
+  dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')),
+  'build',
+  'Release',
+  'better_sqlite3.node',
+);
 const teiFile = resolve(root, '../shared/corpus/frus/frus1938v03-d486-grew-3534.xml');
 
 let dir: string;
@@ -58,9 +63,13 @@ beforeAll(() => {
   symlinkSync(join(root, 'resources'), join(dir, 'resources'));
   writeFileSync(join(dir, 'harness.cjs'), HARNESS);
   mkdirSync(join(dir, 'dist'));
-  execFileSync(process.execPath, [join(root, 'electron/build.mjs'), '--skip-native', '--outdir', join(dir, 'dist', 'electron')], {
-    stdio: 'pipe',
-  });
+  execFileSync(
+    process.execPath,
+    [join(root, 'electron/build.mjs'), '--skip-native', '--outdir', join(dir, 'dist', 'electron')],
+    {
+      stdio: 'pipe',
+    },
+  );
 });
 
 afterEach(() => {
@@ -83,12 +92,17 @@ describe('the bundled service process', () => {
     const listed = await service.call('listDocuments', {});
     expect(listed.ok).toBe(true);
     expect(JSON.stringify(listed)).toContain('Grew');
-    expect(await service.call('openDocument', { id: 'nothing' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await service.call('openDocument', { id: 'nothing' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
   });
 
   it('imports a FRUS TEI file through the bundled import worker', async () => {
     const service = startService(join(dir, 'tei.siglum'), nodeAddon);
-    const imported = await service.call('importFiles', { files: [{ name: 'd486.xml', text: readFileSync(teiFile, 'utf8') }] });
+    const imported = await service.call('importFiles', {
+      files: [{ name: 'd486.xml', text: readFileSync(teiFile, 'utf8') }],
+    });
     expect(imported).toMatchObject({ ok: true });
     expect(JSON.stringify(imported)).toContain('Grew');
     expect(existsSync(join(dir, 'dist/electron/importWorker.cjs'))).toBe(true);

@@ -49,13 +49,24 @@ describe('the desktop window', () => {
   it('treats only app://siglum pages as the app', () => {
     expect(isAppUrl('app://siglum/')).toBe(true);
     expect(isAppUrl('app://siglum/documents/3?x=1')).toBe(true);
-    for (const url of ['app://other/', 'https://siglum/', 'file:///app/index.html', 'javascript:alert(1)', 'app:siglum', '', null, undefined]) {
+    for (const url of [
+      'app://other/',
+      'https://siglum/',
+      'file:///app/index.html',
+      'javascript:alert(1)',
+      'app:siglum',
+      '',
+      null,
+      undefined,
+    ]) {
       expect(isAppUrl(url), String(url)).toBe(false);
     }
   });
 
   it('sends a CSP that allows only its own scripts, styles and connections and forbids framing', () => {
-    const directives = Object.fromEntries(CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]));
+    const directives = Object.fromEntries(
+      CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]),
+    );
     expect(directives).toMatchObject({
       'default-src': "'self'",
       'script-src': "'self'",
@@ -76,13 +87,24 @@ describe('per-user paths', () => {
     expect(userDataDir('linux', {}, '/home/ada')).toBe('/home/ada/.config/Siglum');
     expect(userDataDir('linux', { XDG_CONFIG_HOME: '/cfg' }, '/home/ada')).toBe('/cfg/Siglum');
     expect(userDataDir('darwin', {}, '/Users/ada')).toBe('/Users/ada/Library/Application Support/Siglum');
-    expect(userDataDir('win32', { APPDATA: 'C:\\Users\\ada\\AppData\\Roaming' }, 'C:\\Users\\ada')).toMatch(/Roaming[\\/]Siglum$/);
+    expect(userDataDir('win32', { APPDATA: 'C:\\Users\\ada\\AppData\\Roaming' }, 'C:\\Users\\ada')).toMatch(
+      /Roaming[\\/]Siglum$/,
+    );
     expect(defaultProjectPath('linux', {}, '/home/ada')).toBe('/home/ada/.config/Siglum/Siglum.siglum');
   });
 
   it('choose --project, then $SIGLUM_PROJECT, then the default project', () => {
-    expect(chooseProject('/p/a.siglum', { SIGLUM_PROJECT: '/p/b.siglum' })).toEqual({ path: '/p/a.siglum', isDefault: false });
-    expect(chooseProject(undefined, { SIGLUM_PROJECT: '/p/b.siglum' })).toEqual({ path: '/p/b.siglum', isDefault: false });
-    expect(chooseProject(undefined, { HOME: '/home/ada', XDG_CONFIG_HOME: '/cfg' })).toEqual({ path: '/cfg/Siglum/Siglum.siglum', isDefault: true });
+    expect(chooseProject('/p/a.siglum', { SIGLUM_PROJECT: '/p/b.siglum' })).toEqual({
+      path: '/p/a.siglum',
+      isDefault: false,
+    });
+    expect(chooseProject(undefined, { SIGLUM_PROJECT: '/p/b.siglum' })).toEqual({
+      path: '/p/b.siglum',
+      isDefault: false,
+    });
+    expect(chooseProject(undefined, { HOME: '/home/ada', XDG_CONFIG_HOME: '/cfg' })).toEqual({
+      path: '/cfg/Siglum/Siglum.siglum',
+      isDefault: true,
+    });
   });
 });

@@ -116,7 +116,9 @@ describe('the HTTP client in a browser', () => {
     await page.reload();
     await streaming;
     await service.createDocument({ title: 'Made elsewhere' });
-    await page.waitForFunction(() => (window as unknown as { events: Array<{ type: string }> }).events.some((e) => e.type === 'documents-changed'));
+    await page.waitForFunction(() =>
+      (window as unknown as { events: Array<{ type: string }> }).events.some((e) => e.type === 'documents-changed'),
+    );
   });
 
   it('reopens a refused event stream and tells subscribers to catch up once it is back', async () => {
@@ -124,14 +126,22 @@ describe('the HTTP client in a browser', () => {
     await context.clearCookies();
     const refused = page.waitForResponse((r) => r.url().endsWith('/events') && r.status() === 401);
     await page.evaluate(() => {
-      const w = window as unknown as { unsubscribe: () => void; client: { subscribe(l: (e: unknown) => void): () => void }; events: unknown[] };
+      const w = window as unknown as {
+        unsubscribe: () => void;
+        client: { subscribe(l: (e: unknown) => void): () => void };
+        events: unknown[];
+      };
       w.unsubscribe();
       w.events.length = 0;
       w.unsubscribe = w.client.subscribe((e) => w.events.push(e));
     });
     await refused;
-    await context.addCookies([{ name: server.cookieName, value: server.token, url: server.origin, httpOnly: true, sameSite: 'Strict' }]);
-    await page.waitForFunction(() => (window as unknown as { events: Array<{ type: string }> }).events.some((e) => e.type === 'documents-changed'));
+    await context.addCookies([
+      { name: server.cookieName, value: server.token, url: server.origin, httpOnly: true, sameSite: 'Strict' },
+    ]);
+    await page.waitForFunction(() =>
+      (window as unknown as { events: Array<{ type: string }> }).events.some((e) => e.type === 'documents-changed'),
+    );
     await service.createDocument({ title: 'After the reconnection' });
     await page.waitForFunction(() => (window as unknown as { events: unknown[] }).events.length >= 2);
   });

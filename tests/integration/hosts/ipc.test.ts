@@ -105,7 +105,13 @@ describe('desktop IPC', () => {
 
   it('answers calls only from frames showing the app itself', async () => {
     const { client } = wire();
-    for (const url of ['https://evil.example/', 'file:///home/user/page.html', 'app://elsewhere/', 'devtools://devtools/', null]) {
+    for (const url of [
+      'https://evil.example/',
+      'file:///home/user/page.html',
+      'app://elsewhere/',
+      'devtools://devtools/',
+      null,
+    ]) {
       frameUrl = url;
       const error = await client.createDocument({ title: `From ${url}` }).catch((e: unknown) => e);
       expect(error, String(url)).toMatchObject({ name: 'SiglumError', code: 'forbidden' });

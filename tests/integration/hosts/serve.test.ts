@@ -22,7 +22,13 @@ let dir: string;
 let service: SiglumService;
 let server: ServeHandle;
 
-function send(options: { method?: string; path?: string; headers?: Record<string, string>; body?: string; host?: string }): Promise<Answer> {
+function send(options: {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  host?: string;
+}): Promise<Answer> {
   return new Promise((resolveAnswer, reject) => {
     const req = httpRequest(
       {
@@ -63,7 +69,10 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'siglum-serve-'));
   const renderer = join(dir, 'renderer');
   mkdirSync(join(renderer, 'assets'), { recursive: true });
-  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Siglum</title><script type="module" src="/assets/app.js"></script>');
+  writeFileSync(
+    join(renderer, 'index.html'),
+    '<!doctype html><title>Siglum</title><script type="module" src="/assets/app.js"></script>',
+  );
   writeFileSync(join(renderer, 'assets', 'app.js'), 'export {};\n');
   writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
   symlinkSync(join(dir, 'secret.txt'), join(renderer, 'assets', 'linked.txt'));
@@ -83,7 +92,9 @@ describe('siglum serve: access', () => {
   });
 
   it('says which port is taken and what to do when asked for a busy one', async () => {
-    const error = await startServer({ service, rendererDir: join(dir, 'renderer'), port: server.port }).catch((e: unknown) => e);
+    const error = await startServer({ service, rendererDir: join(dir, 'renderer'), port: server.port }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ name: 'SiglumError', code: 'io' });
     expect((error as Error).message).toContain(`Port ${server.port} is already in use`);
     expect((error as Error).message).toContain('--port');
@@ -131,7 +142,9 @@ describe('siglum serve: access', () => {
   it('refuses pages, API calls and events without the cookie', async () => {
     expect((await send({})).status).toBe(401);
     expect((await send({ path: '/events' })).status).toBe(401);
-    expect((await api('createDocument', { title: 'Intruder' }, { Cookie: `${server.cookieName}=guess` })).status).toBe(401);
+    expect((await api('createDocument', { title: 'Intruder' }, { Cookie: `${server.cookieName}=guess` })).status).toBe(
+      401,
+    );
     expect(await documentTitles()).toEqual([]);
   });
 
@@ -140,13 +153,20 @@ describe('siglum serve: access', () => {
       const a = await send({ headers: { Host: host, Cookie: cookie() } });
       expect(a.status, host).toBe(421);
     }
-    expect((await api('createDocument', { title: 'Rebound' }, { Host: `attacker.test:${server.port}` })).status).toBe(421);
+    expect((await api('createDocument', { title: 'Rebound' }, { Host: `attacker.test:${server.port}` })).status).toBe(
+      421,
+    );
     expect((await send({ headers: { Host: `localhost:${server.port}`, Cookie: cookie() } })).status).toBe(200);
     expect(await documentTitles()).toEqual([]);
   });
 
   it('refuses an API call from a foreign Origin and leaves the project unchanged', async () => {
-    for (const origin of ['http://evil.example', `http://127.0.0.1:${server.port + 1}`, `https://127.0.0.1:${server.port}`, 'null']) {
+    for (const origin of [
+      'http://evil.example',
+      `http://127.0.0.1:${server.port + 1}`,
+      `https://127.0.0.1:${server.port}`,
+      'null',
+    ]) {
       expect((await api('createDocument', { title: 'Forged' }, { Origin: origin })).status, origin).toBe(403);
     }
     expect(await documentTitles()).toEqual([]);
@@ -188,7 +208,12 @@ describe('siglum serve: API and events', () => {
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'bad-input' } });
 
-    const notJson = await send({ method: 'POST', path: '/api/listDocuments', headers: { Cookie: cookie(), 'Content-Type': 'application/json' }, body: '{' });
+    const notJson = await send({
+      method: 'POST',
+      path: '/api/listDocuments',
+      headers: { Cookie: cookie(), 'Content-Type': 'application/json' },
+      body: '{',
+    });
     expect(JSON.parse(notJson.body)).toMatchObject({ ok: false, error: { code: 'bad-input' } });
   });
 
@@ -202,7 +227,12 @@ describe('siglum serve: API and events', () => {
   it('streams the service events as Server-Sent Events', async () => {
     const received = new Promise<string>((resolveEvent, reject) => {
       const req = httpRequest(
-        { host: '127.0.0.1', port: server.port, path: '/events', headers: { Host: `127.0.0.1:${server.port}`, Cookie: cookie() } },
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: '/events',
+          headers: { Host: `127.0.0.1:${server.port}`, Cookie: cookie() },
+        },
         (res) => {
           expect(res.headers['content-type']).toContain('text/event-stream');
           let text = '';
@@ -239,12 +269,23 @@ describe('siglum serve: files', () => {
     }
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
-    expect((await send({ path: '/assets/app.js', headers: { Cookie: cookie() } })).headers['content-type']).toContain('text/javascript');
+    expect((await send({ path: '/assets/app.js', headers: { Cookie: cookie() } })).headers['content-type']).toContain(
+      'text/javascript',
+    );
   });
 
   it('serves index.html for the app routes but nothing outside the renderer folder', async () => {
-    expect((await send({ path: '/documents/7', headers: { Cookie: cookie() } })).body).toContain('<title>Siglum</title>');
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/%2e%2e%5csecret.txt', '/assets/linked.txt', '/missing.js']) {
+    expect((await send({ path: '/documents/7', headers: { Cookie: cookie() } })).body).toContain(
+      '<title>Siglum</title>',
+    );
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/%2e%2e%5csecret.txt',
+      '/assets/linked.txt',
+      '/missing.js',
+    ]) {
       const a = await send({ path, headers: { Cookie: cookie() } });
       expect(a.status, path).toBe(404);
       expect(a.body).not.toContain('outside the renderer');

@@ -15,7 +15,14 @@ afterAll(() => tmp.cleanup());
 
 function newDocument(store: Store, title: string): number {
   return store.write((tx) => {
-    const info = insertDocument(tx, { collectionId: null, kind: 'document', title, n: null, frameKey: null, meta: emptyMeta(title) });
+    const info = insertDocument(tx, {
+      collectionId: null,
+      kind: 'document',
+      title,
+      n: null,
+      frameKey: null,
+      meta: emptyMeta(title),
+    });
     putSnapshot(tx, Number(info.id), 0, schema.node('doc', null, [schema.node('paragraph')]).toJSON() as DocJSON);
     return Number(info.id);
   });
@@ -24,7 +31,14 @@ function newDocument(store: Store, title: string): number {
 function typeAtEnd(authority: CollabAuthority, id: number, text: string): void {
   const { doc, version } = authority.document(id);
   const tr = new Transform(doc).insert(doc.content.size - 1, schema.text(text));
-  expect(authority.push(id, version, tr.steps.map((s) => s.toJSON()), 'a')).toEqual({ ok: true, version: version + 1 });
+  expect(
+    authority.push(
+      id,
+      version,
+      tr.steps.map((s) => s.toJSON()),
+      'a',
+    ),
+  ).toEqual({ ok: true, version: version + 1 });
 }
 
 describe('documents held in memory', () => {
@@ -58,7 +72,14 @@ describe('documents held in memory', () => {
     typeAtEnd(there, id, 'from elsewhere ');
 
     const tr = new Transform(stale).insert(1, schema.text('from here '));
-    expect(here.push(id, 0, tr.steps.map((s) => s.toJSON()), 'b')).toEqual({ ok: false, reason: 'behind', version: 1 });
+    expect(
+      here.push(
+        id,
+        0,
+        tr.steps.map((s) => s.toJSON()),
+        'b',
+      ),
+    ).toEqual({ ok: false, reason: 'behind', version: 1 });
     expect(here.stepsSince(id, 0).clientIDs).toEqual(['a']);
     here.close();
     there.close();

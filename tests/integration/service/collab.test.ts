@@ -38,7 +38,10 @@ describe('the collab authority', () => {
     const { id } = await s.createDocument({ title: 'Despatch' });
     const opened = await s.openDocument({ id });
     const step = new Transform(Node.fromJSON(schema, opened.doc)).insert(1, schema.text('x')).steps[0]!.toJSON();
-    expect(await s.pushSteps({ documentId: id, version: 0, clientID: 'a', steps: [step] })).toEqual({ ok: true, version: 1 });
+    expect(await s.pushSteps({ documentId: id, version: 0, clientID: 'a', steps: [step] })).toEqual({
+      ok: true,
+      version: 1,
+    });
     expect(await s.pushSteps({ documentId: id, version: 0, clientID: 'b', steps: [step] })).toEqual({
       ok: false,
       reason: 'behind',
@@ -52,12 +55,16 @@ describe('the collab authority', () => {
     const s = service('bad-step.siglum');
     const { id } = await s.createDocument({ title: 'Despatch' });
     const outOfRange = { stepType: 'replace', from: 500, to: 500, slice: { content: [{ type: 'text', text: 'x' }] } };
-    await expect(s.pushSteps({ documentId: id, version: 0, clientID: 'a', steps: [outOfRange] })).rejects.toMatchObject({
-      name: 'SiglumError',
-      code: 'bad-input',
-    });
+    await expect(s.pushSteps({ documentId: id, version: 0, clientID: 'a', steps: [outOfRange] })).rejects.toMatchObject(
+      {
+        name: 'SiglumError',
+        code: 'bad-input',
+      },
+    );
     const unknownNode = { stepType: 'replace', from: 0, to: 0, slice: { content: [{ type: 'script' }] } };
-    await expect(s.pushSteps({ documentId: id, version: 0, clientID: 'a', steps: [unknownNode] })).rejects.toMatchObject({
+    await expect(
+      s.pushSteps({ documentId: id, version: 0, clientID: 'a', steps: [unknownNode] }),
+    ).rejects.toMatchObject({
       code: 'bad-input',
     });
     expect((await s.openDocument({ id })).version).toBe(0);
@@ -73,10 +80,7 @@ describe('the collab authority', () => {
     client.type('Sir:', 1);
     await client.sync();
     await Promise.resolve();
-    expect(events).toEqual([
-      { type: 'documents-changed' },
-      { type: 'steps', documentId: id, version: 1 },
-    ]);
+    expect(events).toEqual([{ type: 'documents-changed' }, { type: 'steps', documentId: id, version: 1 }]);
   });
 
   it('keeps every acknowledged step across closing and reopening the project', async () => {
@@ -114,7 +118,10 @@ describe('snapshots', () => {
     s.close();
 
     const db = new Database(tmp.file(path), { readonly: true });
-    const versions = db.prepare('SELECT version FROM snapshots WHERE document_id = ? ORDER BY version').pluck().all(Number(id));
+    const versions = db
+      .prepare('SELECT version FROM snapshots WHERE document_id = ? ORDER BY version')
+      .pluck()
+      .all(Number(id));
     db.close();
     // The first snapshot, and the one taken on close at the last version.
     expect(versions).toEqual([0, 23]);
@@ -141,15 +148,17 @@ describe('snapshots', () => {
     expect((await other.openDocument({ id })).doc).toEqual(client.state.doc.toJSON());
     // Having replayed steps, it snapshots once idle, so that the next load is short.
     const after = new Database(tmp.file(path), { readonly: true });
-    await vi.waitFor(() =>
-      expect(after.prepare('SELECT max(version) FROM snapshots WHERE document_id = ?').pluck().get(Number(id))).toBe(14),
+    await vi.waitFor(
+      () =>
+        expect(after.prepare('SELECT max(version) FROM snapshots WHERE document_id = ?').pluck().get(Number(id))).toBe(
+          14,
+        ),
       { timeout: 10_000 },
     );
     after.close();
     other.close();
   });
 });
-
 
 describe('another process on the same project', () => {
   it('is noticed: new documents and steps written elsewhere reach subscribers, and clients converge', async () => {
@@ -164,7 +173,9 @@ describe('another process on the same project', () => {
     there.type('Written elsewhere. ', 1);
     await there.sync();
     await cli.createDocument({ title: 'Imported by the command line' });
-    await vi.waitFor(() => expect(events).toContainEqual({ type: 'steps', documentId: id, version: 1 }), { timeout: 10_000 });
+    await vi.waitFor(() => expect(events).toContainEqual({ type: 'steps', documentId: id, version: 1 }), {
+      timeout: 10_000,
+    });
     expect(events).toContainEqual({ type: 'documents-changed' });
 
     here.type('Written here. ', 1);

@@ -31,7 +31,11 @@ describe('documents and collections', () => {
   it('moves a document to another place and renumbers the list it lands in', async () => {
     const s = service('move.siglum');
     const folder = await s.createCollection({ title: 'Folder' });
-    const [x, y, z] = [await s.createDocument({ title: 'x' }), await s.createDocument({ title: 'y' }), await s.createDocument({ title: 'z' })];
+    const [x, y, z] = [
+      await s.createDocument({ title: 'x' }),
+      await s.createDocument({ title: 'y' }),
+      await s.createDocument({ title: 'z' }),
+    ];
     await s.moveDocument({ id: z!.id, collectionId: null, position: 0 });
     expect((await s.listDocuments({})).map((d) => d.title)).toEqual(['z', 'x', 'y']);
     const moved = await s.moveDocument({ id: x!.id, collectionId: folder.id });
@@ -46,7 +50,10 @@ describe('documents and collections', () => {
     const [volume] = await s.listCollections({});
     expect(volume).toMatchObject({ kind: 'volume', documentCount: documents.length });
     const first = documents[0]!;
-    await expect(s.moveDocument({ id: first.id, collectionId: null })).rejects.toMatchObject({ code: 'bad-input', message: expect.stringMatching(/stays in it/) });
+    await expect(s.moveDocument({ id: first.id, collectionId: null })).rejects.toMatchObject({
+      code: 'bad-input',
+      message: expect.stringMatching(/stays in it/),
+    });
     await s.moveDocument({ id: first.id, collectionId: volume!.id });
     expect((await s.listDocuments({ collectionId: volume!.id })).at(-1)!.id).toBe(first.id);
   });
@@ -54,12 +61,19 @@ describe('documents and collections', () => {
   it('updates metadata, with the title following it', async () => {
     const s = service('meta.siglum');
     const { id } = await s.createDocument({ title: 'Draft' });
-    const meta: DocumentMeta = { title: 'The Ambassador in Japan to the Secretary of State', date: '1933-01-13', source: '761.94/587', extra: { 'frus:doc-dateTime-min': '1933-01-13T00:00:00+09:00' } };
+    const meta: DocumentMeta = {
+      title: 'The Ambassador in Japan to the Secretary of State',
+      date: '1933-01-13',
+      source: '761.94/587',
+      extra: { 'frus:doc-dateTime-min': '1933-01-13T00:00:00+09:00' },
+    };
     expect((await s.updateMeta({ id, meta })).title).toBe(meta.title);
     expect((await s.openDocument({ id })).meta).toEqual(meta);
     await s.renameDocument({ id, title: 'No. 256' });
     expect((await s.openDocument({ id })).meta.title).toBe('No. 256');
-    await expect(s.updateMeta({ id, meta: { ...meta, date: 13 } as never })).rejects.toMatchObject({ code: 'bad-input' });
+    await expect(s.updateMeta({ id, meta: { ...meta, date: 13 } as never })).rejects.toMatchObject({
+      code: 'bad-input',
+    });
     await expect(s.updateMeta({ id, meta: { ...meta, title: '  ' } })).rejects.toMatchObject({ code: 'bad-input' });
   });
 
@@ -72,7 +86,9 @@ describe('documents and collections', () => {
     expect(await s.deleteDocument({ id })).toEqual({ id });
     expect(await s.listDocuments({})).toEqual([]);
     await expect(s.openDocument({ id })).rejects.toMatchObject({ code: 'not-found' });
-    await expect(s.pushSteps({ documentId: id, version: 1, clientID: 'a', steps: [] })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(s.pushSteps({ documentId: id, version: 1, clientID: 'a', steps: [] })).rejects.toMatchObject({
+      code: 'not-found',
+    });
     s.close();
     const db = new Database(tmp.file('delete.siglum'), { readonly: true });
     expect(db.prepare('SELECT (SELECT count(*) FROM steps) + (SELECT count(*) FROM snapshots)').pluck().get()).toBe(0);
@@ -89,9 +105,15 @@ describe('documents and collections', () => {
     client.type('edited ', 1 + client.state.doc.firstChild!.nodeSize);
     await client.sync();
 
-    expect(await s.renameCollection({ id: folder.id, title: 'Letters' })).toMatchObject({ id: folder.id, title: 'Letters', documentCount: 1 });
+    expect(await s.renameCollection({ id: folder.id, title: 'Letters' })).toMatchObject({
+      id: folder.id,
+      title: 'Letters',
+      documentCount: 1,
+    });
     expect(await s.deleteCollection({ id: volume!.id })).toEqual({ id: volume!.id });
-    expect(await s.listCollections({})).toEqual([{ id: folder.id, title: 'Letters', kind: 'folder', documentCount: 1 }]);
+    expect(await s.listCollections({})).toEqual([
+      { id: folder.id, title: 'Letters', kind: 'folder', documentCount: 1 },
+    ]);
     expect((await s.listDocuments({})).map((d) => d.id)).toEqual([kept.id]);
     await expect(s.openDocument({ id: documents[0]!.id })).rejects.toMatchObject({ code: 'not-found' });
     await expect(s.deleteCollection({ id: volume!.id })).rejects.toMatchObject({ code: 'not-found' });
@@ -110,8 +132,12 @@ describe('documents and collections', () => {
     await expect(s.createDocument({ title: '' })).rejects.toMatchObject({ code: 'bad-input' });
     await expect(s.createDocument(42 as never)).rejects.toMatchObject({ code: 'bad-input' });
     const { id } = await s.createDocument({ title: 'x' });
-    await expect(s.pushSteps({ documentId: id, version: -1, clientID: 'a', steps: [] })).rejects.toMatchObject({ code: 'bad-input' });
-    await expect(s.pushSteps({ documentId: id, version: 0, clientID: 'a', steps: 'x' as never })).rejects.toMatchObject({ code: 'bad-input' });
+    await expect(s.pushSteps({ documentId: id, version: -1, clientID: 'a', steps: [] })).rejects.toMatchObject({
+      code: 'bad-input',
+    });
+    await expect(s.pushSteps({ documentId: id, version: 0, clientID: 'a', steps: 'x' as never })).rejects.toMatchObject(
+      { code: 'bad-input' },
+    );
     await expect(s.stepsSince({ documentId: id, version: 5 })).rejects.toMatchObject({ code: 'bad-input' });
   });
 
@@ -120,11 +146,18 @@ describe('documents and collections', () => {
     await s.createDocument({ title: 'x' });
     s.close();
     s.close();
-    await expect(s.listDocuments({})).rejects.toMatchObject({ name: 'SiglumError', message: expect.stringMatching(/closed\. Open it again/) });
+    await expect(s.listDocuments({})).rejects.toMatchObject({
+      name: 'SiglumError',
+      message: expect.stringMatching(/closed\. Open it again/),
+    });
   });
 
   it('describes the project: its path, title (from the file name) and schema version', async () => {
     const s = service('Grew Papers.siglum');
-    expect(await s.projectInfo({})).toEqual({ path: tmp.file('Grew Papers.siglum'), title: 'Grew Papers', schemaVersion: LATEST_VERSION });
+    expect(await s.projectInfo({})).toEqual({
+      path: tmp.file('Grew Papers.siglum'),
+      title: 'Grew Papers',
+      schemaVersion: LATEST_VERSION,
+    });
   });
 });

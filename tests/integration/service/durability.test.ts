@@ -26,7 +26,14 @@ afterAll(() => tmp.cleanup());
 
 function newDocument(store: Store): number {
   return store.write((tx) => {
-    const info = insertDocument(tx, { collectionId: null, kind: 'document', title: 'Despatch', n: null, frameKey: null, meta: emptyMeta('Despatch') });
+    const info = insertDocument(tx, {
+      collectionId: null,
+      kind: 'document',
+      title: 'Despatch',
+      n: null,
+      frameKey: null,
+      meta: emptyMeta('Despatch'),
+    });
     putSnapshot(tx, Number(info.id), 0, schema.node('doc', null, [schema.node('paragraph')]).toJSON() as DocJSON);
     return Number(info.id);
   });
@@ -35,7 +42,12 @@ function newDocument(store: Store): number {
 function typeAtEnd(authority: CollabAuthority, id: number, text: string): ReturnType<CollabAuthority['push']> {
   const { doc, version } = authority.document(id);
   const tr = new Transform(doc).insert(doc.content.size - 1, schema.text(text));
-  return authority.push(id, version, tr.steps.map((s) => s.toJSON()), 'a');
+  return authority.push(
+    id,
+    version,
+    tr.steps.map((s) => s.toJSON()),
+    'a',
+  );
 }
 
 describe('a full disk', () => {
@@ -60,7 +72,17 @@ describe('a full disk', () => {
     expect(authority.document(id).version).toBe(3);
 
     const seed = { name: 'big.txt', text: `Sir:\n\n${bigPaste}\n` };
-    await expect(importFiles(store, async (f) => ({ title: f.name, meta: emptyMeta(f.name), doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: bigPaste }] }] } }), [seed])).rejects.toMatchObject({ code: 'io' });
+    await expect(
+      importFiles(
+        store,
+        async (f) => ({
+          title: f.name,
+          meta: emptyMeta(f.name),
+          doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: bigPaste }] }] },
+        }),
+        [seed],
+      ),
+    ).rejects.toMatchObject({ code: 'io' });
     authority.close();
     store.close();
 
@@ -164,7 +186,12 @@ describe('a crash while importing', () => {
       clearInterval(watch);
       const db = new Database(path, { readonly: true });
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-      const counts = db.prepare('SELECT (SELECT count(*) FROM collections), (SELECT count(*) FROM documents), (SELECT count(*) FROM snapshots)').raw().get() as number[];
+      const counts = db
+        .prepare(
+          'SELECT (SELECT count(*) FROM collections), (SELECT count(*) FROM documents), (SELECT count(*) FROM snapshots)',
+        )
+        .raw()
+        .get() as number[];
       db.close();
       const volumes = counts[0]!;
       // Each committed import adds one volume, all its documents and one snapshot each: never a part.

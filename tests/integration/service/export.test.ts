@@ -82,7 +82,12 @@ describe('exporting TEI', () => {
 
   it('puts every imported volume into the project export, each document at its place', async () => {
     const s = service('with-volume.siglum');
-    await s.importFiles({ files: [{ name: volumeName, text: volumeText }, { name: 'grew-256.txt', text: seedText }] });
+    await s.importFiles({
+      files: [
+        { name: volumeName, text: volumeText },
+        { name: 'grew-256.txt', text: seedText },
+      ],
+    });
     const exported = await s.exportTei({ all: true });
     const corpus = parseXml(exported.xml);
     const volumes = corpus.root.children.filter((c): c is XmlElement => c.type === 'element' && c.name === 'TEI');

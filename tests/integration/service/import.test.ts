@@ -35,7 +35,10 @@ describe('first run', () => {
 
   it('removes the half-made project when the sample cannot be read, and reports why', async () => {
     const s = service('no-sample.siglum', { create: true, seed: true, seedFile: tmp.file('nowhere.txt') });
-    await expect(s.listDocuments({})).rejects.toMatchObject({ name: 'SiglumError', message: expect.stringMatching(/sample document is missing/) });
+    await expect(s.listDocuments({})).rejects.toMatchObject({
+      name: 'SiglumError',
+      message: expect.stringMatching(/sample document is missing/),
+    });
     expect(() => openService(tmp.file('no-sample.siglum'))).toThrow(expect.objectContaining({ code: 'not-found' }));
   });
 });
@@ -51,10 +54,14 @@ describe('importing files', () => {
 
   it('reads base64 content as UTF-8 and refuses bytes that are not UTF-8', async () => {
     const s = service('base64.siglum');
-    const ok = await s.importFiles({ files: [{ name: 'grew.txt', base64: Buffer.from(seedText, 'utf8').toString('base64') }] });
+    const ok = await s.importFiles({
+      files: [{ name: 'grew.txt', base64: Buffer.from(seedText, 'utf8').toString('base64') }],
+    });
     expect(ok.documents).toHaveLength(1);
     await expect(
-      s.importFiles({ files: [{ name: 'latin1.txt', base64: Buffer.from([0x53, 0x69, 0x72, 0xe9, 0x3a]).toString('base64') }] }),
+      s.importFiles({
+        files: [{ name: 'latin1.txt', base64: Buffer.from([0x53, 0x69, 0x72, 0xe9, 0x3a]).toString('base64') }],
+      }),
     ).rejects.toMatchObject({ code: 'parse-error', message: expect.stringMatching(/latin1\.txt.*UTF-8/) });
     expect(await s.listDocuments({})).toHaveLength(1);
   });
@@ -82,14 +89,23 @@ describe('importing files', () => {
   it('writes nothing when a hostile or broken XML file comes with good ones, and says which file and where', async () => {
     const s = service('hostile.siglum');
     const hostile = [
-      { name: 'xxe.xml', text: '<?xml version="1.0"?>\n<!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">&x;</TEI>' },
+      {
+        name: 'xxe.xml',
+        text: '<?xml version="1.0"?>\n<!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">&x;</TEI>',
+      },
       { name: 'two-roots.xml', text: '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text/></TEI>\n<TEI/>' },
-      { name: 'deep.xml', text: `<TEI xmlns="http://www.tei-c.org/ns/1.0">${'<div>'.repeat(10_000)}${'</div>'.repeat(10_000)}</TEI>` },
+      {
+        name: 'deep.xml',
+        text: `<TEI xmlns="http://www.tei-c.org/ns/1.0">${'<div>'.repeat(10_000)}${'</div>'.repeat(10_000)}</TEI>`,
+      },
     ];
     for (const bad of hostile) {
       const error = await s
         .importFiles({ files: [{ name: volumeName, text: volumeText }, bad, { name: 'grew.txt', text: seedText }] })
-        .then(() => null, (e: unknown) => e);
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
       expect(error).toMatchObject({ name: 'ParseError', code: 'parse-error' });
       expect((error as Error).message.startsWith(`${bad.name}:`)).toBe(true);
     }
@@ -103,11 +119,19 @@ describe('importing files', () => {
       parseFile: async (file) => ({
         title: file.name,
         meta: { title: file.name, date: null, source: null, extra: {} },
-        doc: file.name === 'bad.txt' ? { type: 'doc', content: [{ type: 'script' }] } : { type: 'doc', content: [{ type: 'paragraph' }] },
+        doc:
+          file.name === 'bad.txt'
+            ? { type: 'doc', content: [{ type: 'script' }] }
+            : { type: 'doc', content: [{ type: 'paragraph' }] },
       }),
     });
     await expect(
-      s.importFiles({ files: [{ name: 'fine.txt', text: 'x' }, { name: 'bad.txt', text: 'y' }] }),
+      s.importFiles({
+        files: [
+          { name: 'fine.txt', text: 'x' },
+          { name: 'bad.txt', text: 'y' },
+        ],
+      }),
     ).rejects.toMatchObject({ code: 'invalid-tei', message: expect.stringMatching(/^bad\.txt/) });
     expect(await s.listDocuments({})).toEqual([]);
   });

@@ -43,7 +43,10 @@ describe('siglum collate', () => {
   });
 
   it('prints CollateX JSON and CollateX TEI on request', async () => {
-    const json = JSON.parse((await cli('collate', ...files, '--format', 'json')).out) as { witnesses: string[]; table: unknown[][] };
+    const json = JSON.parse((await cli('collate', ...files, '--format', 'json')).out) as {
+      witnesses: string[];
+      table: unknown[][];
+    };
     expect(json.witnesses).toEqual(['A', 'B', 'C', 'D']);
     expect(json.table).toHaveLength(7);
     const tei = (await cli('collate', ...files, '--format', 'tei')).out;
@@ -60,8 +63,17 @@ describe('siglum collate', () => {
     const s = service('cli.siglum', { create: true, parseFile: parseInProcess });
     const doc = await s.createDocument({ title: 'Cat' });
     const opened = await s.openDocument({ id: doc.id });
-    const steps = [{ stepType: 'replace', from: 1, to: 1, slice: { content: [{ type: 'text', text: 'A black cat in a black basket' }] } }];
-    expect(await s.pushSteps({ documentId: doc.id, version: opened.version, clientID: 't', steps })).toMatchObject({ ok: true });
+    const steps = [
+      {
+        stepType: 'replace',
+        from: 1,
+        to: 1,
+        slice: { content: [{ type: 'text', text: 'A black cat in a black basket' }] },
+      },
+    ];
+    expect(await s.pushSteps({ documentId: doc.id, version: opened.version, clientID: 't', steps })).toMatchObject({
+      ok: true,
+    });
     await s.addWitness({ documentId: doc.id, siglum: 'D', text: readFileSync(files[3]!, 'utf8') });
     s.close();
     const { status, out } = await cli('collate', '--document', doc.id, '--project', tmp.file('cli.siglum'));

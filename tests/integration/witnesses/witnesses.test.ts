@@ -38,15 +38,34 @@ describe('witnesses of a document', () => {
     const { s, id } = await seeded('stored.siglum');
     const events: SiglumEvent[] = [];
     s.subscribe((e) => void events.push(e));
-    const a = await s.addWitness({ documentId: id, siglum: 'D', description: 'Draft in the embassy file', text: 'During the month of December' });
-    const b = await s.addWitness({ documentId: id, file: { name: 'telegram.txt', text: 'In December several events occurred' } });
+    const a = await s.addWitness({
+      documentId: id,
+      siglum: 'D',
+      description: 'Draft in the embassy file',
+      text: 'During the month of December',
+    });
+    const b = await s.addWitness({
+      documentId: id,
+      file: { name: 'telegram.txt', text: 'In December several events occurred' },
+    });
     expect(b).toMatchObject({ siglum: 'telegram', origin: 'text', fileName: 'telegram.txt', position: 1 });
     await expect(s.addWitness({ documentId: id, siglum: 'D', text: 'x' })).rejects.toMatchObject({ code: 'bad-input' });
-    await expect(s.addWitness({ documentId: id, siglum: 'Base', text: 'x' })).rejects.toThrow(/already has a witness "Base"/);
-    const edited = await s.updateWitness({ id: a.id, edits: [{ from: 0, to: 6, text: 'In' }, { from: 2, to: 2, text: ',' }] });
+    await expect(s.addWitness({ documentId: id, siglum: 'Base', text: 'x' })).rejects.toThrow(
+      /already has a witness "Base"/,
+    );
+    const edited = await s.updateWitness({
+      id: a.id,
+      edits: [
+        { from: 0, to: 6, text: 'In' },
+        { from: 2, to: 2, text: ',' },
+      ],
+    });
     expect(edited.text).toBe('In, the month of December');
     await s.setBase({ documentId: id, witnessId: a.id });
-    await s.updateCollationSettings({ documentId: id, settings: { normalise: { punctuation: true }, regularisations: [{ from: '&', to: 'and' }] } as never });
+    await s.updateCollationSettings({
+      documentId: id,
+      settings: { normalise: { punctuation: true }, regularisations: [{ from: '&', to: 'and' }] } as never,
+    });
     await new Promise((r) => setTimeout(r, 0));
     expect(events).toContainEqual({ type: 'witnesses-changed', documentId: id });
     s.close();
@@ -70,7 +89,12 @@ describe('witnesses of a document', () => {
 
   it("takes a witness's text from a TEI file's apparatus, nested apps included", async () => {
     const { s, id } = await seeded('tei-witness.siglum');
-    const guidelines = JSON.parse(readFileSync(join(shared, 'corpus/collation/07-tei-parallel-segmentation/tei-guidelines-wife-of-bath.json'), 'utf8')) as {
+    const guidelines = JSON.parse(
+      readFileSync(
+        join(shared, 'corpus/collation/07-tei-parallel-segmentation/tei-guidelines-wife-of-bath.json'),
+        'utf8',
+      ),
+    ) as {
       examples: Array<{ id: string; xml: string; expected_witness_text: Record<string, string> }>;
     };
     const nested = guidelines.examples.find((e) => e.id === 'nested-app')!;
@@ -85,7 +109,12 @@ describe('witnesses of a document', () => {
 
   it("imports the Guidelines' nested apparatus with its witnesses and reads each one back", async () => {
     const s = service('nested.siglum', { create: true, parseFile: parseInProcess });
-    const guidelines = JSON.parse(readFileSync(join(shared, 'corpus/collation/07-tei-parallel-segmentation/tei-guidelines-wife-of-bath.json'), 'utf8')) as {
+    const guidelines = JSON.parse(
+      readFileSync(
+        join(shared, 'corpus/collation/07-tei-parallel-segmentation/tei-guidelines-wife-of-bath.json'),
+        'utf8',
+      ),
+    ) as {
       examples: Array<{ id: string; xml: string; listWit?: string[]; expected_witness_text: Record<string, string> }>;
     };
     const nested = guidelines.examples.find((e) => e.id === 'nested-app')!;
@@ -116,7 +145,13 @@ describe('witnesses of a document', () => {
     expect(c.variants.map((v) => v.kind)).toEqual(['omission', 'substantive', 'substantive']);
     expect(c.segmentation.columns.filter((col) => col.variant)).toHaveLength(3);
     const column = c.segmentation.columns[c.apparatus[2]!.column]!;
-    expect(column.cells.map((cell) => cell && c.texts[c.segmentation.sigla.indexOf(c.sigla[column.cells.indexOf(cell)]!)]!.slice(cell.from, cell.to))).toEqual(['rumored', 'rumoured']);
+    expect(
+      column.cells.map(
+        (cell) =>
+          cell &&
+          c.texts[c.segmentation.sigla.indexOf(c.sigla[column.cells.indexOf(cell)]!)]!.slice(cell.from, cell.to),
+      ),
+    ).toEqual(['rumored', 'rumoured']);
     expect(c.collatex.witnesses).toEqual(['Base', 'Draft']);
     expect(c.placements.every((p) => p !== null)).toBe(true);
   });
@@ -125,17 +160,39 @@ describe('witnesses of a document', () => {
     const s = service('settings.siglum', { create: true, parseFile: parseInProcess });
     const doc = await s.createDocument({ title: 'Note' });
     const opened = await s.openDocument({ id: doc.id });
-    const steps = [{ stepType: 'replace', from: 1, to: 1, slice: { content: [{ type: 'text', text: 'Grew and Hornbeck, in Tokyo.' }] } }];
+    const steps = [
+      {
+        stepType: 'replace',
+        from: 1,
+        to: 1,
+        slice: { content: [{ type: 'text', text: 'Grew and Hornbeck, in Tokyo.' }] },
+      },
+    ];
     await s.pushSteps({ documentId: doc.id, version: opened.version, clientID: 't', steps });
-    const copy = await s.addWitness({ documentId: doc.id, siglum: 'T', description: 'Telegram', text: 'Grew & Hornbeck, in Tōkyō.' });
-    const kinds = async () => (await s.collateDocument({ documentId: doc.id })).apparatus.map((e) => [e.lemma.text, e.readings.map((r) => r.kind)]);
+    const copy = await s.addWitness({
+      documentId: doc.id,
+      siglum: 'T',
+      description: 'Telegram',
+      text: 'Grew & Hornbeck, in Tōkyō.',
+    });
+    const kinds = async () =>
+      (await s.collateDocument({ documentId: doc.id })).apparatus.map((e) => [
+        e.lemma.text,
+        e.readings.map((r) => r.kind),
+      ]);
     expect(await kinds()).toEqual([
       ['and', ['substantive']],
       ['Tokyo', ['orthographic']],
     ]);
-    await s.updateCollationSettings({ documentId: doc.id, settings: { regularisations: [{ from: '&', to: 'and', scope: 'token' }] } });
+    await s.updateCollationSettings({
+      documentId: doc.id,
+      settings: { regularisations: [{ from: '&', to: 'and', scope: 'token' }] },
+    });
     expect(await kinds()).toEqual([['Tokyo', ['orthographic']]]);
-    await s.updateCollationSettings({ documentId: doc.id, settings: { normalise: { caseFold: true, diacritics: true, punctuation: false } } });
+    await s.updateCollationSettings({
+      documentId: doc.id,
+      settings: { normalise: { caseFold: true, diacritics: true, punctuation: false } },
+    });
     expect(await kinds()).toEqual([]);
     await s.setBase({ documentId: doc.id, witnessId: copy.id });
     const byWitness = await s.collateDocument({ documentId: doc.id });
@@ -159,11 +216,13 @@ describe('witnesses of a document', () => {
 
     const opened = await s.openDocument({ id });
     const entries = findEntries(schema.nodeFromJSON(opened.doc));
-    expect(entries.map((e) => [e.lemma, e.wit, e.readings.map((r) => r.text)])).toEqual([
-      ['rumored', ['Base'], ['rumoured']],
-      ['gradually', ['Base'], ['']],
-      ['strained', ['Base'], ['tense']],
-    ].sort((x, y) => own.indexOf(String(x[0])) - own.indexOf(String(y[0]))));
+    expect(entries.map((e) => [e.lemma, e.wit, e.readings.map((r) => r.text)])).toEqual(
+      [
+        ['rumored', ['Base'], ['rumoured']],
+        ['gradually', ['Base'], ['']],
+        ['strained', ['Base'], ['tense']],
+      ].sort((x, y) => own.indexOf(String(x[0])) - own.indexOf(String(y[0]))),
+    );
     expect((await s.extractWitness({ documentId: id, siglum: 'Draft' })).text).toBe(draft);
     expect((await s.extractWitness({ documentId: id, siglum: 'Base' })).text).toBe(own);
     // Collating again, the document's text is still its own (entries do not change it), and
@@ -177,8 +236,12 @@ describe('witnesses of a document', () => {
       { siglum: 'Base', description: 'The text of this edition' },
       { siglum: 'Draft', description: 'The embassy draft' },
     ]);
-    expect(xml).toMatch(/<app xml:id="app-[0-9a-z]+-3"><lem wit="#Base">rumored<\/lem><rdg wit="#Draft" type="substantive">rumoured<\/rdg><\/app>/u);
-    expect(xml).toMatch(/<app xml:id="app-[0-9a-z]+-1"><lem wit="#Base">gradually<\/lem><rdg wit="#Draft" type="omission"\/><\/app>/u);
+    expect(xml).toMatch(
+      /<app xml:id="app-[0-9a-z]+-3"><lem wit="#Base">rumored<\/lem><rdg wit="#Draft" type="substantive">rumoured<\/rdg><\/app>/u,
+    );
+    expect(xml).toMatch(
+      /<app xml:id="app-[0-9a-z]+-1"><lem wit="#Base">gradually<\/lem><rdg wit="#Draft" type="omission"\/><\/app>/u,
+    );
     const file = join(tmp.dir, 'despatch.xml');
     writeFileSync(file, xml);
     const jing = spawnSync('jing', [join(shared, 'schema/tei_all.rng'), file], { encoding: 'utf8' });
@@ -188,9 +251,9 @@ describe('witnesses of a document', () => {
     // Imported again, the file brings its witnesses back, their texts read from the apparatus.
     const other = service('reimported.siglum', { create: true, parseFile: parseInProcess });
     const [copy] = (await other.importFiles({ files: [{ name: 'despatch.xml', text: xml }] })).documents;
-    expect((await other.listWitnesses({ documentId: copy!.id })).map((w) => [w.siglum, w.description, w.text])).toEqual([
-      ['Draft', 'The embassy draft', draft],
-    ]);
+    expect((await other.listWitnesses({ documentId: copy!.id })).map((w) => [w.siglum, w.description, w.text])).toEqual(
+      [['Draft', 'The embassy draft', draft]],
+    );
     expect((await other.getCollationSettings({ documentId: copy!.id })).documentSiglum).toBe('Base');
     expect((await other.collateDocument({ documentId: copy!.id })).apparatus).toHaveLength(3);
   });

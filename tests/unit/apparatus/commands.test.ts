@@ -54,7 +54,9 @@ function at(state: EditorState, word: string): [number, number] {
 
 function withEntry(state = editor()): EditorState {
   const [from, to] = at(state, 'quick');
-  return run(state, (tr) => makeEntry(tr, from, to, { id: 'q', wit: ['A'], readings: [{ wit: ['B'], text: 'swift', type: 'substantive' }] }));
+  return run(state, (tr) =>
+    makeEntry(tr, from, to, { id: 'q', wit: ['A'], readings: [{ wit: ['B'], text: 'swift', type: 'substantive' }] }),
+  );
 }
 
 const undoOnce = (s: EditorState): EditorState => {
@@ -66,11 +68,15 @@ const undoOnce = (s: EditorState): EditorState => {
 describe('apparatus entries in the document', () => {
   it('makes an entry on its lemma and renders it as a negative and a positive apparatus', () => {
     const s = withEntry();
-    expect(findEntries(s.doc)).toMatchObject([{ id: 'q', lemma: 'quick', wit: ['A'], readings: [{ wit: ['B'], text: 'swift' }] }]);
+    expect(findEntries(s.doc)).toMatchObject([
+      { id: 'q', lemma: 'quick', wit: ['A'], readings: [{ wit: ['B'], text: 'swift' }] },
+    ]);
     expect(renderApparatus(s.doc)).toEqual(['quick] swift B']);
     expect(renderApparatus(s.doc, 'positive')).toEqual(['quick A] swift B']);
     const [from, to] = at(s, 'quick');
-    expect(printApparatus(s.doc)).toEqual([{ series: 'A', from, to, lemma: 'quick', readings: [{ text: 'swift', sigla: ['B'] }] }]);
+    expect(printApparatus(s.doc)).toEqual([
+      { series: 'A', from, to, lemma: 'quick', readings: [{ text: 'swift', sigla: ['B'] }] },
+    ]);
   });
 
   it('keeps the entry on its lemma while text is typed before, after and inside it', () => {
@@ -108,7 +114,11 @@ describe('apparatus entries in the document', () => {
     expect(findEntry(s.doc, 'q')?.lemma).toBe('quick brown');
     s = run(s, (tr) => replaceLemma(tr, 'q', 'quick'));
     s = run(s, (tr) => promoteReading(tr, 'q', 0));
-    expect(findEntry(s.doc, 'q')).toMatchObject({ lemma: 'swift', wit: ['B'], readings: [{ wit: ['A'], text: 'quick' }] });
+    expect(findEntry(s.doc, 'q')).toMatchObject({
+      lemma: 'swift',
+      wit: ['B'],
+      readings: [{ wit: ['A'], text: 'quick' }],
+    });
     s = run(s, (tr) => addReading(tr, 'q', { wit: ['C'], text: '', type: 'omission' }));
     s = run(s, (tr) => setEntryType(tr, 'q', 'substantive'));
     s = run(s, (tr) => setEntryNote(tr, 'q', 'C skips the adjective.'));
@@ -146,7 +156,10 @@ describe('entries from a collation of the seed despatch', () => {
   const base = schema.nodeFromJSON(seed.doc);
   const text = documentText(base);
   // A second witness made by real edits: a spelling, a word replaced, a word left out.
-  const other = text.text.replace('rumored', 'rumoured').replace('somewhat strained', 'somewhat tense').replace(' gradually ', ' ');
+  const other = text.text
+    .replace('rumored', 'rumoured')
+    .replace('somewhat strained', 'somewhat tense')
+    .replace(' gradually ', ' ');
 
   it('places each variant on its lemma and reads both witnesses back', () => {
     expect(other).not.toBe(text.text);
@@ -193,9 +206,19 @@ describe('entry attributes from outside', () => {
   it('are checked when a step is read, so a client cannot store a malformed entry', () => {
     const s = editor();
     const [from, to] = at(s, 'quick');
-    const step = { stepType: 'addMark', from, to, mark: { type: 'app', attrs: { id: 'x', readings: [{ wit: 'B', text: 'swift' }] } } };
+    const step = {
+      stepType: 'addMark',
+      from,
+      to,
+      mark: { type: 'app', attrs: { id: 'x', readings: [{ wit: 'B', text: 'swift' }] } },
+    };
     expect(() => Step.fromJSON(schema, step)).toThrow(RangeError);
-    const good = { ...step, mark: { type: 'app', attrs: { id: 'x', wit: ['A'], readings: [{ wit: ['B'], text: 'swift', type: null }] } } };
-    expect(findEntry(Step.fromJSON(schema, good).apply(s.doc).doc!, 'x')?.readings).toEqual([{ wit: ['B'], text: 'swift', type: null }]);
+    const good = {
+      ...step,
+      mark: { type: 'app', attrs: { id: 'x', wit: ['A'], readings: [{ wit: ['B'], text: 'swift', type: null }] } },
+    };
+    expect(findEntry(Step.fromJSON(schema, good).apply(s.doc).doc!, 'x')?.readings).toEqual([
+      { wit: ['B'], text: 'swift', type: null },
+    ]);
   });
 });

@@ -2,8 +2,8 @@
  * Reading the collation reference suites in ../shared/corpus/collation in place, and
  * turning a collation into the shapes their expectations use.
  */
-import { readFileSync, readdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import {
   cellReading,
   cellText,
@@ -13,16 +13,16 @@ import {
   type AlignmentTable,
   type Collation,
   type WitnessInput,
-} from "../../../edition/collation/index.ts";
+} from '../../../edition/collation/index.ts';
 
-const root = new URL("../../../../shared/corpus/collation/", import.meta.url);
+const root = new URL('../../../../shared/corpus/collation/', import.meta.url);
 
 export function corpusPath(relative: string): string {
   return fileURLToPath(new URL(relative, root));
 }
 
 export function readCorpus(relative: string): string {
-  return readFileSync(corpusPath(relative), "utf8");
+  return readFileSync(corpusPath(relative), 'utf8');
 }
 
 export function readJson<T>(relative: string): T {
@@ -60,27 +60,18 @@ export function inputs(witnesses: readonly PlainWitness[]): WitnessInput[] {
 function rows(
   collation: Collation,
   table: AlignmentTable,
-  cell: (
-    collation: Collation,
-    w: number,
-    cell: readonly number[],
-  ) => string | null,
+  cell: (collation: Collation, w: number, cell: readonly number[]) => string | null,
 ): Record<string, Array<string | null>> {
   return Object.fromEntries(
-    collation.witnesses.map((w, i) => [
-      w.siglum,
-      table.columns.map((c) => cell(collation, i, c.cells[i]!)),
-    ]),
+    collation.witnesses.map((w, i) => [w.siglum, table.columns.map((c) => cell(collation, i, c.cells[i]!))]),
   );
 }
 
 /** Each witness's row: the normalised reading of each cell (null = gap). */
-export const readingRows = (collation: Collation, table: AlignmentTable) =>
-  rows(collation, table, cellReading);
+export const readingRows = (collation: Collation, table: AlignmentTable) => rows(collation, table, cellReading);
 
 /** Each witness's row: the text of each cell with its trailing whitespace (null = gap). */
-export const textRows = (collation: Collation, table: AlignmentTable) =>
-  rows(collation, table, cellText);
+export const textRows = (collation: Collation, table: AlignmentTable) => rows(collation, table, cellText);
 
 /** One place in a parallel segmentation: text all witnesses share, or readings with their witnesses. */
 export type Segment =
@@ -92,18 +83,13 @@ export type Segment =
       }>;
     };
 
-const squash = (s: string) => s.replace(/\s+/g, " ").trim();
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** The segments of a (segmented) table: agreement as text, variation as readings grouped by text. */
-export function segments(
-  collation: Collation,
-  table: AlignmentTable,
-): Segment[] {
+export function segments(collation: Collation, table: AlignmentTable): Segment[] {
   const sigla = collation.witnesses.map((w) => w.siglum);
   return table.columns.map((column) => {
-    const texts = column.cells.map((cell, w) =>
-      cell.length === 0 ? null : squash(cellText(collation, w, cell)!),
-    );
+    const texts = column.cells.map((cell, w) => (cell.length === 0 ? null : squash(cellText(collation, w, cell)!)));
     if (!column.variant) return { text: texts[0]! };
     const readings: Array<{ wit: string[]; text: string }> = [];
     texts.forEach((text, w) => {

@@ -4,15 +4,15 @@
  * witness must read back exactly from the graph and both tables, and every witness path
  * must climb in rank (the graph has no cycle).
  */
-import { describe, expect, test } from "vitest";
+import { describe, expect, test } from 'vitest';
 import {
   alignmentTable,
   collate,
   parallelSegmentation,
   readWitnessFromTable,
   type CollateOptions,
-} from "../../../edition/collation/index.ts";
-import { JAVA, PYTHON } from "./corpus.ts";
+} from '../../../edition/collation/index.ts';
+import { JAVA, PYTHON } from './corpus.ts';
 
 /** Mulberry32: a small seeded generator, so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -24,21 +24,7 @@ function random(seed: number): () => number {
   };
 }
 
-const WORDS = [
-  "the",
-  "cat",
-  "sat",
-  "on",
-  "a",
-  "mat",
-  ",",
-  ".",
-  "and",
-  "dog",
-  "ran",
-  "Über",
-  "café",
-];
+const WORDS = ['the', 'cat', 'sat', 'on', 'a', 'mat', ',', '.', 'and', 'dog', 'ran', 'Über', 'café'];
 
 function variant(base: string[], next: () => number): string[] {
   const words = [...base];
@@ -58,13 +44,13 @@ function variant(base: string[], next: () => number): string[] {
 }
 
 const profiles: Array<[string, CollateOptions]> = [
-  ["defaults", {}],
-  ["Java", JAVA],
-  ["Python with near matching", { ...PYTHON, nearMatch: true }],
-  ["small regions", { regionCells: 16 }],
+  ['defaults', {}],
+  ['Java', JAVA],
+  ['Python with near matching', { ...PYTHON, nearMatch: true }],
+  ['small regions', { regionCells: 16 }],
 ];
 
-describe("random witnesses", () => {
+describe('random witnesses', () => {
   for (const [label, options] of profiles)
     test(`400 random collations read back exactly (${label})`, () => {
       const next = random(label.length * 7919);
@@ -73,25 +59,17 @@ describe("random witnesses", () => {
           { length: 3 + Math.floor(next() * 20) },
           () => WORDS[Math.floor(next() * WORDS.length)]!,
         );
-        const texts = Array.from({ length: 2 + Math.floor(next() * 5) }, () =>
-          variant(base, next).join(" "),
-        );
+        const texts = Array.from({ length: 2 + Math.floor(next() * 5) }, () => variant(base, next).join(' '));
         const collation = collate(
           texts.map((text, i) => ({ siglum: `W${i}`, text })),
           options,
         );
         const ranks = collation.graph.ranks();
-        const tables = [
-          alignmentTable(collation),
-          parallelSegmentation(collation),
-        ];
+        const tables = [alignmentTable(collation), parallelSegmentation(collation)];
         texts.forEach((text, w) => {
           const context = `round ${round}, witness ${w}: ${JSON.stringify(texts)}`;
           expect(collation.graph.readWitness(w), context).toBe(text);
-          for (const table of tables)
-            expect(readWitnessFromTable(collation, table, w), context).toBe(
-              text,
-            );
+          for (const table of tables) expect(readWitnessFromTable(collation, table, w), context).toBe(text);
           const path = [...collation.graph.paths[w]!].map((v) => ranks[v]!);
           expect(
             path.every((r, i) => i === 0 || r > path[i - 1]!),

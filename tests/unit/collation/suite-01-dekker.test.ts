@@ -5,20 +5,9 @@
  * suite marks as EditGraphAligner (CollateX's Python-style aligner) run with that
  * aligner's habits: no transpositions, repeated tokens matched late.
  */
-import {
-  alignmentTable,
-  collate,
-  type CollateOptions,
-  type Collation,
-} from "../../../edition/collation/index.ts";
-import {
-  inputs,
-  JAVA,
-  readJson,
-  readingRows,
-  type PlainWitness,
-} from "./corpus.ts";
-import { suiteTests } from "./suite.ts";
+import { alignmentTable, collate, type CollateOptions, type Collation } from '../../../edition/collation/index.ts';
+import { inputs, JAVA, readJson, readingRows, type PlainWitness } from './corpus.ts';
+import { suiteTests } from './suite.ts';
 
 interface Suite {
   table_cases: Array<{
@@ -30,10 +19,7 @@ interface Suite {
     id: string;
     algorithm: string;
     witnesses: PlainWitness[];
-    expected_paths: Record<
-      string,
-      Array<{ aligned: boolean; tokens: string[]; aligned_with_all?: number }>
-    >;
+    expected_paths: Record<string, Array<{ aligned: boolean; tokens: string[]; aligned_with_all?: number }>>;
   }>;
   phrase_match_cases: Array<{
     id: string;
@@ -52,18 +38,17 @@ interface Suite {
   }>;
 }
 
-const suite = readJson<Suite>("01-collatex-java-dekker-suite/suite.json");
+const suite = readJson<Suite>('01-collatex-java-dekker-suite/suite.json');
 const EDIT_GRAPH: CollateOptions = {
   ...JAVA,
   transpositions: false,
   preferLater: true,
 };
-const sigla = (ws: readonly PlainWitness[]) => ws.map((w) => w.id).join(" / ");
-const contents = (ws: readonly PlainWitness[]) =>
-  ws.map((w) => w.content).join(" / ");
+const sigla = (ws: readonly PlainWitness[]) => ws.map((w) => w.id).join(' / ');
+const contents = (ws: readonly PlainWitness[]) => ws.map((w) => w.content).join(' / ');
 
 suiteTests(
-  "suite 01, alignment tables",
+  'suite 01, alignment tables',
   suite.table_cases,
   (c) => c.id,
   (c) => {
@@ -80,11 +65,7 @@ suiteTests(
  * A witness's path, token by token: normalised form and whether its vertex is shared; for
  * tokens whose run names `aligned_with_all`, also how many witnesses share the vertex.
  */
-function path(
-  collation: Collation,
-  siglum: string,
-  counted: ReadonlySet<number>,
-) {
+function path(collation: Collation, siglum: string, counted: ReadonlySet<number>) {
   const w = collation.witnesses.findIndex((x) => x.siglum === siglum);
   const graph = collation.graph;
   return [...graph.paths[w]!].map((v, t) => {
@@ -98,13 +79,11 @@ function path(
 }
 
 suiteTests(
-  "suite 01, witness paths through the variant graph",
+  'suite 01, witness paths through the variant graph',
   suite.graph_path_cases,
   (c) => c.id,
   (c) => {
-    const options = c.algorithm.startsWith("EditGraphAligner")
-      ? EDIT_GRAPH
-      : JAVA;
+    const options = c.algorithm.startsWith('EditGraphAligner') ? EDIT_GRAPH : JAVA;
     const collation = collate(inputs(c.witnesses), options);
     const got: Record<string, unknown> = {};
     const expected: Record<string, unknown> = {};
@@ -116,22 +95,20 @@ suiteTests(
           ...(r.aligned_with_all ? { shared: r.aligned_with_all } : {}),
         })),
       );
-      const counted = new Set(
-        tokens.flatMap((t, i) => ("shared" in t ? [i] : [])),
-      );
+      const counted = new Set(tokens.flatMap((t, i) => ('shared' in t ? [i] : [])));
       got[siglum] = path(collation, siglum, counted);
       expected[siglum] = tokens;
     }
     return { got, expected };
   },
   {
-    "DekkerAlgorithmTest.testDifficultCase3DepthShouldMatter[@Ignore: desired]":
+    'DekkerAlgorithmTest.testDifficultCase3DepthShouldMatter[@Ignore: desired]':
       'upstream @Ignore, and not satisfiable as stated: A\'s "b" must be shared while C\'s "b" (the only other b) must not be',
   },
 );
 
 suiteTests(
-  "suite 01, phrase matches and transpositions of the last witness",
+  'suite 01, phrase matches and transpositions of the last witness',
   suite.phrase_match_cases,
   (c) => c.id,
   (c) => {
@@ -141,17 +118,12 @@ suiteTests(
     const text = (p: { tokens: readonly number[] }) =>
       p.tokens
         .map((t) => tokens[t]!.text + tokens[t]!.trailing)
-        .join("")
+        .join('')
         .trim();
     const expectedPhrases = c.expected_phrase_matches_of_last_witness;
     // Upstream asserts the first phrase matches by index, so the list is a prefix.
-    const phrases = collation.alignments[last]!.phrases.map(text).slice(
-      0,
-      expectedPhrases?.length ?? 0,
-    );
-    const transposed = collation.transpositions
-      .filter((t) => t.witness === last)
-      .map(text);
+    const phrases = collation.alignments[last]!.phrases.map(text).slice(0, expectedPhrases?.length ?? 0);
+    const transposed = collation.transpositions.filter((t) => t.witness === last).map(text);
     return {
       got: { phrases, transposed },
       expected: {
@@ -164,7 +136,7 @@ suiteTests(
 );
 
 suiteTests(
-  "suite 01, number of transpositions",
+  'suite 01, number of transpositions',
   suite.transposition_count_cases,
   (c) => `${contents(c.witnesses)}`,
   (c) => ({
@@ -175,7 +147,7 @@ suiteTests(
 );
 
 suiteTests(
-  "suite 01, variant graph sizes",
+  'suite 01, variant graph sizes',
   suite.graph_size_cases,
   (c) => `${sigla(c.witnesses)}: ${contents(c.witnesses)}`,
   (c) => {

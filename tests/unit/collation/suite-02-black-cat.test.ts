@@ -12,46 +12,33 @@ import {
   toCollateXJson,
   toCollateXTei,
   type JsonToken,
-} from "../../../edition/collation/index.ts";
-import {
-  inputs,
-  listCorpus,
-  PYTHON,
-  readCorpus,
-  readJson,
-  textRows,
-  type PlainWitness,
-} from "./corpus.ts";
-import { suiteTests } from "./suite.ts";
-import { teiSegments } from "./tei-segments.ts";
+} from '../../../edition/collation/index.ts';
+import { inputs, listCorpus, PYTHON, readCorpus, readJson, textRows, type PlainWitness } from './corpus.ts';
+import { suiteTests } from './suite.ts';
+import { teiSegments } from './tei-segments.ts';
 
-const dir = "02-black-cat-docs/";
-const plain = readJson<{ witnesses: PlainWitness[] }>(
-  `${dir}witnesses.json`,
-).witnesses;
+const dir = '02-black-cat-docs/';
+const plain = readJson<{ witnesses: PlainWitness[] }>(`${dir}witnesses.json`).witnesses;
 const pretokenised = readJson<unknown>(`${dir}pretokenized-input.json`);
 
 type Case = { id: string; run: () => { got: unknown; expected: unknown } };
 
 const cases: Case[] = [
   {
-    id: "witnesses/*.txt are the witnesses of witnesses.json",
+    id: 'witnesses/*.txt are the witnesses of witnesses.json',
     run: () => ({
       got: listCorpus(`${dir}witnesses`).map((f) => ({
-        id: f.replace(/\.txt$/, ""),
+        id: f.replace(/\.txt$/, ''),
         content: readCorpus(`${dir}witnesses/${f}`).trimEnd(),
       })),
       expected: plain,
     }),
   },
-  ...(["segmented", "unsegmented"] as const).map((kind) => ({
+  ...(['segmented', 'unsegmented'] as const).map((kind) => ({
     id: `four witnesses: collatex-python-2.3/table-${kind}.json`,
     run: () => {
       const collation = collate(inputs(plain), PYTHON);
-      const table =
-        kind === "segmented"
-          ? parallelSegmentation(collation)
-          : alignmentTable(collation);
+      const table = kind === 'segmented' ? parallelSegmentation(collation) : alignmentTable(collation);
       const expected = readJson<{
         witnesses: string[];
         rows: unknown;
@@ -68,20 +55,18 @@ const cases: Case[] = [
     },
   })),
   {
-    id: "four witnesses: collatex-python-2.3/apparatus.tei.xml, byte for byte",
+    id: 'four witnesses: collatex-python-2.3/apparatus.tei.xml, byte for byte',
     run: () => {
       const collation = collate(inputs(plain), PYTHON);
       return {
         got: toCollateXTei(collation, parallelSegmentation(collation)),
         // The fixture file ends with a newline; CollateX's string does not.
-        expected: readCorpus(
-          `${dir}expected/collatex-python-2.3/apparatus.tei.xml`,
-        ).replace(/\n$/, ""),
+        expected: readCorpus(`${dir}expected/collatex-python-2.3/apparatus.tei.xml`).replace(/\n$/, ''),
       };
     },
   },
   {
-    id: "four witnesses, default settings: two substitution sites, nothing added or omitted",
+    id: 'four witnesses, default settings: two substitution sites, nothing added or omitted',
     run: () => {
       const collation = collate(inputs(plain));
       const table = alignmentTable(collation);
@@ -92,59 +77,51 @@ const cases: Case[] = [
       return {
         got: sites,
         expected: [
-          ["black", "black", "striped", "striped"],
-          ["black", "black", "black", "white"],
+          ['black', 'black', 'striped', 'striped'],
+          ['black', 'black', 'black', 'white'],
         ],
       };
     },
   },
   {
-    id: "pre-tokenised input: documented JSON output (expected/documented/pretokenized-output.json)",
+    id: 'pre-tokenised input: documented JSON output (expected/documented/pretokenized-output.json)',
     run: () => {
       const collation = collate(fromCollateXJson(pretokenised));
       return {
         got: toCollateXJson(collation, alignmentTable(collation)),
-        expected: readJson(
-          `${dir}expected/documented/pretokenized-output.json`,
-        ),
+        expected: readJson(`${dir}expected/documented/pretokenized-output.json`),
       };
     },
   },
   {
-    id: "pre-tokenised input: CollateX Python JSON output (expected/collatex-python-2.3/pretokenized-output.json)",
+    id: 'pre-tokenised input: CollateX Python JSON output (expected/collatex-python-2.3/pretokenized-output.json)',
     run: () => {
       const collation = collate(fromCollateXJson(pretokenised), PYTHON);
       const json = toCollateXJson(collation, alignmentTable(collation), {
-        layout: "horizontal",
-        gap: "null",
+        layout: 'horizontal',
+        gap: 'null',
         pythonFields: true,
       });
       return {
         got: json,
-        expected: readJson(
-          `${dir}expected/collatex-python-2.3/pretokenized-output.json`,
-        ),
+        expected: readJson(`${dir}expected/collatex-python-2.3/pretokenized-output.json`),
       };
     },
   },
   {
-    id: "pre-tokenised input: documented TEI output (expected/documented/pretokenized-output.tei.xml), as segments",
+    id: 'pre-tokenised input: documented TEI output (expected/documented/pretokenized-output.tei.xml), as segments',
     run: () => {
       // The documentation shows CollateX Java's pretty-printed TEI (sigla without "#"): compared
       // as segments, since whitespace between elements and "#" differ between the two ports.
       const collation = collate(fromCollateXJson(pretokenised));
       return {
-        got: teiSegments(
-          toCollateXTei(collation, parallelSegmentation(collation)),
-        ),
-        expected: teiSegments(
-          readCorpus(`${dir}expected/documented/pretokenized-output.tei.xml`),
-        ),
+        got: teiSegments(toCollateXTei(collation, parallelSegmentation(collation))),
+        expected: teiSegments(readCorpus(`${dir}expected/documented/pretokenized-output.tei.xml`)),
       };
     },
   },
   {
-    id: "an omission: documented JSON output with an empty cell (expected/documented/gap-example-output.json)",
+    id: 'an omission: documented JSON output with an empty cell (expected/documented/gap-example-output.json)',
     run: () => {
       const expected = readJson<{
         witnesses: string[];
@@ -165,7 +142,7 @@ const cases: Case[] = [
 ];
 
 suiteTests(
-  "suite 02, black cat",
+  'suite 02, black cat',
   cases,
   (c) => c.id,
   (c) => c.run(),

@@ -11,15 +11,9 @@ import {
   plainTable,
   toCollateXJson,
   type JsonToken,
-} from "../../../edition/collation/index.ts";
-import {
-  inputs,
-  PYTHON,
-  readJson,
-  textRows,
-  type PlainWitness,
-} from "./corpus.ts";
-import { suiteTests } from "./suite.ts";
+} from '../../../edition/collation/index.ts';
+import { inputs, PYTHON, readJson, textRows, type PlainWitness } from './corpus.ts';
+import { suiteTests } from './suite.ts';
 
 interface PlainCase {
   id: string;
@@ -46,10 +40,10 @@ interface Suite {
   };
 }
 
-const suite = readJson<Suite>("06-collatex-python-suite/suite.json");
+const suite = readJson<Suite>('06-collatex-python-suite/suite.json');
 
 suiteTests(
-  "suite 06, plain-text cases",
+  'suite 06, plain-text cases',
   suite.plain_text_cases,
   (c) => c.id,
   (c) => {
@@ -57,11 +51,8 @@ suiteTests(
       ...PYTHON,
       nearMatch: c.near_match ?? false,
     });
-    const table = c.segmentation
-      ? parallelSegmentation(collation)
-      : alignmentTable(collation);
-    if (c.expected_rows)
-      return { got: textRows(collation, table), expected: c.expected_rows };
+    const table = c.segmentation ? parallelSegmentation(collation) : alignmentTable(collation);
+    if (c.expected_rows) return { got: textRows(collation, table), expected: c.expected_rows };
     if (c.expected_variant_columns)
       return {
         got: table.columns.map((col) => col.variant),
@@ -73,7 +64,7 @@ suiteTests(
 );
 
 suiteTests(
-  "suite 06, pre-tokenised JSON input",
+  'suite 06, pre-tokenised JSON input',
   suite.pretokenized_cases,
   (c) => c.id,
   (c) => {
@@ -90,14 +81,14 @@ suiteTests(
 );
 
 suiteTests(
-  "suite 06, JSON output",
+  'suite 06, JSON output',
   [suite.json_output_case],
   (c) => c.id,
   (c) => {
     const collation = collate(inputs(c.witnesses), PYTHON);
     const json = toCollateXJson(collation, parallelSegmentation(collation), {
-      layout: "horizontal",
-      gap: "null",
+      layout: 'horizontal',
+      gap: 'null',
       pythonFields: true,
     });
     return { got: json, expected: c.expected };

@@ -4,8 +4,8 @@
  * test asserts that it still differs, and a last test asserts that the divergence list is
  * exactly the set of cases that differ, so fixing a case forces updating the list.
  */
-import { isDeepStrictEqual } from "node:util";
-import { describe, expect, test } from "vitest";
+import { isDeepStrictEqual } from 'node:util';
+import { describe, expect, test } from 'vitest';
 
 export interface Outcome {
   readonly got: unknown;
@@ -22,38 +22,21 @@ export function suiteTests<C>(
   divergences: Readonly<Record<string, string>>,
 ): void {
   describe(name, () => {
-    const matches = (o: Outcome) =>
-      [o.expected, ...(o.alternatives ?? [])].some((e) =>
-        isDeepStrictEqual(o.got, e),
-      );
+    const matches = (o: Outcome) => [o.expected, ...(o.alternatives ?? [])].some((e) => isDeepStrictEqual(o.got, e));
     for (const c of cases) {
       const key = id(c);
       const reason = divergences[key];
-      test(
-        reason
-          ? `${key} still diverges (${reason})`
-          : `${key} matches the reference`,
-        () => {
-          const outcome = check(c);
-          if (reason)
-            expect(
-              matches(outcome),
-              "now matches: remove it from the divergence list",
-            ).toBe(false);
-          else if (outcome.alternatives)
-            expect(matches(outcome), JSON.stringify(outcome.got)).toBe(true);
-          else expect(outcome.got).toEqual(outcome.expected);
-        },
-      );
+      test(reason ? `${key} still diverges (${reason})` : `${key} matches the reference`, () => {
+        const outcome = check(c);
+        if (reason) expect(matches(outcome), 'now matches: remove it from the divergence list').toBe(false);
+        else if (outcome.alternatives) expect(matches(outcome), JSON.stringify(outcome.got)).toBe(true);
+        else expect(outcome.got).toEqual(outcome.expected);
+      });
     }
-    test("the divergence list is exactly the cases that differ", () => {
-      const failing = cases
-        .map(id)
-        .filter((key) => !matches(check(cases.find((c) => id(c) === key)!)));
+    test('the divergence list is exactly the cases that differ', () => {
+      const failing = cases.map(id).filter((key) => !matches(check(cases.find((c) => id(c) === key)!)));
       expect(new Set(failing)).toEqual(new Set(Object.keys(divergences)));
-      console.log(
-        `${name}: ${cases.length - failing.length}/${cases.length} cases match the reference`,
-      );
+      console.log(`${name}: ${cases.length - failing.length}/${cases.length} cases match the reference`);
     });
   });
 }

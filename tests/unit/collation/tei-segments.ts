@@ -5,51 +5,45 @@
  * without `@wit` gets the listed witnesses not named elsewhere in its `app`. A nested `app`
  * is reported as such, since a flat segmentation cannot produce one.
  */
-import { SaxesParser } from "saxes";
-import type { Segment } from "./corpus.ts";
+import { SaxesParser } from 'saxes';
+import type { Segment } from './corpus.ts';
 
-const squash = (s: string) => s.replace(/\s+/g, " ").trim();
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-export function teiSegments(
-  xml: string,
-  listWit: readonly string[] = [],
-): Segment[] | "nested app" {
+export function teiSegments(xml: string, listWit: readonly string[] = []): Segment[] | 'nested app' {
   const out: Segment[] = [];
-  let text = "";
+  let text = '';
   let app: Array<{ wit: string[] | null; text: string }> | null = null;
   let reading: { wit: string[] | null; text: string } | null = null;
   let nested = false;
   const flushText = () => {
     const t = squash(text);
     if (t) out.push({ text: t });
-    text = "";
+    text = '';
   };
   const parser = new SaxesParser();
-  parser.on("opentag", (tag) => {
-    if (tag.name === "app") {
+  parser.on('opentag', (tag) => {
+    if (tag.name === 'app') {
       if (app) nested = true;
       flushText();
       app = [];
-    } else if ((tag.name === "rdg" || tag.name === "lem") && app) {
+    } else if ((tag.name === 'rdg' || tag.name === 'lem') && app) {
       const wit = tag.attributes.wit;
       reading = {
-        wit:
-          typeof wit === "string"
-            ? wit.split(/\s+/).map((w) => w.replace(/^#/, ""))
-            : null,
-        text: "",
+        wit: typeof wit === 'string' ? wit.split(/\s+/).map((w) => w.replace(/^#/, '')) : null,
+        text: '',
       };
     }
   });
-  parser.on("text", (t) => {
+  parser.on('text', (t) => {
     if (reading) reading.text += t;
     else if (!app) text += t;
   });
-  parser.on("closetag", (tag) => {
-    if ((tag.name === "rdg" || tag.name === "lem") && app && reading) {
+  parser.on('closetag', (tag) => {
+    if ((tag.name === 'rdg' || tag.name === 'lem') && app && reading) {
       app.push(reading);
       reading = null;
-    } else if (tag.name === "app" && app) {
+    } else if (tag.name === 'app' && app) {
       const named = new Set(app.flatMap((r) => r.wit ?? []));
       const readings = app.map((r) => ({
         wit: r.wit ?? listWit.filter((w) => !named.has(w)),
@@ -61,5 +55,5 @@ export function teiSegments(
   });
   parser.write(xml).close();
   flushText();
-  return nested ? "nested app" : out;
+  return nested ? 'nested app' : out;
 }

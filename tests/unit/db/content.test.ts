@@ -14,7 +14,10 @@ import { tempDir } from '../../integration/service/helpers.ts';
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 
-const start = schema.node('doc', null, [schema.node('heading', null, [schema.text('No. 256')]), schema.node('paragraph')]);
+const start = schema.node('doc', null, [
+  schema.node('heading', null, [schema.text('No. 256')]),
+  schema.node('paragraph'),
+]);
 
 /** Edits a document the way typing does: one small step at a time. */
 function typingSteps(doc: Node, words: string[]): { steps: StepJSON[]; doc: Node } {
@@ -26,7 +29,14 @@ function typingSteps(doc: Node, words: string[]): { steps: StepJSON[]; doc: Node
 
 function newDocument(store: Store, doc: Node): number {
   return store.write((tx) => {
-    const info = insertDocument(tx, { collectionId: null, kind: 'document', title: 'Despatch', n: null, frameKey: null, meta: emptyMeta('Despatch') });
+    const info = insertDocument(tx, {
+      collectionId: null,
+      kind: 'document',
+      title: 'Despatch',
+      n: null,
+      frameKey: null,
+      meta: emptyMeta('Despatch'),
+    });
     putSnapshot(tx, Number(info.id), 0, doc.toJSON() as DocJSON);
     return Number(info.id);
   });
@@ -67,7 +77,10 @@ describe('document content', () => {
       putSnapshot(tx, id, 2, start.toJSON() as DocJSON);
       putSnapshot(tx, id, steps.length, doc.toJSON() as DocJSON);
     });
-    const versions = store.db.prepare('SELECT version FROM snapshots WHERE document_id = ? ORDER BY version').pluck().all(id);
+    const versions = store.db
+      .prepare('SELECT version FROM snapshots WHERE document_id = ? ORDER BY version')
+      .pluck()
+      .all(id);
     expect(versions).toEqual([0, steps.length]);
     expect(latestSnapshotVersion(store.db, id)).toBe(steps.length);
     store.close();
@@ -102,13 +115,22 @@ describe('the write wrapper', () => {
     const seen: StoreChange[][] = [];
     store.onChange((c) => seen.push([...c]));
     const id = newDocument(store, start);
-    expect(seen).toEqual([[
-      { table: 'documents', documentId: id },
-      { table: 'snapshots', documentId: id, version: 0 },
-    ]]);
+    expect(seen).toEqual([
+      [
+        { table: 'documents', documentId: id },
+        { table: 'snapshots', documentId: id, version: 0 },
+      ],
+    ]);
     expect(() =>
       store.write((tx) => {
-        insertDocument(tx, { collectionId: null, kind: 'document', title: 'Lost', n: null, frameKey: null, meta: emptyMeta('Lost') });
+        insertDocument(tx, {
+          collectionId: null,
+          kind: 'document',
+          title: 'Lost',
+          n: null,
+          frameKey: null,
+          meta: emptyMeta('Lost'),
+        });
         throw new Error('changed my mind');
       }),
     ).toThrow('changed my mind');

@@ -46,7 +46,10 @@ describe('the entities table', () => {
     store.onChange((c) => changes.push(...c));
     const [a, b] = store.write((tx) => [insertEntity(tx, grew), insertEntity(tx, tokyo)]);
     expect(changes).toContainEqual({ table: 'entities' });
-    expect(getEntityRecord(store.db, entityRowId(a!.id))).toEqual({ entity: { ...grew, id: a!.id }, listCollectionId: null });
+    expect(getEntityRecord(store.db, entityRowId(a!.id))).toEqual({
+      entity: { ...grew, id: a!.id },
+      listCollectionId: null,
+    });
     expect(listEntityRecords(store.db).map((r) => r.entity)).toEqual([
       { ...grew, id: a!.id },
       { ...tokyo, id: b!.id },
@@ -58,7 +61,9 @@ describe('the entities table', () => {
     const store = fresh();
     const e = store.write((tx) => insertEntity(tx, grew));
     store.write((tx) => setXmlIds(tx, new Map([[e.id, 'pers_joseph_c_grew']])));
-    store.write((tx) => updateEntity(tx, { ...getEntityRecord(store.db, entityRowId(e.id)).entity, name: 'Grew, Joseph C.' }));
+    store.write((tx) =>
+      updateEntity(tx, { ...getEntityRecord(store.db, entityRowId(e.id)).entity, name: 'Grew, Joseph C.' }),
+    );
     const again = getEntityRecord(store.db, entityRowId(e.id)).entity;
     expect(again.name).toBe('Grew, Joseph C.');
     expect(again.xmlId).toBe('pers_joseph_c_grew');
@@ -68,7 +73,9 @@ describe('the entities table', () => {
 
   it('frees an entry from its volume’s list when the volume is deleted, and refuses unknown ids', () => {
     const store = fresh();
-    const volume = store.write((tx) => insertCollection(tx, { title: 'V', kind: 'volume', frame: null, meta: emptyMeta('V') }));
+    const volume = store.write((tx) =>
+      insertCollection(tx, { title: 'V', kind: 'volume', frame: null, meta: emptyMeta('V') }),
+    );
     const e = store.write((tx) => insertEntity(tx, grew, volume));
     expect(getEntityRecord(store.db, entityRowId(e.id)).listCollectionId).toBe(volume);
     store.write((tx) => deleteCollection(tx, volume));
@@ -82,7 +89,16 @@ describe('the entities table', () => {
 describe('the suggestion_rejections table', () => {
   it('remembers a rejection once, moves it on merge, and drops it with its entity or document', () => {
     const store = fresh();
-    const doc = store.write((tx) => insertDocument(tx, { collectionId: null, kind: 'document', title: 'D', n: null, frameKey: null, meta: emptyMeta('D') }));
+    const doc = store.write((tx) =>
+      insertDocument(tx, {
+        collectionId: null,
+        kind: 'document',
+        title: 'D',
+        n: null,
+        frameKey: null,
+        meta: emptyMeta('D'),
+      }),
+    );
     const docId = Number(doc.id);
     const [a, b] = store.write((tx) => [insertEntity(tx, grew), insertEntity(tx, tokyo)]);
     const [ida, idb] = [entityRowId(a!.id), entityRowId(b!.id)];

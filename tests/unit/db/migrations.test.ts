@@ -42,7 +42,15 @@ describe('opening a project file', () => {
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     // Later migrations add tables of their own; these are the first layout's and the register's.
     expect(tables(db)).toEqual(
-      expect.arrayContaining(['collections', 'documents', 'entities', 'project', 'snapshots', 'steps', 'suggestion_rejections']),
+      expect.arrayContaining([
+        'collections',
+        'documents',
+        'entities',
+        'project',
+        'snapshots',
+        'steps',
+        'suggestion_rejections',
+      ]),
     );
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
@@ -73,7 +81,14 @@ describe('opening a project file', () => {
       const old = Store.open(path, { create: true, migrations: MIGRATIONS.slice(0, k) });
       old.write((tx) => {
         ensureProject(tx, `Made at version ${k}`);
-        insertDocument(tx, { collectionId: null, kind: 'document', title: 'Despatch 256', n: null, frameKey: null, meta: emptyMeta('Despatch 256') });
+        insertDocument(tx, {
+          collectionId: null,
+          kind: 'document',
+          title: 'Despatch 256',
+          n: null,
+          frameKey: null,
+          meta: emptyMeta('Despatch 256'),
+        });
       });
       old.close();
       const store = Store.open(path, { migrations: [...MIGRATIONS, addNotes] });
@@ -145,7 +160,7 @@ describe('refusing files it must not touch', () => {
     expect(snapshotOf(path)).toEqual(before);
   });
 
-  it('refuses a file with Siglum\'s stamp but without its tables', () => {
+  it("refuses a file with Siglum's stamp but without its tables", () => {
     const path = tmp.file('stamped.siglum');
     const db = new Database(path);
     db.pragma(`application_id = ${APPLICATION_ID}`);
@@ -161,7 +176,9 @@ describe('refusing files it must not touch', () => {
     const path = tmp.file('letter.siglum');
     writeFileSync(path, 'Sir: I have the honor to report that this is a text file.\n'.repeat(200));
     const before = snapshotOf(path);
-    expect(() => openProjectDatabase(path, { create: true })).toThrow(expect.objectContaining({ code: 'not-a-project' }));
+    expect(() => openProjectDatabase(path, { create: true })).toThrow(
+      expect.objectContaining({ code: 'not-a-project' }),
+    );
     expect(snapshotOf(path)).toEqual(before);
   });
 

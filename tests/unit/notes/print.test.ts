@@ -33,10 +33,20 @@ describe('a span note', () => {
   });
 
   it('prints as a footnote called right after its span', () => {
-    const edition = { title: 'T', witnesses: [], documents: [{ title: 'D', doc: annotated().toJSON() as DocJSON, apparatus: [] }], settings: {} };
-    const { html } = buildPrintHtml(edition, resolvePrintSettings(edition.settings), { css: '', hyphenate: (s: string) => s });
+    const edition = {
+      title: 'T',
+      witnesses: [],
+      documents: [{ title: 'D', doc: annotated().toJSON() as DocJSON, apparatus: [] }],
+      settings: {},
+    };
+    const { html } = buildPrintHtml(edition, resolvePrintSettings(edition.settings), {
+      css: '',
+      hyphenate: (s: string) => s,
+    });
     const call = /Russian Problem<sup class="call" data-note="([\d-]+)">/.exec(html);
     expect(call).not.toBeNull();
-    expect(html).toMatch(new RegExp(`<div class="fn" data-note="${call![1]}"><span class="fn-n">[^<]*</span>.*An émigré society\\.`));
+    expect(html).toMatch(
+      new RegExp(`<div class="fn" data-note="${call![1]}"><span class="fn-n">[^<]*</span>.*An émigré society\\.`),
+    );
   });
 });

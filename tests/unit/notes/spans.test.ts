@@ -75,11 +75,13 @@ describe('Note on selection', () => {
     const inside = find(next.doc, 'Settlement').from;
     let typed = next.apply(next.tr.setSelection(TextSelection.create(next.doc, inside)).insertText('early '));
     typed = typed.apply(typed.tr.setSelection(TextSelection.create(typed.doc, pos + 6)).insertText(' Inc.'));
-    const at = notePositions(typed).find((p) => typed.doc.nodeAt(p)!.attrs['id'] !== null && noteSpanAt(typed.doc, p) !== null)!;
+    const at = notePositions(typed).find(
+      (p) => typed.doc.nodeAt(p)!.attrs['id'] !== null && noteSpanAt(typed.doc, p) !== null,
+    )!;
     expect(noteSpanAt(typed.doc, at)?.text).toBe('Association for early Settlement of the Russian Problem Inc.');
   });
 
-  it('leaves the note anchored at a point when the span\'s words are deleted', () => {
+  it("leaves the note anchored at a point when the span's words are deleted", () => {
     const state = selected();
     const next = apply(state, noteOnSelection);
     const pos = newNote(state, next);
@@ -97,7 +99,9 @@ describe('Note on selection', () => {
     const pos = newNote(state, next);
     const there = apply(next, goToNoteOrSpan(pos));
     expect(there.selection).toBeInstanceOf(TextSelection);
-    expect(there.doc.textBetween(there.selection.from, there.selection.to)).toBe('Association for Settlement of the Russian Problem');
+    expect(there.doc.textBetween(there.selection.from, there.selection.to)).toBe(
+      'Association for Settlement of the Russian Problem',
+    );
     const point = notePositions(next).find((p) => p !== pos)!;
     const atPoint = apply(next, goToNoteOrSpan(point));
     expect(atPoint.selection).toBeInstanceOf(NodeSelection);

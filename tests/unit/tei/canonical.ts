@@ -9,7 +9,8 @@ function canon(nodes: readonly XmlNode[], out: string[]): void {
   const merged: XmlNode[] = [];
   for (const n of nodes) {
     const last = merged.at(-1);
-    if (n.type === 'text' && last?.type === 'text') merged[merged.length - 1] = { type: 'text', text: last.text + n.text };
+    if (n.type === 'text' && last?.type === 'text')
+      merged[merged.length - 1] = { type: 'text', text: last.text + n.text };
     else merged.push(n);
   }
   const mixed = merged.some((n) => (n.type === 'text' || n.type === 'cdata') && n.text.trim() !== '');

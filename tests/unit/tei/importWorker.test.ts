@@ -54,7 +54,11 @@ describe('runImportWorker', () => {
       message: /elements nest deeper than 512 levels/,
     },
     'invalid UTF-8 bytes': {
-      base64: Buffer.concat([Buffer.from('<TEI>\n  <p>caf'), Buffer.from([0xc3, 0x28]), Buffer.from('</p>\n</TEI>')]).toString('base64'),
+      base64: Buffer.concat([
+        Buffer.from('<TEI>\n  <p>caf'),
+        Buffer.from([0xc3, 0x28]),
+        Buffer.from('</p>\n</TEI>'),
+      ]).toString('base64'),
       line: 2,
       message: /invalid UTF-8 \(byte 0xc3/,
     },
@@ -66,7 +70,11 @@ describe('runImportWorker', () => {
   };
 
   it.each(Object.entries(hostile))('refuses %s with a one-line error that gives line and column', async (_name, c) => {
-    const file = { name: 'hostile.xml', ...(c.text === undefined ? {} : { text: c.text }), ...(c.base64 === undefined ? {} : { base64: c.base64 }) };
+    const file = {
+      name: 'hostile.xml',
+      ...(c.text === undefined ? {} : { text: c.text }),
+      ...(c.base64 === undefined ? {} : { base64: c.base64 }),
+    };
     const e = await rejection(runImportWorker(file));
     expect(e).toBeInstanceOf(ParseError);
     expect(e.code).toBe('parse-error');

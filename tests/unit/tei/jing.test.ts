@@ -9,7 +9,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exportCollectionTei, exportDocumentTei, exportProjectTei, importTei, newFrame } from '../../../edition/tei/index.ts';
+import {
+  exportCollectionTei,
+  exportDocumentTei,
+  exportProjectTei,
+  importTei,
+  newFrame,
+} from '../../../edition/tei/index.ts';
 
 const shared = resolve(import.meta.dirname, '../../../../shared');
 const corpus = join(shared, 'corpus/frus');
@@ -67,7 +73,10 @@ describe('TEI export validates', () => {
     const out = (file: string): string => {
       const { imported } = byFile.find((f) => f.file === file)!;
       const path = join(dir, `volume-${file}`);
-      writeFileSync(path, exportCollectionTei(imported.collection.frame, new Map(imported.documents.map((d) => [d.key, d.doc]))));
+      writeFileSync(
+        path,
+        exportCollectionTei(imported.collection.frame, new Map(imported.documents.map((d) => [d.key, d.doc]))),
+      );
       return path;
     };
     expect(jing(TEI_ALL, [out('frus1952-54Guat.xml')])).toEqual([]);
@@ -76,12 +85,17 @@ describe('TEI export validates', () => {
 
   it('a project exports as a valid teiCorpus', () => {
     const guat = byFile.find((f) => f.file === 'frus1952-54Guat.xml')!.imported;
-    const loose = importTei('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body><head>A note</head><p>Text <hi rend="italic">here</hi>.</p></body></text></TEI>', 'loose.xml');
+    const loose = importTei(
+      '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body><head>A note</head><p>Text <hi rend="italic">here</hi>.</p></body></text></TEI>',
+      'loose.xml',
+    );
     const xml = exportProjectTei([
       { frame: guat.collection.frame, docs: new Map(guat.documents.map((d) => [d.key, d.doc])) },
       { frame: newFrame(loose.documents[0]!.meta, ['x']), docs: new Map([['x', loose.documents[0]!.doc]]) },
     ]);
-    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<teiCorpus xmlns="http:\/\/www.tei-c.org\/ns\/1.0">/);
+    expect(xml).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<teiCorpus xmlns="http:\/\/www.tei-c.org\/ns\/1.0">/,
+    );
     const path = join(dir, 'project.xml');
     writeFileSync(path, xml);
     expect(jing(TEI_ALL, [path])).toEqual([]);

@@ -40,7 +40,9 @@ describe('importTei maps modelled elements to their nodes', () => {
   });
 
   it('reads page breaks with n and facs, line breaks and footnotes with their n and xml:id', () => {
-    const { d } = one('<div type="document"><p>a<pb n="69" xml:id="pg_69" facs="0073"/>b<lb/>c<note n="89" xml:id="fn89">Not printed.</note></p></div>');
+    const { d } = one(
+      '<div type="document"><p>a<pb n="69" xml:id="pg_69" facs="0073"/>b<lb/>c<note n="89" xml:id="fn89">Not printed.</note></p></div>',
+    );
     const para = schema.nodeFromJSON(d.doc).firstChild!;
     const kinds: Array<[string, Record<string, unknown>]> = [];
     para.forEach((n) => kinds.push([n.type.name, n.attrs]));
@@ -53,12 +55,23 @@ describe('importTei maps modelled elements to their nodes', () => {
 
 describe('importTei keeps what the schema does not model', () => {
   it('keeps unknown elements as generic nodes and marks with their name and attributes in order', () => {
-    const { d } = one('<div type="document"><opener><seg rendition="#left">No. 3</seg></opener><p>To <persName type="from" ref="#p1">Grew</persName><milestone unit="x"/></p><floatingText><body><p>inner</p></body></floatingText></div>');
+    const { d } = one(
+      '<div type="document"><opener><seg rendition="#left">No. 3</seg></opener><p>To <persName type="from" ref="#p1">Grew</persName><milestone unit="x"/></p><floatingText><body><p>inner</p></body></floatingText></div>',
+    );
     const pm = schema.nodeFromJSON(d.doc);
     const seg = pm.firstChild!.firstChild!;
     expect([seg.type.name, seg.attrs['name'], seg.attrs['xml']]).toEqual(['teiText', 'seg', [['rendition', '#left']]]);
     const p = pm.child(1);
-    expect(p.child(1).marks.map((m) => [m.type.name, m.attrs['name'], m.attrs['xml']])).toEqual([['teiMark', 'persName', [['type', 'from'], ['ref', '#p1']]]]);
+    expect(p.child(1).marks.map((m) => [m.type.name, m.attrs['name'], m.attrs['xml']])).toEqual([
+      [
+        'teiMark',
+        'persName',
+        [
+          ['type', 'from'],
+          ['ref', '#p1'],
+        ],
+      ],
+    ]);
     expect([p.child(2).type.name, p.child(2).attrs['name']]).toEqual(['teiInline', 'milestone']);
     expect([pm.child(2).type.name, pm.child(2).attrs['name']]).toEqual(['teiBlock', 'floatingText']);
   });
@@ -92,12 +105,15 @@ describe('importTei keeps what the schema does not model', () => {
 
 describe('mark nesting survives the round trip', () => {
   const cases = {
-    'an element around highlighting, against schema order': '<p>(<persName type="from"><hi rend="italic">Grew</hi></persName>)</p>',
+    'an element around highlighting, against schema order':
+      '<p>(<persName type="from"><hi rend="italic">Grew</hi></persName>)</p>',
     'highlighting around an element': '<p><hi rend="italic"><persName>Grew</persName></hi></p>',
     'two adjacent equal elements': '<p><hi rend="italic">a</hi><hi rend="italic">b</hi></p>',
-    'equal elements on both sides of an element': '<p><hi rend="italic">x</hi><persName><hi rend="italic">y</hi></persName></p>',
+    'equal elements on both sides of an element':
+      '<p><hi rend="italic">x</hi><persName><hi rend="italic">y</hi></persName></p>',
     'highlighting nested in itself': '<p><hi rend="italic">a <hi rend="italic">b</hi> c</hi></p>',
-    'bold and italic coextensive in both orders': '<p><hi rend="bold"><hi rend="italic">a</hi></hi> <hi rend="italic"><hi rend="bold">b</hi></hi></p>',
+    'bold and italic coextensive in both orders':
+      '<p><hi rend="bold"><hi rend="italic">a</hi></hi> <hi rend="italic"><hi rend="bold">b</hi></hi></p>',
     'a note inside highlighting': '<p><hi rend="italic">a<note n="1">b <hi rend="bold">c</hi></note></hi></p>',
   };
   it.each(Object.entries(cases))('%s', (_name, p) => {
@@ -115,9 +131,13 @@ describe('mark nesting survives the round trip', () => {
   });
 
   it('leaves marks unnumbered where schema order writes the XML back already', () => {
-    const { d: names } = one('<div type="document"><p>(<persName type="from"><hi rend="italic">Grew</hi></persName>)</p></div>');
+    const { d: names } = one(
+      '<div type="document"><p>(<persName type="from"><hi rend="italic">Grew</hi></persName>)</p></div>',
+    );
     expect(JSON.stringify(names.doc)).not.toMatch(/"nest":\d/);
-    const { d } = one('<div type="document"><p><hi rend="italic">to the <gloss type="to">Secretary</gloss></hi></p></div>');
+    const { d } = one(
+      '<div type="document"><p><hi rend="italic">to the <gloss type="to">Secretary</gloss></hi></p></div>',
+    );
     expect(JSON.stringify(d.doc)).not.toMatch(/"nest":\d/);
   });
 });
@@ -144,9 +164,16 @@ describe('importTei reads volumes', () => {
     const frame = imported.collection.frame;
     expect(frame).toContain('<?xml-model href="frus.rnc"?>');
     expect(frame).toContain('<titlePage>');
-    expect(frame).toContain('<head>Chapter 1</head><div type="document" xml:id="d1" n="1"><?siglum-document d1?></div>');
+    expect(frame).toContain(
+      '<head>Chapter 1</head><div type="document" xml:id="d1" n="1"><?siglum-document d1?></div>',
+    );
     expect(frame).not.toContain('<p>1</p>');
-    expect(imported.collection.meta).toEqual({ title: 'A Volume', date: '1952', source: 'Printed.', extra: { 'idno:frus': 'v1' } });
+    expect(imported.collection.meta).toEqual({
+      title: 'A Volume',
+      date: '1952',
+      source: 'Printed.',
+      extra: { 'idno:frus': 'v1' },
+    });
   });
 
   it('makes one document of the body of a file without document divs', () => {
@@ -155,7 +182,9 @@ describe('importTei reads volumes', () => {
   });
 
   it('dates a document by its first dated date, shortened to the day', () => {
-    const { d } = one('<div type="document"><opener><dateline><date when="1934-01-05T18:00:00">January 5, 1934—6 p.m.</date></dateline></opener><p>x</p></div>');
+    const { d } = one(
+      '<div type="document"><opener><dateline><date when="1934-01-05T18:00:00">January 5, 1934—6 p.m.</date></dateline></opener><p>x</p></div>',
+    );
     expect(d.meta.date).toBe('1934-01-05');
   });
 
@@ -175,13 +204,22 @@ describe('importTei reads volumes', () => {
   it('appends documents added to the collection and refuses a placeholder without a document', () => {
     const docs = new Map(imported.documents.map((d) => [d.key, d.doc]));
     docs.set('new', doc(paragraph('Added')).toJSON() as never);
-    expect(exportCollectionTei(imported.collection.frame, docs)).toMatch(/<div type="document">\s*<p>Added<\/p>\s*<\/div>\s*<\/body>/);
+    expect(exportCollectionTei(imported.collection.frame, docs)).toMatch(
+      /<div type="document">\s*<p>Added<\/p>\s*<\/div>\s*<\/body>/,
+    );
     docs.delete('d1');
-    expect(() => exportCollectionTei(imported.collection.frame, docs)).toThrow(/no document for the frame's placeholder "d1"/);
+    expect(() => exportCollectionTei(imported.collection.frame, docs)).toThrow(
+      /no document for the frame's placeholder "d1"/,
+    );
   });
 
   it('exports a document without a frame straight into the body', () => {
-    const xml = exportDocumentTei(doc(heading('Title'), paragraph('Text')).toJSON() as never, { title: 'T', date: null, source: null, extra: {} });
+    const xml = exportDocumentTei(doc(heading('Title'), paragraph('Text')).toJSON() as never, {
+      title: 'T',
+      date: null,
+      source: null,
+      extra: {},
+    });
     expect(xml).toMatch(/<body>\s*<head>Title<\/head>\s*<p>Text<\/p>\s*<\/body>/);
     expect(importTei(xml, 't.xml').documents[0]!.doc).toEqual(doc(heading('Title'), paragraph('Text')).toJSON());
   });
@@ -214,7 +252,9 @@ describe('export refuses content that would break the XML', () => {
 
   it('refuses comments and processing instructions that would end early', () => {
     expect(() => write(doc(paragraph('a', teiInline({ name: '#comment', text: 'x -- y' }))))).toThrow(/comment/);
-    expect(() => write(doc(paragraph('a', teiInline({ name: '#pi', text: 'x ?><evil/>' }))))).toThrow(/processing instruction/);
+    expect(() => write(doc(paragraph('a', teiInline({ name: '#pi', text: 'x ?><evil/>' }))))).toThrow(
+      /processing instruction/,
+    );
   });
 
   it('escapes attribute values and text', () => {
@@ -229,10 +269,11 @@ describe('export of entity mentions', () => {
     const date = schema.marks.mention.create({ kind: 'date', when: '1934-01-01' });
     const d = doc(paragraph(schema.text('Grew', [person]), ' on ', schema.text('1 Jan', [date])));
     const xml = exportDocumentTei(d.toJSON() as never, { title: 't', date: null, source: null, extra: {} });
-    expect(xml).toContain('<p><persName type="from" ref="#p1">Grew</persName> on <date when="1934-01-01">1 Jan</date></p>');
+    expect(xml).toContain(
+      '<p><persName type="from" ref="#p1">Grew</persName> on <date when="1934-01-01">1 Jan</date></p>',
+    );
   });
 });
-
 
 describe('a document of awkward structures', () => {
   // Elements in unusual places, each of which must come back exactly.
@@ -270,12 +311,25 @@ describe('a document of awkward structures', () => {
     const again = importTei(exportCollectionTei(imported.collection.frame, docs), 'again.xml');
     expect(again.documents[0]!.doc).toEqual(imported.documents[0]!.doc);
     const d = imported.documents[0]!;
-    const alone = importTei(exportDocumentTei(d.doc, d.meta, { frame: imported.collection.frame, key: d.key }), 'alone.xml');
+    const alone = importTei(
+      exportDocumentTei(d.doc, d.meta, { frame: imported.collection.frame, key: d.key }),
+      'alone.xml',
+    );
     expect(alone.documents[0]!.doc).toEqual(d.doc);
   });
 
   it('models what fits and keeps the rest generic', () => {
-    const kinds = schema.nodeFromJSON(imported.documents[0]!.doc).content.content.map((n) => (n.attrs['name'] ? `${n.type.name}:${String(n.attrs['name'])}` : n.type.name));
-    expect(kinds.slice(0, 7)).toEqual(['heading', 'teiBlock:list', 'teiBlock:list', 'teiBlock:list', 'teiBlock:table', 'opener', 'teiBlock:p']);
+    const kinds = schema
+      .nodeFromJSON(imported.documents[0]!.doc)
+      .content.content.map((n) => (n.attrs['name'] ? `${n.type.name}:${String(n.attrs['name'])}` : n.type.name));
+    expect(kinds.slice(0, 7)).toEqual([
+      'heading',
+      'teiBlock:list',
+      'teiBlock:list',
+      'teiBlock:list',
+      'teiBlock:table',
+      'opener',
+      'teiBlock:p',
+    ]);
   });
 });

@@ -52,9 +52,13 @@ describe('span notes in TEI', () => {
   const { meta, doc } = annotatedSeed();
   const xml = exportDocumentTei(doc.toJSON(), meta);
 
-  it('write the note at the span\'s start with targetEnd, and an anchor at its end', () => {
-    expect(xml).toMatch(/<note xml:id="note-[0-9a-z]+" targetEnd="#note-[0-9a-z]+-end">Not identified further\.<\/note>Association for Settlement of the Russian Problem<anchor xml:id="note-[0-9a-z]+-end"\/>/);
-    expect(xml).toMatch(/<note xml:id="note-[0-9a-z]+" targetEnd="#(note-[0-9a-z]+-end)">General Su Ping-wen[^<]*<\/note><hi rend="italic">Su Ping-wen<\/hi><anchor xml:id="\1"\/>/);
+  it("write the note at the span's start with targetEnd, and an anchor at its end", () => {
+    expect(xml).toMatch(
+      /<note xml:id="note-[0-9a-z]+" targetEnd="#note-[0-9a-z]+-end">Not identified further\.<\/note>Association for Settlement of the Russian Problem<anchor xml:id="note-[0-9a-z]+-end"\/>/,
+    );
+    expect(xml).toMatch(
+      /<note xml:id="note-[0-9a-z]+" targetEnd="#(note-[0-9a-z]+-end)">General Su Ping-wen[^<]*<\/note><hi rend="italic">Su Ping-wen<\/hi><anchor xml:id="\1"\/>/,
+    );
   });
 
   it('validate against tei_all', () => {
@@ -67,10 +71,12 @@ describe('span notes in TEI', () => {
   });
 
   it('read hand-written targetEnd notes as span notes, and leave other anchors generic', () => {
-    const hand = xml
-      .replace(/<body>[\s\S]*<\/body>/, `<body>
+    const hand = xml.replace(
+      /<body>[\s\S]*<\/body>/,
+      `<body>
             <p>The <note xml:id="fn1" n="3" targetEnd="#a1">A lemma.</note>quoted <hi rend="italic">words</hi><anchor xml:id="a1"/> and a <anchor xml:id="loose"/>point.</p>
-        </body>`);
+        </body>`,
+    );
     expect(jingErrors(hand, 'hand.xml')).toEqual([]);
     const read = schema.nodeFromJSON(importTei(hand, 'hand.xml').documents[0]!.doc);
     let notePos = -1;
@@ -86,11 +92,14 @@ describe('span notes in TEI', () => {
     expect(note.attrs['xml']).toEqual([]);
     expect(anchors).toEqual([JSON.stringify([['xml:id', 'loose']])]);
     const again = exportDocumentTei(read.toJSON(), meta);
-    expect(again).toContain('<p>The <note n="3" xml:id="fn1" targetEnd="#a1">A lemma.</note>quoted <hi rend="italic">words</hi><anchor xml:id="a1"/> and a <anchor xml:id="loose"/>point.</p>');
+    expect(again).toContain(
+      '<p>The <note n="3" xml:id="fn1" targetEnd="#a1">A lemma.</note>quoted <hi rend="italic">words</hi><anchor xml:id="a1"/> and a <anchor xml:id="loose"/>point.</p>',
+    );
   });
 
   it('read the target + targetEnd pair (note after its span) as a span note, and write it back in that form', () => {
-    const para = '<p>As <anchor xml:id="s1"/>quoted <hi rend="italic">words</hi><anchor xml:id="e1"/><note xml:id="fn2" target="#s1" targetEnd="#e1">A pair.</note> end.</p>';
+    const para =
+      '<p>As <anchor xml:id="s1"/>quoted <hi rend="italic">words</hi><anchor xml:id="e1"/><note xml:id="fn2" target="#s1" targetEnd="#e1">A pair.</note> end.</p>';
     const hand = xml.replace(/<body>[\s\S]*<\/body>/, `<body>\n            ${para}\n        </body>`);
     expect(jingErrors(hand, 'pair.xml')).toEqual([]);
     const read = schema.nodeFromJSON(importTei(hand, 'pair.xml').documents[0]!.doc);
@@ -107,7 +116,8 @@ describe('span notes in TEI', () => {
   });
 
   it('keep a targetEnd note as read, with its anchor generic, where a span would not write the source back', () => {
-    const para = '<p>The <hi rend="italic"><note xml:id="fn3" targetEnd="#a3">Inside.</note>words</hi><anchor xml:id="a3"/> end.</p>';
+    const para =
+      '<p>The <hi rend="italic"><note xml:id="fn3" targetEnd="#a3">Inside.</note>words</hi><anchor xml:id="a3"/> end.</p>';
     const hand = xml.replace(/<body>[\s\S]*<\/body>/, `<body>\n            ${para}\n        </body>`);
     const read = schema.nodeFromJSON(importTei(hand, 'inside.xml').documents[0]!.doc);
     expect(read.rangeHasMark(0, read.content.size, schema.marks.noteSpan)).toBe(false);

@@ -13,7 +13,14 @@ import { EditorState } from 'prosemirror-state';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findEntries, makeEntry, witnessText } from '../../../edition/apparatus/index.ts';
 import { schema } from '../../../edition/schema.ts';
-import { addListWit, readListWit, witnessTextFromTei, witnessXmlId, siglumOf, normaliseWitnessText } from '../../../edition/tei/apparatus.ts';
+import {
+  addListWit,
+  readListWit,
+  witnessTextFromTei,
+  witnessXmlId,
+  siglumOf,
+  normaliseWitnessText,
+} from '../../../edition/tei/apparatus.ts';
 import { exportDocumentTei, importTei } from '../../../edition/tei/index.ts';
 import { parseXml } from '../../../edition/xml/parse.ts';
 import { serializeXml } from '../../../edition/xml/serialize.ts';
@@ -60,13 +67,25 @@ const witnesses = [
 
 /** A document with two entries made by the apparatus commands. */
 function edited() {
-  const doc = schema.node('doc', null, [schema.node('paragraph', null, [schema.text('I have the honor to report that the Minister called.')])]);
+  const doc = schema.node('doc', null, [
+    schema.node('paragraph', null, [schema.text('I have the honor to report that the Minister called.')]),
+  ]);
   let state = EditorState.create({ doc });
   const text = state.doc.textContent;
   const at = (word: string) => 1 + text.indexOf(word);
   let tr = state.tr;
-  makeEntry(tr, at('honor'), at('honor') + 5, { id: 'e1', wit: ['A'], readings: [{ wit: ['1859'], text: 'honour', type: 'orthographic' }] });
-  makeEntry(tr, at('Minister'), at('Minister') + 8, { id: 'e2', wit: ['A'], readings: [{ wit: ['1859'], text: '', type: 'omission' }], type: 'substantive', note: 'Added in the fair copy.' });
+  makeEntry(tr, at('honor'), at('honor') + 5, {
+    id: 'e1',
+    wit: ['A'],
+    readings: [{ wit: ['1859'], text: 'honour', type: 'orthographic' }],
+  });
+  makeEntry(tr, at('Minister'), at('Minister') + 8, {
+    id: 'e2',
+    wit: ['A'],
+    readings: [{ wit: ['1859'], text: '', type: 'omission' }],
+    type: 'substantive',
+    note: 'Added in the fair copy.',
+  });
   state = state.apply(tr);
   tr = state.tr;
   return state.doc;
@@ -77,9 +96,15 @@ describe('apparatus entries in TEI', () => {
     const doc = edited();
     const xml = parseXml(exportDocumentTei(doc.toJSON() as DocJSON, meta));
     const out = serializeXml({ ...xml, root: addListWit(xml.root, witnesses) });
-    expect(out).toContain('<app xml:id="e1"><lem wit="#A">honor</lem><rdg wit="#wit.1859" type="orthographic">honour</rdg></app>');
-    expect(out).toContain('<app type="substantive" xml:id="e2"><lem wit="#A">Minister</lem><rdg wit="#wit.1859" type="omission"/><note>Added in the fair copy.</note></app>');
-    expect(out).toMatch(/<sourceDesc>\s*<bibl>[^<]*File 761.94\/587[^<]*<\/bibl>\s*<listWit>\s*<witness xml:id="A" n="A">The despatch as sent<\/witness>/);
+    expect(out).toContain(
+      '<app xml:id="e1"><lem wit="#A">honor</lem><rdg wit="#wit.1859" type="orthographic">honour</rdg></app>',
+    );
+    expect(out).toContain(
+      '<app type="substantive" xml:id="e2"><lem wit="#A">Minister</lem><rdg wit="#wit.1859" type="omission"/><note>Added in the fair copy.</note></app>',
+    );
+    expect(out).toMatch(
+      /<sourceDesc>\s*<bibl>[^<]*File 761.94\/587[^<]*<\/bibl>\s*<listWit>\s*<witness xml:id="A" n="A">The despatch as sent<\/witness>/,
+    );
     expect(jingErrors(out, 'despatch.xml')).toEqual([]);
   });
 
@@ -103,7 +128,9 @@ describe('apparatus entries in TEI', () => {
     expect(witnessText(doc, 'A')).toBe('I have the honor to report that the Minister called.');
     expect(witnessText(doc, '1859')).toBe('I have the honour to report that the called.');
     for (const siglum of ['A', '1859']) {
-      expect(witnessTextFromTei(root, siglum)).toBe(normaliseWitnessText(`Despatch\n${witnessText(doc, siglum)}`).replace(/^Despatch\n/u, ''));
+      expect(witnessTextFromTei(root, siglum)).toBe(
+        normaliseWitnessText(`Despatch\n${witnessText(doc, siglum)}`).replace(/^Despatch\n/u, ''),
+      );
     }
   });
 
@@ -142,11 +169,21 @@ describe("the Guidelines' Wife of Bath examples", () => {
 
   it('a flat app becomes an apparatus entry on its lemma; a lem without @wit has no witnesses', () => {
     const [flat, bare] = guidelines.examples;
-    const entries = (e: Example) => findEntries(schema.nodeFromJSON(importTei(teiFile(e.xml, guidelines.listWit), 'wbp.xml').documents[0]!.doc));
+    const entries = (e: Example) =>
+      findEntries(schema.nodeFromJSON(importTei(teiFile(e.xml, guidelines.listWit), 'wbp.xml').documents[0]!.doc));
     expect(entries(flat!)).toMatchObject([
-      { lemma: 'Experience', wit: ['El', 'Hg'], readings: [{ wit: ['La'], text: 'Experiment' }, { wit: ['Ra2'], text: 'Eryment' }] },
+      {
+        lemma: 'Experience',
+        wit: ['El', 'Hg'],
+        readings: [
+          { wit: ['La'], text: 'Experiment' },
+          { wit: ['Ra2'], text: 'Eryment' },
+        ],
+      },
     ]);
-    expect(entries(bare!)).toMatchObject([{ lemma: 'Experience', wit: [], readings: [{ wit: ['La'] }, { wit: ['Ra2'] }] }]);
+    expect(entries(bare!)).toMatchObject([
+      { lemma: 'Experience', wit: [], readings: [{ wit: ['La'] }, { wit: ['Ra2'] }] },
+    ]);
   });
 
   it('a nested app (readings inside a reading) stays as generic app/rdg elements, not as entries', () => {
@@ -186,6 +223,8 @@ describe("the Guidelines' Wife of Bath examples", () => {
     const imported = importTei(source, 'koala.xml');
     const exported = exportDocumentTei(imported.documents[0]!.doc, imported.documents[0]!.meta);
     const texts = ['A', 'B', 'C'].map((s) => readFileSync(join(suite, `collatex-koala/witnesses/${s}.txt`), 'utf8'));
-    ['A', 'B', 'C'].forEach((s, i) => expect(witnessTextFromTei(parseXml(exported).root, s)).toBe(normaliseWitnessText(texts[i]!)));
+    ['A', 'B', 'C'].forEach((s, i) =>
+      expect(witnessTextFromTei(parseXml(exported).root, s)).toBe(normaliseWitnessText(texts[i]!)),
+    );
   });
 });

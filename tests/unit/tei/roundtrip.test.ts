@@ -11,7 +11,9 @@ import { exportCollectionTei, exportDocumentTei, importTei } from '../../../edit
 import { canonicalDifference } from './canonical.ts';
 
 const corpus = resolve(import.meta.dirname, '../../../../shared/corpus/frus');
-const files = readdirSync(corpus).filter((f) => f.endsWith('.xml')).sort();
+const files = readdirSync(corpus)
+  .filter((f) => f.endsWith('.xml'))
+  .sort();
 
 describe.each(files)('%s', (file) => {
   const text = readFileSync(join(corpus, file), 'utf8');

@@ -10,7 +10,10 @@ import { suggestedSchema, validateTei } from '../../../electron/validate.ts';
 
 const corpus = resolve(import.meta.dirname, '../../../../shared/corpus/frus');
 const d486 = importTei(readFileSync(resolve(corpus, 'frus1938v03-d486-grew-3534.xml'), 'utf8'), 'd486.xml');
-const frusDoc = exportDocumentTei(d486.documents[0]!.doc, d486.documents[0]!.meta, { frame: d486.collection.frame, key: 'd486' });
+const frusDoc = exportDocumentTei(d486.documents[0]!.doc, d486.documents[0]!.meta, {
+  frame: d486.collection.frame,
+  key: 'd486',
+});
 
 describe('validateTei', () => {
   it('accepts a valid TEI volume', async () => {
@@ -39,7 +42,11 @@ describe('validateTei', () => {
   it('suggests the FRUS schema only for text that uses FRUS markup', () => {
     expect(suggestedSchema(frusDoc)).toBe('frus');
     expect(suggestedSchema(readFileSync(resolve(corpus, 'frus1952-54Guat.xml'), 'utf8'))).toBe('tei_all');
-    expect(suggestedSchema('<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:frus="http://history.state.gov/frus/ns/1.0"><p>frus:x</p></TEI>')).toBe('tei_all');
+    expect(
+      suggestedSchema(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:frus="http://history.state.gov/frus/ns/1.0"><p>frus:x</p></TEI>',
+      ),
+    ).toBe('tei_all');
   });
 
   it('refuses the FRUS schema through xmllint, which cannot read compact syntax', async () => {

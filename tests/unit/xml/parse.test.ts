@@ -14,7 +14,9 @@ function parseError(text: string, maxDepth?: number): ParseError {
 
 describe('parseXml', () => {
   it('keeps qualified names, namespace URIs, attributes in order and source positions', () => {
-    const doc = parseXml('<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:frus="urn:f">\n  <div z="1" a="2" frus:x="3"/></TEI>');
+    const doc = parseXml(
+      '<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:frus="urn:f">\n  <div z="1" a="2" frus:x="3"/></TEI>',
+    );
     const div = doc.root.children[1] as XmlElement;
     expect(doc.root.uri).toBe('http://www.tei-c.org/ns/1.0');
     expect(doc.root.attrs.map((a) => a.name)).toEqual(['xmlns', 'xmlns:frus']);
@@ -35,7 +37,8 @@ describe('parseXml', () => {
   });
 
   it('keeps comments, processing instructions and CDATA, inside and around the root', () => {
-    const text = '<?xml version="1.0" encoding="UTF-8"?>\n<?xml-model href="s.rnc"?>\n<!--before-->\n<a>x<!--c--><?pi data?><![CDATA[<y>]]></a>\n<!--after-->\n';
+    const text =
+      '<?xml version="1.0" encoding="UTF-8"?>\n<?xml-model href="s.rnc"?>\n<!--before-->\n<a>x<!--c--><?pi data?><![CDATA[<y>]]></a>\n<!--after-->\n';
     const doc = parseXml(text);
     expect(doc.prolog.map((p) => p.type)).toEqual(['pi', 'comment']);
     expect(doc.root.children.map((c) => c.type)).toEqual(['text', 'comment', 'pi', 'cdata']);

@@ -18,7 +18,11 @@ describe('serializeXml', () => {
   it('splits a CDATA section that contains its own end marker', () => {
     const out = serializeNodes([{ type: 'cdata', text: 'a]]>b' }]);
     expect(out).toBe('<![CDATA[a]]]]><![CDATA[>b]]>');
-    expect(parseXml(`<r>${out}</r>`).root.children.map((c) => (c.type === 'cdata' ? c.text : '')).join('')).toBe('a]]>b');
+    expect(
+      parseXml(`<r>${out}</r>`)
+        .root.children.map((c) => (c.type === 'cdata' ? c.text : ''))
+        .join(''),
+    ).toBe('a]]>b');
   });
 
   it('refuses characters XML cannot hold', () => {
