@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LayoutReport, PrintEdition } from '../../edition/print/model.ts';
-import { buildPrintPage, paginatorScript, type PrintPage, type PrintResources } from './page.ts';
+import { buildPrintPage, LOAD_ALL_FONTS, paginatorScript, type PrintPage, type PrintResources } from './page.ts';
 import type { PageImagesResult, PageRange, PdfProgress, PdfResult } from './render.ts';
 
 const PARTITION = 'siglum-print';
@@ -69,7 +69,7 @@ async function withLaidOutWindow<T>(
   try {
     onProgress?.({ stage: 'layout' });
     await win.loadURL(pageUrl);
-    await win.webContents.executeJavaScript('document.fonts.ready.then(() => true)');
+    await win.webContents.executeJavaScript(LOAD_ALL_FONTS);
     const report = (await win.webContents.executeJavaScript(
       `${script}\n;SiglumPrint.paginate(document, ${JSON.stringify(page.config)})`,
     )) as LayoutReport;

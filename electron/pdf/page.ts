@@ -32,6 +32,15 @@ export function resourcesDir(resources: PrintResources): string {
   return resources.resourcesDir ?? join(repoRoot(), 'resources');
 }
 
+/**
+ * A script for the print page that resolves once every face of its stylesheet is
+ * loaded. `document.fonts.ready` alone waits only for faces already in use, so a face
+ * first needed by the foot (italic lemmata, the notes' size) would be measured in a
+ * fallback font and the pages would break elsewhere than they print.
+ */
+export const LOAD_ALL_FONTS =
+  'Promise.all([...document.fonts].map((face) => face.load())).then(() => document.fonts.ready).then(() => true)';
+
 const fontCssByDir = new Map<string, Promise<string>>();
 let script: Promise<string> | null = null;
 

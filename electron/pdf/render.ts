@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { SiglumError } from '../../edition/errors.ts';
 import type { LayoutReport, Misplaced, PageSummary, IndexEntry, PrintEdition } from '../../edition/print/model.ts';
-import { buildPrintPage, paginatorScript, type PrintResources } from './page.ts';
+import { buildPrintPage, LOAD_ALL_FONTS, paginatorScript, type PrintResources } from './page.ts';
 
 export type PdfStage = 'html' | 'layout' | 'pdf' | 'done';
 
@@ -101,7 +101,7 @@ async function withLaidOutPage<T>(
       const tab = await context.newPage();
       onProgress?.({ stage: 'layout' });
       await tab.setContent(page.html, { waitUntil: 'load' });
-      await tab.evaluate(() => document.fonts.ready.then(() => undefined));
+      await tab.evaluate(LOAD_ALL_FONTS);
       await tab.addScriptTag({ content: script });
       const report = await tab.evaluate(
         (config) =>
