@@ -18,7 +18,7 @@ import { parseXml } from '../xml/parse.ts';
 import { serializeXml } from '../xml/serialize.ts';
 import type { XmlDocument, XmlElement } from '../xml/tree.ts';
 import { TEI_NS, childElements, getAttr } from '../xml/tree.ts';
-import { isTei } from './names.ts';
+import { isTei, readSpace } from './names.ts';
 import { child, divMeta, headerMeta } from './meta.ts';
 import { containerToDoc, withMentions } from './toDoc.ts';
 
@@ -192,6 +192,7 @@ export function importTei(text: string, fileName: string, options: TeiImportOpti
   const tei = teiRoot(xml, fileName);
   const register = options.register ? readRegister(tei, fileName) : null;
   const ids = new Set(register?.map((e) => e.entity.id) ?? []);
+  readSpace(tei);
   const containers = findContainers(child(tei, 'text')!);
   const header = headerMeta(tei, fileName);
   const used = new Set<string>();
