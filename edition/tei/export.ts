@@ -249,12 +249,15 @@ function documentTei(
 /**
  * The whole project as a `<teiCorpus>`: a header with the project's title, then
  * each collection's volume (as exportCollectionTei writes it) in order.
+ *
+ * @throws RangeError for no collections: a teiCorpus holds at least one TEI.
  */
 export function exportProjectTei(
   collections: ReadonlyArray<{ frame: string; docs: ReadonlyMap<string, DocJSON> }>,
   title = 'Siglum project',
   register?: ExportRegister,
 ): string {
+  if (collections.length === 0) throw new RangeError('exportProjectTei: a teiCorpus needs at least one volume');
   const volumes: XmlNode[] = [];
   for (const c of collections) {
     const xml = parseXml(c.frame, { fileName: 'frame' });

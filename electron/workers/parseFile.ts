@@ -6,15 +6,30 @@
 import type { ImportFile } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import { importPlainText, type PlainImport } from '../../edition/plaintext/index.ts';
-import { importTei, type TeiImport } from '../../edition/tei/import.ts';
+import { importTeiVolumes, type TeiImport } from '../../edition/tei/import.ts';
 import { decodeUtf8, decodeXml } from '../../edition/xml/decode.ts';
 
-/** A parsed file: a TEI volume or one plain-text document. */
-export type ParsedFile = TeiImport | PlainImport;
+/** A `teiCorpus`: one volume per `TEI`. */
+export interface TeiCorpusImport {
+  volumes: TeiImport[];
+}
+
+/** A parsed file: a TEI volume, a teiCorpus of volumes or one plain-text document. */
+export type ParsedFile = TeiImport | TeiCorpusImport | PlainImport;
 
 /** True for the result of a TEI file. */
 export function isTeiImport(r: ParsedFile): r is TeiImport {
   return 'collection' in r && 'documents' in r;
+}
+
+/** True for the result of a teiCorpus. */
+export function isCorpusImport(r: ParsedFile): r is TeiCorpusImport {
+  return 'volumes' in r;
+}
+
+/** The volumes and documents a parsed file holds, one by one: a teiCorpus's volumes, else the file itself. */
+export function parsedParts(r: ParsedFile): Array<TeiImport | PlainImport> {
+  return isCorpusImport(r) ? r.volumes : [r];
 }
 
 /**
@@ -49,9 +64,11 @@ export function isXmlFile(name: string, text: string): boolean {
 /**
  * Parses one imported file.
  *
- * @throws ParseError for text that is not well-formed (or not UTF-8), SiglumError for anything else refused.
+ * @throws ParseError for text that is not well-formed (or not in its encoding), SiglumError for anything else refused.
  */
 export function parseFile(file: ImportFile): ParsedFile {
   const text = fileText(file);
-  return isXmlFile(file.name, text) ? importTei(text, file.name, { register: true }) : importPlainText(text, file.name);
+  if (!isXmlFile(file.name, text)) return importPlainText(text, file.name);
+  const volumes = importTeiVolumes(text, file.name, { register: true });
+  return volumes.length === 1 ? volumes[0]! : { volumes };
 }
