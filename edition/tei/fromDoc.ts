@@ -259,20 +259,35 @@ function isRun(node: PMNode): boolean {
   return node.type.name === 'teiText' && node.attrs['name'] === null;
 }
 
-/** True for a run holding text outside any element: the content is mixed. */
+/** True for a run holding text (or CDATA) outside any element: the content is mixed, as `hasMixedContent` reads it. */
 function hasBareText(run: PMNode): boolean {
   let found = false;
   run.forEach((n) => {
-    if (n.isText && /[^ \t\r\n]/.test(n.text ?? '') && n.marks.every((m) => m.type.name === 'noteSpan')) found = true;
+    const text = n.isText
+      ? n.text
+      : n.type.name === 'teiInline' && n.attrs['name'] === '#cdata'
+        ? n.attrs['text']
+        : null;
+    if (typeof text === 'string' && /[^ \t\r\n]/.test(text) && n.marks.every((m) => m.type.name === 'noteSpan'))
+      found = true;
   });
   return found;
 }
 
-/** True for a run a reader sees something of (not only page or line breaks, comments, empty elements). */
+/**
+ * True for a run a reader sees something of, as the importer's `isVisibleInline`
+ * reads its XML: text, CDATA, a note, anything inside an element (a node with a
+ * mark). Page and line breaks, comments and empty elements alone are not.
+ */
 function isVisibleRun(run: PMNode): boolean {
   let found = false;
   run.forEach((n) => {
-    if (n.isText || n.type.name === 'note' || (n.type.name === 'teiInline' && n.attrs['name'] === '#cdata'))
+    if (
+      n.isText ||
+      n.type.name === 'note' ||
+      (n.type.name === 'teiInline' && n.attrs['name'] === '#cdata') ||
+      n.marks.length > 0
+    )
       found = true;
   });
   return found;

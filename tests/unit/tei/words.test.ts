@@ -80,6 +80,11 @@ describe('whitespace between inline elements', () => {
     expect(readingBlocksOf(roundTrip(xml)).join(' ')).toContain('[Translation] File translation revised.');
   });
 
+  it('writes back runs that hold only an element around a comment, or only CDATA, as they were read', () => {
+    roundTrip(wrap('<div type="document"><p>a</p>\n  <seg><!--x--></seg>\n  <p>b</p></div>'));
+    roundTrip(wrap('<div type="document"><![CDATA[ x ]]><p>a</p><p>b</p></div>'));
+  });
+
   it('keeps the index of the Guatemala volume word for word ("Langevin, Paul D. See Phillips")', () => {
     const path = resolve(import.meta.dirname, '../../../../shared/corpus/frus/frus1952-54Guat.xml');
     const out = exported(readFileSync(path, 'utf8'));
