@@ -9,7 +9,7 @@ import { schema } from '../schema.ts';
 import { parseXml } from '../xml/parse.ts';
 import { serializeXml } from '../xml/serialize.ts';
 import type { XmlAttr, XmlDocument, XmlElement, XmlNode } from '../xml/tree.ts';
-import { TEI_NS, element, isWhitespace } from '../xml/tree.ts';
+import { TEI_NS, XML_NS, element, isWhitespace } from '../xml/tree.ts';
 import { blocksToXml, withPointers } from './fromDoc.ts';
 import { PLACEHOLDER } from './import.ts';
 
@@ -48,24 +48,30 @@ interface Slot {
   container: XmlElement;
   parent: XmlElement | null;
   key: string;
-  indent: string;
+  /** The container's indentation, or null where `xml:space="preserve"` is in force: nothing may be added. */
+  indent: string | null;
 }
 
 /** The placeholders of a frame, each with its container element and that element's indentation. */
 function findSlots(root: XmlElement): Slot[] {
   const slots: Slot[] = [];
-  const walk = (el: XmlElement, parent: XmlElement | null, indent: string): void => {
+  const walk = (el: XmlElement, parent: XmlElement | null, indent: string, preserve: boolean): void => {
+    const space = el.attrs.find((a) => a.name === 'xml:space')?.value;
+    const keep = space === 'preserve' || (preserve && space !== 'default');
     for (const [i, c] of el.children.entries()) {
-      if (c.type === 'pi' && c.target === PLACEHOLDER) slots.push({ container: el, parent, key: c.body, indent });
+      if (c.type === 'pi' && c.target === PLACEHOLDER)
+        slots.push({ container: el, parent, key: c.body, indent: keep ? null : indent });
       if (c.type !== 'element') continue;
       const before = el.children[i - 1];
       const ws = before?.type === 'text' && isWhitespace(before.text) && before.text.includes('\n');
-      walk(c, el, ws ? before.text.slice(before.text.lastIndexOf('\n') + 1) : `${indent}    `);
+      walk(c, el, ws ? before.text.slice(before.text.lastIndexOf('\n') + 1) : `${indent}    `, keep);
     }
   };
-  walk(root, null, '');
+  walk(root, null, '', false);
   return slots;
 }
+
+const PRESERVE: XmlAttr = { name: 'xml:space', uri: XML_NS, value: 'preserve' };
 
 function el(name: string, attrs: Array<[string, string]>, children: XmlNode[]): XmlElement {
   const a: XmlAttr[] = attrs.map(([n, value]) => ({ name: n, uri: '', value }));
@@ -206,22 +212,27 @@ function documentTei(
   const pm = docFromJSON(doc);
   let rootAttrs: Array<[string, string]> = [['xmlns', TEI_NS]];
   let bodyContent: XmlNode[];
+  let bodyAttrs: Array<[string, string]> = [];
   if (context.frame !== undefined && context.key !== undefined) {
     const frame = frameSlots(context.frame);
     const slot = frame.slots.find((s) => s.key === context.key);
     if (!slot) throw new RangeError(`exportDocumentTei: the frame has no placeholder "${context.key}"`);
     rootAttrs = rootAttrs.concat(prefixDeclarations(frame.root));
     const c = slot.container;
-    bodyContent =
-      c.uri === TEI_NS && c.name === 'body'
-        ? blocksToXml(pm.content, '        ')
-        : [
-            text('\n            '),
-            element(c.name, c.uri, c.attrs, blocksToXml(pm.content, '            ')),
-            text('\n        '),
-          ];
+    // Whitespace preserved by an element around the container is preserved by the container on its own.
+    const keep = slot.indent === null;
+    const attrs = keep && !c.attrs.some((a) => a.name === 'xml:space') ? [...c.attrs, PRESERVE] : c.attrs;
+    if (c.uri === TEI_NS && c.name === 'body') {
+      bodyContent = blocksToXml(pm.content, keep ? null : '        ');
+      if (keep) bodyAttrs = [['xml:space', 'preserve']];
+    } else
+      bodyContent = [
+        text('\n            '),
+        element(c.name, c.uri, attrs, blocksToXml(pm.content, keep ? null : '            ')),
+        text('\n        '),
+      ];
   } else bodyContent = blocksToXml(pm.content, '        ');
-  const body = el('body', [], bodyContent);
+  const body = el('body', bodyAttrs, bodyContent);
   const standOff = context.register?.standOff;
   const parts = [header(meta), ...(standOff ? [standOff] : []), el('text', [], indented([body], '    '))];
   const root = el('TEI', rootAttrs, indented(parts, ''));
@@ -238,12 +249,15 @@ function documentTei(
 /**
  * The whole project as a `<teiCorpus>`: a header with the project's title, then
  * each collection's volume (as exportCollectionTei writes it) in order.
+ *
+ * @throws RangeError for no collections: a teiCorpus holds at least one TEI.
  */
 export function exportProjectTei(
   collections: ReadonlyArray<{ frame: string; docs: ReadonlyMap<string, DocJSON> }>,
   title = 'Siglum project',
   register?: ExportRegister,
 ): string {
+  if (collections.length === 0) throw new RangeError('exportProjectTei: a teiCorpus needs at least one volume');
   const volumes: XmlNode[] = [];
   for (const c of collections) {
     const xml = parseXml(c.frame, { fileName: 'frame' });

@@ -222,9 +222,15 @@ type BlockWriter = (node: PMNode, indent: string | null) => XmlNode[];
 const textblock =
   (name: string): BlockWriter =>
   (node) => [el(name, attrsOf(node), inlineToXml(node.content))];
+/** True for a node written with `xml:space="preserve"`: nothing may be added to its content. */
+function preservesSpace(node: PMNode): boolean {
+  const xml: unknown = node.attrs['xml'];
+  return Array.isArray(xml) && xml.some((p) => Array.isArray(p) && p[0] === 'xml:space' && p[1] === 'preserve');
+}
+
 const container =
   (name: string): BlockWriter =>
-  (node, indent) => [el(name, attrsOf(node), blocksToXml(node.content, indent))];
+  (node, indent) => [el(name, attrsOf(node), blocksToXml(node.content, preservesSpace(node) ? null : indent))];
 
 /** How each block node is written. `indent` is the node's own indentation, null inside mixed content. */
 const blockWriters: Partial<Record<NodeName, BlockWriter>> = {
@@ -239,34 +245,79 @@ const blockWriters: Partial<Record<NodeName, BlockWriter>> = {
   dateline: textblock('dateline'),
   salute: textblock('salute'),
   signed: textblock('signed'),
-  teiBlock: (node, indent) => [el(nameOf(node), attrsOf(node), blocksToXml(node.content, indent))],
+  teiBlock: (node, indent) => [
+    el(nameOf(node), attrsOf(node), blocksToXml(node.content, preservesSpace(node) ? null : indent)),
+  ],
   teiText: (node) => {
     const content = inlineToXml(node.content);
     return node.attrs['name'] === null ? content : [el(nameOf(node), attrsOf(node), content)];
   },
 };
 
+/** True for a bare run of inline content (`teiText` with name null). */
+function isRun(node: PMNode): boolean {
+  return node.type.name === 'teiText' && node.attrs['name'] === null;
+}
+
+/** True for a run holding text (or CDATA) outside any element: the content is mixed, as `hasMixedContent` reads it. */
+function hasBareText(run: PMNode): boolean {
+  let found = false;
+  run.forEach((n) => {
+    const text = n.isText
+      ? n.text
+      : n.type.name === 'teiInline' && n.attrs['name'] === '#cdata'
+        ? n.attrs['text']
+        : null;
+    if (typeof text === 'string' && /[^ \t\r\n]/.test(text) && n.marks.every((m) => m.type.name === 'noteSpan'))
+      found = true;
+  });
+  return found;
+}
+
 /**
- * Block content as XML nodes. Element-only content (no bare text runs) is
- * indented one INDENT deeper than `indent`; with `indent` null, or when the
- * content has text runs, nothing is added.
+ * True for a run a reader sees something of, as the importer's `isVisibleInline`
+ * reads its XML: text, CDATA, a note, anything inside an element (a node with a
+ * mark). Page and line breaks, comments and empty elements alone are not.
+ */
+function isVisibleRun(run: PMNode): boolean {
+  let found = false;
+  run.forEach((n) => {
+    if (
+      n.isText ||
+      n.type.name === 'note' ||
+      (n.type.name === 'teiInline' && n.attrs['name'] === '#cdata') ||
+      n.marks.length > 0
+    )
+      found = true;
+  });
+  return found;
+}
+
+/**
+ * Block content as XML nodes. Element-only content (no text outside elements)
+ * is indented one INDENT deeper than `indent`, except next to a run of inline
+ * content a reader sees, whose whitespace is its own (the importer kept it); with
+ * `indent` null, or in mixed content, nothing is added.
  */
 export function blocksToXml(content: Fragment, indent: string | null): XmlNode[] {
   let mixed = indent === null;
   content.forEach((n) => {
-    if (n.type.name === 'teiText' && n.attrs['name'] === null) mixed = true;
+    if (isRun(n) && hasBareText(n)) mixed = true;
   });
   const inner = mixed ? null : `${indent}${INDENT}`;
   const out: XmlNode[] = [];
+  let afterVisible = false;
   content.forEach((n) => {
     const write = blockWriters[n.type.name as NodeName];
     if (!write) throw new RangeError(`${n.type.name} is not a block node TEI export knows`);
-    if (inner !== null) out.push({ type: 'text', text: `\n${inner}` });
+    const visible = isRun(n) && isVisibleRun(n);
+    if (inner !== null && !visible && !afterVisible) out.push({ type: 'text', text: `\n${inner}` });
     for (const x of write(n, inner)) {
       if (x.type === 'text') pushText(out, x.text);
       else out.push(x);
     }
+    afterVisible = visible;
   });
-  if (inner !== null && out.length > 0) out.push({ type: 'text', text: `\n${indent}` });
+  if (inner !== null && out.length > 0 && !afterVisible) out.push({ type: 'text', text: `\n${indent}` });
   return out;
 }

@@ -16,9 +16,9 @@ import { registerFromStandOff } from '../entities/standoff.ts';
 import { SiglumError } from '../errors.ts';
 import { parseXml } from '../xml/parse.ts';
 import { serializeXml } from '../xml/serialize.ts';
-import type { XmlDocument, XmlElement } from '../xml/tree.ts';
+import type { XmlAttr, XmlDocument, XmlElement, XmlPrologNode } from '../xml/tree.ts';
 import { TEI_NS, childElements, getAttr } from '../xml/tree.ts';
-import { isTei } from './names.ts';
+import { isTei, readSpace } from './names.ts';
 import { child, divMeta, headerMeta } from './meta.ts';
 import { containerToDoc, withMentions } from './toDoc.ts';
 
@@ -92,6 +92,15 @@ function removeChild(parent: XmlElement, el: XmlElement): void {
  */
 function readRegister(tei: XmlElement, fileName: string): TeiRegisterEntry[] {
   const entries: TeiRegisterEntry[] = registerFromFrusLists(tei).map((entity) => ({ entity, definedInFrame: true }));
+  entries.push(...readStandOffs(tei, fileName));
+  const seen = new Set<string>();
+  return entries.filter((e) => !seen.has(e.entity.id) && seen.add(e.entity.id));
+}
+
+/** The entries of the `standOff` children of `parent` (a TEI or a teiCorpus), which leave the tree. */
+function readStandOffs(parent: XmlElement, fileName: string): TeiRegisterEntry[] {
+  const entries: TeiRegisterEntry[] = [];
+  const tei = parent;
   for (const standOff of childElements(tei).filter(isStandOff)) {
     const lists = childElements(standOff).filter(isRegisterList);
     const holder: XmlElement = { ...standOff, children: lists };
@@ -106,8 +115,7 @@ function readRegister(tei: XmlElement, fileName: string): TeiRegisterEntry[] {
     for (const list of lists) removeChild(standOff, list);
     if (childElements(standOff).length === 0) removeChild(tei, standOff);
   }
-  const seen = new Set<string>();
-  return entries.filter((e) => !seen.has(e.entity.id) && seen.add(e.entity.id));
+  return entries;
 }
 
 interface Container {
@@ -188,10 +196,84 @@ export function teiRoot(xml: XmlDocument, fileName: string): XmlElement {
  * @throws SiglumError ('invalid-tei') when it is not a TEI file with a `<text>`.
  */
 export function importTei(text: string, fileName: string, options: TeiImportOptions = {}): TeiImport {
+  return importParsed(parseXml(text, { fileName }), fileName, options, []);
+}
+
+/**
+ * Reads a TEI file or a `teiCorpus`: one volume for a TEI file, one per `TEI` of
+ * a corpus (nested corpora included), in order, each with the namespace
+ * declarations it inherits and the comments and processing instructions that
+ * stand right before it (an `xml-model` line) as its own, so that a project
+ * exported as a teiCorpus imports as the volumes it had. The corpus's header is
+ * not kept; with `register`, the lists of its `standOff` (where a project export
+ * writes the register once) go to every volume, which the store reads as one
+ * entry each.
+ *
+ * @throws ParseError as importTei; SiglumError ('invalid-tei') as importTei, for
+ *   any volume, and for a corpus without a `TEI`.
+ */
+export function importTeiVolumes(text: string, fileName: string, options: TeiImportOptions = {}): TeiImport[] {
   const xml = parseXml(text, { fileName });
+  if (!isTei(xml.root, 'teiCorpus')) return [importParsed(xml, fileName, options, [])];
+  const shared = options.register ? readStandOffs(xml.root, fileName) : [];
+  const volumes = corpusVolumes(xml.root, []);
+  if (volumes.length === 0)
+    throw new SiglumError('invalid-tei', `${fileName}: the teiCorpus holds no <TEI>, so there is nothing to import.`);
+  return volumes.map(({ prolog, root }, i) =>
+    importParsed(
+      {
+        declaration: { version: '1.0', encoding: 'UTF-8', standalone: null },
+        bom: false,
+        crlf: false,
+        prolog,
+        root,
+        epilog: [],
+      },
+      volumes.length === 1 ? fileName : `${fileName} (volume ${i + 1})`,
+      options,
+      shared,
+    ),
+  );
+}
+
+/** The TEI elements of a corpus, each with the comments and PIs right before it and the namespaces it inherits. */
+function corpusVolumes(corpus: XmlElement, inherited: XmlAttr[]): Array<{ prolog: XmlPrologNode[]; root: XmlElement }> {
+  const declared = [
+    ...inherited.filter((a) => !corpus.attrs.some((b) => b.name === a.name)),
+    ...corpus.attrs.filter(isNamespaceDeclaration),
+  ];
+  const out: Array<{ prolog: XmlPrologNode[]; root: XmlElement }> = [];
+  let before: XmlPrologNode[] = [];
+  for (const c of corpus.children) {
+    if (c.type === 'comment' || c.type === 'pi') before.push(c);
+    else if (c.type === 'element') {
+      if (isTei(c, 'TEI')) {
+        const missing = declared.filter((a) => !c.attrs.some((b) => b.name === a.name));
+        out.push({ prolog: before, root: { ...c, attrs: [...missing, ...c.attrs] } });
+      } else if (isTei(c, 'teiCorpus')) out.push(...corpusVolumes(c, declared));
+      before = [];
+    }
+  }
+  return out;
+}
+
+function isNamespaceDeclaration(a: XmlAttr): boolean {
+  return a.name === 'xmlns' || a.name.startsWith('xmlns:');
+}
+
+/** importTei on a parsed file; `shared` register entries (a corpus's standOff) join the volume's own. */
+function importParsed(
+  xml: XmlDocument,
+  fileName: string,
+  options: TeiImportOptions,
+  shared: readonly TeiRegisterEntry[],
+): TeiImport {
   const tei = teiRoot(xml, fileName);
-  const register = options.register ? readRegister(tei, fileName) : null;
+  const own = options.register ? readRegister(tei, fileName) : null;
+  const register =
+    own === null ? null : [...own, ...shared.filter((e) => !own.some((o) => o.entity.id === e.entity.id))];
   const ids = new Set(register?.map((e) => e.entity.id) ?? []);
+  readSpace(tei);
   const containers = findContainers(child(tei, 'text')!);
   const header = headerMeta(tei, fileName);
   const used = new Set<string>();

@@ -5,6 +5,7 @@
  */
 export {
   importTei,
+  importTeiVolumes,
   teiRoot,
   PLACEHOLDER,
   type TeiImport,

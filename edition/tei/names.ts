@@ -2,7 +2,7 @@
  * Which TEI elements the schema models, and how elements are classed as block
  * or inline when the schema does not say. Shared by the importer and the exporter.
  */
-import { TEI_NS, type XmlElement, getAttr } from '../xml/tree.ts';
+import { TEI_NS, type XmlElement, type XmlNode, getAttr, isWhitespace } from '../xml/tree.ts';
 
 /** `hi/@rend` values that map to the schema's highlighting marks. */
 export const REND_MARKS = {
@@ -72,13 +72,99 @@ export function containsBlock(el: XmlElement): boolean {
 }
 
 /**
- * Whether a child element of element-only content is a block of its own
- * (rather than part of a run of inline content): anything but empty elements,
- * milestones like `<pb/>` and notes other than source notes.
+ * TEI elements that stand as blocks of their own in element-only content even
+ * when they hold only phrases (a `bibl` of a `listBibl`, an index `item`, a verse
+ * `l`, a `castItem`...). Other elements there, phrases like `persName`, `hi` or
+ * `date`, are inline: the whitespace between two of them is text.
  */
-export function isBlockInElementOnly(el: XmlElement): boolean {
+const CHUNK_NAMES = new Set([
+  'item',
+  'label',
+  'l',
+  'row',
+  'cell',
+  'dateline',
+  'salute',
+  'signed',
+  'byline',
+  'trailer',
+  'argument',
+  'epigraph',
+  'docTitle',
+  'titlePart',
+  'docAuthor',
+  'docImprint',
+  'docDate',
+  'bibl',
+  'biblStruct',
+  'speaker',
+  'stage',
+  'castList',
+  'castGroup',
+  'castItem',
+  'msDesc',
+  'msIdentifier',
+  'msContents',
+  'msItem',
+  'physDesc',
+  'history',
+  'additional',
+  'quote',
+  'figure',
+  'listPerson',
+  'person',
+  'listPlace',
+  'place',
+  'listOrg',
+  'org',
+]);
+
+/**
+ * Whether a child element of element-only content is a block of its own
+ * (rather than part of a run of inline content): a blockish element, a source
+ * note or one of the chunk-level elements above. Phrases, empty elements,
+ * milestones like `<pb/>` and notes other than source notes are inline. In a
+ * letter's opener or closer (`loose`) every element that is not empty, a
+ * milestone or a footnote is a block, as FRUS writes `<opener><seg>No. 3534</seg>`.
+ */
+export function isBlockInElementOnly(el: XmlElement, loose = false): boolean {
   if (el.children.length === 0) return false;
   if (el.uri === TEI_NS && INLINE_ONLY.has(el.name)) return false;
   if (isTei(el, 'note')) return isSourceNote(el);
-  return true;
+  return loose || isBlockish(el) || (el.uri === TEI_NS && CHUNK_NAMES.has(el.name));
+}
+
+/**
+ * True for content a reader sees in a run of inline content: text that is not
+ * only whitespace, CDATA, an element with content. Empty elements (`<pb/>`,
+ * `<anchor/>`), comments and processing instructions are not.
+ */
+export function isVisibleInline(node: XmlNode): boolean {
+  if (node.type === 'text') return !isWhitespace(node.text);
+  if (node.type === 'cdata') return true;
+  return node.type === 'element' && node.children.length > 0;
+}
+
+const preserved = new WeakMap<XmlElement, boolean>();
+
+/**
+ * Reads where `xml:space="preserve"` is in force in a parsed tree (it is
+ * inherited until an `xml:space="default"` turns it off), for
+ * `isSpacePreserved` to answer; `inherited` says whether it is in force
+ * around `root`.
+ */
+export function readSpace(root: XmlElement, inherited = false): void {
+  const own = getAttr(root, 'xml:space');
+  const on = own === 'preserve' ? true : own === 'default' ? false : inherited;
+  preserved.set(root, on);
+  for (const c of root.children) if (c.type === 'element') readSpace(c, on);
+}
+
+/**
+ * True when `xml:space="preserve"` is in force on the element: all whitespace
+ * in it is content, never layout to drop or to re-indent. Elements of a tree
+ * `readSpace` has not read answer from their own attribute.
+ */
+export function isSpacePreserved(el: XmlElement): boolean {
+  return preserved.get(el) ?? getAttr(el, 'xml:space') === 'preserve';
 }

@@ -18,8 +18,17 @@ import { Fragment, type Mark, type Node as PMNode } from 'prosemirror-model';
 import { mentionFromTei } from '../entities/teiMentions.ts';
 import { schema } from '../schema.ts';
 import type { XmlAttr, XmlElement, XmlNode } from '../xml/tree.ts';
-import { TEI_NS, getAttr, hasMixedContent, isWhitespace } from '../xml/tree.ts';
-import { REND_MARKS, containsBlock, isBlockInElementOnly, isBlockish, isSourceNote, isTei } from './names.ts';
+import { TEI_NS, getAttr, hasMixedContent } from '../xml/tree.ts';
+import {
+  REND_MARKS,
+  containsBlock,
+  isBlockInElementOnly,
+  isBlockish,
+  isSourceNote,
+  isSpacePreserved,
+  isTei,
+  isVisibleInline,
+} from './names.ts';
 import { inlineToXml } from './fromDoc.ts';
 import { sameContent } from './compare.ts';
 import { appFromTei, appMarkFromTei, resetAppIds } from './apparatus.ts';
@@ -196,7 +205,7 @@ function textblock(name: TextblockName, el: XmlElement, except: readonly string[
 
 /** A `<list>` of `(label? item)+` with inline content, else null (it becomes generic). */
 function list(el: XmlElement): PMNode | null {
-  if (hasMixedContent(el)) return null;
+  if (hasMixedContent(el) || isSpacePreserved(el)) return null;
   const items: PMNode[] = [];
   let pendingLabel = false;
   for (const c of el.children) {
@@ -241,21 +250,26 @@ function block(el: XmlElement, inLetter: boolean): PMNode {
 /**
  * The blocks for the children of a container element: block children become
  * blocks; runs of text and inline elements between them become `teiText`
- * nodes with `name: null`. In element-only content whitespace is dropped.
+ * nodes with `name: null`. In element-only content whitespace is layout and
+ * dropped, except in a run that holds something a reader sees (a footnote, a
+ * name): there it is kept exactly, so that no two words run together. Under
+ * `xml:space="preserve"` all whitespace is kept.
  */
 export function blockContent(container: XmlElement, inLetter: boolean): PMNode[] {
   const mixed = hasMixedContent(container);
+  const keepSpace = mixed || isSpacePreserved(container);
   const out: PMNode[] = [];
   let run: XmlNode[] = [];
   const flush = (): void => {
-    if (run.length > 0) out.push(schema.nodes.teiText.create({ name: null }, inlineContent(run)));
+    const nodes = keepSpace || run.some(isVisibleInline) ? run : run.filter((c) => c.type !== 'text');
+    if (nodes.length > 0) out.push(schema.nodes.teiText.create({ name: null }, inlineContent(nodes)));
     run = [];
   };
   for (const c of container.children) {
-    if (c.type === 'element' && (mixed ? isBlockish(c) : isBlockInElementOnly(c))) {
+    if (c.type === 'element' && (mixed ? isBlockish(c) : isBlockInElementOnly(c, inLetter))) {
       flush();
       out.push(block(c, inLetter));
-    } else if (mixed || c.type !== 'text' || !isWhitespace(c.text)) run.push(c);
+    } else run.push(c);
   }
   flush();
   return out;

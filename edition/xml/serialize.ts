@@ -92,6 +92,8 @@ export interface SerializeOptions {
  * XML text of a whole document: declaration, prolog, root, epilog (each prolog
  * and epilog item on its own line). LF line endings and no byte-order mark
  * unless asked; pass `{ bom: doc.bom, crlf: doc.crlf }` for the file's own.
+ * The text is for a UTF-8 file, so a declared encoding is written as UTF-8
+ * (a file read as ISO-8859-1 or UTF-16 does not keep saying so).
  */
 export function serializeXml(doc: XmlDocument, options: SerializeOptions = {}): string {
   const out: string[] = [];
@@ -99,7 +101,7 @@ export function serializeXml(doc: XmlDocument, options: SerializeOptions = {}): 
   const d = doc.declaration;
   if (d) {
     out.push('<?xml version="', d.version, '"');
-    if (d.encoding !== null) out.push(' encoding="', d.encoding, '"');
+    if (d.encoding !== null) out.push(' encoding="', /^utf-8$/i.test(d.encoding) ? d.encoding : 'UTF-8', '"');
     if (d.standalone !== null) out.push(' standalone="', d.standalone, '"');
     out.push('?>\n');
   }

@@ -48,6 +48,22 @@ export async function withService<T>(
   }
 }
 
+/**
+ * Runs `work`, which may create the project; when it fails and the project did
+ * not exist before, the files it created (the project and SQLite's journal
+ * files beside it) are removed, so that a failed import leaves nothing behind.
+ */
+async function withNewProjectUndone<T>(project: ProjectChoice, work: () => Promise<T>): Promise<T> {
+  const existed = existsSync(project.path);
+  try {
+    return await work();
+  } catch (e) {
+    if (!existed)
+      await Promise.all(['', '-wal', '-shm', '-journal'].map((end) => rm(`${project.path}${end}`, { force: true })));
+    throw e;
+  }
+}
+
 export async function importCommand(
   files: string[],
   opts: { project?: string; json?: boolean },
@@ -72,7 +88,9 @@ export async function importCommand(
     // As bytes, so the service checks that the text is valid UTF-8 rather than a decoder here guessing.
     read.push({ name: basename(file), base64: bytes.toString('base64') });
   }
-  const result = await withService(project, true, (s) => s.importFiles({ files: read }));
+  const result = await withNewProjectUndone(project, () =>
+    withService(project, true, (s) => s.importFiles({ files: read })),
+  );
   if (opts.json) {
     io.out(
       JSON.stringify({

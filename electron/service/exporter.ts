@@ -5,6 +5,7 @@
  * go into a new frame, or at the end of their volume's body.
  */
 import type { DocJSON, ExportTarget, TeiExport } from '../../edition/api.ts';
+import { SiglumError } from '../../edition/errors.ts';
 import {
   exportCollectionTei,
   exportDocumentTei,
@@ -104,5 +105,7 @@ export function exportTei(
     volume(store, authority, id, getCollection(store.db, id).title),
   );
   if (listDocuments(store.db, null).length > 0) collections.push(volume(store, authority, null, title));
+  if (collections.length === 0)
+    throw new SiglumError('bad-input', 'The project has no documents to export; import or create one first.');
   return { fileName: fileNameOf(title), xml: exportProjectTei(collections, title, register?.({ project: true })) };
 }

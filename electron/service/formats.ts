@@ -4,12 +4,12 @@
  * and time limits, so that a hostile file cannot stall the process that serves the UI.
  */
 import type { ImportFile } from '../../edition/api.ts';
-import { isTeiImport, parseFile, runImportWorker, type ParsedFile } from '../workers/index.ts';
+import { isTeiImport, parsedParts, parseFile, runImportWorker, type ParsedFile } from '../workers/index.ts';
 import type { PlainImport } from '../../edition/plaintext/index.ts';
 import type { TeiImport } from '../../edition/tei/index.ts';
 
 export type { PlainImport, TeiImport };
-export { isTeiImport };
+export { isTeiImport, parsedParts };
 
 /** Turns one imported file into a TEI volume or a plain-text document. */
 export type FileParser = (file: ImportFile) => Promise<ParsedFile>;

@@ -13,7 +13,7 @@ import { apiId } from '../../db/ids.ts';
 import { putSnapshot } from '../../db/snapshots.ts';
 import type { Store } from '../../db/store.ts';
 import { importRegister, linkImportedMentions } from './entities.ts';
-import { isTeiImport, type FileParser, type PlainImport, type TeiImport } from './formats.ts';
+import { isTeiImport, parsedParts, type FileParser, type PlainImport, type TeiImport } from './formats.ts';
 import { storeImportedWitnesses, witnessesFromTei } from './witnesses.ts';
 
 /** The most files one import may carry. */
@@ -58,7 +58,8 @@ export function checkImportFiles(files: unknown[]): ImportFile[] {
 /** Parses every file, then writes them all in one transaction. */
 export async function importFiles(store: Store, parse: FileParser, files: ImportFile[]): Promise<ImportedDocument[]> {
   const parsed: Array<{ file: ImportFile; result: TeiImport | PlainImport }> = [];
-  for (const file of files) parsed.push({ file, result: await parse(file) });
+  // A teiCorpus gives one volume per TEI.
+  for (const file of files) for (const result of parsedParts(await parse(file))) parsed.push({ file, result });
 
   // Checked before the transaction, so that no time is spent holding the write lock.
   type Prepared = { kind: 'tei'; tei: TeiImport } | { kind: 'plain'; plain: PlainImport };

@@ -10,7 +10,7 @@ import type { ImportFile } from '../../edition/api.ts';
 import { ParseError, SiglumError, isErrorPayload } from '../../edition/errors.ts';
 import type { ParsedFile } from './parseFile.ts';
 
-export { isTeiImport, parseFile, type ParsedFile } from './parseFile.ts';
+export { isTeiImport, isCorpusImport, parsedParts, parseFile, type ParsedFile } from './parseFile.ts';
 
 /** Limits of runImportWorker. */
 export interface ImportWorkerOptions {
@@ -45,13 +45,18 @@ function fromPayload(p: unknown): SiglumError {
   return e;
 }
 
-/** The worker's answer, checked for the shape of a TeiImport or a PlainImport. */
+/** The worker's answer, checked for the shape of a TeiImport, a teiCorpus's volumes or a PlainImport. */
 function parsedFromJson(json: unknown): ParsedFile {
   const value: unknown = typeof json === 'string' ? JSON.parse(json) : null;
-  const o = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-  const tei = Array.isArray(o['documents']) && typeof o['collection'] === 'object';
+  const record = (v: unknown): Record<string, unknown> =>
+    (typeof v === 'object' && v !== null ? v : {}) as Record<string, unknown>;
+  const isTei = (v: unknown): boolean =>
+    Array.isArray(record(v)['documents']) && typeof record(v)['collection'] === 'object';
+  const o = record(value);
+  const tei = isTei(value);
+  const corpus = Array.isArray(o['volumes']) && (o['volumes'] as unknown[]).every(isTei);
   const plain = typeof o['doc'] === 'object' && typeof o['title'] === 'string';
-  if (!tei && !plain)
+  if (!tei && !corpus && !plain)
     throw new SiglumError('internal', 'Siglum hit an internal error: the import worker sent an unreadable answer.');
   return value as ParsedFile;
 }

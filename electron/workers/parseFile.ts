@@ -6,23 +6,53 @@
 import type { ImportFile } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import { importPlainText, type PlainImport } from '../../edition/plaintext/index.ts';
-import { importTei, type TeiImport } from '../../edition/tei/import.ts';
-import { decodeUtf8 } from '../../edition/xml/decode.ts';
+import { importTeiVolumes, type TeiImport } from '../../edition/tei/import.ts';
+import { decodeUtf8, decodeXml } from '../../edition/xml/decode.ts';
 
-/** A parsed file: a TEI volume or one plain-text document. */
-export type ParsedFile = TeiImport | PlainImport;
+/** A `teiCorpus`: one volume per `TEI`. */
+export interface TeiCorpusImport {
+  volumes: TeiImport[];
+}
+
+/** A parsed file: a TEI volume, a teiCorpus of volumes or one plain-text document. */
+export type ParsedFile = TeiImport | TeiCorpusImport | PlainImport;
 
 /** True for the result of a TEI file. */
 export function isTeiImport(r: ParsedFile): r is TeiImport {
   return 'collection' in r && 'documents' in r;
 }
 
-/** The file's text: `text` as given, `base64` decoded as strict UTF-8 (ParseError at the bad byte). */
+/** True for the result of a teiCorpus. */
+export function isCorpusImport(r: ParsedFile): r is TeiCorpusImport {
+  return 'volumes' in r;
+}
+
+/** The volumes and documents a parsed file holds, one by one: a teiCorpus's volumes, else the file itself. */
+export function parsedParts(r: ParsedFile): Array<TeiImport | PlainImport> {
+  return isCorpusImport(r) ? r.volumes : [r];
+}
+
+/**
+ * The file's text: `text` as given; `base64` decoded as XML decodes (UTF-16 by its
+ * byte-order mark, else the encoding its declaration names, else UTF-8) when the
+ * file is XML, else as strict UTF-8. ParseError at a bad byte.
+ */
 export function fileText(file: ImportFile): string {
   if (typeof file.text === 'string') return file.text;
-  if (typeof file.base64 === 'string')
-    return decodeUtf8(Uint8Array.from(Buffer.from(file.base64, 'base64')), file.name);
+  if (typeof file.base64 === 'string') {
+    const bytes = Uint8Array.from(Buffer.from(file.base64, 'base64'));
+    return isXmlBytes(file.name, bytes) ? decodeXml(bytes, file.name) : decodeUtf8(bytes, file.name);
+  }
   throw new SiglumError('bad-input', `${file.name}: the file has no content.`);
+}
+
+/** As isXmlFile, before decoding: the name says XML, or the bytes start with a UTF-16 byte-order mark or markup. */
+function isXmlBytes(name: string, bytes: Uint8Array): boolean {
+  if (/\.(txt|text|md)$/i.test(name)) return false;
+  if (/\.(xml|tei)$/i.test(name)) return true;
+  const [a, b] = [bytes[0], bytes[1]];
+  if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff) || a === 0x3c || (a === 0x00 && b === 0x3c)) return true;
+  return a === 0xef && b === 0xbb && bytes[2] === 0xbf && bytes[3] === 0x3c;
 }
 
 /** TEI when the name says XML or the text starts with markup; plain text otherwise. */
@@ -34,9 +64,11 @@ export function isXmlFile(name: string, text: string): boolean {
 /**
  * Parses one imported file.
  *
- * @throws ParseError for text that is not well-formed (or not UTF-8), SiglumError for anything else refused.
+ * @throws ParseError for text that is not well-formed (or not in its encoding), SiglumError for anything else refused.
  */
 export function parseFile(file: ImportFile): ParsedFile {
   const text = fileText(file);
-  return isXmlFile(file.name, text) ? importTei(text, file.name, { register: true }) : importPlainText(text, file.name);
+  if (!isXmlFile(file.name, text)) return importPlainText(text, file.name);
+  const volumes = importTeiVolumes(text, file.name, { register: true });
+  return volumes.length === 1 ? volumes[0]! : { volumes };
 }

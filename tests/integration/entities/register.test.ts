@@ -112,8 +112,11 @@ describe('a FRUS volume imported through the service', () => {
     // The volume's own list entry defines the entity: it is not suggested as a mention.
     const pbsuccess = (await s.listEntities({ type: 'term' })).find((e) => e.xmlId === 't_PBSPBSUCCESS1')!;
     const suggested = await s.entitySuggestions({ id: pbsuccess.id });
-    expect(suggested.length).toBeGreaterThan(0);
     expect(suggested.filter((x) => x.text === pbsuccess.name)).toEqual([]);
+    // Every PBSUCCESS in the documents, the back-of-book index's included, is marked; "Adam" is not always.
+    expect(suggested).toEqual([]);
+    const adam = (await s.listEntities({ type: 'term' })).find((e) => e.xmlId === 't_ADAM1')!;
+    expect((await s.entitySuggestions({ id: adam.id })).length).toBeGreaterThan(0);
     const index = await s.entityIndex({ type: 'person' });
     const entry = index.find((e) => e.entityId === dulles.id)!;
     expect(entry.locations.reduce((a, l) => a + l.mentions, 0)).toBe(dulles.mentions);

@@ -2,8 +2,11 @@
  * A canonical form of XML for round-trip tests, written independently of the
  * importer's own check: parse, drop whitespace-only text in element-only
  * content, sort attributes, merge adjacent text; everything else exactly.
+ * Since dropping whitespace between two elements would call "WashingtonJuly 12"
+ * equal to "Washington July 12", the reading text (./readingText.ts) is compared too.
  */
 import { parseXml, type XmlNode } from '../../../edition/xml/index.ts';
+import { readingBlocksOf, readingDifference } from './readingText.ts';
 
 function canon(nodes: readonly XmlNode[], out: string[]): void {
   const merged: XmlNode[] = [];
@@ -36,7 +39,10 @@ export function canonicalLines(xml: string): string[] {
   return out;
 }
 
-/** null when two XML texts are canonically equal, else a short report of the first difference. */
+/**
+ * null when two XML texts are canonically equal and read the same (the same
+ * reading text, block by block), else a short report of the first difference.
+ */
 export function canonicalDifference(expected: string, actual: string): string | null {
   const a = canonicalLines(expected);
   const b = canonicalLines(actual);
@@ -46,5 +52,5 @@ export function canonicalDifference(expected: string, actual: string): string | 
       return `first difference at canonical line ${i}:\n  expected ${a.slice(Math.max(0, i - 2), i + 3).join('\n           ')}\n  actual   ${b.slice(Math.max(0, i - 2), i + 3).join('\n           ')}`;
     }
   }
-  return null;
+  return readingDifference(readingBlocksOf(expected), readingBlocksOf(actual));
 }

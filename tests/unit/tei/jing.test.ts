@@ -100,4 +100,24 @@ describe('TEI export validates', () => {
     writeFileSync(path, xml);
     expect(jing(TEI_ALL, [path])).toEqual([]);
   });
+
+  it('the novel, manuscript description and drama of tests/fixtures/tei export valid, as volumes and document by document', () => {
+    const fixtures = resolve(import.meta.dirname, '../../fixtures/tei');
+    const paths: string[] = [];
+    for (const file of readdirSync(fixtures).filter((f) => f.endsWith('.xml'))) {
+      const imported = importTei(readFileSync(join(fixtures, file), 'utf8'), file);
+      const docs = new Map(imported.documents.map((d) => [d.key, d.doc]));
+      paths.push(join(dir, `fixture-${file}`));
+      writeFileSync(paths.at(-1)!, exportCollectionTei(imported.collection.frame, docs));
+      for (const d of imported.documents.filter((x) => x.kind === 'document')) {
+        paths.push(join(dir, `fixture-${d.key}-${file}`));
+        writeFileSync(
+          paths.at(-1)!,
+          exportDocumentTei(d.doc, d.meta, { frame: imported.collection.frame, key: d.key }),
+        );
+      }
+    }
+    expect(paths.length).toBeGreaterThanOrEqual(6);
+    expect(jing(TEI_ALL, paths)).toEqual([]);
+  });
 });
