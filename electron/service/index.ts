@@ -87,6 +87,12 @@ export interface ServiceOptions {
   renderPdf?: PdfRenderer;
   /** How previewPages draws pages (default: Playwright's Chromium; the desktop app's hidden window). */
   renderPages?: PageImageRenderer;
+  /**
+   * Absolute folders `exportEdition` may write inside (siglum serve, where the caller is
+   * a browser page). Absent when every path comes from the user: the command line's
+   * `--out`, the desktop app's save dialog.
+   */
+  exportFolders?: readonly string[];
 }
 
 /** The API over one open project, plus `close`. */
@@ -164,6 +170,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
   const publisher = createPublisher(store, authority, emit, {
     ...(options.renderPdf ? { renderPdf: options.renderPdf } : {}),
     ...(options.renderPages ? { renderPages: options.renderPages } : {}),
+    exportFolders: options.exportFolders,
   });
   const stopWatching = watchOtherWriters(store, authority, emit, options.watchMs ?? 1000);
 
@@ -186,6 +193,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
         path,
         title: getProject(store.db)?.title ?? titleFromPath(path),
         schemaVersion: store.db.pragma('user_version', { simple: true }) as number,
+        ...(options.exportFolders?.[0] !== undefined ? { exportFolder: options.exportFolders[0] } : {}),
       })),
 
     listCollections: () => call((): CollectionInfo[] => listCollections(store.db)),

@@ -12,7 +12,7 @@
  * could not be set (`rejected`).
  */
 import { randomUUID } from 'node:crypto';
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -38,6 +38,7 @@ import type { PageImagesResult, PageRange, PdfProgress, PdfResult } from '../pdf
 import { publishHtml, publishLatex } from '../publish/index.ts';
 import type { CollabAuthority } from './authority.ts';
 import { gatherEdition, targetTitle } from './edition-source.ts';
+import { checkExportPath, checkRequestedPath, makeExportFolders, type ExportPolicy } from './export-paths.ts';
 import { fileNameOf } from './exporter.ts';
 import { applyPrintSettings, storedPrintSettings } from './print-settings.ts';
 
@@ -135,6 +136,10 @@ async function moveFilesInto(from: string, to: string): Promise<void> {
     const source = join(from, entry.name);
     const target = join(to, entry.name);
     if (entry.isDirectory()) {
+      // A symbolic link where the edition has a folder would lead its files elsewhere.
+      if (lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) {
+        throw cannotWrite(target, 'it is a symbolic link where the edition has a folder');
+      }
       await mkdir(target, { recursive: true });
       await moveFilesInto(source, target);
     } else {
@@ -169,8 +174,14 @@ export function createPublisher(
   store: Store,
   authority: CollabAuthority,
   emit: (events: readonly SiglumEvent[]) => void,
-  options: { renderPdf?: PdfRenderer; renderPages?: PageImageRenderer } = {},
+  options: {
+    renderPdf?: PdfRenderer;
+    renderPages?: PageImageRenderer;
+    /** Folders exports must stay inside (siglum serve); absent when the user chose the path. */
+    exportFolders?: readonly string[] | undefined;
+  } = {},
 ): Publisher {
+  const policy: ExportPolicy = { projectPath: store.path, folders: options.exportFolders };
   let browser: Promise<Browser> | null = null;
   let idle: ReturnType<typeof setTimeout> | null = null;
   let running = 0;
@@ -284,7 +295,11 @@ export function createPublisher(
     }));
   }
 
-  async function exportEdition(o: Record<string, unknown>, trial?: ProjectPrintSettings): Promise<ExportResult> {
+  async function exportEdition(
+    o: Record<string, unknown>,
+    trial?: ProjectPrintSettings,
+    preview = false,
+  ): Promise<ExportResult> {
     const what = target(o);
     const format = o['format'];
     if (typeof format !== 'string' || !FORMATS.includes(format as EditionFormat)) {
@@ -303,7 +318,13 @@ export function createPublisher(
     const fmt = format as EditionFormat;
     const current = trial ?? settings();
     // The path is checked before any document is read: a mistake costs nothing.
-    const path = checkOutPath(outPath, fmt, current.title ?? targetTitle(store, what).title);
+    // A preview's own temporary file is not a caller's path: only callers' paths are checked.
+    if (!preview) {
+      checkRequestedPath(outPath, fmt, policy);
+      makeExportFolders(policy);
+    }
+    const chosen = checkOutPath(outPath, fmt, current.title ?? targetTitle(store, what).title);
+    const path = preview ? chosen : checkExportPath(chosen, fmt, policy);
     const { id, gathered, progress, docs, titleOf, printed } = gather(o, what, current, fmt, fmt === 'pdf' ? 4 : 3);
     const total = (): number => docs + (fmt === 'pdf' ? 4 : 3);
     const base = { id, format: fmt, warnings: gathered.warnings };
@@ -384,7 +405,7 @@ export function createPublisher(
     const trial = o['settings'] === undefined ? undefined : applyPrintSettings(settings(), o['settings']);
     const dir = await mkdtemp(join(tmpdir(), 'siglum-preview-'));
     try {
-      const r = await exportEdition({ ...o, format: 'pdf', outPath: join(dir, 'preview.pdf') }, trial);
+      const r = await exportEdition({ ...o, format: 'pdf', outPath: join(dir, 'preview.pdf') }, trial, true);
       const pdfBase64 = (await readFile(r.path)).toString('base64');
       return {
         id: r.id,
