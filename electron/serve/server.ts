@@ -65,6 +65,7 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   forbidden: 403,
   io: 500,
   internal: 500,
+  damaged: 422,
 };
 
 function sameSecret(a: string, b: string): boolean {
