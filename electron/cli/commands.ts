@@ -5,7 +5,7 @@
  * service's own operations are each one transaction.
  */
 import { existsSync, statSync } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExportTarget, ImportFile } from '../../edition/api.ts';
@@ -16,6 +16,7 @@ import { checkExportPath } from '../service/export-paths.ts';
 import { openService, type SiglumService } from '../service/index.ts';
 import { prewarmImportWorker } from '../workers/index.ts';
 import { exportEditionCommand, isEditionFormat } from './export-edition.ts';
+import { readInputFile } from './input.ts';
 import { UsageError } from './usage.ts';
 
 /** Where the output goes; the tests and the real process both use stdout/stderr. */
@@ -58,18 +59,7 @@ export async function importCommand(
   const project = chooseProject(opts.project);
   const read: ImportFile[] = [];
   for (const file of files) {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(file);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new SiglumError(
-        'not-found',
-        code === 'EISDIR'
-          ? `${file} is a folder: name the files to import.`
-          : `Cannot read ${file}: check the name and that you may read it.`,
-      );
-    }
+    const bytes = await readInputFile(file);
     // As bytes, so the service checks that the text is valid UTF-8 rather than a decoder here guessing.
     read.push({ name: basename(file), base64: bytes.toString('base64') });
   }
@@ -177,12 +167,7 @@ export async function validateCommand(files: string[], opts: { schema?: string }
   const schema = opts.schema ?? 'tei_all';
   if (schema !== 'tei_all' && schema !== 'frus') throw new UsageError(`--schema is tei_all or frus (not "${schema}").`);
   const file = files[0]!;
-  let xml: string;
-  try {
-    xml = await readFile(file, 'utf8');
-  } catch {
-    throw new SiglumError('not-found', `Cannot read ${file}: check the name and that you may read it.`);
-  }
+  const xml = (await readInputFile(file)).toString('utf8');
   // Loaded here, not at the top: the RELAX NG validator is large and only this command needs it.
   const { validateTei } = await import('../validate.ts');
   const result = await validateTei(xml, { schema, fileName: basename(file) });

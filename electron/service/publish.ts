@@ -31,6 +31,7 @@ import type {
 } from '../../edition/api.ts';
 import { MAX_PREVIEW_PAGES } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
+import { checkPrintable } from '../../edition/print/limits.ts';
 import type { PrintEdition } from '../../edition/print/model.ts';
 import { getSetting, putSetting } from '../../db/settings.ts';
 import type { Store } from '../../db/store.ts';
@@ -330,6 +331,7 @@ export function createPublisher(
     const base = { id, format: fmt, warnings: gathered.warnings };
 
     if (fmt === 'pdf') {
+      checkPrintable(gathered.edition);
       const partial = partialPath(path);
       try {
         const result = await pdf(gathered.edition, partial, (p) => {
@@ -443,6 +445,7 @@ export function createPublisher(
     const current = o['settings'] === undefined ? settings() : applyPrintSettings(settings(), o['settings']);
     // Documents, build, layout, then one step per page drawn.
     const { id, gathered, progress, docs, titleOf } = gather(o, what, current, 'pdf', 3 + range.count);
+    checkPrintable(gathered.edition);
     const result = await pageImages(
       gathered.edition,
       range,
