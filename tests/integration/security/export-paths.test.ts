@@ -178,3 +178,15 @@ describe('siglum export over the project', () => {
     expect(readFileSync(tmp.file('old.xml'), 'utf8')).toContain('<TEI');
   });
 });
+
+describe('siglum serve --exports', () => {
+  it('takes only an absolute folder', () => {
+    const r = spawnSync(process.execPath, [bin, 'serve', '--exports', 'relative/dir', '--project', 'x.siglum'], {
+      encoding: 'utf8',
+      env: { ...process.env, SIGLUM_PROJECT: '' },
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^siglum: --exports must be an absolute path to a folder \(not "relative\/dir"\)\./);
+  });
+});
