@@ -125,7 +125,7 @@ export function openProjectDatabase(
     migrate(db, options.migrations ?? MIGRATIONS);
   } catch (e) {
     db?.close();
-    throw storeError(e, basename(path));
+    throw storeError(e, path);
   }
   return { db, created: state.kind === 'empty' };
 }

@@ -48,6 +48,7 @@ import { rowId } from '../../db/ids.ts';
 import { emptyMeta } from '../../db/meta.ts';
 import { ensureProject, getProject } from '../../db/project.ts';
 import { putSnapshot } from '../../db/snapshots.ts';
+import { storeError } from '../../db/errors.ts';
 import { Store, type StoreChange } from '../../db/store.ts';
 import { CollabAuthority, DEFAULT_SNAPSHOTS, type SnapshotPolicy } from './authority.ts';
 import {
@@ -180,10 +181,15 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
 
   /** Runs a method body once the project is ready, turning throws into rejections. */
   function call<T>(body: () => T | Promise<T>): Promise<T> {
-    return ready.then(() => {
-      if (closed) throw new SiglumError('internal', 'The project has been closed. Open it again.');
-      return body();
-    });
+    return ready
+      .then(() => {
+        if (closed) throw new SiglumError('internal', 'The project has been closed. Open it again.');
+        return body();
+      })
+      .catch((e: unknown) => {
+        // A read that finds the file broken says so (writes already do, in Store.write).
+        throw storeError(e, path);
+      });
   }
 
   const service: SiglumService = {

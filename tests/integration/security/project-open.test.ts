@@ -109,3 +109,25 @@ describe('opening a project file', () => {
     service.close();
   });
 });
+
+describe('a project damaged while open', () => {
+  it('answers calls that meet the damage with the damaged sentence, not an internal error', async () => {
+    const path = await madeProject('later.siglum');
+    const service = openService(path);
+    try {
+      const pageSize = readFileSync(path).readUInt16BE(16);
+      const pages = statSync(path).size / pageSize;
+      // Every page but the first two (the schema), as a failing disk might leave them.
+      scribble(path, pageSize * 2, pageSize * (pages - 2));
+      const e = await service.listDocuments({}).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(e).toBeInstanceOf(SiglumError);
+      expect((e as SiglumError).code).toBe('damaged');
+      expect((e as SiglumError).message).toMatch(/"later\.siglum" is damaged: SQLite found it broken/);
+    } finally {
+      service.close();
+    }
+  });
+});
