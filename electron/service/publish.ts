@@ -33,6 +33,7 @@ import { MAX_PREVIEW_PAGES } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import { checkPrintable } from '../../edition/print/limits.ts';
 import type { PrintEdition } from '../../edition/print/model.ts';
+import { hasSqliteHeader } from '../../db/damage.ts';
 import { getSetting, putSetting } from '../../db/settings.ts';
 import type { Store } from '../../db/store.ts';
 import type { PageImagesResult, PageRange, PdfProgress, PdfResult } from '../pdf/render.ts';
@@ -131,16 +132,31 @@ function asIoError(e: unknown, path: string): unknown {
   return cannotWrite(path, why);
 }
 
+/**
+ * Checks, before anything moves, that the edition's files under `from` may replace
+ * what is at the same places under `to`: no symbolic link where the edition has a
+ * folder (it would lead the files elsewhere), no database where it has a file.
+ */
+async function checkTargets(from: string, to: string): Promise<void> {
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    const target = join(to, entry.name);
+    const there = lstatSync(target, { throwIfNoEntry: false });
+    if (there === undefined) continue;
+    if (entry.isDirectory()) {
+      if (there.isSymbolicLink()) throw cannotWrite(target, 'it is a symbolic link where the edition has a folder');
+      if (there.isDirectory()) await checkTargets(join(from, entry.name), target);
+    } else if (hasSqliteHeader(target)) {
+      throw cannotWrite(target, 'it is a database (a Siglum project?) where the edition has a page');
+    }
+  }
+}
+
 /** Renames every file under `from` to the same place under `to`, making folders as needed. */
 async function moveFilesInto(from: string, to: string): Promise<void> {
   for (const entry of await readdir(from, { withFileTypes: true })) {
     const source = join(from, entry.name);
     const target = join(to, entry.name);
     if (entry.isDirectory()) {
-      // A symbolic link where the edition has a folder would lead its files elsewhere.
-      if (lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) {
-        throw cannotWrite(target, 'it is a symbolic link where the edition has a folder');
-      }
       await mkdir(target, { recursive: true });
       await moveFilesInto(source, target);
     } else {
@@ -385,7 +401,10 @@ export function createPublisher(
       const written = await publishHtml(gathered.edition, folder);
       progress('write', docs + 2);
       if (fresh) await rename(folder, path);
-      else await moveFilesInto(folder, path);
+      else {
+        await checkTargets(folder, path);
+        await moveFilesInto(folder, path);
+      }
       progress('done', total());
       return {
         ...base,

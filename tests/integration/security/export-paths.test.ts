@@ -91,6 +91,18 @@ describe('exportEdition through the service', () => {
     expect(existsSync(tmp.file('evil.tex'))).toBe(false);
   });
 
+  it('does not let an HTML edition replace a project that happens to share a page’s name', async () => {
+    const folder = tmp.file('shared-folder');
+    mkdirSync(folder);
+    const odd = openService(join(folder, 'index.html'), { create: true });
+    const id = (await odd.createDocument({ title: 'Kept' })).id;
+    const e = await rejection(odd.exportEdition({ documentId: id, format: 'html', outPath: folder }));
+    expect(e.message).toMatch(/index\.html: it is a database \(a Siglum project\?\) where the edition has a page/);
+    expect((await odd.listDocuments({})).map((d) => d.title)).toEqual(['Kept']);
+    expect(readdirSync(folder).filter((f) => !f.startsWith('index.html'))).toEqual([]);
+    odd.close();
+  });
+
   it('writes a LaTeX file anywhere the user chose when the host gives no folders', async () => {
     const result = await service.exportEdition({ documentId, format: 'latex', outPath: tmp.file('mine.tex') });
     expect(readFileSync(result.path, 'utf8')).toContain('A despatch');
