@@ -6,7 +6,7 @@
  * - never over a project: not the open project's file nor its `-wal`, `-shm` or
  *   `-journal` file, and not any existing SQLite file (another project, open or not);
  * - only an absolute path without `..` segments, whose name ends in the format's
- *   extension (`.pdf`, `.tex`, `.xml`; an HTML edition is a folder), so that an export
+ *   extension (`.pdf`, `.tex`, `.xml` or `.tei`; an HTML edition is a folder), so that an export
  *   cannot become a script or a startup file of some other program;
  * - when the host restricts exports to folders (`siglum serve`: the project's
  *   `exports/` folder or `--exports DIR`), only inside one of them, symbolic links
@@ -19,8 +19,8 @@ import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readSync, realpa
 import { basename, dirname, extname, isAbsolute, join, resolve, sep } from 'node:path';
 import { SiglumError } from '../../edition/errors.ts';
 
-/** The formats an export writes, with the extension each file must have ('' for a folder). */
-export const EXPORT_EXTENSIONS = { pdf: '.pdf', latex: '.tex', tei: '.xml', html: '' } as const;
+/** The formats an export writes, with the extensions its file may have (none: a folder). */
+export const EXPORT_EXTENSIONS = { pdf: ['.pdf'], latex: ['.tex'], tei: ['.xml', '.tei'], html: [] } as const;
 export type ExportFormat = keyof typeof EXPORT_EXTENSIONS;
 
 /** Where exports may go: anywhere the user chose, or only inside these folders. */
@@ -111,10 +111,11 @@ export function checkExportPath(outPath: string, format: ExportFormat, policy: E
     throw refuse(path, "that is a database's journal, and writing it would damage the database", choose);
   }
   if (isDatabase(real)) throw refuse(path, 'that file is a database (a Siglum project?), and would be lost', choose);
-  const wanted = EXPORT_EXTENSIONS[format];
+  const wanted: readonly string[] = EXPORT_EXTENSIONS[format];
   const ext = extname(path).toLowerCase();
-  if (wanted !== '' && ext !== wanted) {
-    throw refuse(path, `a ${format === 'latex' ? 'LaTeX' : format.toUpperCase()} export is a ${wanted} file`, choose);
+  if (wanted.length > 0 && !wanted.includes(ext)) {
+    const kind = format === 'latex' ? 'LaTeX' : format.toUpperCase();
+    throw refuse(path, `a ${kind} export is a ${wanted.join(' or ')} file`, choose);
   }
   if (format === 'html' && ext !== '' && ext !== '.html') {
     throw refuse(path, 'an HTML edition is a folder, named without an extension', choose);

@@ -183,11 +183,16 @@ describe('siglum export over the project', () => {
     expect(JSON.parse(list.stdout).documents).toHaveLength(1);
   });
 
-  it('still writes TEI where --out says', () => {
+  it('still writes TEI where --out says, as .xml or .tei, and refuses another extension', () => {
     writeFileSync(tmp.file('old.xml'), 'old');
     const r = run(['export', '1', '--format', 'tei', '--out', 'old.xml', '--project', project]);
     expect(r.stderr).toBe('');
     expect(readFileSync(tmp.file('old.xml'), 'utf8')).toContain('<TEI');
+    expect(run(['export', '1', '--out', 'grew.tei', '--project', project]).status).toBe(0);
+    const pth = run(['export', '1', '--out', 'evil.pth', '--project', project]);
+    expect(pth.status).toBe(1);
+    expect(pth.stderr).toMatch(/a TEI export is a \.xml or \.tei file/);
+    expect(existsSync(tmp.file('evil.pth'))).toBe(false);
   });
 });
 
