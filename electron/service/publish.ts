@@ -272,6 +272,9 @@ export function createPublisher(
     fmt: EditionFormat,
     stages: number,
   ) {
+    if (typeof o['id'] === 'string' && o['id'].length > 200) {
+      throw new SiglumError('bad-input', 'An export\'s "id" names its progress events: at most 200 characters.');
+    }
     const id = typeof o['id'] === 'string' && o['id'] !== '' ? o['id'] : randomUUID();
     let total = stages;
     const progress = (phase: ExportPhase, done: number, of = total): void =>

@@ -131,6 +131,13 @@ describe('API inputs have bounds', () => {
       (await rejection(service.pushSteps({ documentId, version: 0, clientID: 'c', steps: new Array(10_001).fill({}) })))
         .message,
     ).toMatch(/at most 10,000/);
+    expect(
+      (
+        await rejection(
+          service.exportEdition({ documentId, format: 'latex', outPath: tmp.file('x.tex'), id: 'i'.repeat(201) }),
+        )
+      ).message,
+    ).toMatch(/"id" names its progress events: at most 200 characters/);
   });
 
   it('refuses print-setting margins named like Object.prototype members', async () => {
