@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { SiglumError } from '../edition/errors.ts';
+import { damaged, hasSqliteHeader } from './damage.ts';
 import { isSqliteError, storeError } from './errors.ts';
 import { APPLICATION_ID, migrate } from './migrate.ts';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations/index.ts';
@@ -43,13 +44,20 @@ function notAProject(path: string): SiglumError {
 
 /** Reads the file's header and tables without writing anything; throws if it must be refused. */
 function inspect(path: string): FileState {
-  if (statSync(path).size === 0) return { kind: 'empty' };
+  // An empty file is what a project cut short looks like (a failed copy, a full disk):
+  // refused, never silently made into a new, empty project.
+  if (statSync(path).size === 0) throw damaged(path, 'it is empty (0 bytes)');
+  // A file that starts like SQLite but cannot be read is a damaged project, not a stranger.
+  const unreadable = (e: unknown): SiglumError =>
+    hasSqliteHeader(path)
+      ? damaged(path, `SQLite cannot read it (${e instanceof Error ? e.message : String(e)})`)
+      : notAProject(path);
   let db: Database.Database;
   try {
     db = new Database(path, { ...driverOptions(), readonly: true, fileMustExist: true });
   } catch (e) {
     // SQLite refusing the file; anything else (the driver failing to load) is not about the file.
-    if (isSqliteError(e)) throw notAProject(path);
+    if (isSqliteError(e)) throw unreadable(e);
     throw e;
   }
   try {
@@ -69,11 +77,14 @@ function inspect(path: string): FileState {
     for (const t of ['project', 'collections', 'documents', 'snapshots', 'steps']) {
       if (!tables.has(t)) throw notAProject(path);
     }
+    // Every page's structure, without the slower index cross-checks of integrity_check.
+    const problems = (db.prepare('PRAGMA quick_check(3)').pluck().all() as unknown[]).map(String);
+    if (problems.join() !== 'ok') throw damaged(path, `SQLite's check found ${problems.join('; ')}`);
     return { kind: 'project', version };
   } catch (e) {
     if (e instanceof SiglumError || !isSqliteError(e)) throw e;
-    // SQLITE_NOTADB and friends: not an SQLite file at all.
-    throw notAProject(path);
+    // SQLITE_NOTADB, SQLITE_CORRUPT and friends.
+    throw unreadable(e);
   } finally {
     db.close();
   }
@@ -114,7 +125,7 @@ export function openProjectDatabase(
     migrate(db, options.migrations ?? MIGRATIONS);
   } catch (e) {
     db?.close();
-    throw storeError(e, basename(path));
+    throw storeError(e, path);
   }
   return { db, created: state.kind === 'empty' };
 }

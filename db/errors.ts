@@ -2,7 +2,9 @@
  * Turns SQLite's failures into errors a user can act on. Anything that is not a
  * known condition of the disk or the file is a bug and passes through unchanged.
  */
+import { basename } from 'node:path';
 import { SiglumError } from '../edition/errors.ts';
+import { damaged } from './damage.ts';
 
 function sqliteCode(e: unknown): string | null {
   if (typeof e !== 'object' || e === null) return null;
@@ -14,10 +16,11 @@ export function isSqliteError(e: unknown): boolean {
   return sqliteCode(e) !== null;
 }
 
-/** The SiglumError for a SQLite failure of the disk or the file, else `e` itself. */
-export function storeError(e: unknown, fileName: string): unknown {
+/** The SiglumError for a SQLite failure of the disk or the file at `path`, else `e` itself. */
+export function storeError(e: unknown, path: string): unknown {
   const code = sqliteCode(e);
   if (code === null) return e;
+  const fileName = basename(path);
   if (code === 'SQLITE_FULL') {
     return new SiglumError(
       'io',
@@ -42,11 +45,8 @@ export function storeError(e: unknown, fileName: string): unknown {
       `Reading or writing "${fileName}" failed (${code}). Check the disk, then reopen the project; everything saved before is safe.`,
     );
   }
-  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
-    return new SiglumError(
-      'not-a-project',
-      `"${fileName}" is damaged or is not a Siglum project. Open a backup of the project, or create a new one.`,
-    );
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+    return damaged(path, `SQLite found it broken while reading or writing (${code})`);
   }
   return e;
 }

@@ -7,7 +7,6 @@
  * their writes, so a write outside `write` does not type-check.
  */
 import type Database from 'better-sqlite3';
-import { basename } from 'node:path';
 import { openProjectDatabase, type OpenOptions } from './connection.ts';
 import { storeError } from './errors.ts';
 
@@ -63,7 +62,7 @@ export class Store {
     try {
       result = this.db.transaction(() => fn(tx)).immediate();
     } catch (e) {
-      throw storeError(e, basename(this.path));
+      throw storeError(e, this.path);
     } finally {
       this.current = null;
     }

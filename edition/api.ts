@@ -25,6 +25,11 @@ export interface ProjectInfo {
   path: string;
   title: string;
   schemaVersion: number;
+  /**
+   * The folder edition exports must go into, when the host restricts them (`siglum
+   * serve`); absent when the user chooses each path (the desktop app, the command line).
+   */
+  exportFolder?: string;
 }
 
 export interface CollectionInfo {

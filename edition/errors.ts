@@ -17,7 +17,9 @@ export type ErrorCode =
   | 'timeout'
   | 'forbidden'
   | 'io'
-  | 'internal';
+  | 'internal'
+  /** A project file that SQLite's check finds broken, or that is empty. */
+  | 'damaged';
 
 /** The wire form of an error: what survives IPC and HTTP. */
 export interface ErrorPayload {

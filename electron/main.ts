@@ -8,8 +8,17 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, utilityP
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EVENT_CHANNEL } from '../edition/api.ts';
+import { toErrorPayload } from '../edition/errors.ts';
+import { withChosenPath } from './host/export-dialog.ts';
 import { registerIpc } from './host/ipc.ts';
-import { APP_ORIGIN, APP_SCHEME, isAppUrl, SECURITY_HEADERS, windowOptions } from './host/policy.ts';
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  isAllowedExternalUrl,
+  isAppUrl,
+  SECURITY_HEADERS,
+  windowOptions,
+} from './host/policy.ts';
 import { connectPort, SHUTDOWN, type PortLink } from './host/port.ts';
 import { readAsset } from './host/static.ts';
 import { renderPagesInWindow, renderPdfInWindow } from './pdf/electron.ts';
@@ -118,7 +127,8 @@ function createWindow(): void {
 // navigation away from the app, no webviews. Links to the web open in the browser.
 app.on('web-contents-created', (_event, contents) => {
   contents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    // Only the authority sites the register links to (policy.ts); nothing else leaves the app.
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
   contents.on('will-navigate', (event, url) => {
@@ -147,7 +157,27 @@ void app.whenReady().then(() => {
   });
 
   const service = startService();
-  registerIpc(ipcMain, (method, args) => service.call(method, args));
+  // An edition export writes where the user chooses in the save dialog, not where the page says.
+  const askSavePath = async ({ format, suggested }: { format: string; suggested: string }) => {
+    const filters =
+      format === 'pdf'
+        ? [{ name: 'PDF', extensions: ['pdf'] }]
+        : format === 'latex'
+          ? [{ name: 'LaTeX', extensions: ['tex'] }]
+          : [];
+    const win = BrowserWindow.getFocusedWindow();
+    const options = { defaultPath: suggested, filters, properties: ['createDirectory' as const] };
+    const chosen = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+    return chosen.canceled || chosen.filePath === undefined ? null : chosen.filePath;
+  };
+  registerIpc(ipcMain, (method, args) =>
+    method === 'exportEdition'
+      ? withChosenPath(args, askSavePath).then(
+          (chosen) => service.call(method, chosen),
+          (e: unknown) => ({ ok: false as const, error: toErrorPayload(e) }),
+        )
+      : service.call(method, args),
+  );
   service.subscribe((event) => {
     for (const win of BrowserWindow.getAllWindows()) {
       if (isAppUrl(win.webContents.getURL())) win.webContents.send(EVENT_CHANNEL, event);

@@ -18,7 +18,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SiglumError } from '../edition/errors.ts';
+import { ParseError, SiglumError } from '../edition/errors.ts';
+import { checkXmlPolicy } from '../edition/xml/policy.ts';
 
 /** The schemas Siglum validates against. */
 export type TeiSchema = 'tei_all' | 'frus';
@@ -140,6 +141,25 @@ export function suggestedSchema(xml: string): TeiSchema {
 }
 
 /**
+ * The import's XML policy (edition/xml/policy.ts), applied before jing or libxml2 sees
+ * the text: they would expand entities and fetch external DTDs. Throws a ParseError
+ * that says what to do.
+ */
+function refuseHostileXml(xml: string, fileName: string): void {
+  try {
+    checkXmlPolicy(xml, fileName);
+  } catch (e) {
+    if (!(e instanceof ParseError)) throw e;
+    const doctype = /DOCTYPE/.test(e.message);
+    const advice = doctype
+      ? 'Remove the DOCTYPE (TEI needs none) and validate again.'
+      : 'It is not well-formed XML before its root element, so it was not validated.';
+    const bare = e.message.slice(`${fileName}:${e.line}:${e.column}: `.length);
+    throw new ParseError(`${bare.replace(/\.?$/, '.')} ${advice}`, e.line, e.column, fileName);
+  }
+}
+
+/**
  * Validates TEI text against tei_all (default) or the FRUS schema. `options`
  * may be just the schema name.
  *
@@ -150,6 +170,7 @@ export async function validateTei(xml: string, options: TeiSchema | ValidateOpti
   const schema = opts.schema ?? 'tei_all';
   const fileName = opts.fileName ?? 'document.xml';
   const validator = opts.validator ?? 'auto';
+  refuseHostileXml(xml, fileName);
   if (schema === 'tei_all' && (validator === 'xmllint' || (validator === 'auto' && !jingAvailable()))) {
     const result = await withXmllint(xml, fileName);
     if (result) return result;

@@ -75,6 +75,7 @@ export function checkCollationSettings(value: unknown): CollationSettings {
   };
   const table = v['regularisations'] ?? [];
   if (!Array.isArray(table)) bad('"regularisations" must be a list of { from, to, scope } rows.');
+  if (table.length > 10_000) bad('The regularisation table may hold at most 10,000 rows.');
   const regularisations = table.map((row: unknown, i): Regularisation => {
     const r = row as Record<string, unknown> | null;
     if (
@@ -82,9 +83,11 @@ export function checkCollationSettings(value: unknown): CollationSettings {
       r === null ||
       typeof r['from'] !== 'string' ||
       r['from'] === '' ||
-      typeof r['to'] !== 'string'
+      typeof r['to'] !== 'string' ||
+      r['from'].length > 1_000 ||
+      r['to'].length > 1_000
     ) {
-      bad(`Regularisation ${i + 1} needs a non-empty "from" and a "to" (strings).`);
+      bad(`Regularisation ${i + 1} needs a non-empty "from" and a "to" (strings of at most 1,000 characters).`);
     }
     const scope = r['scope'] ?? 'token';
     if (scope !== 'token' && scope !== 'character') bad(`Regularisation ${i + 1}: "scope" is "token" or "character".`);

@@ -10,6 +10,7 @@
  */
 import { SiglumError } from '../errors.ts';
 import { fold } from './fold.ts';
+import { ownValue } from '../own.ts';
 
 /** The built-in entity types; editors may define more (lower-case words, e.g. 'ship'). */
 export const ENTITY_TYPES = ['person', 'place', 'org', 'term'] as const;
@@ -174,6 +175,12 @@ function text(field: string, v: unknown, required = false): string {
     return '';
   }
   if (typeof v !== 'string') throw bad(`The ${field} of an entity must be text.`);
+  const max = field === 'description' ? 100_000 : 1_000;
+  if (v.length > max) {
+    throw bad(
+      `The ${field} of an entity is longer than ${max.toLocaleString('en')} characters. Shorten it and try again.`,
+    );
+  }
   const t = v.replace(/\s+/g, ' ').trim();
   if (required && t === '') throw bad(`The entity's ${field} is empty; every entity needs one.`);
   return t;
@@ -284,6 +291,8 @@ export function validateEntity(input: unknown): Entity {
   const name = text('name', o['name'], true);
   const rawAlt = o['altNames'] ?? [];
   if (!Array.isArray(rawAlt)) throw bad('The alternative names of an entity must be a list of names.');
+  if (rawAlt.length > 1_000)
+    throw bad('An entity may have at most 1,000 alternative names. Remove some and try again.');
   const seen = new Set([fold(name)]);
   const altNames: string[] = [];
   for (const alt of rawAlt) {
@@ -399,7 +408,7 @@ export const MENTION_ELEMENTS: Readonly<Record<string, string>> = {
 
 /** The TEI element for a mention: its own `element` attribute, else its kind's, else `rs`. */
 export function mentionElement(kind: string, element: string | null = null): string {
-  return element ?? MENTION_ELEMENTS[kind] ?? 'rs';
+  return element ?? ownValue(MENTION_ELEMENTS, kind) ?? 'rs';
 }
 
 /**

@@ -33,6 +33,7 @@ import {
   type XmlNode,
 } from '../xml/index.ts';
 import { assignXmlIds, validateEntity, type Authority, type AuthorityKey, type Entity } from './model.ts';
+import { ownValue } from '../own.ts';
 
 /** `idno/@type` for each authority. */
 const IDNO_TYPES: Readonly<Record<AuthorityKey, string>> = {
@@ -93,7 +94,7 @@ function idnos(authority: Authority): XmlElement[] {
 }
 
 function entryElement(e: Entity, xmlId: string, depth: number): XmlElement {
-  const shape = SHAPES[e.type];
+  const shape = ownValue(SHAPES, e.type);
   if (shape === undefined) {
     const parts = [
       el('term', [], [text(e.name)]),
@@ -146,7 +147,7 @@ export function registerToStandOff(
   const order = [
     ...Object.keys(SHAPES),
     'term',
-    ...[...byType.keys()].filter((t) => !(t in SHAPES) && t !== 'term').sort(),
+    ...[...byType.keys()].filter((t) => !Object.hasOwn(SHAPES, t) && t !== 'term').sort(),
   ];
   const lists: XmlElement[] = [];
   for (const type of order) {
@@ -157,7 +158,7 @@ export function registerToStandOff(
       if (id === undefined) throw new RangeError(`No xml:id for entity ${e.id}`);
       return entryElement(e, id, 3);
     });
-    const shape = SHAPES[type];
+    const shape = ownValue(SHAPES, type);
     lists.push(
       shape === undefined
         ? withIndent('list', [['type', type === 'term' ? 'terms' : type]], entries, 2)

@@ -3,6 +3,7 @@
  * build and in Electron on Linux and Windows, so the words are hyphenated here with
  * the `hyphen` package's TeX patterns and Chromium breaks at the soft hyphens.
  */
+import { ownValue } from '../own.ts';
 
 export type Hyphenate = (text: string) => string;
 
@@ -41,7 +42,7 @@ function unwrap(m: HyphenModule | { default: HyphenModule }): HyphenModule {
  */
 export async function loadHyphenator(language: string): Promise<Hyphenate> {
   const tag = language.toLowerCase();
-  const load = LOADERS[tag] ?? LOADERS[tag.split('-')[0] ?? ''];
+  const load = ownValue(LOADERS, tag) ?? ownValue(LOADERS, tag.split('-')[0] ?? '');
   if (!load) return (text) => text;
   const mod = unwrap(await load());
   return (text) => mod.hyphenateSync(text, { minWordLength: 5 });

@@ -4,5 +4,6 @@
  */
 export * from './tree.ts';
 export { parseXml, positionAt, DEFAULT_MAX_DEPTH, type ParseXmlOptions } from './parse.ts';
+export { checkXmlPolicy, doctypeRefusal } from './policy.ts';
 export { decodeUtf8, decodeXml, firstInvalidUtf8 } from './decode.ts';
 export { serializeXml, serializeNodes, escapeText, escapeAttr, type SerializeOptions } from './serialize.ts';

@@ -10,7 +10,11 @@
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { ParseError } from '../errors.ts';
+import { doctypeRefusal } from './policy.ts';
+import { positionAt } from './position.ts';
 import type { XmlComment, XmlDocument, XmlElement, XmlNode, XmlPI, XmlPrologNode } from './tree.ts';
+
+export { positionAt } from './position.ts';
 
 /** Options of parseXml. */
 export interface ParseXmlOptions {
@@ -22,17 +26,6 @@ export interface ParseXmlOptions {
 
 /** The default nesting limit: deep enough for any real TEI, far below what slows saxes down. */
 export const DEFAULT_MAX_DEPTH = 512;
-
-/** 1-based line and column of a UTF-16 index in `text`, counting columns in code points. */
-export function positionAt(text: string, index: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: [...text.slice(lineStart, index)].length + 1 };
-}
 
 /**
  * Reads `text` as one XML document. A leading byte-order mark is dropped and
@@ -94,11 +87,9 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): XmlDocume
   });
   parser.on('doctype', (doctype) => {
     const at = positionAt(source, Math.max(source.indexOf('<!DOCTYPE'), 0));
-    if (/<!ENTITY/i.test(doctype))
-      fail('a DOCTYPE that declares entities is refused (entity expansion is not supported).', at.line, at.column);
-    if (/^\s*\S+\s+(SYSTEM|PUBLIC)\b/.test(doctype))
-      fail('a DOCTYPE that refers to an external DTD is refused.', at.line, at.column);
-    if (doctype.includes('[')) fail('a DOCTYPE with an internal subset is refused.', at.line, at.column);
+    // The one XML policy (policy.ts), which validation applies too.
+    const refused = doctypeRefusal(doctype);
+    if (refused !== null) fail(refused, at.line, at.column);
     prolog.push({ type: 'doctype', text: doctype });
   });
   parser.on('processinginstruction', (pi) => attach({ type: 'pi', target: pi.target, body: pi.body }));

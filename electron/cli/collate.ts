@@ -4,7 +4,6 @@
  * document of the project with its witnesses, and prints the result as a table (the
  * parallel segmentation), CollateX JSON or CollateX TEI.
  */
-import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { Node } from 'prosemirror-model';
 import {
@@ -19,6 +18,7 @@ import { schema } from '../../edition/schema.ts';
 import { importTei } from '../../edition/tei/index.ts';
 import { chooseProject } from '../paths.ts';
 import { projectMustExist, withService, type Output } from './commands.ts';
+import { readInputFile } from './input.ts';
 import { UsageError } from './usage.ts';
 
 const FORMATS: readonly CollationFormat[] = ['table', 'json', 'tei'];
@@ -32,16 +32,7 @@ function formatOf(value: string | undefined): CollationFormat {
 
 /** A witness from a file: its text (a TEI file's running text) and its siglum. */
 async function witnessOf(file: string): Promise<{ siglum: string; text: string }> {
-  let text: string;
-  try {
-    text = (await readFile(file, 'utf8')).replace(/^\uFEFF/u, '');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new SiglumError(
-      'not-found',
-      `Cannot read ${file} (${code ?? 'unknown error'}). Check the path and try again.`,
-    );
-  }
+  let text = (await readInputFile(file)).toString('utf8').replace(/^\uFEFF/u, '');
   const ext = extname(file).toLowerCase();
   if (ext === '.xml' || ext === '.tei') {
     const imported = importTei(text, basename(file));

@@ -5,16 +5,18 @@
  * service's own operations are each one transaction.
  */
 import { existsSync, statSync } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExportTarget, ImportFile } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import { chooseProject, type ProjectChoice } from '../paths.ts';
 import { startServer } from '../serve/server.ts';
+import { checkExportPath } from '../service/export-paths.ts';
 import { openService, type SiglumService } from '../service/index.ts';
 import { prewarmImportWorker } from '../workers/index.ts';
 import { exportEditionCommand, isEditionFormat } from './export-edition.ts';
+import { readInputFile } from './input.ts';
 import { UsageError } from './usage.ts';
 
 /** Where the output goes; the tests and the real process both use stdout/stderr. */
@@ -73,18 +75,7 @@ export async function importCommand(
   const project = chooseProject(opts.project);
   const read: ImportFile[] = [];
   for (const file of files) {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(file);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new SiglumError(
-        'not-found',
-        code === 'EISDIR'
-          ? `${file} is a folder: name the files to import.`
-          : `Cannot read ${file}: check the name and that you may read it.`,
-      );
-    }
+    const bytes = await readInputFile(file);
     // As bytes, so the service checks that the text is valid UTF-8 rather than a decoder here guessing.
     read.push({ name: basename(file), base64: bytes.toString('base64') });
   }
@@ -153,7 +144,7 @@ export async function exportCommand(
   if (format !== 'tei') {
     const project = chooseProject(opts.project);
     projectMustExist(project);
-    return exportEditionCommand(project.path, target, format, opts.out, io);
+    return exportEditionCommand(project.path, target, format, resolve(opts.out), io);
   }
 
   const out = resolve(opts.out);
@@ -167,8 +158,12 @@ export async function exportCommand(
   const project = chooseProject(opts.project);
   projectMustExist(project);
 
+  // Checked before the project is read, and again once the file name is known.
+  if (!intoFolder) checkExportPath(out, 'tei', { projectPath: project.path });
   const exported = await withService(project, false, (s) => s.exportTei(target));
-  const path = intoFolder ? join(out, basename(exported.fileName)) : out;
+  const path = checkExportPath(intoFolder ? join(out, basename(exported.fileName)) : out, 'tei', {
+    projectPath: project.path,
+  });
   // Written beside the target and renamed over it, so a failure never leaves half a file.
   const partial = `${path}.${process.pid}.partial`;
   try {
@@ -190,12 +185,7 @@ export async function validateCommand(files: string[], opts: { schema?: string }
   const schema = opts.schema ?? 'tei_all';
   if (schema !== 'tei_all' && schema !== 'frus') throw new UsageError(`--schema is tei_all or frus (not "${schema}").`);
   const file = files[0]!;
-  let xml: string;
-  try {
-    xml = await readFile(file, 'utf8');
-  } catch {
-    throw new SiglumError('not-found', `Cannot read ${file}: check the name and that you may read it.`);
-  }
+  const xml = (await readInputFile(file)).toString('utf8');
   // Loaded here, not at the top: the RELAX NG validator is large and only this command needs it.
   const { validateTei } = await import('../validate.ts');
   const result = await validateTei(xml, { schema, fileName: basename(file) });
@@ -207,10 +197,15 @@ export async function validateCommand(files: string[], opts: { schema?: string }
   return 1;
 }
 
-export async function serveCommand(opts: { project?: string; port?: string }, io: Output): Promise<number> {
+export async function serveCommand(
+  opts: { project?: string; port?: string; exports?: string },
+  io: Output,
+): Promise<number> {
   const port = opts.port === undefined ? 0 : Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port must be a number from 0 to 65535 (not "${opts.port}").`);
+  if (opts.exports !== undefined && !isAbsolute(opts.exports))
+    throw new UsageError(`--exports must be an absolute path to a folder (not "${opts.exports}").`);
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new SiglumError(
       'not-found',
@@ -218,7 +213,14 @@ export async function serveCommand(opts: { project?: string; port?: string }, io
     );
   }
   const project = chooseProject(opts.project);
-  const service = await openService(project.path, { create: true, seed: project.isDefault });
+  // A browser page says where to export: only into this folder, which the user chose or
+  // which sits beside the project.
+  const exportFolder = opts.exports ?? join(dirname(project.path), 'exports');
+  const service = await openService(project.path, {
+    create: true,
+    seed: project.isDefault,
+    exportFolders: [exportFolder],
+  });
   let server;
   try {
     server = await startServer({ service, rendererDir: RENDERER_DIR, port });
@@ -228,6 +230,7 @@ export async function serveCommand(opts: { project?: string; port?: string }, io
   }
   void prewarmImportWorker();
   io.out(`Siglum is serving ${project.path}`);
+  io.out(`Editions are exported into ${exportFolder}`);
   io.out(`Open this address in a browser on this machine:`);
   io.out(`  ${server.url}`);
   io.out('Press Ctrl+C to stop.');

@@ -27,7 +27,7 @@ const OPTIONS = {
     out: { type: 'string' },
   },
   validate: { help, schema: { type: 'string' } },
-  serve: { project, help, port: { type: 'string' } },
+  serve: { project, help, port: { type: 'string' }, exports: { type: 'string' } },
   entities: { project, json, help, type: { type: 'string' } },
   mentions: { project, json, help },
   collate: { project, help, document: { type: 'string' }, format: { type: 'string' } },
@@ -79,6 +79,7 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
       schema?: string;
       type?: string;
       document?: string;
+      exports?: string;
     };
     if (
       name !== 'import' &&

@@ -31,9 +31,10 @@ Commands:
       TEI files give their running text), or a document with its witnesses, and print
       the parallel segmentation as a table, the alignment table as CollateX JSON, or
       CollateX TEI.
-  serve [--project P] [--port N]
+  serve [--project P] [--port N] [--exports DIR]
       Serve the app to a browser on this machine (127.0.0.1 only) and print the
-      address to open, which carries a one-time access token.
+      address to open, which carries a one-time access token. Editions are exported
+      only into DIR (an absolute path; default: exports/ beside the project).
 
 Options:
   --project P   The project file (*.siglum). Default: $SIGLUM_PROJECT, else the

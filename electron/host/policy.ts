@@ -77,3 +77,27 @@ export function isAppUrl(url: string | undefined | null): boolean {
     return false;
   }
 }
+
+/**
+ * The sites a link in the app may open in the user's browser (`shell.openExternal`):
+ * the authority files the register links to. Anything else (another site, http, a
+ * `file:` or custom-scheme URL, which could start a program) is refused.
+ */
+export const EXTERNAL_HOSTS: readonly string[] = ['viaf.org', 'www.wikidata.org', 'www.geonames.org', 'id.loc.gov'];
+
+/** True when `url` is an https address on one of EXTERNAL_HOSTS, with no user name, password or port. */
+export function isAllowedExternalUrl(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  return (
+    parsed.protocol === 'https:' &&
+    parsed.username === '' &&
+    parsed.password === '' &&
+    parsed.port === '' &&
+    EXTERNAL_HOSTS.includes(parsed.hostname)
+  );
+}

@@ -5,9 +5,15 @@
  *     rebinding: a hostile page whose name resolves to 127.0.0.1 sends its own name;
  *   - carry no `Origin`, or this server's own origin, which stops other sites (and other
  *     local servers' pages) from posting to the API;
- *   - carry the access cookie. The printed URL holds a random token; the first request
- *     with it gets the token back as an HttpOnly, SameSite=Strict cookie and is redirected
- *     to the same address without it.
+ *   - carry a session cookie. The printed URL holds a random token, good once: the first
+ *     request with it gets a new random session id as an HttpOnly, SameSite=Strict
+ *     cookie and is redirected to the same address without the token (which leaves it
+ *     out of the history of the tab's later pages). The token is then dead: a second
+ *     use from a browser without the session gets a page saying to use the open tab or
+ *     restart `siglum serve`. The `__Host-` cookie prefix needs https, so a page on
+ *     another 127.0.0.1 port can set ("toss") a cookie of the same name, even one with a
+ *     longer Path that the browser sends first: every cookie of the name is read and
+ *     the request passes when any of them is a live session.
  * Routes (edition/api.ts): `routeOf(method)` = POST /api/<method> with a JSON body for
  * each name in API_METHODS, EVENTS_ROUTE = GET /events (Server-Sent Events), and the built
  * renderer for everything else, always with the strict CSP.
@@ -35,7 +41,7 @@ export interface ServeOptions {
 }
 
 export interface ServeHandle {
-  /** The address to open, with the token: http://127.0.0.1:PORT/?token=... */
+  /** The address to open, with the token (good once): http://127.0.0.1:PORT/?token=... */
   url: string;
   /** http://127.0.0.1:PORT */
   origin: string;
@@ -59,6 +65,7 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   forbidden: 403,
   io: 500,
   internal: 500,
+  damaged: 422,
 };
 
 function sameSecret(a: string, b: string): boolean {
@@ -67,12 +74,14 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function cookieValue(req: IncomingMessage, name: string): string | null {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
+/** Every value of the cookies called `name` in the request, in the order sent. */
+export function cookieValues(header: string | undefined, name: string): string[] {
+  const values: string[] = [];
+  for (const part of (header ?? '').split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+    if (eq > 0 && part.slice(0, eq).trim() === name) values.push(part.slice(eq + 1).trim());
   }
-  return null;
+  return values;
 }
 
 function send(
@@ -111,6 +120,10 @@ async function readBody(req: IncomingMessage): Promise<string> {
 /** Starts the host; resolves once it listens. */
 export async function startServer(options: ServeOptions): Promise<ServeHandle> {
   const token = randomBytes(32).toString('base64url');
+  /** Set once the token has been exchanged; it is never accepted again. */
+  let tokenUsed = false;
+  /** Session ids handed out for the token (one per exchange; 256 random bits each). */
+  const sessions = new Set<string>();
   const streams = new Set<ServerResponse>();
   let port = 0;
   let cookieName = '';
@@ -128,24 +141,38 @@ export async function startServer(options: ServeOptions): Promise<ServeHandle> {
     }
     const url = new URL(req.url ?? '/', `http://${host}`);
 
+    const signedIn = cookieValues(req.headers.cookie, cookieName).some((v) => sessions.has(v));
     const offered = url.searchParams.get('token');
     if (offered !== null) {
       if (req.method !== 'GET' || !sameSecret(offered, token)) {
         refuse(res, 403, 'This link has the wrong token. Open the address that `siglum serve` printed.');
         return;
       }
+      if (!signedIn && tokenUsed) {
+        refuse(
+          res,
+          403,
+          'This address has already been used to open Siglum, and works only once. Go back to the tab where Siglum is open, or stop `siglum serve` and start it again for a new address.',
+        );
+        return;
+      }
       url.searchParams.delete('token');
-      res.writeHead(303, {
+      const headers: Record<string, string> = {
         ...SECURITY_HEADERS,
         'Cache-Control': 'no-store',
-        'Set-Cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`,
         Location: `${url.pathname}${url.search}`,
-      });
+      };
+      if (!signedIn) {
+        tokenUsed = true;
+        const session = randomBytes(32).toString('base64url');
+        sessions.add(session);
+        headers['Set-Cookie'] = `${cookieName}=${session}; HttpOnly; SameSite=Strict; Path=/`;
+      }
+      res.writeHead(303, headers);
       res.end();
       return;
     }
-    const cookie = cookieValue(req, cookieName);
-    if (cookie === null || !sameSecret(cookie, token)) {
+    if (!signedIn) {
       refuse(res, 401, 'Open the address that `siglum serve` printed: it carries the access token.');
       return;
     }

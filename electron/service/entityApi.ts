@@ -5,7 +5,7 @@
  */
 import type { SiglumApi } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
-import { argsObject, optionalString, requireString } from './args.ts';
+import { argsObject, MAX_ARG_CHARS, MAX_ARG_ITEMS, optionalString, requireString } from './args.ts';
 import type { EntityService } from './entities.ts';
 
 export type EntityMethods = Pick<
@@ -37,8 +37,14 @@ function optionalBoolean(o: Record<string, unknown>, key: string, method: string
 function optionalStrings(o: Record<string, unknown>, key: string, method: string): string[] | undefined {
   const v = o[key];
   if (v === undefined || v === null) return undefined;
-  if (!Array.isArray(v) || v.some((s) => typeof s !== 'string')) {
+  if (!Array.isArray(v) || v.some((s) => typeof s !== 'string' || s.length > MAX_ARG_CHARS)) {
     throw new SiglumError('bad-input', `${method} needs "${key}", when given, as a list of strings.`);
+  }
+  if (v.length > MAX_ARG_ITEMS) {
+    throw new SiglumError(
+      'bad-input',
+      `${method} takes at most ${MAX_ARG_ITEMS.toLocaleString('en')} items in "${key}".`,
+    );
   }
   return v as string[];
 }

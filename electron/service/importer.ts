@@ -47,6 +47,8 @@ export function checkImportFiles(files: unknown[]): ImportFile[] {
     const name = o['name'];
     if (typeof name !== 'string' || name === '')
       throw new SiglumError('bad-input', `File ${i + 1} of the import has no name.`);
+    if (name.length > 1000)
+      throw new SiglumError('bad-input', `File ${i + 1} of the import has a name longer than 1,000 characters.`);
     const text = o['text'];
     const base64 = o['base64'];
     if (typeof text === 'string') return { name, text };

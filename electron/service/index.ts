@@ -48,6 +48,7 @@ import { rowId } from '../../db/ids.ts';
 import { emptyMeta } from '../../db/meta.ts';
 import { ensureProject, getProject } from '../../db/project.ts';
 import { putSnapshot } from '../../db/snapshots.ts';
+import { storeError } from '../../db/errors.ts';
 import { Store, type StoreChange } from '../../db/store.ts';
 import { CollabAuthority, DEFAULT_SNAPSHOTS, type SnapshotPolicy } from './authority.ts';
 import {
@@ -87,6 +88,12 @@ export interface ServiceOptions {
   renderPdf?: PdfRenderer;
   /** How previewPages draws pages (default: Playwright's Chromium; the desktop app's hidden window). */
   renderPages?: PageImageRenderer;
+  /**
+   * Absolute folders `exportEdition` may write inside (siglum serve, where the caller is
+   * a browser page). Absent when every path comes from the user: the command line's
+   * `--out`, the desktop app's save dialog.
+   */
+  exportFolders?: readonly string[];
 }
 
 /** The API over one open project, plus `close`. */
@@ -164,6 +171,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
   const publisher = createPublisher(store, authority, emit, {
     ...(options.renderPdf ? { renderPdf: options.renderPdf } : {}),
     ...(options.renderPages ? { renderPages: options.renderPages } : {}),
+    exportFolders: options.exportFolders,
   });
   const stopWatching = watchOtherWriters(store, authority, emit, options.watchMs ?? 1000);
 
@@ -173,10 +181,15 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
 
   /** Runs a method body once the project is ready, turning throws into rejections. */
   function call<T>(body: () => T | Promise<T>): Promise<T> {
-    return ready.then(() => {
-      if (closed) throw new SiglumError('internal', 'The project has been closed. Open it again.');
-      return body();
-    });
+    return ready
+      .then(() => {
+        if (closed) throw new SiglumError('internal', 'The project has been closed. Open it again.');
+        return body();
+      })
+      .catch((e: unknown) => {
+        // A read that finds the file broken says so (writes already do, in Store.write).
+        throw storeError(e, path);
+      });
   }
 
   const service: SiglumService = {
@@ -186,6 +199,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
         path,
         title: getProject(store.db)?.title ?? titleFromPath(path),
         schemaVersion: store.db.pragma('user_version', { simple: true }) as number,
+        ...(options.exportFolders?.[0] !== undefined ? { exportFolder: options.exportFolders[0] } : {}),
       })),
 
     listCollections: () => call((): CollectionInfo[] => listCollections(store.db)),

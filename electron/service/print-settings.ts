@@ -43,8 +43,10 @@ function bad(message: string): SiglumError {
   return new SiglumError('bad-input', message);
 }
 
+/** A value as a sentence quotes it: short, so that a huge input does not make a huge message. */
 function show(value: unknown): string {
-  return JSON.stringify(value) ?? String(value);
+  const shown = JSON.stringify(value) ?? String(value);
+  return shown.length > 80 ? `${shown.slice(0, 77)}...` : shown;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -71,8 +73,12 @@ function bool(value: unknown, what: string): boolean {
 }
 
 function words(value: unknown, what: string): string[] {
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v.trim() !== '')) {
-    throw bad(`${what} must be a list of names (non-empty strings), not ${show(value)}.`);
+  if (
+    !Array.isArray(value) ||
+    value.length > 100 ||
+    !value.every((v) => typeof v === 'string' && v.trim() !== '' && v.length <= 100)
+  ) {
+    throw bad(`${what} must be a list of at most 100 names (strings of 1 to 100 characters), not ${show(value)}.`);
   }
   return [...new Set((value as string[]).map((v) => v.trim()))];
 }
@@ -103,13 +109,14 @@ function checkOne(key: Key, value: unknown): ProjectPrintSettings[Key] {
         throw bad(`The margins must be {top, bottom, left, right} in millimetres, not ${show(value)}.`);
       const m = { ...DEFAULT_PRINT_SETTINGS.margins };
       for (const [side, v] of Object.entries(value)) {
-        if (!(side in m)) throw bad(`The margins are top, bottom, left and right; "${side}" is not one of them.`);
+        if (!Object.hasOwn(m, side))
+          throw bad(`The margins are top, bottom, left and right; "${side}" is not one of them.`);
         m[side as keyof typeof m] = number(v, `The ${side} margin`, 0, 200, ' mm');
       }
       return m;
     }
     case 'fontFamily':
-      if (typeof value !== 'string' || value.trim() === '' || /[;{}<>]/.test(value)) {
+      if (typeof value !== 'string' || value.trim() === '' || value.length > 200 || /[;{}<>]/.test(value)) {
         throw bad(
           `The font must be a CSS font family such as 'Gentium Book Plus', serif (no ; { } < >), not ${show(value)}.`,
         );
@@ -198,7 +205,7 @@ export function storedPrintSettings(stored: unknown): ProjectPrintSettings {
   if (!isObject(stored)) return DEFAULT_PRINT_SETTINGS;
   const next: Record<string, unknown> = { ...DEFAULT_PRINT_SETTINGS };
   for (const key of KEYS) {
-    if (!(key in stored)) continue;
+    if (!Object.hasOwn(stored, key)) continue;
     try {
       next[key] = checkOne(key, stored[key]);
     } catch {

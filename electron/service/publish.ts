@@ -12,7 +12,7 @@
  * could not be set (`rejected`).
  */
 import { randomUUID } from 'node:crypto';
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -31,13 +31,16 @@ import type {
 } from '../../edition/api.ts';
 import { MAX_PREVIEW_PAGES } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
+import { checkPrintable } from '../../edition/print/limits.ts';
 import type { PrintEdition } from '../../edition/print/model.ts';
+import { hasSqliteHeader } from '../../db/damage.ts';
 import { getSetting, putSetting } from '../../db/settings.ts';
 import type { Store } from '../../db/store.ts';
 import type { PageImagesResult, PageRange, PdfProgress, PdfResult } from '../pdf/render.ts';
 import { publishHtml, publishLatex } from '../publish/index.ts';
 import type { CollabAuthority } from './authority.ts';
 import { gatherEdition, targetTitle } from './edition-source.ts';
+import { checkExportPath, checkRequestedPath, makeExportFolders, type ExportPolicy } from './export-paths.ts';
 import { fileNameOf } from './exporter.ts';
 import { applyPrintSettings, storedPrintSettings } from './print-settings.ts';
 
@@ -129,6 +132,25 @@ function asIoError(e: unknown, path: string): unknown {
   return cannotWrite(path, why);
 }
 
+/**
+ * Checks, before anything moves, that the edition's files under `from` may replace
+ * what is at the same places under `to`: no symbolic link where the edition has a
+ * folder (it would lead the files elsewhere), no database where it has a file.
+ */
+async function checkTargets(from: string, to: string): Promise<void> {
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    const target = join(to, entry.name);
+    const there = lstatSync(target, { throwIfNoEntry: false });
+    if (there === undefined) continue;
+    if (entry.isDirectory()) {
+      if (there.isSymbolicLink()) throw cannotWrite(target, 'it is a symbolic link where the edition has a folder');
+      if (there.isDirectory()) await checkTargets(join(from, entry.name), target);
+    } else if (hasSqliteHeader(target)) {
+      throw cannotWrite(target, 'it is a database (a Siglum project?) where the edition has a page');
+    }
+  }
+}
+
 /** Renames every file under `from` to the same place under `to`, making folders as needed. */
 async function moveFilesInto(from: string, to: string): Promise<void> {
   for (const entry of await readdir(from, { withFileTypes: true })) {
@@ -169,8 +191,14 @@ export function createPublisher(
   store: Store,
   authority: CollabAuthority,
   emit: (events: readonly SiglumEvent[]) => void,
-  options: { renderPdf?: PdfRenderer; renderPages?: PageImageRenderer } = {},
+  options: {
+    renderPdf?: PdfRenderer;
+    renderPages?: PageImageRenderer;
+    /** Folders exports must stay inside (siglum serve); absent when the user chose the path. */
+    exportFolders?: readonly string[] | undefined;
+  } = {},
 ): Publisher {
+  const policy: ExportPolicy = { projectPath: store.path, folders: options.exportFolders };
   let browser: Promise<Browser> | null = null;
   let idle: ReturnType<typeof setTimeout> | null = null;
   let running = 0;
@@ -244,6 +272,9 @@ export function createPublisher(
     fmt: EditionFormat,
     stages: number,
   ) {
+    if (typeof o['id'] === 'string' && o['id'].length > 200) {
+      throw new SiglumError('bad-input', 'An export\'s "id" names its progress events: at most 200 characters.');
+    }
     const id = typeof o['id'] === 'string' && o['id'] !== '' ? o['id'] : randomUUID();
     let total = stages;
     const progress = (phase: ExportPhase, done: number, of = total): void =>
@@ -284,7 +315,11 @@ export function createPublisher(
     }));
   }
 
-  async function exportEdition(o: Record<string, unknown>, trial?: ProjectPrintSettings): Promise<ExportResult> {
+  async function exportEdition(
+    o: Record<string, unknown>,
+    trial?: ProjectPrintSettings,
+    preview = false,
+  ): Promise<ExportResult> {
     const what = target(o);
     const format = o['format'];
     if (typeof format !== 'string' || !FORMATS.includes(format as EditionFormat)) {
@@ -303,12 +338,19 @@ export function createPublisher(
     const fmt = format as EditionFormat;
     const current = trial ?? settings();
     // The path is checked before any document is read: a mistake costs nothing.
-    const path = checkOutPath(outPath, fmt, current.title ?? targetTitle(store, what).title);
+    // A preview's own temporary file is not a caller's path: only callers' paths are checked.
+    if (!preview) {
+      checkRequestedPath(outPath, fmt, policy);
+      makeExportFolders(policy);
+    }
+    const chosen = checkOutPath(outPath, fmt, current.title ?? targetTitle(store, what).title);
+    const path = preview ? chosen : checkExportPath(chosen, fmt, policy);
     const { id, gathered, progress, docs, titleOf, printed } = gather(o, what, current, fmt, fmt === 'pdf' ? 4 : 3);
     const total = (): number => docs + (fmt === 'pdf' ? 4 : 3);
     const base = { id, format: fmt, warnings: gathered.warnings };
 
     if (fmt === 'pdf') {
+      checkPrintable(gathered.edition);
       const partial = partialPath(path);
       try {
         const result = await pdf(gathered.edition, partial, (p) => {
@@ -362,7 +404,10 @@ export function createPublisher(
       const written = await publishHtml(gathered.edition, folder);
       progress('write', docs + 2);
       if (fresh) await rename(folder, path);
-      else await moveFilesInto(folder, path);
+      else {
+        await checkTargets(folder, path);
+        await moveFilesInto(folder, path);
+      }
       progress('done', total());
       return {
         ...base,
@@ -384,7 +429,7 @@ export function createPublisher(
     const trial = o['settings'] === undefined ? undefined : applyPrintSettings(settings(), o['settings']);
     const dir = await mkdtemp(join(tmpdir(), 'siglum-preview-'));
     try {
-      const r = await exportEdition({ ...o, format: 'pdf', outPath: join(dir, 'preview.pdf') }, trial);
+      const r = await exportEdition({ ...o, format: 'pdf', outPath: join(dir, 'preview.pdf') }, trial, true);
       const pdfBase64 = (await readFile(r.path)).toString('base64');
       return {
         id: r.id,
@@ -422,6 +467,7 @@ export function createPublisher(
     const current = o['settings'] === undefined ? settings() : applyPrintSettings(settings(), o['settings']);
     // Documents, build, layout, then one step per page drawn.
     const { id, gathered, progress, docs, titleOf } = gather(o, what, current, 'pdf', 3 + range.count);
+    checkPrintable(gathered.edition);
     const result = await pageImages(
       gathered.edition,
       range,

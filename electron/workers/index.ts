@@ -26,7 +26,10 @@ export interface ImportWorkerOptions {
   reuse?: boolean;
 }
 
-const DEFAULTS = { timeoutMs: 30_000, maxOldGenerationSizeMb: 512, maxBytes: 64 * 1024 * 1024 };
+/** The largest file an import accepts (the command line checks it before reading a file). */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+
+const DEFAULTS = { timeoutMs: 30_000, maxOldGenerationSizeMb: 512, maxBytes: MAX_IMPORT_BYTES };
 
 function fileSize(file: ImportFile): number {
   if (typeof file.text === 'string') return file.text.length;

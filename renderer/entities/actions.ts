@@ -8,6 +8,7 @@ import type { EditorState } from 'prosemirror-state';
 import type { EditorAction } from '../editor/actions.ts';
 import { BUILT_IN_KINDS, KIND_KEYS, type MentionKind } from './kinds.ts';
 import { markableRange, mentionsAtSelection, unmarkMention } from './marking.ts';
+import { ownValue } from '../../edition/own.ts';
 
 /** The action id of marking as `kind`. */
 export function markActionId(kind: string): string {
@@ -15,7 +16,7 @@ export function markActionId(kind: string): string {
 }
 
 function markAction(kind: MentionKind): EditorAction {
-  const key = KIND_KEYS[kind.id];
+  const key = ownValue(KIND_KEYS, kind.id);
   return {
     id: markActionId(kind.id),
     label: `${kind.label}…`,

@@ -8,6 +8,7 @@ import { formatKey } from '../editor/actions.ts';
 import { BUILT_IN_KINDS, KIND_KEYS, customKinds } from './kinds.ts';
 import { markableRange } from './marking.ts';
 import type { MentionHost } from './plugin.ts';
+import { ownValue } from '../../edition/own.ts';
 
 export interface MarkingEntry {
   kind: string;
@@ -17,7 +18,10 @@ export interface MarkingEntry {
 
 /** Built-in kinds, then the register's own types, then "Other type…" (kind ''). */
 export function markingEntries(registerTypes: Iterable<string>): MarkingEntry[] {
-  const key = (kind: string) => (KIND_KEYS[kind] === undefined ? '' : formatKey(KIND_KEYS[kind]));
+  const key = (kind: string) => {
+    const keys = ownValue(KIND_KEYS, kind);
+    return keys === undefined ? '' : formatKey(keys);
+  };
   return [
     ...[...BUILT_IN_KINDS, ...customKinds(registerTypes)].map((k) => ({
       kind: k.id,

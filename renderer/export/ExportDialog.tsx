@@ -59,7 +59,8 @@ export default function ExportDialog(props: { onClose: () => void }) {
     const f = format();
     const path = info()?.path;
     if (f === 'tei' || path === undefined) return '';
-    const folder = folderOf(path);
+    // A host that keeps exports in one folder (siglum serve) names it; else beside the project.
+    const folder = info()?.exportFolder ?? folderOf(path);
     return `${folder}${folder.endsWith('/') || folder.endsWith('\\') ? '' : '/'}${exportFileName(titleOf(), f)}`;
   };
   const path = () => outPath() ?? defaultPath();

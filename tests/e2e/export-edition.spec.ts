@@ -22,9 +22,9 @@ test('exports the seed despatch as a PDF from the edition dialog, with progress 
   await expect(dialog.getByRole('radio', { name: 'PDF' })).toBeChecked();
   await expect(dialog.getByRole('radio', { name: 'This document' })).toBeChecked();
   const outPath = dialog.getByRole('textbox', { name: /File to write/ });
-  // The file goes beside the project, named after the document.
+  // The file goes into the server's export folder beside the project, named after the document.
   await expect(outPath).toHaveValue(
-    `${dirname(served.projectPath)}/the-ambassador-in-japan-grew-to-the-secretary-of-state.pdf`,
+    `${dirname(served.projectPath)}/exports/the-ambassador-in-japan-grew-to-the-secretary-of-state.pdf`,
   );
   const path = await outPath.inputValue();
 
@@ -80,13 +80,13 @@ test('exports the whole project as a static HTML edition and names its index pag
   await dialog.getByRole('radio', { name: 'The whole project' }).check();
   await dialog.getByRole('radio', { name: 'HTML' }).check();
   const outPath = dialog.getByRole('textbox', { name: /Folder to write/ });
-  await expect(outPath).toHaveValue(`${dirname(served.projectPath)}/e2e-html`);
+  await expect(outPath).toHaveValue(`${dirname(served.projectPath)}/exports/e2e-html`);
   await dialog.getByRole('button', { name: 'Export' }).click();
   const report = dialog.getByRole('region', { name: 'Export report' });
   await expect(report).toContainText(/Exported\. \d+ files · \d+ notes? and 0 apparatus entries placed/, {
     timeout: 60_000,
   });
-  const index = `${dirname(served.projectPath)}/e2e-html/index.html`;
+  const index = `${dirname(served.projectPath)}/exports/e2e-html/index.html`;
   await expect(report).toContainText(index);
   expect(readFileSync(index, 'utf8')).toContain('The Ambassador in Japan (Grew)');
 });

@@ -48,3 +48,21 @@ test('the page runs under the CSP header: inline scripts do not run', async ({ p
   });
   expect(ran).toBe(false);
 });
+
+test('the printed address works once: another browser then gets a page saying what to do, the first keeps working', async ({
+  browser,
+  page,
+  served,
+}) => {
+  expect((await page.goto(served.url))?.status()).toBe(200);
+  const other = await browser.newContext();
+  const late = await other.newPage();
+  expect((await late.goto(served.url))?.status()).toBe(403);
+  await expect(late.locator('body')).toContainText('already been used');
+  await expect(late.locator('body')).toContainText('stop `siglum serve` and start it again');
+  await other.close();
+  // The first browser still has its session, and opening the address again there is harmless.
+  expect((await page.goto(served.url))?.status()).toBe(200);
+  expect(page.url()).toBe(`${served.origin}/`);
+  await expect(page).toHaveTitle('Siglum');
+});

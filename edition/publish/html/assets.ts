@@ -247,7 +247,7 @@ const SCRIPT = String.raw`(function (FOLD) {
   }
   function showEntity(ent) {
     var kind = ent.getAttribute('data-kind') || '';
-    openPopup(ent, KINDS[kind] || 'Entity', function (box) {
+    openPopup(ent, (Object.prototype.hasOwnProperty.call(KINDS, kind) && KINDS[kind]) || 'Entity', function (box) {
       box.appendChild(el('p', 'popup-name', ent.textContent.replace(/\s+/g, ' ').trim()));
       var href = ent.getAttribute('data-href');
       if (href) {

@@ -123,6 +123,7 @@ describe('the HTTP client in a browser', () => {
 
   it('reopens a refused event stream and tells subscribers to catch up once it is back', async () => {
     const context = page.context();
+    const session = await context.cookies();
     await context.clearCookies();
     const refused = page.waitForResponse((r) => r.url().endsWith('/events') && r.status() === 401);
     await page.evaluate(() => {
@@ -136,9 +137,7 @@ describe('the HTTP client in a browser', () => {
       w.unsubscribe = w.client.subscribe((e) => w.events.push(e));
     });
     await refused;
-    await context.addCookies([
-      { name: server.cookieName, value: server.token, url: server.origin, httpOnly: true, sameSite: 'Strict' },
-    ]);
+    await context.addCookies(session);
     await page.waitForFunction(() =>
       (window as unknown as { events: Array<{ type: string }> }).events.some((e) => e.type === 'documents-changed'),
     );

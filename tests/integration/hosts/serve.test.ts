@@ -50,7 +50,11 @@ function send(options: {
   });
 }
 
-const cookie = () => `${server.cookieName}=${server.token}`;
+/** The session the token was exchanged for in beforeEach, as a Cookie header. */
+let session = '';
+/** The answer to that exchange. */
+let exchange: Answer;
+const cookie = () => `${server.cookieName}=${session}`;
 
 function api(method: string, args: unknown, headers: Record<string, string> = {}): Promise<Answer> {
   return send({
@@ -78,6 +82,8 @@ beforeEach(async () => {
   symlinkSync(join(dir, 'secret.txt'), join(renderer, 'assets', 'linked.txt'));
   service = openService(join(dir, 'p.siglum'), { create: true });
   server = await startServer({ service, rendererDir: renderer });
+  exchange = await send({ path: `/?token=${server.token}` });
+  session = /=([^;]*)/.exec(exchange.headers['set-cookie']?.[0] ?? '')?.[1] ?? '';
 });
 
 afterEach(async () => {
@@ -117,12 +123,14 @@ describe('siglum serve: access', () => {
     for (const address of others) expect(await reach(address)).toBe(false);
   });
 
-  it('exchanges the right token for an HttpOnly, SameSite=Strict cookie and drops it from the address', async () => {
-    const a = await send({ path: `/?token=${server.token}` });
+  it('exchanges the right token for an HttpOnly, SameSite=Strict session cookie and drops it from the address', async () => {
+    const a = exchange;
     expect(a.status).toBe(303);
     expect(a.headers.location).toBe('/');
     const setCookie = a.headers['set-cookie']?.[0] ?? '';
-    expect(setCookie).toContain(`${server.cookieName}=${server.token}`);
+    expect(setCookie).toMatch(new RegExp(`^${server.cookieName}=[A-Za-z0-9_-]{43};`));
+    // The cookie is a session of its own, not the token from the address.
+    expect(setCookie).not.toContain(server.token);
     expect(setCookie).toContain('HttpOnly');
     expect(setCookie).toContain('SameSite=Strict');
 
@@ -290,5 +298,33 @@ describe('siglum serve: files', () => {
       expect(a.status, path).toBe(404);
       expect(a.body).not.toContain('outside the renderer');
     }
+  });
+});
+
+describe('siglum serve: the token is good once, and tossed cookies do not lock the user out', () => {
+  it('refuses the token a second time, without a session, with a page saying what to do', async () => {
+    const again = await send({ path: `/?token=${server.token}` });
+    expect(again.status).toBe(403);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect(again.body).toMatch(/already been used .* Go back to the tab where Siglum is open, or stop `siglum serve`/);
+    // The token alone is no cookie either.
+    expect((await send({ headers: { Cookie: `${server.cookieName}=${server.token}` } })).status).toBe(401);
+  });
+
+  it('lets the signed-in browser reopen the address (a second tab), dropping the token without a new session', async () => {
+    const again = await send({ path: `/documents/7?token=${server.token}`, headers: { Cookie: cookie() } });
+    expect(again.status).toBe(303);
+    expect(again.headers.location).toBe('/documents/7');
+    expect(again.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('accepts the live session among tossed cookies of the same name, in any order', async () => {
+    const tossed = `${server.cookieName}=garbage`;
+    for (const header of [`${tossed}; ${cookie()}`, `${cookie()}; ${tossed}`, `other=1; ${tossed}; ${cookie()}`]) {
+      expect((await send({ headers: { Cookie: header } })).status, header).toBe(200);
+      const made = await api('createDocument', { title: `with ${header.length}` }, { Cookie: header });
+      expect(made.status, header).toBe(200);
+    }
+    expect((await send({ headers: { Cookie: `${tossed}; ${server.cookieName}=also-garbage` } })).status).toBe(401);
   });
 });

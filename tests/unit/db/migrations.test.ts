@@ -182,14 +182,11 @@ describe('refusing files it must not touch', () => {
     expect(snapshotOf(path)).toEqual(before);
   });
 
-  it('refuses an empty file unless asked to create a project in it', () => {
+  it('refuses an empty file as damaged, even when asked to create a project in it', () => {
     const path = tmp.file('empty.siglum');
     writeFileSync(path, '');
-    expect(refusal(path)).toMatchObject({ code: 'not-a-project' });
+    expect(refusal(path)).toMatchObject({ code: 'damaged' });
+    expect(() => openProjectDatabase(path, { create: true })).toThrow(expect.objectContaining({ code: 'damaged' }));
     expect(statSync(path).size).toBe(0);
-    const { db, created } = openProjectDatabase(path, { create: true });
-    expect(created).toBe(true);
-    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
-    db.close();
   });
 });
