@@ -8,13 +8,13 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ExportTarget, ImportFile } from '../../edition/api.ts';
+import type { ExportTarget, ImportFile, PointerReport } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import { chooseProject, type ProjectChoice } from '../paths.ts';
 import { startServer } from '../serve/server.ts';
 import { openService, type SiglumService } from '../service/index.ts';
 import { prewarmImportWorker } from '../workers/index.ts';
-import { exportEditionCommand, isEditionFormat } from './export-edition.ts';
+import { EXIT_INCOMPLETE, exportEditionCommand, isEditionFormat } from './export-edition.ts';
 import { UsageError } from './usage.ts';
 
 /** Where the output goes; the tests and the real process both use stdout/stderr. */
@@ -164,7 +164,25 @@ export async function exportCommand(
     );
   }
   io.out(path);
-  return 0;
+  return reportPointers(exported.pointers, io);
+}
+
+/** How many pointer warnings are printed before the rest are counted. */
+const MAX_POINTER_WARNINGS = 20;
+
+/**
+ * The pointer check of a TEI export: a summary line, one warning per pointer to an id
+ * the file does not hold, and exit status 3 when there is any (the file is written).
+ */
+export function reportPointers(report: PointerReport, io: Output): number {
+  const n = report.dangling.length;
+  const checked = `${report.checked} pointer${report.checked === 1 ? '' : 's'} checked`;
+  io.out(n === 0 ? `${checked}, all resolve.` : `${checked}, ${n} point at ids the file does not have (see warnings).`);
+  for (const d of report.dangling.slice(0, MAX_POINTER_WARNINGS)) {
+    io.err(`siglum: warning: <${d.element} ${d.attribute}="#${d.id}"> points at an id the file does not have.`);
+  }
+  if (n > MAX_POINTER_WARNINGS) io.err(`siglum: warning: and ${n - MAX_POINTER_WARNINGS} more such pointers.`);
+  return n > 0 ? EXIT_INCOMPLETE : 0;
 }
 
 export async function validateCommand(files: string[], opts: { schema?: string }, io: Output): Promise<number> {

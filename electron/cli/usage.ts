@@ -15,7 +15,9 @@ Commands:
       reledmac LaTeX file, with the project's print settings. PATH is a file, or an
       existing folder to write the suggested file name into. PDF, HTML and LaTeX
       print a summary line; every note or apparatus entry that is not on the page of
-      its call or lemma is a warning on stderr, and the exit status is then 3.
+      its call or lemma is a warning on stderr, and the exit status is then 3. TEI
+      prints the path and how many pointers (#id in @corresp, @target, @ref...) it
+      checked; each one naming an id absent from the file is a warning, exit status 3.
   validate FILE [--schema tei_all|frus]
       Check a TEI file against TEI P5 (tei_all, the default) or the FRUS schema.
       Exit 0 when valid, 1 with the problems listed (FILE:LINE:COLUMN: message).
@@ -42,7 +44,8 @@ Options:
 
 Exit status: 0 on success, 1 when the command failed (or the file is not valid),
 2 for a mistake in the command line, 3 when an export was written but some note or
-apparatus entry is not where it belongs (see the warnings). Errors are one line on stderr.`;
+apparatus entry is not where it belongs, or some pointer names an id absent from the
+file (see the warnings). Errors are one line on stderr.`;
 
 /** A mistake in the command line itself: reported with a pointer to --help, exit 2. */
 export class UsageError extends Error {

@@ -132,6 +132,7 @@ describe('siglum export', () => {
     const out = join(dir, 'grew.xml');
     const r = siglum(['export', id, '--format', 'tei', '--out', out, '--project', project]);
     expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(`${out}\n0 pointers checked, all resolve.\n`);
     expect(r.status).toBe(0);
     const xml = readFileSync(out, 'utf8');
     expect(xml).toContain('<TEI');
@@ -145,10 +146,17 @@ describe('siglum export', () => {
     const folder = join(dir, 'out');
     mkdirSync(folder);
     const r = siglum(['export', '--collection', collection, '--out', folder, '--project', project]);
-    expect(r.status).toBe(0);
     const written = readdirSync(folder);
     expect(written).toHaveLength(1);
-    expect(r.stdout.trim()).toBe(join(folder, written[0]!));
+    const [path, summary] = r.stdout.trim().split('\n');
+    expect(path).toBe(join(folder, written[0]!));
+    // The excerpt keeps its source's rendition="#right" pointers, whose tagsDecl it does not have:
+    // written as read, each a warning, and the exit status says so.
+    expect(summary).toBe('10 pointers checked, 10 point at ids the file does not have (see warnings).');
+    expect(r.stderr).toContain(
+      'siglum: warning: <dateline rendition="#right"> points at an id the file does not have.',
+    );
+    expect(r.status).toBe(3);
     expect(readFileSync(join(folder, written[0]!), 'utf8')).toContain('xml:id="d486"');
   });
 
@@ -156,7 +164,8 @@ describe('siglum export', () => {
     importJson([seedText, teiFile]);
     const out = join(dir, 'all.xml');
     const r = siglum(['export', '--all', '--out', out, '--project', project]);
-    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('2 pointers checked, 2 point at ids the file does not have');
+    expect(r.status).toBe(3);
     const xml = readFileSync(out, 'utf8');
     expect(xml).toContain('Grew');
     expect(xml).toContain('3534');
