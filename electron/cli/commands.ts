@@ -8,7 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ExportTarget, ImportFile, PointerReport } from '../../edition/api.ts';
+import type { ExistingVolumeChoice, ExportTarget, ImportFile, PointerReport } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import { chooseProject, type ProjectChoice } from '../paths.ts';
 import { startServer } from '../serve/server.ts';
@@ -48,12 +48,30 @@ export async function withService<T>(
   }
 }
 
+/** The choice `--as-new`, `--replace` or `--update` makes for volumes already in the project. */
+function existingChoice(opts: {
+  'as-new'?: boolean;
+  replace?: boolean;
+  update?: boolean;
+}): ExistingVolumeChoice | undefined {
+  const chosen = (
+    [
+      ['new', opts['as-new']],
+      ['replace', opts.replace],
+      ['update', opts.update],
+    ] as const
+  ).filter(([, on]) => on === true);
+  if (chosen.length > 1) throw new UsageError('import takes at most one of --as-new, --replace and --update.');
+  return chosen[0]?.[0];
+}
+
 export async function importCommand(
   files: string[],
-  opts: { project?: string; json?: boolean },
+  opts: { project?: string; json?: boolean; 'as-new'?: boolean; replace?: boolean; update?: boolean },
   io: Output,
 ): Promise<number> {
   if (files.length === 0) throw new UsageError('import needs at least one FILE.');
+  const existing = existingChoice(opts);
   const project = chooseProject(opts.project);
   const read: ImportFile[] = [];
   for (const file of files) {
@@ -72,14 +90,35 @@ export async function importCommand(
     // As bytes, so the service checks that the text is valid UTF-8 rather than a decoder here guessing.
     read.push({ name: basename(file), base64: bytes.toString('base64') });
   }
-  const result = await withService(project, true, (s) => s.importFiles({ files: read }));
+  const result = await withService(project, true, (s) =>
+    s.importFiles(existing === undefined ? { files: read } : { files: read, existing }),
+  );
+  if (existing === undefined && result.existing.length > 0) {
+    const [first] = result.existing;
+    const more = result.existing.length > 1 ? ` (and ${result.existing.length - 1} more)` : '';
+    throw new SiglumError(
+      'bad-input',
+      `${first!.file} is already in the project as "${first!.title}" (collection ${first!.collectionId})${more}, so nothing was imported: run the import again with --update (keep your edits, take the file's other changes), --replace (the file's text throughout) or --as-new (a second volume).`,
+    );
+  }
   if (opts.json) {
     io.out(
       JSON.stringify({
         documents: result.documents.map((d) => ({ id: d.id, title: d.title, collection: d.collection })),
+        updated: result.updated,
       }),
     );
   } else {
+    for (const u of result.updated) {
+      io.out(
+        `${u.choice === 'update' ? 'Updated' : 'Replaced'} "${u.title}" (collection ${u.collectionId}) from ${u.file}: ${u.unchanged} unchanged, ${u.fromSource} from the file, ${u.added} added, ${u.removed} removed, ${u.changedOnBothSides.length} changed on both sides.`,
+      );
+      for (const d of u.changedOnBothSides) {
+        io.err(
+          `siglum: warning: "${d.title}" (${d.documentId}) changed both in the file and in the project; your text was kept.`,
+        );
+      }
+    }
     io.out(
       `Imported ${result.documents.length} document${result.documents.length === 1 ? '' : 's'} into ${project.path}:`,
     );

@@ -16,7 +16,14 @@ const help = { type: 'boolean', short: 'h' } as const;
 
 /** Each command's options, for node:util parseArgs (strict: unknown options are errors). */
 const OPTIONS = {
-  import: { project, json, help },
+  import: {
+    project,
+    json,
+    help,
+    'as-new': { type: 'boolean' },
+    replace: { type: 'boolean' },
+    update: { type: 'boolean' },
+  },
   list: { project, json, help },
   export: {
     project,
@@ -79,6 +86,9 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
       schema?: string;
       type?: string;
       document?: string;
+      'as-new'?: boolean;
+      replace?: boolean;
+      update?: boolean;
     };
     if (
       name !== 'import' &&

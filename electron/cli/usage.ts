@@ -3,9 +3,14 @@
 export const USAGE = `Usage: siglum <command> [options]
 
 Commands:
-  import FILE... [--project P] [--json]
+  import FILE... [--project P] [--json] [--update | --replace | --as-new]
       Import TEI (.xml) or plain-text files into the project, all in one transaction.
-      With --json, print {"documents":[{"id","title","collection"}]}.
+      With --json, print {"documents":[{"id","title","collection"}],"updated":[...]}.
+      A TEI file whose volume is already in the project (same header idno, else
+      same file name, or the same text) is refused unless you say what to do:
+      --update keeps your edits where the file did not change them and takes the
+      file's text elsewhere (documents changed on both sides are warnings),
+      --replace gives every document the file's text, --as-new adds a second volume.
   list [--project P] [--json]
       List the project's collections and documents.
   export DOC_ID | --collection ID | --all  --out PATH [--format tei|pdf|html|latex]

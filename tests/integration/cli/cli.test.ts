@@ -126,6 +126,35 @@ describe('siglum import and list', () => {
   });
 });
 
+describe('siglum import of a volume already in the project', () => {
+  it('refuses without a choice, in one line naming the options, and changes nothing', () => {
+    importJson([volumeFile]);
+    const before = readFileSync(project);
+    const line = expectOneLineError(siglum(['import', volumeFile, '--project', project]));
+    expect(line).toContain('frus1938v03-d480-d486.xml is already in the project');
+    for (const option of ['--update', '--replace', '--as-new']) expect(line).toContain(option);
+    expect(readFileSync(project).equals(before)).toBe(true);
+    expect(listJson().collections).toHaveLength(1);
+    expectOneLineError(siglum(['import', volumeFile, '--update', '--replace', '--project', project]), 2);
+  });
+
+  it('imports a second volume with --as-new and reports an update with --update', () => {
+    importJson([volumeFile]);
+    const copy = siglum(['import', volumeFile, '--as-new', '--project', project, '--json']);
+    expect(copy.status).toBe(0);
+    expect(listJson().collections).toHaveLength(2);
+    const changed = join(dir, 'frus1938v03-d480-d486.xml');
+    writeFileSync(changed, readFileSync(volumeFile, 'utf8').replace('Tass report published', 'Tass report printed'));
+    const r = siglum(['import', changed, '--update', '--project', project]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(
+      /^Updated ".*" \(collection 1\) from frus1938v03-d480-d486\.xml: 6 unchanged, 1 from the file, 0 added, 0 removed, 0 changed on both sides\./,
+    );
+    expect(listJson().collections).toHaveLength(2);
+  });
+});
+
 describe('siglum export', () => {
   it('writes one document as TEI that validates against tei_all', () => {
     const id = importJson([seedText]).documents[0]!.id;
