@@ -53,20 +53,27 @@ function fitted(
   records: EntityRecord[] | undefined,
   scope: Omit<FileScope, 'fileIds'>,
   options: { unmentioned: boolean; frusDocument?: boolean },
-): string {
-  if (records === undefined) return write(undefined);
+): Written {
+  if (records === undefined) return { xml: write(undefined) };
   const draft = fitFileRegister(records, { ...scope, fileIds: new Set() }, { unmentioned: false });
   const first = write({ xmlIdOf: draft.xmlIdOf, standOff: null });
-  const fileIds = xmlIdsIn(parseXml(first, { fileName: 'export' }).root);
+  const parsed = parseXml(first, { fileName: 'export' }).root;
+  const fileIds = xmlIdsIn(parsed);
   const register = fitFileRegister(records, { ...scope, fileIds }, options);
   const unchanged =
     register.standOff === null && (register.back ?? null) === null && samePointers(draft, register, scope.mentioned);
-  return unchanged ? first : write(register);
+  return unchanged ? { xml: first, root: parsed } : { xml: write(register) };
+}
+
+/** An exported file, with its parsed tree when writing it has parsed it already. */
+interface Written {
+  xml: string;
+  root?: XmlElement;
 }
 
 /** The pointer check of an exported file (see edition/tei/pointers.ts). */
-function withPointerCheck(fileName: string, xml: string): TeiExport {
-  return { fileName, xml, pointers: checkPointers(parseXml(xml, { fileName }).root) };
+function withPointerCheck(fileName: string, { xml, root }: Written): TeiExport {
+  return { fileName, xml, pointers: checkPointers(root ?? parseXml(xml, { fileName }).root) };
 }
 
 /** A file name made from a title: letters, digits and dashes. */
@@ -118,7 +125,7 @@ export function exportTei(
     const collectionId = record.info.collectionId === null ? null : Number(record.info.collectionId);
     const frame = collectionId === null ? null : getCollection(store.db, collectionId).frame;
     const context = frame !== null && record.frameKey !== null ? { frame, key: record.frameKey } : {};
-    const xml = fitted(
+    const written = fitted(
       (entities) =>
         withListWit(
           store,
@@ -130,18 +137,18 @@ export function exportTei(
       // A FRUS document keeps to the FRUS schema: its entries go in FRUS lists.
       { unmentioned: false, frusDocument: frame !== null && /\sxmlns:frus=/.test(frame) },
     );
-    return withPointerCheck(fileNameOf(record.info.title), xml);
+    return withPointerCheck(fileNameOf(record.info.title), written);
   }
   if ('collectionId' in target) {
     const collection = getCollection(store.db, rowId(target.collectionId, 'collection'));
     const { frame, docs } = volume(store, authority, collection.id, collection.title);
-    const xml = fitted(
+    const written = fitted(
       (entities) => exportCollectionTei(frame, docs, entities),
       records,
       { collectionId: collection.id, mentioned: mentionedIn(docs.values()) },
       { unmentioned: true },
     );
-    return withPointerCheck(fileNameOf(collection.title), xml);
+    return withPointerCheck(fileNameOf(collection.title), written);
   }
   const title = getProject(store.db)?.title ?? 'Siglum project';
   const ids: Array<number | null> = collectionIds(store.db);
@@ -151,7 +158,7 @@ export function exportTei(
     collections.push(volume(store, authority, null, title));
   }
   const fileName = fileNameOf(title);
-  if (records === undefined) return withPointerCheck(fileName, exportProjectTei(collections, title));
+  if (records === undefined) return withPointerCheck(fileName, { xml: exportProjectTei(collections, title) });
   // As for one volume: first with stored ids to learn each volume's ids, then fitted.
   const scopes = collections.map((c, i) => ({ collectionId: ids[i]!, mentioned: mentionedIn(c.docs.values()) }));
   const drafts = scopes.map((scope) =>
@@ -161,7 +168,8 @@ export function exportTei(
     collections.map((c, i) => ({ ...c, register: { xmlIdOf: drafts[i]!.xmlIdOf, standOff: null } })),
     title,
   );
-  const members = parseXml(first, { fileName }).root.children.filter(
+  const firstRoot = parseXml(first, { fileName }).root;
+  const members = firstRoot.children.filter(
     (c): c is XmlElement => c.type === 'element' && c.uri === TEI_NS && c.name === 'TEI',
   );
   const corpus = fitCorpusRegister(
@@ -171,11 +179,11 @@ export function exportTei(
   const same = scopes.every((scope, i) =>
     samePointers(drafts[i]!, { xmlIdOf: corpus.volumes[i]!, standOff: null }, scope.mentioned),
   );
-  if (corpus.standOff === null && same) return withPointerCheck(fileName, first);
+  if (corpus.standOff === null && same) return withPointerCheck(fileName, { xml: first, root: firstRoot });
   const xml = exportProjectTei(
     collections.map((c, i) => ({ ...c, register: { xmlIdOf: corpus.volumes[i]!, standOff: null } })),
     title,
     { xmlIdOf: () => null, standOff: corpus.standOff },
   );
-  return withPointerCheck(fileName, xml);
+  return withPointerCheck(fileName, { xml });
 }

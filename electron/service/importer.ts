@@ -106,10 +106,23 @@ export async function importFiles(
   const result = store.write((tx): ImportResult => {
     const already: VolumeInProject[] = [];
     const found = new Map<Prepared, number>();
+    const seen = new Map<string, string>();
     for (const p of prepared) {
       if (p.kind !== 'tei') continue;
       const volume = volumeOf(tx.db, p.identity);
-      if (volume === null) continue;
+      if (volume === null) {
+        // One volume twice in one import would make two silently: only a choice of 'new' allows it.
+        const twin = seen.get(p.identity.key) ?? seen.get(p.identity.hash);
+        if (twin !== undefined && existing !== 'new') {
+          throw new SiglumError(
+            'bad-input',
+            `${twin} and ${p.file.name} are the same volume, so nothing was imported: import one of them, or both as new volumes.`,
+          );
+        }
+        seen.set(p.identity.key, p.file.name);
+        seen.set(p.identity.hash, p.file.name);
+        continue;
+      }
       already.push(inProject(p.file.name, volume));
       found.set(p, volume.id);
     }
@@ -142,8 +155,9 @@ export async function importFiles(
         for (const d of reread.documents) imported.push({ ...d, collection: apiId(target) });
         continue;
       }
+      // A volume the project has by now (also one this import just added) is copied under an identity of its own.
       const identity =
-        target === undefined
+        volumeOf(tx.db, p.identity) === null
           ? { key: p.identity.key, title: collection.title }
           : copyIdentity(tx.db, p.identity.key, collection.title);
       const collectionId = insertCollection(tx, {

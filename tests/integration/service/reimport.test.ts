@@ -59,6 +59,33 @@ describe('importing a volume that is already in the project', () => {
     expect(await state(s)).toEqual(before);
   });
 
+  it('refuses one volume twice in one import unless both are to be new volumes', async () => {
+    const s = service('twice.siglum', options);
+    await expect(
+      s.importFiles({
+        files: [
+          { name, text },
+          { name: 'copy.xml', text },
+        ],
+      }),
+    ).rejects.toMatchObject({
+      code: 'bad-input',
+      message: `${name} and copy.xml are the same volume, so nothing was imported: import one of them, or both as new volumes.`,
+    });
+    expect(await s.listCollections({})).toEqual([]);
+    await s.importFiles({
+      files: [
+        { name, text },
+        { name: 'copy.xml', text },
+      ],
+      existing: 'new',
+    });
+    expect((await s.listCollections({})).map((c) => c.title)).toEqual([
+      expect.any(String),
+      expect.stringMatching(/\(2\)$/),
+    ]);
+  });
+
   it('knows a FRUS volume by its idno even when its text changed', async () => {
     const s = service('idno.siglum', options);
     await s.importFiles({ files: [guat] });

@@ -54,6 +54,18 @@ describe('every FRUS file in one project, and the Guatemala volume a second time
     }
   }, 120_000);
 
+  it('changes nothing when any of the files is imported again without a choice', async () => {
+    const before = JSON.stringify([collections, await s.listDocuments({}), await s.listEntities({})]);
+    for (const file of files) {
+      const again = await s.importFiles({ files: [file] });
+      expect(again.documents).toEqual([]);
+      expect(again.existing.map((e) => [e.file, e.identical])).toEqual([[file.name, true]]);
+    }
+    expect(JSON.stringify([await s.listCollections({}), await s.listDocuments({}), await s.listEntities({})])).toBe(
+      before,
+    );
+  }, 60_000);
+
   it('keeps the register entries of the two Guatemala volumes apart, each volume mentioning its own', async () => {
     const entries = await s.listEntities({ type: 'person' });
     const vcr = entries.filter((e) => e.xmlId === 'p_AGJ1');
