@@ -48,16 +48,23 @@ export function collectionIds(db: Database.Database): number[] {
   return stmt(db, 'SELECT id FROM collections ORDER BY position, id').pluck().all() as number[];
 }
 
+/** Where a volume came from (migration 005): its identity and the hash of the file last read. */
+export interface VolumeSource {
+  sourceKey: string | null;
+  sourceHash: string | null;
+}
+
 /** Adds a collection after the last one; returns its row id. */
 export function insertCollection(
   tx: Tx,
-  c: { title: string; kind: 'volume' | 'folder'; frame: string | null; meta: DocumentMeta },
+  c: { title: string; kind: 'volume' | 'folder'; frame: string | null; meta: DocumentMeta } & Partial<VolumeSource>,
 ): number {
   const position = stmt(tx.db, 'SELECT coalesce(max(position) + 1, 0) FROM collections').pluck().get() as number;
   const r = stmt(
     tx.db,
-    'INSERT INTO collections (title, kind, position, frame, meta, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(c.title, c.kind, position, c.frame, JSON.stringify(c.meta), tx.now);
+    `INSERT INTO collections (title, kind, position, frame, meta, created_at, source_key, source_hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(c.title, c.kind, position, c.frame, JSON.stringify(c.meta), tx.now, c.sourceKey ?? null, c.sourceHash ?? null);
   tx.changed({ table: 'collections' });
   return Number(r.lastInsertRowid);
 }
@@ -71,6 +78,32 @@ export function renameCollection(tx: Tx, id: number, title: string): void {
 /** Deletes a collection; its documents, their snapshots and steps go with it (ON DELETE CASCADE). */
 export function deleteCollection(tx: Tx, id: number): void {
   const r = stmt(tx.db, 'DELETE FROM collections WHERE id = ?').run(id);
+  if (r.changes === 0) throw new SiglumError('not-found', `There is no collection with id "${id}".`);
+  tx.changed({ table: 'collections' });
+}
+
+/** Every volume with its source identity and header metadata, oldest first. */
+export function volumeSources(
+  db: Database.Database,
+): Array<VolumeSource & { id: number; title: string; meta: DocumentMeta }> {
+  const rows = stmt(
+    db,
+    `SELECT id, title, meta, source_key AS sourceKey, source_hash AS sourceHash
+       FROM collections WHERE kind = 'volume' ORDER BY id`,
+  ).all() as Array<{ id: number; title: string; meta: string; sourceKey: string | null; sourceHash: string | null }>;
+  return rows.map((r) => ({ ...r, meta: parseMeta(r.meta) }));
+}
+
+/** Gives a volume a new text from its source: frame, title, header metadata and source. */
+export function replaceVolumeSource(
+  tx: Tx,
+  id: number,
+  c: { title: string; frame: string; meta: DocumentMeta } & VolumeSource,
+): void {
+  const r = stmt(
+    tx.db,
+    'UPDATE collections SET title = ?, frame = ?, meta = ?, source_key = ?, source_hash = ? WHERE id = ?',
+  ).run(c.title, c.frame, JSON.stringify(c.meta), c.sourceKey, c.sourceHash, id);
   if (r.changes === 0) throw new SiglumError('not-found', `There is no collection with id "${id}".`);
   tx.changed({ table: 'collections' });
 }

@@ -3,7 +3,7 @@
  * number, metadata and collab version. Its content lives in snapshots and steps.
  */
 import type Database from 'better-sqlite3';
-import type { DocumentInfo, DocumentMeta } from '../edition/api.ts';
+import type { DocJSON, DocumentInfo, DocumentMeta } from '../edition/api.ts';
 import { SiglumError } from '../edition/errors.ts';
 import { apiId } from './ids.ts';
 import { parseMeta } from './meta.ts';
@@ -163,4 +163,34 @@ export function moveDocument(tx: Tx, id: number, collectionId: number | null, po
   const place = stmt(tx.db, 'UPDATE documents SET position = ? WHERE id = ?');
   others.forEach((docId, i) => place.run(i, docId));
   tx.changed({ table: 'documents', documentId: id });
+}
+
+/**
+ * The document as its source last gave it (migration 005): the text an update brought,
+ * else its first snapshot (as imported); null when it has neither.
+ */
+export function sourceDoc(db: Database.Database, id: number): DocJSON | null {
+  const stored = stmt(db, 'SELECT source_doc FROM documents WHERE id = ?').pluck().get(id) as string | null | undefined;
+  if (typeof stored === 'string') return JSON.parse(stored) as DocJSON;
+  const first = stmt(db, 'SELECT doc FROM snapshots WHERE document_id = ? ORDER BY version LIMIT 1').pluck().get(id) as
+    string | undefined;
+  return first === undefined ? null : (JSON.parse(first) as DocJSON);
+}
+
+/** Records the text an update of the source brought for the document. */
+export function setSourceDoc(tx: Tx, id: number, doc: DocJSON): void {
+  stmt(tx.db, 'UPDATE documents SET source_doc = ? WHERE id = ?').run(JSON.stringify(doc), id);
+}
+
+/** Gives a document the number and kind its source now gives it (title and metadata: `updateMeta`). */
+export function setDocumentPlace(tx: Tx, id: number, n: string | null, kind: DocumentKind): void {
+  stmt(tx.db, 'UPDATE documents SET n = ?, kind = ?, updated_at = ? WHERE id = ?').run(n, kind, tx.now, id);
+  tx.changed({ table: 'documents', documentId: id });
+}
+
+/** Numbers the documents of a collection in the order given, from 0. */
+export function orderDocuments(tx: Tx, ids: readonly number[]): void {
+  const place = stmt(tx.db, 'UPDATE documents SET position = ? WHERE id = ?');
+  ids.forEach((id, i) => place.run(i, id));
+  if (ids.length > 0) tx.changed({ table: 'documents', documentId: ids[0]! });
 }

@@ -126,3 +126,24 @@ export function deleteEntity(tx: Tx, id: number): void {
   if (r.changes === 0) throw new SiglumError('not-found', `There is no entity with id "${id}".`);
   tx.changed({ table: 'entities' });
 }
+
+/** The entries a volume's own lists define, by xml:id (entity API id as value). */
+export function listedEntities(db: Database.Database, collectionId: number): Map<string, string> {
+  const rows = stmt(
+    db,
+    'SELECT id, xml_id AS xmlId FROM entities WHERE list_collection_id = ? AND xml_id IS NOT NULL ORDER BY id',
+  ).all(collectionId) as Array<{ id: number; xmlId: string }>;
+  const out = new Map<string, string>();
+  for (const r of rows) if (!out.has(r.xmlId)) out.set(r.xmlId, apiId(r.id));
+  return out;
+}
+
+/** Takes entries off a volume's list (they stay in the register as the editor's own), all but `keep`. */
+export function unlistEntities(tx: Tx, collectionId: number, keep: ReadonlySet<string>): void {
+  const unlist = stmt(tx.db, 'UPDATE entities SET list_collection_id = NULL WHERE id = ?');
+  let changed = 0;
+  for (const [, id] of listedEntities(tx.db, collectionId)) {
+    if (!keep.has(id)) changed += unlist.run(entityRowId(id)).changes;
+  }
+  if (changed > 0) tx.changed({ table: 'entities' });
+}

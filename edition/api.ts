@@ -11,9 +11,10 @@ import type { Entity, MergeConflict } from './entities/model.ts';
 import type { Suggestion } from './entities/suggest.ts';
 import type { TypeaheadHit } from './entities/typeahead.ts';
 import type { ErrorPayload } from './errors.ts';
+import type { DanglingPointer, PointerReport } from './tei/pointers.ts';
 import { WITNESS_METHODS, type WitnessApi, type WitnessEvent } from './apparatus/api.ts';
 
-export type { Entity, MergeConflict, Suggestion, TypeaheadHit };
+export type { Entity, MergeConflict, Suggestion, TypeaheadHit, DanglingPointer, PointerReport };
 
 /** A document's content as ProseMirror JSON (`Node.toJSON()` of edition/schema). */
 export type DocJSON = { type: 'doc'; content?: unknown[] };
@@ -106,6 +107,52 @@ export interface ImportedDocument {
 
 export interface ImportResult {
   documents: ImportedDocument[];
+  /**
+   * Files whose volume the project already holds, when the import was not told what
+   * to do with them (`existing`): then nothing at all was imported, and the caller
+   * asks the editor and imports again with a choice.
+   */
+  existing: VolumeInProject[];
+  /** What an import with `existing: 'replace'` or `'update'` did to each volume. */
+  updated: VolumeUpdate[];
+}
+
+/**
+ * What to do with a file whose volume is already in the project: import it as a new
+ * volume beside the old one, replace the old one's documents with the file's, or
+ * update it (the editor's changes stay wherever the source did not change).
+ */
+export type ExistingVolumeChoice = 'new' | 'replace' | 'update';
+
+export const EXISTING_VOLUME_CHOICES: readonly ExistingVolumeChoice[] = ['new', 'replace', 'update'];
+
+/** A file of an import whose volume the project already holds. */
+export interface VolumeInProject {
+  file: string;
+  collectionId: string;
+  title: string;
+  /** True when the file is the very text imported last time. */
+  identical: boolean;
+}
+
+/** What replacing or updating one volume did. */
+export interface VolumeUpdate {
+  file: string;
+  collectionId: string;
+  title: string;
+  choice: 'replace' | 'update';
+  /** Documents left as they were (the source did not change them). */
+  unchanged: number;
+  /** Documents given the source's new text (the editor had not changed them), or replaced. */
+  fromSource: number;
+  /** Documents new in the source, added; documents gone from it (and unedited), removed. */
+  added: number;
+  removed: number;
+  /**
+   * Documents the source and the editor both changed (or the source dropped after
+   * the editor changed them): the editor's text is kept; each is listed for a look.
+   */
+  changedOnBothSides: Array<{ documentId: string; title: string }>;
 }
 
 /** What to export: one document, one collection (a volume) or the whole project. */
@@ -114,6 +161,12 @@ export type ExportTarget = { documentId: string } | { collectionId: string } | {
 export interface TeiExport {
   fileName: string;
   xml: string;
+  /**
+   * The check every export runs on its file: how many same-document pointers
+   * (`#id` in `@corresp`, `@target`, `@ref`, `@wit`...) it holds, and each one that
+   * names an id the file does not have (edition/tei/pointers.ts).
+   */
+  pointers: PointerReport;
 }
 
 /** What `exportEdition` writes: a typeset PDF, a static HTML edition (a folder) or a reledmac `.tex` file. */
@@ -290,7 +343,7 @@ export interface SiglumApi extends WitnessApi {
   openDocument(args: { id: string }): Promise<OpenedDocument>;
   pushSteps(args: StepBatch): Promise<PushResult>;
   stepsSince(args: { documentId: string; version: number }): Promise<StepsSince>;
-  importFiles(args: { files: ImportFile[] }): Promise<ImportResult>;
+  importFiles(args: { files: ImportFile[]; existing?: ExistingVolumeChoice }): Promise<ImportResult>;
   exportTei(args: ExportTarget): Promise<TeiExport>;
   /** Creates a folder: a collection for the user's own documents. */
   createCollection(args: { title: string }): Promise<CollectionInfo>;

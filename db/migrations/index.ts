@@ -7,10 +7,11 @@ import { migration001 } from './001-initial.ts';
 import { migration002 } from './002-entities.ts';
 import { migration003 } from './003-witnesses.ts';
 import { migration004 } from './004-settings.ts';
+import { migration005 } from './005-volume-sources.ts';
 
 export type { Migration } from './migration.ts';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
 
 /** The schema version this build of Siglum writes. */
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -15,7 +15,8 @@
  * documents write them. A term listed with variants ("AFL, AFOL") gets each variant
  * as an alternative name. The rest of the entry is the description.
  */
-import { childElements, getAttr, localName, textContent, type XmlElement } from '../xml/index.ts';
+import { childElements, getAttr, localName, textContent, type XmlElement, type XmlNode } from '../xml/index.ts';
+import { TEI_NS, element } from '../xml/tree.ts';
 import { validateEntity, type Entity } from './model.ts';
 
 function collapse(s: string): string {
@@ -109,4 +110,76 @@ function readList(root: XmlElement, divId: string, element: string, type: 'perso
  */
 export function registerFromFrusLists(root: XmlElement): Entity[] {
   return [...readList(root, 'persons', 'persName', 'person'), ...readList(root, 'terms', 'term', 'term')];
+}
+
+/** One list div as a FRUS volume writes it: `<div type="section" xml:id><head/><list type>` of items. */
+function listDiv(
+  divId: string | null,
+  head: string,
+  listType: string,
+  name: string,
+  entries: readonly Entity[],
+  xmlIds: ReadonlyMap<string, string>,
+  indent: string,
+): XmlElement {
+  const el = (n: string, attrs: Array<[string, string]>, children: XmlNode[]): XmlElement =>
+    element(
+      n,
+      TEI_NS,
+      attrs.map(([k, value]) => ({ name: k, uri: '', value })),
+      children,
+    );
+  const t = (text: string): XmlNode => ({ type: 'text', text });
+  const items: XmlNode[] = [];
+  for (const e of entries) {
+    const named = el(name, [['xml:id', xmlIds.get(e.id) ?? e.xmlId ?? e.id]], [t(e.name)]);
+    const rest = e.description === '' ? [] : [t(`, ${e.description}`)];
+    items.push(t(`\n${indent}        `), el('item', [], [el('hi', [['rend', 'strong']], [named, t(',')]), ...rest]));
+  }
+  items.push(t(`\n${indent}    `));
+  return el(
+    'div',
+    [['type', 'section'], ...(divId === null ? [] : [['xml:id', divId] as [string, string]])],
+    [
+      t(`\n${indent}    `),
+      el('head', [], [t(head)]),
+      t(`\n${indent}    `),
+      el('list', [['type', listType]], items),
+      t(`\n${indent}`),
+    ],
+  );
+}
+
+/**
+ * Persons and terms written the way a FRUS volume lists them, for a file that must
+ * stay valid against the FRUS schema (which has no `standOff`): a `<back>` with a
+ * "Persons" and an "Abbreviations and Terms" div, each entry an `item` whose
+ * `persName` or `term` carries the entry's xml:id (`xmlIds`, else its own), so that
+ * `registerFromFrusLists` reads them back. `takenIds` are ids the file already uses:
+ * a div whose usual id (`persons`, `terms`) is among them goes without one. Null when
+ * there are no persons or terms.
+ */
+export function registerToFrusLists(
+  entities: readonly Entity[],
+  xmlIds: ReadonlyMap<string, string>,
+  takenIds: ReadonlySet<string> = new Set(),
+  indent = '        ',
+): XmlElement | null {
+  const sorted = [...entities].sort((a, b) => a.name.localeCompare(b.name));
+  const persons = sorted.filter((e) => e.type === 'person');
+  const terms = sorted.filter((e) => e.type === 'term');
+  if (persons.length === 0 && terms.length === 0) return null;
+  const divs: XmlNode[] = [];
+  const id = (wanted: string): string | null => (takenIds.has(wanted) ? null : wanted);
+  const inner = `${indent}    `;
+  if (persons.length > 0) {
+    divs.push({ type: 'text', text: `\n${inner}` });
+    divs.push(listDiv(id('persons'), 'Persons', 'names', 'persName', persons, xmlIds, inner));
+  }
+  if (terms.length > 0) {
+    divs.push({ type: 'text', text: `\n${inner}` });
+    divs.push(listDiv(id('terms'), 'Abbreviations and Terms', 'terms', 'term', terms, xmlIds, inner));
+  }
+  divs.push({ type: 'text', text: `\n${indent}` });
+  return element('back', TEI_NS, [], divs);
 }

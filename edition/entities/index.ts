@@ -58,5 +58,5 @@ export {
 } from './mentions.ts';
 export { mentionFromTei, mentionToTei, type MentionMarkAttrs } from './teiMentions.ts';
 export { registerFromStandOff, registerToStandOff } from './standoff.ts';
-export { directOrder, registerFromFrusLists } from './frusLists.ts';
+export { directOrder, registerFromFrusLists, registerToFrusLists } from './frusLists.ts';
 export { fold } from './fold.ts';

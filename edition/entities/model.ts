@@ -373,10 +373,18 @@ export function xmlIdStem(type: EntityType, name: string): string {
  * get their stem, with '_2', '_3'... where it is taken. Entries are visited in id
  * order, so the same register gives the same ids whatever order it came in.
  * Callers that persist the result (the store) make the ids stable across renames.
+ * `inUse` holds ids already given to something else (a volume's own ids): a new id
+ * avoids them, and an entry whose own id is among them gets a new one too.
  */
-export function assignXmlIds(entities: Iterable<Pick<Entity, 'id' | 'type' | 'name' | 'xmlId'>>): Map<string, string> {
-  const sorted = [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const taken = new Set<string>();
+export function assignXmlIds(
+  entities: Iterable<Pick<Entity, 'id' | 'type' | 'name' | 'xmlId'>>,
+  inUse: ReadonlySet<string> = new Set(),
+): Map<string, string> {
+  // Decimal store ids compare as numbers ("9" before "10"), other ids as strings.
+  const order = (a: string, b: string): number =>
+    /^\d+$/.test(a) && /^\d+$/.test(b) ? Number(a) - Number(b) : a < b ? -1 : a > b ? 1 : 0;
+  const sorted = [...entities].sort((a, b) => order(a.id, b.id));
+  const taken = new Set<string>(inUse);
   const result = new Map<string, string>();
   const pending: typeof sorted = [];
   for (const e of sorted) {

@@ -28,6 +28,11 @@ export function docFromJSON(json: DocJSON): PMNode {
 export interface ExportRegister {
   xmlIdOf: (entityId: string) => string | null;
   standOff: XmlElement | null;
+  /**
+   * For a document exported on its own: a `<back>` to write after its body (the
+   * entries it points at as FRUS lists, where the FRUS schema allows no standOff).
+   */
+  back?: XmlElement | null;
 }
 
 /** Writes with mentions pointing through the register, when there is one. */
@@ -234,7 +239,12 @@ function documentTei(
   } else bodyContent = blocksToXml(pm.content, '        ');
   const body = el('body', bodyAttrs, bodyContent);
   const standOff = context.register?.standOff;
-  const parts = [header(meta), ...(standOff ? [standOff] : []), el('text', [], indented([body], '    '))];
+  const back = context.register?.back;
+  const parts = [
+    header(meta),
+    ...(standOff ? [standOff] : []),
+    el('text', [], indented(back ? [body, back] : [body], '    ')),
+  ];
   const root = el('TEI', rootAttrs, indented(parts, ''));
   return serializeXml({
     declaration: { version: '1.0', encoding: 'UTF-8', standalone: null },
@@ -248,12 +258,14 @@ function documentTei(
 
 /**
  * The whole project as a `<teiCorpus>`: a header with the project's title, then
- * each collection's volume (as exportCollectionTei writes it) in order.
+ * each collection's volume (as exportCollectionTei writes it) in order. A
+ * collection's own `register` points its mentions (volumes keep their own ids); the
+ * project's `register` does for the others and gives the corpus its standOff.
  *
  * @throws RangeError for no collections: a teiCorpus holds at least one TEI.
  */
 export function exportProjectTei(
-  collections: ReadonlyArray<{ frame: string; docs: ReadonlyMap<string, DocJSON> }>,
+  collections: ReadonlyArray<{ frame: string; docs: ReadonlyMap<string, DocJSON>; register?: ExportRegister }>,
   title = 'Siglum project',
   register?: ExportRegister,
 ): string {
@@ -261,7 +273,7 @@ export function exportProjectTei(
   const volumes: XmlNode[] = [];
   for (const c of collections) {
     const xml = parseXml(c.frame, { fileName: 'frame' });
-    pointing(register, () => fillFrame(xml, c.docs));
+    pointing(c.register ?? register, () => fillFrame(xml, c.docs));
     volumes.push(
       ...xml.prolog.filter((p): p is Exclude<typeof p, { type: 'doctype' }> => p.type !== 'doctype'),
       xml.root,

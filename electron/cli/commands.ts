@@ -8,14 +8,14 @@ import { existsSync, statSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ExportTarget, ImportFile } from '../../edition/api.ts';
+import type { ExistingVolumeChoice, ExportTarget, ImportFile, PointerReport } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import { chooseProject, type ProjectChoice } from '../paths.ts';
 import { startServer } from '../serve/server.ts';
 import { checkExportPath } from '../service/export-paths.ts';
 import { openService, type SiglumService } from '../service/index.ts';
 import { prewarmImportWorker } from '../workers/index.ts';
-import { exportEditionCommand, isEditionFormat } from './export-edition.ts';
+import { EXIT_INCOMPLETE, exportEditionCommand, isEditionFormat } from './export-edition.ts';
 import { readInputFile } from './input.ts';
 import { UsageError } from './usage.ts';
 
@@ -66,12 +66,30 @@ async function withNewProjectUndone<T>(project: ProjectChoice, work: () => Promi
   }
 }
 
+/** The choice `--as-new`, `--replace` or `--update` makes for volumes already in the project. */
+function existingChoice(opts: {
+  'as-new'?: boolean;
+  replace?: boolean;
+  update?: boolean;
+}): ExistingVolumeChoice | undefined {
+  const chosen = (
+    [
+      ['new', opts['as-new']],
+      ['replace', opts.replace],
+      ['update', opts.update],
+    ] as const
+  ).filter(([, on]) => on === true);
+  if (chosen.length > 1) throw new UsageError('import takes at most one of --as-new, --replace and --update.');
+  return chosen[0]?.[0];
+}
+
 export async function importCommand(
   files: string[],
-  opts: { project?: string; json?: boolean },
+  opts: { project?: string; json?: boolean; 'as-new'?: boolean; replace?: boolean; update?: boolean },
   io: Output,
 ): Promise<number> {
   if (files.length === 0) throw new UsageError('import needs at least one FILE.');
+  const existing = existingChoice(opts);
   const project = chooseProject(opts.project);
   const read: ImportFile[] = [];
   for (const file of files) {
@@ -80,15 +98,36 @@ export async function importCommand(
     read.push({ name: basename(file), base64: bytes.toString('base64') });
   }
   const result = await withNewProjectUndone(project, () =>
-    withService(project, true, (s) => s.importFiles({ files: read })),
+    withService(project, true, (s) =>
+      s.importFiles(existing === undefined ? { files: read } : { files: read, existing }),
+    ),
   );
+  if (existing === undefined && result.existing.length > 0) {
+    const [first] = result.existing;
+    const more = result.existing.length > 1 ? ` (and ${result.existing.length - 1} more)` : '';
+    throw new SiglumError(
+      'bad-input',
+      `${first!.file} is already in the project as "${first!.title}" (collection ${first!.collectionId})${more}, so nothing was imported: run the import again with --update (keep your edits, take the file's other changes), --replace (the file's text throughout) or --as-new (a second volume).`,
+    );
+  }
   if (opts.json) {
     io.out(
       JSON.stringify({
         documents: result.documents.map((d) => ({ id: d.id, title: d.title, collection: d.collection })),
+        updated: result.updated,
       }),
     );
   } else {
+    for (const u of result.updated) {
+      io.out(
+        `${u.choice === 'update' ? 'Updated' : 'Replaced'} "${u.title}" (collection ${u.collectionId}) from ${u.file}: ${u.unchanged} unchanged, ${u.fromSource} from the file, ${u.added} added, ${u.removed} removed, ${u.changedOnBothSides.length} changed on both sides.`,
+      );
+      for (const d of u.changedOnBothSides) {
+        io.err(
+          `siglum: warning: "${d.title}" (${d.documentId}) changed both in the file and in the project; your text was kept.`,
+        );
+      }
+    }
     io.out(
       `Imported ${result.documents.length} document${result.documents.length === 1 ? '' : 's'} into ${project.path}:`,
     );
@@ -177,7 +216,25 @@ export async function exportCommand(
     );
   }
   io.out(path);
-  return 0;
+  return reportPointers(exported.pointers, io);
+}
+
+/** How many pointer warnings are printed before the rest are counted. */
+const MAX_POINTER_WARNINGS = 20;
+
+/**
+ * The pointer check of a TEI export: a summary line, one warning per pointer to an id
+ * the file does not hold, and exit status 3 when there is any (the file is written).
+ */
+export function reportPointers(report: PointerReport, io: Output): number {
+  const n = report.dangling.length;
+  const checked = `${report.checked} pointer${report.checked === 1 ? '' : 's'} checked`;
+  io.out(n === 0 ? `${checked}, all resolve.` : `${checked}, ${n} point at ids the file does not have (see warnings).`);
+  for (const d of report.dangling.slice(0, MAX_POINTER_WARNINGS)) {
+    io.err(`siglum: warning: <${d.element} ${d.attribute}="#${d.id}"> points at an id the file does not have.`);
+  }
+  if (n > MAX_POINTER_WARNINGS) io.err(`siglum: warning: and ${n - MAX_POINTER_WARNINGS} more such pointers.`);
+  return n > 0 ? EXIT_INCOMPLETE : 0;
 }
 
 export async function validateCommand(files: string[], opts: { schema?: string }, io: Output): Promise<number> {

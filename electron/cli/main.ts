@@ -16,7 +16,14 @@ const help = { type: 'boolean', short: 'h' } as const;
 
 /** Each command's options, for node:util parseArgs (strict: unknown options are errors). */
 const OPTIONS = {
-  import: { project, json, help },
+  import: {
+    project,
+    json,
+    help,
+    'as-new': { type: 'boolean' },
+    replace: { type: 'boolean' },
+    update: { type: 'boolean' },
+  },
   list: { project, json, help },
   export: {
     project,
@@ -80,6 +87,9 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
       type?: string;
       document?: string;
       exports?: string;
+      'as-new'?: boolean;
+      replace?: boolean;
+      update?: boolean;
     };
     if (
       name !== 'import' &&

@@ -3,9 +3,14 @@
 export const USAGE = `Usage: siglum <command> [options]
 
 Commands:
-  import FILE... [--project P] [--json]
+  import FILE... [--project P] [--json] [--update | --replace | --as-new]
       Import TEI (.xml) or plain-text files into the project, all in one transaction.
-      With --json, print {"documents":[{"id","title","collection"}]}.
+      With --json, print {"documents":[{"id","title","collection"}],"updated":[...]}.
+      A TEI file whose volume is already in the project (same header idno, else
+      same file name, or the same text) is refused unless you say what to do:
+      --update keeps your edits where the file did not change them and takes the
+      file's text elsewhere (documents changed on both sides are warnings),
+      --replace gives every document the file's text, --as-new adds a second volume.
   list [--project P] [--json]
       List the project's collections and documents.
   export DOC_ID | --collection ID | --all  --out PATH [--format tei|pdf|html|latex]
@@ -15,7 +20,9 @@ Commands:
       reledmac LaTeX file, with the project's print settings. PATH is a file, or an
       existing folder to write the suggested file name into. PDF, HTML and LaTeX
       print a summary line; every note or apparatus entry that is not on the page of
-      its call or lemma is a warning on stderr, and the exit status is then 3.
+      its call or lemma is a warning on stderr, and the exit status is then 3. TEI
+      prints the path and how many pointers (#id in @corresp, @target, @ref...) it
+      checked; each one naming an id absent from the file is a warning, exit status 3.
   validate FILE [--schema tei_all|frus]
       Check a TEI file against TEI P5 (tei_all, the default) or the FRUS schema.
       Exit 0 when valid, 1 with the problems listed (FILE:LINE:COLUMN: message).
@@ -43,7 +50,8 @@ Options:
 
 Exit status: 0 on success, 1 when the command failed (or the file is not valid),
 2 for a mistake in the command line, 3 when an export was written but some note or
-apparatus entry is not where it belongs (see the warnings). Errors are one line on stderr.`;
+apparatus entry is not where it belongs, or some pointer names an id absent from the
+file (see the warnings). Errors are one line on stderr.`;
 
 /** A mistake in the command line itself: reported with a pointer to --help, exit 2. */
 export class UsageError extends Error {

@@ -30,7 +30,6 @@ import {
   findSuggestions,
   mergeEntities,
   prepareDocument,
-  registerToStandOff,
   relinkMentions,
   validateEntity,
   type Entity,
@@ -39,7 +38,7 @@ import {
   type PreparedDocument,
 } from '../../edition/entities/index.ts';
 import { SiglumError } from '../../edition/errors.ts';
-import type { ExportRegister, TeiRegisterEntry } from '../../edition/tei/index.ts';
+import type { TeiRegisterEntry } from '../../edition/tei/index.ts';
 import { getDocument, listDocuments } from '../../db/documents.ts';
 import {
   deleteEntity,
@@ -50,7 +49,9 @@ import {
   listEntityRecords,
   setXmlIds,
   updateEntity,
+  type EntityRecord,
 } from '../../db/entities.ts';
+import { xmlIdsInProject } from '../../db/xmlids.ts';
 import { rowId } from '../../db/ids.ts';
 import { addRejection, moveRejections, rejectionsOf } from '../../db/rejections.ts';
 import { stmt, type Store, type Tx } from '../../db/store.ts';
@@ -154,16 +155,26 @@ export function mentionRefs(doc: DocJSON): Set<string> {
  * Writes a volume's register into the store, inside the import's transaction:
  * entries its own lists define belong to the volume (`listCollectionId`); entries
  * from a standOff join an entry of the project with the same xml:id, type and name,
- * else are added. Returns xml:id -> entity id, for `linkImportedMentions`.
+ * else are added; `listed` (xml:id -> entity id) are the entries the volume's lists
+ * already define, when it is read again. Returns xml:id -> entity id, for
+ * `linkImportedMentions`.
  */
 export function importRegister(
   tx: Tx,
   register: readonly TeiRegisterEntry[],
   collectionId: number,
+  listed: ReadonlyMap<string, string> = new Map(),
 ): Map<string, string> {
   const ids = new Map<string, string>();
   for (const { entity, definedInFrame } of register) {
     const xmlId = entity.xmlId ?? entity.id;
+    // A volume read again (replaced, updated) keeps the entries its lists defined, and
+    // the editor's work on them: the register is never doubled behind the editor's back.
+    const kept = definedInFrame ? listed.get(xmlId) : undefined;
+    if (kept !== undefined) {
+      ids.set(xmlId, kept);
+      continue;
+    }
     if (!definedInFrame) {
       const same = entitiesWithXmlId(tx.db, xmlId).find(
         (r) => r.entity.type === entity.type && r.entity.name === entity.name,
@@ -183,10 +194,6 @@ export function linkImportedMentions(doc: DocJSON, ids: ReadonlyMap<string, stri
   if (ids.size === 0) return doc;
   return mapMentionRefs(doc, (ref) => (ref === null ? null : (ids.get(ref) ?? null))) as DocJSON;
 }
-
-/** What an export writes of the register; see `EntityService.exportRegister`. */
-export type RegisterScope =
-  { project: true } | { collectionId: number | null; mentioned: ReadonlySet<string>; unmentioned: boolean };
 
 export class EntityService {
   private typeahead: TypeaheadIndex | null = null;
@@ -373,27 +380,21 @@ export class EntityService {
   // ------------------------------------------------------------------ export
 
   /**
-   * The register for a TEI export: every entry gets an xml:id (ids handed out for
-   * the first time are stored, so later exports and renames keep them), and the
-   * standOff holds the entries the scope needs that its own frame does not define:
-   * for the project, every entry no volume's list defines (once, for the whole
-   * corpus); for a volume or a document, the entries it mentions that its volume's
-   * lists do not define, and with `unmentioned` the unlisted entries it does not
-   * mention too (a volume carries the editor's register with it).
+   * The register as a TEI export needs it: every entry with an xml:id. Entries that
+   * have none yet (made in the editor) are given one that no id anywhere in the project
+   * has (db/xmlids.ts), and it is stored, so later exports and renames keep it. Which
+   * entries a file carries, under which ids, is register-ids.ts's business.
    */
-  exportRegister(scope: RegisterScope): ExportRegister {
+  exportRecords(): EntityRecord[] {
     const records = listEntityRecords(this.store.db);
-    const ids = assignXmlIds(records.map((r) => r.entity));
-    if (records.some((r) => r.entity.xmlId !== ids.get(r.entity.id))) {
-      this.writeRegister((tx) => setXmlIds(tx, ids));
-    }
-    const chosen = records.filter((r) => {
-      if ('project' in scope) return r.listCollectionId === null;
-      if (r.listCollectionId !== null && r.listCollectionId === scope.collectionId) return false;
-      return scope.mentioned.has(r.entity.id) || (scope.unmentioned && r.listCollectionId === null);
+    const unnamed = records.filter((r) => r.entity.xmlId === null).map((r) => r.entity);
+    if (unnamed.length === 0) return records;
+    const ids = assignXmlIds(unnamed, xmlIdsInProject(this.store.db));
+    this.writeRegister((tx) => setXmlIds(tx, ids));
+    return records.map((r) => {
+      const xmlId = ids.get(r.entity.id);
+      return xmlId === undefined ? r : { ...r, entity: { ...r.entity, xmlId } };
     });
-    const entities = chosen.map((r) => ({ ...r.entity, xmlId: ids.get(r.entity.id) ?? null }));
-    return { xmlIdOf: (id) => ids.get(id) ?? null, standOff: registerToStandOff(entities, ids) };
   }
 
   // ------------------------------------------------------------------ internals

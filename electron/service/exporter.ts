@@ -20,17 +20,61 @@ import { rowId } from '../../db/ids.ts';
 import { emptyMeta } from '../../db/meta.ts';
 import type { Store } from '../../db/store.ts';
 import type { CollabAuthority } from './authority.ts';
+import { checkPointers, xmlIdsIn } from '../../edition/tei/pointers.ts';
+import { parseXml } from '../../edition/xml/parse.ts';
+import { TEI_NS, type XmlElement } from '../../edition/xml/tree.ts';
+import type { EntityRecord } from '../../db/entities.ts';
 import { withListWit } from './witnesses.ts';
-import { mentionRefs, type RegisterScope } from './entities.ts';
+import { mentionRefs } from './entities.ts';
+import { fitCorpusRegister, fitFileRegister, type FileScope } from './register-ids.ts';
 
-/** The project register as an export of some scope writes it (see EntityService.exportRegister). */
-export type RegisterForExport = (scope: RegisterScope) => ExportRegister;
+/** The register with an xml:id for every entry (EntityService.exportRecords). */
+export type RegisterForExport = () => EntityRecord[];
 
 /** The entity ids the documents mention. */
 function mentionedIn(docs: Iterable<DocJSON>): Set<string> {
   const refs = new Set<string>();
   for (const doc of docs) for (const ref of mentionRefs(doc)) refs.add(ref);
   return refs;
+}
+
+/** Whether two registers point the mentioned entities at the same ids. */
+function samePointers(a: ExportRegister, b: ExportRegister, mentioned: ReadonlySet<string>): boolean {
+  for (const id of mentioned) if (a.xmlIdOf(id) !== b.xmlIdOf(id)) return false;
+  return true;
+}
+
+/**
+ * Writes a file twice at most: first with the entries' stored ids and no standOff, to
+ * learn which ids the file holds; then, if the register fitted to those ids carries
+ * a standOff or points anywhere else, again with it.
+ */
+function fitted(
+  write: (register: ExportRegister | undefined) => string,
+  records: EntityRecord[] | undefined,
+  scope: Omit<FileScope, 'fileIds'>,
+  options: { unmentioned: boolean; frusDocument?: boolean },
+): Written {
+  if (records === undefined) return { xml: write(undefined) };
+  const draft = fitFileRegister(records, { ...scope, fileIds: new Set() }, { unmentioned: false });
+  const first = write({ xmlIdOf: draft.xmlIdOf, standOff: null });
+  const parsed = parseXml(first, { fileName: 'export' }).root;
+  const fileIds = xmlIdsIn(parsed);
+  const register = fitFileRegister(records, { ...scope, fileIds }, options);
+  const unchanged =
+    register.standOff === null && (register.back ?? null) === null && samePointers(draft, register, scope.mentioned);
+  return unchanged ? { xml: first, root: parsed } : { xml: write(register) };
+}
+
+/** An exported file, with its parsed tree when writing it has parsed it already. */
+interface Written {
+  xml: string;
+  root?: XmlElement;
+}
+
+/** The pointer check of an exported file (see edition/tei/pointers.ts). */
+function withPointerCheck(fileName: string, { xml, root }: Written): TeiExport {
+  return { fileName, xml, pointers: checkPointers(root ?? parseXml(xml, { fileName }).root) };
 }
 
 /** A file name made from a title: letters, digits and dashes. */
@@ -64,8 +108,9 @@ function volume(
 
 /**
  * With `register`, mentions point at the register entries' xml:ids and the file
- * carries the entries its own frame does not define as a standOff (see
- * EntityService.exportRegister for which).
+ * carries the entries it mentions but does not define as a standOff (a volume also
+ * every entry no volume lists; see register-ids.ts). Every export comes with the
+ * check of its pointers.
  */
 export function exportTei(
   store: Store,
@@ -73,39 +118,75 @@ export function exportTei(
   target: ExportTarget,
   register?: RegisterForExport,
 ): TeiExport {
+  const records = register?.();
   if ('documentId' in target) {
     const id = rowId(target.documentId, 'document');
     const record = getDocument(store.db, id);
     const doc = authority.peek(id).toJSON() as DocJSON;
     const collectionId = record.info.collectionId === null ? null : Number(record.info.collectionId);
     const frame = collectionId === null ? null : getCollection(store.db, collectionId).frame;
-    const entities = register?.({ collectionId, mentioned: mentionedIn([doc]), unmentioned: false });
     const context = frame !== null && record.frameKey !== null ? { frame, key: record.frameKey } : {};
-    return {
-      fileName: fileNameOf(record.info.title),
-      xml: withListWit(
-        store,
-        id,
-        exportDocumentTei(doc, record.meta, entities === undefined ? context : { ...context, register: entities }),
-      ),
-    };
+    const written = fitted(
+      (entities) =>
+        withListWit(
+          store,
+          id,
+          exportDocumentTei(doc, record.meta, entities === undefined ? context : { ...context, register: entities }),
+        ),
+      records,
+      { collectionId, mentioned: mentionedIn([doc]) },
+      // A FRUS document keeps to the FRUS schema: its entries go in FRUS lists.
+      { unmentioned: false, frusDocument: frame !== null && /\sxmlns:frus=/.test(frame) },
+    );
+    return withPointerCheck(fileNameOf(record.info.title), written);
   }
   if ('collectionId' in target) {
     const collection = getCollection(store.db, rowId(target.collectionId, 'collection'));
     const { frame, docs } = volume(store, authority, collection.id, collection.title);
-    const entities = register?.({
-      collectionId: collection.id,
-      mentioned: mentionedIn(docs.values()),
-      unmentioned: true,
-    });
-    return { fileName: fileNameOf(collection.title), xml: exportCollectionTei(frame, docs, entities) };
+    const written = fitted(
+      (entities) => exportCollectionTei(frame, docs, entities),
+      records,
+      { collectionId: collection.id, mentioned: mentionedIn(docs.values()) },
+      { unmentioned: true },
+    );
+    return withPointerCheck(fileNameOf(collection.title), written);
   }
   const title = getProject(store.db)?.title ?? 'Siglum project';
-  const collections = collectionIds(store.db).map((id) =>
-    volume(store, authority, id, getCollection(store.db, id).title),
-  );
-  if (listDocuments(store.db, null).length > 0) collections.push(volume(store, authority, null, title));
+  const ids: Array<number | null> = collectionIds(store.db);
+  const collections = ids.map((id) => volume(store, authority, id, getCollection(store.db, id!).title));
+  if (listDocuments(store.db, null).length > 0) {
+    ids.push(null);
+    collections.push(volume(store, authority, null, title));
+  }
   if (collections.length === 0)
     throw new SiglumError('bad-input', 'The project has no documents to export; import or create one first.');
-  return { fileName: fileNameOf(title), xml: exportProjectTei(collections, title, register?.({ project: true })) };
+  const fileName = fileNameOf(title);
+  if (records === undefined) return withPointerCheck(fileName, { xml: exportProjectTei(collections, title) });
+  // As for one volume: first with stored ids to learn each volume's ids, then fitted.
+  const scopes = collections.map((c, i) => ({ collectionId: ids[i]!, mentioned: mentionedIn(c.docs.values()) }));
+  const drafts = scopes.map((scope) =>
+    fitFileRegister(records, { ...scope, fileIds: new Set() }, { unmentioned: false }),
+  );
+  const first = exportProjectTei(
+    collections.map((c, i) => ({ ...c, register: { xmlIdOf: drafts[i]!.xmlIdOf, standOff: null } })),
+    title,
+  );
+  const firstRoot = parseXml(first, { fileName }).root;
+  const members = firstRoot.children.filter(
+    (c): c is XmlElement => c.type === 'element' && c.uri === TEI_NS && c.name === 'TEI',
+  );
+  const corpus = fitCorpusRegister(
+    records,
+    scopes.map((scope, i) => ({ ...scope, fileIds: members[i] === undefined ? new Set() : xmlIdsIn(members[i]) })),
+  );
+  const same = scopes.every((scope, i) =>
+    samePointers(drafts[i]!, { xmlIdOf: corpus.volumes[i]!, standOff: null }, scope.mentioned),
+  );
+  if (corpus.standOff === null && same) return withPointerCheck(fileName, { xml: first, root: firstRoot });
+  const xml = exportProjectTei(
+    collections.map((c, i) => ({ ...c, register: { xmlIdOf: corpus.volumes[i]!, standOff: null } })),
+    title,
+    { xmlIdOf: () => null, standOff: corpus.standOff },
+  );
+  return withPointerCheck(fileName, { xml });
 }

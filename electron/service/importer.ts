@@ -1,10 +1,19 @@
 /**
  * Importing files: every file is parsed first, then everything is written in one
  * transaction. A file that fails to parse, or a write that fails, leaves the project
- * exactly as it was.
+ * exactly as it was; so does a file whose volume is already there when the caller
+ * has not said what to do with it (reimport.ts).
  */
 import { Node } from 'prosemirror-model';
-import type { DocJSON, ImportedDocument, ImportFile } from '../../edition/api.ts';
+import type {
+  DocJSON,
+  ExistingVolumeChoice,
+  ImportedDocument,
+  ImportFile,
+  ImportResult,
+  VolumeInProject,
+  VolumeUpdate,
+} from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import { schema } from '../../edition/schema.ts';
 import { insertCollection } from '../../db/collections.ts';
@@ -12,9 +21,11 @@ import { insertDocument } from '../../db/documents.ts';
 import { apiId } from '../../db/ids.ts';
 import { putSnapshot } from '../../db/snapshots.ts';
 import type { Store } from '../../db/store.ts';
+import type { CollabAuthority } from './authority.ts';
 import { importRegister, linkImportedMentions } from './entities.ts';
 import { isTeiImport, parsedParts, type FileParser, type PlainImport, type TeiImport } from './formats.ts';
 import { storeImportedWitnesses, witnessesFromTei } from './witnesses.ts';
+import { copyIdentity, inProject, rereadVolume, volumeIdentity, volumeOf, type VolumeIdentity } from './reimport.ts';
 
 /** The most files one import may carry. */
 const MAX_FILES = 1000;
@@ -57,18 +68,31 @@ export function checkImportFiles(files: unknown[]): ImportFile[] {
   });
 }
 
-/** Parses every file, then writes them all in one transaction. */
-export async function importFiles(store: Store, parse: FileParser, files: ImportFile[]): Promise<ImportedDocument[]> {
+/**
+ * Parses every file, then writes them all in one transaction. A TEI file whose volume
+ * the project already holds (reimport.ts) needs `existing`: without it nothing is
+ * written and the result lists those files in `existing`, for the caller to ask.
+ */
+export async function importFiles(
+  store: Store,
+  authority: CollabAuthority,
+  parse: FileParser,
+  files: ImportFile[],
+  existing?: ExistingVolumeChoice,
+): Promise<ImportResult> {
   const parsed: Array<{ file: ImportFile; result: TeiImport | PlainImport }> = [];
   // A teiCorpus gives one volume per TEI.
   for (const file of files) for (const result of parsedParts(await parse(file))) parsed.push({ file, result });
 
   // Checked before the transaction, so that no time is spent holding the write lock.
-  type Prepared = { kind: 'tei'; tei: TeiImport } | { kind: 'plain'; plain: PlainImport };
+  type Prepared =
+    { kind: 'tei'; file: ImportFile; tei: TeiImport; identity: VolumeIdentity } | { kind: 'plain'; plain: PlainImport };
   const prepared = parsed.map(({ file, result }): Prepared =>
     isTeiImport(result)
       ? {
           kind: 'tei',
+          file,
+          identity: volumeIdentity(file, result.collection.meta),
           tei: {
             ...result,
             collection: result.collection,
@@ -81,8 +105,34 @@ export async function importFiles(store: Store, parse: FileParser, files: Import
   // The witnesses a TEI file lists, with their texts read from its apparatus.
   const witnesses = new Map(prepared.map((p) => [p, p.kind === 'tei' ? witnessesFromTei(p.tei) : null]));
 
-  return store.write((tx) => {
+  const removed: number[] = [];
+  const result = store.write((tx): ImportResult => {
+    const already: VolumeInProject[] = [];
+    const found = new Map<Prepared, number>();
+    const seen = new Map<string, string>();
+    for (const p of prepared) {
+      if (p.kind !== 'tei') continue;
+      const volume = volumeOf(tx.db, p.identity);
+      if (volume === null) {
+        // One volume twice in one import would make two silently: only a choice of 'new' allows it.
+        const twin = seen.get(p.identity.key) ?? seen.get(p.identity.hash);
+        if (twin !== undefined && existing !== 'new') {
+          throw new SiglumError(
+            'bad-input',
+            `${twin} and ${p.file.name} are the same volume, so nothing was imported: import one of them, or both as new volumes.`,
+          );
+        }
+        seen.set(p.identity.key, p.file.name);
+        seen.set(p.identity.hash, p.file.name);
+        continue;
+      }
+      already.push(inProject(p.file.name, volume));
+      found.set(p, volume.id);
+    }
+    if (already.length > 0 && existing === undefined) return { documents: [], existing: already, updated: [] };
+
     const imported: ImportedDocument[] = [];
+    const updated: VolumeUpdate[] = [];
     for (const p of prepared) {
       if (p.kind === 'plain') {
         const info = insertDocument(tx, {
@@ -98,11 +148,28 @@ export async function importFiles(store: Store, parse: FileParser, files: Import
         continue;
       }
       const { collection } = p.tei;
+      const target = found.get(p);
+      if (target !== undefined && existing !== undefined && existing !== 'new') {
+        const reread = rereadVolume(tx, authority, target, p.tei, p.identity, existing, p.file.name, (id, d) =>
+          storeImportedWitnesses(tx, id, witnesses.get(p)?.get(d.key)),
+        );
+        updated.push(reread.report);
+        removed.push(...reread.removed);
+        for (const d of reread.documents) imported.push({ ...d, collection: apiId(target) });
+        continue;
+      }
+      // A volume the project has by now (also one this import just added) is copied under an identity of its own.
+      const identity =
+        volumeOf(tx.db, p.identity) === null
+          ? { key: p.identity.key, title: collection.title }
+          : copyIdentity(tx.db, p.identity.key, collection.title);
       const collectionId = insertCollection(tx, {
-        title: collection.title,
+        title: identity.title,
         kind: 'volume',
         frame: collection.frame,
         meta: collection.meta,
+        sourceKey: identity.key,
+        sourceHash: p.identity.hash,
       });
       // The volume's register, in the same transaction; its mentions then point at store ids.
       const refs = importRegister(tx, p.tei.register ?? [], collectionId);
@@ -120,6 +187,8 @@ export async function importFiles(store: Store, parse: FileParser, files: Import
         imported.push({ id: info.id, title: info.title, collection: apiId(collectionId) });
       }
     }
-    return imported;
+    return { documents: imported, existing: already, updated };
   });
+  for (const id of removed) authority.forget(id);
+  return result;
 }

@@ -27,6 +27,7 @@ import type {
   StepsSince,
   TeiExport,
 } from '../../edition/api.ts';
+import { EXISTING_VOLUME_CHOICES, type ExistingVolumeChoice } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import {
   deleteCollection,
@@ -276,7 +277,14 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
       call(async (): Promise<ImportResult> => {
         const o = argsObject(args, 'importFiles');
         const files = checkImportFiles(requireArray(o, 'files', 'importFiles'));
-        return { documents: await importFiles(store, parse, files) };
+        const existing = o['existing'];
+        if (existing !== undefined && !EXISTING_VOLUME_CHOICES.includes(existing as ExistingVolumeChoice)) {
+          throw new SiglumError(
+            'bad-input',
+            `importFiles takes "existing" as one of ${EXISTING_VOLUME_CHOICES.map((c) => `"${c}"`).join(', ')}, or none.`,
+          );
+        }
+        return importFiles(store, authority, parse, files, existing as ExistingVolumeChoice | undefined);
       }),
 
     exportTei: (args) =>
@@ -287,7 +295,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
         else if (typeof o['documentId'] === 'string') target = { documentId: o['documentId'] };
         else if (typeof o['collectionId'] === 'string') target = { collectionId: o['collectionId'] };
         else throw new SiglumError('bad-input', 'Say what to export: a documentId, a collectionId, or all: true.');
-        return exportTei(store, authority, target, (scope) => entities.exportRegister(scope));
+        return exportTei(store, authority, target, () => entities.exportRecords());
       }),
 
     createCollection: (args) =>
@@ -395,7 +403,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
     ready = (async () => {
       try {
         // Siglum's own sample: trusted, so parsed here rather than in a worker.
-        await importFiles(store, parseInProcess, [seedFile(options.seedFile)]);
+        await importFiles(store, authority, parseInProcess, [seedFile(options.seedFile)]);
       } catch (e) {
         closed = true;
         stopWatching();

@@ -16,6 +16,7 @@ import { createProjectStore } from '../stores/project.ts';
 import Banner from './Banner.tsx';
 import DropZone from './DropZone.tsx';
 import EditorPane from './EditorPane.tsx';
+import ReimportDialog from './ReimportDialog.tsx';
 import Sidebar from './Sidebar.tsx';
 
 function documentIdFromHash(): string | null {
@@ -72,6 +73,7 @@ export default function App(props: { client: SiglumClient }) {
             </main>
           </div>
           <EntityLayer />
+          <ReimportDialog />
         </DropZone>
       </EntitiesContext.Provider>
     </StoresContext.Provider>

@@ -8,7 +8,7 @@ export default function ExportMenu() {
   const [project, actions] = useStores().project;
   let menu!: HTMLDivElement;
   const collectionId = () => actions.current()?.collectionId ?? null;
-  const choose = (run: () => Promise<void>) => {
+  const choose = (run: () => Promise<unknown>) => {
     menu.hidePopover();
     void run();
   };

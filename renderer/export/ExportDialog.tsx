@@ -10,10 +10,11 @@
  * (PDF) shows the first pages beside the form as images of the same layout.
  */
 import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
-import type { EditionFormat, ExportResult, ExportTarget } from '../../edition/api.ts';
+import type { EditionFormat, ExportResult, ExportTarget, PointerReport } from '../../edition/api.ts';
 import { useStores } from '../stores/context.ts';
 import { sentenceOf } from '../stores/notices.ts';
 import PagePreview from './PagePreview.tsx';
+import PointerCheck from './PointerCheck.tsx';
 import ProgressLine from './ProgressLine.tsx';
 import PrintSettingsForm from './PrintSettingsForm.tsx';
 import { exportFileName, folderOf, runEditionExport, summary, type ExportProgress } from './exportRun.ts';
@@ -39,6 +40,7 @@ export default function ExportDialog(props: { onClose: () => void }) {
   const [running, setRunning] = createSignal(false);
   const [result, setResult] = createSignal<ExportResult | null>(null);
   const [failure, setFailure] = createSignal<string | null>(null);
+  const [pointers, setPointers] = createSignal<PointerReport | null>(null);
   const [previewing, setPreviewing] = createSignal(false);
   const [info] = createResource(() => client.projectInfo({}));
 
@@ -70,8 +72,9 @@ export default function ExportDialog(props: { onClose: () => void }) {
     setResult(null);
     setFailure(null);
     const f = format();
+    setPointers(null);
     if (f === 'tei') {
-      await projectActions.exportTei(target());
+      setPointers(await projectActions.exportTei(target()));
       return;
     }
     setRunning(true);
@@ -212,6 +215,7 @@ export default function ExportDialog(props: { onClose: () => void }) {
                   </p>
                 </Show>
                 <Show when={result()}>{(r) => <ExportReport result={r()} />}</Show>
+                <Show when={format() === 'tei' ? pointers() : null}>{(p) => <PointerCheck report={p()} />}</Show>
                 <div class="dialog-buttons">
                   <button type="button" class="button" disabled={running()} onClick={() => props.onClose()}>
                     Close

@@ -9,7 +9,17 @@
  */
 import { batch, createMemo } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
-import type { CollectionInfo, DocumentInfo, ExportTarget, SiglumClient } from '../../edition/api.ts';
+import type {
+  CollectionInfo,
+  DocumentInfo,
+  ExistingVolumeChoice,
+  ExportTarget,
+  ImportFile,
+  PointerReport,
+  SiglumClient,
+  VolumeInProject,
+  VolumeUpdate,
+} from '../../edition/api.ts';
 import type { NoticeActions } from './notices.ts';
 import { downloadText, readImportFile } from '../io/files.ts';
 
@@ -24,6 +34,11 @@ export interface ProjectState {
   importing: boolean;
   /** Words the user typed to narrow the list (title or number). */
   filter: string;
+  /**
+   * An import waiting for the editor's choice, because some of its files' volumes are
+   * in the project already (`existing`); once chosen, what the update did (`updated`).
+   */
+  reimport: { files: ImportFile[]; existing: VolumeInProject[]; updated: VolumeUpdate[] | null } | null;
 }
 
 export interface ProjectActions {
@@ -34,8 +49,13 @@ export interface ProjectActions {
   isOpen(collectionId: string): boolean;
   open(documentId: string | null): void;
   importFiles(files: readonly File[]): Promise<void>;
+  /** Answers the question `reimport` asks: null cancels the import (nothing was imported). */
+  chooseReimport(choice: ExistingVolumeChoice | null): Promise<void>;
+  /** Closes the report of an update. */
+  closeReimport(): void;
   rename(documentId: string, title: string): Promise<void>;
-  exportTei(target: ExportTarget): Promise<void>;
+  /** Downloads the TEI; resolves with its pointer check, or null when the export failed. */
+  exportTei(target: ExportTarget): Promise<PointerReport | null>;
   /** The documents of a collection (null: those in none), in order. */
   documentsIn(collectionId: string | null): DocumentInfo[];
   current(): DocumentInfo | null;
@@ -55,6 +75,7 @@ export function createProjectStore(client: SiglumClient, notices: NoticeActions)
     loaded: false,
     importing: false,
     filter: '',
+    reimport: null,
   });
 
   const grouped = createMemo(() => {
@@ -123,12 +144,42 @@ export function createProjectStore(client: SiglumClient, notices: NoticeActions)
       const payload = await Promise.all(files.map(readImportFile));
       const result = await client.importFiles({ files: payload });
       notices.dismiss();
+      if (result.existing.length > 0) {
+        // Nothing was imported: the editor says what to do with the volumes already here.
+        setState('reimport', { files: payload, existing: result.existing, updated: null });
+        return;
+      }
       await load();
       const first = result.documents[0];
       if (first) open(first.id);
     } catch (error) {
       const names = files.map((f) => f.name).join(', ');
       notices.show(error, `Could not import ${names}`);
+    } finally {
+      setState('importing', false);
+    }
+  }
+
+  async function chooseReimport(choice: ExistingVolumeChoice | null): Promise<void> {
+    const pending = state.reimport;
+    if (pending === null) return;
+    if (choice === null) {
+      setState('reimport', null);
+      return;
+    }
+    setState('importing', true);
+    try {
+      const result = await client.importFiles({ files: pending.files, existing: choice });
+      notices.dismiss();
+      await load();
+      // An update or replacement is reported in the dialog; a new volume needs no report.
+      if (result.updated.length > 0) setState('reimport', { ...pending, updated: result.updated });
+      else setState('reimport', null);
+      const first = result.documents[0];
+      if (first && choice === 'new') open(first.id);
+    } catch (error) {
+      setState('reimport', null);
+      notices.show(error, `Could not import ${pending.files.map((f) => f.name).join(', ')}`);
     } finally {
       setState('importing', false);
     }
@@ -147,12 +198,21 @@ export function createProjectStore(client: SiglumClient, notices: NoticeActions)
     }
   }
 
-  async function exportTei(target: ExportTarget): Promise<void> {
+  async function exportTei(target: ExportTarget): Promise<PointerReport | null> {
     try {
-      const { fileName, xml } = await client.exportTei(target);
+      const { fileName, xml, pointers } = await client.exportTei(target);
       downloadText(fileName, xml, 'application/tei+xml');
+      const n = pointers.dangling.length;
+      if (n > 0) {
+        const first = pointers.dangling[0]!;
+        notices.show(
+          `${fileName} was downloaded, but ${n} of its ${pointers.checked} pointers name ids the file does not have (the first: <${first.element} ${first.attribute}="#${first.id}">)`,
+        );
+      }
+      return pointers;
     } catch (error) {
       notices.show(error, 'Could not export TEI');
+      return null;
     }
   }
 
@@ -165,6 +225,8 @@ export function createProjectStore(client: SiglumClient, notices: NoticeActions)
       isOpen: (id) => (state.filter.trim() !== '' ? shown().has(id) : state.expanded[id] === true),
       open,
       importFiles,
+      chooseReimport,
+      closeReimport: () => setState('reimport', null),
       rename,
       exportTei,
       documentsIn: (collectionId) => shown().get(collectionId ?? NO_COLLECTION) ?? [],

@@ -126,12 +126,42 @@ describe('siglum import and list', () => {
   });
 });
 
+describe('siglum import of a volume already in the project', () => {
+  it('refuses without a choice, in one line naming the options, and changes nothing', () => {
+    importJson([volumeFile]);
+    const before = readFileSync(project);
+    const line = expectOneLineError(siglum(['import', volumeFile, '--project', project]));
+    expect(line).toContain('frus1938v03-d480-d486.xml is already in the project');
+    for (const option of ['--update', '--replace', '--as-new']) expect(line).toContain(option);
+    expect(readFileSync(project).equals(before)).toBe(true);
+    expect(listJson().collections).toHaveLength(1);
+    expectOneLineError(siglum(['import', volumeFile, '--update', '--replace', '--project', project]), 2);
+  });
+
+  it('imports a second volume with --as-new and reports an update with --update', () => {
+    importJson([volumeFile]);
+    const copy = siglum(['import', volumeFile, '--as-new', '--project', project, '--json']);
+    expect(copy.status).toBe(0);
+    expect(listJson().collections).toHaveLength(2);
+    const changed = join(dir, 'frus1938v03-d480-d486.xml');
+    writeFileSync(changed, readFileSync(volumeFile, 'utf8').replace('Tass report published', 'Tass report printed'));
+    const r = siglum(['import', changed, '--update', '--project', project]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(
+      /^Updated ".*" \(collection 1\) from frus1938v03-d480-d486\.xml: 6 unchanged, 1 from the file, 0 added, 0 removed, 0 changed on both sides\./,
+    );
+    expect(listJson().collections).toHaveLength(2);
+  });
+});
+
 describe('siglum export', () => {
   it('writes one document as TEI that validates against tei_all', () => {
     const id = importJson([seedText]).documents[0]!.id;
     const out = join(dir, 'grew.xml');
     const r = siglum(['export', id, '--format', 'tei', '--out', out, '--project', project]);
     expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(`${out}\n0 pointers checked, all resolve.\n`);
     expect(r.status).toBe(0);
     const xml = readFileSync(out, 'utf8');
     expect(xml).toContain('<TEI');
@@ -145,10 +175,17 @@ describe('siglum export', () => {
     const folder = join(dir, 'out');
     mkdirSync(folder);
     const r = siglum(['export', '--collection', collection, '--out', folder, '--project', project]);
-    expect(r.status).toBe(0);
     const written = readdirSync(folder);
     expect(written).toHaveLength(1);
-    expect(r.stdout.trim()).toBe(join(folder, written[0]!));
+    const [path, summary] = r.stdout.trim().split('\n');
+    expect(path).toBe(join(folder, written[0]!));
+    // The excerpt keeps its source's rendition="#right" pointers, whose tagsDecl it does not have:
+    // written as read, each a warning, and the exit status says so.
+    expect(summary).toBe('10 pointers checked, 10 point at ids the file does not have (see warnings).');
+    expect(r.stderr).toContain(
+      'siglum: warning: <dateline rendition="#right"> points at an id the file does not have.',
+    );
+    expect(r.status).toBe(3);
     expect(readFileSync(join(folder, written[0]!), 'utf8')).toContain('xml:id="d486"');
   });
 
@@ -156,7 +193,8 @@ describe('siglum export', () => {
     importJson([seedText, teiFile]);
     const out = join(dir, 'all.xml');
     const r = siglum(['export', '--all', '--out', out, '--project', project]);
-    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('2 pointers checked, 2 point at ids the file does not have');
+    expect(r.status).toBe(3);
     const xml = readFileSync(out, 'utf8');
     expect(xml).toContain('Grew');
     expect(xml).toContain('3534');

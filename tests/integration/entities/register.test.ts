@@ -134,6 +134,9 @@ describe('a FRUS volume imported through the service', () => {
     const one = await s.exportTei({ documentId: doc.id });
     expect(one.xml).toMatch(/<persName corresp="#p_[A-Z]+1">/);
     expect(jing(join(shared, 'schema/frus/frus.rnc'), one.xml, 'd42.xml')).toBe('');
+    // Its persons and terms come with it, as FRUS lists: only cross-references to other documents stay open.
+    expect(one.pointers.checked).toBeGreaterThan(0);
+    expect(one.pointers.dangling.filter((p) => p.element !== 'ref')).toEqual([]);
 
     const again = service('again.siglum', options);
     await again.importFiles({ files: [{ name: guatName, text: exported.xml }] });

@@ -75,6 +75,7 @@ describe('a full disk', () => {
     await expect(
       importFiles(
         store,
+        authority,
         async (f) => ({
           title: f.name,
           meta: emptyMeta(f.name),

@@ -15,6 +15,7 @@ import { schema } from '../../../edition/schema.ts';
 import { openService } from '../../../electron/service/index.ts';
 import type { TeiImport } from '../../../electron/service/formats.ts';
 import { importFiles } from '../../../electron/service/importer.ts';
+import { CollabAuthority } from '../../../electron/service/authority.ts';
 import { Store } from '../../../db/store.ts';
 
 const [mode, path, arg] = process.argv.slice(2);
@@ -30,7 +31,7 @@ if (mode === 'import') {
     writeSync(1, 'parsed\n');
     return parsed;
   };
-  await importFiles(store, parse, [{ name: 'volume.xml', text: '' }]);
+  await importFiles(store, new CollabAuthority(store), parse, [{ name: 'volume.xml', text: '' }], 'new');
   writeSync(1, 'done\n');
   store.close();
 } else {
