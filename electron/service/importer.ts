@@ -80,19 +80,22 @@ export async function importFiles(
   files: ImportFile[],
   existing?: ExistingVolumeChoice,
 ): Promise<ImportResult> {
-  const parsed: Array<{ file: ImportFile; result: TeiImport | PlainImport }> = [];
-  // A teiCorpus gives one volume per TEI.
-  for (const file of files) for (const result of parsedParts(await parse(file))) parsed.push({ file, result });
+  const parsed: Array<{ file: ImportFile; result: TeiImport | PlainImport; part: number | null }> = [];
+  // A teiCorpus gives one volume per TEI, each known by its place in the file.
+  for (const file of files) {
+    const parts = parsedParts(await parse(file));
+    for (const [i, result] of parts.entries()) parsed.push({ file, result, part: parts.length > 1 ? i + 1 : null });
+  }
 
   // Checked before the transaction, so that no time is spent holding the write lock.
   type Prepared =
     { kind: 'tei'; file: ImportFile; tei: TeiImport; identity: VolumeIdentity } | { kind: 'plain'; plain: PlainImport };
-  const prepared = parsed.map(({ file, result }): Prepared =>
+  const prepared = parsed.map(({ file, result, part }): Prepared =>
     isTeiImport(result)
       ? {
           kind: 'tei',
           file,
-          identity: volumeIdentity(file, result.collection.meta),
+          identity: volumeIdentity(file, result.collection.meta, part),
           tei: {
             ...result,
             collection: result.collection,

@@ -59,13 +59,19 @@ function idnoKey(meta: DocumentMeta): string | null {
   return idnos.length === 0 ? null : idnos.join('\n');
 }
 
-/** The identity of an imported file's volume. */
-export function volumeIdentity(file: ImportFile, meta: DocumentMeta): VolumeIdentity {
+/**
+ * The identity of an imported file's volume. `part` is the volume's place in a
+ * teiCorpus (from 1; null for a file of one volume): the volumes of one corpus file
+ * share its name and bytes, so a volume without idnos is known by its place.
+ */
+export function volumeIdentity(file: ImportFile, meta: DocumentMeta, part: number | null = null): VolumeIdentity {
   const bytes =
     typeof file.text === 'string' ? Buffer.from(file.text, 'utf8') : Buffer.from(file.base64 ?? '', 'base64');
+  const hash = createHash('sha256').update(bytes);
+  if (part !== null) hash.update(`#${part}`);
   return {
-    key: idnoKey(meta) ?? `file:${file.name}`,
-    hash: createHash('sha256').update(bytes).digest('hex'),
+    key: idnoKey(meta) ?? (part === null ? `file:${file.name}` : `file:${file.name}#${part}`),
+    hash: hash.digest('hex'),
   };
 }
 
