@@ -5,6 +5,7 @@ import './styles/app.css';
 import './styles/editor.css';
 import './styles/variants.css';
 import './styles/entities.css';
+import './styles/layout.css';
 import { getClient } from './api/index.ts';
 import App from './components/App.tsx';
 

@@ -8,6 +8,7 @@ import { useStores } from '../stores/context.ts';
 import DocumentHeader from './DocumentHeader.tsx';
 import Editor from './Editor.tsx';
 import PageBreakDialog from './PageBreakDialog.tsx';
+import ReconnectNotice from './ReconnectNotice.tsx';
 import Toolbar from './Toolbar.tsx';
 import SidePanel from '../entities/SidePanel.tsx';
 import VariantsPanel from '../collation/VariantsPanel.tsx';
@@ -20,6 +21,7 @@ export default function EditorPane() {
   return (
     <div class="editor-pane">
       <Toolbar />
+      <ReconnectNotice />
       <div class="pane-body">
         <div class="scroller">
           <Show

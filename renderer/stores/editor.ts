@@ -25,6 +25,10 @@ export interface EditorState {
   pageBreakCurrent: PageBreakAttrs | null;
   /** Whether a document is open in the editor. */
   open: boolean;
+  /** Edits kept by a tab the server refused, restored into the open document (0: none). */
+  restored: number;
+  /** Of those, how many no longer had a place in the document. */
+  restoredDropped: number;
 }
 
 export interface EditorActions extends SessionHost, ActionHost {
@@ -55,6 +59,8 @@ export function createEditorStore(): EditorStore {
     askingPageBreak: false,
     pageBreakCurrent: null,
     open: false,
+    restored: 0,
+    restoredDropped: 0,
   });
   let session: EditorSession | null = null;
   /** Sessions closed while their steps were still on the way. */
@@ -74,7 +80,7 @@ export function createEditorStore(): EditorStore {
   const actions: EditorActions = {
     attach(s) {
       session = s;
-      setState({ open: true, status: 'saved', statusDetail: null });
+      setState({ open: true, status: 'saved', statusDetail: null, restored: 0, restoredDropped: 0 });
       bump();
     },
     detach(s) {
@@ -89,6 +95,9 @@ export function createEditorStore(): EditorStore {
         status,
         statusDetail: error === undefined ? null : sentenceOf(error),
       });
+    },
+    onRestored(restored, dropped) {
+      setState({ restored: state.restored + restored, restoredDropped: state.restoredDropped + dropped });
     },
     onTransaction(tr: Transaction) {
       if (tr.docChanged || tr.selectionSet || tr.storedMarksSet) bump();
