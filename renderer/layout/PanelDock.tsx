@@ -7,6 +7,7 @@
  * Each column has a handle that resizes it by mouse or keyboard.
  */
 import { createMemo, createSignal, For, Index, onCleanup, onMount, Show, type JSX } from 'solid-js';
+import AttributesPanel from '../attributes/AttributesPanel.tsx';
 import VariantsPanel from '../collation/VariantsPanel.tsx';
 import { variantsOpen } from '../collation/panel.ts';
 import { useEntities } from '../entities/context.ts';
@@ -14,7 +15,7 @@ import SidePanel from '../entities/SidePanel.tsx';
 import { useStores } from '../stores/context.ts';
 import { arrangeDock, HANDLE_WIDTH, maxColumnWidth } from './dock.ts';
 import ResizeHandle from './ResizeHandle.tsx';
-import { MIN_PANEL_WIDTH, panelWidth, setPanelWidth, type ResizablePanel } from './layoutState.ts';
+import { attributesOpen, MIN_PANEL_WIDTH, panelWidth, setPanelWidth, type ResizablePanel } from './layoutState.ts';
 
 /**
  * What the text column needs besides its 45 characters in the narrow layout:
@@ -50,6 +51,16 @@ export default function PanelDock() {
       ),
     },
     { id: 'side', label: 'register and notes', open: () => entityState.panel !== null, render: () => <SidePanel /> },
+    {
+      id: 'attributes',
+      label: 'attributes',
+      open: () => attributesOpen(),
+      render: () => (
+        <Show when={attributesOpen()}>
+          <AttributesPanel />
+        </Show>
+      ),
+    },
   ];
 
   const minText = () => textMeasure() + NARROW_PAGE_CHROME;

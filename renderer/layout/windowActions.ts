@@ -56,6 +56,12 @@ export const windowActions: readonly WindowAction[] = [
   { id: 'indexPanel', label: 'Index panel', keys: ['Mod-Shift-2'], run: (h) => h.togglePanel('index') },
   { id: 'notesPanel', label: 'Notes panel', keys: ['Mod-Shift-3'], run: (h) => h.togglePanel('notes') },
   { id: 'variantsPanel', label: 'Variants panel', keys: ['Mod-Shift-4'], run: (h) => h.togglePanel('variants') },
+  {
+    id: 'attributesPanel',
+    label: 'Attributes panel',
+    keys: ['Mod-Shift-5'],
+    run: (h) => h.togglePanel('attributes'),
+  },
 ];
 
 /**
