@@ -135,6 +135,19 @@ export class CollabSync {
     });
   }
 
+  /**
+   * Gives up sending (the editor goes to a restarted server at another address):
+   * what is unconfirmed is handed to the host to keep, as after a refusal. True
+   * when nothing is left that was not kept.
+   */
+  abandon(): boolean {
+    this.failed ??= new SiglumError('forbidden', 'This window handed its edits to another address.');
+    this.refused = true;
+    this.keep();
+    this.report();
+    return !this.hasUnsaved();
+  }
+
   dispose(): void {
     this.disposed = true;
   }

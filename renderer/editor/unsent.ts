@@ -130,3 +130,74 @@ export function rebaseUnsent(
   }
   return { transform, dropped };
 }
+
+/** Where kept steps travel in the address's fragment (after `#/doc/ID`). */
+const CARRY_MARK = '~siglum-unsent=';
+
+/**
+ * The address `to` with every kept entry of this address's storage in its fragment,
+ * after this page's own fragment (`#/doc/ID`), and the entries removed here. A server
+ * restarted on another port is another origin, with storage of its own, and the
+ * fragment is the one thing that goes along with the tab (it is never sent to the
+ * server, and the token's redirect keeps it). `adoptCarriedUnsent` takes them in.
+ */
+export function carryUnsent(to: URL, hash: string, store: UnsentStorage | null = storage()): string {
+  const entries: Array<[string, string]> = [];
+  if (store) {
+    for (let i = 0; i < store.length; i++) {
+      const key = store.key(i);
+      if (key !== null && key.startsWith(PREFIX)) entries.push([key, store.getItem(key) ?? '']);
+    }
+  }
+  const base = to.href.replace(/#.*$/, '');
+  if (entries.length === 0) return `${base}${hash}`;
+  for (const [key] of entries) store?.removeItem(key);
+  return `${base}${hash || '#'}${CARRY_MARK}${encodeURIComponent(JSON.stringify(entries))}`;
+}
+
+/**
+ * Takes in the entries another address carried here in the fragment (see
+ * `carryUnsent`), and gives back the fragment without them. How many were taken.
+ */
+export function adoptCarriedUnsent(
+  place: { hash: string; replaceHash(hash: string): void } = {
+    hash: location.hash,
+    replaceHash: (hash) => history.replaceState(null, '', hash === '' ? location.pathname + location.search : hash),
+  },
+  store: UnsentStorage | null = storage(),
+): number {
+  const at = place.hash.indexOf(CARRY_MARK);
+  if (at < 0) return 0;
+  const raw = place.hash.slice(at + CARRY_MARK.length);
+  place.replaceHash(place.hash.slice(0, at) === '#' ? '' : place.hash.slice(0, at));
+  let entries: unknown;
+  try {
+    entries = JSON.parse(decodeURIComponent(raw));
+  } catch {
+    return 0;
+  }
+  if (!store || !Array.isArray(entries)) return 0;
+  let adopted = 0;
+  for (const entry of entries) {
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'string') continue;
+    if (!entry[0].startsWith(PREFIX)) continue;
+    store.setItem(entry[0], entry[1]);
+    adopted++;
+  }
+  return adopted;
+}
+
+/**
+ * The address `siglum serve` printed, checked: http on 127.0.0.1 or localhost with a
+ * token. Null when `text` is not one.
+ */
+export function serveAddress(text: string): URL | null {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return null;
+  }
+  const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
+  return url.protocol === 'http:' && local && url.searchParams.has('token') ? url : null;
+}

@@ -39,6 +39,8 @@ export interface EditorActions extends SessionHost, ActionHost {
   active(actionId: string): boolean;
   answerPageBreak(attrs: PageBreakAttrs | null): void;
   retry(): void;
+  /** Keeps every unsaved step for a session at another address; true when all were kept. */
+  handOver(): boolean;
   hasUnsaved(): boolean;
   focus(): void;
   /** Recomputes toolbar and menu states now (a menu is opening). */
@@ -128,6 +130,11 @@ export function createEditorStore(): EditorStore {
     retry() {
       session?.sync.retry();
       for (const s of closing) s.sync.retry();
+    },
+    handOver() {
+      let all = session?.sync.abandon() ?? true;
+      for (const s of closing) all = s.sync.abandon() && all;
+      return all;
     },
     hasUnsaved() {
       return (session?.hasUnsaved() ?? false) || [...closing].some((s) => s.hasUnsaved());

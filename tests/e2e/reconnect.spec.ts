@@ -63,3 +63,47 @@ test('after the server restarts, the tab says what happened, keeps what was type
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('after a restart on another port, the new address pasted in the tab takes its kept edits there and saves them', async ({
+  browser,
+}) => {
+  const dir = mkdtempSync(join(tmpdir(), 'siglum-e2e-'));
+  const projectPath = join(dir, 'e2e.siglum');
+  let server: ServeProcess | null = await startServe(projectPath);
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const editor = new EditorPage(page);
+    await editor.open(server.url);
+    await editor.importSeed();
+    await editor.expectSaved();
+    const firstOrigin = server.origin;
+    await server.stop();
+    server = await startServe(projectPath);
+    expect(server.origin).not.toBe(firstOrigin);
+
+    await editor.placeCursorAfter('due to the following causes.');
+    await page.keyboard.type(' Typed after the restart.');
+    // The old address answers no more: the tab is offline, and offers to go to the new address.
+    await expect(editor.saveIndicator).toContainText('Offline – not saved');
+    const notice = page.locator('.reconnect-notice');
+    const address = notice.getByLabel(/paste the new address it printed/);
+    await address.fill('http://example.org/');
+    await notice.getByRole('button', { name: 'Continue there' }).click();
+    await expect(notice).toContainText('That is not the address siglum serve prints');
+
+    await address.fill(server.url);
+    await address.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`^${server.origin}/#/doc/`));
+    await expect(editor.text).toContainText('causes. Typed after the restart.');
+    await expect(page.getByRole('status').filter({ hasText: 'typed before the server restarted' })).toBeVisible();
+    await editor.expectSaved();
+    await page.reload();
+    await expect(editor.text).toContainText('causes. Typed after the restart.');
+    await expect(editor.text).not.toContainText('Typed after the restart. Typed after the restart.');
+  } finally {
+    await context.close();
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

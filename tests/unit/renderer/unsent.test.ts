@@ -7,7 +7,10 @@ import { SiglumError } from '../../../edition/errors.ts';
 import { schema } from '../../../edition/schema.ts';
 import { CollabSync, type SaveStatus, type Unsent } from '../../../renderer/editor/collab.ts';
 import {
+  adoptCarriedUnsent,
+  carryUnsent,
   findUnsent,
+  serveAddress,
   rebaseUnsent,
   removeUnsent,
   storeUnsent,
@@ -112,5 +115,29 @@ describe('steps kept when the server refuses a tab', () => {
     expect(kept.at(-1)?.steps).toHaveLength(2);
     expect(pushes).toBe(1);
     sync.dispose();
+  });
+
+  it('travel in the fragment of the new address, are taken in there, and leave the old storage', () => {
+    const old = new MemoryStorage();
+    const unsent = { version: 2, steps: [{ stepType: 'replace' }], savedAt: '2026-12-07T01:00:00.000Z' };
+    storeUnsent('/p/a.siglum', '7', 'tab1', unsent, old);
+    const to = serveAddress('  http://127.0.0.1:40123/?token=abc  ')!;
+    const href = carryUnsent(to, '#/doc/7', old);
+    expect(href.startsWith('http://127.0.0.1:40123/?token=abc#/doc/7~siglum-unsent=')).toBe(true);
+    expect(findUnsent('/p/a.siglum', '7', old)).toEqual([]);
+
+    const fresh = new MemoryStorage();
+    let hash = new URL(href).hash;
+    const adopted = adoptCarriedUnsent({ hash, replaceHash: (h) => (hash = h) }, fresh);
+    expect(adopted).toBe(1);
+    expect(hash).toBe('#/doc/7');
+    expect(findUnsent('/p/a.siglum', '7', fresh).map((e) => e.steps)).toEqual([unsent.steps]);
+  });
+
+  it('go only to an address siglum serve prints', () => {
+    expect(serveAddress('http://example.org/?token=abc')).toBeNull();
+    expect(serveAddress('http://127.0.0.1:4000/')).toBeNull();
+    expect(serveAddress('not an address')).toBeNull();
+    expect(serveAddress('http://localhost:4000/?token=x')?.port).toBe('4000');
   });
 });
