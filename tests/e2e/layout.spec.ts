@@ -1,6 +1,10 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { EditorPage } from './editor-page.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** The text column's width and what 45 characters of the text face take. */
 function measure(page: Page): Promise<{ text: number; min: number }> {
@@ -10,26 +14,31 @@ function measure(page: Page): Promise<{ text: number; min: number }> {
   }));
 }
 
+/** Opens every panel: variants, notes, attributes. */
 async function openPanels(page: Page): Promise<void> {
   await page.locator('.tool-panels button', { hasText: 'Notes' }).click();
   await page.locator('.variants-toggle').click();
+  await page.locator('.attributes-toggle').click();
   await expect(page.locator('.side-panel')).toBeVisible();
   await expect(page.locator('.variants-panel')).toBeVisible();
+  await expect(page.locator('.attributes-panel')).toBeVisible();
 }
 
 for (const [width, height] of [
   [1024, 700],
   [1440, 900],
 ] as const) {
-  test(`at ${width}x${height} with the panels open the text keeps 45 characters and the panels sit beside it`, async ({
+  test(`at ${width}x${height} with all panels open the text keeps 45 characters and the panels sit beside it`, async ({
     page,
     served,
-  }) => {
+  }, testInfo) => {
     await page.setViewportSize({ width, height });
     const editor = new EditorPage(page);
     await editor.open(served.url);
     await editor.importSeed();
     await openPanels(page);
+    await editor.text.getByText('Japan-Soviet relations').first().click();
+    await expect(page.locator('.attributes-panel h3').first()).toContainText('<p>');
     const { text, min } = await measure(page);
     expect(min).toBeGreaterThan(300);
     expect(text).toBeGreaterThanOrEqual(min);
@@ -41,6 +50,13 @@ for (const [width, height] of [
     expect(dock.x + dock.width).toBeLessThanOrEqual(width + 1);
     // No sideways scrolling anywhere.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    // SIGLUM_SCREENSHOTS=1 refreshes the README's screenshots; otherwise they go with the test's results.
+    const name = `all-panels-${width}x${height}.png`;
+    await page.screenshot({
+      path: process.env['SIGLUM_SCREENSHOTS']
+        ? resolve(root, 'resources/screenshots', name)
+        : testInfo.outputPath(name),
+    });
   });
 }
 
