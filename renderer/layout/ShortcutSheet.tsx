@@ -9,6 +9,13 @@ import { editorActions, formatKey, type ActionGroup } from '../editor/actions.ts
 import { LIST_KEYS } from '../components/docList.ts';
 import { windowActions } from './windowActions.ts';
 
+const ARROWS: Readonly<Record<string, string>> = { ArrowUp: '↑', ArrowDown: '↓', ArrowLeft: '←', ArrowRight: '→' };
+
+/** A key as the sheet shows it: the platform's way (formatKey), arrows as arrows. */
+function shown(key: string): string {
+  return formatKey(key).replace(/Arrow(Up|Down|Left|Right)/g, (name) => ARROWS[name] ?? name);
+}
+
 interface Row {
   label: string;
   keys: readonly string[];
@@ -61,7 +68,7 @@ export default function ShortcutSheet(props: { onClose: () => void }) {
                             {(key, i) => (
                               <>
                                 {i() > 0 ? ' or ' : ''}
-                                <kbd>{formatKey(key)}</kbd>
+                                <kbd>{shown(key)}</kbd>
                               </>
                             )}
                           </For>

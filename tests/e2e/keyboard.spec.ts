@@ -62,6 +62,11 @@ test('with a 642-document volume open, every tab stop of the window is visible a
     await expect(focused, `tab stop ${seen.length} (${stop}) is visible`).toBeVisible();
     await expect(focused, `tab stop ${seen.length} (${stop}) is on screen`).toBeInViewport();
     await expect(focused, `tab stop ${seen.length} (${stop}) has an accessible name`).toHaveAccessibleName(/\S/);
+    const ring = await focused.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+    });
+    expect(ring, `tab stop ${seen.length} (${stop}) shows a focus ring`).toBe(true);
   }
   // The 642 documents are one stop: the whole round is a few dozen stops.
   expect(seen.length).toBeGreaterThan(20);
@@ -174,7 +179,7 @@ test('the skip link, the document list by arrow keys, and the window shortcuts w
   const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(sheet).toBeVisible();
   for (const [label, keys] of [
-    ['Next document', 'Alt+Shift+ArrowDown'],
+    ['Next document', 'Alt+Shift+↓'],
     ['Notes panel', 'Ctrl+Shift+3'],
     ['Import files…', 'Ctrl+O'],
     ['Italic', 'Ctrl+I'],
