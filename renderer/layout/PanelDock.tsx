@@ -15,7 +15,15 @@ import SidePanel from '../entities/SidePanel.tsx';
 import { useStores } from '../stores/context.ts';
 import { arrangeDock, HANDLE_WIDTH, maxColumnWidth } from './dock.ts';
 import ResizeHandle from './ResizeHandle.tsx';
-import { attributesOpen, MIN_PANEL_WIDTH, panelWidth, setPanelWidth, type ResizablePanel } from './layoutState.ts';
+import {
+  attributesOpen,
+  isCollapsed,
+  MIN_PANEL_WIDTH,
+  setCollapsed,
+  panelWidth,
+  setPanelWidth,
+  type ResizablePanel,
+} from './layoutState.ts';
 
 /**
  * What the text column needs besides its 45 characters in the narrow layout:
@@ -24,9 +32,14 @@ import { attributesOpen, MIN_PANEL_WIDTH, panelWidth, setPanelWidth, type Resiza
  */
 const NARROW_PAGE_CHROME = 64 + 16 + 2 + 2 * 8;
 
+/** The title bar of a panel in a stacked column (layout.css `.dock-bar`). */
+const BAR_HEIGHT = 26;
+
 interface DockPanel {
   id: ResizablePanel;
   label: string;
+  /** The title on its bar when stacked. */
+  title: string;
   open: () => boolean;
   render: () => JSX.Element;
 }
@@ -43,6 +56,7 @@ export default function PanelDock() {
     {
       id: 'variants',
       label: 'variants',
+      title: 'Variants',
       open: () => variantsOpen() && project.currentId !== null,
       render: () => (
         <Show when={variantsOpen() && project.currentId} keyed>
@@ -50,10 +64,17 @@ export default function PanelDock() {
         </Show>
       ),
     },
-    { id: 'side', label: 'register and notes', open: () => entityState.panel !== null, render: () => <SidePanel /> },
+    {
+      id: 'side',
+      label: 'register and notes',
+      title: 'Register and notes',
+      open: () => entityState.panel !== null,
+      render: () => <SidePanel />,
+    },
     {
       id: 'attributes',
       label: 'attributes',
+      title: 'Attributes',
       open: () => attributesOpen(),
       render: () => (
         <Show when={attributesOpen()}>
@@ -78,18 +99,30 @@ export default function PanelDock() {
       .columns.slice(0, index)
       .reduce((sum, c) => sum + c.width + HANDLE_WIDTH, 0);
 
-  const slotStyle = (id: string): JSX.CSSProperties => {
+  /** The column of a panel, if it is open. */
+  const columnOf = (id: string) => layout().columns.find((col) => col.panels.includes(id)) ?? null;
+  /** Whether a panel shares its column with others (then it has a title bar and can fold). */
+  const stacked = (id: string) => (columnOf(id)?.panels.length ?? 0) > 1;
+  const folded = (id: ResizablePanel) => stacked(id) && isCollapsed(id);
+
+  const slotStyle = (id: ResizablePanel): JSX.CSSProperties => {
     const columns = layout().columns;
     const c = columns.findIndex((col) => col.panels.includes(id));
     if (c < 0) return { display: 'none' };
     const column = columns[c]!;
+    // Folded panels take their bar's height; the others share the rest equally.
+    const isFolded = column.panels.map((p) => folded(p as ResizablePanel));
+    const foldedCount = isFolded.filter(Boolean).length;
+    const open = column.panels.length - foldedCount;
+    const share = (n: number) => (open === 0 ? '0px' : `(100% - ${foldedCount * BAR_HEIGHT}px) * ${n} / ${open}`);
     const row = column.panels.indexOf(id);
-    const share = 100 / column.panels.length;
+    const before = isFolded.slice(0, row);
+    const foldedBefore = before.filter(Boolean).length;
     return {
       left: `${columnLeft(c) + HANDLE_WIDTH}px`,
       width: `${column.width}px`,
-      top: `${row * share}%`,
-      height: `${share}%`,
+      top: `calc(${share(before.length - foldedBefore)} + ${foldedBefore * BAR_HEIGHT}px)`,
+      height: isFolded[row] ? `${BAR_HEIGHT}px` : `calc(${share(1)})`,
     };
   };
 
@@ -139,7 +172,20 @@ export default function PanelDock() {
       <For each={panels}>
         {(panel) => (
           <div class="dock-slot" data-panel={panel.id} style={slotStyle(panel.id)}>
-            {panel.render()}
+            <Show when={stacked(panel.id)}>
+              <button
+                type="button"
+                class="dock-bar"
+                aria-expanded={!folded(panel.id)}
+                title={folded(panel.id) ? 'Unfold the panel' : 'Fold the panel to its title'}
+                onClick={() => setCollapsed(panel.id, !isCollapsed(panel.id))}
+              >
+                <span aria-hidden="true">{folded(panel.id) ? '▸' : '▾'}</span> {panel.title}
+              </button>
+            </Show>
+            <div class="dock-content" hidden={folded(panel.id)}>
+              {panel.render()}
+            </div>
           </div>
         )}
       </For>

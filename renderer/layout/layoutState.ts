@@ -1,7 +1,8 @@
 /**
  * The window's layout, one per window, so module signals (as collation/panel.ts):
  * whether the sidebar is collapsed, the width of the side panels (dragged or set
- * from the keyboard on their handles), and whether the attribute panel is open.
+ * from the keyboard on their handles), which stacked panels are folded to their
+ * title, and whether the attribute panel is open.
  * Widths are kept in localStorage, so the layout survives a reload.
  */
 import { createSignal } from 'solid-js';
@@ -43,6 +44,20 @@ const saved = typeof localStorage === 'undefined' ? { widths: {}, sidebarCollaps
 const [widths, setWidths] = createSignal<Record<ResizablePanel, number>>({ ...DEFAULT_WIDTH, ...saved.widths });
 const [sidebarCollapsed, setSidebarCollapsedSignal] = createSignal(saved.sidebarCollapsed);
 const [attributesOpen, setAttributesOpen] = createSignal(false);
+/** Panels folded to their title in a stacked column. */
+const [collapsedPanels, setCollapsedPanels] = createSignal<ReadonlySet<ResizablePanel>>(new Set());
+
+/** Whether a panel is folded to its title (only in a column of several). */
+export function isCollapsed(panel: ResizablePanel): boolean {
+  return collapsedPanels().has(panel);
+}
+
+export function setCollapsed(panel: ResizablePanel, collapsed: boolean): void {
+  const next = new Set(collapsedPanels());
+  if (collapsed) next.add(panel);
+  else next.delete(panel);
+  setCollapsedPanels(next);
+}
 
 function persist(): void {
   try {

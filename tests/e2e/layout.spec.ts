@@ -152,3 +152,29 @@ test('at 1024x700 with the panels open a note’s popup stays in view and typing
   }
   await editor.expectSaved();
 });
+
+test('stacked panels fold to their title and unfold, by mouse and keyboard, giving their room to the others', async ({
+  page,
+  served,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const editor = new EditorPage(page);
+  await editor.open(served.url);
+  await editor.importSeed();
+  await openPanels(page);
+  const bar = page.getByRole('button', { name: 'Variants', exact: true }).and(page.locator('.dock-bar'));
+  await expect(bar).toHaveAttribute('aria-expanded', 'true');
+  const notesSlot = page.locator('.dock-slot[data-panel="side"]');
+  const before = (await notesSlot.boundingBox())!.height;
+
+  await bar.click();
+  await expect(bar).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.locator('.variants-panel')).toBeHidden();
+  expect(Math.round((await page.locator('.dock-slot[data-panel="variants"]').boundingBox())!.height)).toBe(26);
+  await expect.poll(async () => (await notesSlot.boundingBox())!.height).toBeGreaterThan(before + 50);
+
+  await bar.focus();
+  await page.keyboard.press('Enter');
+  await expect(bar).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByRole('tab', { name: 'Witnesses' })).toBeVisible();
+});
