@@ -4,7 +4,7 @@
  * reopens it), listens to the Node side's events, and warns before the window
  * closes with steps the store has not committed yet.
  */
-import { onCleanup, onMount, untrack } from 'solid-js';
+import { onCleanup, onMount, Show, untrack } from 'solid-js';
 import type { SiglumClient } from '../../edition/api.ts';
 import { EntitiesContext } from '../entities/context.ts';
 import EntityLayer from '../entities/EntityLayer.tsx';
@@ -18,6 +18,10 @@ import DropZone from './DropZone.tsx';
 import EditorPane from './EditorPane.tsx';
 import ReimportDialog from './ReimportDialog.tsx';
 import Sidebar from './Sidebar.tsx';
+import { sidebarCollapsed } from '../layout/layoutState.ts';
+import SidebarRail from '../layout/SidebarRail.tsx';
+import SkipLink from '../layout/SkipLink.tsx';
+import WindowKeys from '../layout/WindowKeys.tsx';
 
 function documentIdFromHash(): string | null {
   const match = /^#\/doc\/(.+)$/.exec(location.hash);
@@ -65,15 +69,19 @@ export default function App(props: { client: SiglumClient }) {
     <StoresContext.Provider value={stores}>
       <EntitiesContext.Provider value={entities}>
         <DropZone>
-          <div class="app">
-            <Sidebar />
-            <main class="workspace">
+          <SkipLink />
+          <div class="app" classList={{ 'sidebar-collapsed': sidebarCollapsed() }}>
+            <Show when={!sidebarCollapsed()} fallback={<SidebarRail />}>
+              <Sidebar />
+            </Show>
+            <main class="workspace" tabIndex={-1}>
               <Banner />
               <EditorPane />
             </main>
           </div>
           <EntityLayer />
           <ReimportDialog />
+          <WindowKeys />
         </DropZone>
       </EntitiesContext.Provider>
     </StoresContext.Provider>

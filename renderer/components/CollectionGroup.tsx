@@ -2,11 +2,14 @@
 import { For, Show } from 'solid-js';
 import type { CollectionInfo } from '../../edition/api.ts';
 import { useStores } from '../stores/context.ts';
+import { rowKey, useDocListFocus } from './docList.ts';
 import DocumentRow from './DocumentRow.tsx';
 
 export default function CollectionGroup(props: { collection: CollectionInfo }) {
   const [, actions] = useStores().project;
   const open = () => actions.isOpen(props.collection.id);
+  const list = useDocListFocus();
+  const key = () => rowKey('collection', props.collection.id);
 
   return (
     <section class="collection">
@@ -14,6 +17,8 @@ export default function CollectionGroup(props: { collection: CollectionInfo }) {
         type="button"
         class="collection-row"
         aria-expanded={open()}
+        data-row-key={key()}
+        tabIndex={list.isStop(key()) ? 0 : -1}
         onClick={() => actions.toggle(props.collection.id)}
         title={props.collection.title}
       >

@@ -5,11 +5,14 @@
 import { createSignal, Show } from 'solid-js';
 import type { DocumentInfo } from '../../edition/api.ts';
 import { useStores } from '../stores/context.ts';
+import { rowKey, useDocListFocus } from './docList.ts';
 
 export default function DocumentRow(props: { document: DocumentInfo }) {
   const [project, actions] = useStores().project;
   const [editing, setEditing] = createSignal(false);
   const current = () => project.currentId === props.document.id;
+  const list = useDocListFocus();
+  const key = () => rowKey('document', props.document.id);
 
   const finish = (input: HTMLInputElement, keep: boolean) => {
     if (!editing()) return;
@@ -27,6 +30,8 @@ export default function DocumentRow(props: { document: DocumentInfo }) {
             classList={{ current: current(), matter: props.document.kind !== 'document' }}
             href={`#/doc/${encodeURIComponent(props.document.id)}`}
             aria-current={current() ? 'page' : undefined}
+            data-row-key={key()}
+            tabIndex={list.isStop(key()) ? 0 : -1}
             title={`${props.document.title} (double-click to rename)`}
             onDblClick={(e) => {
               e.preventDefault();

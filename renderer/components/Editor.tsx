@@ -22,16 +22,20 @@ export default function Editor(props: { documentId: string }) {
       if (event.type === 'steps' && event.documentId === documentId) session?.sync.remoteVersion(event.version);
     });
 
-    client
-      .openDocument({ id: documentId })
-      .then((opened) => {
+    Promise.all([client.openDocument({ id: documentId }), client.projectInfo({})])
+      .then(([opened, info]) => {
         if (cancelled) return;
         place.replaceChildren();
-        session = new EditorSession(place, client, opened, editorActions);
-        editorActions.attach(session);
-        // Steps committed between reading the document and subscribing.
-        session.sync.catchUp();
-        session.view.focus();
+        const opening = new EditorSession(place, client, opened, editorActions, { project: info.path });
+        session = opening;
+        editorActions.attach(opening);
+        opening.view.focus();
+        // Edits a tab kept when the server restarted, then the steps committed between
+        // reading the document and subscribing.
+        opening
+          .restoreUnsent()
+          .catch((error: unknown) => notices[1].show(error, 'Could not restore the edits kept from before'))
+          .finally(() => opening.sync.catchUp());
       })
       .catch((error: unknown) => notices[1].show(error, 'Could not open the document'));
 

@@ -8,10 +8,9 @@ import { useStores } from '../stores/context.ts';
 import DocumentHeader from './DocumentHeader.tsx';
 import Editor from './Editor.tsx';
 import PageBreakDialog from './PageBreakDialog.tsx';
+import ReconnectNotice from './ReconnectNotice.tsx';
 import Toolbar from './Toolbar.tsx';
-import SidePanel from '../entities/SidePanel.tsx';
-import VariantsPanel from '../collation/VariantsPanel.tsx';
-import { variantsOpen } from '../collation/panel.ts';
+import PanelDock from '../layout/PanelDock.tsx';
 
 export default function EditorPane() {
   const [project] = useStores().project;
@@ -20,6 +19,7 @@ export default function EditorPane() {
   return (
     <div class="editor-pane">
       <Toolbar />
+      <ReconnectNotice />
       <div class="pane-body">
         <div class="scroller">
           <Show
@@ -38,10 +38,7 @@ export default function EditorPane() {
             )}
           </Show>
         </div>
-        <Show when={variantsOpen() && project.currentId} keyed>
-          {(id) => <VariantsPanel documentId={id} />}
-        </Show>
-        <SidePanel />
+        <PanelDock />
       </div>
       <Show when={editor.askingPageBreak}>
         <PageBreakDialog />

@@ -19,6 +19,7 @@ export default function ImportButton() {
       <input
         ref={input}
         class="visually-hidden"
+        tabIndex={-1}
         type="file"
         multiple
         accept=".txt,.xml,.tei,text/plain,application/xml,text/xml,application/tei+xml"

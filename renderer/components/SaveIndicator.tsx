@@ -28,6 +28,10 @@ export default function SaveIndicator() {
             Retry
           </button>
         </Match>
+        <Match when={editor.status === 'refused'}>
+          <span class="save-dot" aria-hidden="true" />
+          <span title={editor.statusDetail ?? ''}>Not saved – server restarted</span>
+        </Match>
       </Switch>
     </div>
   );

@@ -3,23 +3,52 @@
  * opened (a FRUS volume holds hundreds of documents); documents in no collection
  * are listed below the collections.
  */
-import { For, Show } from 'solid-js';
+import { createMemo, createSelector, createSignal, For, Show } from 'solid-js';
 import { useStores } from '../stores/context.ts';
 import CollectionGroup from './CollectionGroup.tsx';
+import { DocListContext, onListKeyDown, rowKey } from './docList.ts';
 import DocumentRow from './DocumentRow.tsx';
 import EditionButton from '../export/EditionButton.tsx';
 import ExportMenu from './ExportMenu.tsx';
 import ImportButton from './ImportButton.tsx';
 import SidebarFilter from './SidebarFilter.tsx';
+import SidebarCollapse from '../layout/SidebarCollapse.tsx';
 
 export default function Sidebar() {
   const [project, actions] = useStores().project;
   const loose = () => actions.documentsIn(null);
+  let list!: HTMLDivElement;
+
+  // The list is one tab stop: the row focused last, else the open document, else the first row.
+  const [focusedKey, setFocusedKey] = createSignal<string | null>(null);
+  const shownKeys = createMemo(() => {
+    const keys: string[] = [];
+    for (const collection of project.collections) {
+      keys.push(rowKey('collection', collection.id));
+      if (actions.isOpen(collection.id)) {
+        for (const doc of actions.documentsIn(collection.id)) keys.push(rowKey('document', doc.id));
+      }
+    }
+    for (const doc of loose()) keys.push(rowKey('document', doc.id));
+    return keys;
+  });
+  const stop = createMemo(() => {
+    const keys = shownKeys();
+    const focused = focusedKey();
+    if (focused !== null && keys.includes(focused)) return focused;
+    const current = project.currentId === null ? null : rowKey('document', project.currentId);
+    if (current !== null && keys.includes(current)) return current;
+    return keys[0] ?? null;
+  });
+  const isStop = createSelector(stop);
 
   return (
     <nav class="sidebar" aria-label="Project">
       <header class="sidebar-head">
-        <div class="brand">Siglum</div>
+        <div class="sidebar-brand-row">
+          <div class="brand">Siglum</div>
+          <SidebarCollapse />
+        </div>
         <div class="project-title" title={project.title}>
           {project.title}
         </div>
@@ -32,17 +61,27 @@ export default function Sidebar() {
       <Show when={project.documents.length > 0}>
         <SidebarFilter />
       </Show>
-      <div class="sidebar-list">
-        <For each={project.collections}>{(collection) => <CollectionGroup collection={collection} />}</For>
-        <Show when={loose().length > 0}>
-          <div class="loose-heading">Documents</div>
-          <ul class="doc-list" aria-label="Documents">
-            <For each={loose()}>{(doc) => <DocumentRow document={doc} />}</For>
-          </ul>
-        </Show>
-        <Show when={project.loaded && project.documents.length === 0}>
-          <p class="sidebar-empty">No documents yet. Import a plain-text or TEI file, or drop one here.</p>
-        </Show>
+      <div
+        class="sidebar-list"
+        ref={list}
+        onKeyDown={(e) => onListKeyDown(e, list)}
+        onFocusIn={(e) => {
+          const key = (e.target as HTMLElement).dataset['rowKey'];
+          if (key !== undefined) setFocusedKey(key);
+        }}
+      >
+        <DocListContext.Provider value={{ isStop }}>
+          <For each={project.collections}>{(collection) => <CollectionGroup collection={collection} />}</For>
+          <Show when={loose().length > 0}>
+            <div class="loose-heading">Documents</div>
+            <ul class="doc-list" aria-label="Documents">
+              <For each={loose()}>{(doc) => <DocumentRow document={doc} />}</For>
+            </ul>
+          </Show>
+          <Show when={project.loaded && project.documents.length === 0}>
+            <p class="sidebar-empty">No documents yet. Import a plain-text or TEI file, or drop one here.</p>
+          </Show>
+        </DocListContext.Provider>
       </div>
     </nav>
   );

@@ -4,6 +4,7 @@
  * at 1280 pixels and wider they hold one row (the panels open below, not beside it)
  * and the save status is never pushed out of view. Exporting lives in the sidebar.
  */
+import AttributesToggle from '../attributes/AttributesToggle.tsx';
 import EntityMenu from '../entities/EntityMenu.tsx';
 import PanelButtons from '../entities/PanelButtons.tsx';
 import { useStores } from '../stores/context.ts';
@@ -42,6 +43,7 @@ export default function Toolbar() {
         <div class="tool-group tool-panels" aria-label="Panels" role="group">
           <PanelButtons />
           <VariantsToggle />
+          <AttributesToggle />
         </div>
       </div>
       <SaveIndicator />

@@ -10,21 +10,39 @@
  *
  * The save status is derived from what is unconfirmed: "saving" while local
  * steps wait for the store, "saved" once every step is committed, "offline" when
- * the store could not be reached (nothing is dropped: a retry sends them again).
+ * the store could not be reached (nothing is dropped: a retry sends them again),
+ * "refused" when the host refuses this window for good (`siglum serve` restarted with
+ * a new access token): then the unconfirmed steps are handed to the host to keep
+ * (renderer/editor/unsent.ts) for a session opened at the new address.
  */
 import { getVersion, receiveTransaction, sendableSteps } from 'prosemirror-collab';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { Step } from 'prosemirror-transform';
-import type { PushResult, SiglumApi } from '../../edition/api.ts';
+import type { PushResult, SiglumApi, StepJSON } from '../../edition/api.ts';
+import { SiglumError } from '../../edition/errors.ts';
 import { schema } from '../../edition/schema.ts';
 
-export type SaveStatus = 'saved' | 'saving' | 'offline';
+export type SaveStatus = 'saved' | 'saving' | 'offline' | 'refused';
+
+/** Steps this window could not send, for the host to keep. */
+export interface Unsent {
+  version: number;
+  steps: StepJSON[];
+  clientID: string;
+}
 
 /** What the sync needs of the editor: read its state, apply a transaction to it. */
 export interface CollabHost {
   getState(): EditorState;
   apply(tr: Transaction): void;
   onStatus(status: SaveStatus, error?: unknown): void;
+  /** Keeps the steps of a refused window (true once they are stored); `null` forgets them. */
+  keepUnsent?(unsent: Unsent | null): boolean;
+}
+
+/** Whether the host refused this window's access (the server restarted with a new token). */
+function isRefusal(error: unknown): boolean {
+  return error instanceof SiglumError && error.code === 'forbidden';
 }
 
 /** Name of the performance mark set each time the store commits this window's steps. */
@@ -38,6 +56,10 @@ export class CollabSync {
   private again = false;
   private needPull = false;
   private failed: unknown = null;
+  /** The host refused this window: its steps are kept for another session. */
+  private refused = false;
+  /** Whether the host stored the current unsent steps. */
+  private kept = false;
   private disposed = false;
   private status: SaveStatus = 'saved';
   /** The version the store will be at if the push in flight succeeds. */
@@ -57,6 +79,7 @@ export class CollabSync {
    * frames are drawn (a hidden window).
    */
   localChange(): void {
+    if (this.refused) this.keep();
     this.report();
     if (this.scheduled) return;
     this.scheduled = true;
@@ -92,9 +115,37 @@ export class CollabSync {
     void this.run();
   }
 
-  /** Whether some local steps are not yet committed. */
+  /** Whether some local steps are neither committed nor kept for another session. */
   hasUnsaved(): boolean {
+    return this.unconfirmed() && !(this.refused && this.kept);
+  }
+
+  private unconfirmed(): boolean {
     return sendableSteps(this.host.getState()) !== null;
+  }
+
+  /** Hands what is unconfirmed to the host to keep. */
+  private keep(): void {
+    const sendable = sendableSteps(this.host.getState());
+    if (!sendable || !this.host.keepUnsent) return;
+    this.kept = this.host.keepUnsent({
+      version: sendable.version,
+      steps: sendable.steps.map((s) => s.toJSON() as StepJSON),
+      clientID: String(sendable.clientID),
+    });
+  }
+
+  /**
+   * Gives up sending (the editor goes to a restarted server at another address):
+   * what is unconfirmed is handed to the host to keep, as after a refusal. True
+   * when nothing is left that was not kept.
+   */
+  abandon(): boolean {
+    this.failed ??= new SiglumError('forbidden', 'This window handed its edits to another address.');
+    this.refused = true;
+    this.keep();
+    this.report();
+    return !this.hasUnsaved();
   }
 
   dispose(): void {
@@ -102,8 +153,9 @@ export class CollabSync {
   }
 
   private report(): void {
-    const status: SaveStatus = this.failed !== null ? 'offline' : this.hasUnsaved() ? 'saving' : 'saved';
-    if (status !== this.status || status === 'offline') {
+    const status: SaveStatus =
+      this.failed !== null ? (this.refused ? 'refused' : 'offline') : this.unconfirmed() ? 'saving' : 'saved';
+    if (status !== this.status || status === 'offline' || status === 'refused') {
       this.status = status;
       this.host.onStatus(status, this.failed ?? undefined);
     }
@@ -128,10 +180,16 @@ export class CollabSync {
       }
     } catch (error) {
       this.failed = error;
-      // Try again by itself a little later; the user may also retry at once.
-      setTimeout(() => {
-        if (!this.disposed && this.failed === error) this.retry();
-      }, RETRY_MS);
+      if (isRefusal(error)) {
+        // A refusal is for good: keep the steps for the session at the new address.
+        this.refused = true;
+        this.keep();
+      } else {
+        // Try again by itself a little later; the user may also retry at once.
+        setTimeout(() => {
+          if (!this.disposed && this.failed === error) this.retry();
+        }, RETRY_MS);
+      }
     } finally {
       this.running = false;
     }
@@ -160,6 +218,12 @@ export class CollabSync {
       return true;
     }
     performance.mark(COMMITTED_MARK, { detail: { version: result.version } });
+    if (this.refused) {
+      // Let in again after all (a retry): what was kept must not be sent a second time.
+      this.refused = false;
+      this.kept = false;
+      this.host.keepUnsent?.(null);
+    }
     const state = this.host.getState();
     if (getVersion(state) === sendable.version) {
       // Ours were the next steps in the store: confirm them without asking for them back.

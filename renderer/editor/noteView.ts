@@ -15,6 +15,7 @@ import type { Node } from 'prosemirror-model';
 import { EditorState, type Command, type Plugin, type Transaction } from 'prosemirror-state';
 import { StepMap } from 'prosemirror-transform';
 import { EditorView, type NodeView } from 'prosemirror-view';
+import { fitPopup } from '../layout/fitPopup.ts';
 import { sourceWhitespace } from './sourceWhitespace.ts';
 
 /** Runs a command of the main editor from inside a note (undo must cover both). */
@@ -95,6 +96,7 @@ export class NoteView implements NodeView {
         },
       },
     });
+    fitPopup(popup);
   }
 
   private close(): void {

@@ -4,17 +4,29 @@
  * removes the view at once but lets unsaved steps finish going to the store, so
  * switching documents never drops an edit.
  */
+import { getVersion } from 'prosemirror-collab';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import type { OpenedDocument, SiglumApi } from '../../edition/api.ts';
 import type { ActionHost } from './actions.ts';
 import { CollabSync, type SaveStatus } from './collab.ts';
 import { createEditorState, docFromJSON, nodeViews } from './setup.ts';
+import { findUnsent, rebaseUnsent, removeUnsent, storeUnsent, unsentKey, type UnsentStorage } from './unsent.ts';
 
 export interface SessionHost extends ActionHost {
   onStatus(status: SaveStatus, error?: unknown): void;
   /** Every transaction, after the view has it (for toolbars). */
   onTransaction(tr: Transaction): void;
+  /** Steps kept from a refused tab were applied here (`dropped` of them no longer had a place). */
+  onRestored?(restored: number, dropped: number): void;
+}
+
+/** Where a session keeps the steps it cannot send: the project they belong to and the storage. */
+export interface UnsentPlace {
+  /** The project's path (ProjectInfo.path), which names it across server restarts. */
+  project: string;
+  /** Default: the window's localStorage. */
+  storage?: UnsentStorage;
 }
 
 /**
@@ -36,19 +48,42 @@ export class EditorSession {
   readonly sync: CollabSync;
   private state: EditorState;
   private closed = false;
+  private readonly clientID = crypto.randomUUID();
+  /** Entries restored here, removed from storage once their steps are committed. */
+  private restoredKeys: string[] = [];
 
   constructor(
     place: HTMLElement,
-    api: Pick<SiglumApi, 'pushSteps' | 'stepsSince'>,
-    opened: OpenedDocument,
+    private readonly api: Pick<SiglumApi, 'pushSteps' | 'stepsSince'>,
+    private readonly opened: OpenedDocument,
     private readonly host: SessionHost,
+    private readonly unsent: UnsentPlace | null = null,
   ) {
-    this.state = createEditorState(docFromJSON(opened.doc), opened.version, crypto.randomUUID(), host);
+    this.state = createEditorState(docFromJSON(opened.doc), opened.version, this.clientID, host);
     this.sync = new CollabSync(api, opened.info.id, {
       getState: () => this.state,
       apply: (tr) => this.apply(tr),
       onStatus: (status, error) => {
+        if (status === 'saved' && this.restoredKeys.length > 0) {
+          for (const key of this.restoredKeys) removeUnsent(key, this.unsent?.storage);
+          this.restoredKeys = [];
+        }
         if (!this.closed) host.onStatus(status, error);
+      },
+      keepUnsent: (kept) => {
+        if (!this.unsent) return false;
+        const { project, storage } = this.unsent;
+        if (kept === null) {
+          removeUnsent(unsentKey(project, opened.info.id, this.clientID), storage);
+          return true;
+        }
+        return storeUnsent(
+          project,
+          opened.info.id,
+          this.clientID,
+          { version: kept.version, steps: kept.steps, savedAt: new Date().toISOString() },
+          storage,
+        );
       },
     });
     this.view = new EditorView(place, {
@@ -71,6 +106,35 @@ export class EditorSession {
       this.host.onTransaction(tr);
     }
     if (tr.docChanged) this.sync.localChange();
+  }
+
+  /**
+   * Applies the steps a refused tab kept for this document (renderer/editor/unsent.ts),
+   * rebased over what the store committed since, as this window's own edits, so they
+   * are saved like typing. Their entries are removed once the store has them.
+   */
+  async restoreUnsent(): Promise<void> {
+    if (!this.unsent) return;
+    const entries = findUnsent(this.unsent.project, this.opened.info.id, this.unsent.storage);
+    for (const entry of entries) {
+      const current = getVersion(this.state);
+      if (entry.version > current) continue; // made on a store this one never saw
+      const since =
+        entry.version === current
+          ? []
+          : (await this.api.stepsSince({ documentId: this.opened.info.id, version: entry.version })).steps;
+      if (this.closed || getVersion(this.state) !== current || since.length < current - entry.version) return;
+      const { transform, dropped } = rebaseUnsent(this.state.doc, entry.steps, since.slice(0, current - entry.version));
+      const tr = this.state.tr;
+      for (const step of transform.steps) tr.step(step);
+      if (tr.docChanged) {
+        this.restoredKeys.push(entry.key);
+        this.view.dispatch(tr);
+      } else {
+        removeUnsent(entry.key, this.unsent.storage);
+      }
+      this.host.onRestored?.(transform.steps.length, dropped);
+    }
   }
 
   /** Whether steps typed here are not yet committed. */

@@ -110,6 +110,10 @@ export default function ExportDialog(props: { onClose: () => void }) {
         role="dialog"
         aria-modal="true"
         aria-labelledby="export-title"
+        // A modal takes the focus, so the keyboard (Escape, Tab) works in it at once.
+        ref={(el) =>
+          queueMicrotask(() => el.querySelector<HTMLElement>('[aria-selected="true"], button, input')?.focus())
+        }
         onKeyDown={(e) => {
           if (e.key === 'Escape' && !running()) props.onClose();
         }}

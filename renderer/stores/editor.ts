@@ -25,6 +25,10 @@ export interface EditorState {
   pageBreakCurrent: PageBreakAttrs | null;
   /** Whether a document is open in the editor. */
   open: boolean;
+  /** Edits kept by a tab the server refused, restored into the open document (0: none). */
+  restored: number;
+  /** Of those, how many no longer had a place in the document. */
+  restoredDropped: number;
 }
 
 export interface EditorActions extends SessionHost, ActionHost {
@@ -35,6 +39,8 @@ export interface EditorActions extends SessionHost, ActionHost {
   active(actionId: string): boolean;
   answerPageBreak(attrs: PageBreakAttrs | null): void;
   retry(): void;
+  /** Keeps every unsaved step for a session at another address; true when all were kept. */
+  handOver(): boolean;
   hasUnsaved(): boolean;
   focus(): void;
   /** Recomputes toolbar and menu states now (a menu is opening). */
@@ -55,6 +61,8 @@ export function createEditorStore(): EditorStore {
     askingPageBreak: false,
     pageBreakCurrent: null,
     open: false,
+    restored: 0,
+    restoredDropped: 0,
   });
   let session: EditorSession | null = null;
   /** Sessions closed while their steps were still on the way. */
@@ -74,7 +82,7 @@ export function createEditorStore(): EditorStore {
   const actions: EditorActions = {
     attach(s) {
       session = s;
-      setState({ open: true, status: 'saved', statusDetail: null });
+      setState({ open: true, status: 'saved', statusDetail: null, restored: 0, restoredDropped: 0 });
       bump();
     },
     detach(s) {
@@ -89,6 +97,9 @@ export function createEditorStore(): EditorStore {
         status,
         statusDetail: error === undefined ? null : sentenceOf(error),
       });
+    },
+    onRestored(restored, dropped) {
+      setState({ restored: state.restored + restored, restoredDropped: state.restoredDropped + dropped });
     },
     onTransaction(tr: Transaction) {
       if (tr.docChanged || tr.selectionSet || tr.storedMarksSet) bump();
@@ -119,6 +130,11 @@ export function createEditorStore(): EditorStore {
     retry() {
       session?.sync.retry();
       for (const s of closing) s.sync.retry();
+    },
+    handOver() {
+      let all = session?.sync.abandon() ?? true;
+      for (const s of closing) all = s.sync.abandon() && all;
+      return all;
     },
     hasUnsaved() {
       return (session?.hasUnsaved() ?? false) || [...closing].some((s) => s.hasUnsaved());

@@ -83,3 +83,27 @@ export const test = base.extend<{ served: Served }>({
 });
 
 export { expect };
+
+/** A `siglum serve` the test starts and stops itself (to restart it, say), on `projectPath` and `port` (0: any). */
+export interface ServeProcess {
+  url: string;
+  origin: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startServe(projectPath: string, port = 0): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [bin, 'serve', '--project', projectPath, '--port', String(port)], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, SIGLUM_PROJECT: '' },
+  });
+  try {
+    const url = await waitForUrl(child);
+    const parsed = new URL(url);
+    return { url, origin: parsed.origin, port: Number(parsed.port), stop: () => stop(child) };
+  } catch (e) {
+    await stop(child);
+    throw e;
+  }
+}
