@@ -47,6 +47,7 @@ import {
 import { rowId } from '../../db/ids.ts';
 import { emptyMeta } from '../../db/meta.ts';
 import { ensureProject, getProject } from '../../db/project.ts';
+import { indexDocument } from '../../db/search.ts';
 import { putSnapshot } from '../../db/snapshots.ts';
 import { Store, type StoreChange } from '../../db/store.ts';
 import { CollabAuthority, DEFAULT_SNAPSHOTS, type SnapshotPolicy } from './authority.ts';
@@ -68,6 +69,7 @@ import { checkImportFiles, importFiles } from './importer.ts';
 import { createPublisher, type PageImageRenderer, type PdfRenderer } from './publish.ts';
 import { seedFile } from './seed.ts';
 import { watchOtherWriters } from './watch.ts';
+import { searchMethods } from './search.ts';
 import { witnessMethods } from './witnesses.ts';
 
 export interface ServiceOptions {
@@ -216,6 +218,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
             meta: emptyMeta(title),
           });
           putSnapshot(tx, Number(info.id), 0, doc);
+          indexDocument(tx, Number(info.id), schema.nodeFromJSON(doc), 0);
           return info;
         });
       }),
@@ -357,6 +360,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
     previewPages: (args) => call(() => publisher.previewPages(argsObject(args, 'previewPages'))),
     getPrintSettings: () => call(() => publisher.getPrintSettings()),
     updatePrintSettings: (args) => call(() => publisher.updatePrintSettings(argsObject(args, 'updatePrintSettings'))),
+    ...searchMethods(store, authority, call),
 
     subscribe(listener) {
       listeners.add(listener);
