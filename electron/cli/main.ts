@@ -8,6 +8,7 @@ import { SiglumError } from '../../edition/errors.ts';
 import { exportCommand, importCommand, listCommand, serveCommand, validateCommand, type Output } from './commands.ts';
 import { collateCommand } from './collate.ts';
 import { entitiesCommand, mentionsCommand } from './entities.ts';
+import { searchCommand } from './search.ts';
 import { USAGE, UsageError } from './usage.ts';
 
 const project = { type: 'string' } as const;
@@ -31,6 +32,14 @@ const OPTIONS = {
   entities: { project, json, help, type: { type: 'string' } },
   mentions: { project, json, help },
   collate: { project, help, document: { type: 'string' }, format: { type: 'string' } },
+  search: {
+    project,
+    json,
+    help,
+    regex: { type: 'boolean' },
+    in: { type: 'string', multiple: true },
+    limit: { type: 'string' },
+  },
 } as const satisfies Record<string, ParseArgsConfig['options']>;
 
 type Command = keyof typeof OPTIONS;
@@ -79,6 +88,9 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
       schema?: string;
       type?: string;
       document?: string;
+      regex?: boolean;
+      in?: string[];
+      limit?: string;
     };
     if (
       name !== 'import' &&
@@ -86,6 +98,7 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
       name !== 'validate' &&
       name !== 'mentions' &&
       name !== 'collate' &&
+      name !== 'search' &&
       positionals.length > 0
     ) {
       throw new UsageError(`${name} takes no arguments besides its options (got "${positionals[0]}").`);
@@ -107,6 +120,8 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
         return await mentionsCommand(positionals, v, io);
       case 'collate':
         return await collateCommand(positionals, v, io);
+      case 'search':
+        return await searchCommand(positionals, v, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {
