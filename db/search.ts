@@ -191,13 +191,15 @@ export function countMatches(
 
 /**
  * Every passage of the given fields (all but 'element' when none), in document order,
- * for a regular expression to be run over: the caller stops iterating when it has enough.
+ * for a regular expression to be run over; with `trigram` (an FTS5 expression for the
+ * trigram index) only the passages it matches. The caller may stop iterating early.
  */
 export function* allPassages(
   db: Database.Database,
   fields: readonly SearchField[] | null,
   filter: DocumentFilter,
   tag?: string,
+  trigram?: string,
 ): Generator<PassageRow> {
   const f = filterSql(filter);
   const fieldSql =
@@ -205,13 +207,17 @@ export function* allPassages(
   const tagSql = tag === undefined ? '' : ` AND (' ' || s.tag || ' ') LIKE ?`;
   const join = hasFilter(filter) ? 'JOIN' : 'LEFT JOIN';
   const params = [...(fields ?? []), ...(tag === undefined ? [] : [`% ${tag} %`]), ...f.params];
+  const from =
+    trigram === undefined
+      ? 'search_segments s'
+      : 'search_trigram g JOIN search_segments s ON s.id = g.rowid AND search_trigram MATCH ?';
   // Not through stmt(): an iterating statement cannot be shared with another iteration.
   yield* db
     .prepare(
-      `SELECT ${PASSAGE_COLUMNS}, s.text FROM search_segments s ${join} documents d ON d.id = s.document_id
+      `SELECT ${PASSAGE_COLUMNS}, s.text FROM ${from} ${join} documents d ON d.id = s.document_id
         WHERE 1${fieldSql}${tagSql}${f.sql} ORDER BY s.id`,
     )
-    .iterate(...params) as Generator<PassageRow>;
+    .iterate(...(trigram === undefined ? [] : [trigram]), ...params) as Generator<PassageRow>;
 }
 
 /** A register entry's name (for a names hit). */

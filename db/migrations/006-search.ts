@@ -50,15 +50,24 @@ export const searchMigration = (version: number): Migration => ({
       content = 'search_segments', content_rowid = 'id',
       tokenize = 'unicode61 remove_diacritics 2'
     );
+    -- The same passages by trigram: a regular expression search reads only those
+    -- holding text every match needs (edition/search/literals.ts).
+    CREATE VIRTUAL TABLE search_trigram USING fts5 (
+      text, content = 'search_segments', content_rowid = 'id', tokenize = 'trigram', detail = 'none'
+    );
     CREATE TRIGGER search_segments_ai AFTER INSERT ON search_segments BEGIN
       INSERT INTO search_fts (rowid, field, tag, text) VALUES (new.id, new.field, new.tag, new.text);
+      INSERT INTO search_trigram (rowid, text) VALUES (new.id, new.text);
     END;
     CREATE TRIGGER search_segments_ad AFTER DELETE ON search_segments BEGIN
       INSERT INTO search_fts (search_fts, rowid, field, tag, text) VALUES ('delete', old.id, old.field, old.tag, old.text);
+      INSERT INTO search_trigram (search_trigram, rowid, text) VALUES ('delete', old.id, old.text);
     END;
     CREATE TRIGGER search_segments_au AFTER UPDATE ON search_segments BEGIN
       INSERT INTO search_fts (search_fts, rowid, field, tag, text) VALUES ('delete', old.id, old.field, old.tag, old.text);
       INSERT INTO search_fts (rowid, field, tag, text) VALUES (new.id, new.field, new.tag, new.text);
+      INSERT INTO search_trigram (search_trigram, rowid, text) VALUES ('delete', old.id, old.text);
+      INSERT INTO search_trigram (rowid, text) VALUES (new.id, new.text);
     END;
 
     -- Which version of each document's content the segments were read from; a

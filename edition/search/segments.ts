@@ -47,14 +47,24 @@ function positionIndex(runs: readonly TextRun[]): Map<number, [number, number]> 
 /** The stretches of text carrying the same mark (by `eq`), in document order. */
 function markStretches(doc: PMNode, keep: (mark: Mark) => boolean): Array<{ mark: Mark; from: number; to: number }> {
   const out: Array<{ mark: Mark; from: number; to: number }> = [];
+  // The stretches the previous text node ended; only those can go on into the next one.
+  let open: Array<{ mark: Mark; from: number; to: number }> = [];
   doc.descendants((node, pos) => {
     if (!node.isText) return true;
+    const next: typeof open = [];
     for (const mark of node.marks) {
       if (!keep(mark)) continue;
-      const last = out.findLast((s) => s.mark.eq(mark));
-      if (last !== undefined && last.to === pos) last.to = pos + node.nodeSize;
-      else out.push({ mark, from: pos, to: pos + node.nodeSize });
+      const last = open.find((s) => s.to === pos && s.mark.eq(mark));
+      if (last !== undefined) {
+        last.to = pos + node.nodeSize;
+        next.push(last);
+      } else {
+        const fresh = { mark, from: pos, to: pos + node.nodeSize };
+        out.push(fresh);
+        next.push(fresh);
+      }
     }
+    open = next;
     return false;
   });
   return out;
@@ -83,8 +93,8 @@ export function documentSegments(doc: PMNode): DocumentSegments {
       });
     }
   });
-  const at = positionIndex(runs);
   const stretches = markStretches(doc, (m) => m.type === schema.marks.app || m.type === schema.marks.teiMark);
+  const at = stretches.length === 0 ? new Map<number, [number, number]>() : positionIndex(runs);
   for (const { mark, from, to } of stretches) {
     const place = at.get(from);
     if (place === undefined) continue;

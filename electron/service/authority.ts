@@ -13,7 +13,6 @@ import { SiglumError } from '../../edition/errors.ts';
 import { schema } from '../../edition/schema.ts';
 import { loadContent } from '../../db/content.ts';
 import { documentVersion, setDocumentVersion } from '../../db/documents.ts';
-import { indexDocument } from '../../db/search.ts';
 import { putSnapshot } from '../../db/snapshots.ts';
 import { appendSteps, readSteps } from '../../db/steps.ts';
 import type { Store } from '../../db/store.ts';
@@ -108,8 +107,6 @@ export class CollabAuthority {
       if (documentVersion(tx.db, id) !== live.version) return false;
       appendSteps(tx, id, live.version, json, clientID);
       setDocumentVersion(tx, id, next);
-      // Search sees the edit in the same transaction, so it never lags what is saved.
-      indexDocument(tx, id, doc, next);
       return true;
     });
     if (!committed) return { ok: false, reason: 'behind', version: this.open(id).version };

@@ -25,6 +25,7 @@ import {
   type SearchScope,
 } from '../../edition/search/api.ts';
 import { findInDoc, textMatcher, type FindOptions, type FoundMatch } from '../../edition/search/find.ts';
+import { requiredLiterals, trigramQuery } from '../../edition/search/literals.ts';
 import { ftsString, parseQuery } from '../../edition/search/query.ts';
 import { replaceMatches, replacementFor } from '../../edition/search/replace.ts';
 import { getDocument } from '../../db/documents.ts';
@@ -53,6 +54,12 @@ const MAX_LIMIT = 1000;
 const CONTEXT_WORDS = 8;
 /** How many documents one write indexes when catching up, so typing elsewhere is not held up long. */
 const CATCH_UP_BATCH = 100;
+/**
+ * How long after the last committed edit a document is indexed. Reading a long
+ * document for the index takes tens of milliseconds, too much for every keystroke;
+ * a search in between indexes what is stale first, so results are never behind.
+ */
+export const INDEX_DELAY_MS = 400;
 
 const SCOPE_FIELDS: Record<SearchScope, SearchField> = {
   text: 'text',
@@ -183,6 +190,23 @@ export function searchMethods(
     }
   }
 
+  // Edits are indexed in a batch once typing pauses (see INDEX_DELAY_MS).
+  let pending: ReturnType<typeof setTimeout> | null = null;
+  store.onChange((changes) => {
+    if (pending !== null || !changes.some((c) => c.table === 'steps')) return;
+    pending = setTimeout(() => {
+      pending = null;
+      if (!store.db.open) return;
+      try {
+        catchUp();
+      } catch (e) {
+        // The index is caught up again before the next search; nothing is lost.
+        console.error('Siglum: could not update the search index:', e instanceof Error ? e.message : e);
+      }
+    }, INDEX_DELAY_MS);
+    pending.unref();
+  });
+
   function wordSearch(o: Record<string, unknown>, filter: DocumentFilter, limit: number, offset: number): SearchResult {
     const parsed = parseQuery(requireString(o, 'query', 'searchProject'));
     if (parsed === null) return { total: 0, documents: 0, hits: [] };
@@ -224,7 +248,10 @@ export function searchMethods(
     const hits: SearchHit[] = [];
     const documents = new Set<number>();
     let total = 0;
-    for (const row of allPassages(store.db, fields, filter, element || undefined)) {
+    // Only passages holding text every match needs, when the expression has some.
+    const literals = requiredLiterals(query);
+    const trigram = literals === null ? undefined : trigramQuery(literals);
+    for (const row of allPassages(store.db, fields, filter, element || undefined, trigram)) {
       const found = match(row.text);
       const first = found[0];
       if (first === undefined) continue;
@@ -239,7 +266,10 @@ export function searchMethods(
   function candidates(spec: ReplaceSpec, filterIds: Set<number> | null): number[] {
     const match = textMatcher(spec.find, spec);
     const ids: number[] = [];
-    for (const row of allPassages(store.db, ['text', 'notes'], {})) {
+    // Plain text with diacritics folded may match text the trigram index spells otherwise: read it all.
+    const literals = spec.regex ? requiredLiterals(spec.find) : null;
+    const trigram = literals === null ? undefined : trigramQuery(literals);
+    for (const row of allPassages(store.db, ['text', 'notes'], {}, undefined, trigram)) {
       if (row.documentId === null || ids.at(-1) === row.documentId) continue;
       if (filterIds !== null && !filterIds.has(row.documentId)) continue;
       if (match(row.text).length > 0) ids.push(row.documentId);
