@@ -205,19 +205,35 @@ export function* allPassages(
   const fieldSql =
     fields === null ? ` AND s.field != 'element'` : ` AND s.field IN (${fields.map(() => '?').join(', ')})`;
   const tagSql = tag === undefined ? '' : ` AND (' ' || s.tag || ' ') LIKE ?`;
-  const join = hasFilter(filter) ? 'JOIN' : 'LEFT JOIN';
   const params = [...(fields ?? []), ...(tag === undefined ? [] : [`% ${tag} %`]), ...f.params];
   const from =
     trigram === undefined
       ? 'search_segments s'
       : 'search_trigram g JOIN search_segments s ON s.id = g.rowid AND search_trigram MATCH ?';
+  // Only what deciding a match needs: a hit's document details are read for the hits
+  // shown (`documentLabelParts`), not for every passage scanned.
+  const documentJoin = hasFilter(filter) ? 'JOIN documents d ON d.id = s.document_id' : '';
   // Not through stmt(): an iterating statement cannot be shared with another iteration.
   yield* db
     .prepare(
-      `SELECT ${PASSAGE_COLUMNS}, s.text FROM ${from} ${join} documents d ON d.id = s.document_id
+      `SELECT s.id, s.document_id AS documentId, s.entity_id AS entityId, s.field, s.run, s.start, s.text,
+              NULL AS title, NULL AS n, NULL AS date
+         FROM ${from} ${documentJoin}
         WHERE 1${fieldSql}${tagSql}${f.sql} ORDER BY s.id`,
     )
     .iterate(...(trigram === undefined ? [] : [trigram]), ...params) as Generator<PassageRow>;
+}
+
+/** A document's title, number and date, for a hit's heading. */
+export function documentLabelParts(
+  db: Database.Database,
+  id: number,
+): { title: string; n: string | null; date: string | null } | null {
+  const row = stmt(db, `SELECT title, n, json_extract(meta, '$.date') AS date FROM documents WHERE id = ?`).get(id) as
+    { title: string; n: string | null; date: unknown } | undefined;
+  return row === undefined
+    ? null
+    : { title: row.title, n: row.n, date: typeof row.date === 'string' ? row.date : null };
 }
 
 /** A register entry's name (for a names hit). */

@@ -24,7 +24,7 @@ import {
   type SearchResult,
   type SearchScope,
 } from '../../edition/search/api.ts';
-import { findInDoc, textMatcher, type FindOptions, type FoundMatch } from '../../edition/search/find.ts';
+import { compileRegex, findInDoc, textMatcher, type FindOptions, type FoundMatch } from '../../edition/search/find.ts';
 import { requiredLiterals, trigramQuery } from '../../edition/search/literals.ts';
 import { ftsString, parseQuery } from '../../edition/search/query.ts';
 import { replaceMatches, replacementFor } from '../../edition/search/replace.ts';
@@ -33,6 +33,7 @@ import { rowId } from '../../db/ids.ts';
 import {
   allPassages,
   countMatches,
+  documentLabelParts,
   entityName,
   indexDocument,
   matchPassages,
@@ -251,11 +252,17 @@ export function searchMethods(
     // Only passages holding text every match needs, when the expression has some.
     const literals = requiredLiterals(query);
     const trigram = literals === null ? undefined : trigramQuery(literals);
+    const test = compileRegex(query, optionalBoolean(o, 'caseSensitive', 'searchProject'));
     for (const row of allPassages(store.db, fields, filter, element || undefined, trigram)) {
-      const found = match(row.text);
-      const first = found[0];
+      // A quick test first; most passages read do not match.
+      test.lastIndex = 0;
+      if (!test.test(row.text)) continue;
+      const first = match(row.text)[0];
       if (first === undefined) continue;
-      if (total >= offset && hits.length < limit) hits.push(hitOf(store.db, row, row.text, first.start, first.end));
+      if (total >= offset && hits.length < limit) {
+        const parts = row.documentId === null ? null : documentLabelParts(store.db, row.documentId);
+        hits.push(hitOf(store.db, { ...row, ...parts }, row.text, first.start, first.end));
+      }
       total++;
       if (row.documentId !== null) documents.add(row.documentId);
     }

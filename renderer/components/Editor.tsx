@@ -6,6 +6,7 @@
  */
 import { createEffect, onCleanup } from 'solid-js';
 import { EditorSession } from '../editor/session.ts';
+import { revealPending } from '../search/reveal.ts';
 import { useStores } from '../stores/context.ts';
 
 export default function Editor(props: { documentId: string }) {
@@ -32,6 +33,7 @@ export default function Editor(props: { documentId: string }) {
         // Steps committed between reading the document and subscribing.
         session.sync.catchUp();
         session.view.focus();
+        revealPending(documentId, session.view);
       })
       .catch((error: unknown) => notices[1].show(error, 'Could not open the document'));
 

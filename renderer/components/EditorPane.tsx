@@ -12,6 +12,7 @@ import Toolbar from './Toolbar.tsx';
 import SidePanel from '../entities/SidePanel.tsx';
 import VariantsPanel from '../collation/VariantsPanel.tsx';
 import { variantsOpen } from '../collation/panel.ts';
+import FindBar from '../search/FindBar.tsx';
 
 export default function EditorPane() {
   const [project] = useStores().project;
@@ -20,6 +21,7 @@ export default function EditorPane() {
   return (
     <div class="editor-pane">
       <Toolbar />
+      <FindBar />
       <div class="pane-body">
         <div class="scroller">
           <Show

@@ -3,7 +3,7 @@
  * opened (a FRUS volume holds hundreds of documents); documents in no collection
  * are listed below the collections.
  */
-import { For, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { useStores } from '../stores/context.ts';
 import CollectionGroup from './CollectionGroup.tsx';
 import DocumentRow from './DocumentRow.tsx';
@@ -11,10 +11,13 @@ import EditionButton from '../export/EditionButton.tsx';
 import ExportMenu from './ExportMenu.tsx';
 import ImportButton from './ImportButton.tsx';
 import SidebarFilter from './SidebarFilter.tsx';
+import DocumentList from '../search/DocumentList.tsx';
+import SearchPanel from '../search/SearchPanel.tsx';
 
 export default function Sidebar() {
   const [project, actions] = useStores().project;
   const loose = () => actions.documentsIn(null);
+  const [mode, setMode] = createSignal<'documents' | 'list' | 'search'>('documents');
 
   return (
     <nav class="sidebar" aria-label="Project">
@@ -29,10 +32,31 @@ export default function Sidebar() {
           <ExportMenu />
         </div>
       </header>
-      <Show when={project.documents.length > 0}>
+      <div class="sidebar-tabs" role="tablist" aria-label="Sidebar">
+        <For each={['documents', 'list', 'search'] as const}>
+          {(m) => (
+            <button
+              type="button"
+              role="tab"
+              aria-selected={mode() === m}
+              classList={{ active: mode() === m }}
+              onClick={() => setMode(m)}
+            >
+              {{ documents: 'Documents', list: 'Sorted list', search: 'Search' }[m]}
+            </button>
+          )}
+        </For>
+      </div>
+      <Show when={mode() === 'search'}>
+        <SearchPanel />
+      </Show>
+      <Show when={mode() === 'list'}>
+        <DocumentList />
+      </Show>
+      <Show when={mode() === 'documents' && project.documents.length > 0}>
         <SidebarFilter />
       </Show>
-      <div class="sidebar-list">
+      <div class="sidebar-list" hidden={mode() !== 'documents'}>
         <For each={project.collections}>{(collection) => <CollectionGroup collection={collection} />}</For>
         <Show when={loose().length > 0}>
           <div class="loose-heading">Documents</div>
