@@ -21,8 +21,10 @@ export default function ReplaceBox(props: { find: string; regex: boolean; onDone
   const [message, setMessage] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
 
+  /** What replace looks for: the search box's text, a quoted phrase without its quotes. */
+  const findText = () => (props.regex ? props.find : props.find.trim().replace(/^"(.+?)"?\*?$/, '$1'));
   const spec = () => ({
-    find: props.find,
+    find: findText(),
     replace: replacement(),
     regex: props.regex,
     caseSensitive: caseSensitive(),
@@ -41,7 +43,7 @@ export default function ReplaceBox(props: { find: string; regex: boolean; onDone
   async function makePreview(): Promise<void> {
     setApplied(null);
     setMessage(null);
-    if (props.find === '') {
+    if (findText() === '') {
       setMessage('Type what to find in the search box first.');
       return;
     }
@@ -115,6 +117,10 @@ export default function ReplaceBox(props: { find: string; regex: boolean; onDone
   return (
     <details class="replace-box">
       <summary>Replace</summary>
+      <p class="replace-find">
+        Replaces <q>{findText()}</q>
+        {props.regex ? ' (regular expression)' : ', as typed'}
+      </p>
       <div class="replace-form">
         <input
           type="text"
