@@ -224,6 +224,16 @@ export function* allPassages(
     .iterate(...(trigram === undefined ? [] : [trigram]), ...params) as Generator<PassageRow>;
 }
 
+/** How many passages the trigram index gives for an expression (without reading them). */
+export function trigramCount(db: Database.Database, trigram: string): number {
+  return stmt(db, 'SELECT count(*) FROM search_trigram WHERE search_trigram MATCH ?').pluck().get(trigram) as number;
+}
+
+/** How many passages the index holds. */
+export function passageCount(db: Database.Database): number {
+  return stmt(db, 'SELECT count(*) FROM search_segments').pluck().get() as number;
+}
+
 /** A document's title, number and date, for a hit's heading. */
 export function documentLabelParts(
   db: Database.Database,

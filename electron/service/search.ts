@@ -33,6 +33,8 @@ import { rowId } from '../../db/ids.ts';
 import {
   allPassages,
   countMatches,
+  passageCount,
+  trigramCount,
   documentLabelParts,
   entityName,
   indexDocument,
@@ -178,17 +180,30 @@ export function searchMethods(
   call: <T>(body: () => T | Promise<T>) => Promise<T>,
 ): SearchApi {
   /** Indexes documents whose content moved on without being indexed (older projects, other writers). */
+  // Whether the index was found up to date since the last write this process saw, and
+  // SQLite's data_version then (it moves when another process commits): while both
+  // hold, a search need not look for stale documents.
+  let upToDate = false;
+  let seenDataVersion = -1;
+  store.onChange(() => {
+    upToDate = false;
+  });
+
   function catchUp(): void {
+    const dataVersion = store.db.pragma('data_version', { simple: true }) as number;
+    if (upToDate && dataVersion === seenDataVersion) return;
     const stale = staleDocuments(store.db);
     for (let i = 0; i < stale.length; i += CATCH_UP_BATCH) {
-      const batch = stale.slice(i, i + CATCH_UP_BATCH).map(({ id }) => {
-        const { doc, version } = authority.document(id);
-        return { id, doc, version };
-      });
+      // peek: read without keeping every document of the project in the authority's memory.
+      const batch = stale
+        .slice(i, i + CATCH_UP_BATCH)
+        .map(({ id, version }) => ({ id, doc: authority.peek(id), version }));
       store.write((tx) => {
         for (const { id, doc, version } of batch) indexDocument(tx, id, doc, version);
       });
     }
+    upToDate = true;
+    seenDataVersion = dataVersion;
   }
 
   // Edits are indexed in a batch once typing pauses (see INDEX_DELAY_MS).
@@ -251,7 +266,10 @@ export function searchMethods(
     let total = 0;
     // Only passages holding text every match needs, when the expression has some.
     const literals = requiredLiterals(query);
-    const trigram = literals === null ? undefined : trigramQuery(literals);
+    let trigram = literals === null ? undefined : trigramQuery(literals);
+    // Common trigrams ("ist", "sta") narrow little, and reading passages by id costs
+    // more than reading them all in order: then read them all.
+    if (trigram !== undefined && trigramCount(store.db, trigram) > passageCount(store.db) / 8) trigram = undefined;
     const test = compileRegex(query, optionalBoolean(o, 'caseSensitive', 'searchProject'));
     for (const row of allPassages(store.db, fields, filter, element || undefined, trigram)) {
       // A quick test first; most passages read do not match.

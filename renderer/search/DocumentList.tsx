@@ -8,6 +8,7 @@ import { createEffect, createSignal, For, onCleanup, onMount, Show } from 'solid
 import type { SiglumEvent, TypeaheadHit } from '../../edition/api.ts';
 import type { DocumentListEntry, DocumentSort } from '../../edition/search/api.ts';
 import { useStores } from '../stores/context.ts';
+import EntityPicker from './EntityPicker.tsx';
 
 const SORTS: Array<{ value: DocumentSort; label: string }> = [
   { value: 'position', label: 'Position' },
@@ -25,9 +26,7 @@ export default function DocumentList() {
   const [collectionId, setCollectionId] = createSignal('');
   const [dateFrom, setDateFrom] = createSignal('');
   const [dateTo, setDateTo] = createSignal('');
-  const [entityText, setEntityText] = createSignal('');
   const [entity, setEntity] = createSignal<TypeaheadHit | null>(null);
-  const [suggestions, setSuggestions] = createSignal<TypeaheadHit[]>([]);
   const [rows, setRows] = createSignal<DocumentListEntry[]>([]);
   let asked = 0;
 
@@ -55,29 +54,6 @@ export default function DocumentList() {
     const unsubscribe = client.subscribe(onEvent);
     onCleanup(unsubscribe);
   });
-
-  async function suggest(text: string): Promise<void> {
-    setEntityText(text);
-    const picked = suggestions().find((s) => s.name === text);
-    if (picked !== undefined) {
-      setEntity(picked);
-      void load();
-      return;
-    }
-    if (entity() !== null) {
-      setEntity(null);
-      void load();
-    }
-    if (text.trim().length < 2) {
-      setSuggestions([]);
-      return;
-    }
-    try {
-      setSuggestions(await client.searchEntities({ query: text, limit: 20 }));
-    } catch (e) {
-      notices[1].show(e, 'Could not look up the register');
-    }
-  }
 
   return (
     <div class="document-list">
@@ -149,17 +125,13 @@ export default function DocumentList() {
         </label>
         <label>
           Mentions
-          <input
-            type="search"
-            aria-label="Documents mentioning"
-            placeholder="a register entry"
-            list="document-list-entities"
-            value={entityText()}
-            onInput={(e) => void suggest(e.currentTarget.value)}
+          <EntityPicker
+            label="Documents mentioning"
+            onPick={(picked) => {
+              setEntity(picked);
+              void load();
+            }}
           />
-          <datalist id="document-list-entities">
-            <For each={suggestions()}>{(s) => <option value={s.name} />}</For>
-          </datalist>
         </label>
       </div>
       <p class="list-count">

@@ -7,10 +7,11 @@
  * query.
  */
 import { createEffect, createSignal, For, onCleanup, Show } from 'solid-js';
-import type { SiglumEvent } from '../../edition/api.ts';
+import type { SiglumEvent, TypeaheadHit } from '../../edition/api.ts';
 import type { SearchArgs, SearchHit, SearchResult, SearchScope } from '../../edition/search/api.ts';
 import { useStores } from '../stores/context.ts';
 import { revealWhenOpen, selectPlace } from './reveal.ts';
+import EntityPicker from './EntityPicker.tsx';
 import ReplaceBox from './ReplaceBox.tsx';
 import './search.css';
 
@@ -60,6 +61,7 @@ export default function SearchPanel() {
   const [collectionId, setCollectionId] = createSignal('');
   const [dateFrom, setDateFrom] = createSignal('');
   const [dateTo, setDateTo] = createSignal('');
+  const [entity, setEntity] = createSignal<TypeaheadHit | null>(null);
   const [result, setResult] = createSignal<SearchResult | null>(null);
   const [error, setError] = createSignal<string | null>(null);
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -73,6 +75,7 @@ export default function SearchPanel() {
     ...(collectionId() !== '' ? { collectionId: collectionId() } : {}),
     ...(/^\d{4}(-\d\d){0,2}$/.test(dateFrom()) ? { dateFrom: dateFrom() } : {}),
     ...(/^\d{4}(-\d\d){0,2}$/.test(dateTo()) ? { dateTo: dateTo() } : {}),
+    ...(entity() !== null ? { entityId: entity()!.id } : {}),
     limit: PAGE,
     offset,
   });
@@ -234,6 +237,16 @@ export default function SearchPanel() {
               onInput={(e) => {
                 setDateTo(e.currentTarget.value.trim());
                 later();
+              }}
+            />
+          </label>
+          <label>
+            In documents mentioning
+            <EntityPicker
+              label="In documents mentioning"
+              onPick={(picked) => {
+                setEntity(picked);
+                later(0);
               }}
             />
           </label>

@@ -120,6 +120,37 @@ test('the sorted list orders by date and title and narrows to a date range', asy
   await page.getByLabel('Documents dated to').fill('1938-11');
   await expect(rows).toHaveCount(2);
   await expect(rows.locator('.sorted-doc-date')).toHaveText(['1938-11-10', '1938-09-14']);
+  // Narrowed to the documents that mention a register entry.
+  await page.getByLabel('Documents dated from').fill('');
+  await page.getByLabel('Documents dated to').fill('');
+  await expect(rows).toHaveCount(7);
+  const mentioning = await page.evaluate(async () => {
+    const call = async (method: string, args: unknown) => {
+      const response = await fetch(`/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(args),
+      });
+      return ((await response.json()) as { value: unknown }).value;
+    };
+    const entity = (await call('createEntity', { entity: { type: 'person', name: 'Litvinov' } })) as { id: string };
+    let documents = 0;
+    for (const d of (await call('listDocuments', {})) as Array<{ id: string }>) {
+      const r = (await call('acceptSuggestions', { entityId: entity.id, documentId: d.id })) as { marked: number };
+      if (r.marked > 0) documents++;
+    }
+    return documents;
+  });
+  expect(mentioning).toBeGreaterThan(0);
+  expect(mentioning).toBeLessThan(7);
+  await page.getByLabel('Documents mentioning').fill('Litvinov');
+  await expect(rows).toHaveCount(mentioning);
+  await expect(page.locator('.list-count')).toHaveText(new RegExp(`^${mentioning} documents? mentioning Litvinov$`));
+  await page.getByLabel('Documents mentioning').fill('');
+  await expect(rows).toHaveCount(7);
+  await page.getByLabel('Documents dated from').fill('1938-09-01');
+  await page.getByLabel('Documents dated to').fill('1938-11');
+  await expect(rows).toHaveCount(2);
   await page.getByLabel('Sort documents by').selectOption('title');
   await page.getByLabel('Reverse').uncheck();
   await expect(rows).toHaveCount(2);
