@@ -10,7 +10,6 @@ import { schema } from '../../edition/schema.ts';
 import { insertCollection } from '../../db/collections.ts';
 import { insertDocument } from '../../db/documents.ts';
 import { apiId } from '../../db/ids.ts';
-import { indexDocument } from '../../db/search.ts';
 import { putSnapshot } from '../../db/snapshots.ts';
 import type { Store } from '../../db/store.ts';
 import { importRegister, linkImportedMentions } from './entities.ts';
@@ -92,7 +91,6 @@ export async function importFiles(store: Store, parse: FileParser, files: Import
           meta: p.plain.meta,
         });
         putSnapshot(tx, Number(info.id), 0, p.plain.doc);
-        indexDocument(tx, Number(info.id), Node.fromJSON(schema, p.plain.doc), 0);
         imported.push({ id: info.id, title: info.title, collection: null });
         continue;
       }
@@ -114,9 +112,7 @@ export async function importFiles(store: Store, parse: FileParser, files: Import
           frameKey: d.key,
           meta: d.meta,
         });
-        const linked = linkImportedMentions(d.doc, refs);
-        putSnapshot(tx, Number(info.id), 0, linked);
-        indexDocument(tx, Number(info.id), Node.fromJSON(schema, linked), 0);
+        putSnapshot(tx, Number(info.id), 0, linkImportedMentions(d.doc, refs));
         storeImportedWitnesses(tx, Number(info.id), witnesses.get(p)?.get(d.key));
         imported.push({ id: info.id, title: info.title, collection: apiId(collectionId) });
       }

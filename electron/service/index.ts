@@ -47,7 +47,6 @@ import {
 import { rowId } from '../../db/ids.ts';
 import { emptyMeta } from '../../db/meta.ts';
 import { ensureProject, getProject } from '../../db/project.ts';
-import { indexDocument } from '../../db/search.ts';
 import { putSnapshot } from '../../db/snapshots.ts';
 import { Store, type StoreChange } from '../../db/store.ts';
 import { CollabAuthority, DEFAULT_SNAPSHOTS, type SnapshotPolicy } from './authority.ts';
@@ -218,7 +217,6 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
             meta: emptyMeta(title),
           });
           putSnapshot(tx, Number(info.id), 0, doc);
-          indexDocument(tx, Number(info.id), schema.nodeFromJSON(doc), 0);
           return info;
         });
       }),

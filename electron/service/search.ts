@@ -58,11 +58,15 @@ const CONTEXT_WORDS = 8;
 /** How many documents one write indexes when catching up, so typing elsewhere is not held up long. */
 const CATCH_UP_BATCH = 100;
 /**
- * How long after the last committed edit a document is indexed. Reading a long
- * document for the index takes tens of milliseconds, too much for every keystroke;
- * a search in between indexes what is stale first, so results are never behind.
+ * How long after the last committed write (an edit, an import) documents are
+ * indexed. Reading a long document for the index takes tens of milliseconds, too much
+ * for every keystroke, and a volume's 600 documents a second or two, too much to add
+ * to its import; a search in between indexes what is stale first, so results are
+ * never behind what is saved.
  */
 export const INDEX_DELAY_MS = 400;
+/** How many documents the background indexer reads before letting other work run. */
+const BACKGROUND_BATCH = 10;
 
 const SCOPE_FIELDS: Record<SearchScope, SearchField> = {
   text: 'text',
@@ -179,7 +183,6 @@ export function searchMethods(
   authority: CollabAuthority,
   call: <T>(body: () => T | Promise<T>) => Promise<T>,
 ): SearchApi {
-  /** Indexes documents whose content moved on without being indexed (older projects, other writers). */
   // Whether the index was found up to date since the last write this process saw, and
   // SQLite's data_version then (it moves when another process commits): while both
   // hold, a search need not look for stale documents.
@@ -189,37 +192,47 @@ export function searchMethods(
     upToDate = false;
   });
 
+  /** Indexes these documents at their current content, in one transaction. */
+  function indexBatch(documents: ReadonlyArray<{ id: number; version: number }>): void {
+    if (documents.length === 0) return;
+    // peek: read without keeping every document of the project in the authority's memory.
+    const batch = documents.map(({ id, version }) => ({ id, doc: authority.peek(id), version }));
+    store.write((tx) => {
+      for (const { id, doc, version } of batch) indexDocument(tx, id, doc, version);
+    });
+  }
+
+  /** Indexes every document whose content moved on since it was indexed (edits, imports, other writers). */
   function catchUp(): void {
     const dataVersion = store.db.pragma('data_version', { simple: true }) as number;
     if (upToDate && dataVersion === seenDataVersion) return;
     const stale = staleDocuments(store.db);
-    for (let i = 0; i < stale.length; i += CATCH_UP_BATCH) {
-      // peek: read without keeping every document of the project in the authority's memory.
-      const batch = stale
-        .slice(i, i + CATCH_UP_BATCH)
-        .map(({ id, version }) => ({ id, doc: authority.peek(id), version }));
-      store.write((tx) => {
-        for (const { id, doc, version } of batch) indexDocument(tx, id, doc, version);
-      });
-    }
+    for (let i = 0; i < stale.length; i += CATCH_UP_BATCH) indexBatch(stale.slice(i, i + CATCH_UP_BATCH));
     upToDate = true;
     seenDataVersion = dataVersion;
   }
 
-  // Edits are indexed in a batch once typing pauses (see INDEX_DELAY_MS).
+  // Edits and imports are indexed in the background once writing pauses (see
+  // INDEX_DELAY_MS), a few documents at a time so that a push waits little for it.
   let pending: ReturnType<typeof setTimeout> | null = null;
-  store.onChange((changes) => {
-    if (pending !== null || !changes.some((c) => c.table === 'steps')) return;
-    pending = setTimeout(() => {
-      pending = null;
-      if (!store.db.open) return;
-      try {
-        catchUp();
-      } catch (e) {
-        // The index is caught up again before the next search; nothing is lost.
-        console.error('Siglum: could not update the search index:', e instanceof Error ? e.message : e);
+  function background(): void {
+    pending = null;
+    if (!store.db.open) return;
+    try {
+      const stale = staleDocuments(store.db);
+      indexBatch(stale.slice(0, BACKGROUND_BATCH));
+      if (stale.length > BACKGROUND_BATCH) {
+        pending = setTimeout(background, 0);
+        pending.unref();
       }
-    }, INDEX_DELAY_MS);
+    } catch (e) {
+      // The index is caught up again before the next search; nothing is lost.
+      console.error('Siglum: could not update the search index:', e instanceof Error ? e.message : e);
+    }
+  }
+  store.onChange((changes) => {
+    if (pending !== null || !changes.some((c) => c.table === 'steps' || c.table === 'documents')) return;
+    pending = setTimeout(background, INDEX_DELAY_MS);
     pending.unref();
   });
 

@@ -47,12 +47,16 @@ try {
     const file = files[i % files.length]!;
     documents += (await service.importFiles({ files: [file] })).documents.length;
   }
+  const imported = performance.now() - t;
+  // Imports are indexed in the background; the first search indexes whatever is left.
+  const first = performance.now();
+  await service.searchProject({ query: 'warm' });
   const store = Store.open(path);
   const segments = store.db.prepare('SELECT count(*) FROM search_segments').pluck().get() as number;
   console.log(
-    `${VOLUMES} volumes, ${documents} documents, ${segments} indexed passages; imported and indexed in ${((performance.now() - t) / 1000).toFixed(1)} s; load average ${loadavg()[0]?.toFixed(1)}`,
+    `${VOLUMES} volumes, ${documents} documents, ${segments} indexed passages; imported in ${(imported / 1000).toFixed(1)} s, ` +
+      `the first search then indexed what the background had not in ${((performance.now() - first) / 1000).toFixed(1)} s; load average ${loadavg()[0]?.toFixed(1)}`,
   );
-  await service.searchProject({ query: 'warm' });
 
   for (const query of ['Montevideo', 'Batista', 'communique', '"United Fruit Company"', 'Guatema*', 'the']) {
     const page: number[] = [];

@@ -156,6 +156,22 @@ describe('the index follows edits', () => {
     raw.close();
   });
 
+  it('indexes an imported volume in the background, without waiting for a search', async () => {
+    const s = await project('imported.siglum');
+    const { default: Database } = await import('better-sqlite3');
+    const raw = new Database((await s.projectInfo({})).path, { readonly: true });
+    const unindexed = () =>
+      raw
+        .prepare(
+          'SELECT count(*) FROM documents d LEFT JOIN search_indexed i ON i.document_id = d.id WHERE i.version IS NOT d.version',
+        )
+        .pluck()
+        .get() as number;
+    await expect.poll(unindexed, { timeout: 20_000 }).toBe(0);
+    expect(raw.prepare("SELECT count(*) FROM search_segments WHERE field = 'text'").pluck().get()).toBeGreaterThan(7);
+    raw.close();
+  });
+
   it('catches up on a project indexed before (steps written around the index)', async () => {
     const s = await project('catchup.siglum');
     const [first] = await s.listDocuments({});
