@@ -172,6 +172,26 @@ describe('the index follows edits', () => {
     raw.close();
   });
 
+  it('forgets a deleted volume, and both indexes stay consistent with their passages', async () => {
+    const s = await project('deleted.siglum');
+    const keep = await s.createDocument({ title: 'A communiqué of our own' });
+    expect((await s.searchProject({ query: 'communique' })).total).toBe(3);
+    const [volume] = await s.listCollections({});
+    await s.deleteCollection({ id: volume!.id });
+    const after = await s.searchProject({ query: 'communique' });
+    expect(after.hits.map((h) => [h.documentId, h.field])).toEqual([[keep.id, 'title']]);
+    expect((await s.searchProject({ query: 'communiqu', regex: true })).total).toBe(1);
+    const { default: Database } = await import('better-sqlite3');
+    const raw = new Database((await s.projectInfo({})).path);
+    // FTS5's own check: every index entry matches its passage in search_segments.
+    for (const table of ['search_fts', 'search_trigram']) {
+      expect(() =>
+        raw.prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('integrity-check', 1)`).run(),
+      ).not.toThrow();
+    }
+    raw.close();
+  });
+
   it('catches up on a project indexed before (steps written around the index)', async () => {
     const s = await project('catchup.siglum');
     const [first] = await s.listDocuments({});
