@@ -66,7 +66,7 @@ const CATCH_UP_BATCH = 100;
  */
 export const INDEX_DELAY_MS = 400;
 /** How many documents the background indexer reads before letting other work run. */
-const BACKGROUND_BATCH = 10;
+const BACKGROUND_BATCH = 4;
 
 const SCOPE_FIELDS: Record<SearchScope, SearchField> = {
   text: 'text',
