@@ -17,7 +17,13 @@ import SearchPanel from '../search/SearchPanel.tsx';
 export default function Sidebar() {
   const [project, actions] = useStores().project;
   const loose = () => actions.documentsIn(null);
-  const [mode, setMode] = createSignal<'documents' | 'list' | 'search'>('documents');
+  type Mode = 'documents' | 'list' | 'search';
+  const [mode, setMode] = createSignal<Mode>('documents');
+  const [seen, setSeen] = createSignal<ReadonlySet<Mode>>(new Set(['documents']));
+  const show = (m: Mode) => {
+    setMode(m);
+    setSeen((old) => new Set([...old, m]));
+  };
 
   return (
     <nav class="sidebar" aria-label="Project">
@@ -40,18 +46,23 @@ export default function Sidebar() {
               role="tab"
               aria-selected={mode() === m}
               classList={{ active: mode() === m }}
-              onClick={() => setMode(m)}
+              onClick={() => show(m)}
             >
               {{ documents: 'Documents', list: 'Sorted list', search: 'Search' }[m]}
             </button>
           )}
         </For>
       </div>
-      <Show when={mode() === 'search'}>
-        <SearchPanel />
+      {/* Mounted when first shown and kept, so a tab keeps its query and sorting. */}
+      <Show when={seen().has('search')}>
+        <div class="sidebar-pane" hidden={mode() !== 'search'}>
+          <SearchPanel />
+        </div>
       </Show>
-      <Show when={mode() === 'list'}>
-        <DocumentList />
+      <Show when={seen().has('list')}>
+        <div class="sidebar-pane" hidden={mode() !== 'list'}>
+          <DocumentList />
+        </div>
       </Show>
       <Show when={mode() === 'documents' && project.documents.length > 0}>
         <SidebarFilter />

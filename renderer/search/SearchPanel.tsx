@@ -9,6 +9,7 @@
 import { createEffect, createSignal, For, onCleanup, Show } from 'solid-js';
 import type { SiglumEvent, TypeaheadHit } from '../../edition/api.ts';
 import type { SearchArgs, SearchHit, SearchResult, SearchScope } from '../../edition/search/api.ts';
+import { useEntities } from '../entities/context.ts';
 import { useStores } from '../stores/context.ts';
 import { revealWhenOpen, selectPlace } from './reveal.ts';
 import EntityPicker from './EntityPicker.tsx';
@@ -53,6 +54,7 @@ const FIELD_LABELS: Record<string, string> = {
 
 export default function SearchPanel() {
   const { client, project, editor, notices } = useStores();
+  const entities = useEntities();
   const [projectState, projectActions] = project;
   const [query, setQuery] = createSignal('');
   const [regex, setRegex] = createSignal(false);
@@ -130,7 +132,11 @@ export default function SearchPanel() {
   });
 
   const open = (hit: SearchHit) => {
-    if (hit.documentId === null) return;
+    // A register entry's name: the entry, in the register panel.
+    if (hit.documentId === null) {
+      if (hit.entityId !== null) entities[1].select(hit.entityId);
+      return;
+    }
     const place =
       hit.run !== null && hit.start !== null && hit.end !== null
         ? { documentId: hit.documentId, run: hit.run, start: hit.start, end: hit.end }

@@ -143,10 +143,21 @@ test('the sorted list orders by date and title and narrows to a date range', asy
   });
   expect(mentioning).toBeGreaterThan(0);
   expect(mentioning).toBeLessThan(7);
-  await page.getByLabel('Documents mentioning').fill('Litvinov');
+  await page.getByLabel('Documents mentioning', { exact: true }).fill('Litvinov');
   await expect(rows).toHaveCount(mentioning);
   await expect(page.locator('.list-count')).toHaveText(new RegExp(`^${mentioning} documents? mentioning Litvinov$`));
-  await page.getByLabel('Documents mentioning').fill('');
+  // A register name found by search opens its entry in the register.
+  await page.getByRole('tab', { name: 'Search' }).click();
+  await page.getByLabel('Search in').selectOption('names');
+  await page.getByLabel('Search the project').fill('litvinov');
+  await page.getByLabel('Search results').locator('.search-hit').first().click();
+  await expect(page.locator('.entity-detail .entity-title')).toContainText('Litvinov');
+  // Back to the list, as it was left.
+  await page.getByRole('tab', { name: 'Sorted list' }).click();
+  await expect(page.getByLabel('Sort documents by')).toHaveValue('date');
+  await expect(page.getByLabel('Documents mentioning', { exact: true })).toHaveValue('Litvinov');
+  await expect(rows).toHaveCount(mentioning);
+  await page.getByLabel('Documents mentioning', { exact: true }).fill('');
   await expect(rows).toHaveCount(7);
   await page.getByLabel('Documents dated from').fill('1938-09-01');
   await page.getByLabel('Documents dated to').fill('1938-11');
