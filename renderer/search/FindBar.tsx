@@ -3,7 +3,7 @@
  * every occurrence is highlighted, Enter goes to the next and Shift-Enter to the
  * previous, Escape closes it and returns to the text.
  */
-import { createSignal, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, createSignal, onCleanup, onMount, Show, untrack } from 'solid-js';
 import { findState, setFind, showCurrent, stepFind } from '../editor/find.ts';
 import { useStores } from '../stores/context.ts';
 import './search.css';
@@ -65,6 +65,12 @@ export default function FindBar() {
       input?.select();
     }
   };
+  // Another document opened while the bar is open: find the same there.
+  createEffect(() => {
+    if (!editorState.open || !untrack(open)) return;
+    const view = editor.view();
+    if (view !== null && findState(view).query !== untrack(query)) untrack(run);
+  });
   onMount(() => window.addEventListener('keydown', onKey, true));
   onCleanup(() => window.removeEventListener('keydown', onKey, true));
 

@@ -93,6 +93,15 @@ test('find in the document highlights every hit; Enter and Shift+Enter move betw
   await expect(editor.text.locator('.find-current')).toHaveText(/^soviet$/i);
   await find.press('Shift+Enter');
   await expect(counter).toHaveText(`${first} of ${count}`);
+  // Another document opened with the bar open: the same is found there.
+  await editor.documentRows.nth(1).click();
+  await expect(page.locator('.doc-row.current')).toContainText('481');
+  await expect(editor.text).not.toContainText('Tass report');
+  await expect(editor.text.locator('.find-hit').first()).toBeVisible();
+  await expect(counter).toHaveText(/^\d+ of \d+$/);
+  await editor.documentRows.nth(0).click();
+  await expect(editor.text).toContainText('Tass report');
+  await expect(editor.text.locator('.find-hit')).toHaveCount(count);
   // Diacritics folded: "communique" finds "communiqué".
   await find.fill('communique');
   await expect(editor.text.locator('.find-hit')).toHaveText(['communiqué']);
