@@ -13,6 +13,7 @@ import type { TypeaheadHit } from './entities/typeahead.ts';
 import type { ErrorPayload } from './errors.ts';
 import type { DanglingPointer, PointerReport } from './tei/pointers.ts';
 import { WITNESS_METHODS, type WitnessApi, type WitnessEvent } from './apparatus/api.ts';
+import { SEARCH_METHODS, type SearchApi } from './search/api.ts';
 
 export type { Entity, MergeConflict, Suggestion, TypeaheadHit, DanglingPointer, PointerReport };
 
@@ -334,7 +335,7 @@ export interface EntityIndexEntry {
 }
 
 /** The Node side's services, as the UI sees them. */
-export interface SiglumApi extends WitnessApi {
+export interface SiglumApi extends WitnessApi, SearchApi {
   projectInfo(args: Record<string, never>): Promise<ProjectInfo>;
   listCollections(args: Record<string, never>): Promise<CollectionInfo[]>;
   listDocuments(args: { collectionId?: string }): Promise<DocumentInfo[]>;
@@ -477,6 +478,7 @@ export const API_METHODS = [
   'previewPages',
   'getPrintSettings',
   'updatePrintSettings',
+  ...SEARCH_METHODS,
 ] as const satisfies readonly ApiMethod[];
 
 /** Compile-time check that API_METHODS names every method of SiglumApi. */

@@ -8,10 +8,19 @@ import { migration002 } from './002-entities.ts';
 import { migration003 } from './003-witnesses.ts';
 import { migration004 } from './004-settings.ts';
 import { migration005 } from './005-volume-sources.ts';
+import { searchMigration } from './006-search.ts';
 
 export type { Migration } from './migration.ts';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  // Search; numbered by its place in this list (it does not depend on its number).
+  searchMigration(6),
+];
 
 /** The schema version this build of Siglum writes. */
 export const LATEST_VERSION = MIGRATIONS.length;

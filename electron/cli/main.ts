@@ -8,6 +8,7 @@ import { SiglumError } from '../../edition/errors.ts';
 import { exportCommand, importCommand, listCommand, serveCommand, validateCommand, type Output } from './commands.ts';
 import { collateCommand } from './collate.ts';
 import { entitiesCommand, mentionsCommand } from './entities.ts';
+import { searchCommand } from './search.ts';
 import { USAGE, UsageError } from './usage.ts';
 
 const project = { type: 'string' } as const;
@@ -38,6 +39,14 @@ const OPTIONS = {
   entities: { project, json, help, type: { type: 'string' } },
   mentions: { project, json, help },
   collate: { project, help, document: { type: 'string' }, format: { type: 'string' } },
+  search: {
+    project,
+    json,
+    help,
+    regex: { type: 'boolean' },
+    in: { type: 'string', multiple: true },
+    limit: { type: 'string' },
+  },
 } as const satisfies Record<string, ParseArgsConfig['options']>;
 
 type Command = keyof typeof OPTIONS;
@@ -90,6 +99,9 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
       'as-new'?: boolean;
       replace?: boolean;
       update?: boolean;
+      regex?: boolean;
+      in?: string[];
+      limit?: string;
     };
     if (
       name !== 'import' &&
@@ -97,6 +109,7 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
       name !== 'validate' &&
       name !== 'mentions' &&
       name !== 'collate' &&
+      name !== 'search' &&
       positionals.length > 0
     ) {
       throw new UsageError(`${name} takes no arguments besides its options (got "${positionals[0]}").`);
@@ -118,6 +131,8 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
         return await mentionsCommand(positionals, v, io);
       case 'collate':
         return await collateCommand(positionals, v, io);
+      case 'search':
+        return await searchCommand(positionals, v, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -38,6 +38,12 @@ Commands:
       TEI files give their running text), or a document with its witnesses, and print
       the parallel segmentation as a table, the alignment table as CollateX JSON, or
       CollateX TEI.
+  search QUERY [--regex] [--in text|notes|apparatus|names|titles|meta] [--project P]
+         [--json] [--limit N]
+      Search the whole project: words (diacritics and case folded), "a phrase",
+      prefix*, or with --regex a JavaScript regular expression. --in (repeatable, or
+      comma separated) keeps to those parts. Prints each passage with its document;
+      with --json, {"total":N,"hits":[{"document","title","field","context"}]}.
   serve [--project P] [--port N] [--exports DIR]
       Serve the app to a browser on this machine (127.0.0.1 only) and print the
       address to open, which carries a one-time access token. Editions are exported

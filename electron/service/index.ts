@@ -70,6 +70,7 @@ import { checkImportFiles, importFiles } from './importer.ts';
 import { createPublisher, type PageImageRenderer, type PdfRenderer } from './publish.ts';
 import { seedFile } from './seed.ts';
 import { watchOtherWriters } from './watch.ts';
+import { searchMethods } from './search.ts';
 import { witnessMethods } from './witnesses.ts';
 
 export interface ServiceOptions {
@@ -379,6 +380,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
     previewPages: (args) => call(() => publisher.previewPages(argsObject(args, 'previewPages'))),
     getPrintSettings: () => call(() => publisher.getPrintSettings()),
     updatePrintSettings: (args) => call(() => publisher.updatePrintSettings(argsObject(args, 'updatePrintSettings'))),
+    ...searchMethods(store, authority, call),
 
     subscribe(listener) {
       listeners.add(listener);

@@ -6,6 +6,7 @@
  */
 import { createEffect, onCleanup } from 'solid-js';
 import { EditorSession } from '../editor/session.ts';
+import { revealPending } from '../search/reveal.ts';
 import { useStores } from '../stores/context.ts';
 
 export default function Editor(props: { documentId: string }) {
@@ -36,6 +37,7 @@ export default function Editor(props: { documentId: string }) {
           .restoreUnsent()
           .catch((error: unknown) => notices[1].show(error, 'Could not restore the edits kept from before'))
           .finally(() => opening.sync.catchUp());
+        revealPending(documentId, opening.view);
       })
       .catch((error: unknown) => notices[1].show(error, 'Could not open the document'));
 

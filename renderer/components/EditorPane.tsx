@@ -11,6 +11,7 @@ import PageBreakDialog from './PageBreakDialog.tsx';
 import ReconnectNotice from './ReconnectNotice.tsx';
 import Toolbar from './Toolbar.tsx';
 import PanelDock from '../layout/PanelDock.tsx';
+import FindBar from '../search/FindBar.tsx';
 
 export default function EditorPane() {
   const [project] = useStores().project;
@@ -20,6 +21,7 @@ export default function EditorPane() {
     <div class="editor-pane">
       <Toolbar />
       <ReconnectNotice />
+      <FindBar />
       <div class="pane-body">
         <div class="scroller">
           <Show

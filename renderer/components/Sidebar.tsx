@@ -13,6 +13,8 @@ import ExportMenu from './ExportMenu.tsx';
 import ImportButton from './ImportButton.tsx';
 import SidebarFilter from './SidebarFilter.tsx';
 import SidebarCollapse from '../layout/SidebarCollapse.tsx';
+import DocumentList from '../search/DocumentList.tsx';
+import SearchPanel from '../search/SearchPanel.tsx';
 
 export default function Sidebar() {
   const [project, actions] = useStores().project;
@@ -42,6 +44,14 @@ export default function Sidebar() {
   });
   const isStop = createSelector(stop);
 
+  type Mode = 'documents' | 'list' | 'search';
+  const [mode, setMode] = createSignal<Mode>('documents');
+  const [seen, setSeen] = createSignal<ReadonlySet<Mode>>(new Set(['documents']));
+  const show = (m: Mode) => {
+    setMode(m);
+    setSeen((old) => new Set([...old, m]));
+  };
+
   return (
     <nav class="sidebar" aria-label="Project">
       <header class="sidebar-head">
@@ -58,11 +68,38 @@ export default function Sidebar() {
           <ExportMenu />
         </div>
       </header>
-      <Show when={project.documents.length > 0}>
+      <div class="sidebar-tabs" role="tablist" aria-label="Sidebar">
+        <For each={['documents', 'list', 'search'] as const}>
+          {(m) => (
+            <button
+              type="button"
+              role="tab"
+              aria-selected={mode() === m}
+              classList={{ active: mode() === m }}
+              onClick={() => show(m)}
+            >
+              {{ documents: 'Documents', list: 'Sorted list', search: 'Search' }[m]}
+            </button>
+          )}
+        </For>
+      </div>
+      {/* Mounted when first shown and kept, so a tab keeps its query and sorting. */}
+      <Show when={seen().has('search')}>
+        <div class="sidebar-pane" hidden={mode() !== 'search'}>
+          <SearchPanel />
+        </div>
+      </Show>
+      <Show when={seen().has('list')}>
+        <div class="sidebar-pane" hidden={mode() !== 'list'}>
+          <DocumentList />
+        </div>
+      </Show>
+      <Show when={mode() === 'documents' && project.documents.length > 0}>
         <SidebarFilter />
       </Show>
       <div
         class="sidebar-list"
+        hidden={mode() !== 'documents'}
         ref={list}
         onKeyDown={(e) => onListKeyDown(e, list)}
         onFocusIn={(e) => {

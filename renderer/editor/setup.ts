@@ -14,6 +14,7 @@ import type { DocJSON } from '../../edition/api.ts';
 import { schema } from '../../edition/schema.ts';
 import { mentionPlugin } from '../entities/plugin.ts';
 import { editorActions, type ActionHost, type EditorAction } from './actions.ts';
+import { findPlugin } from './find.ts';
 import { NoteView } from './noteView.ts';
 import { PageBreakView } from './pageBreakView.ts';
 import { sourceWhitespace } from './sourceWhitespace.ts';
@@ -51,6 +52,7 @@ export function createEditorState(doc: Node, version: number, clientID: string, 
       history(),
       collab({ version, clientID }),
       sourceWhitespace(),
+      findPlugin(),
       ...(host.mentions ? [mentionPlugin(host.mentions)] : []),
       keymap(actionKeymap(host)),
       keymap(baseKeymap),
