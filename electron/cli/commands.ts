@@ -76,7 +76,8 @@ export async function importCommand(
   if (opts.json) {
     io.out(
       JSON.stringify({
-        documents: result.documents.map((d) => ({ id: d.id, title: d.title, collection: d.collection })),
+        // The field names of `list --json`, so one script can read both.
+        documents: result.documents.map((d) => ({ id: d.id, title: d.title, collectionId: d.collection })),
       }),
     );
   } else {
@@ -177,6 +178,12 @@ export async function validateCommand(files: string[], opts: { schema?: string }
     xml = await readFile(file, 'utf8');
   } catch {
     throw new SiglumError('not-found', `Cannot read ${file}: check the name and that you may read it.`);
+  }
+  if (!/^\uFEFF?\s*</u.test(xml)) {
+    throw new SiglumError(
+      'bad-input',
+      `${file} is not XML (it does not start with a tag). Give validate a TEI file (.xml); to bring plain text in, use \`siglum import\`.`,
+    );
   }
   // Loaded here, not at the top: the RELAX NG validator is large and only this command needs it.
   const { validateTei } = await import('../validate.ts');

@@ -8,7 +8,7 @@ import { SiglumError } from '../../edition/errors.ts';
 import { exportCommand, importCommand, listCommand, serveCommand, validateCommand, type Output } from './commands.ts';
 import { collateCommand } from './collate.ts';
 import { entitiesCommand, mentionsCommand } from './entities.ts';
-import { USAGE, UsageError } from './usage.ts';
+import { commandHelp, USAGE, UsageError } from './usage.ts';
 
 const project = { type: 'string' } as const;
 const json = { type: 'boolean' } as const;
@@ -47,6 +47,12 @@ function oneLine(text: string): string {
 export async function runCli(argv: string[], io: Output): Promise<number> {
   const [name, ...rest] = argv;
   try {
+    if (name === 'help' && rest.length > 0) {
+      const topic = rest[0];
+      if (!isCommand(topic)) throw new UsageError(`"${topic}" is not a siglum command.`);
+      io.out(commandHelp(topic));
+      return 0;
+    }
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
       io.out(USAGE);
       return name === undefined ? 2 : 0;
@@ -65,7 +71,7 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
       positionals: string[];
     };
     if (values['help']) {
-      io.out(USAGE);
+      io.out(commandHelp(name));
       return 0;
     }
     const v = values as {
@@ -110,7 +116,8 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`siglum: ${oneLine(e.message)} Run \`siglum --help\` for usage.`);
+      const pointer = isCommand(name) ? `siglum help ${name}` : 'siglum --help';
+      io.err(`siglum: ${oneLine(e.message)} Run \`${pointer}\` for usage.`);
       return 2;
     }
     if (e instanceof SiglumError) {
