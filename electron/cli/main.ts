@@ -5,9 +5,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { SiglumError } from '../../edition/errors.ts';
-import { exportCommand, importCommand, listCommand, serveCommand, validateCommand, type Output } from './commands.ts';
-import { collateCommand } from './collate.ts';
-import { entitiesCommand, mentionsCommand } from './entities.ts';
+import type { Output } from './commands.ts';
 import { commandHelp, USAGE, UsageError } from './usage.ts';
 
 const project = { type: 'string' } as const;
@@ -96,23 +94,24 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
     ) {
       throw new UsageError(`${name} takes no arguments besides its options (got "${positionals[0]}").`);
     }
+    // Each command's module is loaded when it runs, so that `siglum --help` loads none of them.
     switch (name) {
       case 'import':
-        return await importCommand(positionals, v, io);
+        return await (await import('./commands.ts')).importCommand(positionals, v, io);
       case 'list':
-        return await listCommand(v, io);
+        return await (await import('./commands.ts')).listCommand(v, io);
       case 'export':
-        return await exportCommand(positionals, v, io);
+        return await (await import('./commands.ts')).exportCommand(positionals, v, io);
       case 'validate':
-        return await validateCommand(positionals, v, io);
+        return await (await import('./commands.ts')).validateCommand(positionals, v, io);
       case 'serve':
-        return await serveCommand(v, io);
+        return await (await import('./commands.ts')).serveCommand(v, io);
       case 'entities':
-        return await entitiesCommand(v, io);
+        return await (await import('./entities.ts')).entitiesCommand(v, io);
       case 'mentions':
-        return await mentionsCommand(positionals, v, io);
+        return await (await import('./entities.ts')).mentionsCommand(positionals, v, io);
       case 'collate':
-        return await collateCommand(positionals, v, io);
+        return await (await import('./collate.ts')).collateCommand(positionals, v, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {
