@@ -5,7 +5,7 @@
  * prerequisite check names the command that installs what is missing.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -124,5 +124,25 @@ describe('the test run’s prerequisites', () => {
     expect(r.lines).toEqual([
       'siglum: the tests need Debian packages that are missing (chromium): run `npm run setup` (apt-get, as root or through sudo), then try again.',
     ]);
+  });
+});
+
+describe('the electron-builder configuration', () => {
+  it('names an author with an e-mail (the .deb needs one), a homepage and build resources with an icon', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      author?: { name?: string; email?: string };
+      homepage?: string;
+      build: { directories: { buildResources: string }; linux: { icon?: string } };
+    };
+    expect(pkg.author?.name).toBeTruthy();
+    expect(pkg.author?.email).toMatch(/@/);
+    expect(pkg.homepage).toMatch(/^https:\/\//);
+    const resources = join(root, pkg.build.directories.buildResources);
+    const icon = readFileSync(join(resources, 'icon.png'));
+    // PNG: signature, then the IHDR chunk with width and height; electron-builder wants at least 512 px.
+    expect(icon.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(icon.readUInt32BE(16)).toBeGreaterThanOrEqual(512);
+    expect(icon.readUInt32BE(20)).toBeGreaterThanOrEqual(512);
+    expect(existsSync(join(root, pkg.build.linux.icon ?? 'missing'))).toBe(true);
   });
 });
