@@ -8,6 +8,8 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
+  // Each test's `siglum serve` is the built command line: build it from these sources first.
+  globalSetup: './tests/build-cli.setup.ts',
   // Two cores: one browser and one server per worker is what the machine holds.
   workers: 2,
   fullyParallel: false,

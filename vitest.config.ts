@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The command-line tests run the built `siglum`: build it from these sources first.
+    globalSetup: ['tests/build-cli.setup.ts'],
   },
 });

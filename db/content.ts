@@ -5,11 +5,13 @@
 import type Database from 'better-sqlite3';
 import { Node } from 'prosemirror-model';
 import { Step } from 'prosemirror-transform';
+import type { DocJSON, StepJSON } from '../edition/api.ts';
 import { SiglumError } from '../edition/errors.ts';
 import { schema } from '../edition/schema.ts';
 import { documentVersion } from './documents.ts';
 import { latestSnapshot } from './snapshots.ts';
 import { readSteps } from './steps.ts';
+import { inOneRead } from './store.ts';
 
 export interface LoadedContent {
   doc: Node;
@@ -26,13 +28,30 @@ function damaged(documentId: number, why: string): SiglumError {
   );
 }
 
-/** Rebuilds document `documentId` at its stored version (snapshot + later steps), checked against the schema. */
+/**
+ * Rebuilds document `documentId` at its stored version (snapshot + later steps), checked
+ * against the schema. The version, snapshot and steps are read in one read transaction:
+ * read one after another, a commit by another process in between would look like damage.
+ */
 export function loadContent(db: Database.Database, documentId: number): LoadedContent {
-  const version = documentVersion(db, documentId);
+  const { version, snap, steps } = inOneRead(db, () => {
+    const version = documentVersion(db, documentId);
+    if (version === null) return { version, snap: null, steps: [] };
+    const snap = latestSnapshot(db, documentId, version);
+    return { version, snap, steps: snap === null ? [] : readSteps(db, documentId, snap.version).steps };
+  });
+  return rebuild(documentId, version, snap, steps);
+}
+
+function rebuild(
+  documentId: number,
+  version: number | null,
+  snap: { version: number; doc: DocJSON } | null,
+  steps: readonly StepJSON[],
+): LoadedContent {
   if (version === null) {
     throw new SiglumError('not-found', `There is no document with id "${documentId}". It may have been deleted.`);
   }
-  const snap = latestSnapshot(db, documentId, version);
   if (snap === null) throw damaged(documentId, 'no snapshot');
   let doc: Node;
   try {
@@ -40,7 +59,6 @@ export function loadContent(db: Database.Database, documentId: number): LoadedCo
   } catch (e) {
     throw damaged(documentId, e instanceof Error ? e.message : String(e));
   }
-  const { steps } = readSteps(db, documentId, snap.version);
   if (snap.version + steps.length !== version) {
     throw damaged(documentId, `the log holds ${snap.version + steps.length} steps, the document says ${version}`);
   }

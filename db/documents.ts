@@ -72,7 +72,7 @@ export function getDocument(db: Database.Database, id: number): DocumentRecord {
   if (row === undefined) {
     throw new SiglumError(
       'not-found',
-      `There is no document with id "${id}". It may have been deleted; list the documents to find it.`,
+      `There is no document with id "${id}". It may have been deleted; list the documents (the app's sidebar, or \`siglum list\`) to find its id.`,
     );
   }
   return { info: toInfo(row), meta: parseMeta(row.meta), frameKey: row.frameKey, version: row.version };

@@ -70,6 +70,23 @@ export class Store {
     return result;
   }
 
+  /**
+   * Runs `fn` in one read transaction (see `inOneRead`), so that everything it reads
+   * belongs to one committed state even while another process writes to the file.
+   */
+  read<T>(fn: () => T): T {
+    try {
+      return inOneRead(this.db, fn);
+    } catch (e) {
+      throw storeError(e, this.path);
+    }
+  }
+
+  /** True inside `read` (not inside `write`): a write now could not take the lock safely. */
+  get reading(): boolean {
+    return this.current === null && this.db.inTransaction;
+  }
+
   /** Listens to committed changes; returns the function that stops listening. */
   onChange(listener: ChangeListener): () => void {
     this.listeners.add(listener);
@@ -104,4 +121,15 @@ export function stmt(db: Database.Database, sql: string): Database.Statement {
   let s = cache.get(sql);
   if (s === undefined) cache.set(sql, (s = db.prepare(sql)));
   return s;
+}
+
+/**
+ * Runs `fn` in one deferred (read) transaction. In WAL mode its first query fixes the
+ * snapshot every later query sees, so rows read one after another (a document's
+ * version, its snapshot and its steps) belong together even when another process
+ * commits in between. Inside another transaction `fn` simply joins it.
+ */
+export function inOneRead<T>(db: Database.Database, fn: () => T): T {
+  if (db.inTransaction) return fn();
+  return db.transaction(fn).deferred();
 }

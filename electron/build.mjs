@@ -21,6 +21,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { checkAddon, electronAbi } from './check-native.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -111,20 +112,28 @@ async function buildNative() {
     recursive: true,
     filter: (path) => !path.startsWith(join(source, 'build')),
   });
+  // An npm config `nodedir` (say nodedir=/usr in ~/.npmrc, for Debian's Node) reaches
+  // node-gyp as npm_config_nodedir and makes it compile against that Node's headers:
+  // the addon then has Node's ABI, not Electron's. Drop it, and name Electron's headers.
+  for (const key of Object.keys(process.env)) {
+    if (key.toLowerCase() === 'npm_config_nodedir') delete process.env[key];
+  }
   try {
     const { rebuild } = await import('@electron/rebuild');
     await rebuild({
       buildPath: stage,
       electronVersion: version,
+      headerURL: 'https://electronjs.org/headers',
       onlyModules: ['better-sqlite3'],
       force: true,
       buildFromSource: true,
     });
+    const built = join(stage, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+    const { abi } = electronAbi();
+    const check = checkAddon(built, abi, `Electron ${version}`);
+    if (!check.ok) throw new Error(check.line);
     mkdirSync(nativeDir, { recursive: true });
-    copyFileSync(
-      join(stage, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'),
-      join(nativeDir, 'better_sqlite3.node'),
-    );
+    copyFileSync(built, join(nativeDir, 'better_sqlite3.node'));
     writeFileSync(join(nativeDir, 'electron-version.txt'), `${version}\n`);
   } finally {
     rmSync(stage, { recursive: true, force: true });
@@ -134,10 +143,13 @@ async function buildNative() {
 
 function nativeIsCurrent() {
   const stamp = join(nativeDir, 'electron-version.txt');
+  const addon = join(nativeDir, 'better_sqlite3.node');
   return (
-    existsSync(join(nativeDir, 'better_sqlite3.node')) &&
+    existsSync(addon) &&
     existsSync(stamp) &&
-    readFileSync(stamp, 'utf8').trim() === electronVersion()
+    readFileSync(stamp, 'utf8').trim() === electronVersion() &&
+    // A build from before this check may carry Node's ABI: then build again.
+    checkAddon(addon, electronAbi().abi, 'Electron').ok
   );
 }
 

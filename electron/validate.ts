@@ -16,10 +16,11 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ParseError, SiglumError } from '../edition/errors.ts';
 import { checkXmlPolicy } from '../edition/xml/policy.ts';
+import { builtFiles } from './built.ts';
 
 /** The schemas Siglum validates against. */
 export type TeiSchema = 'tei_all' | 'frus';
@@ -47,11 +48,12 @@ export interface ValidateOptions {
   validator?: 'auto' | 'xmllint' | 'jing';
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
+// This file is electron/validate.ts in the sources and part of dist/cli/siglum.mjs when built.
+const root = fileURLToPath(new URL(builtFiles !== null ? '../../' : '../', import.meta.url));
 
 /** The folder the schemas are read from. */
 export function schemaDir(): string {
-  return process.env['SIGLUM_SCHEMA_DIR'] ?? resolve(here, '../../shared/schema');
+  return process.env['SIGLUM_SCHEMA_DIR'] ?? resolve(root, '../shared/schema');
 }
 
 function schemaPath(schema: TeiSchema): string {

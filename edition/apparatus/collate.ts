@@ -10,7 +10,7 @@ import {
   classifyVariants,
   collate,
   parallelSegmentation,
-  plainTable,
+  wrappedTable,
   toCollateXJson,
   toCollateXTei,
   type AlignmentTable,
@@ -145,11 +145,11 @@ export type CollationFormat = 'table' | 'json' | 'tei';
 
 /**
  * A collation as text: `table` the parallel segmentation as a plain table (as CollateX
- * Python prints it), `json` the token-level table as CollateX JSON, `tei` the
+ * Python prints it, no wider than `width` a line: `wrappedTable`), `json` the token-level table as CollateX JSON, `tei` the
  * segmentation as CollateX writes TEI.
  */
-export function formatCollation(c: Collated, format: CollationFormat): string {
+export function formatCollation(c: Collated, format: CollationFormat, width = Infinity): string {
   if (format === 'json') return JSON.stringify(toCollateXJson(c.collation, c.table));
   if (format === 'tei') return toCollateXTei(c.collation, c.segmentation);
-  return plainTable(c.collation, c.segmentation);
+  return wrappedTable(c.collation, c.segmentation, width);
 }

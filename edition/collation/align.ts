@@ -6,7 +6,7 @@
  * region is matched on its own, so time and memory grow with the regions, not with the
  * product of witness and graph sizes.
  */
-import diffSequences from 'diff-sequences';
+import diffModule from 'diff-sequences';
 import { type VertexIndex, indexVertices, rankWindow, partition, withinRanks, type Region } from './anchors.ts';
 import { nearMatches, parallelTies } from './ties.ts';
 import { longestIncreasing } from './sequence.ts';
@@ -14,6 +14,11 @@ import { findIslands, selectIslands } from './islands.ts';
 import type { Token, Witness } from './tokenise.ts';
 import { detectPhrases, detectTranspositions, type Phrase } from './transpositions.ts';
 import { rankOver, type VariantGraph } from './variant-graph.ts';
+
+// diff-sequences is CommonJS with `exports.default`: vitest and bundlers hand over that
+// function, Node's own ESM loader (the command line) the exports object holding it.
+const diffSequences: typeof diffModule =
+  typeof diffModule === 'function' ? diffModule : (diffModule as unknown as { default: typeof diffModule }).default;
 
 export interface AlignOptions {
   /** Detect transpositions (Dekker); when false, out-of-order matches are simply dropped. Default true. */

@@ -10,7 +10,15 @@ export type { AlignOptions, WitnessAlignment } from './align.ts';
 export type { Phrase } from './transpositions.ts';
 export { collate, prepareWitness } from './collate.ts';
 export type { Collation, CollateOptions, Transposition, WitnessInput } from './collate.ts';
-export { alignmentTable, groupedTable, cellText, cellReading, readWitnessFromTable, plainTable } from './table.ts';
+export {
+  alignmentTable,
+  groupedTable,
+  cellText,
+  cellReading,
+  readWitnessFromTable,
+  plainTable,
+  wrappedTable,
+} from './table.ts';
 export type { AlignmentTable, Column } from './table.ts';
 export { parallelSegmentation } from './segmentation.ts';
 export { fromCollateXJson, toCollateXJson } from './json.ts';

@@ -74,12 +74,71 @@ export function readWitnessFromTable(collation: Collation, table: AlignmentTable
  * columns, a rule above and below, `-` for a gap; whitespace inside a cell becomes one space.
  */
 export function plainTable(collation: Collation, table: AlignmentTable): string {
-  const rows = collation.witnesses.map((w, i) => [
-    w.siglum,
-    ...table.columns.map((c) => cellText(collation, i, c.cells[i]!)?.replace(/\s+/gu, ' ').trim() ?? '-'),
-  ]);
-  const widths = rows[0]?.map((_, k) => Math.max(...rows.map((r) => r[k]!.length))) ?? [];
-  const rule = `+${widths.map((n) => '-'.repeat(n + 2)).join('+')}+`;
-  const line = (r: string[]) => `| ${r.map((cell, k) => cell.padEnd(widths[k]!)).join(' | ')} |`;
-  return [rule, ...rows.map(line), rule].join('\n');
+  return wrappedTable(collation, table, Infinity);
+}
+
+/**
+ * `plainTable` no wider than `width` characters a line: the columns go into blocks
+ * that fit, one after another (the sigla repeated in each, a blank line between), and
+ * a cell too wide for a line on its own is wrapped inside its column at spaces. A
+ * table that fits is exactly `plainTable`'s.
+ */
+export function wrappedTable(collation: Collation, table: AlignmentTable, width: number): string {
+  const sigla = collation.witnesses.map((w) => w.siglum);
+  const cells = table.columns.map((c) =>
+    collation.witnesses.map((_, i) => cellText(collation, i, c.cells[i]!)?.replace(/\s+/gu, ' ').trim() ?? '-'),
+  );
+  const siglumWidth = Math.max(0, ...sigla.map((s) => s.length));
+  // A line is "| " + siglum + " |" and then " " + cell + " |" per column.
+  const lead = siglumWidth + 4;
+  const widest = Math.max(1, width - lead - 3);
+  const widths = cells.map((column) => Math.min(widest, Math.max(...column.map((c) => c.length))));
+  const blocks: number[][] = [];
+  let used = Infinity;
+  widths.forEach((w, k) => {
+    if (used + w + 3 > width || blocks.length === 0) {
+      blocks.push([]);
+      used = lead;
+    }
+    blocks.at(-1)!.push(k);
+    used += w + 3;
+  });
+  if (blocks.length === 0) blocks.push([]);
+  return blocks
+    .map((block) => {
+      const rule = `+${['-'.repeat(siglumWidth + 2), ...block.map((k) => '-'.repeat(widths[k]! + 2))].join('+')}+`;
+      const lines = sigla.flatMap((siglum, i) => {
+        const wrapped = block.map((k) => wrapCell(cells[k]![i]!, widths[k]!));
+        const height = Math.max(1, ...wrapped.map((w) => w.length));
+        return Array.from({ length: height }, (_, l) => {
+          const first = (l === 0 ? siglum : '').padEnd(siglumWidth);
+          return `| ${[first, ...block.map((k, b) => (wrapped[b]![l] ?? '').padEnd(widths[k]!))].join(' | ')} |`;
+        });
+      });
+      return [rule, ...lines, rule].join('\n');
+    })
+    .join('\n\n');
+}
+
+/** `text` in lines of at most `width` characters, broken at spaces (a longer word is cut). */
+function wrapCell(text: string, width: number): string[] {
+  if (text.length <= width) return [text];
+  const lines: string[] = [];
+  let line = '';
+  for (let word of text.split(' ')) {
+    while (word.length > width) {
+      if (line !== '') lines.push(line);
+      lines.push(word.slice(0, width));
+      word = word.slice(width);
+      line = '';
+    }
+    if (line === '') line = word;
+    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines;
 }

@@ -11,22 +11,23 @@ type HyphenModule = {
   hyphenateSync: (text: string, options?: { minWordLength?: number }) => string;
 };
 
-// One loader per language we ship patterns for; keyed by BCP 47 tag (lower case).
+// One loader per language we ship patterns for; keyed by BCP 47 tag (lower case). The file,
+// not the folder: Node's own ESM loader (the built command line) does not import folders.
 const LOADERS: Record<string, () => Promise<HyphenModule>> = {
-  en: () => import('hyphen/en-us'),
-  'en-us': () => import('hyphen/en-us'),
-  'en-gb': () => import('hyphen/en-gb'),
-  de: () => import('hyphen/de-1996'),
-  fr: () => import('hyphen/fr'),
-  it: () => import('hyphen/it'),
-  es: () => import('hyphen/es'),
-  pt: () => import('hyphen/pt'),
-  nl: () => import('hyphen/nl'),
-  la: () => import('hyphen/la'),
-  grc: () => import('hyphen/grc'),
-  el: () => import('hyphen/el-monoton'),
-  ru: () => import('hyphen/ru'),
-  pl: () => import('hyphen/pl'),
+  en: () => import('hyphen/en-us/index.js'),
+  'en-us': () => import('hyphen/en-us/index.js'),
+  'en-gb': () => import('hyphen/en-gb/index.js'),
+  de: () => import('hyphen/de-1996/index.js'),
+  fr: () => import('hyphen/fr/index.js'),
+  it: () => import('hyphen/it/index.js'),
+  es: () => import('hyphen/es/index.js'),
+  pt: () => import('hyphen/pt/index.js'),
+  nl: () => import('hyphen/nl/index.js'),
+  la: () => import('hyphen/la/index.js'),
+  grc: () => import('hyphen/grc/index.js'),
+  el: () => import('hyphen/el-monoton/index.js'),
+  ru: () => import('hyphen/ru/index.js'),
+  pl: () => import('hyphen/pl/index.js'),
 };
 
 /** The language tags hyphenation knows. */

@@ -1,25 +1,16 @@
 #!/usr/bin/env node
-// The `siglum` command (package.json "bin"). The command line is TypeScript, so this
-// starts Node again with tsx loaded through --import: worker threads inherit execArgv,
-// which lets the import worker load its .ts files too. Signals are passed on, so that
-// stopping `siglum serve` stops the server, and the exit status is passed back.
-import { spawn } from 'node:child_process';
+// The `siglum` command (package.json "bin"). It runs the built command line, plain
+// JavaScript in dist/cli (electron/build-cli.mjs, run by `npm install`'s prepare script
+// and by `npm run build`), in this process: no TypeScript is compiled at run time.
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const entry = fileURLToPath(new URL('../cli/run.ts', import.meta.url));
-// Resolved from here, not from the working directory, so `siglum` works from anywhere.
-const tsx = import.meta.resolve('tsx');
-const child = spawn(process.execPath, ['--import', tsx, entry, ...process.argv.slice(2)], {
-  stdio: 'inherit',
-});
-
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => child.kill(signal));
-}
-child.on('error', (e) => {
-  process.stderr.write(`siglum: could not start Node (${e.message}). Check your Node installation.\n`);
+const entry = new URL('../../dist/cli/siglum.mjs', import.meta.url);
+if (!existsSync(entry)) {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  process.stderr.write(
+    `siglum: the command line is not built (${fileURLToPath(entry)} is missing). Run \`npm run build:cli\` in ${root}, then try again.\n`,
+  );
   process.exit(1);
-});
-child.on('exit', (code, signal) => {
-  process.exit(code ?? (signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : 1));
-});
+}
+await import(entry.href);

@@ -23,6 +23,11 @@ import { UsageError } from './usage.ts';
 
 const FORMATS: readonly CollationFormat[] = ['table', 'json', 'tei'];
 
+/** How wide a table may be: the terminal's width, or 100 columns into a pipe or a file. */
+function tableWidth(): number {
+  return process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : 100;
+}
+
 function formatOf(value: string | undefined): CollationFormat {
   const format = value ?? 'table';
   if (!(FORMATS as readonly string[]).includes(format))
@@ -64,7 +69,7 @@ export async function collateCommand(
       c.sigla.map((siglum, i) => ({ siglum, text: c.texts[i]! })),
       { normalise: normaliseOptions(c.settings) },
     );
-    io.out(formatCollation(collated, format));
+    io.out(formatCollation(collated, format, tableWidth()));
     return 0;
   }
   if (files.length < 2)
@@ -75,6 +80,6 @@ export async function collateCommand(
     if (seen.has(w.siglum)) throw new UsageError(`Two files give the siglum "${w.siglum}"; rename one of them.`);
     seen.add(w.siglum);
   }
-  io.out(formatCollation(collateWitnesses(witnesses), format));
+  io.out(formatCollation(collateWitnesses(witnesses), format, tableWidth()));
   return 0;
 }

@@ -113,7 +113,8 @@ export async function importCommand(
   if (opts.json) {
     io.out(
       JSON.stringify({
-        documents: result.documents.map((d) => ({ id: d.id, title: d.title, collection: d.collection })),
+        // The field names of `list --json`, so one script can read both.
+        documents: result.documents.map((d) => ({ id: d.id, title: d.title, collectionId: d.collection })),
         updated: result.updated,
       }),
     );
@@ -243,6 +244,12 @@ export async function validateCommand(files: string[], opts: { schema?: string }
   if (schema !== 'tei_all' && schema !== 'frus') throw new UsageError(`--schema is tei_all or frus (not "${schema}").`);
   const file = files[0]!;
   const xml = (await readInputFile(file)).toString('utf8');
+  if (!/^\uFEFF?\s*</u.test(xml)) {
+    throw new SiglumError(
+      'bad-input',
+      `${file} is not XML (it does not start with a tag). Give validate a TEI file (.xml); to bring plain text in, use \`siglum import\`.`,
+    );
+  }
   // Loaded here, not at the top: the RELAX NG validator is large and only this command needs it.
   const { validateTei } = await import('../validate.ts');
   const result = await validateTei(xml, { schema, fileName: basename(file) });

@@ -5,11 +5,8 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { SiglumError } from '../../edition/errors.ts';
-import { exportCommand, importCommand, listCommand, serveCommand, validateCommand, type Output } from './commands.ts';
-import { collateCommand } from './collate.ts';
-import { entitiesCommand, mentionsCommand } from './entities.ts';
-import { searchCommand } from './search.ts';
-import { USAGE, UsageError } from './usage.ts';
+import type { Output } from './commands.ts';
+import { commandHelp, USAGE, UsageError } from './usage.ts';
 
 const project = { type: 'string' } as const;
 const json = { type: 'boolean' } as const;
@@ -63,6 +60,12 @@ function oneLine(text: string): string {
 export async function runCli(argv: string[], io: Output): Promise<number> {
   const [name, ...rest] = argv;
   try {
+    if (name === 'help' && rest.length > 0) {
+      const topic = rest[0];
+      if (!isCommand(topic)) throw new UsageError(`"${topic}" is not a siglum command.`);
+      io.out(commandHelp(topic));
+      return 0;
+    }
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
       io.out(USAGE);
       return name === undefined ? 2 : 0;
@@ -81,7 +84,7 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
       positionals: string[];
     };
     if (values['help']) {
-      io.out(USAGE);
+      io.out(commandHelp(name));
       return 0;
     }
     const v = values as {
@@ -114,29 +117,31 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
     ) {
       throw new UsageError(`${name} takes no arguments besides its options (got "${positionals[0]}").`);
     }
+    // Each command's module is loaded when it runs, so that `siglum --help` loads none of them.
     switch (name) {
       case 'import':
-        return await importCommand(positionals, v, io);
+        return await (await import('./commands.ts')).importCommand(positionals, v, io);
       case 'list':
-        return await listCommand(v, io);
+        return await (await import('./commands.ts')).listCommand(v, io);
       case 'export':
-        return await exportCommand(positionals, v, io);
+        return await (await import('./commands.ts')).exportCommand(positionals, v, io);
       case 'validate':
-        return await validateCommand(positionals, v, io);
+        return await (await import('./commands.ts')).validateCommand(positionals, v, io);
       case 'serve':
-        return await serveCommand(v, io);
+        return await (await import('./commands.ts')).serveCommand(v, io);
       case 'entities':
-        return await entitiesCommand(v, io);
+        return await (await import('./entities.ts')).entitiesCommand(v, io);
       case 'mentions':
-        return await mentionsCommand(positionals, v, io);
+        return await (await import('./entities.ts')).mentionsCommand(positionals, v, io);
       case 'collate':
-        return await collateCommand(positionals, v, io);
+        return await (await import('./collate.ts')).collateCommand(positionals, v, io);
       case 'search':
-        return await searchCommand(positionals, v, io);
+        return await (await import('./search.ts')).searchCommand(positionals, v, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`siglum: ${oneLine(e.message)} Run \`siglum --help\` for usage.`);
+      const pointer = isCommand(name) ? `siglum help ${name}` : 'siglum --help';
+      io.err(`siglum: ${oneLine(e.message)} Run \`${pointer}\` for usage.`);
       return 2;
     }
     if (e instanceof SiglumError) {

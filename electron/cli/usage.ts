@@ -1,19 +1,18 @@
 /** The command line's help text and its usage errors. */
 
-export const USAGE = `Usage: siglum <command> [options]
-
-Commands:
-  import FILE... [--project P] [--json] [--update | --replace | --as-new]
+/** Each command's synopsis and description, in the order the general help lists them. */
+export const COMMAND_HELP = {
+  import: `import FILE... [--project P] [--json] [--update | --replace | --as-new]
       Import TEI (.xml) or plain-text files into the project, all in one transaction.
-      With --json, print {"documents":[{"id","title","collection"}],"updated":[...]}.
-      A TEI file whose volume is already in the project (same header idno, else
-      same file name, or the same text) is refused unless you say what to do:
-      --update keeps your edits where the file did not change them and takes the
-      file's text elsewhere (documents changed on both sides are warnings),
-      --replace gives every document the file's text, --as-new adds a second volume.
-  list [--project P] [--json]
-      List the project's collections and documents.
-  export DOC_ID | --collection ID | --all  --out PATH [--format tei|pdf|html|latex]
+      With --json, print {"documents":[{"id","title","collectionId"}],"updated":[...]}
+      (the fields of list --json). A TEI file whose volume is already in the project
+      (same header idno, else same file name, or the same text) is refused unless you
+      say what to do: --update keeps your edits where the file did not change them and
+      takes the file's text elsewhere (documents changed on both sides are warnings),
+      --replace gives every document the file's text, --as-new adds a second volume.`,
+  list: `list [--project P] [--json]
+      List the project's collections and documents.`,
+  export: `export DOC_ID | --collection ID | --all  --out PATH [--format tei|pdf|html|latex]
          [--project P]
       Write one document, one collection or the whole project to PATH: TEI (the
       default), a typeset PDF, a static HTML edition (PATH is a folder) or a
@@ -23,41 +22,60 @@ Commands:
       its call or lemma is a warning on stderr, and the exit status is then 3. TEI
       prints the path and how many pointers (#id in @corresp, @target, @ref...) it
       checked; each one naming an id absent from the file is a warning, exit status 3.
-  validate FILE [--schema tei_all|frus]
+      Document and collection ids are in \`siglum list\`.`,
+  validate: `validate FILE [--schema tei_all|frus]
       Check a TEI file against TEI P5 (tei_all, the default) or the FRUS schema.
-      Exit 0 when valid, 1 with the problems listed (FILE:LINE:COLUMN: message).
-  entities [--type T] [--project P] [--json]
+      Exit 0 when valid, 1 with the problems listed (FILE:LINE:COLUMN: message).`,
+  entities: `entities [--type T] [--project P] [--json]
       List the project register, each entry with its number of mentions. With --json,
-      print [{"id","type","name","authority":{...},"mentions":N}].
-  mentions ENTITY_ID [--project P] [--json]
-      List every mention of one register entry. With --json, print
-      [{"document","page","text","context"}].
-  collate FILE... [--format table|json|tei]
+      print [{"id","type","name","authority":{...},"mentions":N}].`,
+  mentions: `mentions ENTITY_ID [--project P] [--json]
+      List every mention of one register entry (ids are in \`siglum entities\`). With
+      --json, print [{"document","page","text","context"}].`,
+  collate: `collate FILE... [--format table|json|tei]
   collate --document ID [--project P] [--format table|json|tei]
       Collate the files (each a witness, its siglum the file name without extension;
       TEI files give their running text), or a document with its witnesses, and print
-      the parallel segmentation as a table, the alignment table as CollateX JSON, or
-      CollateX TEI.
-  search QUERY [--regex] [--in text|notes|apparatus|names|titles|meta] [--project P]
+      the parallel segmentation as a table (wrapped to the terminal's width, or 100
+      columns when the output is not a terminal), the alignment table as CollateX
+      JSON, or CollateX TEI.`,
+  search: `search QUERY [--regex] [--in text|notes|apparatus|names|titles|meta] [--project P]
          [--json] [--limit N]
       Search the whole project: words (diacritics and case folded), "a phrase",
       prefix*, or with --regex a JavaScript regular expression. --in (repeatable, or
       comma separated) keeps to those parts. Prints each passage with its document;
-      with --json, {"total":N,"hits":[{"document","title","field","context"}]}.
-  serve [--project P] [--port N] [--exports DIR]
+      with --json, {"total":N,"hits":[{"document","title","field","context"}]}.`,
+  serve: `serve [--project P] [--port N] [--exports DIR]
       Serve the app to a browser on this machine (127.0.0.1 only) and print the
       address to open, which carries a one-time access token. Editions are exported
-      only into DIR (an absolute path; default: exports/ beside the project).
+      only into DIR (an absolute path; default: exports/ beside the project).`,
+} as const;
 
-Options:
+const OPTIONS_HELP = `Options:
   --project P   The project file (*.siglum). Default: $SIGLUM_PROJECT, else the
                 per-user project (created with a sample despatch on first use).
-  -h, --help    Show this help.
+  -h, --help    Show this help.`;
+
+export const USAGE = `Usage: siglum <command> [options]
+
+Commands:
+${Object.values(COMMAND_HELP)
+  .map((h) => `  ${h}`)
+  .join('\n')}
+
+${OPTIONS_HELP}
+
+\`siglum help COMMAND\` (or \`siglum COMMAND --help\`) shows one command's help.
 
 Exit status: 0 on success, 1 when the command failed (or the file is not valid),
 2 for a mistake in the command line, 3 when an export was written but some note or
 apparatus entry is not where it belongs, or some pointer names an id absent from the
 file (see the warnings). Errors are one line on stderr.`;
+
+/** One command's help: its synopsis, what it does, and the common options. */
+export function commandHelp(name: keyof typeof COMMAND_HELP): string {
+  return `Usage: siglum ${COMMAND_HELP[name]}\n\n${OPTIONS_HELP}`;
+}
 
 /** A mistake in the command line itself: reported with a pointer to --help, exit 2. */
 export class UsageError extends Error {

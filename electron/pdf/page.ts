@@ -11,6 +11,7 @@ import { buildPrintHtml } from '../../edition/print/html.ts';
 import { loadHyphenator } from '../../edition/print/hyphenate.ts';
 import { layoutConfig, type LayoutConfig } from '../../edition/print/layout.ts';
 import { resolvePrintSettings, type Misplaced, type PrintEdition } from '../../edition/print/model.ts';
+import { builtFiles } from '../built.ts';
 
 /** The repository root, for running from source (tests, the command line through tsx). */
 function repoRoot(): string {
@@ -64,8 +65,10 @@ async function loadFontCss(dir: string): Promise<string> {
 /** The paginator (edition/print/layout.ts) as a classic script defining `SiglumPrint`. */
 export function paginatorScript(resources: PrintResources = {}): Promise<string> {
   if (resources.paginatorScript !== undefined) return Promise.resolve(resources.paginatorScript);
-  // esbuild is loaded only here: a bundled app passes the script built at build time
-  // and ships no esbuild.
+  // The built command line reads the script built beside it.
+  if (builtFiles !== null) return (script ??= readFile(new URL(builtFiles.paginator, import.meta.url), 'utf8'));
+  // esbuild is loaded only here, from the sources: a bundled app passes the script built
+  // at build time, and neither ships esbuild.
   script ??= import('esbuild')
     .then(({ build }) =>
       build({

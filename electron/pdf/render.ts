@@ -5,7 +5,7 @@
  * Chromium's printToPDF: the same call Electron's hidden window makes.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { SiglumError } from '../../edition/errors.ts';
 import type { LayoutReport, Misplaced, PageSummary, IndexEntry, PrintEdition } from '../../edition/print/model.ts';
 import { buildPrintPage, LOAD_ALL_FONTS, paginatorScript, type PrintResources } from './page.ts';
@@ -62,7 +62,11 @@ export function launchPrintBrowser(executablePath?: string): Promise<Browser> {
       ),
     );
   }
-  return chromium.launch({ executablePath: path, args: CHROMIUM_ARGS });
+  // Loaded here, not at the top: playwright-core takes about a second to load, which
+  // every other command (a TEI export, --help) should not pay.
+  return import('playwright-core').then(({ chromium }) =>
+    chromium.launch({ executablePath: path, args: CHROMIUM_ARGS }),
+  );
 }
 
 /** A laid-out print page, open in a tab, with the paginator's report. */

@@ -235,12 +235,20 @@ export class CollabAuthority {
   private snapshot(live: Live): void {
     if (live.version <= live.snapshotVersion || this.live.get(live.id) !== live || !this.store.db.open) return;
     const version = live.version;
-    try {
-      this.store.write((tx) => putSnapshot(tx, live.id, version, live.doc.toJSON()));
-      live.snapshotVersion = version;
-    } catch (e) {
-      // The steps are committed; a snapshot is only a shortcut for loading. Try again later.
-      console.error(`Siglum: could not snapshot document ${live.id}:`, e instanceof Error ? e.message : e);
-    }
+    const doc = live.doc;
+    const write = (): void => {
+      if (!this.store.db.open) return;
+      try {
+        this.store.write((tx) => putSnapshot(tx, live.id, version, doc.toJSON()));
+        live.snapshotVersion = Math.max(live.snapshotVersion, version);
+      } catch (e) {
+        // The steps are committed; a snapshot is only a shortcut for loading. Try again later.
+        console.error(`Siglum: could not snapshot document ${live.id}:`, e instanceof Error ? e.message : e);
+      }
+    };
+    // Inside a read transaction (a document evicted while an export reads) a write could
+    // not take the lock safely: write right after it.
+    if (this.store.reading) setImmediate(write);
+    else write();
   }
 }

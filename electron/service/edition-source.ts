@@ -218,6 +218,18 @@ export function gatherEdition(
   onDocument: (done: number, total: number) => void = () => undefined,
   removeNotes = false,
 ): GatheredEdition {
+  // One read transaction: the documents, their witnesses and the register as of one commit.
+  return store.read(() => gather(store, authority, target, settings, onDocument, removeNotes));
+}
+
+function gather(
+  store: Store,
+  authority: CollabAuthority,
+  target: ExportTarget,
+  settings: ProjectPrintSettings,
+  onDocument: (done: number, total: number) => void,
+  removeNotes: boolean,
+): GatheredEdition {
   const ids = targetDocumentIds(store, target);
   const opened: OpenedDocument[] = [];
   const apparatus = new Map<string, ApparatusEntry[]>();

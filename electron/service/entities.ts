@@ -493,6 +493,11 @@ export class EntityService {
    * (and forgets deleted ones); returns the documents in project order.
    */
   private refresh(): Array<{ id: string; title: string; collectionId: string | null }> {
+    // The versions, the documents and their order as of one commit.
+    return this.store.read(() => this.refreshIn());
+  }
+
+  private refreshIn(): Array<{ id: string; title: string; collectionId: string | null }> {
     // Version and creation time: a row id may be given again to a new document after the last one was deleted.
     const versions = new Map(
       (

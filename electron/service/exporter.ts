@@ -118,6 +118,16 @@ export function exportTei(
   target: ExportTarget,
   register?: RegisterForExport,
 ): TeiExport {
+  // One read transaction: a volume's frame, documents and register as of one commit.
+  return store.read(() => teiOf(store, authority, target, register));
+}
+
+function teiOf(
+  store: Store,
+  authority: CollabAuthority,
+  target: ExportTarget,
+  register: RegisterForExport | undefined,
+): TeiExport {
   const records = register?.();
   if ('documentId' in target) {
     const id = rowId(target.documentId, 'document');

@@ -249,8 +249,11 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
       call((): OpenedDocument => {
         const o = argsObject(args, 'openDocument');
         const id = rowId(requireString(o, 'id', 'openDocument'), 'document');
-        const record = getDocument(store.db, id);
-        const { doc, version } = authority.document(id);
+        // The row and the content as of one commit, even while another process writes.
+        const { record, doc, version } = store.read(() => ({
+          record: getDocument(store.db, id),
+          ...authority.document(id),
+        }));
         return { info: record.info, meta: record.meta, doc: doc.toJSON() as DocJSON, version };
       }),
 

@@ -216,20 +216,25 @@ export function witnessMethods(
         const o = argsObject(args, 'extractWitness');
         const documentId = documentOf(o, 'extractWitness');
         const siglum = checkSiglum(o['siglum']);
-        return {
-          siglum,
-          text: witnessReader(authority.peek(documentId), getDocument(store.db, documentId).meta)(siglum),
-        };
+        const { doc, meta } = store.read(() => ({
+          doc: authority.peek(documentId),
+          meta: getDocument(store.db, documentId).meta,
+        }));
+        return { siglum, text: witnessReader(doc, meta)(siglum) };
       }),
   };
 }
 
 /** Collates the document's own text (at its current version) with its witnesses, the base first. */
 export function collateDocument(store: Store, authority: CollabAuthority, documentId: number): DocumentCollation {
-  const settings = getCollationSettings(store.db, documentId);
-  const { doc, version } = authority.document(documentId);
+  // The settings, the document and its witnesses as of one commit.
+  const { settings, doc, version, witnesses } = store.read(() => ({
+    settings: getCollationSettings(store.db, documentId),
+    ...authority.document(documentId),
+    witnesses: listWitnesses(store.db, documentId),
+  }));
   const own = documentText(doc);
-  const ordered = collationInputs(own.text, listWitnesses(store.db, documentId), settings);
+  const ordered = collationInputs(own.text, witnesses, settings);
   const normalise = normaliseOptions(settings);
   const collated = collateWitnesses(ordered, { base: 0, normalise });
   const baseIsDocument = ordered[0]!.id === null;

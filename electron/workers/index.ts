@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { ImportFile } from '../../edition/api.ts';
 import { ParseError, SiglumError, isErrorPayload } from '../../edition/errors.ts';
 import type { ParsedFile } from './parseFile.ts';
+import { builtFiles } from '../built.ts';
 
 export { isTeiImport, isCorpusImport, parsedParts, parseFile, type ParsedFile } from './parseFile.ts';
 
@@ -133,7 +134,11 @@ export function runImportWorker(file: ImportFile, options: ImportWorkerOptions =
       ),
     );
   }
-  const url = options.workerUrl ?? new URL('./bootstrap.mjs', import.meta.url);
+  const url =
+    options.workerUrl ??
+    (builtFiles !== null
+      ? new URL(builtFiles.importWorker, import.meta.url)
+      : new URL('./bootstrap.mjs', import.meta.url));
   return new Promise<ParsedFile>((resolve, reject) => {
     const worker = takeWorker(url, maxOldGenerationSizeMb, options.reuse ?? true);
     const finish = (clean: boolean, f: () => void): void => {

@@ -21,6 +21,8 @@ export default function Editor(props: { documentId: string }) {
 
     const unsubscribe = client.subscribe((event) => {
       if (event.type === 'steps' && event.documentId === documentId) session?.sync.remoteVersion(event.version);
+      // Also what the event feed says after a dropped connection, when 'steps' events may have been missed.
+      else if (event.type === 'documents-changed') session?.sync.catchUp();
     });
 
     Promise.all([client.openDocument({ id: documentId }), client.projectInfo({})])

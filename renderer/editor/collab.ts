@@ -18,7 +18,7 @@
 import { getVersion, receiveTransaction, sendableSteps } from 'prosemirror-collab';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { Step } from 'prosemirror-transform';
-import type { PushResult, SiglumApi, StepJSON } from '../../edition/api.ts';
+import type { PushResult, SiglumApi, StepJSON, StepsSince } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import { schema } from '../../edition/schema.ts';
 
@@ -242,12 +242,17 @@ export class CollabSync {
 
   private async pull(): Promise<void> {
     const version = getVersion(this.host.getState());
-    const since = await this.api.stepsSince({
-      documentId: this.documentId,
-      version,
-    });
-    if (this.disposed) return;
+    // Cleared before asking, not after: a 'steps' event that arrives while the answer
+    // is on its way announces a commit the answer may not hold, and must fetch again.
     this.needPull = false;
+    let since: StepsSince;
+    try {
+      since = await this.api.stepsSince({ documentId: this.documentId, version });
+    } catch (error) {
+      this.needPull = true;
+      throw error;
+    }
+    if (this.disposed) return;
     const state = this.host.getState();
     if (getVersion(state) !== version || since.steps.length === 0) return;
     const steps = since.steps.map((json) => Step.fromJSON(schema, json));

@@ -63,3 +63,20 @@ export class EditorPage {
     return this.page.locator(`.toolbar button.tool[data-action="${actionId}"]`);
   }
 }
+
+/**
+ * Runs `select`, which changes the page's selection, and waits until the browser has
+ * announced the change (selectionchange): ProseMirror reads the selection then, so a
+ * shortcut pressed after this acts on it. A condition, not a pause.
+ */
+export async function selecting(page: Page, select: () => Promise<unknown>): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { siglumSelectionSeen?: Promise<void> };
+    w.siglumSelectionSeen = new Promise((resolve) =>
+      // ProseMirror's own listener, added when its view was made, has run by the time this one does.
+      document.addEventListener('selectionchange', () => resolve(), { once: true }),
+    );
+  });
+  await select();
+  await page.evaluate(() => (window as unknown as { siglumSelectionSeen?: Promise<void> }).siglumSelectionSeen);
+}

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures.ts';
-import { EditorPage } from './editor-page.ts';
+import { EditorPage, selecting } from './editor-page.ts';
 
 test.describe('the editor window, with the seed despatch imported', () => {
   let editor: EditorPage;
@@ -109,7 +109,8 @@ test.describe('the editor window, with the seed despatch imported', () => {
     const noteEditor = editor.text.locator('.note-editor .ProseMirror');
     await noteEditor.click();
     await page.keyboard.type('Compare the report from Harbin of the same week.');
-    const selectInNote = (words: string) =>
+    const selectInNote = (words: string) => selecting(page, () => selectInNoteNow(words));
+    const selectInNoteNow = (words: string) =>
       noteEditor.evaluate((root, target) => {
         const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -127,7 +128,6 @@ test.describe('the editor window, with the seed despatch imported', () => {
       }, words);
 
     await selectInNote('Harbin');
-    await page.waitForTimeout(50);
     await page.keyboard.press('ControlOrMeta+Alt+Shift+L');
     const popup = page.getByRole('dialog', { name: 'Mark as Place' });
     await popup.getByRole('option', { name: /New place: “Harbin”/ }).click();
@@ -136,7 +136,6 @@ test.describe('the editor window, with the seed despatch imported', () => {
 
     // The context menu over a selection in the note is the editor's own.
     await selectInNote('report');
-    await page.waitForTimeout(50);
     await noteEditor.getByText('report').click({ button: 'right' });
     const menu = page.getByRole('menu', { name: 'Mentions' });
     await expect(menu.getByRole('group', { name: 'Mark as' })).toBeVisible();

@@ -4,13 +4,17 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { EditorPage } from './editor-page.ts';
+import { EditorPage, selecting } from './editor-page.ts';
 
 const TEI_ALL = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/schema/tei_all.rng');
 
 /** Selects the `nth` occurrence of `words` in the document text, as a drag would. */
 async function selectText(page: Page, words: string, nth = 0): Promise<void> {
-  await page.locator('.editor-host > .ProseMirror').evaluate(
+  await selecting(page, () => selectNth(page, words, nth));
+}
+
+function selectNth(page: Page, words: string, nth: number): Promise<void> {
+  return page.locator('.editor-host > .ProseMirror').evaluate(
     (root, [target, index]) => {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       let seen = 0;
@@ -34,8 +38,6 @@ async function selectText(page: Page, words: string, nth = 0): Promise<void> {
     },
     [words, nth] as const,
   );
-  // ProseMirror reads the selection on selectionchange.
-  await page.waitForTimeout(50);
 }
 
 function mention(editor: EditorPage, kind: string, text: string) {
@@ -130,13 +132,18 @@ test.describe('marking entities in the seed despatch', () => {
   });
 
   test('merges two entries of one person; the mentions follow the entry kept', async ({ page }) => {
+    const popup = page.getByRole('dialog', { name: 'Mark as Person' });
     await selectText(page, 'Joseph Stalin');
     await page.keyboard.press('ControlOrMeta+Alt+Shift+P');
+    await expect(popup.getByLabel('Find in the register')).toBeFocused();
     await page.keyboard.press('Enter');
+    await expect(popup).toHaveCount(0);
     await selectText(page, 'Stalin', 1);
     await page.keyboard.press('ControlOrMeta+Alt+Shift+P');
     // Not the existing "Joseph Stalin": a new entry, to be merged as a duplicate.
+    await expect(popup.getByRole('option').first()).toHaveText(/Joseph Stalin/);
     await page.keyboard.press('ArrowDown');
+    await expect(popup.getByRole('option', { selected: true })).toHaveText(/New person/);
     await page.keyboard.press('Enter');
     await expect(editor.text.locator('.mention[data-kind="person"]')).toHaveCount(2);
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from './fixtures.ts';
-import { EditorPage } from './editor-page.ts';
+import { EditorPage, selecting } from './editor-page.ts';
 
 const TEI_ALL = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/schema/tei_all.rng');
 const WORDS = 'Association for Settlement of the Russian Problem';
@@ -21,10 +21,11 @@ test('a note on selected words: typed, listed with its words, kept over a reload
 
   // Select the words as a drag would (Chromium's find selects the match), then the shortcut.
   await editor.text.focus();
-  expect(await page.evaluate((words) => (window as unknown as { find(s: string): boolean }).find(words), WORDS)).toBe(
-    true,
+  await selecting(page, async () =>
+    expect(await page.evaluate((words) => (window as unknown as { find(s: string): boolean }).find(words), WORDS)).toBe(
+      true,
+    ),
   );
-  await page.waitForTimeout(50); // ProseMirror reads the selection on selectionchange
   await page.keyboard.press('ControlOrMeta+Alt+Shift+N');
   const noteEditor = editor.text.locator('.note-editor .ProseMirror');
   await expect(noteEditor).toBeVisible();

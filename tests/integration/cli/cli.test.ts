@@ -63,7 +63,9 @@ function listJson(path = project): {
   return JSON.parse(r.stdout);
 }
 
-function importJson(files: string[]): { documents: Array<{ id: string; title: string; collection: string | null }> } {
+function importJson(files: string[]): {
+  documents: Array<{ id: string; title: string; collectionId: string | null }>;
+} {
   const r = siglum(['import', ...files, '--project', project, '--json']);
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
@@ -80,7 +82,8 @@ describe('siglum import and list', () => {
   it('imports the seed despatch into a new project and prints its documents as JSON', () => {
     const out = importJson([seedText]);
     expect(out.documents).toHaveLength(1);
-    expect(Object.keys(out.documents[0]!).sort()).toEqual(['collection', 'id', 'title']);
+    // The same field names as list --json.
+    expect(Object.keys(out.documents[0]!).sort()).toEqual(['collectionId', 'id', 'title']);
     expect(out.documents[0]!.title).toContain('Grew');
     expect(existsSync(project)).toBe(true);
 
@@ -91,7 +94,7 @@ describe('siglum import and list', () => {
   it('imports a FRUS TEI volume as one collection holding its documents', () => {
     const out = importJson([volumeFile]);
     expect(out.documents.length).toBeGreaterThanOrEqual(7);
-    const collections = new Set(out.documents.map((d) => d.collection));
+    const collections = new Set(out.documents.map((d) => d.collectionId));
     expect(collections.size).toBe(1);
     expect([...collections][0]).toEqual(expect.any(String));
 
@@ -100,6 +103,7 @@ describe('siglum import and list', () => {
     expect(listed.documents.filter((d) => d.collectionId === listed.collections[0]!.id)).toHaveLength(
       out.documents.length,
     );
+    expect(listed.collections[0]!.id).toBe([...collections][0]);
   });
 
   it('imports several files in one go and lists them in a human-readable form without --json', () => {

@@ -4,6 +4,10 @@
  *   node --import tsx writer-child.ts steps PROJECT DOCUMENT_ID
  *     pushes one typed word after another, printing each version as soon as the
  *     service has acknowledged (committed) it;
+ *   node --import tsx writer-child.ts collab PROJECT DOCUMENT_ID NAME
+ *     one of several writers on one document: types "NAME-n " words at the end as an
+ *     editor does (prosemirror-collab: when behind, fetches, rebases and pushes again),
+ *     printing each word's n once the store has committed it;
  *   node --import tsx writer-child.ts import PROJECT PARSED_JSON
  *     imports a parsed volume (TeiImport as JSON), printing "parsed" before the
  *     import checks and writes it, and "done" once it has committed.
@@ -17,6 +21,7 @@ import type { TeiImport } from '../../../electron/service/formats.ts';
 import { importFiles } from '../../../electron/service/importer.ts';
 import { CollabAuthority } from '../../../electron/service/authority.ts';
 import { Store } from '../../../db/store.ts';
+import { CollabClient } from './collab-client.ts';
 
 const [mode, path, arg] = process.argv.slice(2);
 if (path === undefined || arg === undefined) throw new Error('usage: writer-child.ts steps|import PROJECT ARG');
@@ -34,6 +39,15 @@ if (mode === 'import') {
   await importFiles(store, new CollabAuthority(store), parse, [{ name: 'volume.xml', text: '' }], 'new');
   writeSync(1, 'done\n');
   store.close();
+} else if (mode === 'collab') {
+  const name = process.argv[5] ?? 'writer';
+  const service = openService(path, { snapshots: { everySteps: 7, idleMs: 5 } });
+  const client = await CollabClient.open(service, arg, name);
+  for (let n = 0; ; n++) {
+    client.type(`${name}-${n} `, client.state.doc.content.size - 1);
+    await client.sync();
+    writeSync(1, `${n}\n`);
+  }
 } else {
   const service = openService(path, { snapshots: { everySteps: 7, idleMs: 5 } });
   const opened = await service.openDocument({ id: arg });

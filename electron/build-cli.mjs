@@ -1,0 +1,70 @@
+// Builds the command line (and with it `siglum serve`) into dist/cli with esbuild, so
+// that it runs as plain JavaScript: no tsx and no esbuild at run time.
+//   siglum.mjs       electron/cli/run.ts and everything it imports from this repository
+//   importWorker.mjs the import worker (electron/workers/importWorker.ts)
+//   paginator.js     the PDF paginator (edition/print/layout.ts) defining SiglumPrint
+// Packages stay in node_modules (better-sqlite3 is native, playwright-core is large);
+// `npm install` runs this through the `prepare` script, `npm run build` too.
+//
+//   node electron/build-cli.mjs [--outdir DIR]
+import { build } from 'esbuild';
+import { renameSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Builds into `outdir` (default dist/cli); resolves once every file is written. */
+export async function buildCli(target = join(root, 'dist', 'cli')) {
+  // Built beside the target and swapped in, so that a `siglum` started meanwhile (tests
+  // running in another process) finds the old build or the new one, never half of one.
+  const outdir = `${target}.building-${process.pid}`;
+  rmSync(outdir, { recursive: true, force: true });
+  const node = {
+    absWorkingDir: root,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    // Commands load their modules when they run (electron/cli/main.ts): chunks keep that lazy.
+    splitting: true,
+    target: 'node20',
+    packages: 'external',
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    logLevel: 'warning',
+    // dist/cli (bundle and chunks alike) is two folders deep like electron/cli, so paths made
+    // from import.meta.url still resolve.
+    define: { SIGLUM_BUILT_FILES: JSON.stringify({ importWorker: './importWorker.mjs', paginator: './paginator.js' }) },
+  };
+  await Promise.all([
+    build({ ...node, entryPoints: { siglum: 'electron/cli/run.ts' } }),
+    build({ ...node, entryPoints: { importWorker: 'electron/workers/importWorker.ts' } }),
+    build({
+      absWorkingDir: root,
+      entryPoints: { paginator: 'edition/print/layout.ts' },
+      bundle: true,
+      format: 'iife',
+      globalName: 'SiglumPrint',
+      platform: 'browser',
+      target: 'chrome120',
+      outdir,
+      logLevel: 'warning',
+    }),
+  ]);
+  const old = `${target}.old-${process.pid}`;
+  try {
+    renameSync(target, old);
+  } catch (e) {
+    if (e.code !== 'ENOENT') throw e;
+  }
+  renameSync(outdir, target);
+  rmSync(old, { recursive: true, force: true });
+  return target;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({ options: { outdir: { type: 'string' } } });
+  const outdir = await buildCli(values.outdir && resolve(values.outdir));
+  console.log(`Built the command line into ${outdir}`);
+}
