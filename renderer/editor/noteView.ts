@@ -15,6 +15,7 @@ import type { Node } from 'prosemirror-model';
 import { EditorState, type Command, type Plugin, type Transaction } from 'prosemirror-state';
 import { StepMap } from 'prosemirror-transform';
 import { EditorView, type NodeView } from 'prosemirror-view';
+import { blockKeymap } from './blockKeys.ts';
 import { sourceWhitespace } from './sourceWhitespace.ts';
 
 /** Runs a command of the main editor from inside a note (undo must cover both). */
@@ -83,6 +84,7 @@ export class NoteView implements NodeView {
               return true;
             },
           }),
+          keymap(blockKeymap()),
           keymap(baseKeymap),
         ],
       }),

@@ -14,6 +14,7 @@ import type { DocJSON } from '../../edition/api.ts';
 import { schema } from '../../edition/schema.ts';
 import { mentionPlugin } from '../entities/plugin.ts';
 import { editorActions, type ActionHost, type EditorAction } from './actions.ts';
+import { blockKeymap } from './blockKeys.ts';
 import { NoteView } from './noteView.ts';
 import { PageBreakView } from './pageBreakView.ts';
 import { sourceWhitespace } from './sourceWhitespace.ts';
@@ -53,6 +54,7 @@ export function createEditorState(doc: Node, version: number, clientID: string, 
       sourceWhitespace(),
       ...(host.mentions ? [mentionPlugin(host.mentions)] : []),
       keymap(actionKeymap(host)),
+      keymap(blockKeymap()),
       keymap(baseKeymap),
     ],
   });
