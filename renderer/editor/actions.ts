@@ -14,6 +14,7 @@ import { noteOnSelection } from '../../edition/notes/spans.ts';
 import { entityActions } from '../entities/actions.ts';
 import type { MentionHost } from '../entities/plugin.ts';
 import { canInsertPageBreak, insertLineBreak, insertNote, insertPageBreak, type PageBreakAttrs } from './inline.ts';
+import { focusNoteEditor } from './noteView.ts';
 import { isBlockActive, setLetterPart, setListEntry, setPlainBlock, type LetterPart } from './structure.ts';
 
 /** What an action may ask of the window (a dialog for a page break's number). */
@@ -105,6 +106,18 @@ const pageBreak: EditorAction = {
   },
 };
 
+/** Inserts a note and puts the caret inside it, so that what is typed next is the note's text. */
+function noteAction(id: string, label: string, keys: readonly string[], command: Command): EditorAction {
+  return {
+    ...commandAction(id, label, 'inline', keys, command),
+    run(view) {
+      if (!command(view.state, view.dispatch, view)) return false;
+      if (!focusNoteEditor(view, view.state.selection.from)) view.focus();
+      return true;
+    },
+  };
+}
+
 /** All actions, in the order the menu lists them. */
 export const editorActions: readonly EditorAction[] = [
   commandAction('undo', 'Undo', 'history', ['Mod-z'], undo),
@@ -163,8 +176,8 @@ export const editorActions: readonly EditorAction[] = [
 
   pageBreak,
   commandAction('lineBreak', 'Line break', 'inline', ['Shift-Enter'], insertLineBreak),
-  commandAction('note', 'Note', 'inline', ['Mod-Alt-n'], insertNote),
-  commandAction('noteOnSelection', 'Note on selection', 'inline', ['Mod-Alt-Shift-n'], noteOnSelection),
+  noteAction('note', 'Note', ['Mod-Alt-n'], insertNote),
+  noteAction('noteOnSelection', 'Note on selection', ['Mod-Alt-Shift-n'], noteOnSelection),
 
   ...entityActions,
 ];

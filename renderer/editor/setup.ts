@@ -13,6 +13,7 @@ import type { EditorView, NodeViewConstructor } from 'prosemirror-view';
 import type { DocJSON } from '../../edition/api.ts';
 import { schema } from '../../edition/schema.ts';
 import { mentionPlugin } from '../entities/plugin.ts';
+import { noteNumbering } from '../notes/numbering.ts';
 import { editorActions, type ActionHost, type EditorAction } from './actions.ts';
 import { blockKeymap } from './blockKeys.ts';
 import { NoteView } from './noteView.ts';
@@ -52,6 +53,7 @@ export function createEditorState(doc: Node, version: number, clientID: string, 
       history(),
       collab({ version, clientID }),
       sourceWhitespace(),
+      noteNumbering(),
       ...(host.mentions ? [mentionPlugin(host.mentions)] : []),
       keymap(actionKeymap(host)),
       keymap(blockKeymap()),
