@@ -111,4 +111,19 @@ test.describe('editing as in a word processor, with the seed despatch imported',
     await expect(editor.text.locator('p', { hasText: 'due to the following causes.' })).toContainText('After.');
     await editor.expectSaved();
   });
+
+  test('the page-break dialog proposes the page after the nearest break before the caret', async ({ page }) => {
+    await editor.placeCursorAfter('may be seriously strained.');
+    await page.keyboard.press('ControlOrMeta+Alt+p');
+    const number = page.getByRole('dialog').getByLabel('Page number');
+    await expect(number).toHaveValue('71');
+    await page.keyboard.press('Escape');
+    await editor.placeCursorAfter('desire in advance to absolve themselves');
+    await page.keyboard.press('ControlOrMeta+Alt+p');
+    await expect(number).toHaveValue('70');
+    // The proposal is selected: typing replaces it.
+    await page.keyboard.type('69a');
+    await page.keyboard.press('Enter');
+    await expect(editor.text.locator('.tei-pb[data-n="69a"]')).toHaveCount(1);
+  });
 });
