@@ -35,6 +35,8 @@ export {
   checkCollationSettings,
   checkSiglum,
   collationInputs,
+  collateOptionsOf,
   normaliseOptions,
 } from './witnesses.ts';
 export type { CollationInput, CollationSettings, SavedNormalise, WitnessInfo, WitnessOrigin } from './witnesses.ts';
+export { witnessTextFromPlain } from './plainWitness.ts';

@@ -30,7 +30,13 @@ const OPTIONS = {
   serve: { project, help, port: { type: 'string' } },
   entities: { project, json, help, type: { type: 'string' } },
   mentions: { project, json, help },
-  collate: { project, help, document: { type: 'string' }, format: { type: 'string' } },
+  collate: {
+    project,
+    help,
+    document: { type: 'string' },
+    format: { type: 'string' },
+    'near-match': { type: 'boolean' },
+  },
 } as const satisfies Record<string, ParseArgsConfig['options']>;
 
 type Command = keyof typeof OPTIONS;

@@ -25,12 +25,14 @@ Commands:
   mentions ENTITY_ID [--project P] [--json]
       List every mention of one register entry. With --json, print
       [{"document","page","text","context"}].
-  collate FILE... [--format table|json|tei]
-  collate --document ID [--project P] [--format table|json|tei]
+  collate FILE... [--format table|json|tei] [--near-match]
+  collate --document ID [--project P] [--format table|json|tei] [--near-match]
       Collate the files (each a witness, its siglum the file name without extension;
-      TEI files give their running text), or a document with its witnesses, and print
-      the parallel segmentation as a table, the alignment table as CollateX JSON, or
-      CollateX TEI.
+      TEI files give their running text; plain text is read as import reads it, so
+      [Page 69], note callouts and the notes list are not words), or a document with
+      its witnesses, and print the parallel segmentation as a table, the alignment
+      table as CollateX JSON, or CollateX TEI. --near-match sets a word left unmatched
+      beside the most similar reading in its gap.
   serve [--project P] [--port N]
       Serve the app to a browser on this machine (127.0.0.1 only) and print the
       address to open, which carries a one-time access token.

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures.ts';
+import { EditorPage, SEED } from './editor-page.ts';
+
+const seedText = readFileSync(SEED, 'utf8');
+
+test.describe('comparing witnesses of the seed despatch', () => {
+  let editor: EditorPage;
+
+  test.beforeEach(async ({ page, served }) => {
+    editor = new EditorPage(page);
+    await editor.open(served.url);
+    await editor.importSeed();
+    await page.getByRole('button', { name: 'Variants' }).click();
+  });
+
+  test('a plain-text witness is read as import reads it: its page markers, callouts and notes are no variants', async ({
+    page,
+  }) => {
+    const panel = page.getByRole('complementary', { name: 'Variants' });
+    const add = panel.getByRole('form', { name: 'Add a witness' });
+    await add.getByLabel('Siglum').fill('Copy');
+    await add.getByTestId('witness-file').setInputFiles({
+      name: 'copy.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(seedText.replace('increasingly cordial', 'increasingly friendly')),
+    });
+    await add.getByRole('button', { name: 'Add witness' }).click();
+    await expect(panel.getByRole('region', { name: 'Witness Copy' })).toBeVisible();
+    await expect(panel.getByLabel('Text of Copy')).not.toHaveValue(/\[Page 69\]|Not printed/);
+    await panel.getByRole('tab', { name: 'Variants' }).click();
+    await expect(panel.locator('.variant-row')).toHaveCount(1);
+    await expect(panel.locator('.variant-row')).toContainText('friendly');
+  });
+
+  test('side by side opens as the base against the first other witness', async ({ page }) => {
+    const panel = page.getByRole('complementary', { name: 'Variants' });
+    // Looked at before any witness exists, then again once one is added.
+    await panel.getByRole('tab', { name: 'Side by side' }).click();
+    await expect(panel.getByText('Add a witness to compare two texts.')).toBeVisible();
+    await panel.getByRole('tab', { name: 'Witnesses' }).click();
+    const add = panel.getByRole('form', { name: 'Add a witness' });
+    await add.getByLabel('Siglum').fill('A');
+    await add.getByLabel(/Text \(paste/).fill(seedText.replace('increasingly cordial', 'increasingly friendly'));
+    await add.getByRole('button', { name: 'Add witness' }).click();
+    await expect(panel.getByRole('region', { name: 'Witness A' })).toBeVisible();
+    await panel.getByRole('tab', { name: 'Side by side' }).click();
+    await expect(panel.locator('.pair-count')).toContainText('between Base and A');
+    await expect(panel.getByLabel('Left witness')).toHaveValue('0');
+    await expect(panel.getByLabel('Right witness')).toHaveValue('1');
+    await expect(panel.getByLabel('Right witness').locator('option:checked')).toHaveText('A');
+  });
+
+  test('the comparison settings show their disclosure arrow and keep near matching once turned on', async ({
+    page,
+  }) => {
+    const panel = page.getByRole('complementary', { name: 'Variants' });
+    const summary = panel.locator('.collation-settings > summary');
+    const arrow = () => summary.evaluate((el) => getComputedStyle(el, '::before').content);
+    await expect.poll(arrow).toBe('"▸"');
+    await summary.click();
+    await expect.poll(arrow).toBe('"▾"');
+    const near = panel.getByLabel(/Near matching/);
+    await expect(near).not.toBeChecked();
+    await near.check();
+    await expect(near).toBeChecked();
+    await page.reload();
+    await page.getByRole('button', { name: 'Variants' }).click();
+    await page.getByRole('complementary', { name: 'Variants' }).locator('.collation-settings > summary').click();
+    await expect(page.getByRole('complementary', { name: 'Variants' }).getByLabel(/Near matching/)).toBeChecked();
+  });
+});
