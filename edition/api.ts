@@ -219,8 +219,18 @@ export type PagePreview = Omit<ExportResult, 'path' | 'index' | 'files' | 'forma
   images: string[];
 };
 
-/** `exportEdition`'s argument: what, in which format, where; `id` names its progress events. */
-export type ExportEditionArgs = ExportTarget & { format: EditionFormat; outPath: string; id?: string };
+/**
+ * `exportEdition`'s argument: what, in which format, where; `id` names its progress events.
+ * `ifExists`: when something is already at `outPath`, 'replace' it (the default, as an
+ * explicit path on the command line asks) or 'rename': write beside it with the first free
+ * `-2`, `-3`... name, which the result's `path` gives (the window never overwrites silently).
+ */
+export type ExportEditionArgs = ExportTarget & {
+  format: EditionFormat;
+  outPath: string;
+  id?: string;
+  ifExists?: 'replace' | 'rename';
+};
 
 /** A register entry with how many mentions of it the project holds. */
 export interface EntityInfo extends Entity {

@@ -32,8 +32,8 @@ function mentionedIn(docs: Iterable<DocJSON>): Set<string> {
   return refs;
 }
 
-/** A file name made from a title: letters, digits and dashes. */
-export function fileNameOf(title: string): string {
+/** A file name made from a title: letters, digits and dashes; `tag` (`d12`) keeps two documents of one title apart. */
+export function fileNameOf(title: string, tag?: string): string {
   const slug = title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -41,7 +41,8 @@ export function fileNameOf(title: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 80)
     .toLowerCase();
-  return `${slug || 'siglum-export'}.xml`;
+  const stem = slug || 'siglum-export';
+  return `${tag ? `${stem}-${tag}` : stem}.xml`;
 }
 
 /** A collection as edition/tei's writers take it: a frame and its documents by key. */
@@ -81,7 +82,7 @@ export function exportTei(
     const entities = register?.({ collectionId, mentioned: mentionedIn([doc]), unmentioned: false });
     const context = frame !== null && record.frameKey !== null ? { frame, key: record.frameKey } : {};
     return {
-      fileName: fileNameOf(record.info.title),
+      fileName: fileNameOf(record.info.title, `d${id}`),
       xml: withListWit(
         store,
         id,
@@ -97,7 +98,10 @@ export function exportTei(
       mentioned: mentionedIn(docs.values()),
       unmentioned: true,
     });
-    return { fileName: fileNameOf(collection.title), xml: exportCollectionTei(frame, docs, entities) };
+    return {
+      fileName: fileNameOf(collection.title, `c${collection.id}`),
+      xml: exportCollectionTei(frame, docs, entities),
+    };
   }
   const title = getProject(store.db)?.title ?? 'Siglum project';
   const collections = collectionIds(store.db).map((id) =>
