@@ -20,6 +20,7 @@ import { footEstimator, type AppRef, type NoteRef } from './foot.ts';
 import { anchorLocator, lineAt, readLines } from './geometry.ts';
 import { indexEntries, indexHtml } from './index-pages.ts';
 import { checkPages } from './verify.ts';
+import { dropUnusedSoftHyphens } from './softHyphens.ts';
 import type { PrintData } from './html.ts';
 import type { LayoutReport, LineNumberRestart, PageSummary, ResolvedPrintSettings } from './model.ts';
 
@@ -453,6 +454,9 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
   );
 
   lap('verify');
+  // Only a soft hyphen where a line breaks belongs in the PDF's text.
+  dropUnusedSoftHyphens(pagesEl, range);
+  lap('hyphens');
   return {
     pages: pageNo,
     placed,
