@@ -4,10 +4,10 @@
  * The text is hyphenated before layout (hyphenate.ts) so that Chromium can break
  * inside words; but every soft hyphen left in the text reaches the PDF's text layer,
  * where a reader's search for "December" misses "De\u00adcem\u00adber" and copied
- * text is full of invisible characters. Once the pages are laid out, only a soft
- * hyphen at the end of a line is a real hyphen; the others are removed. Removing a
- * break opportunity that was not taken changes no line: Chromium breaks lines
- * greedily, so the breaks before it stay where they are.
+ * text is full of invisible characters. So once a flow (or a foot) is laid out, only a
+ * soft hyphen at the end of a line is kept; the others are removed and the lines are
+ * measured after that. Taking one out can move a line break (the word's letters may
+ * kern across it now), so the paginator measures only the text as it will print.
  */
 
 const SHY = '\u00ad';
