@@ -63,6 +63,32 @@ function volume(
 }
 
 /**
+ * One document's TEI, as `exportTei` writes it; `doc` (the editor's current document,
+ * say) instead of the stored one when given.
+ */
+export function documentExport(
+  store: Store,
+  authority: CollabAuthority,
+  id: number,
+  register?: RegisterForExport,
+  doc: DocJSON = authority.peek(id).toJSON() as DocJSON,
+): TeiExport {
+  const record = getDocument(store.db, id);
+  const collectionId = record.info.collectionId === null ? null : Number(record.info.collectionId);
+  const frame = collectionId === null ? null : getCollection(store.db, collectionId).frame;
+  const entities = register?.({ collectionId, mentioned: mentionedIn([doc]), unmentioned: false });
+  const context = frame !== null && record.frameKey !== null ? { frame, key: record.frameKey } : {};
+  return {
+    fileName: fileNameOf(record.info.title, `d${id}`),
+    xml: withListWit(
+      store,
+      id,
+      exportDocumentTei(doc, record.meta, entities === undefined ? context : { ...context, register: entities }),
+    ),
+  };
+}
+
+/**
  * With `register`, mentions point at the register entries' xml:ids and the file
  * carries the entries its own frame does not define as a standOff (see
  * EntityService.exportRegister for which).
@@ -73,23 +99,7 @@ export function exportTei(
   target: ExportTarget,
   register?: RegisterForExport,
 ): TeiExport {
-  if ('documentId' in target) {
-    const id = rowId(target.documentId, 'document');
-    const record = getDocument(store.db, id);
-    const doc = authority.peek(id).toJSON() as DocJSON;
-    const collectionId = record.info.collectionId === null ? null : Number(record.info.collectionId);
-    const frame = collectionId === null ? null : getCollection(store.db, collectionId).frame;
-    const entities = register?.({ collectionId, mentioned: mentionedIn([doc]), unmentioned: false });
-    const context = frame !== null && record.frameKey !== null ? { frame, key: record.frameKey } : {};
-    return {
-      fileName: fileNameOf(record.info.title, `d${id}`),
-      xml: withListWit(
-        store,
-        id,
-        exportDocumentTei(doc, record.meta, entities === undefined ? context : { ...context, register: entities }),
-      ),
-    };
-  }
+  if ('documentId' in target) return documentExport(store, authority, rowId(target.documentId, 'document'), register);
   if ('collectionId' in target) {
     const collection = getCollection(store.db, rowId(target.collectionId, 'collection'));
     const { frame, docs } = volume(store, authority, collection.id, collection.title);

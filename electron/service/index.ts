@@ -67,6 +67,7 @@ import { defaultParser, parseInProcess, type FileParser } from './formats.ts';
 import { checkImportFiles, importFiles } from './importer.ts';
 import { createPublisher, type PageImageRenderer, type PdfRenderer } from './publish.ts';
 import { seedFile } from './seed.ts';
+import { validateDocument } from './validation.ts';
 import { watchOtherWriters } from './watch.ts';
 import { witnessMethods } from './witnesses.ts';
 
@@ -357,6 +358,12 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
     previewPages: (args) => call(() => publisher.previewPages(argsObject(args, 'previewPages'))),
     getPrintSettings: () => call(() => publisher.getPrintSettings()),
     updatePrintSettings: (args) => call(() => publisher.updatePrintSettings(argsObject(args, 'updatePrintSettings'))),
+    validateDocument: (args) =>
+      call(() => {
+        const o = argsObject(args, 'validateDocument');
+        const id = requireString(o, 'documentId', 'validateDocument');
+        return validateDocument(store, authority, id, o['doc'], (scope) => entities.exportRegister(scope));
+      }),
 
     subscribe(listener) {
       listeners.add(listener);
