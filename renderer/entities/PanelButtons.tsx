@@ -31,6 +31,17 @@ export default function PanelButtons() {
       >
         Notes
       </button>
+      <button
+        type="button"
+        class="tool tool-text"
+        classList={{ active: state.panel === 'problems' }}
+        aria-pressed={state.panel === 'problems'}
+        title="Where the document's TEI would not validate, checked as you type"
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={() => toggle('problems')}
+      >
+        Problems
+      </button>
     </>
   );
 }
