@@ -6,6 +6,7 @@ export type { DocText } from './text.ts';
 export {
   addReading,
   dropEntry,
+  emendLemma,
   entryFromVariant,
   makeEntry,
   promoteReading,
