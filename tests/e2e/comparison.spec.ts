@@ -69,4 +69,33 @@ test.describe('comparing witnesses of the seed despatch', () => {
     await page.getByRole('complementary', { name: 'Variants' }).locator('.collation-settings > summary').click();
     await expect(page.getByRole('complementary', { name: 'Variants' }).getByLabel(/Near matching/)).toBeChecked();
   });
+
+  test('an emendation of the lemma is labelled, saved, and undone from the Apparatus tab', async ({ page }) => {
+    test.setTimeout(120_000);
+    const panel = page.getByRole('complementary', { name: 'Variants' });
+    const add = panel.getByRole('form', { name: 'Add a witness' });
+    await add.getByLabel('Siglum').fill('A');
+    await add.getByLabel(/Text \(paste/).fill(seedText.replace('increasingly cordial', 'increasingly friendly'));
+    await add.getByRole('button', { name: 'Add witness' }).click();
+    await expect(panel.getByRole('region', { name: 'Witness A' })).toBeVisible();
+    await panel.getByRole('tab', { name: 'Variants' }).click();
+    await panel.locator('.variant-row', { hasText: 'friendly' }).getByRole('button', { name: 'Make entry' }).click();
+    await panel.getByRole('tab', { name: 'Apparatus' }).click();
+    const entry = panel.locator('.app-entry');
+    await expect(entry).toHaveCount(1);
+
+    // Emended: the text changes, the old words stay as the base's reading; Undo in the tab takes it back.
+    await entry.getByRole('button', { name: 'Emend…' }).click();
+    const emend = entry.getByRole('form', { name: 'Emend the base text' });
+    await expect(emend).toContainText('stays in the apparatus');
+    await emend.getByLabel('Emended text').fill('amicable');
+    await emend.getByRole('button', { name: 'Emend' }).click();
+    await expect(editor.text).toContainText('increasingly amicable');
+    await expect(entry.locator('.app-line')).toContainText('amicable] cordial');
+    await editor.expectSaved();
+    await panel.getByRole('button', { name: 'Undo', exact: true }).click();
+    await expect(editor.text).toContainText('increasingly cordial');
+    await expect(entry.locator('.app-line')).not.toContainText('amicable');
+    await editor.expectSaved();
+  });
 });
