@@ -12,7 +12,7 @@ import { baseKeymap } from 'prosemirror-commands';
 import { redo, undo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
 import type { Node } from 'prosemirror-model';
-import { EditorState, TextSelection, type Command, type Plugin, type Transaction } from 'prosemirror-state';
+import { EditorState, NodeSelection, Plugin, TextSelection, type Command, type Transaction } from 'prosemirror-state';
 import { StepMap } from 'prosemirror-transform';
 import { EditorView, type NodeView } from 'prosemirror-view';
 import { blockKeymap } from './blockKeys.ts';
@@ -34,6 +34,25 @@ export function focusNoteEditor(view: EditorView, pos: number): boolean {
   const dom = view.nodeDOM(pos);
   const note = dom ? noteViews.get(dom) : undefined;
   return note ? note.focusInner() : false;
+}
+
+/**
+ * Text typed while a note itself is selected (its number clicked) goes into the note,
+ * at the end of its text, rather than replacing the note. False when no note is selected.
+ */
+export function typeIntoSelectedNote(view: EditorView, text: string): boolean {
+  const sel = view.state.selection;
+  if (!(sel instanceof NodeSelection) || sel.node.type.name !== 'note') return false;
+  const dom = view.nodeDOM(sel.from);
+  const note = dom ? noteViews.get(dom) : undefined;
+  return note ? note.typeInto(text) : false;
+}
+
+/** ProseMirror's own path for text typed over a node selection (keypress) goes the same way. */
+export function selectedNoteGuard(): Plugin {
+  return new Plugin({
+    props: { handleTextInput: (view, _from, _to, text) => typeIntoSelectedNote(view, text) },
+  });
 }
 
 export class NoteView implements NodeView {
@@ -65,6 +84,13 @@ export class NoteView implements NodeView {
     const inner = this.inner;
     inner.dispatch(inner.state.tr.setSelection(TextSelection.atEnd(inner.state.doc)).setMeta('addToHistory', false));
     inner.focus();
+    return true;
+  }
+
+  /** Focuses the note's editor and types `text` at the end of the note. */
+  typeInto(text: string): boolean {
+    if (!this.focusInner() || !this.inner) return false;
+    this.inner.dispatch(this.inner.state.tr.insertText(text).scrollIntoView());
     return true;
   }
 

@@ -16,7 +16,7 @@ import { mentionPlugin } from '../entities/plugin.ts';
 import { noteNumbering } from '../notes/numbering.ts';
 import { editorActions, type ActionHost, type EditorAction } from './actions.ts';
 import { blockKeymap } from './blockKeys.ts';
-import { NoteView } from './noteView.ts';
+import { NoteView, selectedNoteGuard } from './noteView.ts';
 import { PageBreakView } from './pageBreakView.ts';
 import { sourceWhitespace } from './sourceWhitespace.ts';
 
@@ -54,6 +54,7 @@ export function createEditorState(doc: Node, version: number, clientID: string, 
       collab({ version, clientID }),
       sourceWhitespace(),
       noteNumbering(),
+      selectedNoteGuard(),
       ...(host.mentions ? [mentionPlugin(host.mentions)] : []),
       keymap(actionKeymap(host)),
       keymap(blockKeymap()),

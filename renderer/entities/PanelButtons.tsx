@@ -33,14 +33,15 @@ export default function PanelButtons() {
       </button>
       <button
         type="button"
-        class="tool tool-text"
+        class="tool"
         classList={{ active: state.panel === 'problems' }}
         aria-pressed={state.panel === 'problems'}
-        title="Where the document's TEI would not validate, checked as you type"
+        aria-label="Problems"
+        title="Problems: where the document's TEI would not validate, checked as you type"
         onMouseDown={(e) => e.preventDefault()}
         onClick={() => toggle('problems')}
       >
-        Problems
+        ⚠
       </button>
     </>
   );

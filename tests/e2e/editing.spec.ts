@@ -126,4 +126,18 @@ test.describe('editing as in a word processor, with the seed despatch imported',
     await page.keyboard.press('Enter');
     await expect(editor.text.locator('.tei-pb[data-n="69a"]')).toHaveCount(1);
   });
+
+  test('typing while a note’s number is selected goes into the note and never replaces it', async ({ page }) => {
+    const callouts = editor.text.locator('.note-callout');
+    const count = await callouts.count();
+    await callouts.first().click();
+    const noteEditor = editor.text.locator('.note-editor .ProseMirror');
+    await expect(noteEditor).toBeVisible();
+    const before = await noteEditor.innerText();
+    // The number clicked, the note selected in the text: what is typed goes into the note.
+    await page.keyboard.type(' Added.');
+    await expect(noteEditor).toHaveText(`${before} Added.`);
+    await expect(callouts).toHaveCount(count);
+    await editor.expectSaved();
+  });
 });
