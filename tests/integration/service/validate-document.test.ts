@@ -10,12 +10,13 @@ import { describe, expect, it } from 'vitest';
 import type { DocJSON } from '../../../edition/api.ts';
 import { schema } from '../../../edition/schema.ts';
 import { positionOfMessage, withPositionMarkers } from '../../../edition/tei/positions.ts';
+import { runCli } from '../../../electron/cli/main.ts';
 import { parseInProcess } from '../../../electron/service/formats.ts';
 import { serviceFixture } from './helpers.ts';
 
 const shared = resolve(import.meta.dirname, '../../../../shared');
 const seedText = readFileSync(join(shared, 'corpus/seed/frus1933v03-d63-grew-256.txt'), 'utf8');
-const { service } = serviceFixture();
+const { service, tmp } = serviceFixture();
 
 describe('validating a document as it is edited', () => {
   it('finds the seed valid and locates a heading after a paragraph at its block', async () => {
@@ -79,5 +80,45 @@ describe('position markers', () => {
       if (n.type.name === 'teiInline') texts.push(String(n.attrs['text']));
     });
     expect(texts).toEqual(['siglum-pos 1', 'siglum-pos 5']);
+  });
+});
+
+describe('siglum export of a document whose TEI does not validate', () => {
+  it('writes it and names the problems on stderr', async () => {
+    const s = service('cli-invalid.siglum', { create: true, parseFile: parseInProcess });
+    const doc = await s.createDocument({ title: 'Misplaced' });
+    const opened = await s.openDocument({ id: doc.id });
+    const end = Node.fromJSON(schema, opened.doc).content.size;
+    // A paragraph, then a heading after it: invalid in TEI.
+    const steps = [
+      {
+        stepType: 'replace',
+        from: end,
+        to: end,
+        slice: {
+          content: [
+            { type: 'paragraph', content: [{ type: 'text', text: 'Text.' }] },
+            { type: 'heading', content: [{ type: 'text', text: 'Late' }] },
+          ],
+        },
+      },
+    ];
+    expect(await s.pushSteps({ documentId: doc.id, version: opened.version, clientID: 't', steps })).toMatchObject({
+      ok: true,
+    });
+    s.close();
+    let err = '';
+    const out = join(tmp.dir, 'misplaced.xml');
+    const status = await runCli(
+      ['export', doc.id, '--format', 'tei', '--out', out, '--project', tmp.file('cli-invalid.siglum')],
+      {
+        out: () => undefined,
+        err: (t) => void (err += `${t}\n`),
+      },
+    );
+    expect(status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('<head>Late</head>');
+    expect(err).toMatch(/does not validate against tei_all: \d+ problems?\./);
+    expect(err).toMatch(/line \d+:\d+: .*head/);
   });
 });
