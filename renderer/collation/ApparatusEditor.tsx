@@ -53,6 +53,8 @@ export default function ApparatusEditor() {
       const tr = view.state.tr;
       command(tr);
       if (tr.docChanged) view.dispatch(tr);
+      // The entries now, not after the pause: an Undo right away must find this change shown.
+      editorActions.refresh();
     } catch (error) {
       notices[1].show(error, `Could not ${what}`);
     }
@@ -102,6 +104,7 @@ export default function ApparatusEditor() {
           onClick={() => {
             const view = editorActions.view();
             if (view) undo(view.state, view.dispatch);
+            editorActions.refresh();
           }}
         >
           Undo

@@ -70,7 +70,9 @@ test.describe('comparing witnesses of the seed despatch', () => {
     await expect(page.getByRole('complementary', { name: 'Variants' }).getByLabel(/Near matching/)).toBeChecked();
   });
 
-  test('an emendation of the lemma is labelled, saved, and undone from the Apparatus tab', async ({ page }) => {
+  test('apparatus changes undone and redone at once are shown and saved; an emendation is labelled and undone from the tab', async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     const panel = page.getByRole('complementary', { name: 'Variants' });
     const add = panel.getByRole('form', { name: 'Add a witness' });
@@ -83,6 +85,19 @@ test.describe('comparing witnesses of the seed despatch', () => {
     await panel.getByRole('tab', { name: 'Apparatus' }).click();
     const entry = panel.locator('.app-entry');
     await expect(entry).toHaveCount(1);
+
+    // A change of type undone at once, from the tab and from the text, and redone: shown and saved each time.
+    await entry.getByLabel('Type').selectOption('orthographic');
+    await panel.getByRole('button', { name: 'Undo', exact: true }).click();
+    await expect(entry.getByLabel('Type')).toHaveValue('');
+    await entry.getByLabel('Type').selectOption('punctuation');
+    await editor.expectSaved();
+    await editor.text.click();
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect(entry.getByLabel('Type')).toHaveValue('');
+    await page.keyboard.press('ControlOrMeta+y');
+    await expect(entry.getByLabel('Type')).toHaveValue('punctuation');
+    await editor.expectSaved();
 
     // Emended: the text changes, the old words stay as the base's reading; Undo in the tab takes it back.
     await entry.getByRole('button', { name: 'Emend…' }).click();
