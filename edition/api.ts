@@ -278,8 +278,39 @@ export type PagePreview = Omit<ExportResult, 'path' | 'index' | 'files' | 'forma
   images: string[];
 };
 
-/** `exportEdition`'s argument: what, in which format, where; `id` names its progress events. */
-export type ExportEditionArgs = ExportTarget & { format: EditionFormat; outPath: string; id?: string };
+/**
+ * `exportEdition`'s argument: what, in which format, where; `id` names its progress events.
+ * `ifExists`: when something is already at `outPath`, 'replace' it (the default, as an
+ * explicit path on the command line asks) or 'rename': write beside it with the first free
+ * `-2`, `-3`... name, which the result's `path` gives (the window never overwrites silently).
+ */
+export type ExportEditionArgs = ExportTarget & {
+  format: EditionFormat;
+  outPath: string;
+  id?: string;
+  ifExists?: 'replace' | 'rename';
+};
+
+/** One place where a document's TEI export does not validate. */
+export interface TeiProblem {
+  /** The validator's message, as it gives it. */
+  message: string;
+  /** Where in the exported TEI (1-based; 0 when the validator gives no place). */
+  line: number;
+  column: number;
+  /** The position in the document of the text block it is about; null outside the text (the header). */
+  pos: number | null;
+}
+
+/** `validateDocument`'s answer: against which schema, by which validator, and each problem. */
+export interface DocumentValidation {
+  documentId: string;
+  /** tei_all, or the FRUS schema for a document that uses the FRUS namespace. */
+  schema: 'tei_all' | 'frus';
+  validator: 'jing' | 'xmllint';
+  valid: boolean;
+  problems: TeiProblem[];
+}
 
 /** A register entry with how many mentions of it the project holds. */
 export interface EntityInfo extends Entity {
@@ -432,6 +463,12 @@ export interface SiglumApi extends WitnessApi, SearchApi {
   getPrintSettings(args: Record<string, never>): Promise<ProjectPrintSettings>;
   /** Changes some print settings; a bad value rejects ('bad-input') naming it, and nothing is saved. */
   updatePrintSettings(args: { settings: Partial<ProjectPrintSettings> }): Promise<ProjectPrintSettings>;
+  /**
+   * Validates the document's TEI export (with `doc`, the editor's current document,
+   * when given; else the stored one) against tei_all, or the FRUS schema for a FRUS
+   * document, and says where each problem is in the document.
+   */
+  validateDocument(args: { documentId: string; doc?: DocJSON }): Promise<DocumentValidation>;
 }
 
 export type ApiMethod = keyof SiglumApi;
@@ -479,6 +516,7 @@ export const API_METHODS = [
   'getPrintSettings',
   'updatePrintSettings',
   ...SEARCH_METHODS,
+  'validateDocument',
 ] as const satisfies readonly ApiMethod[];
 
 /** Compile-time check that API_METHODS names every method of SiglumApi. */

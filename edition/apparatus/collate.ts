@@ -95,12 +95,12 @@ export interface Collated {
  */
 export function collateWitnesses(
   witnesses: ReadonlyArray<{ siglum: string; text: string }>,
-  options: { base?: number; normalise?: NormaliseOptions } = {},
+  options: { base?: number; normalise?: NormaliseOptions; nearMatch?: boolean } = {},
 ): Collated {
   const base = options.base ?? 0;
   if (witnesses.length > 0 && (base < 0 || base >= witnesses.length))
     throw new RangeError(`There is no witness ${base} to be the base`);
-  const collation = collate(witnesses, { normalise: options.normalise });
+  const collation = collate(witnesses, { normalise: options.normalise, nearMatch: options.nearMatch === true });
   const table = alignmentTable(collation);
   const segmentation = parallelSegmentation(collation);
   const sigla = witnesses.map((w) => w.siglum);

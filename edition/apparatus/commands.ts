@@ -153,6 +153,29 @@ export function promoteReading(tr: Transform, id: string, index: number): Transf
   return setAttrs(tr, moved, { ...entry, wit: reading.wit, readings });
 }
 
+/**
+ * An emendation: the base text at the entry becomes `text`, the editor's own reading
+ * (no witness reads it), and the words it replaces stay in the apparatus as the
+ * reading of the lemma's witnesses. Choosing a witness's reading is not an
+ * emendation: it is promoted (`promoteReading`), its witnesses with it.
+ */
+export function emendLemma(tr: Transform, id: string, text: string): Transform {
+  const entry = entryOf(tr.doc, id);
+  if (text === entry.lemma) return tr;
+  const same = entry.readings.findIndex((r) => r.text === text);
+  if (same >= 0) return promoteReading(tr, id, same);
+  if (text === '') throw new RangeError('A lemma needs text; drop the entry instead of emptying its lemma');
+  const old: AppReading = { wit: entry.wit, text: entry.lemma, type: null };
+  const previous = markOf(tr.doc, entry);
+  const mark = appMark({ ...entry, wit: [], readings: [old, ...entry.readings], id: entry.id }, previous);
+  // One replace step carrying the new entry (a mark step after it would not survive undo as JSON).
+  const $from = tr.doc.resolve(entry.from);
+  const marks = ($from.parent.childAfter($from.parentOffset).node?.marks ?? [previous]).map((m) =>
+    m === previous || m.eq(previous) ? mark : m,
+  );
+  return tr.replaceWith(entry.from, entry.to, schema.text(text, marks));
+}
+
 /** Adds a reading (at the end, or at `index`). */
 export function addReading(tr: Transform, id: string, reading: AppReading, index?: number): Transform {
   const entry = entryOf(tr.doc, id);

@@ -6,6 +6,7 @@ export type { DocText } from './text.ts';
 export {
   addReading,
   dropEntry,
+  emendLemma,
   entryFromVariant,
   makeEntry,
   promoteReading,
@@ -35,6 +36,8 @@ export {
   checkCollationSettings,
   checkSiglum,
   collationInputs,
+  collateOptionsOf,
   normaliseOptions,
 } from './witnesses.ts';
 export type { CollationInput, CollationSettings, SavedNormalise, WitnessInfo, WitnessOrigin } from './witnesses.ts';
+export { witnessTextFromPlain } from './plainWitness.ts';

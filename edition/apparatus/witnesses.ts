@@ -27,6 +27,12 @@ export interface SavedNormalise {
   caseFold: boolean;
   diacritics: boolean;
   punctuation: boolean;
+  /**
+   * Near matching: a word left unmatched is set beside the most similar unmatched reading
+   * in its gap (`Coriander` against `Korianderx`), rather than beside whatever stands
+   * opposite it (edition/collation ties.ts). Saved with the switches; off by default.
+   */
+  nearMatch?: boolean;
 }
 
 export interface CollationSettings {
@@ -42,7 +48,7 @@ export interface CollationSettings {
 export const DEFAULT_COLLATION_SETTINGS: CollationSettings = Object.freeze({
   base: null,
   documentSiglum: 'Base',
-  normalise: { caseFold: true, diacritics: false, punctuation: false },
+  normalise: { caseFold: true, diacritics: false, punctuation: false, nearMatch: false },
   regularisations: [],
 }) as CollationSettings;
 
@@ -52,7 +58,13 @@ function bad(message: string): never {
 
 /** The saved normalisation as the collation engine takes it. */
 export function normaliseOptions(s: CollationSettings): NormaliseOptions {
-  return { ...s.normalise, regularisations: s.regularisations };
+  const { caseFold, diacritics, punctuation } = s.normalise;
+  return { caseFold, diacritics, punctuation, regularisations: s.regularisations };
+}
+
+/** Everything the saved settings tell the collation: normalisation and near matching. */
+export function collateOptionsOf(s: CollationSettings): { normalise: NormaliseOptions; nearMatch: boolean } {
+  return { normalise: normaliseOptions(s), nearMatch: s.normalise.nearMatch === true };
 }
 
 /** Settings checked (from the wire or the store); missing fields take the defaults. 'bad-input' saying what is wrong. */
@@ -69,7 +81,7 @@ export function checkCollationSettings(value: unknown): CollationSettings {
   const n = (v['normalise'] ?? {}) as Record<string, unknown>;
   if (typeof n !== 'object' || Array.isArray(n)) bad('"normalise" must be an object of switches.');
   const flag = (name: keyof SavedNormalise): boolean => {
-    const f = n[name] ?? d.normalise[name];
+    const f = n[name] ?? d.normalise[name] ?? false;
     if (typeof f !== 'boolean') bad(`"normalise.${name}" must be true or false.`);
     return f;
   };
@@ -96,7 +108,12 @@ export function checkCollationSettings(value: unknown): CollationSettings {
   return {
     base,
     documentSiglum: siglum.trim(),
-    normalise: { caseFold: flag('caseFold'), diacritics: flag('diacritics'), punctuation: flag('punctuation') },
+    normalise: {
+      caseFold: flag('caseFold'),
+      diacritics: flag('diacritics'),
+      punctuation: flag('punctuation'),
+      nearMatch: flag('nearMatch'),
+    },
     regularisations,
   };
 }

@@ -20,6 +20,7 @@ import { footEstimator, type AppRef, type NoteRef } from './foot.ts';
 import { anchorLocator, lineAt, readLines } from './geometry.ts';
 import { indexEntries, indexHtml } from './index-pages.ts';
 import { checkPages } from './verify.ts';
+import { dropUnusedSoftHyphens } from './softHyphens.ts';
 import type { PrintData } from './html.ts';
 import type { LayoutReport, LineNumberRestart, PageSummary, ResolvedPrintSettings } from './model.ts';
 
@@ -99,6 +100,8 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
   for (const fn of Array.from(doc.querySelectorAll('#fn-store .fn'))) {
     noteHtml.set(fn.getAttribute('data-note') ?? '', fn.outerHTML);
   }
+  /** A foot's HTML as measured, with the soft hyphens that end no line taken out. */
+  const footPrinted = new Map<string, string>();
   const measurer = doc.createElement('div');
   measurer.className = 'foot measurer';
   sources.appendChild(measurer);
@@ -129,6 +132,9 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
    * and `data-head`); the running head is that of the document a page begins in.
    */
   const paginateFlow = (section: HTMLElement, kind: FlowKind, flowHead: string): void => {
+    // Only a soft hyphen where a line breaks belongs in the PDF's text; the lines are
+    // measured after the others are gone, so what is measured is what prints.
+    dropUnusedSoftHyphens(section, range);
     const { origin, blocks, boxes, lines, heads } = readLines(
       doc,
       range,
@@ -235,6 +241,9 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
     const measure = (html: string): number => {
       if (html === '') return 0;
       measurer.innerHTML = html;
+      // As in the text: the foot keeps only the soft hyphens that end its lines, and prints as measured.
+      dropUnusedSoftHyphens(measurer, range);
+      footPrinted.set(html, measurer.innerHTML);
       return measurer.getBoundingClientRect().height;
     };
 
@@ -368,7 +377,9 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
         const h = line.bottom - line.top;
         html += `<div class="ln" style="top:${config.marginTop + line.top - y0}px;height:${h}px;line-height:${h}px"><span>${n}</span></div>`;
       }
-      const foot = footHtml(notes, app, s, e);
+      const built = footHtml(notes, app, s, e);
+      if (built !== '' && !footPrinted.has(built)) measure(built);
+      const foot = footPrinted.get(built) ?? built;
       if (foot !== '') html += `<div class="foot">${foot}</div>`;
       page.insertAdjacentHTML('beforeend', html);
       pagesEl!.appendChild(page);

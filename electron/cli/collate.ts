@@ -11,6 +11,7 @@ import {
   documentText,
   formatCollation,
   normaliseOptions,
+  witnessTextFromPlain,
   type CollationFormat,
 } from '../../edition/apparatus/index.ts';
 import { SiglumError } from '../../edition/errors.ts';
@@ -42,16 +43,21 @@ async function witnessOf(file: string): Promise<{ siglum: string; text: string }
   if (ext === '.xml' || ext === '.tei') {
     const imported = importTei(text, basename(file));
     text = imported.documents.map((d) => documentText(Node.fromJSON(schema, d.doc)).text).join('\n\n');
+  } else if (text.trim() !== '') {
+    // Plain text as document import reads it: `[Page 69]`, note callouts and the notes list are not words.
+    text = witnessTextFromPlain(text, basename(file));
   }
   return { siglum: basename(file, extname(file)), text };
 }
 
 export async function collateCommand(
   files: string[],
-  opts: { project?: string; document?: string; format?: string },
+  opts: { project?: string; document?: string; format?: string; 'near-match'?: boolean },
   io: Output,
 ): Promise<number> {
   const format = formatOf(opts.format);
+  // --near-match: an unmatched word goes beside the most similar reading in its gap (a document's saved setting counts too).
+  const nearMatch = opts['near-match'] === true;
   if (opts.document !== undefined) {
     if (files.length > 0) throw new UsageError('collate takes FILEs or --document ID, not both.');
     const project = chooseProject(opts.project);
@@ -67,7 +73,7 @@ export async function collateCommand(
     // The service's collation is deterministic: collating the same texts here gives the same result.
     const collated = collateWitnesses(
       c.sigla.map((siglum, i) => ({ siglum, text: c.texts[i]! })),
-      { normalise: normaliseOptions(c.settings) },
+      { normalise: normaliseOptions(c.settings), nearMatch: nearMatch || c.settings.normalise.nearMatch === true },
     );
     io.out(formatCollation(collated, format, tableWidth()));
     return 0;
@@ -80,6 +86,6 @@ export async function collateCommand(
     if (seen.has(w.siglum)) throw new UsageError(`Two files give the siglum "${w.siglum}"; rename one of them.`);
     seen.add(w.siglum);
   }
-  io.out(formatCollation(collateWitnesses(witnesses), format, tableWidth()));
+  io.out(formatCollation(collateWitnesses(witnesses, { nearMatch }), format, tableWidth()));
   return 0;
 }

@@ -217,6 +217,24 @@ export async function exportCommand(
     );
   }
   io.out(path);
+  // Invalid TEI is never written without a word: a document's export is checked and its problems named.
+  if ('documentId' in target) {
+    const id = target.documentId;
+    try {
+      const check = await withService(project, false, (s) => s.validateDocument({ documentId: id }));
+      if (!check.valid) {
+        const n = check.problems.length;
+        io.err(
+          `siglum: warning: ${path} does not validate against ${check.schema}: ${n} ${n === 1 ? 'problem' : 'problems'}.`,
+        );
+        for (const p of check.problems.slice(0, 5)) io.err(`siglum: warning: line ${p.line}:${p.column}: ${p.message}`);
+      }
+    } catch (e) {
+      io.err(
+        `siglum: warning: ${path} was written but could not be validated: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    }
+  }
   return reportPointers(exported.pointers, io);
 }
 

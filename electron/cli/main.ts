@@ -35,7 +35,13 @@ const OPTIONS = {
   serve: { project, help, port: { type: 'string' }, exports: { type: 'string' } },
   entities: { project, json, help, type: { type: 'string' } },
   mentions: { project, json, help },
-  collate: { project, help, document: { type: 'string' }, format: { type: 'string' } },
+  collate: {
+    project,
+    help,
+    document: { type: 'string' },
+    format: { type: 'string' },
+    'near-match': { type: 'boolean' },
+  },
   search: {
     project,
     json,

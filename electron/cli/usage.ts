@@ -32,13 +32,15 @@ export const COMMAND_HELP = {
   mentions: `mentions ENTITY_ID [--project P] [--json]
       List every mention of one register entry (ids are in \`siglum entities\`). With
       --json, print [{"document","page","text","context"}].`,
-  collate: `collate FILE... [--format table|json|tei]
-  collate --document ID [--project P] [--format table|json|tei]
+  collate: `collate FILE... [--format table|json|tei] [--near-match]
+  collate --document ID [--project P] [--format table|json|tei] [--near-match]
       Collate the files (each a witness, its siglum the file name without extension;
-      TEI files give their running text), or a document with its witnesses, and print
-      the parallel segmentation as a table (wrapped to the terminal's width, or 100
-      columns when the output is not a terminal), the alignment table as CollateX
-      JSON, or CollateX TEI.`,
+      TEI files give their running text; plain text is read as import reads it, so
+      [Page 69], note callouts and the notes list are not words), or a document with
+      its witnesses, and print the parallel segmentation as a table (wrapped to the
+      terminal's width, or 100 columns when the output is not a terminal), the
+      alignment table as CollateX JSON, or CollateX TEI. --near-match sets a word left
+      unmatched beside the most similar reading in its gap.`,
   search: `search QUERY [--regex] [--in text|notes|apparatus|names|titles|meta] [--project P]
          [--json] [--limit N]
       Search the whole project: words (diacritics and case folded), "a phrase",

@@ -11,6 +11,7 @@ import { Step, type StepResult } from 'prosemirror-transform';
 import type { PushResult, StepJSON, StepsSince } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import { schema } from '../../edition/schema.ts';
+import { flattenMarkSets } from '../../edition/steps.ts';
 import { loadContent } from '../../db/content.ts';
 import { documentVersion, setDocumentVersion } from '../../db/documents.ts';
 import { putSnapshot } from '../../db/snapshots.ts';
@@ -85,7 +86,7 @@ export class CollabAuthority {
       let step: Step;
       let result: StepResult;
       try {
-        step = Step.fromJSON(schema, raw);
+        step = Step.fromJSON(schema, flattenMarkSets(raw));
         result = step.apply(doc);
       } catch (e) {
         throw badStep(e instanceof Error ? e.message : String(e));

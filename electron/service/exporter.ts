@@ -77,8 +77,8 @@ function withPointerCheck(fileName: string, { xml, root }: Written): TeiExport {
   return { fileName, xml, pointers: checkPointers(root ?? parseXml(xml, { fileName }).root) };
 }
 
-/** A file name made from a title: letters, digits and dashes. */
-export function fileNameOf(title: string): string {
+/** A file name made from a title: letters, digits and dashes; `tag` (`d12`) keeps two documents of one title apart. */
+export function fileNameOf(title: string, tag?: string): string {
   const slug = title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -86,7 +86,8 @@ export function fileNameOf(title: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 80)
     .toLowerCase();
-  return `${slug || 'siglum-export'}.xml`;
+  const stem = slug || 'siglum-export';
+  return `${tag ? `${stem}-${tag}` : stem}.xml`;
 }
 
 /** A collection as edition/tei's writers take it: a frame and its documents by key. */
@@ -104,6 +105,36 @@ function volume(
   }
   const frame = collectionId === null ? null : getCollection(store.db, collectionId).frame;
   return { frame: frame ?? newFrame(emptyMeta(title), [...docs.keys()]), docs };
+}
+
+/**
+ * One document's TEI, as `exportTei` writes it; `doc` (the editor's current document,
+ * say) instead of the stored one when given.
+ */
+export function documentExport(
+  store: Store,
+  authority: CollabAuthority,
+  id: number,
+  register?: RegisterForExport,
+  doc: DocJSON = authority.peek(id).toJSON() as DocJSON,
+): TeiExport {
+  const record = getDocument(store.db, id);
+  const collectionId = record.info.collectionId === null ? null : Number(record.info.collectionId);
+  const frame = collectionId === null ? null : getCollection(store.db, collectionId).frame;
+  const context = frame !== null && record.frameKey !== null ? { frame, key: record.frameKey } : {};
+  const written = fitted(
+    (entities) =>
+      withListWit(
+        store,
+        id,
+        exportDocumentTei(doc, record.meta, entities === undefined ? context : { ...context, register: entities }),
+      ),
+    register?.(),
+    { collectionId, mentioned: mentionedIn([doc]) },
+    // A FRUS document keeps to the FRUS schema: its entries go in FRUS lists.
+    { unmentioned: false, frusDocument: frame !== null && /\sxmlns:frus=/.test(frame) },
+  );
+  return withPointerCheck(fileNameOf(record.info.title, `d${id}`), written);
 }
 
 /**
@@ -128,28 +159,8 @@ function teiOf(
   target: ExportTarget,
   register: RegisterForExport | undefined,
 ): TeiExport {
+  if ('documentId' in target) return documentExport(store, authority, rowId(target.documentId, 'document'), register);
   const records = register?.();
-  if ('documentId' in target) {
-    const id = rowId(target.documentId, 'document');
-    const record = getDocument(store.db, id);
-    const doc = authority.peek(id).toJSON() as DocJSON;
-    const collectionId = record.info.collectionId === null ? null : Number(record.info.collectionId);
-    const frame = collectionId === null ? null : getCollection(store.db, collectionId).frame;
-    const context = frame !== null && record.frameKey !== null ? { frame, key: record.frameKey } : {};
-    const written = fitted(
-      (entities) =>
-        withListWit(
-          store,
-          id,
-          exportDocumentTei(doc, record.meta, entities === undefined ? context : { ...context, register: entities }),
-        ),
-      records,
-      { collectionId, mentioned: mentionedIn([doc]) },
-      // A FRUS document keeps to the FRUS schema: its entries go in FRUS lists.
-      { unmentioned: false, frusDocument: frame !== null && /\sxmlns:frus=/.test(frame) },
-    );
-    return withPointerCheck(fileNameOf(record.info.title), written);
-  }
   if ('collectionId' in target) {
     const collection = getCollection(store.db, rowId(target.collectionId, 'collection'));
     const { frame, docs } = volume(store, authority, collection.id, collection.title);
@@ -159,7 +170,7 @@ function teiOf(
       { collectionId: collection.id, mentioned: mentionedIn(docs.values()) },
       { unmentioned: true },
     );
-    return withPointerCheck(fileNameOf(collection.title), written);
+    return withPointerCheck(fileNameOf(collection.title, `c${collection.id}`), written);
   }
   const title = getProject(store.db)?.title ?? 'Siglum project';
   const ids: Array<number | null> = collectionIds(store.db);

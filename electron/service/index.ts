@@ -69,6 +69,7 @@ import { defaultParser, parseInProcess, type FileParser } from './formats.ts';
 import { checkImportFiles, importFiles } from './importer.ts';
 import { createPublisher, type PageImageRenderer, type PdfRenderer } from './publish.ts';
 import { seedFile } from './seed.ts';
+import { validateDocument } from './validation.ts';
 import { watchOtherWriters } from './watch.ts';
 import { searchMethods } from './search.ts';
 import { witnessMethods } from './witnesses.ts';
@@ -384,6 +385,12 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
     getPrintSettings: () => call(() => publisher.getPrintSettings()),
     updatePrintSettings: (args) => call(() => publisher.updatePrintSettings(argsObject(args, 'updatePrintSettings'))),
     ...searchMethods(store, authority, call),
+    validateDocument: (args) =>
+      call(() => {
+        const o = argsObject(args, 'validateDocument');
+        const id = requireString(o, 'documentId', 'validateDocument');
+        return validateDocument(store, authority, id, o['doc'], () => entities.exportRecords());
+      }),
 
     subscribe(listener) {
       listeners.add(listener);

@@ -12,10 +12,10 @@
  * could not be set (`rejected`).
  */
 import { randomUUID } from 'node:crypto';
-import { accessSync, constants, existsSync, lstatSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type {
   EditionFormat,
@@ -114,6 +114,23 @@ export function checkOutPath(outPath: string, format: EditionFormat, title: stri
     }
   }
   return out;
+}
+
+/**
+ * The first path like `path` with nothing at it: `edition.pdf`, `edition-2.pdf`,
+ * `edition-3.pdf`... (an HTML folder: `edition-html`, `edition-html-2`...). An empty
+ * folder counts as free for an HTML edition.
+ */
+export function freePath(path: string, format: EditionFormat): string {
+  const taken = (p: string): boolean =>
+    existsSync(p) && !(format === 'html' && statSync(p).isDirectory() && readdirSync(p).length === 0);
+  if (!taken(path)) return path;
+  const ext = format === 'html' ? '' : extname(path);
+  const stem = path.slice(0, path.length - ext.length);
+  for (let n = 2; ; n++) {
+    const candidate = `${stem}-${n}${ext}`;
+    if (!taken(candidate)) return candidate;
+  }
 }
 
 /**
@@ -338,13 +355,21 @@ export function createPublisher(
     const fmt = format as EditionFormat;
     const current = trial ?? settings();
     // The path is checked before any document is read: a mistake costs nothing.
+    const ifExists = o['ifExists'] ?? 'replace';
+    if (ifExists !== 'replace' && ifExists !== 'rename') {
+      throw new SiglumError(
+        'bad-input',
+        `exportEdition's "ifExists" is "replace" or "rename", not ${JSON.stringify(ifExists)}.`,
+      );
+    }
     // A preview's own temporary file is not a caller's path: only callers' paths are checked.
     if (!preview) {
       checkRequestedPath(outPath, fmt, policy);
       makeExportFolders(policy);
     }
     const chosen = checkOutPath(outPath, fmt, current.title ?? targetTitle(store, what).title);
-    const path = preview ? chosen : checkExportPath(chosen, fmt, policy);
+    const free = ifExists === 'rename' ? freePath(chosen, fmt) : chosen;
+    const path = preview ? free : checkExportPath(free, fmt, policy);
     const { id, gathered, progress, docs, titleOf, printed } = gather(o, what, current, fmt, fmt === 'pdf' ? 4 : 3);
     const total = (): number => docs + (fmt === 'pdf' ? 4 : 3);
     const base = { id, format: fmt, warnings: gathered.warnings };

@@ -11,13 +11,14 @@ import {
   checkCollationSettings,
   checkSiglum,
   collationInputs,
+  collateOptionsOf,
   DEFAULT_COLLATION_SETTINGS,
   collateWitnesses,
   documentText,
   entryFromVariant,
   findEntries,
-  normaliseOptions,
   witnessText,
+  witnessTextFromPlain,
   type CollationSettings,
   type WitnessInfo,
   type WitnessOrigin,
@@ -106,7 +107,12 @@ async function textOfFile(
     return { text: checkText(texts.join('\n\n'), file.name), origin: 'tei' };
   }
   const text = file.text ?? Buffer.from(file.base64 ?? '', 'base64').toString('utf8');
-  return { text: checkText(text.replace(/^\uFEFF/u, ''), file.name), origin: 'text' };
+  return { text: plainWitness(checkText(text.replace(/^\uFEFF/u, ''), file.name), file.name), origin: 'text' };
+}
+
+/** A plain-text witness read as plain-text import reads a document (edition/apparatus `witnessTextFromPlain`). */
+function plainWitness(text: string, name: string): string {
+  return text.trim() === '' ? text : witnessTextFromPlain(text, name);
 }
 
 /** The witnesses methods of the service over `store`; `call` runs a body once the project is ready. */
@@ -148,7 +154,7 @@ export function witnessMethods(
           o['siglum'] ?? (fileName === null ? undefined : basename(fileName, extname(fileName))),
         );
         if (file !== null) ({ text, origin } = await textOfFile(file, siglum, parse));
-        else text = checkText(o['text'] ?? '', "The witness's text");
+        else text = plainWitness(checkText(o['text'] ?? '', "The witness's text"), 'the pasted text');
         return store.write((tx) => insertWitness(tx, { documentId, siglum, description, text, origin, fileName }));
       }),
 
@@ -235,8 +241,8 @@ export function collateDocument(store: Store, authority: CollabAuthority, docume
   }));
   const own = documentText(doc);
   const ordered = collationInputs(own.text, witnesses, settings);
-  const normalise = normaliseOptions(settings);
-  const collated = collateWitnesses(ordered, { base: 0, normalise });
+  const { normalise, nearMatch } = collateOptionsOf(settings);
+  const collated = collateWitnesses(ordered, { base: 0, normalise, nearMatch });
   const baseIsDocument = ordered[0]!.id === null;
   const variants =
     ordered.length < 2

@@ -14,7 +14,6 @@ import {
   findEntries,
   removeReading,
   renderEntry,
-  replaceLemma,
   setEntryNote,
   setEntryType,
   setLemmaWitnesses,
@@ -23,6 +22,8 @@ import {
   type ApparatusMode,
 } from '../../edition/apparatus/index.ts';
 import { TextSelection } from 'prosemirror-state';
+import { undo } from 'prosemirror-history';
+import EmendLemma from './EmendLemma.tsx';
 import { useStores } from '../stores/context.ts';
 import { VARIANT_KINDS } from './workbench.ts';
 
@@ -52,6 +53,8 @@ export default function ApparatusEditor() {
       const tr = view.state.tr;
       command(tr);
       if (tr.docChanged) view.dispatch(tr);
+      // The entries now, not after the pause: an Undo right away must find this change shown.
+      editorActions.refresh();
     } catch (error) {
       notices[1].show(error, `Could not ${what}`);
     }
@@ -94,6 +97,18 @@ export default function ApparatusEditor() {
         <span class="hint">
           {entries().length} {entries().length === 1 ? 'entry' : 'entries'} · Undo in the text takes changes back
         </span>
+        <button
+          type="button"
+          class="button small"
+          title="Undo the last change, in the apparatus or the text (Ctrl+Z in the text)"
+          onClick={() => {
+            const view = editorActions.view();
+            if (view) undo(view.state, view.dispatch);
+            editorActions.refresh();
+          }}
+        >
+          Undo
+        </button>
       </div>
       <Show
         when={entries().length > 0}
@@ -107,16 +122,7 @@ export default function ApparatusEditor() {
                   {renderEntry(entry, mode())}
                 </p>
                 <div class="app-fields">
-                  <label class="field">
-                    <span class="field-label">Lemma</span>
-                    <input
-                      name="lemma"
-                      value={entry.lemma}
-                      onChange={(e) =>
-                        run('change the lemma', (tr) => replaceLemma(tr, entry.id, e.currentTarget.value))
-                      }
-                    />
-                  </label>
+                  <EmendLemma entry={entry} run={run} />
                   <label class="field narrow">
                     <span class="field-label">Witnesses</span>
                     <input

@@ -1,6 +1,6 @@
 /**
  * How the witnesses are compared: the siglum of the document's own text, what
- * normalisation ignores (case, diacritics, punctuation), and the regularisation table
+ * normalisation ignores (case, diacritics, punctuation), near matching, and the regularisation table
  * (`&` = `and`; `v` = `u` inside words). Each change is saved at once and re-collates.
  */
 import { createSignal, For, Show } from 'solid-js';
@@ -11,6 +11,7 @@ const SWITCHES: ReadonlyArray<{ key: keyof SavedNormalise; label: string }> = [
   { key: 'caseFold', label: 'Ignore case' },
   { key: 'diacritics', label: 'Ignore diacritics' },
   { key: 'punctuation', label: 'Ignore punctuation' },
+  { key: 'nearMatch', label: 'Near matching (an unmatched word beside its most similar reading)' },
 ];
 
 export default function CollationSettingsForm(props: { store: VariantsStore }) {
@@ -54,7 +55,7 @@ export default function CollationSettingsForm(props: { store: VariantsStore }) {
                 <label class="check">
                   <input
                     type="checkbox"
-                    checked={s().normalise[sw.key]}
+                    checked={s().normalise[sw.key] === true}
                     onChange={(e) =>
                       void actions().updateSettings({
                         normalise: {

@@ -40,7 +40,13 @@ export default function SideBySide(props: { store: VariantsStore }) {
         value={state().pair[which]}
         onChange={(e) => actions().setPair(which, Number(e.currentTarget.value))}
       >
-        <Index each={bench()?.sigla ?? []}>{(s, i) => <option value={i}>{s()}</option>}</Index>
+        <Index each={bench()?.sigla ?? []}>
+          {(s, i) => (
+            <option value={i} selected={i === state().pair[which]}>
+              {s()}
+            </option>
+          )}
+        </Index>
       </select>
       <div class="pair-text">
         <For each={which === 0 ? pair()?.left : pair()?.right}>

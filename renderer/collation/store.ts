@@ -99,7 +99,9 @@ export function createVariantsStore(
         setBench(result);
         setState({ lastMs: performance.now() - started, error: null });
         const n = result.sigla.length;
-        if (state.pair[0] >= n || state.pair[1] >= n) setState('pair', [0, Math.min(1, n - 1)]);
+        // Side by side starts as the base against the first other witness, also when witnesses arrive later.
+        const [left, right] = state.pair;
+        if (left >= n || right >= n || (left === right && n > 1)) setState('pair', [0, Math.min(1, n - 1)]);
       });
     } catch (error) {
       setState('error', error instanceof Error ? error.message : String(error));

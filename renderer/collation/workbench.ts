@@ -13,7 +13,7 @@ import {
   collateWitnesses,
   documentText,
   entryFromVariant,
-  normaliseOptions,
+  collateOptionsOf,
   type Cell,
   type CollationView,
   type CollationSettings,
@@ -66,8 +66,12 @@ export const PARAGRAPH_MODE_CHARS = 50_000;
 type Input = { siglum: string; text: string };
 type Piece = { view: CollationView; entries: ApparatusEntry[] };
 
-function collatePiece(inputs: readonly Input[], normalise: NormaliseOptions): Piece {
-  const collated = collateWitnesses(inputs, { base: 0, normalise });
+/** What the settings tell the collation (edition/apparatus `collateOptionsOf`). */
+type Options = { normalise: NormaliseOptions; nearMatch: boolean };
+
+function collatePiece(inputs: readonly Input[], options: Options): Piece {
+  const { normalise, nearMatch } = options;
+  const collated = collateWitnesses(inputs, { base: 0, normalise, nearMatch });
   const entries =
     inputs.length < 2
       ? []
@@ -107,11 +111,11 @@ function paragraphs(text: string): Paragraphs {
 let pieceCache = new Map<string, Piece>();
 
 /** Collates paragraph by paragraph and joins the pieces into one view; null when the paragraphs do not correspond. */
-function collateByParagraph(inputs: readonly Input[], normalise: NormaliseOptions): Piece | null {
+function collateByParagraph(inputs: readonly Input[], options: Options): Piece | null {
   const split = inputs.map((w) => paragraphs(w.text));
   const count = split[0]!.parts.length;
   if (count < 2 || split.some((p) => p.parts.length !== count)) return null;
-  const settingsKey = JSON.stringify(normalise);
+  const settingsKey = JSON.stringify(options);
   const used = new Map<string, Piece>();
   const view: CollationView = {
     sigla: inputs.map((w) => w.siglum),
@@ -132,7 +136,7 @@ function collateByParagraph(inputs: readonly Input[], normalise: NormaliseOption
       text: split[i]!.parts[p]!.text,
     }));
     const key = JSON.stringify([settingsKey, texts]);
-    const piece = used.get(key) ?? pieceCache.get(key) ?? collatePiece(texts, normalise);
+    const piece = used.get(key) ?? pieceCache.get(key) ?? collatePiece(texts, options);
     used.set(key, piece);
     const offsets = split.map((s) => s.parts[p]!.start);
     const seg0 = view.segmentation.columns.length;
@@ -200,10 +204,10 @@ export function collateDocumentView(
   ];
   const at = inputs.findIndex((w) => w.id === settings.base);
   const ordered = at <= 0 ? inputs : [inputs[at]!, ...inputs.slice(0, at), ...inputs.slice(at + 1)];
-  const normalise = normaliseOptions(settings);
+  const options = collateOptionsOf(settings);
   const long = ordered.length > 1 && ordered.reduce((n, w) => n + w.text.length, 0) > PARAGRAPH_MODE_CHARS;
-  const byParagraph = long ? collateByParagraph(ordered, normalise) : null;
-  const piece = byParagraph ?? collatePiece(ordered, normalise);
+  const byParagraph = long ? collateByParagraph(ordered, options) : null;
+  const piece = byParagraph ?? collatePiece(ordered, options);
   return {
     sigla: ordered.map((w) => w.siglum),
     ids: ordered.map((w) => w.id),

@@ -42,12 +42,14 @@ export default function PageBreakDialog() {
           <input
             ref={(el) => {
               n = el;
-              queueMicrotask(() => el.focus());
+              queueMicrotask(() => {
+                el.focus();
+                el.select();
+              });
             }}
             name="n"
-            value={editor.pageBreakCurrent?.n ?? ''}
+            value={editor.pageBreakCurrent?.n ?? editor.pageBreakProposal?.n ?? ''}
             autocomplete="off"
-            placeholder="69"
           />
         </label>
         <label class="field">
@@ -55,7 +57,7 @@ export default function PageBreakDialog() {
           <input
             ref={facs}
             name="facs"
-            value={editor.pageBreakCurrent?.facs ?? ''}
+            value={editor.pageBreakCurrent?.facs ?? editor.pageBreakProposal?.facs ?? ''}
             autocomplete="off"
             placeholder="images/page-069.png"
           />

@@ -13,13 +13,21 @@ import { schema, type NodeName } from '../../edition/schema.ts';
 import { noteOnSelection } from '../../edition/notes/spans.ts';
 import { entityActions } from '../entities/actions.ts';
 import type { MentionHost } from '../entities/plugin.ts';
-import { canInsertPageBreak, insertLineBreak, insertNote, insertPageBreak, type PageBreakAttrs } from './inline.ts';
+import {
+  canInsertPageBreak,
+  insertLineBreak,
+  insertNote,
+  insertPageBreak,
+  proposedPageBreak,
+  type PageBreakAttrs,
+} from './inline.ts';
+import { focusNoteEditor } from './noteView.ts';
 import { isBlockActive, setLetterPart, setListEntry, setPlainBlock, type LetterPart } from './structure.ts';
 
 /** What an action may ask of the window (a dialog for a page break's number). */
 export interface ActionHost {
   /** Asks for a page break's number and facsimile, starting from `current` when changing one. */
-  askPageBreak(current?: PageBreakAttrs): Promise<PageBreakAttrs | null>;
+  askPageBreak(current?: PageBreakAttrs, proposal?: PageBreakAttrs): Promise<PageBreakAttrs | null>;
   /** Marking popup, entity card and context menu (renderer/entities); absent in tests without a window. */
   mentions?: MentionHost;
 }
@@ -97,13 +105,26 @@ const pageBreak: EditorAction = {
   enabled: (state) => canInsertPageBreak(state),
   run(view, host) {
     if (!canInsertPageBreak(view.state)) return false;
-    void host.askPageBreak().then((attrs) => {
+    const proposal = proposedPageBreak(view.state.doc, view.state.selection.from);
+    void host.askPageBreak(undefined, proposal).then((attrs) => {
       if (attrs && !view.isDestroyed) insertPageBreak(attrs)(view.state, view.dispatch);
       if (!view.isDestroyed) view.focus();
     });
     return true;
   },
 };
+
+/** Inserts a note and puts the caret inside it, so that what is typed next is the note's text. */
+function noteAction(id: string, label: string, keys: readonly string[], command: Command): EditorAction {
+  return {
+    ...commandAction(id, label, 'inline', keys, command),
+    run(view) {
+      if (!command(view.state, view.dispatch, view)) return false;
+      if (!focusNoteEditor(view, view.state.selection.from)) view.focus();
+      return true;
+    },
+  };
+}
 
 /** All actions, in the order the menu lists them. */
 export const editorActions: readonly EditorAction[] = [
@@ -163,8 +184,8 @@ export const editorActions: readonly EditorAction[] = [
 
   pageBreak,
   commandAction('lineBreak', 'Line break', 'inline', ['Shift-Enter'], insertLineBreak),
-  commandAction('note', 'Note', 'inline', ['Mod-Alt-n'], insertNote),
-  commandAction('noteOnSelection', 'Note on selection', 'inline', ['Mod-Alt-Shift-n'], noteOnSelection),
+  noteAction('note', 'Note', ['Mod-Alt-n'], insertNote),
+  noteAction('noteOnSelection', 'Note on selection', ['Mod-Alt-Shift-n'], noteOnSelection),
 
   ...entityActions,
 ];

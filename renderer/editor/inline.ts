@@ -5,6 +5,7 @@
  */
 import type { Command } from 'prosemirror-state';
 import { NodeSelection, TextSelection } from 'prosemirror-state';
+import type { Node } from 'prosemirror-model';
 import { schema } from '../../edition/schema.ts';
 
 /** Where a printed page (or facsimile page) begins: its number and image. */
@@ -76,6 +77,38 @@ export const insertNote: Command = (state, dispatch) => {
   }
   return true;
 };
+
+/** "069" + 1 → "070", keeping the width; null when `n` is not a number. */
+function increment(n: string): string | null {
+  if (!/^\d+$/.test(n)) return null;
+  return String(Number(n) + 1).padStart(n.length, '0');
+}
+
+/**
+ * What the page-break dialog proposes at `pos`: the page after the nearest page
+ * break before it (70 after [Page 69]), and its facsimile with the last number in
+ * the name moved on likewise (`page-069.png` → `page-070.png`). Before the first
+ * numbered break, the page before the next one; nothing when no break says.
+ */
+export function proposedPageBreak(doc: Node, pos: number): PageBreakAttrs {
+  let before: Node | null = null;
+  let after: Node | null = null;
+  doc.descendants((node, at) => {
+    if (node.type !== schema.nodes.pageBreak || node.attrs['n'] === null) return true;
+    if (at < pos) before = node;
+    else if (after === null) after = node;
+    return false;
+  });
+  const prev = before as Node | null;
+  const next = after as Node | null;
+  if (prev) {
+    const facs = prev.attrs['facs'] as string | null;
+    const moved = facs?.replace(/(\d+)(?=\D*$)/, (d) => increment(d) ?? d) ?? null;
+    return { n: increment(String(prev.attrs['n'])), facs: moved !== facs ? moved : null };
+  }
+  const n = next ? Number(next.attrs['n']) : NaN;
+  return { n: Number.isInteger(n) && n > 1 ? String(n - 1) : null, facs: null };
+}
 
 function blankToNull(v: string | null): string | null {
   if (v === null) return null;

@@ -12,15 +12,48 @@ import { baseKeymap } from 'prosemirror-commands';
 import { redo, undo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
 import type { Node } from 'prosemirror-model';
-import { EditorState, type Command, type Plugin, type Transaction } from 'prosemirror-state';
+import { EditorState, NodeSelection, Plugin, TextSelection, type Command, type Transaction } from 'prosemirror-state';
 import { StepMap } from 'prosemirror-transform';
 import { EditorView, type NodeView } from 'prosemirror-view';
 import { fitPopup } from '../layout/fitPopup.ts';
+import { blockKeymap } from './blockKeys.ts';
 import { sourceWhitespace } from './sourceWhitespace.ts';
 
 /** Runs a command of the main editor from inside a note (undo must cover both). */
 function outer(view: EditorView, command: Command): Command {
   return () => command(view.state, view.dispatch, view);
+}
+
+/** The note views by their DOM, so that a command can put the caret into a note it just inserted. */
+const noteViews = new WeakMap<globalThis.Node, NoteView>();
+
+/**
+ * Puts the caret into the editor of the note at `pos` (selected, so open):
+ * typing then goes into the note, never over it. False when no note editor is there.
+ */
+export function focusNoteEditor(view: EditorView, pos: number): boolean {
+  const dom = view.nodeDOM(pos);
+  const note = dom ? noteViews.get(dom) : undefined;
+  return note ? note.focusInner() : false;
+}
+
+/**
+ * Text typed while a note itself is selected (its number clicked) goes into the note,
+ * at the end of its text, rather than replacing the note. False when no note is selected.
+ */
+export function typeIntoSelectedNote(view: EditorView, text: string): boolean {
+  const sel = view.state.selection;
+  if (!(sel instanceof NodeSelection) || sel.node.type.name !== 'note') return false;
+  const dom = view.nodeDOM(sel.from);
+  const note = dom ? noteViews.get(dom) : undefined;
+  return note ? note.typeInto(text) : false;
+}
+
+/** ProseMirror's own path for text typed over a node selection (keypress) goes the same way. */
+export function selectedNoteGuard(): Plugin {
+  return new Plugin({
+    props: { handleTextInput: (view, _from, _to, text) => typeIntoSelectedNote(view, text) },
+  });
 }
 
 export class NoteView implements NodeView {
@@ -42,7 +75,35 @@ export class NoteView implements NodeView {
     this.callout = document.createElement('sup');
     this.callout.className = 'note-callout';
     this.dom.appendChild(this.callout);
+    noteViews.set(this.dom, this);
     this.render();
+  }
+
+  /** Focuses the note's editor, its caret at the end of the note's text. */
+  focusInner(): boolean {
+    if (!this.inner) return false;
+    const inner = this.inner;
+    inner.dispatch(inner.state.tr.setSelection(TextSelection.atEnd(inner.state.doc)).setMeta('addToHistory', false));
+    inner.focus();
+    return true;
+  }
+
+  /** Focuses the note's editor and types `text` at the end of the note. */
+  typeInto(text: string): boolean {
+    if (!this.focusInner() || !this.inner) return false;
+    this.inner.dispatch(this.inner.state.tr.insertText(text).scrollIntoView());
+    return true;
+  }
+
+  /** Escape: closes the note's editor and puts the caret in the text just after the note. */
+  private leave(): void {
+    const pos = this.getPos();
+    const outer = this.outerView;
+    if (pos !== undefined) {
+      const after = pos + this.node.nodeSize;
+      outer.dispatch(outer.state.tr.setSelection(TextSelection.create(outer.state.doc, after)));
+    }
+    outer.focus();
   }
 
   private render(): void {
@@ -80,10 +141,11 @@ export class NoteView implements NodeView {
             'Mod-y': outer(this.outerView, redo),
             'Mod-Shift-z': outer(this.outerView, redo),
             Escape: () => {
-              this.outerView.focus();
+              this.leave();
               return true;
             },
           }),
+          keymap(blockKeymap()),
           keymap(baseKeymap),
         ],
       }),
@@ -123,7 +185,8 @@ export class NoteView implements NodeView {
   }
 
   update(node: Node): boolean {
-    if (!node.sameMarkup(this.node)) return false;
+    // A new number or type is drawn here; the open note editor stays open.
+    if (node.type !== this.node.type) return false;
     this.node = node;
     this.render();
     if (this.inner) {

@@ -10,6 +10,7 @@ import { EditorView } from 'prosemirror-view';
 import type { OpenedDocument, SiglumApi } from '../../edition/api.ts';
 import type { ActionHost } from './actions.ts';
 import { CollabSync, type SaveStatus } from './collab.ts';
+import { typeIntoSelectedNote } from './noteView.ts';
 import { createEditorState, docFromJSON, nodeViews } from './setup.ts';
 import { findUnsent, rebaseUnsent, removeUnsent, storeUnsent, unsentKey, type UnsentStorage } from './unsent.ts';
 
@@ -39,6 +40,8 @@ function typeDirectly(view: EditorView, event: Event): boolean {
   const input = event as InputEvent;
   if (input.inputType !== 'insertText' || input.isComposing || view.composing || !input.data) return false;
   input.preventDefault();
+  // A selected note is never replaced by typing: the text goes into it.
+  if (typeIntoSelectedNote(view, input.data)) return true;
   view.dispatch(view.state.tr.insertText(input.data).scrollIntoView());
   return true;
 }

@@ -13,9 +13,11 @@ import type { EditorView, NodeViewConstructor } from 'prosemirror-view';
 import type { DocJSON } from '../../edition/api.ts';
 import { schema } from '../../edition/schema.ts';
 import { mentionPlugin } from '../entities/plugin.ts';
+import { noteNumbering } from '../notes/numbering.ts';
 import { editorActions, type ActionHost, type EditorAction } from './actions.ts';
 import { findPlugin } from './find.ts';
-import { NoteView } from './noteView.ts';
+import { blockKeymap } from './blockKeys.ts';
+import { NoteView, selectedNoteGuard } from './noteView.ts';
 import { PageBreakView } from './pageBreakView.ts';
 import { sourceWhitespace } from './sourceWhitespace.ts';
 
@@ -53,8 +55,11 @@ export function createEditorState(doc: Node, version: number, clientID: string, 
       collab({ version, clientID }),
       sourceWhitespace(),
       findPlugin(),
+      noteNumbering(),
+      selectedNoteGuard(),
       ...(host.mentions ? [mentionPlugin(host.mentions)] : []),
       keymap(actionKeymap(host)),
+      keymap(blockKeymap()),
       keymap(baseKeymap),
     ],
   });

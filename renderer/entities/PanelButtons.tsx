@@ -31,6 +31,18 @@ export default function PanelButtons() {
       >
         Notes
       </button>
+      <button
+        type="button"
+        class="tool"
+        classList={{ active: state.panel === 'problems' }}
+        aria-pressed={state.panel === 'problems'}
+        aria-label="Problems"
+        title="Problems: where the document's TEI would not validate, checked as you type"
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={() => toggle('problems')}
+      >
+        ⚠
+      </button>
     </>
   );
 }

@@ -1,6 +1,7 @@
 /** The right-hand panel: the register, the index view and the open document's notes, as tabs. */
 import { For, Match, Show, Switch } from 'solid-js';
 import NotesPanel from '../notes/NotesPanel.tsx';
+import ProblemsPanel from '../problems/ProblemsPanel.tsx';
 import { useEntities } from './context.ts';
 import IndexView from './IndexView.tsx';
 import RegisterPanel from './RegisterPanel.tsx';
@@ -10,6 +11,7 @@ const TABS: ReadonlyArray<readonly [PanelTab, string]> = [
   ['register', 'Register'],
   ['index', 'Index'],
   ['notes', 'Notes'],
+  ['problems', 'Problems'],
 ];
 
 export default function SidePanel() {
@@ -52,6 +54,9 @@ export default function SidePanel() {
               </Match>
               <Match when={tab() === 'notes'}>
                 <NotesPanel />
+              </Match>
+              <Match when={tab() === 'problems'}>
+                <ProblemsPanel />
               </Match>
             </Switch>
           </div>

@@ -20,7 +20,7 @@ import { mentionsAt, type MentionRange, type MentionRequest } from './marking.ts
 import type { MentionHost } from './plugin.ts';
 import { scrollToPos } from './scroll.ts';
 
-export type PanelTab = 'register' | 'index' | 'notes';
+export type PanelTab = 'register' | 'index' | 'notes' | 'problems';
 
 export interface EntityState {
   entities: EntityInfo[];

@@ -36,6 +36,9 @@ export default function ExportDialog(props: { onClose: () => void }) {
   const [scope, setScope] = createSignal<Scope>(projectState.currentId ? 'document' : 'all');
   const [format, setFormat] = createSignal<Format>('pdf');
   const [outPath, setOutPath] = createSignal<string | null>(null);
+  /** Whether an earlier export at the path is replaced; by default this one gets a free name beside it. */
+  const [replace, setReplace] = createSignal(false);
+  const [requested, setRequested] = createSignal('');
   const [progress, setProgress] = createSignal<ExportProgress | null>(null);
   const [running, setRunning] = createSignal(false);
   const [result, setResult] = createSignal<ExportResult | null>(null);
@@ -57,13 +60,20 @@ export default function ExportDialog(props: { onClose: () => void }) {
       return projectState.collections.find((c) => c.id === current.collectionId)?.title ?? 'collection';
     return projectState.title || 'edition';
   };
+  /** What tells two exports of the same title apart: the document's or collection's id. */
+  const tagOf = () => {
+    const current = projectActions.current();
+    if (scope() === 'document' && current) return `d${current.id}`;
+    if (scope() === 'collection' && current?.collectionId) return `c${current.collectionId}`;
+    return undefined;
+  };
   const defaultPath = () => {
     const f = format();
     const path = info()?.path;
     if (f === 'tei' || path === undefined) return '';
     // A host that keeps exports in one folder (siglum serve) names it; else beside the project.
     const folder = info()?.exportFolder ?? folderOf(path);
-    return `${folder}${folder.endsWith('/') || folder.endsWith('\\') ? '' : '/'}${exportFileName(titleOf(), f)}`;
+    return `${folder}${folder.endsWith('/') || folder.endsWith('\\') ? '' : '/'}${exportFileName(titleOf(), f, tagOf())}`;
   };
   const path = () => outPath() ?? defaultPath();
 
@@ -80,7 +90,8 @@ export default function ExportDialog(props: { onClose: () => void }) {
     setRunning(true);
     setProgress({ done: 0, total: 1, phase: 'documents' });
     try {
-      const done = await runEditionExport(client, target(), f, path(), setProgress);
+      setRequested(path());
+      const done = await runEditionExport(client, target(), f, path(), setProgress, replace() ? 'replace' : 'rename');
       // The last progress event may arrive after the answer; the answer means done.
       setProgress((p) => ({
         done: p?.total ?? 1,
@@ -209,6 +220,10 @@ export default function ExportDialog(props: { onClose: () => void }) {
                       spellcheck={false}
                     />
                   </label>
+                  <label class="check">
+                    <input type="checkbox" checked={replace()} onChange={(e) => setReplace(e.currentTarget.checked)} />{' '}
+                    Replace an earlier export of that name (otherwise it is kept and this one named beside it)
+                  </label>
                 </Show>
                 <Show when={progress() !== null && (running() || result() !== null)}>
                   <ProgressLine progress={progress()!} label="Export progress" />
@@ -218,7 +233,7 @@ export default function ExportDialog(props: { onClose: () => void }) {
                     {failure()}
                   </p>
                 </Show>
-                <Show when={result()}>{(r) => <ExportReport result={r()} />}</Show>
+                <Show when={result()}>{(r) => <ExportReport result={r()} requested={requested()} />}</Show>
                 <Show when={format() === 'tei' ? pointers() : null}>{(p) => <PointerCheck report={p()} />}</Show>
                 <div class="dialog-buttons">
                   <button type="button" class="button" disabled={running()} onClick={() => props.onClose()}>
@@ -259,7 +274,7 @@ export default function ExportDialog(props: { onClose: () => void }) {
 }
 
 /** What an export produced, and each note or entry that did not land where it belongs. */
-function ExportReport(props: { result: ExportResult }) {
+function ExportReport(props: { result: ExportResult; requested: string }) {
   const ok = () => props.result.misplaced.length === 0 && props.result.rejected.length === 0;
   return (
     <section class="export-report" aria-label="Export report" classList={{ ok: ok() }}>
@@ -269,6 +284,11 @@ function ExportReport(props: { result: ExportResult }) {
       <p class="export-path">
         Written to <code>{props.result.index ?? props.result.path}</code>
       </p>
+      <Show when={props.requested !== '' && props.result.path !== props.requested}>
+        <p class="export-renamed" role="status">
+          An earlier export at <code>{props.requested}</code> is kept; this one has the name above.
+        </p>
+      </Show>
       <Show when={props.result.misplaced.length > 0}>
         <ul class="export-problems">
           <For each={props.result.misplaced}>

@@ -56,8 +56,9 @@ export function runEditionExport(
   format: EditionFormat,
   outPath: string,
   onProgress: (progress: ExportProgress) => void,
+  ifExists: 'replace' | 'rename' = 'rename',
 ): Promise<ExportResult> {
-  return withProgress(client, onProgress, (id) => client.exportEdition({ ...target, format, outPath, id }));
+  return withProgress(client, onProgress, (id) => client.exportEdition({ ...target, format, outPath, id, ifExists }));
 }
 
 /** Runs `previewPages` (the first pages as images), reporting its progress like an export. */
@@ -69,8 +70,12 @@ export function runPagePreview(
   return withProgress(client, onProgress, (id) => client.previewPages({ ...target, id }));
 }
 
-/** The file name an export of `title` gets in `format`, without characters file systems refuse. */
-export function exportFileName(title: string, format: EditionFormat): string {
+/**
+ * The file name an export of `title` gets in `format`, without characters file systems
+ * refuse; `tag` (`d12` for document 12, `c3` for collection 3) keeps two documents of
+ * the same title apart.
+ */
+export function exportFileName(title: string, format: EditionFormat, tag?: string): string {
   const stem =
     title
       .normalize('NFKD')
@@ -80,7 +85,8 @@ export function exportFileName(title: string, format: EditionFormat): string {
       .replace(/^-+|-+$/gu, '')
       .slice(0, 60)
       .toLowerCase() || 'edition';
-  return format === 'pdf' ? `${stem}.pdf` : format === 'latex' ? `${stem}.tex` : `${stem}-html`;
+  const tagged = tag ? `${stem}-${tag}` : stem;
+  return format === 'pdf' ? `${tagged}.pdf` : format === 'latex' ? `${tagged}.tex` : `${tagged}-html`;
 }
 
 /** The folder of a path (either separator), for placing exports beside the project file. */

@@ -4,21 +4,14 @@
  * A click goes to the note and opens it. Recomputed when the toolbar refreshes
  * (a pause in typing), never per keystroke.
  */
-import type { Node as PMNode } from 'prosemirror-model';
 import { For, Show, createMemo } from 'solid-js';
 import { numberNotes } from '../../edition/entities/index.ts';
+import { noteNumberingStart } from '../../edition/notes/numbering.ts';
 import { noteSpanAt } from '../../edition/notes/spans.ts';
 import { scrollToPos } from '../entities/scroll.ts';
 import { useStores } from '../stores/context.ts';
 import './notes.css';
 import { NOTE_TYPES, goToNoteOrSpan, noteTypeLabel, renumberNotes, setNoteType, sourceNotes } from './noteCommands.ts';
-
-/** Where numbering starts: a volume's notes run on (the seed's first is 89), so the first note's own number. */
-function firstNumber(doc: PMNode): number {
-  const first = numberNotes(doc)[0]?.current;
-  const n = first == null ? NaN : Number.parseInt(first, 10);
-  return Number.isFinite(n) && n > 0 ? n : 1;
-}
 
 /** A long lemma as its first and last words ("Association … Problem"), as apparatus lemmata are cited. */
 function shortLemma(text: string): string {
@@ -34,7 +27,7 @@ export default function NotesPanel() {
     if (view === null) return [];
     const doc = view.state.doc;
     // A note on a span shows the span's words as its lemma ("words] note").
-    return numberNotes(doc, { start: firstNumber(doc) }).map((n) => ({
+    return numberNotes(doc, { start: noteNumberingStart(doc) }).map((n) => ({
       ...n,
       lemma: noteSpanAt(doc, n.pos)?.text ?? null,
     }));
@@ -84,7 +77,7 @@ export default function NotesPanel() {
               <button
                 type="button"
                 class="link-button"
-                onClick={() => run((v) => renumberNotes(firstNumber(v.state.doc))(v.state, v.dispatch))}
+                onClick={() => run((v) => renumberNotes(noteNumberingStart(v.state.doc))(v.state, v.dispatch))}
               >
                 Renumber
               </button>

@@ -23,6 +23,8 @@ export interface EditorState {
   askingPageBreak: boolean;
   /** The values the dialog starts from (a page break being changed), or null for a new one. */
   pageBreakCurrent: PageBreakAttrs | null;
+  /** What the dialog proposes for a new page break (the page after the one before). */
+  pageBreakProposal: PageBreakAttrs | null;
   /** Whether a document is open in the editor. */
   open: boolean;
   /** Edits kept by a tab the server refused, restored into the open document (0: none). */
@@ -60,6 +62,7 @@ export function createEditorStore(): EditorStore {
     tick: 0,
     askingPageBreak: false,
     pageBreakCurrent: null,
+    pageBreakProposal: null,
     open: false,
     restored: 0,
     restoredDropped: 0,
@@ -114,9 +117,9 @@ export function createEditorStore(): EditorStore {
       const action = actionById(actionId);
       return session !== null && action.active !== undefined && action.active(session.view.state);
     },
-    askPageBreak(current) {
+    askPageBreak(current, proposal) {
       answer?.(null);
-      setState({ askingPageBreak: true, pageBreakCurrent: current ?? null });
+      setState({ askingPageBreak: true, pageBreakCurrent: current ?? null, pageBreakProposal: proposal ?? null });
       return new Promise((resolve) => {
         answer = resolve;
       });

@@ -12,6 +12,7 @@ import { createStore, reconcile } from 'solid-js/store';
 import type {
   CollectionInfo,
   DocumentInfo,
+  DocumentValidation,
   ExistingVolumeChoice,
   ExportTarget,
   ImportFile,
@@ -198,8 +199,32 @@ export function createProjectStore(client: SiglumClient, notices: NoticeActions)
     }
   }
 
+  /**
+   * Before a document's TEI is written: whether it validates, and if not, whether the
+   * editor still wants it, having read the problems. A check that cannot run is said
+   * and does not stop the export.
+   */
+  async function confirmValid(documentId: string): Promise<boolean> {
+    let check: DocumentValidation;
+    try {
+      check = await client.validateDocument({ documentId });
+    } catch (error) {
+      notices.show(error, 'Could not check the TEI before exporting it');
+      return true;
+    }
+    if (check.valid) return true;
+    const n = check.problems.length;
+    const listed = check.problems.slice(0, 5).map((p) => `• line ${p.line}: ${p.message}`);
+    if (n > listed.length) listed.push(`• and ${n - listed.length} more (see Problems)`);
+    const schemaName = check.schema === 'frus' ? 'the FRUS schema' : 'TEI (tei_all)';
+    return window.confirm(
+      `This document's TEI does not validate against ${schemaName}: ${n} ${n === 1 ? 'problem' : 'problems'}.\n\n${listed.join('\n')}\n\nExport it anyway?`,
+    );
+  }
+
   async function exportTei(target: ExportTarget): Promise<PointerReport | null> {
     try {
+      if ('documentId' in target && !(await confirmValid(target.documentId))) return null;
       const { fileName, xml, pointers } = await client.exportTei(target);
       downloadText(fileName, xml, 'application/tei+xml');
       const n = pointers.dangling.length;

@@ -61,9 +61,11 @@ test('a note on selected words: typed, listed with its words, kept over a reload
   const path = await download.path();
   const xml = readFileSync(path, 'utf8');
   expect(xml).toMatch(
-    /<note xml:id="([^"]+)" targetEnd="#\1-end">A society of White Russian émigrés\.<\/note>Association for Settlement of the Russian Problem<anchor xml:id="\1-end"\/>/,
+    /<note n="89" xml:id="([^"]+)" targetEnd="#\1-end">A society of White Russian émigrés\.<\/note>Association for Settlement of the Russian Problem<anchor xml:id="\1-end"\/>/,
   );
   const jing = spawnSync('jing', [TEI_ALL, path], { encoding: 'utf8' });
   expect(jing.stdout).toBe('');
   expect(jing.status).toBe(0);
+  // The new note comes before the seed's notes 89 and 90 in reading order: it takes 89, they move on.
+  expect([...xml.matchAll(/<note n="(\d+)"/g)].map((m) => m[1])).toEqual(['89', '90', '91']);
 });

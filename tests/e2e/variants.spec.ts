@@ -115,11 +115,16 @@ test('collates two witnesses of the seed despatch, makes a variant an apparatus 
   const entry = panel.locator('.app-entry');
   await expect(entry).toHaveCount(1);
   await expect(entry.locator('.app-line')).toHaveText('events] incidents A B');
-  await entry.getByLabel('Lemma', { exact: true }).fill('occurrences');
-  await entry.getByLabel('Lemma', { exact: true }).press('Enter');
+  // Changing the lemma is an emendation of the base text, and is labelled so.
+  await entry.getByRole('button', { name: 'Emend…' }).click();
+  const emend = entry.getByRole('form', { name: 'Emend the base text' });
+  await expect(emend).toContainText('An emendation: the text here becomes your reading');
+  await emend.getByLabel('Emended text').fill('occurrences');
+  await emend.getByLabel('Emended text').press('Enter');
   await expect(editor.text.locator('.app-lemma')).toHaveText('occurrences');
   await expect(editor.text).toContainText('several occurrences occurred');
-  await expect(entry.locator('.app-line')).toHaveText('occurrences] incidents A B');
+  await expect(entry.locator('.app-line')).toContainText('occurrences] events');
+  await expect(entry.locator('.app-line')).toContainText('incidents A B');
   await editor.text.click();
   await page.keyboard.press('Control+z');
   await expect(editor.text.locator('.app-lemma')).toHaveText('events');
@@ -138,7 +143,9 @@ test('collates two witnesses of the seed despatch, makes a variant an apparatus 
   ]);
   const file = await download.path();
   const xml = readFileSync(file, 'utf8');
-  expect(xml).toMatch(/<app\b[^>]*>\s*<lem\b[^>]*>occurrences<\/lem>\s*<rdg wit="#A #B"[^>]*>incidents<\/rdg>/);
+  expect(xml).toMatch(
+    /<app\b[^>]*>\s*<lem\b[^>]*>occurrences<\/lem>\s*<rdg\b[^>]*>events<\/rdg>\s*<rdg wit="#A #B"[^>]*>incidents<\/rdg>/,
+  );
   expect(xml).toMatch(/<listWit>[\s\S]*xml:id="A"[\s\S]*xml:id="B"[\s\S]*<\/listWit>/);
   expect(() => execFileSync('jing', [TEI_ALL, file], { encoding: 'utf8' })).not.toThrow();
 

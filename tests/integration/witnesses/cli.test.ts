@@ -3,7 +3,7 @@
  * segmented table the documentation's suite records; JSON and TEI are CollateX's
  * shapes; a document of a project collates with its witnesses.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/main.ts';
@@ -51,6 +51,38 @@ describe('siglum collate', () => {
     expect(json.table).toHaveLength(7);
     const tei = (await cli('collate', ...files, '--format', 'tei')).out;
     expect(tei).toContain('<app><rdg wit="#A #B">black</rdg><rdg wit="#C #D">striped</rdg></app>');
+  });
+
+  it('sets unmatched words beside the most similar reading with --near-match', async () => {
+    const dir = tmp.dir;
+    writeFileSync(join(dir, 'A.txt'), 'over this dog');
+    writeFileSync(join(dir, 'B.txt'), 'over there that dog');
+    const plain = await cli('collate', join(dir, 'A.txt'), join(dir, 'B.txt'), '--format', 'json');
+    const near = await cli('collate', join(dir, 'A.txt'), join(dir, 'B.txt'), '--format', 'json', '--near-match');
+    expect(near.status).toBe(0);
+    const column = (out: string) =>
+      (JSON.parse(out) as { table: unknown[][] }).table.map((row) => JSON.stringify(row)).join('\n');
+    expect(column(near.out)).not.toBe(column(plain.out));
+    // "this" stands beside "that", the reading it resembles, not beside "there" (table: columns of witnesses' cells).
+    const table = (JSON.parse(near.out) as { table: Array<Array<Array<{ n: string }>>> }).table;
+    const cell = (column: Array<Array<{ n: string }>>, w: number) => column[w]!.map((t) => t.n).join(' ');
+    expect(table.map((column) => [cell(column, 0), cell(column, 1)])).toContainEqual(['this', 'that']);
+  });
+
+  it('reads a plain-text file as import does: the seed despatch against itself has no variants', async () => {
+    const dir = tmp.dir;
+    const seed = readFileSync(join(shared, 'corpus/seed/frus1933v03-d63-grew-256.txt'), 'utf8');
+    writeFileSync(join(dir, 'seed.txt'), seed);
+    // The same text as a reader might retype it: no page markers, no callouts, no notes list.
+    const bare = seed
+      .replace(/ \[Page \d+\]/gu, '')
+      .replace(/(enclosed\.|p\.m\.\)),?(89|90)/gu, (m, a: string) => (m.includes(',') ? `${a},` : a))
+      .replace(/\n {2}1\. Not printed\.\n {2}2\. Not printed\.\n?$/u, '\n');
+    expect(bare).not.toContain('Not printed');
+    writeFileSync(join(dir, 'bare.txt'), bare);
+    const { status, out } = await cli('collate', join(dir, 'seed.txt'), join(dir, 'bare.txt'), '--format', 'tei');
+    expect(status).toBe(0);
+    expect(out).not.toContain('<app>');
   });
 
   it('refuses one file, an unknown format and files with the same siglum', async () => {

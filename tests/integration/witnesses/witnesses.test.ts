@@ -78,13 +78,42 @@ describe('witnesses of a document', () => {
     expect(await again.getCollationSettings({ documentId: id })).toEqual({
       base: a.id,
       documentSiglum: 'Base',
-      normalise: { caseFold: true, diacritics: false, punctuation: true },
+      normalise: { caseFold: true, diacritics: false, punctuation: true, nearMatch: false },
       regularisations: [{ from: '&', to: 'and', scope: 'token' }],
     });
     await again.removeWitness({ id: a.id });
     // The base falls back to the document's own text with its witness gone.
     expect((await again.getCollationSettings({ documentId: id })).base).toBeNull();
     expect((await again.listWitnesses({ documentId: id })).map((w) => w.siglum)).toEqual(['telegram']);
+  });
+
+  it('reads a plain-text witness as import reads a document: page markers, callouts and the notes list are no words', async () => {
+    const { s, id } = await seeded('plain-witness.siglum');
+    // The despatch itself, as a file and pasted: nothing differs from the document.
+    await s.addWitness({ documentId: id, file: { name: 'copy.txt', text: seedText } });
+    const pasted = await s.addWitness({ documentId: id, siglum: 'P', text: draftOf(seedText) });
+    expect(pasted.text).not.toContain('[Page 69]');
+    expect(pasted.text).not.toMatch(/enclosed\.89/u);
+    expect(pasted.text).not.toContain('Not printed.');
+    const c = await s.collateDocument({ documentId: id });
+    const readings = c.variants.map((v) => c.segmentation.columns[v.column]!.cells.map((cell) => cell?.text ?? ''));
+    const words = readings.flat().join(' ');
+    expect(words).not.toMatch(/Page|\b(89|90)\b|Not printed/u);
+    // Only the draft's edits are variants: none of the file copy's.
+    expect(c.variants.every((v) => v.siglum === 'P')).toBe(true);
+    expect(c.variants.length).toBeGreaterThan(0);
+  });
+
+  it('collates with near matching once the setting is on, and keeps the setting', async () => {
+    const { s, id } = await seeded('near.siglum');
+    await s.addWitness({ documentId: id, siglum: 'N', text: 'over there that dog' });
+    const own = await s.collateDocument({ documentId: id });
+    await s.updateCollationSettings({ documentId: id, settings: { normalise: { nearMatch: true } } as never });
+    expect((await s.getCollationSettings({ documentId: id })).normalise.nearMatch).toBe(true);
+    const near = await s.collateDocument({ documentId: id });
+    expect(near.settings.normalise.nearMatch).toBe(true);
+    // The same texts align differently once near matching places the unmatched words.
+    expect(JSON.stringify(near.table)).not.toBe(JSON.stringify(own.table));
   });
 
   it("takes a witness's text from a TEI file's apparatus, nested apps included", async () => {
