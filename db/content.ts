@@ -9,6 +9,7 @@ import { SiglumError } from '../edition/errors.ts';
 import { schema } from '../edition/schema.ts';
 import { documentVersion } from './documents.ts';
 import { latestSnapshot } from './snapshots.ts';
+import { readStepRange } from './history.ts';
 import { readSteps } from './steps.ts';
 
 export interface LoadedContent {
@@ -61,4 +62,37 @@ export function loadContent(db: Database.Database, documentId: number): LoadedCo
     throw damaged(documentId, e instanceof Error ? e.message : String(e));
   }
   return { doc, version, snapshotVersion: snap.version };
+}
+
+/**
+ * Rebuilds document `documentId` as it was at `version` (0 ≤ version ≤ its current
+ * version): the nearest snapshot at or before it, with the steps up to it replayed.
+ */
+export function loadContentAt(db: Database.Database, documentId: number, version: number): Node {
+  const current = documentVersion(db, documentId);
+  if (current === null) {
+    throw new SiglumError('not-found', `There is no document with id "${documentId}". It may have been deleted.`);
+  }
+  if (!Number.isSafeInteger(version) || version < 0 || version > current) {
+    throw new SiglumError(
+      'bad-input',
+      `The document has versions 0 to ${current}, not ${version}. Pick a version from its history.`,
+    );
+  }
+  const snap = latestSnapshot(db, documentId, version);
+  if (snap === null) throw damaged(documentId, 'no snapshot');
+  let doc: Node;
+  try {
+    doc = Node.fromJSON(schema, snap.doc);
+    const steps = readStepRange(db, documentId, snap.version, version);
+    if (snap.version + steps.length !== version) throw new Error(`the log has a gap before version ${version}`);
+    for (const json of steps) {
+      const result = Step.fromJSON(schema, json).apply(doc);
+      if (result.doc === null) throw new Error(result.failed ?? 'a step failed');
+      doc = result.doc;
+    }
+  } catch (e) {
+    throw damaged(documentId, e instanceof Error ? e.message : String(e));
+  }
+  return doc;
 }

@@ -12,6 +12,7 @@ import type { Suggestion } from './entities/suggest.ts';
 import type { TypeaheadHit } from './entities/typeahead.ts';
 import type { ErrorPayload } from './errors.ts';
 import { WITNESS_METHODS, type WitnessApi, type WitnessEvent } from './apparatus/api.ts';
+import { HISTORY_METHODS, type HistoryApi, type ProjectEvent } from './history/api.ts';
 
 export type { Entity, MergeConflict, Suggestion, TypeaheadHit };
 
@@ -276,7 +277,7 @@ export interface EntityIndexEntry {
 }
 
 /** The Node side's services, as the UI sees them. */
-export interface SiglumApi extends WitnessApi {
+export interface SiglumApi extends WitnessApi, HistoryApi {
   projectInfo(args: Record<string, never>): Promise<ProjectInfo>;
   listCollections(args: Record<string, never>): Promise<CollectionInfo[]>;
   listDocuments(args: { collectionId?: string }): Promise<DocumentInfo[]>;
@@ -419,6 +420,7 @@ export const API_METHODS = [
   'previewPages',
   'getPrintSettings',
   'updatePrintSettings',
+  ...HISTORY_METHODS,
 ] as const satisfies readonly ApiMethod[];
 
 /** Compile-time check that API_METHODS names every method of SiglumApi. */
@@ -441,7 +443,9 @@ export type SiglumEvent =
   /** The register changed (an entry created, edited, merged or deleted, a rejection remembered). */
   | { type: 'entities-changed' }
   /** How far an `exportEdition` call has got: `done` of `total` steps, in `phase`. */
-  | { type: 'export-progress'; id: string; done: number; total: number; phase: ExportPhase };
+  | { type: 'export-progress'; id: string; done: number; total: number; phase: ExportPhase }
+  /** Another project was opened (or a backup restored) in place of the open one: reload everything. */
+  | ProjectEvent;
 
 /** The phases of an export, in order: reading documents, building, layout (PDF), printing (PDF), writing, done. */
 export type ExportPhase = 'documents' | 'build' | 'layout' | 'pdf' | 'images' | 'write' | 'done';

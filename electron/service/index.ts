@@ -36,7 +36,6 @@ import {
   renameCollection,
 } from '../../db/collections.ts';
 import {
-  deleteDocument,
   getDocument,
   insertDocument,
   listDocuments,
@@ -69,6 +68,11 @@ import { createPublisher, type PageImageRenderer, type PdfRenderer } from './pub
 import { seedFile } from './seed.ts';
 import { watchOtherWriters } from './watch.ts';
 import { witnessMethods } from './witnesses.ts';
+import { Backups, DEFAULT_BACKUPS, type BackupPolicy } from './backups.ts';
+import { historyMethods } from './history.ts';
+import { claimLock, releaseLock } from './lock.ts';
+import { backupDatabase, backupFolder, documentCount } from '../../db/backup.ts';
+import { trashDocument } from '../../db/trash.ts';
 
 export interface ServiceOptions {
   /** Create the project file when it does not exist. */
@@ -87,6 +91,8 @@ export interface ServiceOptions {
   renderPdf?: PdfRenderer;
   /** How previewPages draws pages (default: Playwright's Chromium; the desktop app's hidden window). */
   renderPages?: PageImageRenderer;
+  /** Where and how often the project is backed up (backups.ts). */
+  backups?: BackupPolicy;
 }
 
 /** The API over one open project, plus `close`. */
@@ -130,7 +136,11 @@ function removeProjectFile(path: string): void {
 export function openService(projectPath: string, options: ServiceOptions = {}): SiglumService {
   const path = resolve(projectPath);
   const existed = existsSync(path);
-  const store = Store.open(path, { create: options.create ?? false });
+  const store = Store.open(path, {
+    create: options.create ?? false,
+    backupBeforeMigration: options.backups?.folder ?? backupFolder(path),
+  });
+  const backups = new Backups(store, options.backups ?? DEFAULT_BACKUPS);
   const authority = new CollabAuthority(store, options.snapshots ?? DEFAULT_SNAPSHOTS);
   const entities = new EntityService(store, authority);
   const parse = options.parseFile ?? defaultParser;
@@ -140,6 +150,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
   try {
     if (getProject(store.db) === null) store.write((tx) => ensureProject(tx, titleFromPath(path)));
   } catch (e) {
+    backups.close();
     store.close();
     throw e;
   }
@@ -160,7 +171,11 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
       }
     });
   }
-  store.onChange((changes) => emit(eventsOf(changes)));
+  store.onChange((changes) => {
+    emit(eventsOf(changes));
+    if (changes.some((c) => c.table === 'steps')) backups.noteEdit();
+  });
+  claimLock(path);
   const publisher = createPublisher(store, authority, emit, {
     ...(options.renderPdf ? { renderPdf: options.renderPdf } : {}),
     ...(options.renderPages ? { renderPages: options.renderPages } : {}),
@@ -262,6 +277,8 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
       call(async (): Promise<ImportResult> => {
         const o = argsObject(args, 'importFiles');
         const files = checkImportFiles(requireArray(o, 'files', 'importFiles'));
+        // An import into a project with documents may be a re-import: keep the state before it.
+        if (documentCount(store.db) > 0) await backups.take('before-import');
         return { documents: await importFiles(store, parse, files) };
       }),
 
@@ -324,7 +341,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
             `"${record.info.title}" is part of an imported volume, which exports with all its documents. Empty its text instead of deleting it.`,
           );
         }
-        store.write((tx) => deleteDocument(tx, id));
+        store.write((tx) => trashDocument(tx, id));
         authority.forget(id);
         return { id: String(id) };
       }),
@@ -345,7 +362,11 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
         const o = argsObject(args, 'deleteCollection');
         const id = getCollection(store.db, rowId(requireString(o, 'id', 'deleteCollection'), 'collection')).id;
         const documents = listDocuments(store.db, id);
-        store.write((tx) => deleteCollection(tx, id));
+        // Its documents go to the trash, each with its history; the folder itself goes.
+        store.write((tx) => {
+          for (const d of documents) trashDocument(tx, Number(d.id));
+          deleteCollection(tx, id);
+        });
         for (const d of documents) authority.forget(Number(d.id));
         return { id: String(id) };
       }),
@@ -358,6 +379,34 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
     getPrintSettings: () => call(() => publisher.getPrintSettings()),
     updatePrintSettings: (args) => call(() => publisher.updatePrintSettings(argsObject(args, 'updatePrintSettings'))),
 
+    ...historyMethods(store, authority, backups, call),
+    restoreBackup: () =>
+      call(() => {
+        throw new SiglumError(
+          'forbidden',
+          'A backup can replace the project only from the app, or with `siglum restore BACKUP --to PROJECT` while the project is closed.',
+        );
+      }),
+    listProjects: () =>
+      call(() => {
+        const title = getProject(store.db)?.title ?? titleFromPath(path);
+        const current = { path, title, schemaVersion: store.db.pragma('user_version', { simple: true }) as number };
+        return { current, recent: [], defaultPath: path, canSwitch: false };
+      }),
+    openProject: () =>
+      call(() => {
+        throw new SiglumError('forbidden', 'This window shows one project. Start Siglum on the other project instead.');
+      }),
+    saveProjectCopy: (args) =>
+      call(async () => {
+        const target = resolve(requireString(argsObject(args, 'saveProjectCopy'), 'path', 'saveProjectCopy'));
+        if (existsSync(target)) {
+          throw new SiglumError('bad-input', `${target} already exists. Choose a new file name for the copy.`);
+        }
+        await backupDatabase(store.db, target, { stepwise: true, expectedDocuments: () => documentCount(store.db) });
+        return { path: target };
+      }),
+
     subscribe(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
@@ -369,10 +418,12 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
       listeners.clear();
       stopWatching();
       publisher.close();
+      backups.close();
       try {
         authority.close();
       } finally {
         store.close();
+        releaseLock(path);
       }
     },
   };
@@ -385,8 +436,10 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
       } catch (e) {
         closed = true;
         stopWatching();
+        backups.close();
         authority.close();
         store.close();
+        releaseLock(path);
         if (!existed) removeProjectFile(path);
         throw e;
       }
