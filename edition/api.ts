@@ -287,7 +287,8 @@ export interface SiglumApi extends WitnessApi, HistoryApi {
   pushSteps(args: StepBatch): Promise<PushResult>;
   stepsSince(args: { documentId: string; version: number }): Promise<StepsSince>;
   importFiles(args: { files: ImportFile[] }): Promise<ImportResult>;
-  exportTei(args: ExportTarget): Promise<TeiExport>;
+  /** With `at` (a version, or an ISO time) a single document is exported as it was then. */
+  exportTei(args: ExportTarget & { at?: number | string }): Promise<TeiExport>;
   /** Creates a folder: a collection for the user's own documents. */
   createCollection(args: { title: string }): Promise<CollectionInfo>;
   /** Replaces a document's metadata; its title follows `meta.title`. */

@@ -10,9 +10,10 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExportTarget, ImportFile } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
-import { chooseProject, type ProjectChoice } from '../paths.ts';
+import { chooseProject, defaultProjectPath, userDataDir, type ProjectChoice } from '../paths.ts';
 import { startServer } from '../serve/server.ts';
 import { openService, type SiglumService } from '../service/index.ts';
+import { openWorkspace } from '../service/workspace.ts';
 import { prewarmImportWorker } from '../workers/index.ts';
 import { exportEditionCommand, isEditionFormat } from './export-edition.ts';
 import { UsageError } from './usage.ts';
@@ -116,7 +117,7 @@ export async function listCommand(opts: { project?: string; json?: boolean }, io
 
 export async function exportCommand(
   positionals: string[],
-  opts: { project?: string; collection?: string; all?: boolean; format?: string; out?: string },
+  opts: { project?: string; collection?: string; all?: boolean; format?: string; out?: string; at?: string },
   io: Output,
 ): Promise<number> {
   const chosen = [positionals.length > 0, opts.collection !== undefined, opts.all === true].filter(Boolean).length;
@@ -132,6 +133,18 @@ export async function exportCommand(
     : opts.collection !== undefined
       ? { collectionId: opts.collection }
       : { documentId: positionals[0]! };
+  let at: number | string | undefined;
+  if (opts.at !== undefined) {
+    if (!('documentId' in target) || format !== 'tei') {
+      throw new UsageError('export --at exports one DOC_ID as TEI (--format tei) as it was then.');
+    }
+    at = /^\d+$/.test(opts.at) ? Number(opts.at) : opts.at;
+    if (typeof at === 'string' && Number.isNaN(Date.parse(at))) {
+      throw new UsageError(
+        `export --at is a version number or a date and time such as 2026-12-06T18:00 (not "${opts.at}").`,
+      );
+    }
+  }
   if (format !== 'tei') {
     const project = chooseProject(opts.project);
     projectMustExist(project);
@@ -149,7 +162,7 @@ export async function exportCommand(
   const project = chooseProject(opts.project);
   projectMustExist(project);
 
-  const exported = await withService(project, false, (s) => s.exportTei(target));
+  const exported = await withService(project, false, (s) => s.exportTei(at === undefined ? target : { ...target, at }));
   const path = intoFolder ? join(out, basename(exported.fileName)) : out;
   // Written beside the target and renamed over it, so a failure never leaves half a file.
   const partial = `${path}.${process.pid}.partial`;
@@ -199,8 +212,18 @@ export async function serveCommand(opts: { project?: string; port?: string }, io
       'The app is not built yet: run `npm run build:renderer` (or use `npm run serve`), then try again.',
     );
   }
-  const project = chooseProject(opts.project);
-  const service = await openService(project.path, { create: true, seed: project.isDefault });
+  // Without --project or $SIGLUM_PROJECT, the browser opens on the chooser of projects.
+  const given = opts.project || process.env['SIGLUM_PROJECT'];
+  const project = given ? chooseProject(given) : null;
+  const service = openWorkspace({ configDir: userDataDir(), defaultPath: defaultProjectPath() });
+  if (project !== null) {
+    try {
+      await service.open(project.path, true);
+    } catch (e) {
+      service.close();
+      throw e;
+    }
+  }
   let server;
   try {
     server = await startServer({ service, rendererDir: RENDERER_DIR, port });
@@ -209,7 +232,7 @@ export async function serveCommand(opts: { project?: string; port?: string }, io
     throw e;
   }
   void prewarmImportWorker();
-  io.out(`Siglum is serving ${project.path}`);
+  io.out(project === null ? 'Siglum is serving the chooser of projects' : `Siglum is serving ${project.path}`);
   io.out(`Open this address in a browser on this machine:`);
   io.out(`  ${server.url}`);
   io.out('Press Ctrl+C to stop.');

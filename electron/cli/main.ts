@@ -8,6 +8,7 @@ import { SiglumError } from '../../edition/errors.ts';
 import { exportCommand, importCommand, listCommand, serveCommand, validateCommand, type Output } from './commands.ts';
 import { collateCommand } from './collate.ts';
 import { entitiesCommand, mentionsCommand } from './entities.ts';
+import { backupCommand, historyCommand, restoreCommand } from './history.ts';
 import { USAGE, UsageError } from './usage.ts';
 
 const project = { type: 'string' } as const;
@@ -25,12 +26,16 @@ const OPTIONS = {
     all: { type: 'boolean' },
     format: { type: 'string' },
     out: { type: 'string' },
+    at: { type: 'string' },
   },
   validate: { help, schema: { type: 'string' } },
   serve: { project, help, port: { type: 'string' } },
   entities: { project, json, help, type: { type: 'string' } },
   mentions: { project, json, help },
   collate: { project, help, document: { type: 'string' }, format: { type: 'string' } },
+  history: { project, json, help },
+  backup: { project, help, out: { type: 'string' } },
+  restore: { help, to: { type: 'string' } },
 } as const satisfies Record<string, ParseArgsConfig['options']>;
 
 type Command = keyof typeof OPTIONS;
@@ -79,6 +84,8 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
       schema?: string;
       type?: string;
       document?: string;
+      at?: string;
+      to?: string;
     };
     if (
       name !== 'import' &&
@@ -86,6 +93,8 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
       name !== 'validate' &&
       name !== 'mentions' &&
       name !== 'collate' &&
+      name !== 'history' &&
+      name !== 'restore' &&
       positionals.length > 0
     ) {
       throw new UsageError(`${name} takes no arguments besides its options (got "${positionals[0]}").`);
@@ -107,6 +116,12 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
         return await mentionsCommand(positionals, v, io);
       case 'collate':
         return await collateCommand(positionals, v, io);
+      case 'history':
+        return await historyCommand(positionals, v, io);
+      case 'backup':
+        return await backupCommand(v, io);
+      case 'restore':
+        return await restoreCommand(positionals, v, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {

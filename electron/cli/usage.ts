@@ -31,9 +31,19 @@ Commands:
       TEI files give their running text), or a document with its witnesses, and print
       the parallel segmentation as a table, the alignment table as CollateX JSON, or
       CollateX TEI.
+  history DOC_ID [--project P] [--json]
+      List a document's versions: as created, then one per editing session. With
+      --json, print {"versions":[{"version","at","steps"}],"named":[...]}.
+      \`export DOC_ID --at VERSION|TIME --format tei --out F\` exports it as it was then.
+  backup [--project P] --out FILE
+      Write a verified, consistent copy of the project (it may be open in the app).
+  restore BACKUP --to P
+      Replace project P with a backup (P's current state is kept in its backups
+      folder first). Refused while P is open in Siglum.
   serve [--project P] [--port N]
       Serve the app to a browser on this machine (127.0.0.1 only) and print the
-      address to open, which carries a one-time access token.
+      address to open, which carries a one-time access token. Without --project (and
+      $SIGLUM_PROJECT) the browser shows a chooser of recent projects and the default.
 
 Options:
   --project P   The project file (*.siglum). Default: $SIGLUM_PROJECT, else the

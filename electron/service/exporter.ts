@@ -19,6 +19,7 @@ import { rowId } from '../../db/ids.ts';
 import { emptyMeta } from '../../db/meta.ts';
 import type { Store } from '../../db/store.ts';
 import type { CollabAuthority } from './authority.ts';
+import { loadContentAt } from '../../db/content.ts';
 import { withListWit } from './witnesses.ts';
 import { mentionRefs, type RegisterScope } from './entities.ts';
 
@@ -71,11 +72,13 @@ export function exportTei(
   authority: CollabAuthority,
   target: ExportTarget,
   register?: RegisterForExport,
+  /** For one document: the version to export (default: the current one). */
+  at?: number,
 ): TeiExport {
   if ('documentId' in target) {
     const id = rowId(target.documentId, 'document');
     const record = getDocument(store.db, id);
-    const doc = authority.peek(id).toJSON() as DocJSON;
+    const doc = (at === undefined ? authority.peek(id) : loadContentAt(store.db, id, at)).toJSON() as DocJSON;
     const collectionId = record.info.collectionId === null ? null : Number(record.info.collectionId);
     const frame = collectionId === null ? null : getCollection(store.db, collectionId).frame;
     const entities = register?.({ collectionId, mentioned: mentionedIn([doc]), unmentioned: false });

@@ -73,6 +73,8 @@ import { historyMethods } from './history.ts';
 import { claimLock, releaseLock } from './lock.ts';
 import { backupDatabase, backupFolder, documentCount } from '../../db/backup.ts';
 import { trashDocument } from '../../db/trash.ts';
+import { versionAtTime } from '../../db/history.ts';
+import type { BackupInfo } from '../../edition/history/api.ts';
 
 export interface ServiceOptions {
   /** Create the project file when it does not exist. */
@@ -97,6 +99,8 @@ export interface ServiceOptions {
 
 /** The API over one open project, plus `close`. */
 export interface SiglumService extends SiglumClient {
+  /** Takes a verified backup now, named by `reason` ('before-restore', ...). */
+  takeBackup(reason: string): Promise<BackupInfo>;
   /** Snapshots open documents and closes the file. Calls after close reject. */
   close(): void;
 }
@@ -192,6 +196,17 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
       if (closed) throw new SiglumError('internal', 'The project has been closed. Open it again.');
       return body();
     });
+  }
+
+  /** `at` of an export: a version number, or an ISO time (the version the document had then). */
+  function versionOf(documentId: string, at: unknown): number | undefined {
+    if (at === undefined || at === null) return undefined;
+    if (typeof at === 'number') return requireVersion({ at }, 'at', 'exportTei');
+    const time = typeof at === 'string' ? Date.parse(at) : NaN;
+    if (Number.isNaN(time)) {
+      throw new SiglumError('bad-input', 'exportTei needs "at" as a version number or a date and time (ISO 8601).');
+    }
+    return versionAtTime(store.db, rowId(documentId, 'document'), new Date(time).toISOString());
   }
 
   const service: SiglumService = {
@@ -290,7 +305,8 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
         else if (typeof o['documentId'] === 'string') target = { documentId: o['documentId'] };
         else if (typeof o['collectionId'] === 'string') target = { collectionId: o['collectionId'] };
         else throw new SiglumError('bad-input', 'Say what to export: a documentId, a collectionId, or all: true.');
-        return exportTei(store, authority, target, (scope) => entities.exportRegister(scope));
+        const at = 'documentId' in target ? versionOf(target.documentId, o['at']) : undefined;
+        return exportTei(store, authority, target, (scope) => entities.exportRegister(scope), at);
       }),
 
     createCollection: (args) =>
@@ -406,6 +422,8 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
         await backupDatabase(store.db, target, { stepwise: true, expectedDocuments: () => documentCount(store.db) });
         return { path: target };
       }),
+
+    takeBackup: (reason) => call(() => backups.take(reason)),
 
     subscribe(listener) {
       listeners.add(listener);
