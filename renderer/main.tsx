@@ -5,9 +5,10 @@ import './styles/app.css';
 import './styles/editor.css';
 import './styles/variants.css';
 import './styles/entities.css';
+import './styles/projects.css';
 import { getClient } from './api/index.ts';
-import App from './components/App.tsx';
+import ProjectGate from './projects/ProjectGate.tsx';
 
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element');
-render(() => <App client={getClient()} />, root);
+render(() => <ProjectGate client={getClient()} />, root);

@@ -4,8 +4,13 @@
  * changed, each named in a sentence. Pure: the service, the command line and the
  * window all call this one function.
  */
-import diffSequences from 'diff-sequences';
+import diffSequencesModule from 'diff-sequences';
 import type { Mark, Node } from 'prosemirror-model';
+
+// diff-sequences is CommonJS with `exports.default`: bundlers and vitest hand over the
+// function, Node's own ESM loader (the command line, `siglum serve`) the exports object.
+const diffSequences: typeof diffSequencesModule =
+  (diffSequencesModule as unknown as { default?: typeof diffSequencesModule }).default ?? diffSequencesModule;
 
 /** One run of the comparison: text both versions share, or text only one has. */
 export interface DiffSegment {

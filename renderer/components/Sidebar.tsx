@@ -11,6 +11,7 @@ import EditionButton from '../export/EditionButton.tsx';
 import ExportMenu from './ExportMenu.tsx';
 import ImportButton from './ImportButton.tsx';
 import SidebarFilter from './SidebarFilter.tsx';
+import WorkspaceButton from '../projects/WorkspaceButton.tsx';
 
 export default function Sidebar() {
   const [project, actions] = useStores().project;
@@ -23,6 +24,7 @@ export default function Sidebar() {
         <div class="project-title" title={project.title}>
           {project.title}
         </div>
+        <WorkspaceButton />
         <ImportButton />
         <div class="sidebar-exports">
           <EditionButton />
