@@ -8,7 +8,9 @@
  */
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, extname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { SiglumError } from '../edition/errors.ts';
 
 /** How many of the newest backups are always kept; besides them, the newest of each day. */
@@ -116,6 +118,59 @@ export function verifyBackup(path: string, expectedDocuments?: number): number {
   }
 }
 
+/**
+ * The same checks as verifyBackup, in a worker thread, so that checking a large backup
+ * does not hold up the thread that answers edits. Where better-sqlite3 cannot be loaded
+ * by a worker (a bundled build), the check runs here instead.
+ */
+export async function verifyBackupOffThread(path: string, expectedDocuments?: number): Promise<number> {
+  let modulePath: string;
+  try {
+    modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
+  } catch {
+    return verifyBackup(path, expectedDocuments);
+  }
+  const answer = await new Promise<{ check?: unknown; count?: number; error?: string }>((resolveAnswer) => {
+    const worker = new Worker(VERIFY_WORKER, {
+      eval: true,
+      workerData: { modulePath, path, binding: process.env['SIGLUM_SQLITE_BINDING'] ?? null },
+    });
+    worker.once('message', (m: { check?: unknown; count?: number; error?: string }) => resolveAnswer(m));
+    worker.once('error', (e) => resolveAnswer({ error: e.message }));
+    worker.once('exit', (code) => resolveAnswer({ error: `the check stopped (${code})` }));
+  });
+  if (answer.error !== undefined) {
+    throw new SiglumError('not-a-project', `The backup ${basename(path)} is damaged or is not a Siglum project.`);
+  }
+  if (answer.check !== 'ok') {
+    throw new SiglumError('not-a-project', `The backup ${basename(path)} is damaged (${String(answer.check)}).`);
+  }
+  const count = answer.count ?? -1;
+  if (expectedDocuments !== undefined && count !== expectedDocuments) {
+    throw new SiglumError(
+      'io',
+      `The backup ${basename(path)} holds ${count} documents where the project has ${expectedDocuments}, so it was not kept. Try again.`,
+    );
+  }
+  return count;
+}
+
+const VERIFY_WORKER = `
+const { workerData, parentPort } = require('node:worker_threads');
+try {
+  const Database = require(workerData.modulePath);
+  const options = { readonly: true, fileMustExist: true };
+  if (workerData.binding) options.nativeBinding = workerData.binding;
+  const db = new Database(workerData.path, options);
+  const check = db.pragma('integrity_check', { simple: true });
+  const count = db.prepare('SELECT count(*) FROM documents').pluck().get();
+  db.close();
+  parentPort.postMessage({ check, count });
+} catch (e) {
+  parentPort.postMessage({ error: String((e && e.message) || e) });
+}
+`;
+
 function nativeBinding(): Database.Options {
   const binding = process.env['SIGLUM_SQLITE_BINDING'];
   return binding ? { nativeBinding: binding } : {};
@@ -155,7 +210,7 @@ export async function backupDatabase(
     });
     // The copy is of the moment the backup finished; count the project's documents then.
     const expected = options.expectedDocuments?.();
-    const count = verifyBackup(partial, expected);
+    const count = options.stepwise ? await verifyBackupOffThread(partial, expected) : verifyBackup(partial, expected);
     renameSync(partial, target);
     return count;
   } catch (e) {

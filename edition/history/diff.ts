@@ -247,10 +247,20 @@ export function diffDocuments(before: Node, after: Node): DocumentDiff {
     push('delete', old);
     push('insert', neu);
   };
+  // Keys as small integers: the diff compares them many times over.
+  const ids = new Map<string, number>();
+  const intern = (tokens: readonly Token[]) =>
+    Int32Array.from(tokens, (t) => {
+      let id = ids.get(t.key);
+      if (id === undefined) ids.set(t.key, (id = ids.size));
+      return id;
+    });
+  const ka = intern(a);
+  const kb = intern(b);
   diffSequences(
     a.length,
     b.length,
-    (i, j) => a[i]!.key === b[j]!.key,
+    (i, j) => ka[i] === kb[j],
     (count, aStart, bStart) => {
       gap(aStart, bStart);
       push('equal', a.slice(aStart, aStart + count));

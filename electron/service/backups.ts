@@ -25,6 +25,8 @@ export interface BackupPolicy {
   folder?: string;
   /** While the project is edited, a backup at least this often. */
   everyMs: number;
+  /** Back up before an import into a project that has documents (default true). */
+  beforeImport?: boolean;
 }
 
 export const DEFAULT_BACKUPS: BackupPolicy = { everyMs: 10 * 60 * 1000 };

@@ -293,7 +293,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
         const o = argsObject(args, 'importFiles');
         const files = checkImportFiles(requireArray(o, 'files', 'importFiles'));
         // An import into a project with documents may be a re-import: keep the state before it.
-        if (documentCount(store.db) > 0) await backups.take('before-import');
+        if (options.backups?.beforeImport !== false && documentCount(store.db) > 0) await backups.take('before-import');
         return { documents: await importFiles(store, parse, files) };
       }),
 

@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { Node } from 'prosemirror-model';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../../../edition/schema.ts';
-import { listBackupFiles } from '../../../db/backup.ts';
+import { listBackupFiles, verifyBackupOffThread } from '../../../db/backup.ts';
 import { MIGRATIONS } from '../../../db/migrations/index.ts';
 import { Store } from '../../../db/store.ts';
 import { openService } from '../../../electron/service/index.ts';
@@ -214,5 +214,16 @@ describe('backups', () => {
     const { id } = await s.createDocument({ title: 'Despatch' });
     await typed(s, id, ['a']);
     await expect.poll(() => listBackupFiles(folder).map((f) => f.reason)).toContain('scheduled');
+  });
+
+  it('checks a backup in a worker thread: integrity, and the number of documents', async () => {
+    const s = service('checked.siglum');
+    await s.createDocument({ title: 'One' });
+    const backup = await s.backupNow({});
+    await expect(verifyBackupOffThread(backup.path, 1)).resolves.toBe(1);
+    await expect(verifyBackupOffThread(backup.path, 2)).rejects.toMatchObject({ code: 'io' });
+    const junk = tmp.file('junk.siglum');
+    writeFileSync(junk, 'SQLite format 3\0 but nothing after it that a database would hold');
+    await expect(verifyBackupOffThread(junk)).rejects.toMatchObject({ code: 'not-a-project' });
   });
 });
