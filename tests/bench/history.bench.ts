@@ -48,8 +48,9 @@ try {
     const seed = readFileSync(join(root, '../shared/corpus/seed/frus1933v03-d63-grew-256.txt'), 'utf8');
     const { documents } = await s.importFiles({ files: [{ name: 'seed.txt', text: seed }] });
     const id = documents[0]!.id;
-    let { doc: json, version } = await s.openDocument({ id });
-    let doc = Node.fromJSON(schema, json);
+    const opened = await s.openDocument({ id });
+    let version = opened.version;
+    let doc = Node.fromJSON(schema, opened.doc);
     const t = process.hrtime.bigint();
     while (version < 10_000) {
       const tr = new Transform(doc);
