@@ -178,6 +178,8 @@ function nativeBinding(): Database.Options {
 
 /** How long one step of an online backup may hold the thread: well under a frame. */
 const STEP_BUDGET_MS = 6;
+/** And at most this many pages (16 MB of 4 KB pages), however fast the last step was. */
+const MAX_PAGES_PER_STEP = 4096;
 
 /**
  * Copies the open database `db` to `target` with SQLite's online backup API. With
@@ -203,7 +205,7 @@ export async function backupDatabase(
         const now = performance.now();
         const took = Math.max(0.1, now - last);
         // Scale the next step to the budget, from what the last one cost.
-        pages = Math.max(16, Math.min(100_000, Math.round((pages * STEP_BUDGET_MS) / took)));
+        pages = Math.max(16, Math.min(MAX_PAGES_PER_STEP, Math.round((pages * STEP_BUDGET_MS) / took)));
         last = now;
         return pages;
       },

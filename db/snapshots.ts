@@ -12,7 +12,7 @@ import { stmt, type Tx } from './store.ts';
  * kept per this many versions, so that rebuilding any version replays at most about
  * this many steps (plus the service's snapshot interval).
  */
-export const CHECKPOINT_EVERY = 1000;
+export const CHECKPOINT_EVERY = 500;
 
 /**
  * Stores the document at `version`. Snapshots between the first (the document as
