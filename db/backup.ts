@@ -233,3 +233,13 @@ export function copyDatabaseSync(db: Database.Database, target: string): void {
   mkdirSync(dirname(target), { recursive: true });
   db.prepare('VACUUM INTO ?').run(target);
 }
+
+/**
+ * A sentence pointing at the newest backup of the project at `projectPath`, for the
+ * messages about a damaged project; empty when it has none.
+ */
+export function latestBackupHint(projectPath: string): string {
+  const latest = listBackupFiles(backupFolder(projectPath))[0];
+  if (latest === undefined) return '';
+  return ` The latest backup is ${latest.path} (${latest.at}): restore it from the Backups panel, or with \`siglum restore "${latest.path}" --to "${projectPath}"\`.`;
+}

@@ -7,6 +7,7 @@ import { Node } from 'prosemirror-model';
 import { Step } from 'prosemirror-transform';
 import { SiglumError } from '../edition/errors.ts';
 import { schema } from '../edition/schema.ts';
+import { latestBackupHint } from './backup.ts';
 import { documentVersion } from './documents.ts';
 import { latestSnapshot } from './snapshots.ts';
 import { readStepRange } from './history.ts';
@@ -20,10 +21,10 @@ export interface LoadedContent {
   snapshotVersion: number;
 }
 
-function damaged(documentId: number, why: string): SiglumError {
+function damaged(documentId: number, why: string, db?: Database.Database): SiglumError {
   return new SiglumError(
     'internal',
-    `Document ${documentId} could not be rebuilt from the project file (${why}). Export what you can and report this.`,
+    `Document ${documentId} could not be rebuilt from the project file (${why}). Export what you can and report this.${db === undefined ? '' : latestBackupHint(db.name)}`,
   );
 }
 
@@ -34,16 +35,16 @@ export function loadContent(db: Database.Database, documentId: number): LoadedCo
     throw new SiglumError('not-found', `There is no document with id "${documentId}". It may have been deleted.`);
   }
   const snap = latestSnapshot(db, documentId, version);
-  if (snap === null) throw damaged(documentId, 'no snapshot');
+  if (snap === null) throw damaged(documentId, 'no snapshot', db);
   let doc: Node;
   try {
     doc = Node.fromJSON(schema, snap.doc);
   } catch (e) {
-    throw damaged(documentId, e instanceof Error ? e.message : String(e));
+    throw damaged(documentId, e instanceof Error ? e.message : String(e), db);
   }
   const { steps } = readSteps(db, documentId, snap.version);
   if (snap.version + steps.length !== version) {
-    throw damaged(documentId, `the log holds ${snap.version + steps.length} steps, the document says ${version}`);
+    throw damaged(documentId, `the log holds ${snap.version + steps.length} steps, the document says ${version}`, db);
   }
   for (const json of steps) {
     let next: Node | null;
@@ -52,14 +53,14 @@ export function loadContent(db: Database.Database, documentId: number): LoadedCo
       if (result.doc === null) throw new Error(result.failed ?? 'a step failed');
       next = result.doc;
     } catch (e) {
-      throw damaged(documentId, e instanceof Error ? e.message : String(e));
+      throw damaged(documentId, e instanceof Error ? e.message : String(e), db);
     }
     doc = next;
   }
   try {
     doc.check();
   } catch (e) {
-    throw damaged(documentId, e instanceof Error ? e.message : String(e));
+    throw damaged(documentId, e instanceof Error ? e.message : String(e), db);
   }
   return { doc, version, snapshotVersion: snap.version };
 }
@@ -80,7 +81,7 @@ export function loadContentAt(db: Database.Database, documentId: number, version
     );
   }
   const snap = latestSnapshot(db, documentId, version);
-  if (snap === null) throw damaged(documentId, 'no snapshot');
+  if (snap === null) throw damaged(documentId, 'no snapshot', db);
   let doc: Node;
   try {
     doc = Node.fromJSON(schema, snap.doc);
@@ -92,7 +93,7 @@ export function loadContentAt(db: Database.Database, documentId: number, version
       doc = result.doc;
     }
   } catch (e) {
-    throw damaged(documentId, e instanceof Error ? e.message : String(e));
+    throw damaged(documentId, e instanceof Error ? e.message : String(e), db);
   }
   return doc;
 }

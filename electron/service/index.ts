@@ -71,7 +71,7 @@ import { witnessMethods } from './witnesses.ts';
 import { Backups, DEFAULT_BACKUPS, type BackupPolicy } from './backups.ts';
 import { historyMethods } from './history.ts';
 import { claimLock, releaseLock } from './lock.ts';
-import { backupDatabase, backupFolder, documentCount } from '../../db/backup.ts';
+import { backupDatabase, backupFolder, documentCount, latestBackupHint } from '../../db/backup.ts';
 import { trashDocument } from '../../db/trash.ts';
 import { versionAtTime } from '../../db/history.ts';
 import type { BackupInfo } from '../../edition/history/api.ts';
@@ -140,10 +140,19 @@ function removeProjectFile(path: string): void {
 export function openService(projectPath: string, options: ServiceOptions = {}): SiglumService {
   const path = resolve(projectPath);
   const existed = existsSync(path);
-  const store = Store.open(path, {
-    create: options.create ?? false,
-    backupBeforeMigration: options.backups?.folder ?? backupFolder(path),
-  });
+  let store: Store;
+  try {
+    store = Store.open(path, {
+      create: options.create ?? false,
+      backupBeforeMigration: options.backups?.folder ?? backupFolder(path),
+    });
+  } catch (e) {
+    // A damaged project: say where its latest backup is.
+    if (e instanceof SiglumError && e.code === 'not-a-project' && existed) {
+      throw new SiglumError(e.code, e.message + latestBackupHint(path));
+    }
+    throw e;
+  }
   const backups = new Backups(store, options.backups ?? DEFAULT_BACKUPS);
   const authority = new CollabAuthority(store, options.snapshots ?? DEFAULT_SNAPSHOTS);
   const entities = new EntityService(store, authority);

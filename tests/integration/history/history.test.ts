@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { Node } from 'prosemirror-model';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../../../edition/schema.ts';
@@ -225,5 +225,24 @@ describe('backups', () => {
     const junk = tmp.file('junk.siglum');
     writeFileSync(junk, 'SQLite format 3\0 but nothing after it that a database would hold');
     await expect(verifyBackupOffThread(junk)).rejects.toMatchObject({ code: 'not-a-project' });
+  });
+
+  it('names the latest backup when the project file is damaged', async () => {
+    const path = tmp.file('damaged.siglum');
+    const s = openService(path, { create: true });
+    await s.createDocument({ title: 'One' });
+    const backup = await s.backupNow({});
+    s.close();
+    const fd = openSync(path, 'r+');
+    writeSync(fd, Buffer.alloc(100, 0x41), 0, 100, 0);
+    closeSync(fd);
+    let message = '';
+    try {
+      openService(path).close();
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('is not a Siglum project');
+    expect(message).toContain(`The latest backup is ${backup.path}`);
   });
 });
