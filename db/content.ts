@@ -9,7 +9,7 @@ import { SiglumError } from '../edition/errors.ts';
 import { schema } from '../edition/schema.ts';
 import { latestBackupHint } from './backup.ts';
 import { documentVersion } from './documents.ts';
-import { latestSnapshot } from './snapshots.ts';
+import { latestSnapshot, latestSnapshotVersion } from './snapshots.ts';
 import { readStepRange } from './history.ts';
 import { readSteps } from './steps.ts';
 
@@ -69,7 +69,13 @@ export function loadContent(db: Database.Database, documentId: number): LoadedCo
  * Rebuilds document `documentId` as it was at `version` (0 ≤ version ≤ its current
  * version): the nearest snapshot at or before it, with the steps up to it replayed.
  */
-export function loadContentAt(db: Database.Database, documentId: number, version: number): Node {
+export function loadContentAt(
+  db: Database.Database,
+  documentId: number,
+  version: number,
+  /** An earlier version already rebuilt, replayed from when it is nearer than any snapshot. */
+  base?: { doc: Node; version: number },
+): Node {
   const current = documentVersion(db, documentId);
   if (current === null) {
     throw new SiglumError('not-found', `There is no document with id "${documentId}". It may have been deleted.`);
@@ -80,13 +86,17 @@ export function loadContentAt(db: Database.Database, documentId: number, version
       `The document has versions 0 to ${current}, not ${version}. Pick a version from its history.`,
     );
   }
-  const snap = latestSnapshot(db, documentId, version);
-  if (snap === null) throw damaged(documentId, 'no snapshot', db);
+  const snapVersion = latestSnapshotVersion(db, documentId, version);
+  const fromBase =
+    base !== undefined && base.version <= version && (snapVersion === null || base.version >= snapVersion);
+  const snap = fromBase ? null : latestSnapshot(db, documentId, version);
+  if (!fromBase && snap === null) throw damaged(documentId, 'no snapshot', db);
   let doc: Node;
   try {
-    doc = Node.fromJSON(schema, snap.doc);
-    const steps = readStepRange(db, documentId, snap.version, version);
-    if (snap.version + steps.length !== version) throw new Error(`the log has a gap before version ${version}`);
+    doc = fromBase ? base.doc : Node.fromJSON(schema, snap!.doc);
+    const start = fromBase ? base.version : snap!.version;
+    const steps = readStepRange(db, documentId, start, version);
+    if (start + steps.length !== version) throw new Error(`the log has a gap before version ${version}`);
     for (const json of steps) {
       const result = Step.fromJSON(schema, json).apply(doc);
       if (result.doc === null) throw new Error(result.failed ?? 'a step failed');

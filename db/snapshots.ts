@@ -48,9 +48,14 @@ export function latestSnapshot(
   return row === undefined ? null : { version: row.version, doc: JSON.parse(row.doc) as DocJSON };
 }
 
-/** The version of the latest snapshot, or null if none. */
-export function latestSnapshotVersion(db: Database.Database, documentId: number): number | null {
-  const v = stmt(db, 'SELECT max(version) FROM snapshots WHERE document_id = ?').pluck().get(documentId) as
-    number | null;
+/** The version of the latest snapshot (at or before `atMost`), or null if none. */
+export function latestSnapshotVersion(
+  db: Database.Database,
+  documentId: number,
+  atMost: number = Number.MAX_SAFE_INTEGER,
+): number | null {
+  const v = stmt(db, 'SELECT max(version) FROM snapshots WHERE document_id = ? AND version <= ?')
+    .pluck()
+    .get(documentId, atMost) as number | null;
   return v;
 }

@@ -63,9 +63,27 @@ export function historyMethods(
     getDocument(store.db, id);
     return id;
   };
-  const contentAt = (id: number, version: number): Node => {
+  // Versions never change once written, so the last few rebuilt are kept: choosing one
+  // version after another in the timeline starts from the one before. Cleared when any
+  // document is deleted or restored (a row id can come back as another document).
+  const rebuilt: Array<{ id: number; version: number; doc: Node }> = [];
+  store.onChange((changes) => {
+    if (changes.some((c) => c.table === 'documents')) rebuilt.length = 0;
+  });
+  const contentAt = (id: number, version: number, base?: { doc: Node; version: number }): Node => {
     if (version === documentVersion(store.db, id)) return authority.peek(id);
-    return loadContentAt(store.db, id, version);
+    const cached = rebuilt.find((r) => r.id === id && r.version === version);
+    if (cached !== undefined) return cached.doc;
+    const nearest = rebuilt
+      .filter((r) => r.id === id && r.version < version)
+      .reduce<{ doc: Node; version: number } | undefined>(
+        (best, r) => (!best || r.version > best.version ? r : best),
+        base,
+      );
+    const doc = loadContentAt(store.db, id, version, nearest);
+    rebuilt.push({ id, version, doc });
+    if (rebuilt.length > 8) rebuilt.shift();
+    return doc;
   };
   const named = (documentId?: number): NamedVersion[] =>
     listNamedVersions(store.db).map((n) => ({
@@ -104,7 +122,11 @@ export function historyMethods(
         const from = requireVersion(o, 'from', 'diffVersions');
         const to =
           o['to'] === undefined ? (documentVersion(store.db, id) ?? 0) : requireVersion(o, 'to', 'diffVersions');
-        return diffDocuments(contentAt(id, from), contentAt(id, to));
+        // The later version is replayed on from the earlier when no snapshot is nearer.
+        const [low, high] = from <= to ? [from, to] : [to, from];
+        const lowDoc = contentAt(id, low);
+        const highDoc = contentAt(id, high, { doc: lowDoc, version: low });
+        return from <= to ? diffDocuments(lowDoc, highDoc) : diffDocuments(highDoc, lowDoc);
       }),
 
     restoreVersion: (args) =>

@@ -104,6 +104,18 @@ describe('a document’s history', () => {
     for (const from of [500, 1000]) expect(versions.some((v) => v >= from && v < from + 100)).toBe(true);
     const at = await s.documentAt({ documentId: id, version: 1050 });
     expect(Node.fromJSON(schema, at.doc).textContent).toBe('x'.repeat(1050));
+    // Two old versions: the later replayed on from the earlier, either way round.
+    for (const [from, to] of [
+      [1020, 1049],
+      [1049, 1020],
+      [480, 1020],
+    ] as const) {
+      const d = await s.diffVersions({ documentId: id, from, to });
+      expect(d.segments.map((g) => [g.op, g.text.length])).toEqual([
+        ['delete', from],
+        ['insert', to],
+      ]);
+    }
   });
 });
 
