@@ -104,14 +104,17 @@ try {
       [0, version],
       [9800, version],
     ];
+    // The service keeps the last few rebuilt versions: the first call is the honest one.
     for (const [from, to] of diffs) {
-      const d = await median(5, () => service.diffVersions({ documentId: id, from, to }));
-      figure(`diff of versions ${from} and ${to}, median of 5`, d.median, '≤ 100 ms');
-      figure('  max; CPU time median', d.max, undefined, `ms max, CPU ${d.cpu.toFixed(1)} ms`);
+      const first = await median(1, () => service.diffVersions({ documentId: id, from, to }));
+      figure(`diff of versions ${from} and ${to}, first call`, first.median, '≤ 100 ms');
+      figure('  CPU time', first.cpu);
     }
-    const at = await median(5, () => service.documentAt({ documentId: id, version: 6543 }));
-    figure('version 6543 rebuilt (nearest checkpoint + steps), median', at.median);
-    figure('  CPU time, median', at.cpu);
+    const again2 = await median(5, () => service.diffVersions({ documentId: id, from: 2500, to: 7500 }));
+    figure('diff of versions 2500 and 7500 again (rebuilt versions kept), median', again2.median);
+    const at = await median(1, () => service.documentAt({ documentId: id, version: 6543 }));
+    figure('version 6543 rebuilt (nearest checkpoint + steps)', at.median);
+    figure('  CPU time', at.cpu);
     service.close();
   }
 
