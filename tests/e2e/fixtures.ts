@@ -72,7 +72,8 @@ export const test = base.extend<{ served: Served }>({
     const child = spawn(process.execPath, [bin, 'serve', '--project', projectPath, '--port', '0'], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, SIGLUM_PROJECT: '' },
+      // The recent-projects list goes to the test's folder, not the user's config.
+      env: { ...process.env, SIGLUM_PROJECT: '', XDG_CONFIG_HOME: join(dir, 'config') },
     });
     try {
       const url = await waitForUrl(child);
