@@ -5,7 +5,7 @@
  * window all call this one function.
  */
 import diffSequencesModule from 'diff-sequences';
-import type { Mark, Node } from 'prosemirror-model';
+import { Fragment, type Mark, type Node } from 'prosemirror-model';
 
 // diff-sequences is CommonJS with `exports.default`: bundlers and vitest hand over the
 // function, Node's own ESM loader (the command line, `siglum serve`) the exports object.
@@ -93,8 +93,10 @@ function markName(m: Mark): string {
 }
 
 /** The document as a sequence of tokens, in reading order, notes inline where they are called. */
-function tokenize(doc: Node): Token[] {
+function tokenize(doc: Node): { tokens: Token[]; blocks: number[] } {
   const tokens: Token[] = [];
+  /** Where each top-level block's tokens start, and the end. */
+  const blocks: number[] = [];
   const walk = (node: Node, inNote: boolean, note: string | null): void => {
     node.forEach((child) => {
       if (child.isText) {
@@ -133,8 +135,12 @@ function tokenize(doc: Node): Token[] {
       }
     });
   };
-  walk(doc, false, null);
-  return tokens;
+  doc.forEach((child) => {
+    blocks.push(tokens.length);
+    walk(doc.copy(Fragment.from(child)), false, null);
+  });
+  blocks.push(tokens.length);
+  return { tokens, blocks };
 }
 
 function words(tokens: readonly Token[]): string {
@@ -216,8 +222,8 @@ function segmentText(tokens: readonly Token[]): string {
 
 /** Compares two versions of a document word by word. */
 export function diffDocuments(before: Node, after: Node): DocumentDiff {
-  const a = tokenize(before);
-  const b = tokenize(after);
+  const { tokens: a, blocks: blocksA } = tokenize(before);
+  const { tokens: b, blocks: blocksB } = tokenize(after);
   const segments: DiffSegment[] = [];
   const changes: DiffChange[] = [];
   let added = 0;
@@ -246,6 +252,13 @@ export function diffDocuments(before: Node, after: Node): DocumentDiff {
     changes.push(...describe(old, neu, context));
     push('delete', old);
     push('insert', neu);
+    ai = aEnd;
+    bi = bEnd;
+  };
+  const equal = (aEnd: number, bEnd: number) => {
+    push('equal', a.slice(ai, aEnd));
+    ai = aEnd;
+    bi = bEnd;
   };
   // Keys as small integers: the diff compares them many times over.
   const ids = new Map<string, number>();
@@ -257,17 +270,45 @@ export function diffDocuments(before: Node, after: Node): DocumentDiff {
     });
   const ka = intern(a);
   const kb = intern(b);
+  /** Word by word over tokens [aLo, aHi) and [bLo, bHi); ai and bi are at aLo and bLo. */
+  const diffTokens = (aHi: number, bHi: number) => {
+    const aLo = ai;
+    const bLo = bi;
+    diffSequences(
+      aHi - aLo,
+      bHi - bLo,
+      (i, j) => ka[aLo + i] === kb[bLo + j],
+      (count, aStart, bStart) => {
+        gap(aLo + aStart, bLo + bStart);
+        equal(aLo + aStart + count, bLo + bStart + count);
+      },
+    );
+    gap(aHi, bHi);
+  };
+  // Blocks first: Myers' diff costs the length times the number of differences, so the
+  // words are compared block by block where blocks were edited in place.
+  const blockKey = (keys: Int32Array, starts: readonly number[], k: number) =>
+    keys.subarray(starts[k]!, starts[k + 1]!).join(',');
+  const keysA = Array.from({ length: blocksA.length - 1 }, (_, k) => blockKey(ka, blocksA, k));
+  const keysB = Array.from({ length: blocksB.length - 1 }, (_, k) => blockKey(kb, blocksB, k));
+  let pa = 0;
+  let pb = 0;
+  const changedBlocks = (toA: number, toB: number) => {
+    if (toA - pa === toB - pb) {
+      for (let k = 0; k < toA - pa; k++) diffTokens(blocksA[pa + k + 1]!, blocksB[pb + k + 1]!);
+    } else diffTokens(blocksA[toA]!, blocksB[toB]!);
+  };
   diffSequences(
-    a.length,
-    b.length,
-    (i, j) => ka[i] === kb[j],
+    keysA.length,
+    keysB.length,
+    (i, j) => keysA[i] === keysB[j],
     (count, aStart, bStart) => {
-      gap(aStart, bStart);
-      push('equal', a.slice(aStart, aStart + count));
-      ai = aStart + count;
-      bi = bStart + count;
+      changedBlocks(aStart, bStart);
+      equal(blocksA[aStart + count]!, blocksB[bStart + count]!);
+      pa = aStart + count;
+      pb = bStart + count;
     },
   );
-  gap(a.length, b.length);
+  changedBlocks(keysA.length, keysB.length);
   return { segments, changes, added, removed };
 }

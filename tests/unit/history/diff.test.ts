@@ -72,6 +72,43 @@ describe('diffDocuments', () => {
     expect(descriptions).toContain('Added note 2');
   });
 
+  it('gives back both versions word for word, for random edits across paragraphs', () => {
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    const vocabulary = ['the', 'Ambassador', 'Tokyo', 'July', 'called', 'Soviet', 'pact', 'press', '1933.'];
+    for (let round = 0; round < 40; round++) {
+      const paragraphs = Array.from({ length: 1 + random(6) }, () =>
+        Array.from({ length: 1 + random(12) }, () => vocabulary[random(vocabulary.length)]!),
+      );
+      const edited = paragraphs.map((words) => [...words]);
+      for (let k = random(8); k > 0; k--) {
+        const at = random(edited.length);
+        const words = edited[at]!;
+        const op = random(5);
+        if (op === 0) edited.splice(at, 1);
+        else if (op === 1) edited.splice(at, 0, ['inserted', 'paragraph']);
+        else if (op === 2) words.splice(random(words.length + 1), 0, 'new');
+        else if (op === 3 && words.length > 1) words.splice(random(words.length), 1);
+        else words[random(words.length)] = 'changed';
+      }
+      if (edited.length === 0) edited.push(['last']);
+      const docOf = (ps: string[][]) =>
+        doc.create(
+          null,
+          ps.map((words) => p(text(words.join(' ')))),
+        );
+      const d = diffDocuments(docOf(paragraphs), docOf(edited));
+      const side = (op: 'delete' | 'insert') =>
+        d.segments
+          .filter((s) => s.op === 'equal' || s.op === op)
+          .flatMap((s) => s.text.split(/\s+/))
+          .filter((w) => w !== '');
+      expect(side('delete')).toEqual(paragraphs.flat());
+      expect(side('insert')).toEqual(edited.flat());
+      expect(d.added - d.removed).toBe(edited.flat().length - paragraphs.flat().length);
+    }
+  });
+
   it('finds nothing between equal documents', () => {
     const a = doc.create(null, [p(text('Same words.'))]);
     expect(diffDocuments(a, a)).toMatchObject({ changes: [], added: 0, removed: 0 });
