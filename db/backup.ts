@@ -182,11 +182,16 @@ const STEP_BUDGET_MS = 6;
 const MAX_PAGES_PER_STEP = 4096;
 
 /**
- * Copies the open database `db` to `target` with SQLite's online backup API. With
- * `stepwise` it copies a few pages per turn of the event loop, sized so that each turn
- * takes about STEP_BUDGET_MS (writes on this connection meanwhile are carried into the
- * copy); without, all pages in one step (one consistent read, for the command line).
- * Writes to a temporary name, verifies, then renames: a failed backup leaves nothing.
+ * Copies the open database `db` to `target` with SQLite's online backup API, to a
+ * temporary name, verified, then renamed: a failed backup leaves nothing.
+ *
+ * With `stepwise` (in the app) the copy runs in a worker thread on its own read-only
+ * connection: one step, so one consistent read of everything committed (WAL included)
+ * while this thread goes on committing edits, and the copy's final write to disk and
+ * its check never hold this thread. Where a worker cannot load better-sqlite3 (a
+ * bundled build) it copies here, a few pages per turn of the event loop (about
+ * STEP_BUDGET_MS each). Without `stepwise`, all pages in one step here (the command line).
+ * `expectedDocuments` is counted before and after: the copy must hold one of the two.
  */
 export async function backupDatabase(
   db: Database.Database,
@@ -196,23 +201,34 @@ export async function backupDatabase(
   mkdirSync(dirname(target), { recursive: true });
   const partial = `${target}.partial`;
   rmSync(partial, { force: true });
-  let pages = 64;
-  let last = performance.now();
   try {
-    await db.backup(partial, {
-      progress: ({ totalPages }) => {
-        if (!options.stepwise) return totalPages + 1;
-        const now = performance.now();
-        const took = Math.max(0.1, now - last);
-        // Scale the next step to the budget, from what the last one cost.
-        pages = Math.max(16, Math.min(MAX_PAGES_PER_STEP, Math.round((pages * STEP_BUDGET_MS) / took)));
-        last = now;
-        return pages;
-      },
-    });
-    // The copy is of the moment the backup finished; count the project's documents then.
-    const expected = options.expectedDocuments?.();
-    const count = options.stepwise ? await verifyBackupOffThread(partial, expected) : verifyBackup(partial, expected);
+    const before = options.expectedDocuments?.();
+    const module = options.stepwise ? workerModule() : null;
+    let count: number;
+    if (module !== null) count = await copyInWorker(module, db.name, partial);
+    else {
+      let pages = 64;
+      let last = performance.now();
+      await db.backup(partial, {
+        progress: ({ totalPages }) => {
+          if (!options.stepwise) return totalPages + 1;
+          const now = performance.now();
+          const took = Math.max(0.1, now - last);
+          // Scale the next step to the budget, from what the last one cost.
+          pages = Math.max(16, Math.min(MAX_PAGES_PER_STEP, Math.round((pages * STEP_BUDGET_MS) / took)));
+          last = now;
+          return pages;
+        },
+      });
+      count = verifyBackup(partial);
+    }
+    const after = options.expectedDocuments?.();
+    if (before !== undefined && count !== before && count !== after) {
+      throw new SiglumError(
+        'io',
+        `The backup ${basename(target)} holds ${count} documents where the project has ${after ?? before}, so it was not kept. Try again.`,
+      );
+    }
     renameSync(partial, target);
     return count;
   } catch (e) {
@@ -223,6 +239,56 @@ export async function backupDatabase(
       `The backup to ${target} could not be written (${e instanceof Error ? e.message : String(e)}). Check the disk and that the folder is writable.`,
     );
   }
+}
+
+/** better-sqlite3's entry for a worker to require, or null when there is none to load (a bundle). */
+function workerModule(): string | null {
+  try {
+    return createRequire(import.meta.url).resolve('better-sqlite3');
+  } catch {
+    return null;
+  }
+}
+
+const COPY_WORKER = `
+const { workerData, parentPort } = require('node:worker_threads');
+(async () => {
+  const Database = require(workerData.modulePath);
+  const options = { readonly: true, fileMustExist: true };
+  if (workerData.binding) options.nativeBinding = workerData.binding;
+  const source = new Database(workerData.source, options);
+  try {
+    await source.backup(workerData.target, { progress: (p) => p.totalPages + 1 });
+  } finally {
+    source.close();
+  }
+  const copy = new Database(workerData.target, options);
+  const check = copy.pragma('integrity_check', { simple: true });
+  const count = copy.prepare('SELECT count(*) FROM documents').pluck().get();
+  copy.close();
+  parentPort.postMessage({ check, count });
+})().catch((e) => parentPort.postMessage({ error: String((e && e.message) || e) }));
+`;
+
+/** Copies `source` to `target` and checks the copy, in a worker thread; returns its document count. */
+async function copyInWorker(modulePath: string, source: string, target: string): Promise<number> {
+  const answer = await new Promise<{ check?: unknown; count?: number; error?: string }>((resolveAnswer) => {
+    const worker = new Worker(COPY_WORKER, {
+      eval: true,
+      workerData: { modulePath, source, target, binding: process.env['SIGLUM_SQLITE_BINDING'] ?? null },
+    });
+    worker.once('message', resolveAnswer);
+    worker.once('error', (e) => resolveAnswer({ error: e.message }));
+    worker.once('exit', (code) => resolveAnswer({ error: `the copy stopped (${code})` }));
+  });
+  if (answer.error !== undefined) throw new Error(answer.error);
+  if (answer.check !== 'ok') {
+    throw new SiglumError(
+      'io',
+      `The backup ${basename(target)} came out damaged (${String(answer.check)}). Try again.`,
+    );
+  }
+  return answer.count ?? -1;
 }
 
 /**

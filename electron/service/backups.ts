@@ -1,8 +1,8 @@
 /**
  * Backups of the open project (db/backup.ts does the copying and checking): on a
  * schedule while the project is edited, on demand, and before imports; one at a time,
- * each verified, kept in rotation. A backup copies a few pages per turn of the event
- * loop, so pushes of steps keep being answered while it runs.
+ * each verified, kept in rotation. The copy and its check run in a worker thread
+ * (db/backup.ts), so pushes of steps keep being answered while it runs.
  */
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';

@@ -169,7 +169,7 @@ describe('the trash', () => {
 });
 
 describe('backups', () => {
-  it('takes a verified backup while typing continues, holding every edit acknowledged before it finished', async () => {
+  it('takes a verified backup while typing continues, holding every edit acknowledged before it was asked for', async () => {
     const path = tmp.file('backup.siglum');
     const s = service('backup.siglum');
     const { id } = await s.createDocument({ title: 'Despatch' });
@@ -182,8 +182,10 @@ describe('backups', () => {
         acknowledged = k + 1;
       }
     })();
-    const backup = await s.backupNow({});
+    await expect.poll(() => acknowledged).toBeGreaterThanOrEqual(10);
+    // Every edit acknowledged when the backup is asked for is in it.
     const atBackup = acknowledged;
+    const backup = await s.backupNow({});
     await typing;
     expect(backup.documents).toBe(1);
     expect(backup.reason).toBe('manual');
