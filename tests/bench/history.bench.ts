@@ -140,6 +140,12 @@ try {
     const documents = (await s.listDocuments({})).length;
     console.log(`project: ${documents} documents, ${(statSync(big).size / 1e6).toFixed(0)} MB`);
 
+    // The same measure over 1.5 s with nothing running: what the machine's load alone costs.
+    const idle = monitorEventLoopDelay({ resolution: 1 });
+    idle.enable();
+    await new Promise((r) => setTimeout(r, 1500));
+    idle.disable();
+    figure('longest event-loop stall over 1.5 s idle (the load alone)', idle.max / 1e6);
     const loop = monitorEventLoopDelay({ resolution: 1 });
     loop.enable();
     const t1 = process.hrtime.bigint();
