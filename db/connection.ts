@@ -5,10 +5,11 @@
  */
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { SiglumError } from '../edition/errors.ts';
 import { damaged, hasSqliteHeader } from './damage.ts';
 import { isSqliteError, storeError } from './errors.ts';
+import { backupFileName, copyDatabaseSync, rotateBackups, verifyBackup } from './backup.ts';
 import { APPLICATION_ID, migrate } from './migrate.ts';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations/index.ts';
 
@@ -20,6 +21,11 @@ export interface OpenOptions {
   create?: boolean;
   /** Only for tests of the upgrade path: the migrations to run. */
   migrations?: readonly Migration[];
+  /**
+   * Where to put a verified copy of an existing project before migrating it to a newer
+   * schema (db/backup.ts names it); no copy without it.
+   */
+  backupBeforeMigration?: string;
 }
 
 /**
@@ -117,15 +123,41 @@ export function openProjectDatabase(
   const state: FileState = exists ? inspect(path) : { kind: 'empty' };
   if (state.kind === 'empty' && exists && !options.create) throw notAProject(path);
   if (!exists) mkdirSync(dirname(path), { recursive: true });
+  const migrations = options.migrations ?? MIGRATIONS;
+  const target = migrations.at(-1)?.version ?? 0;
+  if (state.kind === 'project' && state.version < target && options.backupBeforeMigration !== undefined) {
+    backupBeforeMigration(path, options.backupBeforeMigration, state.version);
+  }
 
   let db: Database.Database | null = null;
   try {
     db = new Database(path, driverOptions());
     configure(db);
-    migrate(db, options.migrations ?? MIGRATIONS);
+    migrate(db, migrations);
   } catch (e) {
     db?.close();
     throw storeError(e, path);
   }
   return { db, created: state.kind === 'empty' };
+}
+
+/**
+ * Copies the project (format `version`) into `folder` before a migration changes it,
+ * and verifies the copy; a project that cannot be copied is not migrated.
+ */
+function backupBeforeMigration(path: string, folder: string, version: number): void {
+  const target = join(folder, backupFileName(new Date(), 'before-migration'));
+  const db = new Database(path, { ...driverOptions(), readonly: true, fileMustExist: true });
+  try {
+    copyDatabaseSync(db, target);
+  } catch (e) {
+    throw new SiglumError(
+      'io',
+      `"${basename(path)}" (project format ${version}) was not upgraded, because a backup of it could not be written to ${folder} (${e instanceof Error ? e.message : String(e)}). Free some disk space and open it again.`,
+    );
+  } finally {
+    db.close();
+  }
+  verifyBackup(target);
+  rotateBackups(folder);
 }

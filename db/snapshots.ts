@@ -8,8 +8,16 @@ import type { DocJSON } from '../edition/api.ts';
 import { stmt, type Tx } from './store.ts';
 
 /**
+ * History reads old versions from the nearest snapshot before them: one snapshot is
+ * kept per this many versions, so that rebuilding any version replays at most about
+ * this many steps (plus the service's snapshot interval).
+ */
+export const CHECKPOINT_EVERY = 500;
+
+/**
  * Stores the document at `version`. Snapshots between the first (the document as
- * created or imported) and this one are dropped: the step log can rebuild them.
+ * created or imported) and this one are dropped, but for the first of every
+ * CHECKPOINT_EVERY versions: the step log can rebuild the others.
  */
 export function putSnapshot(tx: Tx, documentId: number, version: number, doc: DocJSON): void {
   stmt(tx.db, 'INSERT OR REPLACE INTO snapshots (document_id, version, doc, created_at) VALUES (?, ?, ?, ?)').run(
@@ -21,8 +29,9 @@ export function putSnapshot(tx: Tx, documentId: number, version: number, doc: Do
   stmt(
     tx.db,
     `DELETE FROM snapshots WHERE document_id = ? AND version < ?
-       AND version > (SELECT min(version) FROM snapshots WHERE document_id = ?)`,
-  ).run(documentId, version, documentId);
+       AND version > (SELECT min(version) FROM snapshots WHERE document_id = ?)
+       AND version NOT IN (SELECT min(version) FROM snapshots WHERE document_id = ? GROUP BY version / ${CHECKPOINT_EVERY})`,
+  ).run(documentId, version, documentId, documentId);
   tx.changed({ table: 'snapshots', documentId, version });
 }
 
@@ -39,9 +48,14 @@ export function latestSnapshot(
   return row === undefined ? null : { version: row.version, doc: JSON.parse(row.doc) as DocJSON };
 }
 
-/** The version of the latest snapshot, or null if none. */
-export function latestSnapshotVersion(db: Database.Database, documentId: number): number | null {
-  const v = stmt(db, 'SELECT max(version) FROM snapshots WHERE document_id = ?').pluck().get(documentId) as
-    number | null;
+/** The version of the latest snapshot (at or before `atMost`), or null if none. */
+export function latestSnapshotVersion(
+  db: Database.Database,
+  documentId: number,
+  atMost: number = Number.MAX_SAFE_INTEGER,
+): number | null {
+  const v = stmt(db, 'SELECT max(version) FROM snapshots WHERE document_id = ? AND version <= ?')
+    .pluck()
+    .get(documentId, atMost) as number | null;
   return v;
 }

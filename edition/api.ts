@@ -14,6 +14,7 @@ import type { ErrorPayload } from './errors.ts';
 import type { DanglingPointer, PointerReport } from './tei/pointers.ts';
 import { WITNESS_METHODS, type WitnessApi, type WitnessEvent } from './apparatus/api.ts';
 import { SEARCH_METHODS, type SearchApi } from './search/api.ts';
+import { HISTORY_METHODS, type HistoryApi, type ProjectEvent } from './history/api.ts';
 
 export type { Entity, MergeConflict, Suggestion, TypeaheadHit, DanglingPointer, PointerReport };
 
@@ -366,7 +367,7 @@ export interface EntityIndexEntry {
 }
 
 /** The Node side's services, as the UI sees them. */
-export interface SiglumApi extends WitnessApi, SearchApi {
+export interface SiglumApi extends WitnessApi, SearchApi, HistoryApi {
   projectInfo(args: Record<string, never>): Promise<ProjectInfo>;
   listCollections(args: Record<string, never>): Promise<CollectionInfo[]>;
   listDocuments(args: { collectionId?: string }): Promise<DocumentInfo[]>;
@@ -376,7 +377,8 @@ export interface SiglumApi extends WitnessApi, SearchApi {
   pushSteps(args: StepBatch): Promise<PushResult>;
   stepsSince(args: { documentId: string; version: number }): Promise<StepsSince>;
   importFiles(args: { files: ImportFile[]; existing?: ExistingVolumeChoice }): Promise<ImportResult>;
-  exportTei(args: ExportTarget): Promise<TeiExport>;
+  /** With `at` (a version, or an ISO time) a single document is exported as it was then. */
+  exportTei(args: ExportTarget & { at?: number | string }): Promise<TeiExport>;
   /** Creates a folder: a collection for the user's own documents. */
   createCollection(args: { title: string }): Promise<CollectionInfo>;
   /** Replaces a document's metadata; its title follows `meta.title`. */
@@ -517,6 +519,7 @@ export const API_METHODS = [
   'updatePrintSettings',
   ...SEARCH_METHODS,
   'validateDocument',
+  ...HISTORY_METHODS,
 ] as const satisfies readonly ApiMethod[];
 
 /** Compile-time check that API_METHODS names every method of SiglumApi. */
@@ -539,7 +542,9 @@ export type SiglumEvent =
   /** The register changed (an entry created, edited, merged or deleted, a rejection remembered). */
   | { type: 'entities-changed' }
   /** How far an `exportEdition` call has got: `done` of `total` steps, in `phase`. */
-  | { type: 'export-progress'; id: string; done: number; total: number; phase: ExportPhase };
+  | { type: 'export-progress'; id: string; done: number; total: number; phase: ExportPhase }
+  /** Another project was opened (or a backup restored) in place of the open one: reload everything. */
+  | ProjectEvent;
 
 /** The phases of an export, in order: reading documents, building, layout (PDF), printing (PDF), writing, done. */
 export type ExportPhase = 'documents' | 'build' | 'layout' | 'pdf' | 'images' | 'write' | 'done';

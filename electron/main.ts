@@ -23,6 +23,7 @@ import { connectPort, SHUTDOWN, type PortLink } from './host/port.ts';
 import { readAsset } from './host/static.ts';
 import { renderPagesInWindow, renderPdfInWindow } from './pdf/electron.ts';
 import { servePageJobs, servePdfJobs } from './pdf/port.ts';
+import { refreshProjectMenu } from './menu.ts';
 import { APP_NAME, chooseProject, userDataDir } from './paths.ts';
 
 // Before `ready`: the scheme must be standard and secure to get an origin, fetch and CSP.
@@ -182,9 +183,11 @@ void app.whenReady().then(() => {
     for (const win of BrowserWindow.getAllWindows()) {
       if (isAppUrl(win.webContents.getURL())) win.webContents.send(EVENT_CHANNEL, event);
     }
+    if (event.type === 'project-changed') void refreshProjectMenu(service.call);
   });
 
   createWindow();
+  void refreshProjectMenu(service.call);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });

@@ -9,6 +9,7 @@ import { migration003 } from './003-witnesses.ts';
 import { migration004 } from './004-settings.ts';
 import { migration005 } from './005-volume-sources.ts';
 import { searchMigration } from './006-search.ts';
+import { migration007 } from './007-history.ts';
 
 export type { Migration } from './migration.ts';
 
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   // Search; numbered by its place in this list (it does not depend on its number).
   searchMigration(6),
+  migration007,
 ];
 
 /** The schema version this build of Siglum writes. */

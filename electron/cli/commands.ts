@@ -10,10 +10,11 @@ import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExistingVolumeChoice, ExportTarget, ImportFile, PointerReport } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
-import { chooseProject, type ProjectChoice } from '../paths.ts';
+import { chooseProject, defaultProjectPath, userDataDir, type ProjectChoice } from '../paths.ts';
 import { startServer } from '../serve/server.ts';
 import { checkExportPath } from '../service/export-paths.ts';
 import { openService, type SiglumService } from '../service/index.ts';
+import { openWorkspace } from '../service/workspace.ts';
 import { prewarmImportWorker } from '../workers/index.ts';
 import { EXIT_INCOMPLETE, exportEditionCommand, isEditionFormat } from './export-edition.ts';
 import { readInputFile } from './input.ts';
@@ -165,7 +166,7 @@ export async function listCommand(opts: { project?: string; json?: boolean }, io
 
 export async function exportCommand(
   positionals: string[],
-  opts: { project?: string; collection?: string; all?: boolean; format?: string; out?: string },
+  opts: { project?: string; collection?: string; all?: boolean; format?: string; out?: string; at?: string },
   io: Output,
 ): Promise<number> {
   const chosen = [positionals.length > 0, opts.collection !== undefined, opts.all === true].filter(Boolean).length;
@@ -181,6 +182,18 @@ export async function exportCommand(
     : opts.collection !== undefined
       ? { collectionId: opts.collection }
       : { documentId: positionals[0]! };
+  let at: number | string | undefined;
+  if (opts.at !== undefined) {
+    if (!('documentId' in target) || format !== 'tei') {
+      throw new UsageError('export --at exports one DOC_ID as TEI (--format tei) as it was then.');
+    }
+    at = /^\d+$/.test(opts.at) ? Number(opts.at) : opts.at;
+    if (typeof at === 'string' && Number.isNaN(Date.parse(at))) {
+      throw new UsageError(
+        `export --at is a version number or a date and time such as 2026-12-06T18:00 (not "${opts.at}").`,
+      );
+    }
+  }
   if (format !== 'tei') {
     const project = chooseProject(opts.project);
     projectMustExist(project);
@@ -200,7 +213,7 @@ export async function exportCommand(
 
   // Checked before the project is read, and again once the file name is known.
   if (!intoFolder) checkExportPath(out, 'tei', { projectPath: project.path });
-  const exported = await withService(project, false, (s) => s.exportTei(target));
+  const exported = await withService(project, false, (s) => s.exportTei(at === undefined ? target : { ...target, at }));
   const path = checkExportPath(intoFolder ? join(out, basename(exported.fileName)) : out, 'tei', {
     projectPath: project.path,
   });
@@ -294,15 +307,21 @@ export async function serveCommand(
       'The app is not built yet: run `npm run build:renderer` (or use `npm run serve`), then try again.',
     );
   }
-  const project = chooseProject(opts.project);
-  // A browser page says where to export: only into this folder, which the user chose or
-  // which sits beside the project.
-  const exportFolder = opts.exports ?? join(dirname(project.path), 'exports');
-  const service = await openService(project.path, {
-    create: true,
-    seed: project.isDefault,
-    exportFolders: [exportFolder],
-  });
+  // Without --project or $SIGLUM_PROJECT, the browser opens on the chooser of projects.
+  const given = opts.project || process.env['SIGLUM_PROJECT'];
+  const project = given ? chooseProject(given) : null;
+  // A browser page says where to export: only into the folder the user chose, or the one
+  // beside the open project.
+  const exportFolderOf = (path: string): string => opts.exports ?? join(dirname(path), 'exports');
+  const service = openWorkspace({ configDir: userDataDir(), defaultPath: defaultProjectPath(), exportFolderOf });
+  if (project !== null) {
+    try {
+      await service.open(project.path, true);
+    } catch (e) {
+      service.close();
+      throw e;
+    }
+  }
   let server;
   try {
     server = await startServer({ service, rendererDir: RENDERER_DIR, port });
@@ -311,8 +330,8 @@ export async function serveCommand(
     throw e;
   }
   void prewarmImportWorker();
-  io.out(`Siglum is serving ${project.path}`);
-  io.out(`Editions are exported into ${exportFolder}`);
+  io.out(project === null ? 'Siglum is serving the chooser of projects' : `Siglum is serving ${project.path}`);
+  if (project !== null) io.out(`Editions are exported into ${exportFolderOf(project.path)}`);
   io.out(`Open this address in a browser on this machine:`);
   io.out(`  ${server.url}`);
   io.out('Press Ctrl+C to stop.');

@@ -30,6 +30,7 @@ const OPTIONS = {
     all: { type: 'boolean' },
     format: { type: 'string' },
     out: { type: 'string' },
+    at: { type: 'string' },
   },
   validate: { help, schema: { type: 'string' } },
   serve: { project, help, port: { type: 'string' }, exports: { type: 'string' } },
@@ -50,6 +51,9 @@ const OPTIONS = {
     in: { type: 'string', multiple: true },
     limit: { type: 'string' },
   },
+  history: { project, json, help },
+  backup: { project, help, out: { type: 'string' } },
+  restore: { help, to: { type: 'string' } },
 } as const satisfies Record<string, ParseArgsConfig['options']>;
 
 type Command = keyof typeof OPTIONS;
@@ -111,6 +115,8 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
       regex?: boolean;
       in?: string[];
       limit?: string;
+      at?: string;
+      to?: string;
     };
     if (
       name !== 'import' &&
@@ -119,6 +125,8 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
       name !== 'mentions' &&
       name !== 'collate' &&
       name !== 'search' &&
+      name !== 'history' &&
+      name !== 'restore' &&
       positionals.length > 0
     ) {
       throw new UsageError(`${name} takes no arguments besides its options (got "${positionals[0]}").`);
@@ -143,6 +151,12 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
         return await (await import('./collate.ts')).collateCommand(positionals, v, io);
       case 'search':
         return await (await import('./search.ts')).searchCommand(positionals, v, io);
+      case 'history':
+        return await (await import('./history.ts')).historyCommand(positionals, v, io);
+      case 'backup':
+        return await (await import('./history.ts')).backupCommand(v, io);
+      case 'restore':
+        return await (await import('./history.ts')).restoreCommand(positionals, v, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -13,7 +13,7 @@ export const COMMAND_HELP = {
   list: `list [--project P] [--json]
       List the project's collections and documents.`,
   export: `export DOC_ID | --collection ID | --all  --out PATH [--format tei|pdf|html|latex]
-         [--project P]
+         [--at VERSION|TIME] [--project P]
       Write one document, one collection or the whole project to PATH: TEI (the
       default), a typeset PDF, a static HTML edition (PATH is a folder) or a
       reledmac LaTeX file, with the project's print settings. PATH is a file, or an
@@ -47,10 +47,21 @@ export const COMMAND_HELP = {
       prefix*, or with --regex a JavaScript regular expression. --in (repeatable, or
       comma separated) keeps to those parts. Prints each passage with its document;
       with --json, {"total":N,"hits":[{"document","title","field","context"}]}.`,
+  history: `history DOC_ID [--project P] [--json]
+      List a document's versions: as created, then one per editing session. With
+      --json, print {"versions":[{"version","at","steps"}],"named":[...]}.
+      \`export DOC_ID --at VERSION|TIME --format tei --out F\` exports it as it was then.`,
+  backup: `backup [--project P] --out FILE
+      Write a verified, consistent copy of the project (it may be open in the app).`,
+  restore: `restore BACKUP --to P
+      Replace project P with a backup (P's current state is kept in its backups
+      folder first). Refused while P is open in Siglum.`,
   serve: `serve [--project P] [--port N] [--exports DIR]
       Serve the app to a browser on this machine (127.0.0.1 only) and print the
-      address to open, which carries a one-time access token. Editions are exported
-      only into DIR (an absolute path; default: exports/ beside the project).`,
+      address to open, which carries a one-time access token. Without --project (and
+      $SIGLUM_PROJECT) the browser shows a chooser of recent projects and the default.
+      Editions are exported only into DIR (an absolute path; default: exports/ beside
+      the project).`,
 } as const;
 
 const OPTIONS_HELP = `Options:

@@ -5,7 +5,8 @@
  * path, then "seed" to seed the project if this run creates it.
  */
 import { pagesOverPort, pdfOverPort } from '../pdf/port.ts';
-import { openService } from '../service/index.ts';
+import { defaultProjectPath, userDataDir } from '../paths.ts';
+import { openWorkspace } from '../service/workspace.ts';
 import { prewarmImportWorker, runImportWorker } from '../workers/index.ts';
 import { reportFatal, servePort, type Port } from './port.ts';
 
@@ -27,16 +28,26 @@ const port: Port = {
 };
 
 const [projectPath, mode] = process.argv.slice(2);
-try {
+
+async function start(): Promise<void> {
   if (!projectPath) throw new Error('no project path was given');
-  const service = openService(projectPath, {
-    create: true,
-    seed: mode === 'seed',
-    parseFile: (file) => runImportWorker(file, { workerUrl }),
-    // PDFs are printed by the main process in a hidden window (electron/pdf/port.ts).
-    renderPdf: pdfOverPort(port),
-    renderPages: pagesOverPort(port),
+  // A workspace, so that the File menu can open other projects in this process.
+  const service = openWorkspace({
+    configDir: userDataDir(),
+    defaultPath: mode === 'seed' ? projectPath : defaultProjectPath(),
+    service: {
+      parseFile: (file) => runImportWorker(file, { workerUrl }),
+      // PDFs are printed by the main process in a hidden window (electron/pdf/port.ts).
+      renderPdf: pdfOverPort(port),
+      renderPages: pagesOverPort(port),
+    },
   });
+  try {
+    await service.open(projectPath, true);
+  } catch (e) {
+    service.close();
+    throw e;
+  }
   // On quit the main process asks for an orderly close (open documents are snapshotted);
   // every step was committed when it was acknowledged, so a hard kill loses nothing.
   // The first import then finds a worker with its modules loaded (about 0.3 s saved).
@@ -45,6 +56,7 @@ try {
     service.close();
     process.exit(0);
   });
-} catch (e) {
-  reportFatal(port, e);
 }
+
+// Bundled as CommonJS, so no top-level await.
+start().catch((e: unknown) => reportFatal(port, e));

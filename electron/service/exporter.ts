@@ -24,6 +24,7 @@ import { checkPointers, xmlIdsIn } from '../../edition/tei/pointers.ts';
 import { parseXml } from '../../edition/xml/parse.ts';
 import { TEI_NS, type XmlElement } from '../../edition/xml/tree.ts';
 import type { EntityRecord } from '../../db/entities.ts';
+import { loadContentAt } from '../../db/content.ts';
 import { withListWit } from './witnesses.ts';
 import { mentionRefs } from './entities.ts';
 import { fitCorpusRegister, fitFileRegister, type FileScope } from './register-ids.ts';
@@ -148,9 +149,11 @@ export function exportTei(
   authority: CollabAuthority,
   target: ExportTarget,
   register?: RegisterForExport,
+  /** For one document: the version to export (default: the current one). */
+  at?: number,
 ): TeiExport {
   // One read transaction: a volume's frame, documents and register as of one commit.
-  return store.read(() => teiOf(store, authority, target, register));
+  return store.read(() => teiOf(store, authority, target, register, at));
 }
 
 function teiOf(
@@ -158,8 +161,13 @@ function teiOf(
   authority: CollabAuthority,
   target: ExportTarget,
   register: RegisterForExport | undefined,
+  at: number | undefined,
 ): TeiExport {
-  if ('documentId' in target) return documentExport(store, authority, rowId(target.documentId, 'document'), register);
+  if ('documentId' in target) {
+    const id = rowId(target.documentId, 'document');
+    const doc = at === undefined ? undefined : (loadContentAt(store.db, id, at).toJSON() as DocJSON);
+    return documentExport(store, authority, id, register, doc);
+  }
   const records = register?.();
   if ('collectionId' in target) {
     const collection = getCollection(store.db, rowId(target.collectionId, 'collection'));

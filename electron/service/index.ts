@@ -37,7 +37,6 @@ import {
   renameCollection,
 } from '../../db/collections.ts';
 import {
-  deleteDocument,
   getDocument,
   insertDocument,
   listDocuments,
@@ -73,6 +72,13 @@ import { validateDocument } from './validation.ts';
 import { watchOtherWriters } from './watch.ts';
 import { searchMethods } from './search.ts';
 import { witnessMethods } from './witnesses.ts';
+import { Backups, DEFAULT_BACKUPS, type BackupPolicy } from './backups.ts';
+import { historyMethods } from './history.ts';
+import { claimLock, releaseLock } from './lock.ts';
+import { backupDatabase, backupFolder, documentCount, latestBackupHint } from '../../db/backup.ts';
+import { trashDocument } from '../../db/trash.ts';
+import { versionAtTime } from '../../db/history.ts';
+import type { BackupInfo } from '../../edition/history/api.ts';
 
 export interface ServiceOptions {
   /** Create the project file when it does not exist. */
@@ -97,10 +103,14 @@ export interface ServiceOptions {
    * `--out`, the desktop app's save dialog.
    */
   exportFolders?: readonly string[];
+  /** Where and how often the project is backed up (backups.ts). */
+  backups?: BackupPolicy;
 }
 
 /** The API over one open project, plus `close`. */
 export interface SiglumService extends SiglumClient {
+  /** Takes a verified backup now, named by `reason` ('before-restore', ...). */
+  takeBackup(reason: string): Promise<BackupInfo>;
   /** Snapshots open documents and closes the file. Calls after close reject. */
   close(): void;
 }
@@ -140,7 +150,20 @@ function removeProjectFile(path: string): void {
 export function openService(projectPath: string, options: ServiceOptions = {}): SiglumService {
   const path = resolve(projectPath);
   const existed = existsSync(path);
-  const store = Store.open(path, { create: options.create ?? false });
+  let store: Store;
+  try {
+    store = Store.open(path, {
+      create: options.create ?? false,
+      backupBeforeMigration: options.backups?.folder ?? backupFolder(path),
+    });
+  } catch (e) {
+    // A damaged project: say where its latest backup is.
+    if (e instanceof SiglumError && e.code === 'not-a-project' && existed) {
+      throw new SiglumError(e.code, e.message + latestBackupHint(path));
+    }
+    throw e;
+  }
+  const backups = new Backups(store, options.backups ?? DEFAULT_BACKUPS);
   const authority = new CollabAuthority(store, options.snapshots ?? DEFAULT_SNAPSHOTS);
   const entities = new EntityService(store, authority);
   const parse = options.parseFile ?? defaultParser;
@@ -150,6 +173,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
   try {
     if (getProject(store.db) === null) store.write((tx) => ensureProject(tx, titleFromPath(path)));
   } catch (e) {
+    backups.close();
     store.close();
     throw e;
   }
@@ -170,7 +194,11 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
       }
     });
   }
-  store.onChange((changes) => emit(eventsOf(changes)));
+  store.onChange((changes) => {
+    emit(eventsOf(changes));
+    if (changes.some((c) => c.table === 'steps')) backups.noteEdit();
+  });
+  claimLock(path);
   const publisher = createPublisher(store, authority, emit, {
     ...(options.renderPdf ? { renderPdf: options.renderPdf } : {}),
     ...(options.renderPages ? { renderPages: options.renderPages } : {}),
@@ -193,6 +221,17 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
         // A read that finds the file broken says so (writes already do, in Store.write).
         throw storeError(e, path);
       });
+  }
+
+  /** `at` of an export: a version number, or an ISO time (the version the document had then). */
+  function versionOf(documentId: string, at: unknown): number | undefined {
+    if (at === undefined || at === null) return undefined;
+    if (typeof at === 'number') return requireVersion({ at }, 'at', 'exportTei');
+    const time = typeof at === 'string' ? Date.parse(at) : NaN;
+    if (Number.isNaN(time)) {
+      throw new SiglumError('bad-input', 'exportTei needs "at" as a version number or a date and time (ISO 8601).');
+    }
+    return versionAtTime(store.db, rowId(documentId, 'document'), new Date(time).toISOString());
   }
 
   const service: SiglumService = {
@@ -282,6 +321,8 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
       call(async (): Promise<ImportResult> => {
         const o = argsObject(args, 'importFiles');
         const files = checkImportFiles(requireArray(o, 'files', 'importFiles'));
+        // An import into a project with documents may be a re-import: keep the state before it.
+        if (options.backups?.beforeImport !== false && documentCount(store.db) > 0) await backups.take('before-import');
         const existing = o['existing'];
         if (existing !== undefined && !EXISTING_VOLUME_CHOICES.includes(existing as ExistingVolumeChoice)) {
           throw new SiglumError(
@@ -300,7 +341,8 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
         else if (typeof o['documentId'] === 'string') target = { documentId: o['documentId'] };
         else if (typeof o['collectionId'] === 'string') target = { collectionId: o['collectionId'] };
         else throw new SiglumError('bad-input', 'Say what to export: a documentId, a collectionId, or all: true.');
-        return exportTei(store, authority, target, () => entities.exportRecords());
+        const at = 'documentId' in target ? versionOf(target.documentId, o['at']) : undefined;
+        return exportTei(store, authority, target, () => entities.exportRecords(), at);
       }),
 
     createCollection: (args) =>
@@ -351,7 +393,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
             `"${record.info.title}" is part of an imported volume, which exports with all its documents. Empty its text instead of deleting it.`,
           );
         }
-        store.write((tx) => deleteDocument(tx, id));
+        store.write((tx) => trashDocument(tx, id));
         authority.forget(id);
         return { id: String(id) };
       }),
@@ -372,7 +414,11 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
         const o = argsObject(args, 'deleteCollection');
         const id = getCollection(store.db, rowId(requireString(o, 'id', 'deleteCollection'), 'collection')).id;
         const documents = listDocuments(store.db, id);
-        store.write((tx) => deleteCollection(tx, id));
+        // Its documents go to the trash, each with its history; the folder itself goes.
+        store.write((tx) => {
+          for (const d of documents) trashDocument(tx, Number(d.id));
+          deleteCollection(tx, id);
+        });
         for (const d of documents) authority.forget(Number(d.id));
         return { id: String(id) };
       }),
@@ -392,6 +438,36 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
         return validateDocument(store, authority, id, o['doc'], () => entities.exportRecords());
       }),
 
+    ...historyMethods(store, authority, backups, call),
+    restoreBackup: () =>
+      call(() => {
+        throw new SiglumError(
+          'forbidden',
+          'A backup can replace the project only from the app, or with `siglum restore BACKUP --to PROJECT` while the project is closed.',
+        );
+      }),
+    listProjects: () =>
+      call(() => {
+        const title = getProject(store.db)?.title ?? titleFromPath(path);
+        const current = { path, title, schemaVersion: store.db.pragma('user_version', { simple: true }) as number };
+        return { current, recent: [], defaultPath: path, canSwitch: false };
+      }),
+    openProject: () =>
+      call(() => {
+        throw new SiglumError('forbidden', 'This window shows one project. Start Siglum on the other project instead.');
+      }),
+    saveProjectCopy: (args) =>
+      call(async () => {
+        const target = resolve(requireString(argsObject(args, 'saveProjectCopy'), 'path', 'saveProjectCopy'));
+        if (existsSync(target)) {
+          throw new SiglumError('bad-input', `${target} already exists. Choose a new file name for the copy.`);
+        }
+        await backupDatabase(store.db, target, { stepwise: true, expectedDocuments: () => documentCount(store.db) });
+        return { path: target };
+      }),
+
+    takeBackup: (reason) => call(() => backups.take(reason)),
+
     subscribe(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
@@ -403,10 +479,12 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
       listeners.clear();
       stopWatching();
       publisher.close();
+      backups.close();
       try {
         authority.close();
       } finally {
         store.close();
+        releaseLock(path);
       }
     },
   };
@@ -419,8 +497,10 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
       } catch (e) {
         closed = true;
         stopWatching();
+        backups.close();
         authority.close();
         store.close();
+        releaseLock(path);
         if (!existed) removeProjectFile(path);
         throw e;
       }

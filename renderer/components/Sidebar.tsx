@@ -15,6 +15,7 @@ import SidebarFilter from './SidebarFilter.tsx';
 import SidebarCollapse from '../layout/SidebarCollapse.tsx';
 import DocumentList from '../search/DocumentList.tsx';
 import SearchPanel from '../search/SearchPanel.tsx';
+import WorkspaceButton from '../projects/WorkspaceButton.tsx';
 
 export default function Sidebar() {
   const [project, actions] = useStores().project;
@@ -62,6 +63,7 @@ export default function Sidebar() {
         <div class="project-title" title={project.title}>
           {project.title}
         </div>
+        <WorkspaceButton />
         <ImportButton />
         <div class="sidebar-exports">
           <EditionButton />

@@ -26,7 +26,8 @@ const bin = join(root, 'electron', 'bin', 'siglum.mjs');
 const URL_LINE = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+)/;
 const START_TIMEOUT_MS = 30_000;
 
-function waitForUrl(child: ChildProcess): Promise<string> {
+/** The address a starting `siglum serve` prints. */
+export function waitForUrl(child: ChildProcess): Promise<string> {
   return new Promise((resolveUrl, reject) => {
     let out = '';
     let err = '';
@@ -50,7 +51,8 @@ function waitForUrl(child: ChildProcess): Promise<string> {
   });
 }
 
-function stop(child: ChildProcess): Promise<void> {
+/** Stops a `siglum serve` (SIGTERM, then SIGKILL after 5 s). */
+export function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolveStop) => {
     const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
@@ -70,7 +72,8 @@ export const test = base.extend<{ served: Served }>({
     const child = spawn(process.execPath, [bin, 'serve', '--project', projectPath, '--port', '0'], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, SIGLUM_PROJECT: '' },
+      // The recent-projects list goes to the test's folder, not the user's config.
+      env: { ...process.env, SIGLUM_PROJECT: '', XDG_CONFIG_HOME: join(dir, 'config') },
     });
     try {
       const url = await waitForUrl(child);
