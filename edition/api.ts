@@ -16,24 +16,9 @@ import { WITNESS_METHODS, type WitnessApi, type WitnessEvent } from './apparatus
 import { SEARCH_METHODS, type SearchApi } from './search/api.ts';
 import { HISTORY_METHODS, type HistoryApi, type ProjectEvent } from './history/api.ts';
 
+export type { DocJSON, DocumentInfo, ImportFile, ProjectInfo, StepJSON } from './types.ts';
+import type { DocJSON, DocumentInfo, ImportFile, ProjectInfo, StepJSON } from './types.ts';
 export type { Entity, MergeConflict, Suggestion, TypeaheadHit, DanglingPointer, PointerReport };
-
-/** A document's content as ProseMirror JSON (`Node.toJSON()` of edition/schema). */
-export type DocJSON = { type: 'doc'; content?: unknown[] };
-/** A ProseMirror step as JSON (`Step.toJSON()`). */
-export type StepJSON = { stepType: string; [key: string]: unknown };
-
-export interface ProjectInfo {
-  /** Absolute path of the project's `.siglum` file. */
-  path: string;
-  title: string;
-  schemaVersion: number;
-  /**
-   * The folder edition exports must go into, when the host restricts them (`siglum
-   * serve`); absent when the user chooses each path (the desktop app, the command line).
-   */
-  exportFolder?: string;
-}
 
 export interface CollectionInfo {
   id: string;
@@ -41,19 +26,6 @@ export interface CollectionInfo {
   /** 'volume' for an imported TEI volume, 'folder' for a user's own grouping. */
   kind: 'volume' | 'folder';
   documentCount: number;
-}
-
-export interface DocumentInfo {
-  id: string;
-  collectionId: string | null;
-  title: string;
-  /** The document's number in its volume (FRUS `div/@n`), if any. */
-  n: string | null;
-  /** Order within its collection. */
-  position: number;
-  /** 'front' and 'back' for a volume's front and back matter. */
-  kind: 'document' | 'front' | 'back';
-  updatedAt: string;
 }
 
 /** Fields of the TEI header (and of a document div) that the UI shows and edits. */
@@ -92,13 +64,6 @@ export interface StepsSince {
   version: number;
   steps: StepJSON[];
   clientIDs: string[];
-}
-
-/** A file handed to the importer. Text files as `text`; anything else as base64. */
-export interface ImportFile {
-  name: string;
-  text?: string;
-  base64?: string;
 }
 
 export interface ImportedDocument {

@@ -2,7 +2,7 @@
  * The witnesses and collation part of the API contract (edition/api.ts merges it into
  * SiglumApi and API_METHODS): types only, plus the method names.
  */
-import type { ImportFile } from '../api.ts';
+import type { ImportFile } from '../types.ts';
 import type { CollationView } from './collate.ts';
 import type { NewEntry } from './commands.ts';
 import type { CollationSettings, WitnessInfo } from './witnesses.ts';

@@ -17,7 +17,7 @@
  */
 import { Node as PMNode } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
-import type { DocJSON } from '../api.ts';
+import type { DocJSON } from '../types.ts';
 import { schema } from '../schema.ts';
 import { fold, foldWithMap, hashText, isWordChar, lowerAligned } from './fold.ts';
 import { contextAround, readDocText, runRange, type TextRun } from './textblocks.ts';

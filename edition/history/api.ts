@@ -2,7 +2,7 @@
  * The part of the API contract about projects, history, the trash and backups
  * (types only, plus the method names), merged into SiglumApi by edition/api.ts.
  */
-import type { DocJSON, DocumentInfo, ProjectInfo } from '../api.ts';
+import type { DocJSON, DocumentInfo, ProjectInfo } from '../types.ts';
 import type { DocumentDiff } from './diff.ts';
 
 export type { DiffChange, DiffSegment, DocumentDiff } from './diff.ts';

@@ -2,7 +2,7 @@
  * The search, replace and document-list part of the API contract (edition/api.ts
  * merges it into SiglumApi and API_METHODS): types only, plus the method names.
  */
-import type { DocumentInfo } from '../api.ts';
+import type { DocumentInfo } from '../types.ts';
 import type { FindOptions } from './find.ts';
 
 /** Where a hit was found. `element` hits come only from a search that names the element. */

@@ -18,13 +18,10 @@ import { openWorkspace } from '../service/workspace.ts';
 import { prewarmImportWorker } from '../workers/index.ts';
 import { EXIT_INCOMPLETE, exportEditionCommand, isEditionFormat } from './export-edition.ts';
 import { readInputFile } from './input.ts';
+import type { Output } from './output.ts';
 import { UsageError } from './usage.ts';
 
-/** Where the output goes; the tests and the real process both use stdout/stderr. */
-export interface Output {
-  out(text: string): void;
-  err(text: string): void;
-}
+export type { Output } from './output.ts';
 
 /** The built renderer that `serve` hands to the browser. */
 export const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));

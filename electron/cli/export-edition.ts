@@ -9,7 +9,7 @@
  */
 import type { EditionFormat, ExportResult, ExportTarget } from '../../edition/api.ts';
 import { openService } from '../service/index.ts';
-import type { Output } from './commands.ts';
+import type { Output } from './output.ts';
 
 /** Written, but some note or apparatus entry is not where it belongs. */
 export const EXIT_INCOMPLETE = 3;

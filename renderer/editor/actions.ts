@@ -8,45 +8,15 @@ import { toggleMark } from 'prosemirror-commands';
 import { redo, undo } from 'prosemirror-history';
 import type { MarkType } from 'prosemirror-model';
 import type { Command, EditorState } from 'prosemirror-state';
-import type { EditorView } from 'prosemirror-view';
 import { schema, type NodeName } from '../../edition/schema.ts';
 import { noteOnSelection } from '../../edition/notes/spans.ts';
 import { entityActions } from '../entities/actions.ts';
-import type { MentionHost } from '../entities/plugin.ts';
-import {
-  canInsertPageBreak,
-  insertLineBreak,
-  insertNote,
-  insertPageBreak,
-  proposedPageBreak,
-  type PageBreakAttrs,
-} from './inline.ts';
+import type { ActionGroup, EditorAction } from './action.ts';
+import { canInsertPageBreak, insertLineBreak, insertNote, insertPageBreak, proposedPageBreak } from './inline.ts';
 import { focusNoteEditor } from './noteView.ts';
 import { isBlockActive, setLetterPart, setListEntry, setPlainBlock, type LetterPart } from './structure.ts';
 
-/** What an action may ask of the window (a dialog for a page break's number). */
-export interface ActionHost {
-  /** Asks for a page break's number and facsimile, starting from `current` when changing one. */
-  askPageBreak(current?: PageBreakAttrs, proposal?: PageBreakAttrs): Promise<PageBreakAttrs | null>;
-  /** Marking popup, entity card and context menu (renderer/entities); absent in tests without a window. */
-  mentions?: MentionHost;
-}
-
-export type ActionGroup = 'history' | 'mark' | 'block' | 'letter' | 'inline' | 'entity';
-
-export interface EditorAction {
-  readonly id: string;
-  readonly label: string;
-  readonly group: ActionGroup;
-  /** ProseMirror key names (`Mod-Alt-p`); the first is the one shown. */
-  readonly keys: readonly string[];
-  /** Whether the action applies at the current selection. */
-  enabled(state: EditorState): boolean;
-  /** Whether the selection already has this mark or block type. */
-  active?(state: EditorState): boolean;
-  /** Runs the action; returns false when it does not apply. */
-  run(view: EditorView, host: ActionHost): boolean;
-}
+export type { ActionGroup, ActionHost, EditorAction } from './action.ts';
 
 function commandAction(
   id: string,

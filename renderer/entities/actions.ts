@@ -5,7 +5,7 @@
  * menu and the keyboard all do the same thing.
  */
 import type { EditorState } from 'prosemirror-state';
-import type { EditorAction } from '../editor/actions.ts';
+import type { EditorAction } from '../editor/action.ts';
 import { BUILT_IN_KINDS, KIND_KEYS, type MentionKind } from './kinds.ts';
 import { markableRange, mentionsAtSelection, unmarkMention } from './marking.ts';
 import { ownValue } from '../../edition/own.ts';
