@@ -2,6 +2,7 @@
  * A document's content: the latest snapshot with the steps logged after it replayed
  * on top. This is the only place that turns stored JSON back into a ProseMirror node.
  */
+import { noSuchDocument } from './documents.ts';
 import type Database from 'better-sqlite3';
 import { Node } from 'prosemirror-model';
 import { Step } from 'prosemirror-transform';
@@ -53,7 +54,7 @@ function rebuild(
   steps: readonly StepJSON[],
 ): LoadedContent {
   if (version === null) {
-    throw new SiglumError('not-found', `There is no document with id "${documentId}". It may have been deleted.`);
+    throw noSuchDocument(documentId);
   }
   if (snap === null) throw damaged(documentId, 'no snapshot', db);
   let doc: Node;
@@ -97,7 +98,7 @@ export function loadContentAt(
 ): Node {
   const current = documentVersion(db, documentId);
   if (current === null) {
-    throw new SiglumError('not-found', `There is no document with id "${documentId}". It may have been deleted.`);
+    throw noSuchDocument(documentId);
   }
   if (!Number.isSafeInteger(version) || version < 0 || version > current) {
     throw new SiglumError(

@@ -64,17 +64,20 @@ export function listDocuments(db: Database.Database, collectionId?: number | nul
   return (rows as Row[]).map(toInfo);
 }
 
+/** The sentence for a document id the project does not hold (deleted, or never there). */
+export function noSuchDocument(id: number): SiglumError {
+  return new SiglumError(
+    'not-found',
+    `There is no document with id "${id}". It may have been deleted (see the trash); list the documents (the app's sidebar, or \`siglum list\`) to find its id.`,
+  );
+}
+
 /** The document with this row id; 'not-found' when there is none. */
 export function getDocument(db: Database.Database, id: number): DocumentRecord {
   const row = stmt(db, `SELECT ${INFO_COLUMNS}, meta, frame_key AS frameKey, version FROM documents WHERE id = ?`).get(
     id,
   ) as (Row & { meta: string; frameKey: string | null; version: number }) | undefined;
-  if (row === undefined) {
-    throw new SiglumError(
-      'not-found',
-      `There is no document with id "${id}". It may have been deleted; list the documents (the app's sidebar, or \`siglum list\`) to find its id.`,
-    );
-  }
+  if (row === undefined) throw noSuchDocument(id);
   return { info: toInfo(row), meta: parseMeta(row.meta), frameKey: row.frameKey, version: row.version };
 }
 
@@ -127,7 +130,7 @@ export function renameDocument(tx: Tx, id: number, title: string): void {
     tx.db,
     `UPDATE documents SET title = ?, meta = json_set(meta, '$.title', ?), updated_at = ? WHERE id = ?`,
   ).run(title, title, tx.now, id);
-  if (r.changes === 0) throw new SiglumError('not-found', `There is no document with id "${id}".`);
+  if (r.changes === 0) throw noSuchDocument(id);
   tx.changed({ table: 'documents', documentId: id });
 }
 
@@ -139,14 +142,14 @@ export function updateMeta(tx: Tx, id: number, meta: DocumentMeta): void {
     tx.now,
     id,
   );
-  if (r.changes === 0) throw new SiglumError('not-found', `There is no document with id "${id}".`);
+  if (r.changes === 0) throw noSuchDocument(id);
   tx.changed({ table: 'documents', documentId: id });
 }
 
 /** Deletes a document with its snapshots and steps. */
 export function deleteDocument(tx: Tx, id: number): void {
   const r = stmt(tx.db, 'DELETE FROM documents WHERE id = ?').run(id);
-  if (r.changes === 0) throw new SiglumError('not-found', `There is no document with id "${id}".`);
+  if (r.changes === 0) throw noSuchDocument(id);
   tx.changed({ table: 'documents', documentId: id });
 }
 

@@ -6,6 +6,7 @@
  * when their document goes), so a table added by a later migration is kept without
  * this module knowing it.
  */
+import { noSuchDocument } from './documents.ts';
 import type Database from 'better-sqlite3';
 import { SiglumError } from '../edition/errors.ts';
 import { stmt, type Tx } from './store.ts';
@@ -55,7 +56,7 @@ function decode(value: unknown): unknown {
  */
 export function trashDocument(tx: Tx, id: number): number {
   const doc = stmt(tx.db, 'SELECT * FROM documents WHERE id = ?').get(id) as Row | undefined;
-  if (doc === undefined) throw new SiglumError('not-found', `There is no document with id "${id}".`);
+  if (doc === undefined) throw noSuchDocument(id);
   const saved: Saved = { documents: [encode(doc)] };
   for (const { table, column } of documentTables(tx.db)) {
     const rows = tx.db.prepare(`SELECT * FROM ${quote(table)} WHERE ${quote(column)} = ?`).all(id) as Row[];

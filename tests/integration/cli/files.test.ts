@@ -107,9 +107,9 @@ describe('a teiCorpus', () => {
 
     const second = join(dir, 'second.siglum');
     const imported = JSON.parse(ok(['import', all, '--project', second, '--json'])) as {
-      documents: Array<{ collection: string | null }>;
+      documents: Array<{ collectionId: string | null }>;
     };
-    expect(new Set(imported.documents.map((d) => d.collection)).size).toBe(4);
+    expect(new Set(imported.documents.map((d) => d.collectionId)).size).toBe(4);
     const after = list(second);
     expect(after.collections).toHaveLength(4);
     expect(after.documents.map((d) => d.title).sort()).toEqual(before.documents.map((d) => d.title).sort());
