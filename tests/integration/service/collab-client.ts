@@ -51,6 +51,9 @@ export class CollabClient {
       });
       await this.pull();
       if (result.ok && sendableSteps(this.state) === null) return;
+      // Behind another writer: wait a random, growing moment before trying again, as an
+      // editor's client does, so that two fast writers do not starve one another.
+      await new Promise((r) => setTimeout(r, Math.random() * 2 ** Math.min(attempt, 6)));
     }
     throw new Error('client did not converge in 20 rounds');
   }

@@ -47,6 +47,11 @@ if (mode === 'import') {
     client.type(`${name}-${n} `, client.state.doc.content.size - 1);
     await client.sync();
     writeSync(1, `${n}\n`);
+    // A typist's pause between words (milliseconds, still far quicker than a person):
+    // longer than one commit, so that the other writer's pushes can land between this
+    // one's. Without it the writer whose copy is current wins every race on an idle
+    // machine and the other never gets a word in.
+    await new Promise((r) => setTimeout(r, 2 + Math.random() * 10));
   }
 } else {
   const service = openService(path, { snapshots: { everySteps: 7, idleMs: 5 } });
