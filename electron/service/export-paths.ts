@@ -15,9 +15,10 @@
  * The command line's `--out` and the path the desktop app's save dialog returned are
  * the user's own choice: those hosts give no folders.
  */
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, realpathSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, resolve, sep } from 'node:path';
 import { SiglumError } from '../../edition/errors.ts';
+import { hasSqliteHeader } from '../../db/damage.ts';
 
 /** The formats an export writes, with the extensions its file may have (none: a folder). */
 export const EXPORT_EXTENSIONS = { pdf: ['.pdf'], latex: ['.tex'], tei: ['.xml', '.tei'], html: [] } as const;
@@ -31,25 +32,18 @@ export interface ExportPolicy {
   folders?: readonly string[] | undefined;
 }
 
-const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 const SIDE_FILES = ['-wal', '-shm', '-journal'];
 
 function refuse(path: string, why: string, what: string): SiglumError {
   return new SiglumError('forbidden', `Siglum will not export to ${path}: ${why}. ${what}`);
 }
 
-/** True when `path` is an existing file that starts like an SQLite database. */
+/** True when `path` is an existing file (not a link) that starts like an SQLite database. */
 function isDatabase(path: string): boolean {
-  let fd: number | null = null;
   try {
-    if (!lstatSync(path).isFile()) return false;
-    fd = openSync(path, 'r');
-    const head = Buffer.alloc(SQLITE_HEADER.length);
-    return readSync(fd, head, 0, head.length, 0) === head.length && head.equals(SQLITE_HEADER);
+    return lstatSync(path).isFile() && hasSqliteHeader(path);
   } catch {
     return false;
-  } finally {
-    if (fd !== null) closeSync(fd);
   }
 }
 
