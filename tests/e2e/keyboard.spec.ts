@@ -117,6 +117,9 @@ test('the skip link, the document list by arrow keys, and the window shortcuts w
   await page.keyboard.press('Enter');
   await expect(editor.documentRows.nth(2)).toHaveAttribute('aria-current', 'page');
   expect(await page.evaluate(() => location.hash)).toBe(third);
+  // The opened document takes the focus once it is loaded: wait for that before going
+  // back to the list, or the focus moves under the keys below.
+  await expect(editor.text).toBeFocused();
   // Tab leaves the list in one press, Shift+Tab comes back to the same row.
   await editor.documentRows.nth(2).focus();
   await page.keyboard.press('Tab');
