@@ -215,6 +215,8 @@ test.describe('marking entities in the seed despatch', () => {
     await selectText(page, 'Su Ping-wen');
     await page.keyboard.press('ControlOrMeta+Alt+Shift+P');
     await page.keyboard.press('Enter');
+    // The popup closes once the entry is made; a click while it is still open only closes it.
+    await expect(page.getByRole('dialog', { name: 'Mark as Person' })).toBeHidden();
     await page.getByRole('button', { name: 'Register', exact: true }).click();
     await page
       .getByRole('list', { name: 'Register entries' })
