@@ -197,3 +197,15 @@ export function orderDocuments(tx: Tx, ids: readonly number[]): void {
   ids.forEach((id, i) => place.run(i, id));
   if (ids.length > 0) tx.changed({ table: 'documents', documentId: ids[0]! });
 }
+
+/**
+ * Each document's version and creation time as one string, by id: a row id may be given
+ * again to a new document after the last one was deleted, so the version alone would not do.
+ */
+export function documentVersionStamps(db: Database.Database): Map<number, string> {
+  const rows = stmt(db, "SELECT id, version || ' ' || created_at AS version FROM documents").all() as Array<{
+    id: number;
+    version: string;
+  }>;
+  return new Map(rows.map((r) => [r.id, r.version]));
+}

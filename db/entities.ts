@@ -147,3 +147,8 @@ export function unlistEntities(tx: Tx, collectionId: number, keep: ReadonlySet<s
   }
   if (changed > 0) tx.changed({ table: 'entities' });
 }
+
+/** A cheap signature of the register (count, last id, last change): it differs after any change to it. */
+export function registerSignature(db: Database.Database): string {
+  return JSON.stringify(stmt(db, 'SELECT count(*), max(id), max(updated_at) FROM entities').raw().get());
+}

@@ -49,6 +49,19 @@ export class Store {
   }
 
   /**
+   * SQLite's `data_version`: it moves only when another connection (the command line,
+   * a second window) commits, so comparing it tells cheaply whether to look again.
+   */
+  dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
+  /** The schema version the file is at (`user_version`, the last migration applied). */
+  schemaVersion(): number {
+    return this.db.pragma('user_version', { simple: true }) as number;
+  }
+
+  /**
    * Runs `fn` in one transaction and, after it commits, emits the changes it noted.
    * A nested call joins the outer transaction. If `fn` throws, nothing is written and
    * nothing is emitted; disk and lock failures become SiglumErrors with a sentence.

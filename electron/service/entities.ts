@@ -39,7 +39,7 @@ import {
 } from '../../edition/entities/index.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import type { TeiRegisterEntry } from '../../edition/tei/index.ts';
-import { getDocument, listDocuments } from '../../db/documents.ts';
+import { documentVersionStamps, getDocument, listDocuments } from '../../db/documents.ts';
 import {
   deleteEntity,
   entitiesWithXmlId,
@@ -50,11 +50,12 @@ import {
   setXmlIds,
   updateEntity,
   type EntityRecord,
+  registerSignature,
 } from '../../db/entities.ts';
 import { xmlIdsInProject } from '../../db/xmlids.ts';
 import { rowId } from '../../db/ids.ts';
 import { addRejection, moveRejections, rejectionsOf } from '../../db/rejections.ts';
-import { stmt, type Store, type Tx } from '../../db/store.ts';
+import type { Store, Tx } from '../../db/store.ts';
 import type { CollabAuthority } from './authority.ts';
 
 /** The client id of steps the register pushes (relinking, unmarking, accepting suggestions). */
@@ -403,11 +404,9 @@ export class EntityService {
   private index(): TypeaheadIndex {
     // data_version moves only when another connection (the command line, a second
     // window) commits; then a cheap signature tells whether the register changed.
-    const dataVersion = this.store.db.pragma('data_version', { simple: true }) as number;
+    const dataVersion = this.store.dataVersion();
     if (dataVersion !== this.seen.dataVersion) {
-      const signature = JSON.stringify(
-        stmt(this.store.db, 'SELECT count(*), max(id), max(updated_at) FROM entities').raw().get(),
-      );
+      const signature = registerSignature(this.store.db);
       if (signature !== this.seen.signature) this.typeahead = null;
       this.seen = { dataVersion, signature };
     }
@@ -498,15 +497,7 @@ export class EntityService {
   }
 
   private refreshIn(): Array<{ id: string; title: string; collectionId: string | null }> {
-    // Version and creation time: a row id may be given again to a new document after the last one was deleted.
-    const versions = new Map(
-      (
-        stmt(this.store.db, "SELECT id, version || ' ' || created_at AS version FROM documents").all() as Array<{
-          id: number;
-          version: string;
-        }>
-      ).map((r) => [r.id, r.version]),
-    );
+    const versions = documentVersionStamps(this.store.db);
     for (const id of this.read.keys()) if (!versions.has(id)) this.read.delete(id);
     for (const [id, version] of versions) {
       if (this.read.get(id)?.version === version) continue;

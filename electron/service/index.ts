@@ -241,7 +241,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
       call((): ProjectInfo => ({
         path,
         title: getProject(store.db)?.title ?? titleFromPath(path),
-        schemaVersion: store.db.pragma('user_version', { simple: true }) as number,
+        schemaVersion: store.schemaVersion(),
         ...(options.exportFolders?.[0] !== undefined ? { exportFolder: options.exportFolders[0] } : {}),
       })),
 
@@ -450,7 +450,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
     listProjects: () =>
       call(() => {
         const title = getProject(store.db)?.title ?? titleFromPath(path);
-        const current = { path, title, schemaVersion: store.db.pragma('user_version', { simple: true }) as number };
+        const current = { path, title, schemaVersion: store.schemaVersion() };
         return { current, recent: [], defaultPath: path, canSwitch: false };
       }),
     openProject: () =>

@@ -204,7 +204,7 @@ export function searchMethods(
 
   /** Indexes every document whose content moved on since it was indexed (edits, imports, other writers). */
   function catchUp(): void {
-    const dataVersion = store.db.pragma('data_version', { simple: true }) as number;
+    const dataVersion = store.dataVersion();
     if (upToDate && dataVersion === seenDataVersion) return;
     const stale = staleDocuments(store.db);
     for (let i = 0; i < stale.length; i += CATCH_UP_BATCH) indexBatch(stale.slice(i, i + CATCH_UP_BATCH));

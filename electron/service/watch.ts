@@ -15,10 +15,10 @@ export function watchOtherWriters(
   emit: (events: SiglumEvent[]) => void,
   intervalMs: number,
 ): () => void {
-  let seen = store.db.pragma('data_version', { simple: true }) as number;
+  let seen = store.dataVersion();
   const timer = setInterval(() => {
     if (!store.db.open) return;
-    const now = store.db.pragma('data_version', { simple: true }) as number;
+    const now = store.dataVersion();
     if (now === seen) return;
     seen = now;
     const events: SiglumEvent[] = [{ type: 'documents-changed' }];

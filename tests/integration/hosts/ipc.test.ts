@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { API_METHODS, channelOf, EVENT_CHANNEL, type SiglumEvent, type WireReply } from '../../../edition/api.ts';
 import { SiglumError } from '../../../edition/errors.ts';
 import { createBridge, registerIpc, type InvokeEvent } from '../../../electron/host/ipc.ts';
@@ -94,12 +94,14 @@ describe('desktop IPC', () => {
     const seen: SiglumEvent[] = [];
     const off = client.subscribe((e) => seen.push(e));
     await client.createDocument({ title: 'Announced' });
-    await new Promise((r) => setTimeout(r, 50));
-    expect(seen).toContainEqual({ type: 'documents-changed' });
+    await vi.waitFor(() => expect(seen).toContainEqual({ type: 'documents-changed' }));
     off();
     const count = seen.length;
+    // A second subscriber hears the next event: by then the first would have too.
+    const later: SiglumEvent[] = [];
+    client.subscribe((e) => later.push(e));
     await client.createDocument({ title: 'Unheard' });
-    await new Promise((r) => setTimeout(r, 50));
+    await vi.waitFor(() => expect(later).toContainEqual({ type: 'documents-changed' }));
     expect(seen).toHaveLength(count);
   });
 

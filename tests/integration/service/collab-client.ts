@@ -30,6 +30,11 @@ export class CollabClient {
     this.state = this.state.apply(this.state.tr.insertText(text, pos));
   }
 
+  /** The store version this client's document is at. */
+  version(): number {
+    return getVersion(this.state);
+  }
+
   /** Pulls steps it has not seen. */
   async pull(): Promise<void> {
     const since = await this.api.stepsSince({ documentId: this.documentId, version: getVersion(this.state) });
@@ -51,9 +56,6 @@ export class CollabClient {
       });
       await this.pull();
       if (result.ok && sendableSteps(this.state) === null) return;
-      // Behind another writer: wait a random, growing moment before trying again, as an
-      // editor's client does, so that two fast writers do not starve one another.
-      await new Promise((r) => setTimeout(r, Math.random() * 2 ** Math.min(attempt, 6)));
     }
     throw new Error('client did not converge in 20 rounds');
   }

@@ -47,11 +47,14 @@ if (mode === 'import') {
     client.type(`${name}-${n} `, client.state.doc.content.size - 1);
     await client.sync();
     writeSync(1, `${n}\n`);
-    // A typist's pause between words (milliseconds, still far quicker than a person):
-    // longer than one commit, so that the other writer's pushes can land between this
-    // one's. Without it the writer whose copy is current wins every race on an idle
-    // machine and the other never gets a word in.
-    await new Promise((r) => setTimeout(r, 2 + Math.random() * 10));
+    // Wait until the other writer has written since this word: the two take turns, as
+    // two people typing into one document do. Without it the writer whose copy is
+    // current wins every race on an idle machine and the other never gets a word in.
+    // Each turn still finds the other's word already typed, so every push rebases.
+    const mine = client.version();
+    while ((await service.stepsSince({ documentId: arg, version: mine })).steps.length === 0) {
+      await new Promise((r) => setImmediate(r));
+    }
   }
 } else {
   const service = openService(path, { snapshots: { everySteps: 7, idleMs: 5 } });
