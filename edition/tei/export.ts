@@ -9,7 +9,7 @@ import { schema } from '../schema.ts';
 import { parseXml } from '../xml/parse.ts';
 import { serializeXml } from '../xml/serialize.ts';
 import type { XmlAttr, XmlDocument, XmlElement, XmlNode } from '../xml/tree.ts';
-import { TEI_NS, XML_NS, element, isWhitespace } from '../xml/tree.ts';
+import { TEI_NS, XML_NS, element, isWhitespace, utf8Document } from '../xml/tree.ts';
 import { blocksToXml, withPointers } from './fromDoc.ts';
 import { PLACEHOLDER } from './import.ts';
 
@@ -246,14 +246,7 @@ function documentTei(
     el('text', [], indented(back ? [body, back] : [body], '    ')),
   ];
   const root = el('TEI', rootAttrs, indented(parts, ''));
-  return serializeXml({
-    declaration: { version: '1.0', encoding: 'UTF-8', standalone: null },
-    bom: false,
-    crlf: false,
-    prolog: [],
-    root,
-    epilog: [],
-  });
+  return serializeXml(utf8Document(root));
 }
 
 /**
@@ -287,14 +280,7 @@ export function exportProjectTei(
     [['xmlns', TEI_NS]],
     indented([header(meta), ...(standOff ? [standOff] : []), ...volumes], ''),
   );
-  return serializeXml({
-    declaration: { version: '1.0', encoding: 'UTF-8', standalone: null },
-    bom: false,
-    crlf: false,
-    prolog: [],
-    root,
-    epilog: [],
-  });
+  return serializeXml(utf8Document(root));
 }
 
 /**
@@ -306,12 +292,5 @@ export function newFrame(meta: DocumentMeta, keys: readonly string[]): string {
   const divs = keys.map((k) => el('div', [['type', 'document']], [{ type: 'pi', target: PLACEHOLDER, body: k }]));
   const body = el('body', [], indented(divs, '        '));
   const root = el('TEI', [['xmlns', TEI_NS]], indented([header(meta), el('text', [], indented([body], '    '))], ''));
-  return serializeXml({
-    declaration: { version: '1.0', encoding: 'UTF-8', standalone: null },
-    bom: false,
-    crlf: false,
-    prolog: [],
-    root,
-    epilog: [],
-  });
+  return serializeXml(utf8Document(root));
 }

@@ -17,7 +17,7 @@ import { SiglumError } from '../errors.ts';
 import { parseXml } from '../xml/parse.ts';
 import { serializeXml } from '../xml/serialize.ts';
 import type { XmlAttr, XmlDocument, XmlElement, XmlPrologNode } from '../xml/tree.ts';
-import { TEI_NS, childElements, getAttr } from '../xml/tree.ts';
+import { TEI_NS, childElements, getAttr, utf8Document } from '../xml/tree.ts';
 import { isTei, readSpace } from './names.ts';
 import { child, divMeta, headerMeta } from './meta.ts';
 import { containerToDoc, withMentions } from './toDoc.ts';
@@ -221,14 +221,7 @@ export function importTeiVolumes(text: string, fileName: string, options: TeiImp
     throw new SiglumError('invalid-tei', `${fileName}: the teiCorpus holds no <TEI>, so there is nothing to import.`);
   return volumes.map(({ prolog, root }, i) =>
     importParsed(
-      {
-        declaration: { version: '1.0', encoding: 'UTF-8', standalone: null },
-        bom: false,
-        crlf: false,
-        prolog,
-        root,
-        epilog: [],
-      },
+      utf8Document(root, prolog),
       volumes.length === 1 ? fileName : `${fileName} (volume ${i + 1})`,
       options,
       shared,

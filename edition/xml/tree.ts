@@ -80,6 +80,18 @@ export interface XmlDocument {
 
 /** The TEI namespace. */
 export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
+
+/** A document of `root` as Siglum writes one: UTF-8 declared, LF line ends, no byte-order mark. */
+export function utf8Document(root: XmlElement, prolog: XmlPrologNode[] = []): XmlDocument {
+  return {
+    declaration: { version: '1.0', encoding: 'UTF-8', standalone: null },
+    bom: false,
+    crlf: false,
+    prolog,
+    root,
+    epilog: [],
+  };
+}
 /** The namespace of `xml:` attributes such as `xml:id`. */
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
