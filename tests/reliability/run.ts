@@ -46,6 +46,8 @@ function record(what: string, figure: string, kept: boolean): void {
 /** Starts a child with tsx; `onLine` sees each line it prints. */
 function child(args: string[], onLine: (line: string, c: ChildProcess) => void): ChildProcess {
   const c = spawn(process.execPath, ['--import', 'tsx', writer, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(c);
+  c.once('exit', () => running.delete(c));
   let buffer = '';
   c.stdout!.on('data', (d: Buffer) => {
     buffer += d.toString();
@@ -55,6 +57,9 @@ function child(args: string[], onLine: (line: string, c: ChildProcess) => void):
   });
   return c;
 }
+
+/** Children alive now, killed if the battery's watchdog fires. */
+const running = new Set<ChildProcess>();
 
 const exited = (c: ChildProcess): Promise<void> =>
   c.exitCode !== null || c.signalCode !== null ? Promise.resolve() : new Promise((r) => c.once('exit', () => r()));
@@ -226,6 +231,7 @@ async function xss(): Promise<void> {
     const serve = spawn(process.execPath, [bin, 'serve', '--project', path, '--port', '0'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    running.add(serve);
     try {
       const url = await new Promise<string>((resolveUrl, reject) => {
         let out = '';
@@ -273,8 +279,15 @@ async function twoWriters(words: number): Promise<void> {
     ['b', -1],
   ]);
   const failures: string[] = [];
+  // A writer that acknowledges nothing for a minute is stuck (the two wait for each
+  // other, or one starves): a broken promise to report, not a run that never ends.
+  const stallMs = 60_000;
+  let lastAck = performance.now();
   const writers = [...acked.keys()].map((name) => {
-    const c = child(['collab', path, id, name], (line) => acked.set(name, Number(line)));
+    const c = child(['collab', path, id, name], (line) => {
+      acked.set(name, Number(line));
+      lastAck = performance.now();
+    });
     let err = '';
     c.stderr!.on('data', (d: Buffer) => (err += d.toString()));
     c.once('exit', (code, signal) => {
@@ -286,6 +299,10 @@ async function twoWriters(words: number): Promise<void> {
   let reads = 0;
   let damaged = 0;
   while ([...acked.values()].some((n) => n < words) && failures.length === 0) {
+    if (performance.now() - lastAck > stallMs) {
+      failures.push(`no word acknowledged for ${stallMs / 1000} s (a at ${acked.get('a')}, b at ${acked.get('b')})`);
+      break;
+    }
     try {
       loadContent(store.db, Number(id));
     } catch {
@@ -359,14 +376,29 @@ async function diskFull(): Promise<void> {
 
 const trials = Number(process.env['SIGLUM_RELIABILITY_TRIALS'] ?? 20);
 const started = performance.now();
+// The whole battery takes about two minutes; one that runs for twenty is stuck. The
+// watchdog names the trial, kills its children and fails, so that CI ends with a reason.
+let trial = '';
+const watchdogMs = Number(process.env['SIGLUM_RELIABILITY_MINUTES'] ?? 20) * 60_000;
+const watchdog = setTimeout(() => {
+  console.log(`FAIL ${trial}: still running after ${watchdogMs / 60_000} minutes; stopped`);
+  for (const c of running) c.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(1);
+}, watchdogMs);
+const step = async (name: string, run: () => Promise<void>): Promise<void> => {
+  trial = name;
+  await run();
+};
 try {
   readFileSync(seedText); // the shared corpus is there
-  await killTrials(trials);
-  await hostileInputs();
-  await xss();
-  await twoWriters(150);
-  await diskFull();
+  await step('kill -9 while writing', () => killTrials(trials));
+  await step('hostile files', hostileInputs);
+  await step('XSS vectors', xss);
+  await step('two writers and a reader', () => twoWriters(150));
+  await step('disk full', diskFull);
 } finally {
+  clearTimeout(watchdog);
   rmSync(dir, { recursive: true, force: true });
 }
 console.log(`\nReliability battery, ${((performance.now() - started) / 1000).toFixed(0)} s:`);

@@ -43,11 +43,18 @@ export class CollabClient {
     this.state = this.state.apply(receiveTransaction(this.state, steps, since.clientIDs));
   }
 
-  /** Pushes its pending steps until the store has them (pulling when behind). */
-  async sync(): Promise<void> {
+  /**
+   * Pushes its pending steps until the store has them (pulling when behind). Returns the
+   * store version at which its own steps were committed (or the version it is at, when
+   * it had none): what it pulls afterwards may already hold another client's steps.
+   */
+  async sync(): Promise<number> {
     for (let attempt = 0; attempt < 20; attempt++) {
       const sendable = sendableSteps(this.state);
-      if (sendable === null) return this.pull();
+      if (sendable === null) {
+        await this.pull();
+        return this.version();
+      }
       const result = await this.api.pushSteps({
         documentId: this.documentId,
         version: sendable.version,
@@ -55,7 +62,7 @@ export class CollabClient {
         steps: sendable.steps.map((s) => s.toJSON()),
       });
       await this.pull();
-      if (result.ok && sendableSteps(this.state) === null) return;
+      if (result.ok && sendableSteps(this.state) === null) return result.version;
     }
     throw new Error('client did not converge in 20 rounds');
   }

@@ -45,13 +45,14 @@ if (mode === 'import') {
   const client = await CollabClient.open(service, arg, name);
   for (let n = 0; ; n++) {
     client.type(`${name}-${n} `, client.state.doc.content.size - 1);
-    await client.sync();
+    const mine = await client.sync();
     writeSync(1, `${n}\n`);
     // Wait until the other writer has written since this word: the two take turns, as
     // two people typing into one document do. Without it the writer whose copy is
     // current wins every race on an idle machine and the other never gets a word in.
-    // Each turn still finds the other's word already typed, so every push rebases.
-    const mine = client.version();
+    // The wait counts from the version this word was committed at, not the version the
+    // client is at: the pull after a push may already hold the other's next word, and
+    // waiting past it would leave both writers waiting for each other.
     while ((await service.stepsSince({ documentId: arg, version: mine })).steps.length === 0) {
       await new Promise((r) => setImmediate(r));
     }
