@@ -158,14 +158,21 @@ describe('page images', () => {
     expect(await s.listSurfaces({ documentId: d.id })).toEqual([]);
   });
 
-  it('keeps the same file once when it is added twice', async () => {
+  it('keeps the same file once when it is added twice, in two calls or in one', async () => {
     const path = tmp.file('twice.siglum');
     const s = service('twice.siglum');
     const d = await s.createDocument({ title: 'Twice' });
     const small = await sharp(page17).resize(200).jpeg().toBuffer();
     await s.addPageImages({ documentId: d.id, files: [{ name: 'p.jpg', base64: b64(small) }] });
-    const surfaces = await s.addPageImages({ documentId: d.id, files: [{ name: 'p.jpg', base64: b64(small) }] });
-    expect(surfaces).toHaveLength(2);
+    const surfaces = await s.addPageImages({
+      documentId: d.id,
+      files: [
+        { name: 'p.jpg', base64: b64(small) },
+        { name: 'again.jpg', base64: b64(small) },
+      ],
+    });
+    expect(surfaces).toHaveLength(3);
+    expect(surfaces[2]!.image!.id).toBe(surfaces[1]!.image!.id);
     expect(surfaces[0]!.image!.id).toBe(surfaces[1]!.image!.id);
     s.close();
     const db = new Database(path, { readonly: true });
