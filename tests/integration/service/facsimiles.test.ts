@@ -269,3 +269,27 @@ describe('zones', () => {
     await expect(s.deleteZone({ surfaceId: surface!.id, zoneId: regionId })).rejects.toThrow(/has no zone/);
   });
 });
+
+describe('the trash', () => {
+  it('keeps a deleted document’s pages and zones, and restores them with it', async () => {
+    const s = service('trash.siglum');
+    const d = await s.createDocument({ title: 'Deleted' });
+    const small = await sharp(page20).resize(120).jpeg().toBuffer();
+    const [surface] = await s.addPageImages({ documentId: d.id, files: [{ name: 'p.jpg', base64: b64(small) }] });
+    const region = await s.saveZone({
+      surfaceId: surface!.id,
+      zone: { kind: 'region', ulx: 1, uly: 2, lrx: 50, lry: 60 },
+    });
+    await s.saveZone({
+      surfaceId: surface!.id,
+      zone: { kind: 'line', ulx: 2, uly: 3, lrx: 40, lry: 9, parent: region.zones[0]!.id },
+    });
+    const before = await s.listSurfaces({ documentId: d.id });
+    await s.deleteDocument({ id: d.id });
+    const [entry] = await s.listTrash({});
+    const restored = await s.restoreFromTrash({ id: entry!.id });
+    expect(await s.listSurfaces({ documentId: restored.id })).toEqual(
+      before.map((x) => ({ ...x, documentId: restored.id })),
+    );
+  });
+});
