@@ -28,7 +28,7 @@ import { loadContentAt } from '../../db/content.ts';
 import { withListWit } from './witnesses.ts';
 import { mentionRefs } from './entities.ts';
 import { fitCorpusRegister, fitFileRegister, type FileScope } from './register-ids.ts';
-import { facsimileOf, withFacsimile, type ExportedImage } from './facsimile-tei.ts';
+import { facsimileOf, facsimilesOf, withFacsimile, withFacsimiles, type ExportedImage } from './facsimile-tei.ts';
 
 /** The register with an xml:id for every entry (EntityService.exportRecords). */
 export type RegisterForExport = () => EntityRecord[];
@@ -211,15 +211,25 @@ function teiOf(
   if (collections.length === 0)
     throw new SiglumError('bad-input', 'The project has no documents to export; import or create one first.');
   const fileName = fileNameOf(title);
-  if (records === undefined) return withPointerCheck(fileName, { xml: exportProjectTei(collections, title) });
+  const facsimiles = facsimilesOf(
+    store,
+    ids.map((id) => listDocuments(store.db, id).map((d) => Number(d.id))),
+    imagesFolder ?? imagesFolderOf(fileName),
+  );
+  const corpusOf = (xml: string): string => withFacsimiles(xml, facsimiles.volumes);
+  if (records === undefined) {
+    return withPointerCheck(fileName, { xml: corpusOf(exportProjectTei(collections, title)) }, facsimiles.images);
+  }
   // As for one volume: first with stored ids to learn each volume's ids, then fitted.
   const scopes = collections.map((c, i) => ({ collectionId: ids[i]!, mentioned: mentionedIn(c.docs.values()) }));
   const drafts = scopes.map((scope) =>
     fitFileRegister(records, { ...scope, fileIds: new Set() }, { unmentioned: false }),
   );
-  const first = exportProjectTei(
-    collections.map((c, i) => ({ ...c, register: { xmlIdOf: drafts[i]!.xmlIdOf, standOff: null } })),
-    title,
+  const first = corpusOf(
+    exportProjectTei(
+      collections.map((c, i) => ({ ...c, register: { xmlIdOf: drafts[i]!.xmlIdOf, standOff: null } })),
+      title,
+    ),
   );
   const firstRoot = parseXml(first, { fileName }).root;
   const members = firstRoot.children.filter(
@@ -232,11 +242,13 @@ function teiOf(
   const same = scopes.every((scope, i) =>
     samePointers(drafts[i]!, { xmlIdOf: corpus.volumes[i]!, standOff: null }, scope.mentioned),
   );
-  if (corpus.standOff === null && same) return withPointerCheck(fileName, { xml: first, root: firstRoot });
+  if (corpus.standOff === null && same) {
+    return withPointerCheck(fileName, { xml: first, root: firstRoot }, facsimiles.images);
+  }
   const xml = exportProjectTei(
     collections.map((c, i) => ({ ...c, register: { xmlIdOf: corpus.volumes[i]!, standOff: null } })),
     title,
     { xmlIdOf: () => null, standOff: corpus.standOff },
   );
-  return withPointerCheck(fileName, { xml });
+  return withPointerCheck(fileName, { xml: corpusOf(xml) }, facsimiles.images);
 }

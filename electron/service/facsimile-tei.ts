@@ -52,7 +52,17 @@ export function facsimileOf(
   ids: readonly number[],
   folder: string,
 ): { surfaces: FacsimileSurface[]; images: ExportedImage[] } {
-  const surfaces: FacsimileSurface[] = [];
+  const { volumes, images } = facsimilesOf(store, [ids], folder);
+  return { surfaces: volumes[0]!, images };
+}
+
+/** As facsimileOf, for several volumes (documents `groups[i]`) of one file: one images folder, names unique in it. */
+export function facsimilesOf(
+  store: Store,
+  groups: ReadonlyArray<readonly number[]>,
+  folder: string,
+): { volumes: FacsimileSurface[][]; images: ExportedImage[] } {
+  const volumes: FacsimileSurface[][] = [];
   const byFile = new Map<number, string>();
   const taken = new Set<string>();
   const pathOf = (fileId: number, name: string): string => {
@@ -67,8 +77,10 @@ export function facsimileOf(
     byFile.set(fileId, path);
     return path;
   };
-  for (const id of ids) {
-    for (const s of surfaceRecords(store.db, id)) {
+  for (const ids of groups) {
+    const surfaces: FacsimileSurface[] = [];
+    volumes.push(surfaces);
+    for (const s of ids.flatMap((id) => surfaceRecords(store.db, id))) {
       let graphic = s.graphic;
       if (s.imageId !== null) {
         const image = getImageRow(store.db, s.imageId);
@@ -93,21 +105,28 @@ export function facsimileOf(
       });
     }
   }
-  return { surfaces, images: [...byFile].map(([fileId, path]) => ({ path, fileId })) };
+  return { volumes, images: [...byFile].map(([fileId, path]) => ({ path, fileId })) };
 }
 
-/** `xml` (a TEI file, or a teiCorpus's first TEI) with the facsimile of these surfaces put in; as it was with none. */
+/** `xml` (a TEI file) with the facsimile of these surfaces put in; as it was with none. */
 export function withFacsimile(xml: string, surfaces: readonly FacsimileSurface[]): string {
-  const facsimile = facsimileToXml(surfaces);
-  if (facsimile === null) return xml;
+  return withFacsimiles(xml, [surfaces]);
+}
+
+/** `xml` (a TEI file, or a teiCorpus whose i-th TEI gets `volumes[i]`) with the facsimiles put in. */
+export function withFacsimiles(xml: string, volumes: ReadonlyArray<readonly FacsimileSurface[]>): string {
+  if (volumes.every((v) => v.length === 0)) return xml;
   const parsed = parseXml(xml, { fileName: 'export' });
-  const tei: XmlElement | undefined =
+  const teis: XmlElement[] =
     parsed.root.name === 'TEI'
-      ? parsed.root
-      : (parsed.root.children.find((c) => c.type === 'element' && c.uri === TEI_NS && c.name === 'TEI') as
-          XmlElement | undefined);
-  if (tei === undefined) return xml;
-  insertFacsimile(tei, facsimile);
+      ? [parsed.root]
+      : parsed.root.children.filter(
+          (c): c is XmlElement => c.type === 'element' && c.uri === TEI_NS && c.name === 'TEI',
+        );
+  teis.forEach((tei, i) => {
+    const facsimile = facsimileToXml(volumes[i] ?? []);
+    if (facsimile !== null) insertFacsimile(tei, facsimile);
+  });
   return serializeXml(parsed);
 }
 

@@ -132,6 +132,16 @@ describe('TEI facsimile', () => {
     const exported = await s.exportTei({ collectionId: imported.documents[0]!.collection! });
     expect(canonicalDifference(VOLUME, exported.xml)).toBeNull();
     expect(exported.images).toBeUndefined();
+
+    // The whole project as a teiCorpus: the volume keeps its facsimile, and reads back.
+    const all = await s.exportTei({ all: true });
+    expect(all.xml.split('<facsimile>')).toHaveLength(2);
+    expect(all.pointers.dangling).toEqual([]);
+    const again = service('missing-again.siglum');
+    const back = await again.importFiles({ files: [{ name: 'project.xml', text: all.xml }] });
+    expect(await again.listSurfaces({ documentId: back.documents[0]!.id })).toEqual(
+      surfaces.map((x) => ({ ...x, documentId: back.documents[0]!.id })),
+    );
   });
 
   it('imports the volume again: Update keeps the pages and zones as edited, Replace takes the file’s', async () => {
