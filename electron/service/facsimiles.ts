@@ -233,6 +233,14 @@ export function saveZone(ctx: FacsimileContext, args: SaveZoneArgs): Surface {
       if (z.parent === id || zoneOnSurface(tx.db, surface.rowId, z.parent) === null) {
         throw bad(`The zone "${z.parent}" is not another zone of this page, so it cannot hold "${id}".`);
       }
+      // A zone cannot lie inside one that lies inside it.
+      for (
+        let up: string | null = z.parent;
+        up !== null;
+        up = zoneOnSurface(tx.db, surface.rowId, up)?.parent ?? null
+      ) {
+        if (up === id) throw bad(`The zone "${z.parent}" lies inside "${id}", so it cannot hold it.`);
+      }
     }
     putZone(tx, surface, {
       id,

@@ -237,6 +237,12 @@ describe('zones', () => {
       s.saveZone({ surfaceId: surface!.id, zone: { id: surface!.id, kind: 'line', ulx: 0, uly: 0, lrx: 5, lry: 9 } }),
     ).rejects.toThrow(/is taken by another page or zone/);
     await expect(
+      s.saveZone({
+        surfaceId: surface!.id,
+        zone: { id: regionId, kind: 'region', ulx: 10, uly: 20, lrx: 390, lry: 300, parent: lineId },
+      }),
+    ).rejects.toThrow(/lies inside/);
+    await expect(
       s.saveZone({ surfaceId: 'nowhere', zone: { kind: 'line', ulx: 0, uly: 0, lrx: 5, lry: 9 } }),
     ).rejects.toThrow(/no page \(surface\) "nowhere"/);
 
