@@ -204,14 +204,17 @@ export const nodes = {
     },
   },
 
-  /** `<lb/>` */
+  /** `<lb facs/>`: a line end; `facs` (as written, `#zone`) points at the line's zone on the page image. */
   lineBreak: {
     group: 'inline',
     inline: true,
-    attrs: { xml },
+    attrs: { facs: { default: null }, xml },
     selectable: false,
-    parseDOM: [{ tag: 'br' }],
-    toDOM: () => ['br'],
+    parseDOM: [{ tag: 'br', getAttrs: (dom) => ({ facs: (dom as HTMLElement).getAttribute('data-facs') }) }],
+    toDOM: (node) => {
+      const facs = node.attrs['facs'] as string | null;
+      return facs === null ? ['br'] : ['br', { 'data-facs': facs }];
+    },
   },
 
   /**

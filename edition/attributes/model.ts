@@ -32,6 +32,7 @@ const MODELLED: Readonly<Record<string, ReadonlyArray<readonly [string, string]>
     ['n', 'n'],
     ['facs', 'facs'],
   ],
+  lineBreak: [['facs', 'facs']],
   note: [
     ['n', 'n'],
     ['type', 'type'],

@@ -148,7 +148,7 @@ function inlineNode(node: PMNode, out: XmlNode[]): void {
       );
       return;
     case 'lineBreak':
-      out.push(el('lb', attrsOf(node), []));
+      out.push(el('lb', attrsOf(node, [['facs', node.attrs['facs']]]), []));
       return;
     case 'note': {
       const modelled: Array<[string, unknown]> = [

@@ -134,7 +134,7 @@ function inlineElement(el: XmlElement, marks: readonly Mark[], state: InlineStat
     return [schema.nodes.pageBreak.create(attrs, null, marks)];
   }
   if (isTei(el, 'lb') && el.children.length === 0) {
-    return [schema.nodes.lineBreak.create({ xml: pairs(el.attrs) }, null, marks)];
+    return [schema.nodes.lineBreak.create({ facs: getAttr(el, 'facs'), xml: pairs(el.attrs, ['facs']) }, null, marks)];
   }
   if (isTei(el, 'note')) {
     const attrs = {
