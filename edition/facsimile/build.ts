@@ -9,8 +9,8 @@
  * Regions become blocks by their type: headings `head`; running heads, page numbers,
  * catch-words, signature marks and footers TEI `fw` with the Guidelines' types (`header`,
  * `pageNum`, `catch`, `sig`, `footer`); paragraphs and regions without a type `p`; any
- * other type an `ab` of that type (a drop capital, a marginal note). Regions without text
- * (separators, images) are zones only.
+ * other type an `ab` of that type (a drop capital, a marginal note); each block's `facs`
+ * names its region's zone. Regions without text (separators, images) are zones only.
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import type { DocJSON } from '../types.ts';
@@ -71,13 +71,15 @@ class Ids {
   }
 }
 
-function blockFor(region: LayoutRegion, content: PMNode[]): PMNode {
+function blockFor(region: LayoutRegion, regionId: string | null, content: PMNode[]): PMNode {
+  // The block points at its region's zone (`<p facs="#r1">`), as the line breaks at theirs.
+  const facs: Array<[string, string]> = regionId === null ? [] : [['facs', `#${regionId}`]];
   const type = region.type;
-  if (type === 'heading') return schema.nodes.heading.create(null, content);
-  if (type === null || type === 'paragraph') return schema.nodes.paragraph.create(null, content);
+  if (type === 'heading') return schema.nodes.heading.create({ xml: facs }, content);
+  if (type === null || type === 'paragraph') return schema.nodes.paragraph.create({ xml: facs }, content);
   const fw = Object.hasOwn(FW_TYPES, type) ? FW_TYPES[type] : undefined;
-  if (fw !== undefined) return schema.nodes.teiText.create({ name: 'fw', xml: [['type', fw]] }, content);
-  return schema.nodes.teiText.create({ name: 'ab', xml: [['type', type]] }, content);
+  if (fw !== undefined) return schema.nodes.teiText.create({ name: 'fw', xml: [['type', fw], ...facs] }, content);
+  return schema.nodes.teiText.create({ name: 'ab', xml: [['type', type], ...facs] }, content);
 }
 
 /**
@@ -89,8 +91,6 @@ export function buildFacsimile(
   options: {
     /** Labels and metadata of the whole (a IIIF manifest's). */
     metadata?: Array<{ label: string; value: string }>;
-    /** False for sources that have no text (a IIIF manifest): no warning about pages without lines. */
-    expectText?: boolean;
   } = {},
 ): FacsimileImport {
   const metadata = options.metadata ?? [];
@@ -149,9 +149,10 @@ export function buildFacsimile(
         if (line.text !== '') content.push(schema.text(line.text));
         lines++;
       }
-      blocks.push(blockFor(region, content));
+      blocks.push(blockFor(region, regionId, content));
     }
-    if (lines === 0 && options.expectText !== false)
+    // A page with regions but no line is a transcription without text; an image alone is not.
+    if (lines === 0 && layout.regions.length > 0)
       warnings.push(`Page ${page.n ?? pageIndex + 1} (${page.key}) has no lines of text.`);
 
     const box = boundingBox(zones.flatMap((z) => [[z.ulx, z.uly] as Point, [z.lrx, z.lry] as Point]));

@@ -8,7 +8,8 @@ import { parseXml } from '../xml/parse.ts';
 import { readAltoRoot, isAltoRoot, type AltoImageInfo } from './alto.ts';
 import { buildFacsimile, type FacsimileImport, type PageInput } from './build.ts';
 import type { IiifManifest } from './iiif.ts';
-import { isMetsRoot } from './mets.ts';
+import { isMetsRoot, type MetsDocument, type MetsPage } from './mets.ts';
+import type { LayoutPage } from './layout.ts';
 import { isPageRoot, readPageRoot } from './page.ts';
 
 export * from './build.ts';
@@ -88,6 +89,57 @@ export function importManifest(manifest: IiifManifest): FacsimileImport {
   }));
   return buildFacsimile(manifest.label, pages, {
     metadata: [{ label: 'label', value: manifest.label }, ...manifest.metadata],
-    expectText: false,
   });
+}
+
+/** A page with no transcription: its image alone. */
+function imageOnly(imageRef: string | null): LayoutPage {
+  return { imageRef, width: null, height: null, border: null, printSpace: null, regions: [], warnings: [] };
+}
+
+/**
+ * A METS file's pages made into one document (title: the METS title, else `fallbackTitle`).
+ * `read` gives a page's transcription file (its text and what is known of the page's
+ * image), or null when it cannot be read; the image named by the METS is the surface's
+ * `imageRef` (relative to the METS file's folder, as METS writes it).
+ */
+export function importMets(
+  mets: MetsDocument,
+  fallbackTitle: string,
+  read: (page: MetsPage) => { xml: string; image?: AltoImageInfo } | null,
+): FacsimileImport {
+  const warnings: string[] = [];
+  const pages: PageInput[] = mets.pages.map((page) => {
+    const imageRef = page.image?.href ?? null;
+    const input = { key: page.id, n: page.label };
+    if (page.transcription === null) {
+      warnings.push(
+        `Page ${page.label ?? page.id} of the METS has no PAGE or ALTO file; it is imported as an image alone.`,
+      );
+      return { ...input, layout: imageOnly(imageRef) };
+    }
+    const file = read(page);
+    if (file === null) {
+      warnings.push(
+        `${page.transcription.href} (page ${page.label ?? page.id}) could not be read; the page is imported as an image alone.`,
+      );
+      return { ...input, layout: imageOnly(imageRef) };
+    }
+    const name = page.transcription.href;
+    const root = parseXml(file.xml, { fileName: name }).root;
+    let layout: LayoutPage;
+    if (isPageRoot(root)) layout = readPageRoot(root, name);
+    else if (isAltoRoot(root)) {
+      const first = readAltoRoot(root, name, file.image ?? {})[0];
+      if (first === undefined) throw new SiglumError('bad-input', `${name} has no page.`);
+      layout = first;
+    } else
+      throw new SiglumError(
+        'bad-input',
+        `${name}, named by the METS for page ${page.label ?? page.id}, is neither PAGE XML nor ALTO.`,
+      );
+    return { ...input, layout: { ...layout, imageRef: imageRef ?? layout.imageRef } };
+  });
+  const result = buildFacsimile(mets.title ?? fallbackTitle, pages);
+  return { ...result, warnings: [...warnings, ...result.warnings] };
 }
