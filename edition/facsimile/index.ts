@@ -42,10 +42,10 @@ export function facsimileXmlKind(xml: string): 'page' | 'alto' | 'mets' | null {
   return null;
 }
 
-/** The file name without folders and its last extension (and `.page`/`.alto` before it). */
+/** The file name without folders and its extension (and `.page`/`.alto` before an `.xml`). */
 export function fileStem(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? name;
-  return base.replace(/\.xml$/i, '').replace(/\.(page|alto)$/i, '') || base;
+  return base.replace(/\.[^.]+$/, '').replace(/\.(page|alto)$/i, '') || base;
 }
 
 /**
