@@ -143,3 +143,4 @@ export function importMets(
   const result = buildFacsimile(mets.title ?? fallbackTitle, pages);
   return { ...result, warnings: [...warnings, ...result.warnings] };
 }
+export { withFreeIds } from './rename.ts';

@@ -39,6 +39,8 @@ export interface MetsDocument {
   /** The MODS title, or null. */
   title: string | null;
   pages: MetsPage[];
+  /** Every file of the fileSec (a page's other transcriptions too), in file order. */
+  files: MetsFile[];
 }
 
 function descendants(el: XmlElement, name: string, out: XmlElement[] = []): XmlElement[] {
@@ -144,7 +146,7 @@ export function readMets(xml: string, fileName?: string): MetsDocument {
 
   const titleEl = descendantsAny(root, 'title')[0];
   const title = titleEl === undefined ? null : textContent(titleEl).trim() || null;
-  return { title, pages };
+  return { title, pages, files: [...files.values()] };
 }
 
 /** Elements of any namespace with this local name (MODS inside METS). */

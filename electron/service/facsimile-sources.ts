@@ -19,6 +19,7 @@ import {
   type FacsimileImport,
 } from '../../edition/facsimile/index.ts';
 import { imageCandidates, isImageName, resolveRef } from '../../edition/facsimile/bundle.ts';
+import { MAX_IMPORT_BYTES } from '../workers/index.ts';
 import { fileText } from '../workers/parseFile.ts';
 
 /** What the importer knows of an image once it has looked at it (its size and resolution). */
@@ -57,6 +58,16 @@ export async function readFacsimileSources(
   probe: ImageProbe,
 ): Promise<{ sources: FacsimileSource[]; rest: ImportFile[] }> {
   const kinds = new Map(files.map((f) => [f, kindOf(f)]));
+  // METS, PAGE and ALTO are read in this process: the import's size limit holds for them as in the worker.
+  for (const [f, kind] of kinds) {
+    const size = typeof f.text === 'string' ? f.text.length : Math.floor(((f.base64 ?? '').length * 3) / 4);
+    if (kind !== null && kind !== 'image' && size > MAX_IMPORT_BYTES) {
+      throw new SiglumError(
+        'too-large',
+        `${f.name}: the file is ${Math.round(size / 1048576)} MB; Siglum imports files up to ${Math.round(MAX_IMPORT_BYTES / 1048576)} MB.`,
+      );
+    }
+  }
   const byName = new Map(files.map((f) => [f.name.replace(/\\/g, '/'), f]));
   const used = new Set<ImportFile>();
   const sources: FacsimileSource[] = [];
@@ -78,6 +89,11 @@ export async function readFacsimileSources(
       return { xml: fileText(t), image: infos[mets.pages.indexOf(page)] ?? {} };
     });
     for (const f of images) if (f !== null) used.add(f);
+    // The files the METS names but does not use (the ALTO beside a PAGE file) are its too.
+    for (const f of mets.files) {
+      const member = named(file.name, f.href);
+      if (member !== null) used.add(member);
+    }
     result.warnings.push(...missingImages(result, images));
     sources.push({ file: file.name, result, images });
   }

@@ -81,6 +81,7 @@ import { trashDocument } from '../../db/trash.ts';
 import { versionAtTime } from '../../db/history.ts';
 import type { BackupInfo } from '../../edition/history/api.ts';
 import { facsimileMethods } from './facsimiles.ts';
+import { checkImportIiif, importIiif } from './facsimile-import.ts';
 
 export interface ServiceOptions {
   /** Create the project file when it does not exist. */
@@ -471,10 +472,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
     takeBackup: (reason) => call(() => backups.take(reason)),
 
     ...facsimileMethods({ store, authority }, call),
-    importIiif: () =>
-      call(() => {
-        throw new SiglumError('internal', 'This build of Siglum cannot import IIIF manifests yet.');
-      }),
+    importIiif: (args) => call(() => importIiif({ store, authority }, checkImportIiif(args))),
 
     subscribe(listener) {
       listeners.add(listener);

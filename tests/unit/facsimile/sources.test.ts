@@ -78,3 +78,15 @@ describe('facsimile sources among the files of an import', () => {
     ]);
   });
 });
+
+describe('limits', () => {
+  it('refuses a PAGE file over the import limit before reading it, in a sentence', async () => {
+    const big: ImportFile = {
+      name: 'big.xml',
+      text: `<PcGts xmlns="http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15">${' '.repeat(65 * 2 ** 20)}</PcGts>`,
+    };
+    await expect(readFacsimileSources([big], noProbe)).rejects.toThrow(
+      /big\.xml: the file is 65 MB; Siglum imports files up to 64 MB/,
+    );
+  });
+});
