@@ -62,7 +62,9 @@ function href(file: XmlElement): string | null {
 /** How good a file is as the page's image: higher is better, null for not an image. */
 function imageRank(f: MetsFile): number | null {
   const use = (f.use ?? '').toUpperCase();
-  const isImage = (f.mimeType ?? '').startsWith('image/') || /IMG|IMAGE/.test(use);
+  const mime = (f.mimeType ?? '').toLowerCase();
+  // The media type decides when it is given; the group's name only when it is not.
+  const isImage = mime !== '' ? mime.startsWith('image/') : /IMG|IMAGE/.test(use);
   if (!isImage) return null;
   if (/THUMB|MIN/.test(use)) return 0;
   if (/MAX|ORIG|MASTER/.test(use)) return 3;
@@ -73,6 +75,7 @@ function imageRank(f: MetsFile): number | null {
 function transcriptionFormat(f: MetsFile): 'page' | 'alto' | null {
   const mime = (f.mimeType ?? '').toLowerCase();
   const use = (f.use ?? '').toUpperCase();
+  if (mime.startsWith('image/')) return null;
   if (mime.includes('page+xml') || /(^|[-_])PAGE($|[-_])/.test(use)) return 'page';
   if (mime.includes('alto') || /ALTO|FULLTEXT/.test(use)) return 'alto';
   return null;

@@ -18,7 +18,7 @@ import type { Store, Tx } from '../../db/store.ts';
 import { argsObject, requireString } from './args.ts';
 import { readFacsimileSources } from './facsimile-sources.ts';
 import type { FacsimileContext } from './facsimiles.ts';
-import { fetchIiif } from './iiif.ts';
+import { fetchIiif, type FetchedImage } from './iiif.ts';
 import { storeImageFile, type StoredPage } from './page-images.ts';
 
 /** A source whose images are kept, ready to be written in the import's transaction. */
@@ -53,7 +53,7 @@ function isManifestFile(file: ImportFile): boolean {
 /** Keeps each distinct image of the sources once; answers each surface's stored page. */
 async function keepImages(
   store: Store,
-  images: ReadonlyArray<{ name: string; bytes: Buffer; source: string | null } | null>,
+  images: ReadonlyArray<{ key: string; name: string; bytes: () => Buffer; source: string | null } | null>,
 ): Promise<Array<StoredPage | null>> {
   const kept = new Map<string, StoredPage>();
   const out: Array<StoredPage | null> = [];
@@ -62,10 +62,11 @@ async function keepImages(
       out.push(null);
       continue;
     }
-    const key = `${image.name}\u0000${image.bytes.length}`;
+    const { key } = image;
     let page = kept.get(key);
     if (page === undefined) {
-      page = (await storeImageFile(store, image.name, image.bytes, image.source))[0]!;
+      // Decoded one at a time, so a volume's images are never all in memory twice.
+      page = (await storeImageFile(store, image.name, image.bytes(), image.source))[0]!;
       kept.set(key, page);
     }
     out.push(page);
@@ -94,7 +95,12 @@ export async function prepareFacsimiles(
       source.images.map((f) =>
         f === null
           ? null
-          : { name: f.name.split('/').pop() ?? f.name, bytes: Buffer.from(f.base64 ?? '', 'base64'), source: null },
+          : {
+              key: f.name,
+              name: f.name.split('/').pop() ?? f.name,
+              bytes: () => Buffer.from(f.base64 ?? '', 'base64'),
+              source: null,
+            },
       ),
     );
     prepared.push({ file: source.file, result, pages });
@@ -185,9 +191,13 @@ export function checkImportIiif(args: unknown): ImportIiifArgs {
 export async function importIiif(ctx: FacsimileContext, args: ImportIiifArgs): Promise<DocumentInfo> {
   if (args.collectionId !== null) getCollection(ctx.store.db, args.collectionId); // 'not-found' when it is not there
   const fetched = await fetchIiif({ url: args.url }, args.width);
-  const pages = await keepImages(ctx.store, fetched.images);
+  const pages = await keepImages(ctx.store, fetchedImages(fetched.images));
   const prepared: PreparedFacsimile = { file: args.url, result: fetched.result, pages };
   return ctx.store.write((tx) => writeFacsimile(tx, prepared, args.collectionId));
+}
+
+function fetchedImages(images: ReadonlyArray<FetchedImage | null>) {
+  return images.map((i) => (i === null ? null : { key: i.name, name: i.name, bytes: () => i.bytes, source: i.source }));
 }
 
 /** A IIIF manifest given as a file (`siglum import manifest.json`): its images are fetched from the web. */
@@ -200,5 +210,5 @@ export async function prepareManifestFile(store: Store, file: ImportFile): Promi
     throw new SiglumError('bad-input', `${file.name} is not JSON: a IIIF manifest is a JSON file.`);
   }
   const fetched = await fetchIiif({ json });
-  return { file: file.name, result: fetched.result, pages: await keepImages(store, fetched.images) };
+  return { file: file.name, result: fetched.result, pages: await keepImages(store, fetchedImages(fetched.images)) };
 }

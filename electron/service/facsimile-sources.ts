@@ -81,7 +81,10 @@ export async function readFacsimileSources(
     used.add(file);
     const mets = readMets(fileText(file), file.name);
     const images = mets.pages.map((p) => named(file.name, p.image?.href ?? null));
-    const infos = await Promise.all(images.map((f) => (f === null ? {} : probe(f))));
+    // Only ALTO needs the image's size and resolution (for mm10 and inch1200).
+    const infos = await Promise.all(
+      images.map((f, i) => (f === null || mets.pages[i]?.transcription?.format !== 'alto' ? {} : probe(f))),
+    );
     const result = importMets(mets, fileStem(file.name), (page) => {
       const t = named(file.name, page.transcription?.href ?? null);
       if (t === null) return null;

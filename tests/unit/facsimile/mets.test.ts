@@ -60,6 +60,18 @@ describe('METS of a library', () => {
     expect(missing.warnings.join(' ')).toMatch(/alto\/1\.xml \(page iii\) could not be read/);
   });
 
+  it('tells images from transcriptions by their media type when one file group holds both', () => {
+    const xml = `<mets:mets xmlns:mets="http://www.loc.gov/METS/" xmlns:xlink="http://www.w3.org/1999/xlink">
+      <mets:fileSec><mets:fileGrp USE="SCANS-AND-PAGE">
+        <mets:file ID="i" MIMETYPE="image/tiff"><mets:FLocat xlink:href="a.tif"/></mets:file>
+        <mets:file ID="t" MIMETYPE="application/vnd.prima.page+xml"><mets:FLocat xlink:href="a.xml"/></mets:file>
+      </mets:fileGrp></mets:fileSec>
+      <mets:structMap TYPE="PHYSICAL"><mets:div TYPE="page" ID="p"><mets:fptr FILEID="i"/><mets:fptr FILEID="t"/></mets:div></mets:structMap>
+    </mets:mets>`;
+    const [page] = readMets(xml, 'mixed.xml').pages;
+    expect([page!.image?.href, page!.transcription?.href]).toEqual(['a.tif', 'a.xml']);
+  });
+
   it('refuses a METS without a physical structure map, in a sentence', () => {
     const xml = '<mets:mets xmlns:mets="http://www.loc.gov/METS/"><mets:fileSec/></mets:mets>';
     expect(() => readMets(xml, 'x.xml')).toThrow(/x\.xml has no physical structure map/);
