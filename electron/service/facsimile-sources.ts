@@ -1,7 +1,8 @@
 /**
  * The facsimile sources among an import's files: METS files with the images and PAGE
  * or ALTO files they name, PAGE or ALTO files with their image, and images on their
- * own (all of an import's loose images make one document). Each becomes a
+ * own (all of an import's loose images make one document, when it holds no TEI or text
+ * file whose `<graphic url>`s they may be). Each becomes a
  * `FacsimileImport` and, per surface, the image file to keep (null when it is missing:
  * the surface then has no graphic, and a warning says so). Files that are none of
  * these are left for the TEI and plain-text import.
@@ -122,7 +123,10 @@ export async function readFacsimileSources(
     sources.push({ file: file.name, result, images });
   }
 
-  const loose = files.filter((f) => kinds.get(f) === 'image' && !used.has(f));
+  // Images no METS, PAGE or ALTO file names make a document of their own, unless the import
+  // also holds TEI or text: then they are the images a TEI file's <graphic url> names.
+  const others = files.some((f) => kinds.get(f) === null);
+  const loose = others ? [] : files.filter((f) => kinds.get(f) === 'image' && !used.has(f));
   if (loose.length > 0) {
     const infos = await Promise.all(loose.map(probe));
     const result = buildFacsimile(
@@ -145,8 +149,9 @@ export async function readFacsimileSources(
     sources.push({ file: loose[0]!.name, result, images: loose });
   }
 
-  const rest = files.filter((f) => !used.has(f) && kinds.get(f) === null);
-  const stray = files.find((f) => !used.has(f) && kinds.get(f) !== null);
+  const left = (f: ImportFile): boolean => kinds.get(f) === null || kinds.get(f) === 'image';
+  const rest = files.filter((f) => !used.has(f) && left(f));
+  const stray = files.find((f) => !used.has(f) && !left(f));
   if (stray !== undefined) throw new SiglumError('bad-input', `${stray.name} could not be read as a facsimile source.`);
   return { sources, rest };
 }

@@ -79,6 +79,16 @@ describe('facsimile sources among the files of an import', () => {
   });
 });
 
+describe('images that belong to a TEI file', () => {
+  it('leaves images for the TEI import when the import holds a TEI or text file', async () => {
+    const tei: ImportFile = { name: 'volume.xml', text: '<TEI xmlns="http://www.tei-c.org/ns/1.0"/>' };
+    const image = file('OCR-D-IMG/INPUT_0017.tif');
+    const { sources, rest } = await readFacsimileSources([tei, image], noProbe);
+    expect(sources).toEqual([]);
+    expect(rest).toEqual([tei, image]);
+  });
+});
+
 describe('limits', () => {
   it('refuses a PAGE file over the import limit before reading it, in a sentence', async () => {
     const big: ImportFile = {
