@@ -83,6 +83,8 @@ export interface ImportResult {
   existing: VolumeInProject[];
   /** What an import with `existing: 'replace'` or `'update'` did to each volume. */
   updated: VolumeUpdate[];
+  /** What a facsimile import read differently or not at all (a page's missing image...), one sentence each. */
+  warnings?: string[];
 }
 
 /**

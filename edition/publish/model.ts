@@ -8,6 +8,7 @@
  * so one edition object serves the PDF, the HTML and the LaTeX exports.
  */
 import type { DocumentMeta, OpenedDocument } from '../api.ts';
+import type { Zone } from '../facsimile/api.ts';
 import type { ApparatusEntry, PrintDocument, PrintSettings, Witness } from '../print/model.ts';
 import type { TeiImport } from '../tei/index.ts';
 
@@ -23,6 +24,20 @@ export interface PublishDocument extends PrintDocument {
   n?: string | null;
   kind?: 'document' | 'front' | 'back';
   meta?: DocumentMeta;
+  /** Its pages' images with their zones (the HTML edition shows them beside the text). */
+  facsimile?: PublishSurface[];
+}
+
+/** A page of a document as the HTML edition shows it: its image (a path in the edition's folder) and zones. */
+export interface PublishSurface {
+  id: string;
+  n: string | null;
+  image: { src: string; width: number; height: number } | null;
+  ulx: number;
+  uly: number;
+  lrx: number;
+  lry: number;
+  zones: Zone[];
 }
 
 /**

@@ -19,6 +19,7 @@ import { openWorkspace } from '../service/workspace.ts';
 import { prewarmImportWorker } from '../workers/index.ts';
 import { EXIT_INCOMPLETE, exportEditionCommand, isEditionFormat } from './export-edition.ts';
 import { readInputFile } from './input.ts';
+import { readImportFiles } from './facsimile-input.ts';
 import type { Output } from './output.ts';
 import { UsageError } from './usage.ts';
 
@@ -108,18 +109,27 @@ export async function importCommand(
   if (files.length === 0) throw new UsageError('import needs at least one FILE.');
   const existing = existingChoice(opts);
   const project = chooseProject(opts.project);
-  const read: ImportFile[] = [];
-  for (const file of files) {
-    const bytes = await readInputFile(file);
-    // As bytes, so the service checks that the text is valid UTF-8 rather than a decoder here guessing.
-    read.push({ name: basename(file), base64: bytes.toString('base64') });
-    read.push(...(await imagesBeside(file)));
-  }
+  // IIIF manifests by their web address; files (with the parts of a METS, PAGE or ALTO file, and the
+  // page images a TEI file has beside it) as bytes, so the service checks that the text is valid
+  // UTF-8 rather than a decoder here guessing.
+  const manifests = files.filter((f) => /^https?:\/\//i.test(f));
+  const paths = files.filter((f) => !manifests.includes(f));
+  const read: ImportFile[] = paths.length === 0 ? [] : await readImportFiles(paths);
+  for (const file of paths) read.push(...(await imagesBeside(file)));
   const result = await withNewProjectUndone(project, () =>
-    withService(project, true, (s) =>
-      s.importFiles(existing === undefined ? { files: read } : { files: read, existing }),
-    ),
+    withService(project, true, async (s) => {
+      const fromFiles =
+        read.length === 0
+          ? { documents: [], existing: [], updated: [] }
+          : await s.importFiles(existing === undefined ? { files: read } : { files: read, existing });
+      for (const url of manifests) {
+        const info = await s.importIiif({ url });
+        fromFiles.documents.push({ id: info.id, title: info.title, collection: info.collectionId });
+      }
+      return fromFiles;
+    }),
   );
+  for (const w of result.warnings ?? []) io.err(`siglum: warning: ${w}`);
   if (existing === undefined && result.existing.length > 0) {
     const [first] = result.existing;
     const more = result.existing.length > 1 ? ` (and ${result.existing.length - 1} more)` : '';

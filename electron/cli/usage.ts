@@ -9,7 +9,13 @@ export const COMMAND_HELP = {
       (same header idno, else same file name, or the same text) is refused unless you
       say what to do: --update keeps your edits where the file did not change them and
       takes the file's text elsewhere (documents changed on both sides are warnings),
-      --replace gives every document the file's text, --as-new adds a second volume.`,
+      --replace gives every document the file's text, --as-new adds a second volume.
+      Page images and their transcriptions too: a METS file (with the images and PAGE
+      or ALTO files it names), a PAGE or ALTO file (its image found beside it or in the
+      folder above), images (TIFF, JPEG, PNG, WebP: one document, a page each), or a
+      IIIF manifest (a .json file or its https address; its images are fetched). Each
+      makes one document whose pages and lines point at their zones; what could not be
+      read (a missing image) is a warning on stderr.`,
   list: `list [--project P] [--json]
       List the project's collections and documents.`,
   export: `export DOC_ID | --collection ID | --all  --out PATH [--format tei|pdf|html|latex]

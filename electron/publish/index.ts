@@ -23,11 +23,16 @@ export interface PublishedHtml {
   rejected: HtmlRejected[];
 }
 
-/** Builds the static HTML edition and writes it into `folder` (created if missing). */
-export async function publishHtml(edition: PublishEdition, folder: string): Promise<PublishedHtml> {
+/** Builds the static HTML edition and writes it into `folder` (created if missing), with `extra` files beside it. */
+export async function publishHtml(
+  edition: PublishEdition,
+  folder: string,
+  /** Files besides the pages, by their path in the folder (the page images). */
+  extra: ReadonlyMap<string, Uint8Array> = new Map(),
+): Promise<PublishedHtml> {
   const built = buildHtmlEdition(edition);
   const root = resolve(folder);
-  const files = await writeEditionFolder(root, built.files);
+  const files = await writeEditionFolder(root, new Map<string, string | Uint8Array>([...built.files, ...extra]));
   return {
     folder: root,
     index: resolve(root, 'index.html'),

@@ -23,6 +23,7 @@ import { putSnapshot } from '../../db/snapshots.ts';
 import type { Store } from '../../db/store.ts';
 import type { CollabAuthority } from './authority.ts';
 import { importRegister, linkImportedMentions } from './entities.ts';
+import { facsimileWarnings, prepareFacsimiles, writeFacsimiles } from './facsimile-import.ts';
 import { isTeiImport, parsedParts, type FileParser, type PlainImport, type TeiImport } from './formats.ts';
 import { storeImportedWitnesses, witnessesFromTei } from './witnesses.ts';
 import { copyIdentity, inProject, rereadVolume, volumeIdentity, volumeOf, type VolumeIdentity } from './reimport.ts';
@@ -84,9 +85,11 @@ export async function importFiles(
   files: ImportFile[],
   existing?: ExistingVolumeChoice,
 ): Promise<ImportResult> {
+  // Page images with their transcriptions (METS, PAGE, ALTO, IIIF): their images are kept first.
+  const { prepared: facsimiles, rest: afterFacsimiles } = await prepareFacsimiles(store, files);
   const parsed: Array<{ file: ImportFile; result: TeiImport | PlainImport; part: number | null }> = [];
   // Page images a TEI file's <graphic url> names come with it as files of that name.
-  const { resources, rest } = await pageImageResources(files, async (file) => {
+  const { resources, rest } = await pageImageResources(afterFacsimiles, async (file) => {
     const parts = parsedParts(await parse(file));
     // A teiCorpus gives one volume per TEI, each known by its place in the file.
     for (const [i, result] of parts.entries()) parsed.push({ file, result, part: parts.length > 1 ? i + 1 : null });
@@ -150,7 +153,7 @@ export async function importFiles(
     }
     if (already.length > 0 && existing === undefined) return { documents: [], existing: already, updated: [] };
 
-    const imported: ImportedDocument[] = [];
+    const imported: ImportedDocument[] = writeFacsimiles(tx, facsimiles);
     const updated: VolumeUpdate[] = [];
     for (const p of prepared) {
       if (p.kind === 'plain') {
@@ -215,7 +218,8 @@ export async function importFiles(
         imported.push({ id: info.id, title: info.title, collection: apiId(collectionId) });
       }
     }
-    return { documents: imported, existing: already, updated };
+    const warnings = facsimileWarnings(facsimiles);
+    return { documents: imported, existing: already, updated, ...(warnings.length > 0 ? { warnings } : {}) };
   });
   for (const id of removed) authority.forget(id);
   return result;

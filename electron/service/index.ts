@@ -81,6 +81,7 @@ import { trashDocument } from '../../db/trash.ts';
 import { versionAtTime } from '../../db/history.ts';
 import type { BackupInfo } from '../../edition/history/api.ts';
 import { facsimileMethods } from './facsimiles.ts';
+import { checkImportIiif, importIiif } from './facsimile-import.ts';
 import { checkImagesFolder, writeExportImages } from './facsimile-tei.ts';
 
 export interface ServiceOptions {
@@ -476,10 +477,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
 
     writeExportImages: (images, dir) => call(() => writeExportImages(store, images, dir)),
     ...facsimileMethods({ store, authority }, call),
-    importIiif: () =>
-      call(() => {
-        throw new SiglumError('internal', 'This build of Siglum cannot import IIIF manifests yet.');
-      }),
+    importIiif: (args) => call(() => importIiif({ store, authority }, checkImportIiif(args))),
 
     subscribe(listener) {
       listeners.add(listener);

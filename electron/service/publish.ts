@@ -38,6 +38,7 @@ import { getSetting, putSetting } from '../../db/settings.ts';
 import type { Store } from '../../db/store.ts';
 import type { PageImagesResult, PageRange, PdfProgress, PdfResult } from '../pdf/render.ts';
 import { publishHtml, publishLatex } from '../publish/index.ts';
+import { withPageImages } from './publish-facsimile.ts';
 import type { CollabAuthority } from './authority.ts';
 import { gatherEdition, targetTitle } from './edition-source.ts';
 import { checkExportPath, checkRequestedPath, makeExportFolders, type ExportPolicy } from './export-paths.ts';
@@ -426,7 +427,8 @@ export function createPublisher(
     const fresh = !existsSync(path);
     const folder = partialPath(path);
     try {
-      const written = await publishHtml(gathered.edition, folder);
+      const pages = await withPageImages(store, gathered.edition);
+      const written = await publishHtml(pages.edition, folder, pages.files);
       progress('write', docs + 2);
       if (fresh) await rename(folder, path);
       else {

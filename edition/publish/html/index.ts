@@ -37,6 +37,7 @@ import {
 } from './pages.ts';
 import { anchorOfXmlId, renderDocument, type EntityOccurrence, type RenderedDocument } from './render.ts';
 import { buildSearchIndex, searchIndexScript } from './search.ts';
+import { ASSET_FACSIMILE_JS, FACSIMILE_CSS, FACSIMILE_JS, facsimileAside } from './facsimile.ts';
 
 export { decodePostings, type SearchIndex } from './search.ts';
 export { CONTENT_SECURITY_POLICY } from './pages.ts';
@@ -218,7 +219,14 @@ function documentPage(
     `<div class="text">${rendered.body}</div>\n</article>\n` +
     notesSection(rendered) +
     apparatusSection(rendered);
-  return page(frame, { title: documentLabel(d), kind: 'document', main });
+  const aside = facsimileAside(d.facsimile ?? []);
+  if (aside === '') return page(frame, { title: documentLabel(d), kind: 'document', main });
+  return page(frame, {
+    title: documentLabel(d),
+    kind: 'document',
+    main: `<div class="with-facsimile"><div class="reading">${main}</div>\n${aside}</div>`,
+    scripts: [ASSET_FACSIMILE_JS],
+  });
 }
 
 function indexPage(frame: PageFrame, edition: PublishEdition, files: readonly string[]): string {
@@ -402,7 +410,9 @@ export function buildHtmlEdition(edition: PublishEdition): HtmlEdition {
   for (const spec of entityPages)
     out.set(spec.file, entityPage(frame, edition, files, spec, byKind.get(spec.kind) ?? []));
   out.set(SEARCH_PAGE, searchPage(frame));
-  out.set(ASSET_CSS, EDITION_CSS);
+  const facsimiles = edition.documents.some((d) => (d.facsimile ?? []).length > 0);
+  out.set(ASSET_CSS, facsimiles ? EDITION_CSS + FACSIMILE_CSS : EDITION_CSS);
+  if (facsimiles) out.set(ASSET_FACSIMILE_JS, FACSIMILE_JS);
   const { index, fold: foldTable } = buildSearchIndex(
     edition.documents.map((d, i) => ({
       href: files[i]!,

@@ -15,6 +15,7 @@ import { escapeHtml } from '../../print/apparatus.ts';
 import type { ApparatusEntry } from '../../print/model.ts';
 import { schema, type XmlAttrs } from '../../schema.ts';
 import { placeApparatus, type RejectedEntry } from '../apparatus.ts';
+import { facsIds } from '../../facsimile/links.ts';
 import type { EntityKind } from '../model.ts';
 
 const INDEXED: ReadonlySet<string> = new Set(['person', 'place', 'org', 'term']);
@@ -279,10 +280,13 @@ class DocumentRenderer {
           this.closeLinks();
           this.out += this.note(child, pos);
           break;
-        case 'lineBreak':
+        case 'lineBreak': {
           words += ' ';
-          this.out += '<br>';
+          // A line of a page image: the break names its zone, for the page beside the text.
+          const zone = facsIds(child.attrs['facs'] as string | null)[0];
+          this.out += zone === undefined ? '<br>' : `<br><span class="lb" data-zone="${escapeHtml(zone)}"></span>`;
           break;
+        }
         case 'pageBreak':
           this.out += this.pageBreak(child);
           break;

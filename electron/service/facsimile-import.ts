@@ -1,0 +1,214 @@
+/**
+ * Storing facsimile imports (METS, PAGE, ALTO, images, IIIF): each source becomes a
+ * document with its surfaces, zones and images. The images are kept first (each in
+ * transactions of its own, found again by their bytes when they are already there, see
+ * page-images.ts); the documents, surfaces and zones are written in the import's one
+ * transaction, so a failed import leaves no document behind.
+ */
+import sharp from 'sharp';
+import type { DocumentInfo, ImportedDocument, ImportFile } from '../../edition/api.ts';
+import { SiglumError } from '../../edition/errors.ts';
+import { withFreeIds, type FacsimileImport } from '../../edition/facsimile/index.ts';
+import { getCollection } from '../../db/collections.ts';
+import { insertDocument } from '../../db/documents.ts';
+import { facsimileIdTaken, insertSurface, putZone } from '../../db/facsimiles.ts';
+import { rowId } from '../../db/ids.ts';
+import { putSnapshot } from '../../db/snapshots.ts';
+import type { Store, Tx } from '../../db/store.ts';
+import { argsObject, requireString } from './args.ts';
+import { readFacsimileSources } from './facsimile-sources.ts';
+import type { FacsimileContext } from './facsimiles.ts';
+import { fetchIiif, type FetchedImage } from './iiif.ts';
+import { storeImageFile, type StoredPage } from './page-images.ts';
+
+/** A source whose images are kept, ready to be written in the import's transaction. */
+export interface PreparedFacsimile {
+  file: string;
+  result: FacsimileImport;
+  /** Per surface: the kept image's first page, or null. */
+  pages: Array<StoredPage | null>;
+}
+
+/** An image's size and resolution, for ALTO measured in mm10 or inch1200. */
+async function probe(file: ImportFile): Promise<{ width?: number; height?: number; dpi?: number }> {
+  try {
+    const m = await sharp(Buffer.from(file.base64 ?? '', 'base64'), { pages: 1 }).metadata();
+    return {
+      ...(m.width === undefined ? {} : { width: m.width }),
+      ...(m.height === undefined ? {} : { height: m.height }),
+      ...(m.density === undefined ? {} : { dpi: m.density }),
+    };
+  } catch {
+    return {}; // Storing the image says what is wrong with it, naming the file.
+  }
+}
+
+/** A `.json` file that names IIIF's Presentation API in its context. */
+function isManifestFile(file: ImportFile): boolean {
+  if (!/\.json$/i.test(file.name)) return false;
+  const head = file.text ?? Buffer.from((file.base64 ?? '').slice(0, 5464), 'base64').toString('utf8');
+  return head.includes('iiif.io/api/presentation');
+}
+
+/** Keeps each distinct image of the sources once; answers each surface's stored page. */
+async function keepImages(
+  store: Store,
+  images: ReadonlyArray<{ key: string; name: string; bytes: () => Buffer; source: string | null } | null>,
+): Promise<Array<StoredPage | null>> {
+  const kept = new Map<string, StoredPage>();
+  const out: Array<StoredPage | null> = [];
+  for (const image of images) {
+    if (image === null) {
+      out.push(null);
+      continue;
+    }
+    const { key } = image;
+    let page = kept.get(key);
+    if (page === undefined) {
+      // Decoded one at a time, so a volume's images are never all in memory twice.
+      page = (await storeImageFile(store, image.name, image.bytes(), image.source))[0]!;
+      kept.set(key, page);
+    }
+    out.push(page);
+  }
+  return out;
+}
+
+/**
+ * Takes the facsimile sources out of an import's files and keeps their images; answers
+ * them ready for `writeFacsimiles`, and the files left for the TEI and text import.
+ */
+export async function prepareFacsimiles(
+  store: Store,
+  files: readonly ImportFile[],
+): Promise<{ prepared: PreparedFacsimile[]; rest: ImportFile[] }> {
+  const manifests = files.filter(isManifestFile);
+  const { sources, rest } = await readFacsimileSources(
+    files.filter((f) => !manifests.includes(f)),
+    probe,
+  );
+  const prepared: PreparedFacsimile[] = [];
+  for (const source of sources) {
+    const result = source.result;
+    const pages = await keepImages(
+      store,
+      source.images.map((f) =>
+        f === null
+          ? null
+          : {
+              key: f.name,
+              name: f.name.split('/').pop() ?? f.name,
+              bytes: () => Buffer.from(f.base64 ?? '', 'base64'),
+              source: null,
+            },
+      ),
+    );
+    prepared.push({ file: source.file, result, pages });
+  }
+  for (const m of manifests) prepared.push(await prepareManifestFile(store, m));
+  return { prepared, rest };
+}
+
+/** Writes one prepared source as a document (in `collectionId`, or none) with its surfaces and zones. */
+export function writeFacsimile(tx: Tx, p: PreparedFacsimile, collectionId: number | null = null): DocumentInfo {
+  const result = withFreeIds(p.result, (id) => facsimileIdTaken(tx.db, id));
+  const extra: Record<string, string> = {};
+  for (const { label, value } of result.metadata) if (!Object.hasOwn(extra, label)) extra[label] = value;
+  const info = insertDocument(tx, {
+    collectionId,
+    kind: 'document',
+    title: result.title,
+    n: null,
+    frameKey: null,
+    meta: { title: result.title, date: null, source: null, extra },
+  });
+  const documentId = rowId(info.id, 'document');
+  putSnapshot(tx, documentId, 0, result.doc);
+  result.surfaces.forEach((s, i) => {
+    const page = p.pages[i] ?? null;
+    // Zones are in the source's pixels: keep its extent; a page without zones takes its image's.
+    const extent =
+      page !== null && s.zones.length === 0
+        ? { ulx: 0, uly: 0, lrx: page.width, lry: page.height }
+        : { ulx: s.ulx, uly: s.uly, lrx: s.lrx, lry: s.lry };
+    const surfaceRow = insertSurface(tx, {
+      documentId,
+      xmlId: s.id,
+      n: s.n,
+      imageId: page?.imageId ?? null,
+      ...extent,
+      metadata: s.metadata,
+    });
+    for (const z of s.zones) putZone(tx, { rowId: surfaceRow, documentId }, z);
+  });
+  return info;
+}
+
+/** Writes every prepared source; answers the documents as the import reports them. */
+export function writeFacsimiles(tx: Tx, prepared: readonly PreparedFacsimile[]): ImportedDocument[] {
+  return prepared.map((p) => {
+    const info = writeFacsimile(tx, p);
+    return { id: info.id, title: info.title, collection: null };
+  });
+}
+
+/** The warnings of the prepared sources, each naming its file. */
+export function facsimileWarnings(prepared: readonly PreparedFacsimile[]): string[] {
+  return prepared.flatMap((p) => p.result.warnings.map((w) => (w.includes(p.file) ? w : `${p.file}: ${w}`)));
+}
+
+// ---------------------------------------------------------------------------------
+
+export interface ImportIiifArgs {
+  url: string;
+  width: number | undefined;
+  collectionId: number | null;
+}
+
+export function checkImportIiif(args: unknown): ImportIiifArgs {
+  const o = argsObject(args, 'importIiif');
+  const url = requireString(o, 'url', 'importIiif').trim();
+  if (url.length > 4000) throw new SiglumError('bad-input', 'The manifest address is longer than 4,000 characters.');
+  const width = o['width'];
+  if (width !== undefined && (typeof width !== 'number' || !Number.isInteger(width) || width < 1 || width > 20000)) {
+    throw new SiglumError('bad-input', 'importIiif takes "width" as a whole number of pixels from 1 to 20,000.');
+  }
+  const collection = o['collectionId'];
+  if (collection !== undefined && typeof collection !== 'string') {
+    throw new SiglumError('bad-input', 'importIiif takes "collectionId" as a string.');
+  }
+  return {
+    url,
+    width: width as number | undefined,
+    collectionId: collection === undefined ? null : rowId(collection, 'collection'),
+  };
+}
+
+/**
+ * Fetches a IIIF manifest and its images (at `width` px) and makes a document of it,
+ * one page per canvas, its images kept in the project.
+ */
+export async function importIiif(ctx: FacsimileContext, args: ImportIiifArgs): Promise<DocumentInfo> {
+  if (args.collectionId !== null) getCollection(ctx.store.db, args.collectionId); // 'not-found' when it is not there
+  const fetched = await fetchIiif({ url: args.url }, args.width);
+  const pages = await keepImages(ctx.store, fetchedImages(fetched.images));
+  const prepared: PreparedFacsimile = { file: args.url, result: fetched.result, pages };
+  return ctx.store.write((tx) => writeFacsimile(tx, prepared, args.collectionId));
+}
+
+function fetchedImages(images: ReadonlyArray<FetchedImage | null>) {
+  return images.map((i) => (i === null ? null : { key: i.name, name: i.name, bytes: () => i.bytes, source: i.source }));
+}
+
+/** A IIIF manifest given as a file (`siglum import manifest.json`): its images are fetched from the web. */
+export async function prepareManifestFile(store: Store, file: ImportFile): Promise<PreparedFacsimile> {
+  let json: unknown;
+  try {
+    const text = file.text ?? Buffer.from(file.base64 ?? '', 'base64').toString('utf8');
+    json = JSON.parse(text) as unknown;
+  } catch {
+    throw new SiglumError('bad-input', `${file.name} is not JSON: a IIIF manifest is a JSON file.`);
+  }
+  const fetched = await fetchIiif({ json });
+  return { file: file.name, result: fetched.result, pages: await keepImages(store, fetchedImages(fetched.images)) };
+}

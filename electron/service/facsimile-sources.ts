@@ -1,0 +1,168 @@
+/**
+ * The facsimile sources among an import's files: METS files with the images and PAGE
+ * or ALTO files they name, PAGE or ALTO files with their image, and images on their
+ * own (all of an import's loose images make one document, when it holds no TEI or text
+ * file whose `<graphic url>`s they may be). Each becomes a
+ * `FacsimileImport` and, per surface, the image file to keep (null when it is missing:
+ * the surface then has no graphic, and a warning says so). Files that are none of
+ * these are left for the TEI and plain-text import.
+ */
+import type { ImportFile } from '../../edition/api.ts';
+import { SiglumError } from '../../edition/errors.ts';
+import {
+  buildFacsimile,
+  facsimileXmlKind,
+  fileStem,
+  importMets,
+  importOcrFile,
+  readMets,
+  type AltoImageInfo,
+  type FacsimileImport,
+} from '../../edition/facsimile/index.ts';
+import { imageCandidates, isImageName, resolveRef } from '../../edition/facsimile/bundle.ts';
+import { MAX_IMPORT_BYTES } from '../workers/index.ts';
+import { fileText } from '../workers/parseFile.ts';
+
+/** What the importer knows of an image once it has looked at it (its size and resolution). */
+export type ImageProbe = (file: ImportFile) => Promise<AltoImageInfo>;
+
+/** One facsimile source made ready for the store. */
+export interface FacsimileSource {
+  /** The file it was read from (the METS, the PAGE or ALTO file, the first image). */
+  file: string;
+  result: FacsimileImport;
+  /** Per surface, in order: the image file to keep, or null when the source names none that was given. */
+  images: Array<ImportFile | null>;
+}
+
+/** True for a file this module reads: an image by its name, or XML whose root is METS, PAGE or ALTO. */
+function kindOf(file: ImportFile): 'image' | 'mets' | 'page' | 'alto' | null {
+  if (isImageName(file.name)) return 'image';
+  if (!/\.xml$/i.test(file.name) && /\.(txt|text|md|tei)$/i.test(file.name)) return null;
+  const head = typeof file.text === 'string' ? file.text.slice(0, 4096) : headOf(file.base64 ?? '');
+  return facsimileXmlKind(head);
+}
+
+/** The first bytes of a base64 file as text (enough to see its root element). */
+function headOf(base64: string): string {
+  return Buffer.from(base64.slice(0, 5464), 'base64').toString('utf8');
+}
+
+/**
+ * Splits an import's files into facsimile sources and the rest. `probe` tells an
+ * image's size and resolution (ALTO files measured in mm10 or inch1200 need them).
+ *
+ * @throws SiglumError for a source that cannot be read (named, with what to do).
+ */
+export async function readFacsimileSources(
+  files: readonly ImportFile[],
+  probe: ImageProbe,
+): Promise<{ sources: FacsimileSource[]; rest: ImportFile[] }> {
+  const kinds = new Map(files.map((f) => [f, kindOf(f)]));
+  // METS, PAGE and ALTO are read in this process: the import's size limit holds for them as in the worker.
+  for (const [f, kind] of kinds) {
+    const size = typeof f.text === 'string' ? f.text.length : Math.floor(((f.base64 ?? '').length * 3) / 4);
+    if (kind !== null && kind !== 'image' && size > MAX_IMPORT_BYTES) {
+      throw new SiglumError(
+        'too-large',
+        `${f.name}: the file is ${Math.round(size / 1048576)} MB; Siglum imports files up to ${Math.round(MAX_IMPORT_BYTES / 1048576)} MB.`,
+      );
+    }
+  }
+  const byName = new Map(files.map((f) => [f.name.replace(/\\/g, '/'), f]));
+  const used = new Set<ImportFile>();
+  const sources: FacsimileSource[] = [];
+  const named = (from: string, ref: string | null): ImportFile | null => {
+    const path = ref === null ? null : resolveRef(from, ref);
+    return path === null ? null : (byName.get(path) ?? null);
+  };
+
+  for (const file of files) {
+    if (kinds.get(file) !== 'mets') continue;
+    used.add(file);
+    const mets = readMets(fileText(file), file.name);
+    const images = mets.pages.map((p) => named(file.name, p.image?.href ?? null));
+    // Only ALTO needs the image's size and resolution (for mm10 and inch1200).
+    const infos = await Promise.all(
+      images.map((f, i) => (f === null || mets.pages[i]?.transcription?.format !== 'alto' ? {} : probe(f))),
+    );
+    const result = importMets(mets, fileStem(file.name), (page) => {
+      const t = named(file.name, page.transcription?.href ?? null);
+      if (t === null) return null;
+      used.add(t);
+      return { xml: fileText(t), image: infos[mets.pages.indexOf(page)] ?? {} };
+    });
+    for (const f of images) if (f !== null) used.add(f);
+    // The files the METS names but does not use (the ALTO beside a PAGE file) are its too.
+    for (const f of mets.files) {
+      const member = named(file.name, f.href);
+      if (member !== null) used.add(member);
+    }
+    result.warnings.push(...missingImages(result, images));
+    sources.push({ file: file.name, result, images });
+  }
+
+  for (const file of files) {
+    const kind = kinds.get(file);
+    if ((kind !== 'page' && kind !== 'alto') || used.has(file)) continue;
+    used.add(file);
+    const text = fileText(file);
+    // The image first, for ALTO measured in mm10 or inch1200: its name comes from a first reading.
+    const first = importOcrFile(text, file.name);
+    const ref = first.surfaces[0]?.imageRef ?? null;
+    const image =
+      ref === null
+        ? null
+        : (imageCandidates(file.name, ref)
+            .map((c) => byName.get(c))
+            .find((f) => f !== undefined) ?? null);
+    const result = image === null || kind === 'page' ? first : importOcrFile(text, file.name, await probe(image));
+    if (image !== null) used.add(image);
+    const images = result.surfaces.map(() => image);
+    result.warnings.push(...missingImages(result, images));
+    sources.push({ file: file.name, result, images });
+  }
+
+  // Images no METS, PAGE or ALTO file names make a document of their own, unless the import
+  // also holds TEI or text: then they are the images a TEI file's <graphic url> names.
+  const others = files.some((f) => kinds.get(f) === null);
+  const loose = others ? [] : files.filter((f) => kinds.get(f) === 'image' && !used.has(f));
+  if (loose.length > 0) {
+    const infos = await Promise.all(loose.map(probe));
+    const result = buildFacsimile(
+      fileStem(loose[0]!.name),
+      loose.map((f, i) => ({
+        key: fileStem(f.name),
+        n: null,
+        layout: {
+          imageRef: f.name,
+          width: infos[i]?.width ?? null,
+          height: infos[i]?.height ?? null,
+          border: null,
+          printSpace: null,
+          regions: [],
+          warnings: [],
+        },
+      })),
+    );
+    for (const f of loose) used.add(f);
+    sources.push({ file: loose[0]!.name, result, images: loose });
+  }
+
+  const left = (f: ImportFile): boolean => kinds.get(f) === null || kinds.get(f) === 'image';
+  const rest = files.filter((f) => !used.has(f) && left(f));
+  const stray = files.find((f) => !used.has(f) && !left(f));
+  if (stray !== undefined) throw new SiglumError('bad-input', `${stray.name} could not be read as a facsimile source.`);
+  return { sources, rest };
+}
+
+/** A warning for each surface whose image was not among the files. */
+function missingImages(result: FacsimileImport, images: ReadonlyArray<ImportFile | null>): string[] {
+  return result.surfaces.flatMap((s, i) =>
+    images[i] === null || images[i] === undefined
+      ? [
+          `The image of page ${s.n ?? i + 1} (${s.imageRef ?? 'not named'}) was not found, so the page has no image: add it later with "Add page images".`,
+        ]
+      : [],
+  );
+}

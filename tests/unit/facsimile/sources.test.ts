@@ -1,0 +1,102 @@
+/**
+ * Which files of an import belong together (edition/facsimile/bundle.ts) and the
+ * facsimile sources the service reads from them (electron/service/facsimile-sources.ts):
+ * a METS with its parts, a PAGE file with its image found in the METS layout, loose images.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ImportFile } from '../../../edition/api.ts';
+import { imageCandidates, normalizePath, resolveRef } from '../../../edition/facsimile/bundle.ts';
+import { readFacsimileSources } from '../../../electron/service/facsimile-sources.ts';
+import { docLines, KANT } from './ocr.ts';
+
+const file = (name: string): ImportFile => ({ name, base64: readFileSync(join(KANT, name)).toString('base64') });
+const noProbe = async (): Promise<Record<string, never>> => ({});
+
+describe('names of files that belong together', () => {
+  it('reads a reference relative to the folder of the file that makes it, never above the top', () => {
+    expect(resolveRef('mets.xml', 'OCR-D-IMG/INPUT_0017.tif')).toBe('OCR-D-IMG/INPUT_0017.tif');
+    expect(resolveRef('a/b/x.xml', '../img/./p.png')).toBe('a/img/p.png');
+    expect(resolveRef('x.xml', '../p.png')).toBeNull();
+    expect(resolveRef('x.xml', 'https://example.org/p.png')).toBeNull();
+    expect(resolveRef('x.xml', '/etc/passwd')).toBeNull();
+    expect(normalizePath('a\\b\\..\\c')).toBe('a/c');
+  });
+
+  it("looks for a PAGE file's image beside it, in the folder above (METS layout), then by its bare name", () => {
+    expect(imageCandidates('OCR-D-GT-PAGE/PAGE_0017_PAGE.xml', 'OCR-D-IMG/INPUT_0017.tif')).toEqual([
+      'OCR-D-GT-PAGE/OCR-D-IMG/INPUT_0017.tif',
+      'OCR-D-IMG/INPUT_0017.tif',
+      'OCR-D-GT-PAGE/INPUT_0017.tif',
+    ]);
+  });
+});
+
+describe('facsimile sources among the files of an import', () => {
+  it('ties a METS to the images and PAGE files it names, and leaves other files alone', async () => {
+    const names = [
+      'mets.xml',
+      'OCR-D-IMG/INPUT_0017.tif',
+      'OCR-D-IMG/INPUT_0020.tif',
+      'OCR-D-GT-PAGE/PAGE_0017_PAGE.xml',
+      'OCR-D-GT-PAGE/PAGE_0020_PAGE.xml',
+    ];
+    const other: ImportFile = { name: 'letter.txt', text: 'Dear Sir,\n' };
+    const { sources, rest } = await readFacsimileSources([...names.map(file), other], noProbe);
+    expect(rest).toEqual([other]);
+    expect(sources).toHaveLength(1);
+    expect(sources[0]!.images.map((f) => f?.name)).toEqual(['OCR-D-IMG/INPUT_0017.tif', 'OCR-D-IMG/INPUT_0020.tif']);
+    expect(docLines(sources[0]!.result.doc).length).toBe(24 + 31);
+    expect(sources[0]!.result.warnings).toEqual([]);
+  });
+
+  it('finds a PAGE file’s image relative to the folder above, and imports it without one, with a warning', async () => {
+    const page = file('OCR-D-GT-PAGE/PAGE_0020_PAGE.xml');
+    const withImage = await readFacsimileSources([page, file('OCR-D-IMG/INPUT_0020.tif')], noProbe);
+    expect(withImage.sources.map((s) => s.images.map((f) => f?.name))).toEqual([['OCR-D-IMG/INPUT_0020.tif']]);
+    const alone = await readFacsimileSources([page], noProbe);
+    expect(alone.sources[0]!.images).toEqual([null]);
+    expect(alone.sources[0]!.result.warnings).toEqual([
+      expect.stringMatching(
+        /The image of page 1 \(OCR-D-IMG\/INPUT_0020\.tif\) was not found, so the page has no image/,
+      ),
+    ]);
+  });
+
+  it('makes the loose images of an import one document, a page each, in the order given', async () => {
+    const probe = async (f: ImportFile): Promise<{ width: number; height: number }> =>
+      f.name.endsWith('17.tif') ? { width: 10, height: 20 } : { width: 30, height: 40 };
+    const { sources } = await readFacsimileSources(
+      [file('OCR-D-IMG/INPUT_0020.tif'), file('OCR-D-IMG/INPUT_0017.tif')],
+      probe,
+    );
+    expect(sources).toHaveLength(1);
+    expect(sources[0]!.result.surfaces.map((s) => [s.id, s.lrx, s.lry])).toEqual([
+      ['INPUT_0020', 30, 40],
+      ['INPUT_0017', 10, 20],
+    ]);
+  });
+});
+
+describe('images that belong to a TEI file', () => {
+  it('leaves images for the TEI import when the import holds a TEI or text file', async () => {
+    const tei: ImportFile = { name: 'volume.xml', text: '<TEI xmlns="http://www.tei-c.org/ns/1.0"/>' };
+    const image = file('OCR-D-IMG/INPUT_0017.tif');
+    const { sources, rest } = await readFacsimileSources([tei, image], noProbe);
+    expect(sources).toEqual([]);
+    expect(rest).toEqual([tei, image]);
+  });
+});
+
+describe('limits', () => {
+  it('refuses a PAGE file over the import limit before reading it, in a sentence', async () => {
+    const big: ImportFile = {
+      name: 'big.xml',
+      text: `<PcGts xmlns="http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15">${' '.repeat(65 * 2 ** 20)}</PcGts>`,
+    };
+    await expect(readFacsimileSources([big], noProbe)).rejects.toThrow(
+      /big\.xml: the file is 65 MB; Siglum imports files up to 64 MB/,
+    );
+  });
+});
