@@ -1,0 +1,21 @@
+/** The toolbar button that opens and closes the page-image panel. */
+import { formatKey } from '../editor/actions.ts';
+import { windowActions } from '../layout/windowActions.ts';
+import { facsimileOpen, setFacsimileOpen } from './context.ts';
+
+export default function FacsimileToggle() {
+  const key = windowActions.find((a) => a.id === 'facsimilePanel')?.keys[0];
+  return (
+    <button
+      type="button"
+      class="tool tool-text facsimile-toggle"
+      classList={{ active: facsimileOpen() }}
+      aria-pressed={facsimileOpen()}
+      title={`The page images of this document, beside the text${key ? ` (${formatKey(key)})` : ''}`}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={() => setFacsimileOpen(!facsimileOpen())}
+    >
+      Image
+    </button>
+  );
+}
