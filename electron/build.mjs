@@ -49,8 +49,9 @@ const common = {
   logLevel: 'warning',
   // Electron 45 ships Node 22: built-ins as they are. esbuild and playwright-core are
   // loaded only on paths the app never takes (it passes the paginator built below and
-  // prints PDFs in its own window), so they stay out of the bundles.
-  external: ['electron', 'esbuild', 'playwright-core'],
+  // prints PDFs in its own window), so they stay out of the bundles. sharp is native
+  // (libvips in @img/sharp-*): loaded from node_modules beside the bundle.
+  external: ['electron', 'esbuild', 'playwright-core', 'sharp'],
   ...importMetaUrl,
 };
 

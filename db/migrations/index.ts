@@ -10,6 +10,7 @@ import { migration004 } from './004-settings.ts';
 import { migration005 } from './005-volume-sources.ts';
 import { searchMigration } from './006-search.ts';
 import { migration007 } from './007-history.ts';
+import { migration008 } from './008-facsimiles.ts';
 
 export type { Migration } from './migration.ts';
 
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   // Search; numbered by its place in this list (it does not depend on its number).
   searchMigration(6),
   migration007,
+  migration008,
 ];
 
 /** The schema version this build of Siglum writes. */

@@ -80,6 +80,7 @@ import { backupDatabase, backupFolder, documentCount, latestBackupHint } from '.
 import { trashDocument } from '../../db/trash.ts';
 import { versionAtTime } from '../../db/history.ts';
 import type { BackupInfo } from '../../edition/history/api.ts';
+import { facsimileMethods } from './facsimiles.ts';
 
 export interface ServiceOptions {
   /** Create the project file when it does not exist. */
@@ -468,6 +469,12 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
       }),
 
     takeBackup: (reason) => call(() => backups.take(reason)),
+
+    ...facsimileMethods({ store, authority }, call),
+    importIiif: () =>
+      call(() => {
+        throw new SiglumError('internal', 'This build of Siglum cannot import IIIF manifests yet.');
+      }),
 
     subscribe(listener) {
       listeners.add(listener);

@@ -1,0 +1,294 @@
+/**
+ * The facsimile part of the service: a document's pages (surfaces) with their images and
+ * zones, the images' tiles, adding page images, and drawing and deleting zones.
+ *
+ * Each handler is a plain function of a context and arguments already checked by the
+ * small `check...` function beside it.
+ */
+import { randomBytes } from 'node:crypto';
+import { Buffer } from 'node:buffer';
+import { SiglumError } from '../../edition/errors.ts';
+import type { FacsimileApi, ImageTile, Surface, ZoneInput } from '../../edition/facsimile/api.ts';
+import { unlinkZone } from '../../edition/facsimile/links.ts';
+import { checkZoneInput } from '../../edition/facsimile/zones.ts';
+import { Transform } from 'prosemirror-transform';
+import { getDocument } from '../../db/documents.ts';
+import {
+  deleteZone as deleteZoneRow,
+  facsimileIdTaken,
+  getImageRow,
+  getTile,
+  insertSurface,
+  listSurfaces as listSurfaceRows,
+  putZone,
+  setSurfaceImage,
+  surfaceByXmlId,
+  surfaceInfo,
+  zoneOnSurface,
+} from '../../db/facsimiles.ts';
+import { rowId } from '../../db/ids.ts';
+import type { Store } from '../../db/store.ts';
+import { argsObject, requireArray, requireString } from './args.ts';
+import type { CollabAuthority } from './authority.ts';
+import { MAX_IMAGE_BYTES, storeImageFile } from './page-images.ts';
+
+/** The client id of steps the service makes when a zone goes (its links go with it). */
+export const FACSIMILE_CLIENT = 'siglum-facsimile';
+/** The most files one addPageImages call takes. */
+const MAX_FILES = 500;
+
+export interface FacsimileContext {
+  store: Store;
+  authority: CollabAuthority;
+}
+
+function bad(message: string): SiglumError {
+  return new SiglumError('bad-input', message);
+}
+
+/** A new xml:id for a surface or zone, taken by nothing in the project's facsimiles. */
+export function newFacsimileId(store: Store, prefix: 'surface' | 'zone'): string {
+  for (;;) {
+    const id = `${prefix}-${randomBytes(5).toString('hex')}`;
+    if (!facsimileIdTaken(store.db, id)) return id;
+  }
+}
+
+function documentOf(store: Store, o: Record<string, unknown>, method: string): number {
+  const id = rowId(requireString(o, 'documentId', method), 'document');
+  getDocument(store.db, id); // 'not-found' when it is not there
+  return id;
+}
+
+// ---------------------------------------------------------------------------------
+
+export function checkListSurfaces(store: Store, args: unknown): { documentId: number } {
+  return { documentId: documentOf(store, argsObject(args, 'listSurfaces'), 'listSurfaces') };
+}
+
+export function listSurfaces(ctx: FacsimileContext, args: { documentId: number }): Surface[] {
+  return ctx.store.read(() => listSurfaceRows(ctx.store.db, args.documentId));
+}
+
+// ---------------------------------------------------------------------------------
+
+export interface TileArgs {
+  imageId: number;
+  level: number;
+  x: number;
+  y: number;
+}
+
+export function checkImageTile(args: unknown): TileArgs {
+  const o = argsObject(args, 'imageTile');
+  const raw = requireString(o, 'imageId', 'imageTile');
+  if (!/^[1-9][0-9]{0,15}$/.test(raw)) {
+    throw new SiglumError(
+      'not-found',
+      `There is no page image with id "${raw}". List the document's pages to find it.`,
+    );
+  }
+  const int = (key: string): number => {
+    const v = o[key];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 1_000_000) {
+      throw bad(`imageTile needs "${key}" as a whole number of 0 or more.`);
+    }
+    return v;
+  };
+  return { imageId: Number(raw), level: int('level'), x: int('x'), y: int('y') };
+}
+
+export function imageTile(ctx: FacsimileContext, args: TileArgs): ImageTile {
+  const image = getImageRow(ctx.store.db, args.imageId);
+  if (args.level > image.maxLevel) {
+    throw new SiglumError(
+      'not-found',
+      `The image "${image.name}" has tile levels 0 to ${image.maxLevel}, not ${args.level}.`,
+    );
+  }
+  const data = getTile(ctx.store.db, args.imageId, args.level, args.x, args.y);
+  if (data === null) {
+    const why =
+      args.level >= image.levelsDone
+        ? 'is not made yet; ask again in a moment'
+        : 'lies outside the image at that level';
+    throw new SiglumError('not-found', `Tile ${args.x},${args.y} of level ${args.level} of "${image.name}" ${why}.`);
+  }
+  return { mediaType: image.tileFormat, base64: data.toString('base64') };
+}
+
+// ---------------------------------------------------------------------------------
+
+export interface AddPageImagesArgs {
+  documentId: number;
+  files: Array<{ name: string; bytes: Buffer }>;
+  surfaceId: string | undefined;
+}
+
+export function checkAddPageImages(store: Store, args: unknown): AddPageImagesArgs {
+  const o = argsObject(args, 'addPageImages');
+  const documentId = documentOf(store, o, 'addPageImages');
+  const files = requireArray(o, 'files', 'addPageImages', MAX_FILES).map((f) => {
+    const file = f as { name?: unknown; base64?: unknown } | null;
+    if (typeof file !== 'object' || file === null || typeof file.name !== 'string' || typeof file.base64 !== 'string') {
+      throw bad('addPageImages needs each file as { name, base64 }.');
+    }
+    const name = file.name.trim();
+    if (name === '' || name.length > 500) throw bad('Each page image needs a file name of 1 to 500 characters.');
+    if (file.base64.length > Math.ceil(MAX_IMAGE_BYTES / 3) * 4) {
+      throw new SiglumError(
+        'too-large',
+        `"${name}" is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB, the most a page image may be. Reduce it and import it again.`,
+      );
+    }
+    return { name, bytes: Buffer.from(file.base64, 'base64') };
+  });
+  const surfaceId = o['surfaceId'];
+  if (surfaceId !== undefined && typeof surfaceId !== 'string')
+    throw bad('addPageImages takes "surfaceId" as a string.');
+  if (surfaceId !== undefined && files.length !== 1) {
+    throw bad('Give a page (surfaceId) one image at a time.');
+  }
+  return { documentId, files, surfaceId };
+}
+
+/**
+ * Keeps each file (each page of a multi-page TIFF a surface of its own, after the
+ * document's last) or gives the surface `surfaceId` its image. A file that cannot be read
+ * stops the call with a sentence naming it; the files before it stay.
+ */
+export async function addPageImages(ctx: FacsimileContext, args: AddPageImagesArgs): Promise<Surface[]> {
+  const { store } = ctx;
+  const target = args.surfaceId === undefined ? null : surfaceByXmlId(store.db, args.surfaceId);
+  if (target !== null && target.documentId !== args.documentId) {
+    throw bad(`The page "${args.surfaceId}" belongs to another document. Open that document to give it an image.`);
+  }
+  for (const file of args.files) {
+    const pages = await storeImageFile(store, file.name, file.bytes);
+    store.write((tx) => {
+      if (target !== null) {
+        const first = pages[0]!;
+        setSurfaceImage(tx, target.rowId, first.imageId, first.width, first.height);
+        return;
+      }
+      for (const p of pages) {
+        insertSurface(tx, {
+          documentId: args.documentId,
+          xmlId: newFacsimileId(store, 'surface'),
+          n: null,
+          imageId: p.imageId,
+          ulx: 0,
+          uly: 0,
+          lrx: p.width,
+          lry: p.height,
+        });
+      }
+    });
+  }
+  return listSurfaceRows(store.db, args.documentId);
+}
+
+// ---------------------------------------------------------------------------------
+
+export interface SaveZoneArgs {
+  surfaceId: string;
+  zone: ReturnType<typeof checkZoneInput>;
+}
+
+export function checkSaveZone(args: unknown): SaveZoneArgs {
+  const o = argsObject(args, 'saveZone');
+  return { surfaceId: requireString(o, 'surfaceId', 'saveZone', 200), zone: checkZoneInput(o['zone']) };
+}
+
+/** Adds the zone (a new id when it has none) or changes it; answers the surface. */
+export function saveZone(ctx: FacsimileContext, args: SaveZoneArgs): Surface {
+  const { store } = ctx;
+  return store.write((tx) => {
+    const surface = surfaceByXmlId(tx.db, args.surfaceId);
+    const z: ZoneInput & { points: ZoneInput['points'] } = args.zone;
+    let id = z.id;
+    if (id !== undefined && zoneOnSurface(tx.db, surface.rowId, id) === null && facsimileIdTaken(tx.db, id)) {
+      throw bad(`The id "${id}" is taken by another page or zone. Give the zone another id, or none.`);
+    }
+    id ??= newFacsimileId(store, 'zone');
+    if (z.parent !== null && z.parent !== undefined) {
+      if (z.parent === id || zoneOnSurface(tx.db, surface.rowId, z.parent) === null) {
+        throw bad(`The zone "${z.parent}" is not another zone of this page, so it cannot hold "${id}".`);
+      }
+    }
+    putZone(tx, surface, {
+      id,
+      kind: z.kind,
+      type: z.type ?? null,
+      ulx: z.ulx,
+      uly: z.uly,
+      lrx: z.lrx,
+      lry: z.lry,
+      points: z.points ?? null,
+      baseline: zoneOnSurface(tx.db, surface.rowId, id)?.baseline ?? null,
+      parent: z.parent ?? null,
+    });
+    return surfaceInfo(tx.db, surface);
+  });
+}
+
+// ---------------------------------------------------------------------------------
+
+export interface DeleteZoneArgs {
+  surfaceId: string;
+  zoneId: string;
+}
+
+export function checkDeleteZone(args: unknown): DeleteZoneArgs {
+  const o = argsObject(args, 'deleteZone');
+  return {
+    surfaceId: requireString(o, 'surfaceId', 'deleteZone', 200),
+    zoneId: requireString(o, 'zoneId', 'deleteZone', 200),
+  };
+}
+
+/**
+ * Deletes the zone, after taking the text's links to it out as steps (client
+ * `siglum-facsimile`), so open editors follow and the change is in the history.
+ */
+export function deleteZone(ctx: FacsimileContext, args: DeleteZoneArgs): Surface {
+  const { store, authority } = ctx;
+  const surface = surfaceByXmlId(store.db, args.surfaceId);
+  if (zoneOnSurface(store.db, surface.rowId, args.zoneId) === null) {
+    throw new SiglumError(
+      'not-found',
+      `The page "${args.surfaceId}" has no zone "${args.zoneId}". List the document's pages to find it.`,
+    );
+  }
+  // Another writer may come first; compute the steps again on top of it.
+  for (let attempt = 0; ; attempt++) {
+    const live = authority.document(surface.documentId);
+    const steps = unlinkZone(new Transform(live.doc), args.zoneId).steps.map((s) => s.toJSON() as unknown);
+    if (steps.length > 0) {
+      const result = authority.push(surface.documentId, live.version, steps, FACSIMILE_CLIENT);
+      if (!result.ok) {
+        if (attempt < 5) continue;
+        throw new SiglumError('io', 'The document kept changing while the zone was deleted. Try again.');
+      }
+    }
+    break;
+  }
+  return store.write((tx) => {
+    deleteZoneRow(tx, surface, args.zoneId);
+    return surfaceInfo(tx.db, surface);
+  });
+}
+
+/** The facsimile methods of the service but IIIF import (which lives with the other importers). */
+export function facsimileMethods(
+  ctx: FacsimileContext,
+  call: <T>(body: () => T | Promise<T>) => Promise<T>,
+): Omit<FacsimileApi, 'importIiif'> {
+  return {
+    listSurfaces: (args) => call(() => listSurfaces(ctx, checkListSurfaces(ctx.store, args))),
+    imageTile: (args) => call(() => imageTile(ctx, checkImageTile(args))),
+    addPageImages: (args) => call(() => addPageImages(ctx, checkAddPageImages(ctx.store, args))),
+    saveZone: (args) => call(() => saveZone(ctx, checkSaveZone(args))),
+    deleteZone: (args) => call(() => deleteZone(ctx, checkDeleteZone(args))),
+  };
+}

@@ -1,0 +1,247 @@
+/**
+ * Reading page images and making their tiles, with sharp (libvips): TIFF (JPEG-compressed
+ * too, each page of a multi-page TIFF), JPEG, PNG and WebP. The original's bytes are kept
+ * as they came; the tiles are a Deep Zoom pyramid of JPEG tiles made once.
+ *
+ * sharp works on its own threads, so decoding and resizing do not hold the service's
+ * event loop; each level's tiles are stored in a transaction of their own, lowest level
+ * first, so a viewer has the first tiles of a large image long before its last.
+ */
+import { createHash } from 'node:crypto';
+import sharp, { type Metadata } from 'sharp';
+import { SiglumError } from '../../edition/errors.ts';
+import {
+  deleteImageFile,
+  imageFileBySha,
+  imageOfFilePage,
+  insertImage,
+  insertImageFile,
+  putTiles,
+  setLevelsDone,
+} from '../../db/facsimiles.ts';
+import type { Store } from '../../db/store.ts';
+
+/** The largest image file a project takes. */
+export const MAX_IMAGE_BYTES = 200 * 1024 * 1024;
+/** Deep Zoom tiles: 256 px square, no overlap, JPEG. */
+export const TILE_SIZE = 256;
+export const TILE_OVERLAP = 0;
+const TILE_QUALITY = 85;
+
+const MEDIA_TYPES: Readonly<Record<string, string>> = {
+  tiff: 'image/tiff',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+};
+
+/** The highest Deep Zoom level of an image: the one at full size (level 0 is 1×1). */
+export function maxLevelOf(width: number, height: number): number {
+  return Math.ceil(Math.log2(Math.max(width, height, 1)));
+}
+
+/** The size of a Deep Zoom level. */
+export function levelSize(width: number, height: number, level: number): { width: number; height: number } {
+  const scale = 2 ** (maxLevelOf(width, height) - level);
+  return { width: Math.max(1, Math.ceil(width / scale)), height: Math.max(1, Math.ceil(height / scale)) };
+}
+
+/** Columns and rows of tiles of a level. */
+export function levelTiles(width: number, height: number, level: number): { columns: number; rows: number } {
+  const size = levelSize(width, height, level);
+  return { columns: Math.ceil(size.width / TILE_SIZE), rows: Math.ceil(size.height / TILE_SIZE) };
+}
+
+function unreadable(name: string, why: string): SiglumError {
+  return new SiglumError(
+    'bad-input',
+    `"${name}" could not be read as an image (${why.replace(/\s+/g, ' ').trim()}). Check that it is a TIFF, JPEG, PNG or WebP file that opens in an image viewer.`,
+  );
+}
+
+/** What an image file holds: its media type and its pages' sizes. Throws the sentence naming the file. */
+export async function inspectImage(
+  name: string,
+  bytes: Buffer,
+): Promise<{ mediaType: string; pages: Array<{ width: number; height: number }> }> {
+  if (bytes.length > MAX_IMAGE_BYTES) {
+    throw new SiglumError(
+      'too-large',
+      `"${name}" is ${(bytes.length / 1024 / 1024).toFixed(0)} MB; page images may be at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB. Reduce it (a JPEG-compressed TIFF or a JPEG) and import it again.`,
+    );
+  }
+  let meta: Metadata;
+  try {
+    meta = await sharp(bytes, { pages: 1 }).metadata();
+  } catch (e) {
+    throw unreadable(name, e instanceof Error ? e.message : String(e));
+  }
+  const mediaType = meta.format === undefined ? undefined : MEDIA_TYPES[meta.format];
+  if (mediaType === undefined) {
+    throw new SiglumError(
+      'bad-input',
+      `"${name}" is a ${meta.format ?? 'unknown'} image; page images must be TIFF, JPEG, PNG or WebP. Convert it and import it again.`,
+    );
+  }
+  const count = meta.format === 'tiff' ? Math.max(1, meta.pages ?? 1) : 1;
+  const pages: Array<{ width: number; height: number }> = [];
+  for (let page = 0; page < count; page++) {
+    const m = page === 0 ? meta : await sharp(bytes, { page }).metadata();
+    if (m.width === undefined || m.height === undefined) throw unreadable(name, `page ${page + 1} has no size`);
+    pages.push({ width: m.width, height: m.height });
+  }
+  return { mediaType, pages };
+}
+
+interface Raster {
+  data: Buffer;
+  width: number;
+  height: number;
+  channels: 1 | 2 | 3 | 4;
+}
+
+/** One page decoded in full, as 8-bit sRGB (alpha flattened on white). Throws the sentence naming the file. */
+async function decode(name: string, bytes: Buffer, page: number): Promise<Raster> {
+  try {
+    const { data, info } = await sharp(bytes, { page, failOn: 'error', limitInputPixels: 1_000_000_000 })
+      .flatten({ background: '#ffffff' })
+      .toColourspace('srgb')
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    return { data, width: info.width, height: info.height, channels: info.channels };
+  } catch (e) {
+    throw unreadable(name, e instanceof Error ? e.message : String(e));
+  }
+}
+
+async function halve(r: Raster): Promise<Raster> {
+  const width = Math.max(1, Math.ceil(r.width / 2));
+  const height = Math.max(1, Math.ceil(r.height / 2));
+  const { data, info } = await sharp(r.data, { raw: { width: r.width, height: r.height, channels: r.channels } })
+    .resize(width, height, { fit: 'fill', kernel: 'lanczos3' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height, channels: info.channels };
+}
+
+async function tilesOf(r: Raster): Promise<Array<{ x: number; y: number; data: Buffer }>> {
+  const out: Array<{ x: number; y: number; data: Buffer }> = [];
+  const columns = Math.ceil(r.width / TILE_SIZE);
+  const rows = Math.ceil(r.height / TILE_SIZE);
+  const jobs: Array<Promise<void>> = [];
+  for (let y = 0; y < rows; y++) {
+    for (let x = 0; x < columns; x++) {
+      const left = x * TILE_SIZE;
+      const top = y * TILE_SIZE;
+      const region = {
+        left,
+        top,
+        width: Math.min(TILE_SIZE, r.width - left),
+        height: Math.min(TILE_SIZE, r.height - top),
+      };
+      jobs.push(
+        sharp(r.data, { raw: { width: r.width, height: r.height, channels: r.channels } })
+          .extract(region)
+          .jpeg({ quality: TILE_QUALITY })
+          .toBuffer()
+          .then((data) => void out.push({ x, y, data })),
+      );
+    }
+  }
+  await Promise.all(jobs);
+  return out;
+}
+
+/**
+ * Makes the tile pyramid of one page and stores it, level 0 first, each level in its
+ * own transaction. `onLevel` hears of each level once it is committed.
+ */
+export async function makeTiles(
+  store: Store,
+  imageId: number,
+  name: string,
+  bytes: Buffer,
+  page: number,
+  onLevel?: (level: number) => void,
+): Promise<void> {
+  const full = await decode(name, bytes, page);
+  const maxLevel = maxLevelOf(full.width, full.height);
+  // The levels are made by halving from the top, then stored from the bottom up.
+  const levels: Raster[] = [full];
+  for (let level = maxLevel - 1; level >= 0; level--) levels.unshift(await halve(levels[0]!));
+  for (let level = 0; level <= maxLevel; level++) {
+    const tiles = await tilesOf(levels[level]!);
+    levels[level] = { ...levels[level]!, data: Buffer.alloc(0) };
+    // Large levels in several short transactions, so other calls get their turn.
+    for (let i = 0; i < tiles.length; i += 64) {
+      const chunk = tiles.slice(i, i + 64);
+      const last = i + 64 >= tiles.length;
+      store.write((tx) => {
+        putTiles(tx, imageId, level, chunk);
+        if (last) setLevelsDone(tx, imageId, level + 1);
+      });
+      if (!last) await new Promise((done) => setImmediate(done));
+    }
+    onLevel?.(level);
+  }
+}
+
+/** A page of an image file kept in the store, ready to show. */
+export interface StoredPage {
+  imageId: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Keeps an image file in the store (once: the same bytes are found again by their
+ * SHA-256) and makes each page's tiles. Answers its pages. A file that cannot be read
+ * leaves nothing behind and throws a sentence naming it.
+ */
+export async function storeImageFile(
+  store: Store,
+  name: string,
+  bytes: Buffer,
+  source: string | null = null,
+  onLevel?: (imageId: number, level: number) => void,
+): Promise<StoredPage[]> {
+  const { mediaType, pages } = await inspectImage(name, bytes);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const known = imageFileBySha(store.db, sha256);
+  if (known !== null) {
+    const ids = pages.map((_, page) => imageOfFilePage(store.db, known, page));
+    if (ids.every((id) => id !== null)) {
+      return ids.map((imageId, page) => ({ imageId: imageId!, ...pages[page]! }));
+    }
+    // A file whose tiles were never finished (the process stopped): made again below.
+    store.write((tx) => deleteImageFile(tx, known));
+  }
+  const stored = store.write((tx) => {
+    const fileId = insertImageFile(tx, { name, mediaType, sha256, source, original: bytes });
+    return {
+      fileId,
+      pages: pages.map((p, page) => ({
+        imageId: insertImage(tx, {
+          fileId,
+          page,
+          width: p.width,
+          height: p.height,
+          tileSize: TILE_SIZE,
+          overlap: TILE_OVERLAP,
+          maxLevel: maxLevelOf(p.width, p.height),
+          tileFormat: 'image/jpeg',
+        }),
+        ...p,
+      })),
+    };
+  });
+  try {
+    for (const [page, p] of stored.pages.entries()) {
+      await makeTiles(store, p.imageId, name, bytes, page, (level) => onLevel?.(p.imageId, level));
+    }
+  } catch (e) {
+    store.write((tx) => deleteImageFile(tx, stored.fileId));
+    throw e;
+  }
+  return stored.pages;
+}
