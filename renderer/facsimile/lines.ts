@@ -6,9 +6,9 @@
  * these with documents alone.
  */
 import type { Node as PMNode } from 'prosemirror-model';
-import type { EditorState, Transaction } from 'prosemirror-state';
+import type { EditorState, Selection, Transaction } from 'prosemirror-state';
 import type { Surface } from '../../edition/facsimile/api.ts';
-import { facsIds, facsOf } from '../../edition/facsimile/links.ts';
+import { facsIds, facsOf, zoneAt } from '../../edition/facsimile/links.ts';
 import { schema } from '../../edition/schema.ts';
 
 /** The position of the first page break whose `facs` names `surfaceId`, or null. */
@@ -123,4 +123,16 @@ export function linkPage(state: EditorState, surfaceId: string): Transaction | n
     return true;
   });
   return found === null ? null : state.tr.setNodeAttribute(found, 'facs', `#${surfaceId}`);
+}
+
+/**
+ * The zone of the selection: for a caret, the zone of the text it is in, or of a linked
+ * span it stands at the start of (`zoneAt` reads the marks before a position, and a
+ * link's mark does not reach back over its start); for a range, its first character's.
+ */
+export function selectionZone(doc: PMNode, selection: Selection): string | null {
+  if (!selection.empty) return zoneAt(doc, Math.min(selection.from + 1, selection.to));
+  const after = selection.$head.nodeAfter;
+  if (after?.isText && after.marks.some((m) => facsIds(facsOf(m)).length > 0)) return zoneAt(doc, selection.head + 1);
+  return zoneAt(doc, selection.head);
 }

@@ -11,7 +11,7 @@ import type { EditorState } from 'prosemirror-state';
 import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { FacsimileApi, Surface, ZoneInput } from '../../edition/facsimile/api.ts';
-import { linkZone, zoneAt, zoneLinks } from '../../edition/facsimile/links.ts';
+import { linkZone, zoneLinks } from '../../edition/facsimile/links.ts';
 import type { NoticeActions } from '../stores/notices.ts';
 import { toBase64 } from '../io/files.ts';
 import type { FacsimileHost } from './keys.ts';
@@ -120,7 +120,7 @@ export function createFacsimileStore(
     },
     surface: () => state.surfaces[state.page] ?? null,
     caretMoved(editorState: EditorState) {
-      const id = zoneAt(editorState.doc, editorState.selection.head);
+      const id = lines.selectionZone(editorState.doc, editorState.selection);
       const at = id === null ? undefined : pageOf.get(id);
       batch(() => {
         setState('highlighted', at?.zone ? id : null);

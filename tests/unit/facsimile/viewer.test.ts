@@ -25,6 +25,7 @@ import {
   linkPage,
   nextLineZone,
   pageBreakOf,
+  selectionZone,
   stepLine,
 } from '../../../renderer/facsimile/lines.ts';
 import { parseTileKey, tileKey } from '../../../renderer/facsimile/tileKeys.ts';
@@ -250,6 +251,18 @@ describe('lines of a page', () => {
     const next = state.apply(tr);
     expect(zoneAt(next.doc, next.selection.from)).toBe('l3');
     expect(next.doc.textContent).toBe(state.doc.textContent);
+  });
+
+  it('gives a caret at the start of a linked span, and a range, the zone of their first character', () => {
+    const b2 = builders(schema, { seg: { markType: 'teiMark', name: 'seg' } });
+    const seg = b2['seg'] as Builder;
+    const d = doc(p(lb({ facs: '#l1' }), '<a>', seg({ xml: [['facs', '#w1']] }, 'Wo<b>rd<c>'), ' rest<d>'));
+    const at = (from: number, to = from) => selectionZone(d, TextSelection.create(d, from, to));
+    expect(at(d.tag['a']!)).toBe('w1');
+    expect(at(d.tag['b']!)).toBe('w1');
+    expect(at(d.tag['c']!)).toBe('l1');
+    expect(at(d.tag['a']!, d.tag['c']!)).toBe('w1');
+    expect(at(d.tag['c']!, d.tag['d']!)).toBe('l1');
   });
 
   it('links the caret’s line and page to a zone and a surface', () => {
