@@ -63,11 +63,18 @@ export default function FacsimilePanel() {
       loadTilesWithAjax: false,
     });
     viewer = v;
-    v.addHandler('tile-drawn', () => setTilesDrawn((n) => n + 1));
+    // Performance marks for the viewer's benchmark (tests/bench/facsimile.bench.ts): opened, first tile, all tiles.
+    v.addHandler('tile-drawn', () => {
+      if (untrack(tilesDrawn) === 0) performance.mark('siglum:facsimile-first-tile');
+      setTilesDrawn((n) => n + 1);
+    });
     v.addHandler('open', () => {
       v.viewport.setRotation(untrack(rotation), true);
       v.viewport.fitHorizontally(true);
       host.dataset['imageOpen'] = openImage ?? '';
+      v.world.getItemAt(0)?.addHandler('fully-loaded-change', (e) => {
+        if (e.fullyLoaded) performance.mark('siglum:facsimile-loaded');
+      });
     });
     layer = new ZoneLayer(v, {
       create: (zone) => void facs.saveZone(zone),
@@ -91,8 +98,10 @@ export default function FacsimilePanel() {
       openImage = image?.id ?? null;
       delete host.dataset['imageOpen'];
       setTilesDrawn(0);
-      if (image) viewer.open({ tileSource: pageTileSource(image, facs.fetchTile) });
-      else viewer.close();
+      if (image) {
+        performance.mark('siglum:facsimile-open');
+        viewer.open({ tileSource: pageTileSource(image, facs.fetchTile) });
+      } else viewer.close();
     }
     layer.setSurface(surface ? { ...surface, zones: [...surface.zones] } : null);
   });
