@@ -8,7 +8,7 @@
  */
 import type Database from 'better-sqlite3';
 import { SiglumError } from '../edition/errors.ts';
-import type { PageImage, Point, Surface, Zone, ZoneKind } from '../edition/facsimile/api.ts';
+import type { PageImage, Point, Surface, Zone } from '../edition/facsimile/api.ts';
 import type { XmlAttrs } from '../edition/schema.ts';
 import { apiId } from './ids.ts';
 import { stmt, type Tx } from './store.ts';
