@@ -219,6 +219,8 @@ export class ZoneLayer {
     }
     e.stopPropagation();
     e.preventDefault();
+    // The viewer keeps the keys (Enter closes a polygon, Delete removes the zone) though the press was taken.
+    this.viewer.element.focus({ preventScroll: true });
     this.svg.setPointerCapture(e.pointerId);
   }
 

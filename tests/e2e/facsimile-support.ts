@@ -3,10 +3,12 @@
  * truth), the line zones read from a PAGE file, calls to the API from the page (with
  * the page's own cookie), and whether the viewer's canvas shows an image.
  */
-import { expect, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Surface } from '../../edition/facsimile/api.ts';
+import { EditorPage } from './editor-page.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const KANT = resolve(root, '../shared/corpus/facsimile/kant_aufklaerung_1784');
@@ -78,4 +80,42 @@ export async function expectImageShown(page: Page): Promise<void> {
       { timeout: 30_000 },
     )
     .toBeGreaterThan(50);
+}
+
+export const KANT_TITLE = 'Beantwortung der Frage: Was ist Aufklärung?';
+const kantTei = (title: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>${title}</title></titleStmt><publicationStmt><p>Test</p></publicationStmt><sourceDesc><p>Berlinische Monatsschrift, 1784</p></sourceDesc></fileDesc></teiHeader><text><body><p><pb n="17"/></p><p><pb n="20"/>Seite zwanzig.</p></body></text></TEI>
+`;
+
+export interface KantSetUp {
+  editor: EditorPage;
+  panel: Locator;
+  pages: Locator;
+  documentId: string;
+  surfaces: Surface[];
+}
+
+/**
+ * A document of two page breaks (pages 17 and 20) imported, the page-image panel opened,
+ * and the two Kant scans added from its own file input, the first one shown.
+ */
+export async function setUpKant(page: Page, url: string, testInfo: TestInfo): Promise<KantSetUp> {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const editor = new EditorPage(page);
+  await editor.open(url);
+  const source = testInfo.outputPath('kant.xml');
+  writeFileSync(source, kantTei(KANT_TITLE));
+  await editor.importFile(source);
+  await expect(editor.text).toContainText('Seite zwanzig.');
+  const documentId = decodeURIComponent(/#\/doc\/(.+)$/.exec(page.url())![1]!);
+  await page.getByRole('button', { name: 'Image', exact: true }).click();
+  const panel = page.getByRole('region', { name: 'Page image' });
+  await expect(panel).toContainText('This document has no page images');
+  await panel.getByTestId('facsimile-input').setInputFiles(KANT_IMAGES);
+  const pages = panel.getByRole('combobox', { name: 'Page' });
+  await expect(pages.locator('option')).toHaveCount(2, { timeout: 60_000 });
+  await expectImageShown(page);
+  const surfaces = await api<Surface[]>(page, 'listSurfaces', { documentId });
+  return { editor, panel, pages, documentId, surfaces };
 }

@@ -9,15 +9,10 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Surface } from '../../edition/facsimile/api.ts';
-import { EditorPage, selecting } from './editor-page.ts';
-import { api, expectImageShown, KANT, KANT_IMAGES, pageLines, TEI_ALL } from './facsimile-support.ts';
+import { selecting } from './editor-page.ts';
+import { api, expectImageShown, KANT, KANT_TITLE, pageLines, setUpKant, TEI_ALL } from './facsimile-support.ts';
 import { expect, test } from './fixtures.ts';
 
-const TITLE = 'Beantwortung der Frage: Was ist Aufklärung?';
-const TEI = (title: string) =>
-  `<?xml version="1.0" encoding="UTF-8"?>
-<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>${title}</title></titleStmt><publicationStmt><p>Test</p></publicationStmt><sourceDesc><p>Berlinische Monatsschrift, 1784</p></sourceDesc></fileDesc></teiHeader><text><body><p><pb n="17"/></p><p><pb n="20"/>Seite zwanzig.</p></body></text></TEI>
-`;
 const LINES_17 = pageLines(resolve(KANT, 'OCR-D-GT-PAGE/PAGE_0017_PAGE.xml'));
 
 test('page images beside the text: tiles, PAGE line zones, a drawn zone linked, two lines in line mode, TEI out and in again', async ({
@@ -25,27 +20,11 @@ test('page images beside the text: tiles, PAGE line zones, a drawn zone linked, 
   served,
 }, testInfo) => {
   test.setTimeout(180_000);
-  await page.setViewportSize({ width: 1440, height: 900 });
-  const editor = new EditorPage(page);
-  await editor.open(served.url);
-  const source = testInfo.outputPath('kant.xml');
-  writeFileSync(source, TEI(TITLE));
-  await editor.importFile(source);
-  await expect(editor.text).toContainText('Seite zwanzig.');
-  const documentId = decodeURIComponent(/#\/doc\/(.+)$/.exec(page.url())![1]!);
-
-  // The panel, empty; the two TIFFs added from its button.
-  await page.getByRole('button', { name: 'Image', exact: true }).click();
-  const panel = page.getByRole('region', { name: 'Page image' });
-  await expect(panel).toContainText('This document has no page images');
-  await panel.getByTestId('facsimile-input').setInputFiles(KANT_IMAGES);
-  const pages = panel.getByRole('combobox', { name: 'Page' });
-  await expect(pages.locator('option')).toHaveCount(2, { timeout: 60_000 });
-  await expectImageShown(page);
+  const { editor, panel, pages, documentId, surfaces } = await setUpKant(page, served.url, testInfo);
+  const [s17, s20] = surfaces;
+  expect(s17!.image).toMatchObject({ width: 1457, height: 2083 });
 
   // Page 17's line zones as the PAGE file gives them, saved through the API, then shown.
-  const [s17, s20] = await api<Surface[]>(page, 'listSurfaces', { documentId });
-  expect(s17!.image).toMatchObject({ width: 1457, height: 2083 });
   for (const line of LINES_17) {
     const xs = line.points.map((p) => p[0]);
     const ys = line.points.map((p) => p[1]);
@@ -151,7 +130,7 @@ test('page images beside the text: tiles, PAGE line zones, a drawn zone linked, 
 
   // ... and in again: a second document with the same pages, zones and pointers.
   const before = await api<Surface[]>(page, 'listSurfaces', { documentId });
-  writeFileSync(exported, xml.replace(`<title>${TITLE}</title>`, '<title>Kant again</title>'));
+  writeFileSync(exported, xml.replace(`<title>${KANT_TITLE}</title>`, '<title>Kant again</title>'));
   await editor.importFile(exported);
   await expect(editor.documentRows.filter({ hasText: 'Kant again' })).toHaveCount(1);
   await expect(page).not.toHaveURL(new RegExp(encodeURIComponent(documentId) + '$'));
