@@ -40,7 +40,7 @@ export default function App(props: { client: SiglumClient }) {
   // The editor asks the entity store for the marking popup, the entity card and the context menu.
   editor[1].mentions = entities[1];
   // The page image follows the caret and answers the line-mode keys.
-  const facsimile = createFacsimileStore(client, editor[1], notices[1]);
+  const facsimile = createFacsimileStore(client, editor[1], notices[1], () => project[0].currentId);
   editor[1].facsimile = facsimile[1];
   const stores: Stores = { client, project, editor, notices };
   const [projectState, projectActions] = project;

@@ -27,7 +27,6 @@ function hasFiles(event: DragEvent): boolean {
 }
 
 export default function FacsimilePanel() {
-  const { client } = useStores();
   const [project] = useStores().project;
   const [state, facs] = useFacsimile();
   const [rotation, setRotation] = createSignal(0);
@@ -41,14 +40,6 @@ export default function FacsimilePanel() {
   let layer: ZoneLayer | null = null;
   /** The image the viewer has open. */
   let openImage: string | null = null;
-
-  createEffect(() => void facs.load(project.currentId));
-  onMount(() => {
-    const unsubscribe = client.subscribe((event) => {
-      if (event.type === 'documents-changed') void facs.load(project.currentId);
-    });
-    onCleanup(unsubscribe);
-  });
 
   onMount(() => {
     const v = OpenSeadragon({

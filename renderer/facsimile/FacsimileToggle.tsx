@@ -1,7 +1,7 @@
 /** The toolbar button that opens and closes the page-image panel. */
 import { formatKey } from '../editor/actions.ts';
 import { windowActions } from '../layout/windowActions.ts';
-import { facsimileOpen, setFacsimileOpen } from './context.ts';
+import { facsimileOpen, setFacsimileOpen } from './panel.ts';
 
 export default function FacsimileToggle() {
   const key = windowActions.find((a) => a.id === 'facsimilePanel')?.keys[0];

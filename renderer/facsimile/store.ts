@@ -5,16 +5,18 @@
  * the drawing tool. Shaped `[state, actions]` as the other stores; the actions are also
  * the editor's `FacsimileHost`.
  */
-import { batch } from 'solid-js';
+import { batch, createEffect, onCleanup, untrack } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import type { EditorState } from 'prosemirror-state';
 import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import type { FacsimileApi, Surface, ZoneInput } from '../../edition/facsimile/api.ts';
+import type { SiglumClient } from '../../edition/api.ts';
+import type { Surface, ZoneInput } from '../../edition/facsimile/api.ts';
 import { linkZone, zoneLinks } from '../../edition/facsimile/links.ts';
 import type { NoticeActions } from '../stores/notices.ts';
 import { toBase64 } from '../io/files.ts';
 import type { FacsimileHost } from './keys.ts';
+import { setFacsimileOpen } from './panel.ts';
 import * as lines from './lines.ts';
 import type { TileFetcher } from './tileSource.ts';
 import type { ZoneTool } from './ZoneLayer.ts';
@@ -62,10 +64,16 @@ export interface EditorAccess {
   view(): EditorView | null;
 }
 
+/**
+ * The store for one window. It follows `currentDocument` (and reads the pages again when
+ * the event feed says documents changed), whether the panel is open or not: line mode's
+ * keys need the open document's zones either way.
+ */
 export function createFacsimileStore(
-  client: FacsimileApi,
+  client: SiglumClient,
   editor: EditorAccess,
   notices: NoticeActions,
+  currentDocument: () => string | null,
 ): FacsimileStore {
   const [state, setState] = createStore<FacsimileState>({
     documentId: null,
@@ -128,7 +136,11 @@ export function createFacsimileStore(
       });
     },
     lineMode: () => state.lineMode,
-    toggleLineMode: () => setState('lineMode', !state.lineMode),
+    toggleLineMode() {
+      setState('lineMode', !state.lineMode);
+      // The highlight is what line mode is for.
+      if (state.lineMode) setFacsimileOpen(true);
+    },
     nextLine(view) {
       if (!lines.atLineEnd(view.state)) return false;
       const surface = actions.surface();
@@ -228,5 +240,10 @@ export function createFacsimileStore(
       }
     },
   };
+  createEffect(() => void actions.load(currentDocument()));
+  const unsubscribe = client.subscribe((event) => {
+    if (event.type === 'documents-changed') void actions.load(untrack(() => state.documentId));
+  });
+  onCleanup(unsubscribe);
   return [state, actions];
 }

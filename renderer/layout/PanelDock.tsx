@@ -11,7 +11,7 @@ import AttributesPanel from '../attributes/AttributesPanel.tsx';
 import VariantsPanel from '../collation/VariantsPanel.tsx';
 import { variantsOpen } from '../collation/panel.ts';
 import { useEntities } from '../entities/context.ts';
-import { facsimileOpen } from '../facsimile/context.ts';
+import { facsimileOpen } from '../facsimile/panel.ts';
 import FacsimilePanel from '../facsimile/FacsimilePanel.tsx';
 import SidePanel from '../entities/SidePanel.tsx';
 import { useStores } from '../stores/context.ts';

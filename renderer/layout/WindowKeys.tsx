@@ -5,7 +5,7 @@
 import { createSignal, onCleanup, onMount, Show } from 'solid-js';
 import { setVariantsOpen, variantsOpen } from '../collation/panel.ts';
 import { useEntities } from '../entities/context.ts';
-import { facsimileOpen, setFacsimileOpen } from '../facsimile/context.ts';
+import { facsimileOpen, setFacsimileOpen } from '../facsimile/panel.ts';
 import { useStores } from '../stores/context.ts';
 import { attributesOpen, setAttributesOpen, setSidebarCollapsed, sidebarCollapsed } from './layoutState.ts';
 import ShortcutSheet from './ShortcutSheet.tsx';

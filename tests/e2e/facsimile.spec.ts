@@ -65,6 +65,9 @@ test('page images beside the text: tiles, PAGE line zones, a drawn zone linked, 
   await expect(pages).toHaveValue('0');
 
   // Two lines in line mode: Enter starts a line on the next line zone, the highlight follows.
+  // With the panel closed, line mode opens it.
+  await page.getByRole('button', { name: 'Image', exact: true }).click();
+  await expect(panel).toBeHidden();
   await page.keyboard.press('ControlOrMeta+Alt+l');
   await expect(panel.getByRole('button', { name: 'Line mode' })).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('Enter');
@@ -96,7 +99,7 @@ test('page images beside the text: tiles, PAGE line zones, a drawn zone linked, 
   await selecting(page, () =>
     page.evaluate((w) => (window as unknown as { find(...a: unknown[]): boolean }).find(w, true, false, true), words),
   );
-  await panel.getByRole('button', { name: 'Link selection' }).click();
+  await page.keyboard.press('ControlOrMeta+Alt+z');
   const linked = editor.text.locator('.tei-mark[data-tei="seg"]');
   await expect(linked).toHaveText(words);
   await editor.expectSaved();
