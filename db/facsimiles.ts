@@ -10,6 +10,7 @@ import type Database from 'better-sqlite3';
 import { SiglumError } from '../edition/errors.ts';
 import type { PageImage, Point, Surface, Zone } from '../edition/facsimile/api.ts';
 import type { XmlAttrs } from '../edition/schema.ts';
+import type { FacsimileGraphic } from '../edition/facsimile/tei.ts';
 import { apiId } from './ids.ts';
 import { stmt, type Tx } from './store.ts';
 
@@ -177,13 +178,19 @@ export interface SurfaceRecord {
   lry: number;
   metadata: Array<{ label: string; value: string }>;
   xml: XmlAttrs;
+  /** The TEI graphic as read, or null. */
+  graphic: FacsimileGraphic | null;
 }
 
 /** A surface row as selected: its JSON columns still text. */
-type SurfaceRow = Omit<SurfaceRecord, 'metadata' | 'xml'> & { metadata: string; xml: string };
+type SurfaceRow = Omit<SurfaceRecord, 'metadata' | 'xml' | 'graphic'> & {
+  metadata: string;
+  xml: string;
+  graphic: string | null;
+};
 
 const SURFACE_COLUMNS = `s.id AS rowId, s.document_id AS documentId, s.xml_id AS xmlId, s.position, s.n,
-  s.image_id AS imageId, i.file_id AS fileId, s.ulx, s.uly, s.lrx, s.lry, s.metadata, s.xml`;
+  s.image_id AS imageId, i.file_id AS fileId, s.ulx, s.uly, s.lrx, s.lry, s.metadata, s.xml, s.graphic`;
 const SURFACE_FROM = `surfaces s LEFT JOIN images i ON i.id = s.image_id`;
 
 function toSurfaceRecord(r: SurfaceRow): SurfaceRecord {
@@ -191,6 +198,7 @@ function toSurfaceRecord(r: SurfaceRow): SurfaceRecord {
     ...r,
     metadata: JSON.parse(r.metadata) as SurfaceRecord['metadata'],
     xml: JSON.parse(r.xml) as XmlAttrs,
+    graphic: r.graphic === null ? null : (JSON.parse(r.graphic) as FacsimileGraphic),
   };
 }
 
@@ -237,6 +245,7 @@ export interface NewSurface {
   lry: number;
   metadata?: Array<{ label: string; value: string }>;
   xml?: XmlAttrs;
+  graphic?: FacsimileGraphic | null;
 }
 
 /** Adds a surface after the document's last; answers its row id. */
@@ -246,8 +255,8 @@ export function insertSurface(tx: Tx, s: NewSurface): number {
   ) as { next: number };
   const r = stmt(
     tx.db,
-    `INSERT INTO surfaces (document_id, xml_id, position, n, image_id, ulx, uly, lrx, lry, metadata, xml)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO surfaces (document_id, xml_id, position, n, image_id, ulx, uly, lrx, lry, metadata, xml, graphic)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     s.documentId,
     s.xmlId,
@@ -260,6 +269,7 @@ export function insertSurface(tx: Tx, s: NewSurface): number {
     s.lry,
     JSON.stringify(s.metadata ?? []),
     JSON.stringify(s.xml ?? []),
+    s.graphic === undefined || s.graphic === null ? null : JSON.stringify(s.graphic),
   );
   tx.changed({ table: 'documents', documentId: s.documentId });
   return Number(r.lastInsertRowid);

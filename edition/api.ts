@@ -135,6 +135,11 @@ export interface TeiExport {
    * names an id the file does not have (edition/tei/pointers.ts).
    */
   pointers: PointerReport;
+  /**
+   * The page images the file names (`<graphic url>`), to be written beside it: `path`
+   * relative to the file's folder, `fileId` the kept image file. Absent when none.
+   */
+  images?: Array<{ path: string; fileId: string }>;
 }
 
 /** What `exportEdition` writes: a typeset PDF, a static HTML edition (a folder) or a reledmac `.tex` file. */
@@ -344,7 +349,7 @@ export interface SiglumApi extends WitnessApi, SearchApi, HistoryApi, FacsimileA
   stepsSince(args: { documentId: string; version: number }): Promise<StepsSince>;
   importFiles(args: { files: ImportFile[]; existing?: ExistingVolumeChoice }): Promise<ImportResult>;
   /** With `at` (a version, or an ISO time) a single document is exported as it was then. */
-  exportTei(args: ExportTarget & { at?: number | string }): Promise<TeiExport>;
+  exportTei(args: ExportTarget & { at?: number | string; imagesFolder?: string }): Promise<TeiExport>;
   /** Creates a folder: a collection for the user's own documents. */
   createCollection(args: { title: string }): Promise<CollectionInfo>;
   /** Replaces a document's metadata; its title follows `meta.title`. */

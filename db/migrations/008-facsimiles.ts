@@ -55,8 +55,9 @@ export const migration008: Migration = {
 
     -- A page of a document (TEI \`surface\`): its xml:id (what a page break's facs names,
     -- unique in the project), place, label, image page (NULL when missing), extent, the
-    -- labels and metadata kept from its source (JSON list) and its other TEI attributes
-    -- (JSON pairs, written back unchanged).
+    -- labels and metadata kept from its source (JSON list), its other TEI attributes
+    -- (JSON pairs, written back unchanged) and its TEI \`graphic\` as read (JSON: url,
+    -- size, page and other attributes; NULL for none), kept for an image not in the store.
     CREATE TABLE IF NOT EXISTS surfaces (
       id           INTEGER PRIMARY KEY,
       document_id  INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
@@ -69,7 +70,8 @@ export const migration008: Migration = {
       lrx          REAL NOT NULL,
       lry          REAL NOT NULL,
       metadata     TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(metadata)),
-      xml          TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(xml))
+      xml          TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(xml)),
+      graphic      TEXT CHECK (graphic IS NULL OR json_valid(graphic))
     );
     CREATE INDEX IF NOT EXISTS surfaces_by_document ON surfaces (document_id, position);
 

@@ -21,6 +21,7 @@ import { TEI_NS, childElements, getAttr, utf8Document } from '../xml/tree.ts';
 import { isTei, readSpace } from './names.ts';
 import { child, divMeta, headerMeta } from './meta.ts';
 import { containerToDoc, withMentions } from './toDoc.ts';
+import { facsimileFromXml, facsPointersOf, surfacesByDocument, type FacsimileSurface } from '../facsimile/tei.ts';
 
 /** The target of the placeholder processing instruction in a frame. */
 export const PLACEHOLDER = 'siglum-document';
@@ -35,6 +36,8 @@ export interface TeiDocument {
   kind: 'document' | 'front' | 'back';
   meta: DocumentMeta;
   doc: DocJSON;
+  /** The pages of the volume's `<facsimile>` its text points at (see facsimile/tei.ts). */
+  surfaces?: FacsimileSurface[];
 }
 
 /** An entry of the register a volume brings (see `TeiImportOptions.register`). */
@@ -116,6 +119,22 @@ function readStandOffs(parent: XmlElement, fileName: string): TeiRegisterEntry[]
     if (childElements(standOff).length === 0) removeChild(tei, standOff);
   }
   return entries;
+}
+
+/**
+ * The surfaces of the TEI's `<facsimile>`s that Siglum reads (facsimile/tei.ts), which
+ * leave the frame: the store keeps them and export writes them back. A facsimile it does
+ * not read stays in the frame as it was.
+ */
+function readFacsimiles(tei: XmlElement): FacsimileSurface[] {
+  const surfaces: FacsimileSurface[] = [];
+  for (const el of childElements(tei).filter((c) => isTei(c, 'facsimile'))) {
+    const read = facsimileFromXml(el);
+    if (read === null) continue;
+    surfaces.push(...read);
+    removeChild(tei, el);
+  }
+  return surfaces;
 }
 
 interface Container {
@@ -267,10 +286,12 @@ function importParsed(
     own === null ? null : [...own, ...shared.filter((e) => !own.some((o) => o.entity.id === e.entity.id))];
   const ids = new Set(register?.map((e) => e.entity.id) ?? []);
   readSpace(tei);
+  const surfaces = readFacsimiles(tei);
   const containers = findContainers(child(tei, 'text')!);
   const header = headerMeta(tei, fileName);
   const used = new Set<string>();
   const documents: TeiDocument[] = [];
+  const pointers: Array<Set<string>> = [];
   for (const [i, { el, kind }] of containers.entries()) {
     const whole = isTei(el, 'body') || isTei(el, 'text');
     let key = getAttr(el, 'xml:id') ?? (whole ? el.name : `${kind}-${i + 1}`);
@@ -292,10 +313,14 @@ function importParsed(
         source: meta.source ?? header.source,
         extra: { ...header.extra, ...meta.extra },
       };
-    const doc = (
-      register === null ? containerToDoc(el) : withMentions(ids, () => containerToDoc(el))
-    ).toJSON() as DocJSON;
-    documents.push({ key, title: meta.title, n, kind, meta, doc });
+    const node = register === null ? containerToDoc(el) : withMentions(ids, () => containerToDoc(el));
+    pointers.push(surfaces.length === 0 ? new Set() : facsPointersOf(node));
+    documents.push({ key, title: meta.title, n, kind, meta, doc: node.toJSON() as DocJSON });
+  }
+  if (surfaces.length > 0) {
+    surfacesByDocument(pointers, surfaces).forEach((own, i) => {
+      if (own.length > 0) documents[i]!.surfaces = own;
+    });
   }
   for (const [i, { el }] of containers.entries()) {
     el.children.splice(0, el.children.length, { type: 'pi', target: PLACEHOLDER, body: documents[i]!.key });

@@ -5,7 +5,7 @@
  * service's own operations are each one transaction.
  */
 import { existsSync, statSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExistingVolumeChoice, ExportTarget, ImportFile, PointerReport } from '../../edition/api.ts';
@@ -14,6 +14,7 @@ import { chooseProject, defaultProjectPath, userDataDir, type ProjectChoice } fr
 import { startServer } from '../serve/server.ts';
 import { checkExportPath } from '../service/export-paths.ts';
 import { openService, type SiglumService } from '../service/index.ts';
+import { MAX_IMAGE_BYTES } from '../service/page-images.ts';
 import { openWorkspace } from '../service/workspace.ts';
 import { prewarmImportWorker } from '../workers/index.ts';
 import { EXIT_INCOMPLETE, exportEditionCommand, isEditionFormat } from './export-edition.ts';
@@ -81,6 +82,24 @@ function existingChoice(opts: {
   return chosen[0]?.[0];
 }
 
+/**
+ * The page images an exported TEI file `DIR/NAME.xml` has beside it in `DIR/NAME-images/`,
+ * named as its `<graphic url>`s name them (`NAME-images/p1.tif`); none for other files.
+ */
+async function imagesBeside(file: string): Promise<ImportFile[]> {
+  if (!/\.(xml|tei)$/i.test(file)) return [];
+  const folder = `${basename(file).replace(/\.(xml|tei)$/i, '')}-images`;
+  const dir = join(dirname(resolve(file)), folder);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
+  const out: ImportFile[] = [];
+  for (const name of (await readdir(dir)).sort()) {
+    if (!/\.(tiff?|jpe?g|png|webp)$/i.test(name)) continue;
+    const bytes = await readInputFile(join(dir, name), MAX_IMAGE_BYTES);
+    out.push({ name: `${folder}/${name}`, base64: bytes.toString('base64') });
+  }
+  return out;
+}
+
 export async function importCommand(
   files: string[],
   opts: { project?: string; json?: boolean; 'as-new'?: boolean; replace?: boolean; update?: boolean },
@@ -94,6 +113,7 @@ export async function importCommand(
     const bytes = await readInputFile(file);
     // As bytes, so the service checks that the text is valid UTF-8 rather than a decoder here guessing.
     read.push({ name: basename(file), base64: bytes.toString('base64') });
+    read.push(...(await imagesBeside(file)));
   }
   const result = await withNewProjectUndone(project, () =>
     withService(project, true, (s) =>
@@ -210,10 +230,17 @@ export async function exportCommand(
 
   // Checked before the project is read, and again once the file name is known.
   if (!intoFolder) checkExportPath(out, 'tei', { projectPath: project.path });
-  const exported = await withService(project, false, (s) => s.exportTei(at === undefined ? target : { ...target, at }));
+  // Page images go into NAME-images/ beside NAME.xml, and the TEI names them there.
+  const imagesFolder = intoFolder ? undefined : `${basename(out).replace(/\.(xml|tei)$/i, '')}-images`;
+  const args = { ...target, ...(at === undefined ? {} : { at }), ...(imagesFolder ? { imagesFolder } : {}) };
+  const exported = await withService(project, false, (s) => s.exportTei(args));
   const path = checkExportPath(intoFolder ? join(out, basename(exported.fileName)) : out, 'tei', {
     projectPath: project.path,
   });
+  if (exported.images !== undefined) {
+    const images = exported.images;
+    await withService(project, false, (s) => s.writeExportImages(images, dirname(path)));
+  }
   // Written beside the target and renamed over it, so a failure never leaves half a file.
   const partial = `${path}.${process.pid}.partial`;
   try {

@@ -28,6 +28,7 @@ import { loadContentAt } from '../../db/content.ts';
 import { withListWit } from './witnesses.ts';
 import { mentionRefs } from './entities.ts';
 import { fitCorpusRegister, fitFileRegister, type FileScope } from './register-ids.ts';
+import { facsimileOf, withFacsimile, type ExportedImage } from './facsimile-tei.ts';
 
 /** The register with an xml:id for every entry (EntityService.exportRecords). */
 export type RegisterForExport = () => EntityRecord[];
@@ -74,8 +75,16 @@ interface Written {
 }
 
 /** The pointer check of an exported file (see edition/tei/pointers.ts). */
-function withPointerCheck(fileName: string, { xml, root }: Written): TeiExport {
-  return { fileName, xml, pointers: checkPointers(root ?? parseXml(xml, { fileName }).root) };
+function withPointerCheck(fileName: string, { xml, root }: Written, images: ExportedImage[] = []): TeiExport {
+  const report: TeiExport = { fileName, xml, pointers: checkPointers(root ?? parseXml(xml, { fileName }).root) };
+  return images.length === 0
+    ? report
+    : { ...report, images: images.map((i) => ({ path: i.path, fileId: String(i.fileId) })) };
+}
+
+/** The folder beside an exported file that its page images go into: `NAME-images` for `NAME.xml`. */
+export function imagesFolderOf(fileName: string): string {
+  return `${fileName.replace(/\.(xml|tei)$/i, '')}-images`;
 }
 
 /** A file name made from a title: letters, digits and dashes; `tag` (`d12`) keeps two documents of one title apart. */
@@ -118,24 +127,30 @@ export function documentExport(
   id: number,
   register?: RegisterForExport,
   doc: DocJSON = authority.peek(id).toJSON() as DocJSON,
+  imagesFolder?: string,
 ): TeiExport {
   const record = getDocument(store.db, id);
+  const fileName = fileNameOf(record.info.title, `d${id}`);
+  const facsimile = facsimileOf(store, [id], imagesFolder ?? imagesFolderOf(fileName));
   const collectionId = record.info.collectionId === null ? null : Number(record.info.collectionId);
   const frame = collectionId === null ? null : getCollection(store.db, collectionId).frame;
   const context = frame !== null && record.frameKey !== null ? { frame, key: record.frameKey } : {};
   const written = fitted(
     (entities) =>
-      withListWit(
-        store,
-        id,
-        exportDocumentTei(doc, record.meta, entities === undefined ? context : { ...context, register: entities }),
+      withFacsimile(
+        withListWit(
+          store,
+          id,
+          exportDocumentTei(doc, record.meta, entities === undefined ? context : { ...context, register: entities }),
+        ),
+        facsimile.surfaces,
       ),
     register?.(),
     { collectionId, mentioned: mentionedIn([doc]) },
     // A FRUS document keeps to the FRUS schema: its entries go in FRUS lists.
     { unmentioned: false, frusDocument: frame !== null && /\sxmlns:frus=/.test(frame) },
   );
-  return withPointerCheck(fileNameOf(record.info.title, `d${id}`), written);
+  return withPointerCheck(fileName, written, facsimile.images);
 }
 
 /**
@@ -151,9 +166,11 @@ export function exportTei(
   register?: RegisterForExport,
   /** For one document: the version to export (default: the current one). */
   at?: number,
+  /** The folder (relative to the file) its page images are named in; default `NAME-images`. */
+  imagesFolder?: string,
 ): TeiExport {
   // One read transaction: a volume's frame, documents and register as of one commit.
-  return store.read(() => teiOf(store, authority, target, register, at));
+  return store.read(() => teiOf(store, authority, target, register, at, imagesFolder));
 }
 
 function teiOf(
@@ -162,23 +179,27 @@ function teiOf(
   target: ExportTarget,
   register: RegisterForExport | undefined,
   at: number | undefined,
+  imagesFolder: string | undefined,
 ): TeiExport {
   if ('documentId' in target) {
     const id = rowId(target.documentId, 'document');
     const doc = at === undefined ? undefined : (loadContentAt(store.db, id, at).toJSON() as DocJSON);
-    return documentExport(store, authority, id, register, doc);
+    return documentExport(store, authority, id, register, doc, imagesFolder);
   }
   const records = register?.();
   if ('collectionId' in target) {
     const collection = getCollection(store.db, rowId(target.collectionId, 'collection'));
     const { frame, docs } = volume(store, authority, collection.id, collection.title);
+    const fileName = fileNameOf(collection.title, `c${collection.id}`);
+    const ids = listDocuments(store.db, collection.id).map((d) => Number(d.id));
+    const facsimile = facsimileOf(store, ids, imagesFolder ?? imagesFolderOf(fileName));
     const written = fitted(
-      (entities) => exportCollectionTei(frame, docs, entities),
+      (entities) => withFacsimile(exportCollectionTei(frame, docs, entities), facsimile.surfaces),
       records,
       { collectionId: collection.id, mentioned: mentionedIn(docs.values()) },
       { unmentioned: true },
     );
-    return withPointerCheck(fileNameOf(collection.title, `c${collection.id}`), written);
+    return withPointerCheck(fileName, written, facsimile.images);
   }
   const title = getProject(store.db)?.title ?? 'Siglum project';
   const ids: Array<number | null> = collectionIds(store.db);

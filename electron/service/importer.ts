@@ -26,6 +26,36 @@ import { importRegister, linkImportedMentions } from './entities.ts';
 import { isTeiImport, parsedParts, type FileParser, type PlainImport, type TeiImport } from './formats.ts';
 import { storeImportedWitnesses, witnessesFromTei } from './witnesses.ts';
 import { copyIdentity, inProject, rereadVolume, volumeIdentity, volumeOf, type VolumeIdentity } from './reimport.ts';
+import { storeGraphics, storeSurfaces } from './facsimile-tei.ts';
+
+const IMAGE_NAME = /\.(tiff?|jpe?g|png|webp)$/i;
+
+/**
+ * Splits an import's files into page images a TEI file names (`<graphic url>`, by the
+ * file's name: `F-images/p1.tif`) and the rest. The TEI files are parsed first, by
+ * `parseTei`; answers the images by name and the files still to parse.
+ */
+async function pageImageResources(
+  files: readonly ImportFile[],
+  parseTei: (file: ImportFile) => Promise<Array<TeiImport | PlainImport>>,
+): Promise<{ resources: Map<string, Buffer>; rest: ImportFile[] }> {
+  const images = files.filter((f) => IMAGE_NAME.test(f.name) && 'base64' in f);
+  if (images.length === 0) return { resources: new Map(), rest: [...files] };
+  const urls = new Set<string>();
+  for (const file of files.filter((f) => !images.includes(f))) {
+    for (const result of await parseTei(file)) {
+      if (!isTeiImport(result)) continue;
+      for (const d of result.documents) for (const s of d.surfaces ?? []) if (s.graphic) urls.add(s.graphic.url);
+    }
+  }
+  const resources = new Map<string, Buffer>();
+  const rest: ImportFile[] = [];
+  for (const f of images) {
+    if (urls.has(f.name) && typeof f.base64 === 'string') resources.set(f.name, Buffer.from(f.base64, 'base64'));
+    else rest.push(f);
+  }
+  return { resources, rest };
+}
 
 /** Checks an importer's document against the schema; returns it as the store keeps it. */
 function checkedDoc(json: DocJSON, fileName: string, title: string): DocJSON {
@@ -54,8 +84,14 @@ export async function importFiles(
   existing?: ExistingVolumeChoice,
 ): Promise<ImportResult> {
   const parsed: Array<{ file: ImportFile; result: TeiImport | PlainImport; part: number | null }> = [];
-  // A teiCorpus gives one volume per TEI, each known by its place in the file.
-  for (const file of files) {
+  // Page images a TEI file's <graphic url> names come with it as files of that name.
+  const { resources, rest } = await pageImageResources(files, async (file) => {
+    const parts = parsedParts(await parse(file));
+    // A teiCorpus gives one volume per TEI, each known by its place in the file.
+    for (const [i, result] of parts.entries()) parsed.push({ file, result, part: parts.length > 1 ? i + 1 : null });
+    return parts;
+  });
+  for (const file of rest) {
     const parts = parsedParts(await parse(file));
     for (const [i, result] of parts.entries()) parsed.push({ file, result, part: parts.length > 1 ? i + 1 : null });
   }
@@ -77,6 +113,12 @@ export async function importFiles(
         }
       : { kind: 'plain', plain: { ...result, doc: checkedDoc(result.doc, file.name, result.title) } },
   );
+
+  // The images the volumes' surfaces show, kept (with their tiles) before the one transaction.
+  const allSurfaces = parsed.flatMap(({ result }) =>
+    isTeiImport(result) ? result.documents.flatMap((d) => d.surfaces ?? []) : [],
+  );
+  const graphics = await storeGraphics(store, allSurfaces, resources);
 
   // The witnesses a TEI file lists, with their texts read from its apparatus.
   const witnesses = new Map(prepared.map((p) => [p, p.kind === 'tei' ? witnessesFromTei(p.tei) : null]));
@@ -160,6 +202,7 @@ export async function importFiles(
         });
         putSnapshot(tx, Number(info.id), 0, linkImportedMentions(d.doc, refs));
         storeImportedWitnesses(tx, Number(info.id), witnesses.get(p)?.get(d.key));
+        storeSurfaces(tx, Number(info.id), d.surfaces ?? [], graphics, p.file.name);
         imported.push({ id: info.id, title: info.title, collection: apiId(collectionId) });
       }
     }

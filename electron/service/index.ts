@@ -81,6 +81,7 @@ import { trashDocument } from '../../db/trash.ts';
 import { versionAtTime } from '../../db/history.ts';
 import type { BackupInfo } from '../../edition/history/api.ts';
 import { facsimileMethods } from './facsimiles.ts';
+import { checkImagesFolder, writeExportImages } from './facsimile-tei.ts';
 
 export interface ServiceOptions {
   /** Create the project file when it does not exist. */
@@ -113,6 +114,8 @@ export interface ServiceOptions {
 export interface SiglumService extends SiglumClient {
   /** Takes a verified backup now, named by `reason` ('before-restore', ...). */
   takeBackup(reason: string): Promise<BackupInfo>;
+  /** Writes an exported TEI file's page images (`TeiExport.images`) into its folder `dir`; answers the paths written. */
+  writeExportImages(images: NonNullable<TeiExport['images']>, dir: string): Promise<string[]>;
   /** Snapshots open documents and closes the file. Calls after close reject. */
   close(): void;
 }
@@ -344,7 +347,8 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
         else if (typeof o['collectionId'] === 'string') target = { collectionId: o['collectionId'] };
         else throw new SiglumError('bad-input', 'Say what to export: a documentId, a collectionId, or all: true.');
         const at = 'documentId' in target ? versionOf(target.documentId, o['at']) : undefined;
-        return exportTei(store, authority, target, () => entities.exportRecords(), at);
+        const folder = checkImagesFolder(optionalString(o, 'imagesFolder', 'exportTei'));
+        return exportTei(store, authority, target, () => entities.exportRecords(), at, folder);
       }),
 
     createCollection: (args) =>
@@ -470,6 +474,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
 
     takeBackup: (reason) => call(() => backups.take(reason)),
 
+    writeExportImages: (images, dir) => call(() => writeExportImages(store, images, dir)),
     ...facsimileMethods({ store, authority }, call),
     importIiif: () =>
       call(() => {

@@ -8,7 +8,7 @@
  * first, so a viewer has the first tiles of a large image long before its last.
  */
 import { createHash } from 'node:crypto';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata, Sharp, SharpInput, SharpOptions } from 'sharp';
 import { SiglumError } from '../../edition/errors.ts';
 import {
   deleteImageFile,
@@ -27,6 +27,12 @@ export const MAX_IMAGE_BYTES = 200 * 1024 * 1024;
 export const TILE_SIZE = 256;
 export const TILE_OVERLAP = 0;
 const TILE_QUALITY = 85;
+
+/** sharp, loaded on first use: the command line starts without libvips unless it reads an image. */
+async function sharp(input?: SharpInput | SharpInput[], options?: SharpOptions): Promise<Sharp> {
+  const { default: load } = await import('sharp');
+  return load(input, options);
+}
 
 const MEDIA_TYPES: Readonly<Record<string, string>> = {
   tiff: 'image/tiff',
@@ -72,7 +78,7 @@ export async function inspectImage(
   }
   let meta: Metadata;
   try {
-    meta = await sharp(bytes, { pages: 1 }).metadata();
+    meta = await (await sharp(bytes, { pages: 1 })).metadata();
   } catch (e) {
     throw unreadable(name, e instanceof Error ? e.message : String(e));
   }
@@ -86,7 +92,7 @@ export async function inspectImage(
   const count = meta.format === 'tiff' ? Math.max(1, meta.pages ?? 1) : 1;
   const pages: Array<{ width: number; height: number }> = [];
   for (let page = 0; page < count; page++) {
-    const m = page === 0 ? meta : await sharp(bytes, { page }).metadata();
+    const m = page === 0 ? meta : await (await sharp(bytes, { page })).metadata();
     if (m.width === undefined || m.height === undefined) throw unreadable(name, `page ${page + 1} has no size`);
     pages.push({ width: m.width, height: m.height });
   }
@@ -103,7 +109,9 @@ interface Raster {
 /** One page decoded in full, as 8-bit sRGB (alpha flattened on white). Throws the sentence naming the file. */
 async function decode(name: string, bytes: Buffer, page: number): Promise<Raster> {
   try {
-    const { data, info } = await sharp(bytes, { page, failOn: 'error', limitInputPixels: 1_000_000_000 })
+    const { data, info } = await (
+      await sharp(bytes, { page, failOn: 'error', limitInputPixels: 1_000_000_000 })
+    )
       .flatten({ background: '#ffffff' })
       .toColourspace('srgb')
       .raw()
@@ -117,7 +125,9 @@ async function decode(name: string, bytes: Buffer, page: number): Promise<Raster
 async function halve(r: Raster): Promise<Raster> {
   const width = Math.max(1, Math.ceil(r.width / 2));
   const height = Math.max(1, Math.ceil(r.height / 2));
-  const { data, info } = await sharp(r.data, { raw: { width: r.width, height: r.height, channels: r.channels } })
+  const { data, info } = await (
+    await sharp(r.data, { raw: { width: r.width, height: r.height, channels: r.channels } })
+  )
     .resize(width, height, { fit: 'fill', kernel: 'lanczos3' })
     .raw()
     .toBuffer({ resolveWithObject: true });
@@ -129,6 +139,7 @@ async function tilesOf(r: Raster): Promise<Array<{ x: number; y: number; data: B
   const columns = Math.ceil(r.width / TILE_SIZE);
   const rows = Math.ceil(r.height / TILE_SIZE);
   const jobs: Array<Promise<void>> = [];
+  const { default: load } = await import('sharp');
   for (let y = 0; y < rows; y++) {
     for (let x = 0; x < columns; x++) {
       const left = x * TILE_SIZE;
@@ -140,7 +151,7 @@ async function tilesOf(r: Raster): Promise<Array<{ x: number; y: number; data: B
         height: Math.min(TILE_SIZE, r.height - top),
       };
       jobs.push(
-        sharp(r.data, { raw: { width: r.width, height: r.height, channels: r.channels } })
+        load(r.data, { raw: { width: r.width, height: r.height, channels: r.channels } })
           .extract(region)
           .jpeg({ quality: TILE_QUALITY })
           .toBuffer()

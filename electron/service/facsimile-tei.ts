@@ -1,0 +1,216 @@
+/**
+ * TEI `<facsimile>` between the store and the TEI writers and readers
+ * (edition/facsimile/tei.ts): the surfaces of exported documents with their images named
+ * in a folder beside the file, and the surfaces of an imported volume stored with the
+ * images that came with it.
+ */
+import { existsSync } from 'node:fs';
+import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, posix } from 'node:path';
+import { SiglumError } from '../../edition/errors.ts';
+import { facsimileToXml, insertFacsimile, type FacsimileSurface } from '../../edition/facsimile/tei.ts';
+import { parseXml } from '../../edition/xml/parse.ts';
+import { serializeXml } from '../../edition/xml/serialize.ts';
+import { TEI_NS, type XmlElement } from '../../edition/xml/tree.ts';
+import {
+  facsimileIdTaken,
+  getImageRow,
+  imageFileOriginal,
+  insertSurface,
+  putZone,
+  surfaceRecords,
+  zoneRecords,
+} from '../../db/facsimiles.ts';
+import type { Store, Tx } from '../../db/store.ts';
+import { storeImageFile } from './page-images.ts';
+
+/** `imagesFolder` of exportTei: the name of one folder beside the file (no path), or undefined. */
+export function checkImagesFolder(folder: string | undefined): string | undefined {
+  if (folder === undefined) return undefined;
+  const plain = [...folder].every((c) => c.charCodeAt(0) >= 0x20 && c !== '/' && c !== '\\');
+  if (!plain || folder === '' || folder.startsWith('.') || folder.length > 200) {
+    throw new SiglumError(
+      'bad-input',
+      'exportTei takes "imagesFolder" as the name of a folder beside the file (no "/", not starting with ".").',
+    );
+  }
+  return folder;
+}
+
+/** An image an export writes beside its TEI: `path` relative to the TEI's folder. */
+export interface ExportedImage {
+  path: string;
+  fileId: number;
+}
+
+/**
+ * The facsimile of documents `ids` as TEI surfaces, each image named
+ * `FOLDER/NAME` (names made unique within the export), and the images to write.
+ */
+export function facsimileOf(
+  store: Store,
+  ids: readonly number[],
+  folder: string,
+): { surfaces: FacsimileSurface[]; images: ExportedImage[] } {
+  const surfaces: FacsimileSurface[] = [];
+  const byFile = new Map<number, string>();
+  const taken = new Set<string>();
+  const pathOf = (fileId: number, name: string): string => {
+    let path = byFile.get(fileId);
+    if (path !== undefined) return path;
+    const base = posix.basename(name.replace(/\\/g, '/')) || 'image';
+    const dot = base.lastIndexOf('.');
+    const [stem, ext] = dot > 0 ? [base.slice(0, dot), base.slice(dot)] : [base, ''];
+    path = `${folder}/${base}`;
+    for (let i = 2; taken.has(path); i++) path = `${folder}/${stem}-${i}${ext}`;
+    taken.add(path);
+    byFile.set(fileId, path);
+    return path;
+  };
+  for (const id of ids) {
+    for (const s of surfaceRecords(store.db, id)) {
+      let graphic = s.graphic;
+      if (s.imageId !== null) {
+        const image = getImageRow(store.db, s.imageId);
+        graphic = {
+          url: pathOf(image.fileId, image.name),
+          width: image.width,
+          height: image.height,
+          page: image.page,
+          xml: s.graphic?.xml ?? [],
+        };
+      }
+      surfaces.push({
+        id: s.xmlId,
+        n: s.n,
+        ulx: s.ulx,
+        uly: s.uly,
+        lrx: s.lrx,
+        lry: s.lry,
+        graphic,
+        zones: zoneRecords(store.db, s.rowId),
+        xml: s.xml,
+      });
+    }
+  }
+  return { surfaces, images: [...byFile].map(([fileId, path]) => ({ path, fileId })) };
+}
+
+/** `xml` (a TEI file, or a teiCorpus's first TEI) with the facsimile of these surfaces put in; as it was with none. */
+export function withFacsimile(xml: string, surfaces: readonly FacsimileSurface[]): string {
+  const facsimile = facsimileToXml(surfaces);
+  if (facsimile === null) return xml;
+  const parsed = parseXml(xml, { fileName: 'export' });
+  const tei: XmlElement | undefined =
+    parsed.root.name === 'TEI'
+      ? parsed.root
+      : (parsed.root.children.find((c) => c.type === 'element' && c.uri === TEI_NS && c.name === 'TEI') as
+          XmlElement | undefined);
+  if (tei === undefined) return xml;
+  insertFacsimile(tei, facsimile);
+  return serializeXml(parsed);
+}
+
+/** The images an import brought (their names as the TEI's graphic urls name them), stored; by url. */
+export async function storeGraphics(
+  store: Store,
+  surfaces: readonly FacsimileSurface[],
+  resources: ReadonlyMap<string, Buffer>,
+): Promise<Map<string, { imageId: number; width: number; height: number }>> {
+  const byUrl = new Map<string, { imageId: number; width: number; height: number }>();
+  for (const s of surfaces) {
+    const g = s.graphic;
+    if (g === null) continue;
+    const key = `${g.url}#${g.page}`;
+    const bytes = resources.get(g.url);
+    if (bytes === undefined || byUrl.has(key)) continue;
+    const pages = await storeImageFile(store, posix.basename(g.url), bytes);
+    const page = pages[g.page];
+    if (page !== undefined) byUrl.set(key, page);
+  }
+  return byUrl;
+}
+
+/**
+ * Stores an imported document's surfaces and zones. An image that came with the import
+ * is the surface's; one that did not is kept as the TEI named it. Throws a sentence
+ * when an id is in the project already (the same facsimile imported twice).
+ */
+export function storeSurfaces(
+  tx: Tx,
+  documentId: number,
+  surfaces: readonly FacsimileSurface[],
+  images: ReadonlyMap<string, { imageId: number; width: number; height: number }>,
+  fileName: string,
+): void {
+  for (const s of surfaces) {
+    for (const id of [s.id, ...s.zones.map((z) => z.id)]) {
+      if (facsimileIdTaken(tx.db, id)) {
+        throw new SiglumError(
+          'bad-input',
+          `${fileName}: the project already has a page or zone "${id}" (is this facsimile imported already?). Import it into another project, or change its ids.`,
+        );
+      }
+    }
+    const g = s.graphic;
+    const image = g === null ? undefined : images.get(`${g.url}#${g.page}`);
+    const rowId = insertSurface(tx, {
+      documentId,
+      xmlId: s.id,
+      n: s.n,
+      imageId: image?.imageId ?? null,
+      ulx: s.ulx,
+      uly: s.uly,
+      lrx: s.lrx,
+      lry: s.lry,
+      xml: s.xml,
+      // With its image in the store, the graphic is written from it; its other attributes stay.
+      graphic: g === null ? null : image === undefined ? g : { ...g, xml: g.xml },
+    });
+    for (const z of s.zones) putZone(tx, { rowId, documentId }, z);
+  }
+}
+
+/**
+ * Writes the originals of an export's images into `dir` (the TEI's folder) at their
+ * paths, never over an existing file: one with the same bytes is left as it is (the
+ * same export written again), any other is refused with a sentence. Answers the paths
+ * written.
+ */
+export async function writeExportImages(
+  store: Store,
+  images: ReadonlyArray<{ path: string; fileId: string }>,
+  dir: string,
+): Promise<string[]> {
+  const written: string[] = [];
+  for (const image of images) {
+    if (image.path.split('/').some((part) => part === '' || part === '.' || part === '..')) {
+      throw new SiglumError('bad-input', `"${image.path}" is not a path inside the export's folder.`);
+    }
+    const target = join(dir, ...image.path.split('/'));
+    const { original } = imageFileOriginal(store.db, Number(image.fileId));
+    if (existsSync(target)) {
+      if ((await readFile(target)).equals(original)) continue;
+      throw new SiglumError(
+        'forbidden',
+        `${target} already exists and is another file, so the page images were not written. Move it away, or export to another folder.`,
+      );
+    }
+    await mkdir(dirname(target), { recursive: true });
+    const partial = `${target}.${process.pid}.partial`;
+    try {
+      await writeFile(partial, original, { flag: 'wx' });
+      // A link fails where a file appeared meanwhile: nothing is ever written over.
+      await link(partial, target);
+    } catch (e) {
+      throw new SiglumError(
+        'io',
+        `Cannot write ${target} (${(e as NodeJS.ErrnoException).code ?? 'error'}): check the folder is writable, or choose another --out.`,
+      );
+    } finally {
+      await rm(partial, { force: true });
+    }
+    written.push(target);
+  }
+  return written;
+}
