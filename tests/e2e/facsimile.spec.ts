@@ -6,12 +6,12 @@
  * with every zone and pointer.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Surface } from '../../edition/facsimile/api.ts';
-import { selecting } from './editor-page.ts';
-import { api, expectImageShown, KANT, KANT_TITLE, pageLines, setUpKant, TEI_ALL } from './facsimile-support.ts';
-import { expect, test } from './fixtures.ts';
+import { EditorPage, selecting } from './editor-page.ts';
+import { api, expectImageShown, KANT, pageLines, setUpKant, TEI_ALL } from './facsimile-support.ts';
+import { expect, startServe, test } from './fixtures.ts';
 
 const LINES_17 = pageLines(resolve(KANT, 'OCR-D-GT-PAGE/PAGE_0017_PAGE.xml'));
 
@@ -131,21 +131,46 @@ test('page images beside the text: tiles, PAGE line zones, a drawn zone linked, 
   expect(xml).toContain(`<seg facs="#${drawnId}">${words}</seg>`);
   expect([...xml.matchAll(/<zone\b/g)]).toHaveLength(LINES_17.length + 1);
 
-  // ... and in again: a second document with the same pages, zones and pointers.
+  // ... and in again, into a project of its own (ids are the project's): the same pages, zones and pointers.
   const before = await api<Surface[]>(page, 'listSurfaces', { documentId });
-  writeFileSync(exported, xml.replace(`<title>${KANT_TITLE}</title>`, '<title>Kant again</title>'));
-  await editor.importFile(exported);
-  await expect(editor.documentRows.filter({ hasText: 'Kant again' })).toHaveCount(1);
-  await expect(page).not.toHaveURL(new RegExp(encodeURIComponent(documentId) + '$'));
-  const againId = decodeURIComponent(/#\/doc\/(.+)$/.exec(page.url())![1]!);
-  const after = await api<Surface[]>(page, 'listSurfaces', { documentId: againId });
-  const shape = (surfaces: Surface[]) =>
-    surfaces.map((s) => ({
-      n: s.n,
-      size: [s.image?.width, s.image?.height],
-      zones: s.zones.map((z) => [z.kind, z.ulx, z.uly, z.lrx, z.lry, z.points]).sort(),
-    }));
-  expect(shape(after)).toEqual(shape(before));
-  await expect(editor.text).toContainText(LINES_17[1]!.text);
-  await expect(panel.locator('.zone')).toHaveCount(LINES_17.length + 1);
+  const other = await startServe(testInfo.outputPath('again.siglum'));
+  try {
+    const again = await page.context().newPage();
+    const editor2 = new EditorPage(again);
+    await editor2.open(other.url);
+    await editor2.importFile(exported);
+    await expect(editor2.text).toContainText(LINES_17[1]!.text);
+    const againId = decodeURIComponent(/#\/doc\/(.+)$/.exec(again.url())![1]!);
+    const after = await api<Surface[]>(again, 'listSurfaces', { documentId: againId });
+    const shape = (surfaces: Surface[]) =>
+      surfaces.map((s) => ({
+        id: s.id,
+        n: s.n,
+        extent: [s.ulx, s.uly, s.lrx, s.lry],
+        zones: s.zones.map((z) => [z.id, z.kind, z.ulx, z.uly, z.lrx, z.lry, z.points]),
+      }));
+    expect(shape(after)).toEqual(shape(before));
+    // The pointers: the caret on the second line shows its zone, on the linked words the drawn one.
+    await again.getByRole('button', { name: 'Image', exact: true }).click();
+    const panel2 = again.getByRole('region', { name: 'Page image' });
+    await expect(panel2.locator('.zone')).toHaveCount(LINES_17.length + 1);
+    await editor2.text.locator('.tei-mark[data-tei="seg"]').click();
+    await expect(panel2.locator('.zone.highlighted')).toHaveAttribute('data-zone-id', drawnId);
+    await again.keyboard.press('End');
+    await expect(panel2.locator('.zone.highlighted')).toHaveAttribute('data-zone-id', LINES_17[0]!.id);
+    await again.keyboard.press('ArrowDown');
+    await expect(panel2.locator('.zone.highlighted')).toHaveAttribute('data-zone-id', LINES_17[1]!.id);
+    // Exported from there, the same facsimile and text (the header's sourceDesc is not the subject here).
+    await again.getByRole('button', { name: /Export TEI/ }).click();
+    const [download2] = await Promise.all([
+      again.waitForEvent('download'),
+      again.getByRole('menuitem', { name: 'This document' }).click(),
+    ]);
+    const exported2 = testInfo.outputPath('kant-again.xml');
+    await download2.saveAs(exported2);
+    const fromFacsimile = (tei: string) => tei.slice(tei.indexOf('<facsimile>'));
+    expect(fromFacsimile(readFileSync(exported2, 'utf8'))).toBe(fromFacsimile(xml));
+  } finally {
+    await other.stop();
+  }
 });
