@@ -6,7 +6,6 @@
  */
 import AttributesToggle from '../attributes/AttributesToggle.tsx';
 import EntityMenu from '../entities/EntityMenu.tsx';
-import FacsimileToggle from '../facsimile/FacsimileToggle.tsx';
 import PanelButtons from '../entities/PanelButtons.tsx';
 import { useStores } from '../stores/context.ts';
 import VariantsToggle from '../collation/VariantsToggle.tsx';
@@ -45,7 +44,6 @@ export default function Toolbar() {
           <PanelButtons />
           <VariantsToggle />
           <AttributesToggle />
-          <FacsimileToggle />
         </div>
       </div>
       <SaveIndicator />

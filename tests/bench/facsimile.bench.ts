@@ -128,7 +128,7 @@ try {
 
   t = performance.now();
   await page.evaluate(() => performance.mark('bench:click'));
-  await page.getByRole('button', { name: 'Image', exact: true }).click();
+  await page.getByRole('button', { name: 'Page images' }).click();
   await page.waitForFunction(() => performance.getEntriesByName('siglum:facsimile-first-tile').length > 0);
   await page.waitForFunction(() => performance.getEntriesByName('siglum:facsimile-loaded').length > 0, null, {
     timeout: 60_000,

@@ -109,7 +109,7 @@ export async function setUpKant(page: Page, url: string, testInfo: TestInfo): Pr
   await editor.importFile(source);
   await expect(editor.text).toContainText('Seite zwanzig.');
   const documentId = decodeURIComponent(/#\/doc\/(.+)$/.exec(page.url())![1]!);
-  await page.getByRole('button', { name: 'Image', exact: true }).click();
+  await page.getByRole('button', { name: 'Page images' }).click();
   const panel = page.getByRole('region', { name: 'Page image' });
   await expect(panel).toContainText('This document has no page images');
   await panel.getByTestId('facsimile-input').setInputFiles(KANT_IMAGES);

@@ -42,7 +42,7 @@ test('page images beside the text: tiles, PAGE line zones, a drawn zone linked, 
     });
   }
   await page.reload();
-  await page.getByRole('button', { name: 'Image', exact: true }).click();
+  await page.getByRole('button', { name: 'Page images' }).click();
   await expectImageShown(page);
   const zones = panel.locator('.zone-line');
   await expect(zones).toHaveCount(LINES_17.length);
@@ -66,7 +66,7 @@ test('page images beside the text: tiles, PAGE line zones, a drawn zone linked, 
 
   // Two lines in line mode: Enter starts a line on the next line zone, the highlight follows.
   // With the panel closed, line mode opens it.
-  await page.getByRole('button', { name: 'Image', exact: true }).click();
+  await page.getByRole('button', { name: 'Page images' }).click();
   await expect(panel).toBeHidden();
   await page.keyboard.press('ControlOrMeta+Alt+l');
   await expect(panel.getByRole('button', { name: 'Line mode' })).toHaveAttribute('aria-pressed', 'true');
@@ -151,7 +151,7 @@ test('page images beside the text: tiles, PAGE line zones, a drawn zone linked, 
       }));
     expect(shape(after)).toEqual(shape(before));
     // The pointers: the caret on the second line shows its zone, on the linked words the drawn one.
-    await again.getByRole('button', { name: 'Image', exact: true }).click();
+    await again.getByRole('button', { name: 'Page images' }).click();
     const panel2 = again.getByRole('region', { name: 'Page image' });
     await expect(panel2.locator('.zone')).toHaveCount(LINES_17.length + 1);
     await editor2.text.locator('.tei-mark[data-tei="seg"]').click();
