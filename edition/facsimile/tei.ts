@@ -206,7 +206,9 @@ function pointList(v: string | null): Point[] | null {
 }
 
 function kept(el: XmlElement, modelled: readonly string[]): XmlAttrs {
-  return el.attrs.filter((a) => !modelled.includes(a.name)).map((a) => [a.name, a.value] as const);
+  return ownAttrs(el)
+    .filter((a) => !modelled.includes(a.name))
+    .map((a) => [a.name, a.value] as const);
 }
 
 /** A pixel size as the TEI writes it (`1457px` or `1457`), else null. */
@@ -298,7 +300,7 @@ function readSurface(el: XmlElement): FacsimileSurface {
  * read only when they are written plainly (`12`, `12.5`), which `num` does.
  */
 export function facsimileFromXml(el: XmlElement): FacsimileSurface[] | null {
-  if (!isTei(el, 'facsimile') || el.attrs.length > 0 || !onlyElements(el)) return null;
+  if (!isTei(el, 'facsimile') || ownAttrs(el).length > 0 || !onlyElements(el)) return null;
   try {
     const surfaces = childElements(el).map((s) => {
       if (!isTei(s, 'surface')) throw new Unread();
@@ -312,12 +314,17 @@ export function facsimileFromXml(el: XmlElement): FacsimileSurface[] | null {
   }
 }
 
+/** An element's attributes but namespace declarations. */
+function ownAttrs(el: XmlElement): XmlAttr[] {
+  return el.attrs.filter((a) => a.name !== 'xmlns' && !a.name.startsWith('xmlns:'));
+}
+
 /** Whether every attribute reads the same written back (numbers like `12.50` would not). */
 function sameNumbers(a: XmlElement, b: XmlElement): boolean {
   const as = childElements(a);
   const bs = childElements(b);
-  if (as.length !== bs.length || a.attrs.length !== b.attrs.length) return false;
-  for (const x of a.attrs) if (getAttr(b, x.name) !== x.value) return false;
+  if (as.length !== bs.length || ownAttrs(a).length !== ownAttrs(b).length) return false;
+  for (const x of ownAttrs(a)) if (getAttr(b, x.name) !== x.value) return false;
   return as.every((x, i) => sameNumbers(x, bs[i]!));
 }
 

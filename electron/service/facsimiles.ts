@@ -5,7 +5,7 @@
  * Each handler is a plain function of a context and arguments already checked by the
  * small `check...` function beside it.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Buffer } from 'node:buffer';
 import { SiglumError } from '../../edition/errors.ts';
 import type { FacsimileApi, ImageTile, Surface, ZoneInput } from '../../edition/facsimile/api.ts';
@@ -30,7 +30,7 @@ import { rowId } from '../../db/ids.ts';
 import type { Store } from '../../db/store.ts';
 import { argsObject, requireArray, requireString } from './args.ts';
 import type { CollabAuthority } from './authority.ts';
-import { MAX_IMAGE_BYTES, storeImageFile } from './page-images.ts';
+import { MAX_IMAGE_BYTES, storeImageFile, type StoredPage } from './page-images.ts';
 
 /** The client id of steps the service makes when a zone goes (its links go with it). */
 export const FACSIMILE_CLIENT = 'siglum-facsimile';
@@ -163,8 +163,26 @@ export async function addPageImages(ctx: FacsimileContext, args: AddPageImagesAr
   if (target !== null && target.documentId !== args.documentId) {
     throw bad(`The page "${args.surfaceId}" belongs to another document. Open that document to give it an image.`);
   }
-  for (const file of args.files) {
-    const pages = await storeImageFile(store, file.name, file.bytes);
+  // Two files at a time: decoding one runs on one of libvips' threads, and a TIFF's
+  // JPEG strips decode slowly (about 150 ms CPU for a Kant page).
+  const stored: Array<StoredPage[] | Error> = [];
+  const same = new Map<string, Promise<StoredPage[]>>();
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < args.files.length) {
+      const i = next++;
+      const file = args.files[i]!;
+      if (stored.slice(0, i).some((r) => r instanceof Error)) return;
+      // The same bytes twice in one call are kept once (and not raced into the store twice).
+      const sha = createHash('sha256').update(file.bytes).digest('hex');
+      let job = same.get(sha);
+      if (job === undefined) same.set(sha, (job = storeImageFile(store, file.name, file.bytes)));
+      stored[i] = await job.catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  for (const pages of stored) {
+    if (pages instanceof Error) throw pages;
     store.write((tx) => {
       if (target !== null) {
         const first = pages[0]!;

@@ -107,11 +107,16 @@ interface Raster {
 }
 
 /** One page decoded in full, as 8-bit sRGB (alpha flattened on white). Throws the sentence naming the file. */
-async function decode(name: string, bytes: Buffer, page: number): Promise<Raster> {
+async function decode(
+  name: string,
+  bytes: Buffer,
+  page: number,
+  size?: { width: number; height: number },
+): Promise<Raster> {
   try {
-    const { data, info } = await (
-      await sharp(bytes, { page, failOn: 'error', limitInputPixels: 1_000_000_000 })
-    )
+    const image = await sharp(bytes, { page, failOn: 'error', limitInputPixels: 1_000_000_000 });
+    if (size !== undefined) image.resize(size.width, size.height, { fit: 'fill', kernel: 'lanczos3' });
+    const { data, info } = await image
       .flatten({ background: '#ffffff' })
       .toColourspace('srgb')
       .raw()
@@ -163,38 +168,83 @@ async function tilesOf(r: Raster): Promise<Array<{ x: number; y: number; data: B
   return out;
 }
 
+/** The highest level made in the first, quick pass: at most 1024 px, about a screenful. */
+const FIRST_VIEW_LEVEL = 10;
+/** Pages above this many pixels get the quick first pass. */
+const QUICK_PASS_PIXELS = 8_000_000;
+/** Tiles per write transaction: a few hundred kB, committed in milliseconds. */
+const TILES_PER_WRITE = 64;
+
+/** Levels `from`..`to` of a raster at level `to`, each the previous halved, lowest first. */
+async function pyramid(top: Raster, from: number, to: number): Promise<Raster[]> {
+  const levels: Raster[] = [top];
+  for (let level = to - 1; level >= from; level--) levels.unshift(await halve(levels[0]!));
+  return levels;
+}
+
 /**
- * Makes the tile pyramid of one page and stores it, level 0 first, each level in its
- * own transaction. `onLevel` hears of each level once it is committed.
+ * Makes the tile pyramid of one page (`width` x `height`) and stores it, lowest level
+ * first, in short transactions. On a large page, levels up to about a screenful come first
+ * from an image decoded at that size (JPEG and WebP decode smaller images faster), so a viewer can
+ * show the page before the full-size decode is done. `onLevel` hears of each level once
+ * it is committed.
  */
 export async function makeTiles(
   store: Store,
-  imageId: number,
+  image: { id: number; width: number; height: number },
   name: string,
   bytes: Buffer,
   page: number,
   onLevel?: (level: number) => void,
 ): Promise<void> {
-  const full = await decode(name, bytes, page);
-  const maxLevel = maxLevelOf(full.width, full.height);
-  // The levels are made by halving from the top, then stored from the bottom up.
-  const levels: Raster[] = [full];
-  for (let level = maxLevel - 1; level >= 0; level--) levels.unshift(await halve(levels[0]!));
-  for (let level = 0; level <= maxLevel; level++) {
-    const tiles = await tilesOf(levels[level]!);
-    levels[level] = { ...levels[level]!, data: Buffer.alloc(0) };
-    // Large levels in several short transactions, so other calls get their turn.
-    for (let i = 0; i < tiles.length; i += 64) {
-      const chunk = tiles.slice(i, i + 64);
-      const last = i + 64 >= tiles.length;
-      store.write((tx) => {
-        putTiles(tx, imageId, level, chunk);
-        if (last) setLevelsDone(tx, imageId, level + 1);
-      });
-      if (!last) await new Promise((done) => setImmediate(done));
+  const maxLevel = maxLevelOf(image.width, image.height);
+  const early = Math.min(FIRST_VIEW_LEVEL, maxLevel - 1);
+  let pending: Array<{ level: number; x: number; y: number; data: Buffer }> = [];
+  const flush = (levelsDone: number): void => {
+    const chunk = pending;
+    pending = [];
+    store.write((tx) => {
+      for (let level = 0; level <= maxLevel; level++) {
+        const own = chunk.filter((t) => t.level === level);
+        if (own.length > 0) putTiles(tx, image.id, level, own);
+      }
+      setLevelsDone(tx, image.id, levelsDone);
+    });
+  };
+  const storeLevels = async (levels: Raster[], first: number): Promise<void> => {
+    for (const [i, raster] of levels.entries()) {
+      const level = first + i;
+      for (const t of await tilesOf(raster)) pending.push({ level, ...t });
+      levels[i] = { ...raster, data: Buffer.alloc(0) };
+      // Large levels in several transactions, so other calls get their turn in between.
+      while (pending.length >= TILES_PER_WRITE) {
+        const rest = pending.slice(TILES_PER_WRITE);
+        pending = pending.slice(0, TILES_PER_WRITE);
+        flush(rest.some((t) => t.level === level) ? level : level + 1);
+        pending = rest;
+        await new Promise((done) => setImmediate(done));
+      }
+      if (level === first + levels.length - 1 || level === early) {
+        if (pending.length > 0 || level === early) flush(level + 1);
+        for (let l = first; l <= level; l++) onLevel?.(l);
+      }
     }
-    onLevel?.(level);
+  };
+  let from = 0;
+  // Decoding twice pays only for large pages: a small one is decoded whole in a moment.
+  if (early >= 0 && image.width * image.height > QUICK_PASS_PIXELS) {
+    const size = levelSize(image.width, image.height, early);
+    await storeLevels(await pyramid(await decode(name, bytes, page, size), 0, early), 0);
+    from = early + 1;
   }
+  const full = await decode(name, bytes, page);
+  if (full.width !== image.width || full.height !== image.height) {
+    throw unreadable(
+      name,
+      `page ${page + 1} decodes to ${full.width} x ${full.height}, not ${image.width} x ${image.height}`,
+    );
+  }
+  await storeLevels(await pyramid(full, from, maxLevel), from);
 }
 
 /** A page of an image file kept in the store, ready to show. */
@@ -248,7 +298,9 @@ export async function storeImageFile(
   });
   try {
     for (const [page, p] of stored.pages.entries()) {
-      await makeTiles(store, p.imageId, name, bytes, page, (level) => onLevel?.(p.imageId, level));
+      await makeTiles(store, { id: p.imageId, width: p.width, height: p.height }, name, bytes, page, (level) =>
+        onLevel?.(p.imageId, level),
+      );
     }
   } catch (e) {
     store.write((tx) => deleteImageFile(tx, stored.fileId));

@@ -54,7 +54,7 @@ export default function FacsimilePanel() {
       loadTilesWithAjax: false,
     });
     viewer = v;
-    // Performance marks for the viewer's benchmark (tests/bench/facsimile.bench.ts): opened, first tile, all tiles.
+    // Performance marks for the viewer's benchmark (tests/bench/facsimile-viewer.bench.ts): opened, first tile, all tiles.
     v.addHandler('tile-drawn', () => {
       if (untrack(tilesDrawn) === 0) performance.mark('siglum:facsimile-first-tile');
       setTilesDrawn((n) => n + 1);

@@ -158,14 +158,21 @@ describe('page images', () => {
     expect(await s.listSurfaces({ documentId: d.id })).toEqual([]);
   });
 
-  it('keeps the same file once when it is added twice', async () => {
+  it('keeps the same file once when it is added twice, in two calls or in one', async () => {
     const path = tmp.file('twice.siglum');
     const s = service('twice.siglum');
     const d = await s.createDocument({ title: 'Twice' });
     const small = await sharp(page17).resize(200).jpeg().toBuffer();
     await s.addPageImages({ documentId: d.id, files: [{ name: 'p.jpg', base64: b64(small) }] });
-    const surfaces = await s.addPageImages({ documentId: d.id, files: [{ name: 'p.jpg', base64: b64(small) }] });
-    expect(surfaces).toHaveLength(2);
+    const surfaces = await s.addPageImages({
+      documentId: d.id,
+      files: [
+        { name: 'p.jpg', base64: b64(small) },
+        { name: 'again.jpg', base64: b64(small) },
+      ],
+    });
+    expect(surfaces).toHaveLength(3);
+    expect(surfaces[2]!.image!.id).toBe(surfaces[1]!.image!.id);
     expect(surfaces[0]!.image!.id).toBe(surfaces[1]!.image!.id);
     s.close();
     const db = new Database(path, { readonly: true });
@@ -260,5 +267,29 @@ describe('zones', () => {
     await s.deleteZone({ surfaceId: surface!.id, zoneId: regionId });
     expect(zoneLinks(schema.nodeFromJSON((await s.openDocument({ id: d.id })).doc), regionId)).toEqual([]);
     await expect(s.deleteZone({ surfaceId: surface!.id, zoneId: regionId })).rejects.toThrow(/has no zone/);
+  });
+});
+
+describe('the trash', () => {
+  it('keeps a deleted document’s pages and zones, and restores them with it', async () => {
+    const s = service('trash.siglum');
+    const d = await s.createDocument({ title: 'Deleted' });
+    const small = await sharp(page20).resize(120).jpeg().toBuffer();
+    const [surface] = await s.addPageImages({ documentId: d.id, files: [{ name: 'p.jpg', base64: b64(small) }] });
+    const region = await s.saveZone({
+      surfaceId: surface!.id,
+      zone: { kind: 'region', ulx: 1, uly: 2, lrx: 50, lry: 60 },
+    });
+    await s.saveZone({
+      surfaceId: surface!.id,
+      zone: { kind: 'line', ulx: 2, uly: 3, lrx: 40, lry: 9, parent: region.zones[0]!.id },
+    });
+    const before = await s.listSurfaces({ documentId: d.id });
+    await s.deleteDocument({ id: d.id });
+    const [entry] = await s.listTrash({});
+    const restored = await s.restoreFromTrash({ id: entry!.id });
+    expect(await s.listSurfaces({ documentId: restored.id })).toEqual(
+      before.map((x) => ({ ...x, documentId: restored.id })),
+    );
   });
 });
