@@ -52,6 +52,9 @@ export default function FacsimilePanel() {
       animationTime: 0.4,
       // Tiles come as data: URLs made from the API's answer; nothing is fetched.
       loadTilesWithAjax: false,
+      // A page just added has its small levels first; a tile not made yet is asked for again.
+      tileRetryMax: 30,
+      tileRetryDelay: 300,
     });
     viewer = v;
     // Performance marks for the viewer's benchmark (tests/bench/facsimile-viewer.bench.ts): opened, first tile, all tiles.
