@@ -42,12 +42,18 @@ export function rectangleBetween(a: Point, b: Point): ZoneInput | null {
   return { kind: 'custom', ...box, points: null };
 }
 
-/** A polygon through `points` (at least three, not all on one line), or null. */
-export function polygonThrough(points: readonly Point[]): ZoneInput | null {
+/**
+ * A polygon through `points` (at least three different ones, with some area), or null.
+ * A point repeated straight after itself (the double click that closes a polygon) counts once.
+ */
+export function polygonThrough(input: readonly Point[]): ZoneInput | null {
+  const points = input
+    .map((p): Point => [Math.round(p[0]), Math.round(p[1])])
+    .filter((p, i, all) => i === 0 || p[0] !== all[i - 1]![0] || p[1] !== all[i - 1]![1]);
   if (points.length < 3) return null;
   const box = boundsOf(points);
   if (box.lrx - box.ulx < 1 || box.lry - box.uly < 1) return null;
-  return { kind: 'custom', ...box, points: points.map((p): Point => [Math.round(p[0]), Math.round(p[1])]) };
+  return { kind: 'custom', ...box, points };
 }
 
 /** What the editor sends to change `zone`, keeping its id, kind, type and parent. */

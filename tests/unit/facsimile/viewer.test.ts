@@ -117,6 +117,29 @@ describe('zone shapes', () => {
     });
   });
 
+  it('counts a corner clicked twice (the double click that closes a polygon) once', () => {
+    expect(
+      polygonThrough([
+        [0, 0],
+        [10, 0],
+        [10, 0],
+        [5, 9],
+        [5, 9],
+      ])?.points,
+    ).toEqual([
+      [0, 0],
+      [10, 0],
+      [5, 9],
+    ]);
+    expect(
+      polygonThrough([
+        [0, 0],
+        [10, 0],
+        [10, 0],
+      ]),
+    ).toBeNull();
+  });
+
   it('moves a zone, its outline and box together, keeping its id and kind', () => {
     const z = zone('z1', {
       points: [
