@@ -107,7 +107,7 @@ describe('zone shapes', () => {
     expect(poly).toMatchObject({
       ulx: 0,
       uly: 0,
-      lrx: 11,
+      lrx: 10,
       lry: 9,
       points: [
         [0, 0],
