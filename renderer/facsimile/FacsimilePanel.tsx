@@ -139,6 +139,14 @@ export default function FacsimilePanel() {
     const b = viewer.viewport.getBounds();
     viewer.viewport.panBy(new OpenSeadragon.Point(dx * b.width * 0.1, dy * b.height * 0.1));
   };
+  /** Selects the zone after (+1) or before (-1) the selected one in reading order, so zones are reachable without a mouse. */
+  const stepZone = (direction: 1 | -1) => {
+    const zones = facs.surface()?.zones ?? [];
+    if (zones.length === 0) return;
+    const at = zones.findIndex((z) => z.id === state.selected);
+    const next = at < 0 ? (direction > 0 ? 0 : zones.length - 1) : (at + direction + zones.length) % zones.length;
+    facs.selectZone(zones[next]!.id, false);
+  };
   const commands: Record<ViewerCommand, () => void> = {
     zoomIn: () => viewer?.viewport.zoomBy(1.25),
     zoomOut: () => viewer?.viewport.zoomBy(0.8),
@@ -153,6 +161,8 @@ export default function FacsimilePanel() {
     panDown: () => pan(0, 1),
     previousPage: () => page(-1),
     nextPage: () => page(1),
+    nextZone: () => stepZone(1),
+    previousZone: () => stepZone(-1),
     deleteZone: () => void facs.deleteSelected(),
     finishPolygon: () => layer?.finishPolygon(),
     cancel: () => facs.setTool('pan'),

@@ -83,6 +83,8 @@ export type ViewerCommand =
   | 'panDown'
   | 'previousPage'
   | 'nextPage'
+  | 'nextZone'
+  | 'previousZone'
   | 'deleteZone'
   | 'finishPolygon'
   | 'cancel';
@@ -106,6 +108,8 @@ export const viewerKeys: readonly ViewerKey[] = [
   { id: 'panDown', label: 'Pan down', keys: ['ArrowDown'] },
   { id: 'previousPage', label: 'Previous page', keys: ['PageUp'] },
   { id: 'nextPage', label: 'Next page', keys: ['PageDown'] },
+  { id: 'nextZone', label: 'Select the next zone', keys: [']'] },
+  { id: 'previousZone', label: 'Select the previous zone', keys: ['['] },
   { id: 'deleteZone', label: 'Delete the selected zone', keys: ['Delete'] },
   { id: 'finishPolygon', label: 'Close the polygon being drawn', keys: ['Enter'] },
   { id: 'cancel', label: 'Stop drawing', keys: ['Escape'] },

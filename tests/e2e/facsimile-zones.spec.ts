@@ -128,4 +128,10 @@ test('zones drawn, moved, reshaped and deleted on the image are saved', async ({
   await page.keyboard.press('Delete');
   await expect(panel.locator('.zone-custom')).toHaveCount(1);
   expect((await zonesOf(page, documentId)).map((z) => z.id)).toEqual([polygon.id]);
+  // Without the mouse: ] selects the next zone (the only one left), Delete removes it.
+  await page.keyboard.press(']');
+  await expect(panel.locator(`.zone[data-zone-id="${polygon.id}"]`)).toHaveClass(/selected/);
+  await page.keyboard.press('Delete');
+  await expect(panel.locator('.zone')).toHaveCount(0);
+  expect(await zonesOf(page, documentId)).toEqual([]);
 });
