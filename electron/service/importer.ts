@@ -27,6 +27,7 @@ import { isTeiImport, parsedParts, type FileParser, type PlainImport, type TeiIm
 import { storeImportedWitnesses, witnessesFromTei } from './witnesses.ts';
 import { copyIdentity, inProject, rereadVolume, volumeIdentity, volumeOf, type VolumeIdentity } from './reimport.ts';
 import { storeGraphics, storeSurfaces } from './facsimile-tei.ts';
+import { deleteSurfaces, surfaceRecords } from '../../db/facsimiles.ts';
 
 const IMAGE_NAME = /\.(tiff?|jpe?g|png|webp)$/i;
 
@@ -173,6 +174,14 @@ export async function importFiles(
         );
         updated.push(reread.report);
         removed.push(...reread.removed);
+        // Pages and zones: Replace takes the file's; Update keeps a document's own, if it has any.
+        reread.documents.forEach((doc, i) => {
+          const id = Number(doc.id);
+          const own = surfaceRecords(tx.db, id).length > 0;
+          if (own && existing !== 'replace') return;
+          deleteSurfaces(tx, id);
+          storeSurfaces(tx, id, p.tei.documents[i]?.surfaces ?? [], graphics, p.file.name);
+        });
         for (const d of reread.documents) imported.push({ ...d, collection: apiId(target) });
         continue;
       }

@@ -134,6 +134,23 @@ describe('TEI facsimile', () => {
     expect(exported.images).toBeUndefined();
   });
 
+  it('imports the volume again: Update keeps the pages and zones as edited, Replace takes the file’s', async () => {
+    const s = service('again-and-again.siglum');
+    const first = await s.importFiles({ files: [{ name: 'kant.xml', text: VOLUME }] });
+    const id = first.documents[0]!.id;
+    const fromFile = await s.listSurfaces({ documentId: id });
+    await s.saveZone({ surfaceId: 'f20', zone: { id: 'l20a', kind: 'line', ulx: 1, uly: 2, lrx: 3, lry: 4 } });
+    const edited = await s.listSurfaces({ documentId: id });
+    expect(edited[1]!.zones[0]).toMatchObject({ id: 'l20a', ulx: 1, lry: 4 });
+
+    const update = await s.importFiles({ files: [{ name: 'kant.xml', text: VOLUME }], existing: 'update' });
+    expect(update.documents.map((d) => d.id)).toEqual([id]);
+    expect(await s.listSurfaces({ documentId: id })).toEqual(edited);
+
+    await s.importFiles({ files: [{ name: 'kant.xml', text: VOLUME }], existing: 'replace' });
+    expect(await s.listSurfaces({ documentId: id })).toEqual(fromFile);
+  });
+
   it('leaves a facsimile it does not model in the volume as it was', async () => {
     const s = service('unmodelled.siglum');
     const odd = VOLUME.replace('<zone xml:id="l20a"', '<desc>Page 484</desc><zone xml:id="l20a"');

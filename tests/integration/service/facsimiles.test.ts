@@ -73,7 +73,7 @@ describe('page images', () => {
     s.close();
     const db = new Database(path, { readonly: true });
     try {
-      const originals = db.prepare('SELECT name, original FROM image_files ORDER BY id').all() as Array<{
+      const originals = db.prepare('SELECT name, original FROM image_files ORDER BY name').all() as Array<{
         name: string;
         original: Buffer;
       }>;

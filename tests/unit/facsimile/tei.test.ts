@@ -12,6 +12,7 @@ import {
 import { checkZoneInput } from '../../../edition/facsimile/zones.ts';
 import { parseXml } from '../../../edition/xml/parse.ts';
 import { serializeNodes } from '../../../edition/xml/serialize.ts';
+import { checkPointers } from '../../../edition/tei/pointers.ts';
 
 const NS = 'xmlns="http://www.tei-c.org/ns/1.0"';
 const read = (xml: string) => facsimileFromXml(parseXml(xml).root);
@@ -128,5 +129,19 @@ describe('checkZoneInput', () => {
         ],
       }),
     ).toThrow(/3 to 10000 points/);
+  });
+});
+
+describe('the pointer check of an export', () => {
+  it('resolves pb, lb and seg facs pointers against the facsimile’s surfaces and zones', () => {
+    const body = FACSIMILE.replace(`<facsimile ${NS}>`, '<facsimile>');
+    const r = checkPointers(
+      parseXml(
+        `<TEI ${NS}><teiHeader/>${body}<text><body><p><pb facs="#s1"/><lb facs="#l1"/>Was ist ` +
+          `<seg facs="#r2">Aufklärung</seg>?<lb facs="#l9"/></p></body></text></TEI>`,
+      ).root,
+    );
+    expect(r.checked).toBe(4);
+    expect(r.dangling).toEqual([{ element: 'lb', attribute: 'facs', id: 'l9' }]);
   });
 });
