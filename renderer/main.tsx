@@ -7,6 +7,7 @@ import './styles/variants.css';
 import './styles/entities.css';
 import './styles/layout.css';
 import './styles/projects.css';
+import './styles/facsimile.css';
 import { getClient } from './api/index.ts';
 import { adoptCarriedUnsent } from './editor/unsent.ts';
 import ProjectGate from './projects/ProjectGate.tsx';

@@ -7,6 +7,8 @@
 import { onCleanup, onMount, Show, untrack } from 'solid-js';
 import type { SiglumClient } from '../../edition/api.ts';
 import { EntitiesContext } from '../entities/context.ts';
+import { FacsimileContext } from '../facsimile/context.ts';
+import { createFacsimileStore } from '../facsimile/store.ts';
 import EntityLayer from '../entities/EntityLayer.tsx';
 import { createEntityStore } from '../entities/store.ts';
 import { StoresContext, type Stores } from '../stores/context.ts';
@@ -37,6 +39,9 @@ export default function App(props: { client: SiglumClient }) {
   const entities = createEntityStore(client, notices[1], project[1]);
   // The editor asks the entity store for the marking popup, the entity card and the context menu.
   editor[1].mentions = entities[1];
+  // The page image follows the caret and answers the line-mode keys.
+  const facsimile = createFacsimileStore(client, editor[1], notices[1], () => project[0].currentId);
+  editor[1].facsimile = facsimile[1];
   const stores: Stores = { client, project, editor, notices };
   const [projectState, projectActions] = project;
 
@@ -76,7 +81,9 @@ export default function App(props: { client: SiglumClient }) {
             </Show>
             <main class="workspace" tabIndex={-1}>
               <Banner />
-              <EditorPane />
+              <FacsimileContext.Provider value={facsimile}>
+                <EditorPane />
+              </FacsimileContext.Provider>
             </main>
           </div>
           <EntityLayer />

@@ -1,5 +1,6 @@
-/** Above the text: where the document sits (its volume and number). */
+/** Above the text: where the document sits (its volume and number), and the button that shows its page images. */
 import { Show } from 'solid-js';
+import FacsimileToggle from '../facsimile/FacsimileToggle.tsx';
 import { useStores } from '../stores/context.ts';
 
 export default function DocumentHeader() {
@@ -17,6 +18,7 @@ export default function DocumentHeader() {
           <Show when={doc().n}>
             <span class="doc-header-n">No. {doc().n}</span>
           </Show>
+          <FacsimileToggle />
         </header>
       )}
     </Show>

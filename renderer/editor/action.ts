@@ -5,6 +5,7 @@
 import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { MentionHost } from '../entities/plugin.ts';
+import type { FacsimileHost } from '../facsimile/keys.ts';
 import type { PageBreakAttrs } from './inline.ts';
 
 /** What an action may ask of the window (a dialog for a page break's number). */
@@ -13,6 +14,8 @@ export interface ActionHost {
   askPageBreak(current?: PageBreakAttrs, proposal?: PageBreakAttrs): Promise<PageBreakAttrs | null>;
   /** Marking popup, entity card and context menu (renderer/entities); absent in tests without a window. */
   mentions?: MentionHost;
+  /** The page image: the caret's zone, line mode, linking (renderer/facsimile); absent in tests without a window. */
+  facsimile?: FacsimileHost;
 }
 
 export type ActionGroup = 'history' | 'mark' | 'block' | 'letter' | 'inline' | 'entity';

@@ -13,6 +13,7 @@ import type { EditorView, NodeViewConstructor } from 'prosemirror-view';
 import type { DocJSON } from '../../edition/api.ts';
 import { schema } from '../../edition/schema.ts';
 import { mentionPlugin } from '../entities/plugin.ts';
+import { facsimilePlugins } from '../facsimile/plugin.ts';
 import { noteNumbering } from '../notes/numbering.ts';
 import { editorActions, type ActionHost, type EditorAction } from './actions.ts';
 import { findPlugin } from './find.ts';
@@ -58,6 +59,7 @@ export function createEditorState(doc: Node, version: number, clientID: string, 
       noteNumbering(),
       selectedNoteGuard(),
       ...(host.mentions ? [mentionPlugin(host.mentions)] : []),
+      ...(host.facsimile ? facsimilePlugins(host.facsimile) : []),
       keymap(actionKeymap(host)),
       keymap(blockKeymap()),
       keymap(baseKeymap),

@@ -1,5 +1,5 @@
 /**
- * The side panels beside the text (variants; register, index and notes; attributes),
+ * The side panels beside the text (page image; variants; register, index and notes; attributes),
  * laid out by `arrangeDock` from the room the pane has: side by side while the text
  * keeps about 45 characters, stacked in fewer columns when not, over the text when
  * even one column does not fit. Each panel is rendered once, in a slot placed by
@@ -11,6 +11,8 @@ import AttributesPanel from '../attributes/AttributesPanel.tsx';
 import VariantsPanel from '../collation/VariantsPanel.tsx';
 import { variantsOpen } from '../collation/panel.ts';
 import { useEntities } from '../entities/context.ts';
+import { facsimileOpen } from '../facsimile/panel.ts';
+import FacsimilePanel from '../facsimile/FacsimilePanel.tsx';
 import SidePanel from '../entities/SidePanel.tsx';
 import { useStores } from '../stores/context.ts';
 import { arrangeDock, HANDLE_WIDTH, maxColumnWidth } from './dock.ts';
@@ -53,6 +55,18 @@ export default function PanelDock() {
   const [textMeasure, setTextMeasure] = createSignal(0);
 
   const panels: DockPanel[] = [
+    // The page image first: the column nearest the text.
+    {
+      id: 'facsimile',
+      label: 'page image',
+      title: 'Page image',
+      open: () => facsimileOpen(),
+      render: () => (
+        <Show when={facsimileOpen()}>
+          <FacsimilePanel />
+        </Show>
+      ),
+    },
     {
       id: 'variants',
       label: 'variants',

@@ -7,6 +7,7 @@
 import { For, onMount } from 'solid-js';
 import { editorActions, formatKey, type ActionGroup } from '../editor/actions.ts';
 import { LIST_KEYS } from '../components/docList.ts';
+import { textKeys, viewerKeys } from '../facsimile/keys.ts';
 import { windowActions } from './windowActions.ts';
 
 const ARROWS: Readonly<Record<string, string>> = { ArrowUp: '↑', ArrowDown: '↓', ArrowLeft: '←', ArrowRight: '→' };
@@ -38,6 +39,8 @@ function sections(): Array<{ title: string; rows: Row[] }> {
         .filter((a) => groups.includes(a.group) && a.keys.length > 0)
         .map((a) => ({ label: a.label, keys: a.keys })),
     })),
+    { title: 'Page image, in the text', rows: textKeys.map((k) => ({ label: k.label, keys: k.keys })) },
+    { title: 'Page image, on the image', rows: viewerKeys.map((k) => ({ label: k.label, keys: k.keys })) },
   ];
 }
 

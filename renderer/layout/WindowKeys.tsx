@@ -5,6 +5,7 @@
 import { createSignal, onCleanup, onMount, Show } from 'solid-js';
 import { setVariantsOpen, variantsOpen } from '../collation/panel.ts';
 import { useEntities } from '../entities/context.ts';
+import { facsimileOpen, setFacsimileOpen } from '../facsimile/panel.ts';
 import { useStores } from '../stores/context.ts';
 import { attributesOpen, setAttributesOpen, setSidebarCollapsed, sidebarCollapsed } from './layoutState.ts';
 import ShortcutSheet from './ShortcutSheet.tsx';
@@ -34,6 +35,7 @@ export default function WindowKeys() {
     togglePanel(panel) {
       if (panel === 'variants') setVariantsOpen(!variantsOpen());
       else if (panel === 'attributes') setAttributesOpen(!attributesOpen());
+      else if (panel === 'facsimile') setFacsimileOpen(!facsimileOpen());
       else entities.setPanel(entityState.panel === panel ? null : panel);
     },
     toggleSidebar: () => setSidebarCollapsed(!sidebarCollapsed()),

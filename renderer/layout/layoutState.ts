@@ -7,10 +7,10 @@
  */
 import { createSignal } from 'solid-js';
 
-/** The side panels whose width the editor sets: variants, register/notes, attributes. */
-export type ResizablePanel = 'variants' | 'side' | 'attributes';
+/** The side panels whose width the editor sets: variants, register/notes, attributes, the page image. */
+export type ResizablePanel = 'variants' | 'side' | 'attributes' | 'facsimile';
 
-const DEFAULT_WIDTH: Record<ResizablePanel, number> = { variants: 420, side: 340, attributes: 300 };
+const DEFAULT_WIDTH: Record<ResizablePanel, number> = { variants: 420, side: 340, attributes: 300, facsimile: 520 };
 /** No panel narrower than this: its forms would not fit. */
 export const MIN_PANEL_WIDTH = 240;
 const STORAGE_KEY = 'siglum:layout';

@@ -11,7 +11,7 @@ import type { EditorView } from 'prosemirror-view';
 
 /** What the window's shortcuts ask of it. */
 export interface WindowHost {
-  togglePanel(panel: 'register' | 'index' | 'notes' | 'variants' | 'attributes'): void;
+  togglePanel(panel: 'register' | 'index' | 'notes' | 'variants' | 'attributes' | 'facsimile'): void;
   toggleSidebar(): void;
   pickImport(): void;
   openExportTei(): void;
@@ -61,6 +61,12 @@ export const windowActions: readonly WindowAction[] = [
     label: 'Attributes panel',
     keys: ['Mod-Shift-5'],
     run: (h) => h.togglePanel('attributes'),
+  },
+  {
+    id: 'facsimilePanel',
+    label: 'Page image panel',
+    keys: ['Mod-Shift-6'],
+    run: (h) => h.togglePanel('facsimile'),
   },
 ];
 

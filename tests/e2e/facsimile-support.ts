@@ -1,0 +1,121 @@
+/**
+ * What the page-image specs share: the Kant material (its two TIFFs and PAGE ground
+ * truth), the line zones read from a PAGE file, calls to the API from the page (with
+ * the page's own cookie), and whether the viewer's canvas shows an image.
+ */
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Surface } from '../../edition/facsimile/api.ts';
+import { EditorPage } from './editor-page.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const KANT = resolve(root, '../shared/corpus/facsimile/kant_aufklaerung_1784');
+export const KANT_IMAGES = [resolve(KANT, 'OCR-D-IMG/INPUT_0017.tif'), resolve(KANT, 'OCR-D-IMG/INPUT_0020.tif')];
+export const TEI_ALL = resolve(root, '../shared/schema/tei_all.rng');
+
+export interface PageLine {
+  id: string;
+  points: Array<[number, number]>;
+  text: string;
+}
+
+/** The text lines of a PAGE file in file order: id, outline, and the line's own text. */
+export function pageLines(file: string): PageLine[] {
+  const xml = readFileSync(file, 'utf8');
+  return xml
+    .split(/<TextLine\b/)
+    .slice(1)
+    .map((chunk) => {
+      const line = chunk.slice(0, chunk.indexOf('</TextLine>'));
+      const id = /\bid="([^"]+)"/.exec(line)![1]!;
+      const coords = /<Coords points="([^"]+)"/.exec(line)![1]!;
+      // The line's own TextEquiv is the last one in it (after its words').
+      const equivs = [...line.matchAll(/<TextEquiv[^>]*>\s*<Unicode>([^<]*)<\/Unicode>/g)];
+      return {
+        id,
+        points: coords.split(/\s+/).map((p) => p.split(',').map(Number) as [number, number]),
+        text: equivs[equivs.length - 1]?.[1] ?? '',
+      };
+    });
+}
+
+/** Calls the API from the page, as the window does; throws the Node side's message on a refusal. */
+export async function api<T>(page: Page, method: string, args: unknown): Promise<T> {
+  const reply = await page.evaluate(
+    async ([m, a]) => {
+      const res = await fetch(`/api/${m}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(a),
+      });
+      return (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+    },
+    [method, args] as const,
+  );
+  if (!reply.ok) throw new Error(`${method}: ${reply.error?.message ?? 'refused'}`);
+  return reply.value as T;
+}
+
+/** Waits until the viewer has drawn tiles and its canvas is not blank (many distinct shades). */
+export async function expectImageShown(page: Page): Promise<void> {
+  const viewer = page.locator('.facsimile-viewer');
+  await expect
+    .poll(async () => Number(await viewer.getAttribute('data-tiles-drawn')), { timeout: 30_000 })
+    .toBeGreaterThan(0);
+  await expect
+    .poll(
+      () =>
+        viewer.evaluate((el) => {
+          const canvas = el.querySelector<HTMLCanvasElement>('.openseadragon-canvas > canvas');
+          const ctx = canvas?.getContext('2d');
+          if (!canvas || !ctx || canvas.width === 0) return 0;
+          const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+          const shades = new Set<number>();
+          for (let i = 0; i < data.length; i += 4 * 97)
+            shades.add((data[i]! >> 3) * 1024 + (data[i + 1]! >> 3) * 32 + (data[i + 2]! >> 3));
+          return shades.size;
+        }),
+      { timeout: 30_000 },
+    )
+    .toBeGreaterThan(50);
+}
+
+export const KANT_TITLE = 'Beantwortung der Frage: Was ist Aufklärung?';
+const kantTei = (title: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>${title}</title></titleStmt><publicationStmt><p>Test</p></publicationStmt><sourceDesc><p>Berlinische Monatsschrift, 1784</p></sourceDesc></fileDesc></teiHeader><text><body><p><pb n="17"/></p><p><pb n="20"/>Seite zwanzig.</p></body></text></TEI>
+`;
+
+export interface KantSetUp {
+  editor: EditorPage;
+  panel: Locator;
+  pages: Locator;
+  documentId: string;
+  surfaces: Surface[];
+}
+
+/**
+ * A document of two page breaks (pages 17 and 20) imported, the page-image panel opened,
+ * and the two Kant scans added from its own file input, the first one shown.
+ */
+export async function setUpKant(page: Page, url: string, testInfo: TestInfo): Promise<KantSetUp> {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const editor = new EditorPage(page);
+  await editor.open(url);
+  const source = testInfo.outputPath('kant.xml');
+  writeFileSync(source, kantTei(KANT_TITLE));
+  await editor.importFile(source);
+  await expect(editor.text).toContainText('Seite zwanzig.');
+  const documentId = decodeURIComponent(/#\/doc\/(.+)$/.exec(page.url())![1]!);
+  await page.getByRole('button', { name: 'Page images' }).click();
+  const panel = page.getByRole('region', { name: 'Page image' });
+  await expect(panel).toContainText('This document has no page images');
+  await panel.getByTestId('facsimile-input').setInputFiles(KANT_IMAGES);
+  const pages = panel.getByRole('combobox', { name: 'Page' });
+  await expect(pages.locator('option')).toHaveCount(2, { timeout: 60_000 });
+  await expectImageShown(page);
+  const surfaces = await api<Surface[]>(page, 'listSurfaces', { documentId });
+  return { editor, panel, pages, documentId, surfaces };
+}
