@@ -15,6 +15,7 @@ import type { DanglingPointer, PointerReport } from './tei/pointers.ts';
 import { WITNESS_METHODS, type WitnessApi, type WitnessEvent } from './apparatus/api.ts';
 import { SEARCH_METHODS, type SearchApi } from './search/api.ts';
 import { HISTORY_METHODS, type HistoryApi, type ProjectEvent } from './history/api.ts';
+import { GIT_METHODS, type GitApi } from './git/api.ts';
 
 export type { DocJSON, DocumentInfo, ImportFile, ProjectInfo, StepJSON } from './types.ts';
 import type { DocJSON, DocumentInfo, ImportFile, ProjectInfo, StepJSON } from './types.ts';
@@ -332,7 +333,7 @@ export interface EntityIndexEntry {
 }
 
 /** The Node side's services, as the UI sees them. */
-export interface SiglumApi extends WitnessApi, SearchApi, HistoryApi {
+export interface SiglumApi extends WitnessApi, SearchApi, HistoryApi, GitApi {
   projectInfo(args: Record<string, never>): Promise<ProjectInfo>;
   listCollections(args: Record<string, never>): Promise<CollectionInfo[]>;
   listDocuments(args: { collectionId?: string }): Promise<DocumentInfo[]>;
@@ -485,6 +486,7 @@ export const API_METHODS = [
   ...SEARCH_METHODS,
   'validateDocument',
   ...HISTORY_METHODS,
+  ...GIT_METHODS,
 ] as const satisfies readonly ApiMethod[];
 
 /** Compile-time check that API_METHODS names every method of SiglumApi. */
