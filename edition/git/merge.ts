@@ -7,7 +7,7 @@
  * is a conflict of whole top-level blocks, shown side by side for the editor to choose
  * or edit (`resolveMerge`).
  */
-import { diff3Merge } from 'node-diff3';
+import { diff3Merge, diffIndices } from 'node-diff3';
 import type { DocJSON } from '../types.ts';
 import { schema } from '../schema.ts';
 
@@ -80,9 +80,42 @@ function fromTokens(keys: readonly string[]): NodeJSON[] {
 function mergeKeys(base: string[], ours: string[], theirs: string[]): string[] | null {
   const out: string[] = [];
   for (const region of diff3Merge(ours, base, theirs, { excludeFalseConflicts: true })) {
-    if (region.ok) out.push(...region.ok);
-    else return null;
+    if (region.ok) {
+      out.push(...region.ok);
+      continue;
+    }
+    const both = applyBoth(region.conflict!.o, region.conflict!.a, region.conflict!.b);
+    if (both === null) return null;
+    out.push(...both);
   }
+  return out;
+}
+
+/**
+ * Both sides' changes to a stretch of the base applied together, when the stretches of
+ * the base they change do not overlap (diff3 calls changes that only touch a conflict);
+ * null when they do.
+ */
+function applyBoth(base: string[], ours: string[], theirs: string[]): string[] | null {
+  type Hunk = { from: number; to: number; content: string[] };
+  const hunks = (side: string[]): Hunk[] =>
+    diffIndices(base, side).map((d) => ({
+      from: d.buffer1[0],
+      to: d.buffer1[0] + d.buffer1[1],
+      content: d.buffer2Content,
+    }));
+  const [mine, other] = [hunks(ours), hunks(theirs)];
+  const clash = (a: Hunk, b: Hunk): boolean =>
+    (a.from < b.to && b.from < a.to) || (a.from === b.from && (a.from === a.to || b.from === b.to));
+  if (mine.some((a) => other.some((b) => clash(a, b)))) return null;
+  const all = [...mine, ...other].sort((a, b) => a.from - b.from || a.to - b.to);
+  const out: string[] = [];
+  let at = 0;
+  for (const h of all) {
+    out.push(...base.slice(at, h.from), ...h.content);
+    at = h.to;
+  }
+  out.push(...base.slice(at));
   return out;
 }
 
@@ -127,6 +160,11 @@ function mergeBlocks(base: NodeJSON[], ours: NodeJSON[], theirs: NodeJSON[]): Do
       continue;
     }
     const c = region.conflict!;
+    const both = applyBoth(c.o, c.a, c.b);
+    if (both !== null) {
+      ok(nodes(both));
+      continue;
+    }
     const [o, b, t] = [nodes(c.a), nodes(c.o), nodes(c.b)];
     // Blocks changed in place on both sides: merge them pairwise, inside each.
     if (o.length === b.length && t.length === b.length) {
