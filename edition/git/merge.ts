@@ -253,3 +253,21 @@ export function mergeKeyed<T>(
   }
   return { merged, conflicts };
 }
+
+/** The text of blocks, for showing a conflict: each block's text, blank lines between, notes in brackets. */
+export function blocksText(blocks: readonly NodeJSON[]): string {
+  const inline = (n: NodeJSON): string =>
+    n.type === 'text'
+      ? (n.text ?? '')
+      : n.type === 'note'
+        ? ` [${blocksText(n.content ?? [])}]`
+        : n.type === 'lineBreak'
+          ? '\n'
+          : (n.content ?? []).map(inline).join('');
+  return blocks
+    .map((b) => {
+      const type = schema.nodes[b.type as keyof typeof schema.nodes];
+      return type?.isTextblock ? (b.content ?? []).map(inline).join('') : blocksText(b.content ?? []);
+    })
+    .join('\n\n');
+}
