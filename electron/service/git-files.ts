@@ -43,7 +43,12 @@ export interface GitContext {
   entities: EntityService;
   /** The project file's path. */
   projectPath: string;
+  /** Document files already read: text -> `DocumentFile.key` (reading is most of a status's time). */
+  keys: Map<string, string>;
 }
+
+/** The most files whose keys are remembered; past it the memory starts again. */
+const MAX_KEYS = 20_000;
 
 /** The settings key the print settings are kept under (publish.ts). */
 export const PRINT_SETTINGS_KEY = 'print';
@@ -119,7 +124,9 @@ export function projectFiles(
     const folderOf = new Map(volumes.map((v) => [v.id, v.folder]));
     const documents: ManifestDocument[] = [];
     const paths = new Map<number, string>();
-    const register = () => ctx.entities.exportRecords();
+    // Read once for every document: the register does not change during this read.
+    const records = ctx.entities.exportRecords();
+    const register = () => records;
     const ordered = [
       ...volumes.flatMap((v) => listDocuments(store.db, Number(v.id))),
       ...listDocuments(store.db, null),
@@ -132,7 +139,7 @@ export function projectFiles(
       paths.set(id, path);
       const xml = documentExport(store, authority, id, register).xml;
       const before = previous.get(path);
-      files.set(path, before !== undefined && sameDocumentFile(before, xml, path) ? before : xml);
+      files.set(path, before !== undefined && sameDocumentFile(before, xml, path, ctx.keys) ? before : xml);
       documents.push({ path, title: info.title, volume: info.collectionId === null ? null : folder });
       const witnesses = listWitnesses(store.db, id);
       if (witnesses.length > 0) {
@@ -160,11 +167,21 @@ function readProjectTitle(previous: ReadonlyMap<string, string>): string {
   return text === undefined ? 'Siglum project' : readManifest(text).title;
 }
 
-/** Whether two texts of a document file read as the same document. */
-export function sameDocumentFile(a: string, b: string, path: string): boolean {
+/** Whether two texts of a document file read as the same document; `keys` remembers files read. */
+export function sameDocumentFile(a: string, b: string, path: string, keys?: Map<string, string>): boolean {
   if (a === b) return true;
+  const keyOf = (text: string): string => {
+    const known = keys?.get(text);
+    if (known !== undefined) return known;
+    const key = readDocumentFile(text, path).key;
+    if (keys !== undefined) {
+      if (keys.size >= MAX_KEYS) keys.clear();
+      keys.set(text, key);
+    }
+    return key;
+  };
   try {
-    return readDocumentFile(a, path).key === readDocumentFile(b, path).key;
+    return keyOf(a) === keyOf(b);
   } catch {
     return false;
   }

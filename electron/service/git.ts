@@ -65,6 +65,7 @@ import {
   projectFiles,
   readDocumentFile,
   registerOf,
+  sameDocumentFile,
   type GitContext,
 } from './git-files.ts';
 import { stepsBetween } from './history.ts';
@@ -459,8 +460,7 @@ export async function gitPull(
       t !== undefined ? readDocumentFile(t, path).title : o !== undefined ? readDocumentFile(o, path).title : path;
     let outcome: Outcome = 'same';
     const same = (x: string | undefined, y: string | undefined) =>
-      x === y ||
-      (x !== undefined && y !== undefined && readDocumentFile(x, path).key === readDocumentFile(y, path).key);
+      x === y || (x !== undefined && y !== undefined && sameDocumentFile(x, y, path, ctx.keys));
     if (same(t, b)) outcome = 'same';
     else if (t === undefined) {
       // Removed there: removed here too unless changed here (nothing is lost).

@@ -41,7 +41,8 @@ function who(o: Record<string, unknown>) {
   };
 }
 
-export function gitMethods(ctx: GitContext, call: Call): GitApi {
+export function gitMethods(parts: Omit<GitContext, 'keys'>, call: Call): GitApi {
+  const ctx: GitContext = { ...parts, keys: new Map() };
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(body: () => Promise<T>): Promise<T> =>
     call(() => {
