@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { MergeChunk } from '../edition/git/merge.ts';
+import { documentCreatedAt } from './history.ts';
 import { getSetting, putSetting } from './settings.ts';
 import type { Tx } from './store.ts';
 
@@ -17,7 +18,7 @@ export interface GitLinkRecord {
   workTree: string;
   /** The remote's URL or path, or null. */
   remote: string | null;
-  /** Document row id -> its file in the repository. */
+  /** `documentKey` -> the document's file in the repository. */
   paths: Record<string, string>;
   /** Collection row id -> its folder. */
   folders: Record<string, string>;
@@ -34,6 +35,19 @@ export interface PendingConflict {
 export interface PendingMerge {
   theirs: string;
   conflicts: PendingConflict[];
+}
+
+/**
+ * A document's key in the link: its row id and when it was created, so that a row id
+ * SQLite hands out again after a deletion is not taken for the deleted document.
+ */
+export function documentKey(db: Database.Database, id: number): string {
+  return `${id}@${documentCreatedAt(db, id) ?? ''}`;
+}
+
+/** The row id in a `documentKey`. */
+export function idOfKey(key: string): number {
+  return Number(key.split('@')[0]);
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

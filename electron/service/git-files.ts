@@ -28,7 +28,7 @@ import { schema } from '../../edition/schema.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import { listCollections } from '../../db/collections.ts';
 import { listDocuments } from '../../db/documents.ts';
-import type { GitLinkRecord } from '../../db/git.ts';
+import { documentKey, type GitLinkRecord } from '../../db/git.ts';
 import { getSetting } from '../../db/settings.ts';
 import { listWitnesses } from '../../db/witnesses.ts';
 import type { Store } from '../../db/store.ts';
@@ -113,9 +113,15 @@ export function projectFiles(
   const { store, authority } = ctx;
   return store.read(() => {
     const files = new Map<string, string>();
-    const next: GitLinkRecord = { ...link, paths: { ...link.paths }, folders: { ...link.folders } };
+    // Only documents the project still has keep their paths; a removed one's path is free again.
+    const next: GitLinkRecord = { ...link, paths: {}, folders: { ...link.folders } };
     const takenFolders = new Set(Object.values(next.folders));
-    const takenPaths = new Set(Object.values(next.paths));
+    const takenPaths = new Set<string>();
+    const all = listDocuments(store.db);
+    for (const info of all) {
+      const path = link.paths[documentKey(store.db, Number(info.id))];
+      if (path !== undefined) takenPaths.add(path);
+    }
     const volumes = listCollections(store.db).map((c) => {
       const folder = next.folders[c.id] ?? freeName(slug(c.title), takenFolders);
       next.folders[c.id] = folder;
@@ -134,8 +140,9 @@ export function projectFiles(
     for (const info of ordered) {
       const id = Number(info.id);
       const folder = info.collectionId === null ? LOOSE_FOLDER : (folderOf.get(info.collectionId) ?? LOOSE_FOLDER);
-      const path = next.paths[info.id] ?? freeName(`${folder}/${slug(info.title)}`, takenPaths, '.xml');
-      next.paths[info.id] = path;
+      const key = documentKey(store.db, id);
+      const path = link.paths[key] ?? freeName(`${folder}/${slug(info.title)}`, takenPaths, '.xml');
+      next.paths[key] = path;
       paths.set(id, path);
       const xml = documentExport(store, authority, id, register).xml;
       const before = previous.get(path);

@@ -28,7 +28,9 @@ import { insertCollection, listCollections } from '../../db/collections.ts';
 import { getDocument, insertDocument, listDocuments, renameDocument } from '../../db/documents.ts';
 import { deleteEntity, insertEntity, listEntityRecords, updateEntity } from '../../db/entities.ts';
 import {
+  documentKey,
   getGitLink,
+  idOfKey,
   getPendingMerge,
   putGitLink,
   putPendingMerge,
@@ -334,7 +336,7 @@ function addDocument(
       meta: document.meta,
     });
     putSnapshot(tx, Number(info.id), 0, withProjectRefs(ctx, document.doc));
-    link.paths[info.id] = path;
+    link.paths[documentKey(tx.db, Number(info.id))] = path;
   });
 }
 
@@ -390,9 +392,9 @@ export async function gitClone(
       const xml = files.get(d.path);
       if (xml !== undefined) addDocument(ctx, link, d.path, xml, volumes.get(d.path.split('/')[0]!) ?? null);
     }
-    for (const [id, path] of Object.entries(link.paths)) {
+    for (const [key, path] of Object.entries(link.paths)) {
       const w = files.get(witnessesPath(path));
-      if (w !== undefined) applyWitnesses(ctx, Number(id), w);
+      if (w !== undefined) applyWitnesses(ctx, idOfKey(key), w);
     }
     const print = files.get(PRINT_SETTINGS_FILE);
     if (print !== undefined) ctx.store.write((tx) => putSetting(tx, PRINT_SETTINGS_KEY, JSON.parse(print)));
@@ -465,9 +467,9 @@ export async function gitPull(
     else if (t === undefined) {
       // Removed there: removed here too unless changed here (nothing is lost).
       if (id !== undefined && same(o, b)) {
+        delete next.paths[documentKey(ctx.store.db, id)];
         ctx.store.write((tx) => trashDocument(tx, id));
         ctx.authority.forget(id);
-        delete next.paths[String(id)];
         outcome = 'removed';
       }
     } else if (id === undefined) {
@@ -500,9 +502,10 @@ export async function gitPull(
     else if (outcome === 'removed') result.removed.push(title());
     // Witnesses follow the other side where only it changed them.
     const wp = witnessesPath(path);
-    const nowId = Object.entries(next.paths).find(([, p]) => p === path)?.[0];
+    const nowKey = Object.entries(next.paths).find(([, p]) => p === path)?.[0];
+    const nowId = nowKey === undefined ? undefined : idOfKey(nowKey);
     if (nowId !== undefined && theirFiles.get(wp) !== baseFiles.get(wp) && ours.files.get(wp) === baseFiles.get(wp)) {
-      applyWitnesses(ctx, Number(nowId), theirFiles.get(wp));
+      applyWitnesses(ctx, nowId, theirFiles.get(wp));
     }
   }
   const print = theirFiles.get(PRINT_SETTINGS_FILE);

@@ -218,6 +218,42 @@ describe('the project in Git, two editors and a bare repository', () => {
     },
   );
 
+  it('brings documents added and removed, witnesses and print settings', { timeout: 120_000 }, async () => {
+    const bare = tmp.file('parts.git');
+    await initRepository(bare, true);
+    const a = service('pa.siglum', { create: true, seed: true });
+    const draft = await a.createDocument({ title: 'Draft to drop' });
+    await a.gitInit({ remote: bare });
+    await a.gitCommit({ message: 'Start', ...A });
+    await a.gitPush({});
+    const b = service('pb.siglum');
+    await b.gitClone({ url: bare });
+    expect((await b.listDocuments({})).map((d) => d.title)).toContain('Draft to drop');
+
+    const seedId = (await a.listDocuments({}))[0]!.id;
+    await a.addWitness({ documentId: seedId, siglum: 'C', description: 'Carbon copy', text: 'Sir: During the month' });
+    await a.updatePrintSettings({ settings: { fontSizePt: 12 } });
+    await a.deleteDocument({ id: draft.id });
+    const added = await a.createDocument({ title: 'Note to file' });
+    await edit(a, added.id, (tr) => tr.insert(1, schema.text('Seen by the Ambassador.')));
+    await a.gitCommit({ message: 'Witness, settings, one document in, one out', ...A });
+    await a.gitPush({});
+    const pulled = await b.gitPull(B);
+    expect(pulled.added).toEqual(['Note to file']);
+    expect(pulled.removed).toEqual(['Draft to drop']);
+    expect((await b.listDocuments({})).map((d) => d.title).sort()).toEqual(
+      (await a.listDocuments({})).map((d) => d.title).sort(),
+    );
+    expect(await text(b, 'Note to file')).toBe('Seen by the Ambassador.');
+    const bSeed = await documentId(b, (await a.listDocuments({}))[0]!.title);
+    expect((await b.listWitnesses({ documentId: bSeed })).map((w) => [w.siglum, w.description, w.text])).toEqual([
+      ['C', 'Carbon copy', 'Sir: During the month'],
+    ]);
+    expect((await b.getPrintSettings({})).fontSizePt).toBe(12);
+    expect(await fingerprint(b)).toEqual(await fingerprint(a));
+    expect((await b.gitStatus({})).changed).toEqual([]);
+  });
+
   it('carries files of its own (a CI workflow) and writes the workflow on init', async () => {
     const s = service('ci.siglum', { create: true, seed: true });
     await s.gitInit({ ci: 'github' });
