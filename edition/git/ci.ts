@@ -17,6 +17,7 @@ export function ciWorkflow(forge: Forge): { path: string; text: string } {
     return {
       path: '.github/workflows/siglum-edition.yml',
       text: `# Builds the HTML edition with Siglum on every push to main and publishes it on GitHub Pages.
+# "npx siglum" installs the siglum package; point it at your own build of Siglum if you use one.
 name: Publish the edition
 on:
   push:
@@ -34,6 +35,8 @@ jobs:
       RUNNER_TEMP_DIR: \${{ runner.temp }}
     steps:
       - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0 # siglum git clone reads the whole history
       - uses: actions/setup-node@v4
         with:
           node-version: 22
@@ -48,10 +51,12 @@ ${build.map((line) => `      - run: ${line}`).join('\n')}
   return {
     path: '.gitlab-ci.yml',
     text: `# Builds the HTML edition with Siglum on every push to main and publishes it on GitLab Pages.
+# "npx siglum" installs the siglum package; point it at your own build of Siglum if you use one.
 pages:
   image: node:22
   variables:
     RUNNER_TEMP_DIR: /tmp/siglum
+    GIT_DEPTH: 0 # siglum git clone reads the whole history
   script:
     - mkdir -p "$RUNNER_TEMP_DIR"
 ${build.map((line) => `    - ${line}`).join('\n')}

@@ -32,7 +32,10 @@ function printStatus(status: GitStatus, io: Output): void {
   io.out(
     `Working tree ${status.workTree}; remote ${status.remote ?? 'none'}; at ${status.head?.slice(0, 8) ?? 'no commit yet'}.`,
   );
-  io.out(`${status.ahead} commits to push, ${status.behind} to pull (as of the last pull or push).`);
+  const commits = (n: number) => `${n} commit${n === 1 ? '' : 's'}`;
+  if (status.remote !== null) {
+    io.out(`${commits(status.ahead)} to push, ${status.behind} to pull (as of the last pull or push).`);
+  }
   for (const t of status.changed) io.out(`  changed: ${t}`);
   for (const p of status.otherChanges) io.out(`  changed: ${p}`);
   for (const c of status.conflicts) io.out(`  in conflict: ${c.title} (${c.path}); settle it in the Share panel`);

@@ -3,6 +3,7 @@
  * commit, push, clone into a new project, status and pull as JSON; and the sentences
  * for a push that cannot reach its remote.
  */
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
@@ -57,6 +58,22 @@ describe('siglum git', () => {
       const again = await cli(['git', 'clone', bare, '--project', b]);
       expect(again.status).toBe(1);
       expect(again.err).toMatch(/already exists/);
+      // What the published CI workflow runs: a clone of the checked-out working tree, then the HTML edition.
+      mkdirSync(tmp.file('ci'));
+      const c = tmp.file('ci/edition.siglum');
+      const ci = await cli([
+        'git',
+        'clone',
+        tmp.file('a.git-work'),
+        '--project',
+        c,
+        '--work-tree',
+        tmp.file('ci/work'),
+      ]);
+      expect(ci.status, ci.err).toBe(0);
+      const html = await cli(['export', '--all', '--format', 'html', '--out', tmp.file('public'), '--project', c]);
+      expect(html.status, html.err).toBe(0);
+      expect(readFileSync(tmp.file('public/index.html'), 'utf8')).toContain('The Ambassador in Japan');
       const wrong = await cli(['git', 'fetch', '--project', b]);
       expect(wrong.status).toBe(2);
     } finally {
