@@ -6,6 +6,7 @@
  * shared drive, a bare repository), by copying the objects between the two object
  * stores with isomorphic-git's object functions. isomorphic-git does not speak SSH.
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -230,7 +231,11 @@ export async function fetchRemote(dir: string, url: string, credentials: Credent
       await git.writeRef({ fs, gitdir, ref: REMOTE_REF, value: oid, force: true });
       return oid;
     }
-    refuseSsh(url);
+    const program = sshProgram(url);
+    if (program !== null) {
+      runGit(program, dir, ['fetch', url, `+${HEAD_REF}:${REMOTE_REF}`], url, 'fetch');
+      return await resolveOid(gitdir, REMOTE_REF);
+    }
     const result = await git.fetch({
       fs,
       http,
@@ -271,7 +276,12 @@ export async function pushRemote(dir: string, url: string, credentials: Credenti
       await git.writeRef({ fs, gitdir, ref: REMOTE_REF, value: head, force: true });
       return head;
     }
-    refuseSsh(url);
+    const program = sshProgram(url);
+    if (program !== null) {
+      runGit(program, dir, ['push', url, `${HEAD_REF}:${HEAD_REF}`], url, 'push');
+      await git.writeRef({ fs, gitdir, ref: REMOTE_REF, value: head, force: true });
+      return head;
+    }
     const result = await git.push({ fs, http, dir, url, ref: BRANCH, remoteRef: BRANCH, onAuth: onAuth(credentials) });
     if (!result.ok) throw behind();
     await git.writeRef({ fs, gitdir, ref: REMOTE_REF, value: head, force: true });
@@ -288,13 +298,43 @@ function behind(): SiglumError {
   );
 }
 
-function refuseSsh(url: string): void {
-  if (isSshRemote(url)) {
+/** The `git` program (SIGLUM_GIT_PROGRAM, else `git` on the PATH), or null when there is none. */
+function gitProgram(): string | null {
+  const program = process.env['SIGLUM_GIT_PROGRAM'] || 'git';
+  return spawnSync(program, ['--version'], { stdio: 'ignore' }).status === 0 ? program : null;
+}
+
+/**
+ * isomorphic-git does not speak SSH: an SSH remote goes through the `git` program when
+ * it is installed (its own SSH keys and agent), and is refused in a sentence otherwise.
+ */
+function sshProgram(url: string): string | null {
+  if (!isSshRemote(url)) return null;
+  const program = gitProgram();
+  if (program === null) {
     throw new SiglumError(
       'bad-input',
-      `${url} is an SSH address, which Siglum's Git cannot reach. Use the repository's HTTPS address, or push and pull with the git program in the working tree.`,
+      `${url} is an SSH address, which Siglum's Git cannot reach and no git program is installed to reach it. Use the repository's HTTPS address, or install git.`,
     );
   }
+  return program;
+}
+
+/** Runs the git program in the working tree; a sentence with git's own first line when it fails. */
+function runGit(program: string, dir: string, args: string[], url: string, what: 'fetch' | 'push'): string {
+  const r = spawnSync(program, ['-C', dir, ...args], {
+    encoding: 'utf8',
+    timeout: 300_000,
+    env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+  });
+  if (r.status === 0) return r.stdout;
+  const said = `${r.stderr ?? ''}`.trim();
+  if (what === 'push' && /\[rejected\]|non-fast-forward|fetch first/.test(said)) throw behind();
+  const line = said.split('\n').find((l) => /fatal|error|denied/i.test(l)) ?? said.split('\n')[0] ?? '';
+  throw new SiglumError(
+    'io',
+    `git could not ${what} ${url}: ${line.replace(/^(fatal|error): /, '')}. Check the address and your SSH key.`,
+  );
 }
 
 /** A sentence for what went wrong talking to a remote. */

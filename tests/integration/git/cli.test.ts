@@ -99,9 +99,15 @@ describe('siglum git', () => {
       await expect(fetchRemote(work, 'http://127.0.0.1:1/edition.git', null)).rejects.toThrow(
         /no network connection\. Your work is kept here/,
       );
-      await expect(pushRemote(work, 'git@github.com:frus/edition.git', null)).rejects.toThrow(
-        /is an SSH address, which Siglum's Git cannot reach\. Use the repository's HTTPS address/,
-      );
+      // An SSH remote needs the git program; without one, a sentence.
+      process.env['SIGLUM_GIT_PROGRAM'] = tmp.file('no-git-here');
+      try {
+        await expect(pushRemote(work, 'git@github.com:frus/edition.git', null)).rejects.toThrow(
+          /is an SSH address, which Siglum's Git cannot reach and no git program is installed to reach it\. Use the repository's HTTPS address, or install git\./,
+        );
+      } finally {
+        delete process.env['SIGLUM_GIT_PROGRAM'];
+      }
       await expect(pushRemote(work, tmp.file('nowhere'), null)).rejects.toThrow(/There is no Git repository at/);
     } finally {
       server.close();
