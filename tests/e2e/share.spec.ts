@@ -31,6 +31,17 @@ async function otherEditorPushes(dir: string, bare: string): Promise<void> {
       return at < 0;
     });
     tr.insert(at + PARAGRAPH_END.length, schema.text(' Added there.'));
+    // And a reviewer's comment after a name in the list that follows.
+    let name = -1;
+    tr.doc.descendants((node, pos) => {
+      if (name < 0 && node.isText && node.text!.includes('Manchuli')) name = pos + node.text!.indexOf('Manchuli') + 8;
+      return name < 0;
+    });
+    const comment = schema.nodes.note.create(
+      { type: 'review' },
+      schema.nodes.paragraph.create(null, schema.text('Check the spelling of this place.')),
+    );
+    tr.insert(name, comment);
     const steps = tr.steps.map((s) => s.toJSON());
     expect((await other.pushSteps({ documentId: d!.id, version: opened.version, clientID: 'other', steps })).ok).toBe(
       true,
@@ -100,8 +111,19 @@ test('shares changes, then settles a pull’s conflict side by side', async ({ p
     await expect(conflict).toHaveCount(0);
     await page.getByRole('button', { name: 'Push', exact: true }).click();
     await expect(status).toContainText('Pushed commit');
+    // The commits beside the step history.
+    await page.getByRole('tab', { name: 'History' }).click();
+    const commits = page.getByRole('list', { name: 'Shared commits' });
+    await expect(commits).toContainText('Their addition');
+    await expect(commits).toContainText('The despatch transcribed');
     await page.getByRole('button', { name: 'Close' }).click();
     await expect(editor.text).toContainText('causes. Written here. Added there.');
+    // The reviewer's comment came with the pull and shows in the Notes panel.
+    await page.getByRole('button', { name: 'Notes', exact: true }).click();
+    const review = page.locator('.note-row[data-type="review"]');
+    await expect(review).toContainText('Check the spelling of this place.');
+    await expect(review.locator('select')).toHaveValue('review');
+    await expect(review.locator('select option:checked')).toHaveText('Review comment');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
