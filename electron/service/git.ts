@@ -260,6 +260,9 @@ export async function gitCommit(ctx: GitContext, args: { message: string; author
   const { files, link: next } = filesToCommit(ctx, link, committed);
   const touched = [...files].filter(([p, t]) => committed.get(p) !== t).map(([p]) => p);
   for (const p of committed.keys()) if (!files.has(p)) touched.push(p);
+  if (head !== null && touched.length === 0) {
+    throw new SiglumError('bad-input', 'Nothing has changed since the last commit, so there is nothing to share.');
+  }
   const commit = await commitFiles(link.workTree, files, head === null ? [] : [head], args.message, args.author);
   ctx.store.write((tx) => {
     putGitLink(tx, next);

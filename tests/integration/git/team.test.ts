@@ -266,5 +266,6 @@ describe('the project in Git, two editors and a bare repository', () => {
     const files = await readFiles(work, await headOid(work));
     expect(files.get('.github/workflows/siglum-edition.yml')).toBe(workflow);
     expect(files.get('notes/README.md')).toBe('How we work.\n');
+    await expect(s.gitCommit({ message: 'Again', ...A })).rejects.toThrow(/Nothing has changed since the last commit/);
   });
 });
