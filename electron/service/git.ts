@@ -59,7 +59,7 @@ import {
   type Author,
   type Credentials,
 } from '../git/repo.ts';
-import { linkImportedMentions } from './entities.ts';
+import { linkImportedMentions, mentionRefs } from './entities.ts';
 import {
   PRINT_SETTINGS_KEY,
   isProjectPath,
@@ -290,8 +290,15 @@ function replaceContent(ctx: GitContext, id: number, doc: DocJSON): void {
   throw new SiglumError('io', 'A document kept changing while the pull merged it. Pull again.');
 }
 
-/** Applies the merged register: entries added, changed or removed on the other side. */
-function applyRegister(ctx: GitContext, ours: Map<string, RegisterEntry>, merged: Map<string, RegisterEntry>): void {
+/**
+ * Applies the merged register: entries added or changed on the other side; returns the
+ * entries it removed, which `dropUnmentioned` deletes once the documents are merged.
+ */
+function applyRegister(
+  ctx: GitContext,
+  ours: Map<string, RegisterEntry>,
+  merged: Map<string, RegisterEntry>,
+): string[] {
   const records = listEntityRecords(ctx.store.db);
   const byXmlId = new Map(records.filter((r) => r.entity.xmlId !== null).map((r) => [r.entity.xmlId!, r.entity.id]));
   ctx.store.write((tx) => {
@@ -302,9 +309,23 @@ function applyRegister(ctx: GitContext, ours: Map<string, RegisterEntry>, merged
       if (id === undefined) insertEntity(tx, entity);
       else updateEntity(tx, entity);
     }
-    for (const xmlId of ours.keys()) {
-      const id = byXmlId.get(xmlId);
-      if (!merged.has(xmlId) && id !== undefined) deleteEntity(tx, Number(id));
+  });
+  return [...ours.keys()].filter((xmlId) => !merged.has(xmlId) && byXmlId.has(xmlId));
+}
+
+/** Deletes the entries the other side removed, unless a document here still mentions them (nothing points at a missing entry). */
+function dropUnmentioned(ctx: GitContext, xmlIds: readonly string[]): void {
+  if (xmlIds.length === 0) return;
+  const mentioned = new Set<string>();
+  for (const d of listDocuments(ctx.store.db)) {
+    for (const ref of mentionRefs(ctx.authority.peek(Number(d.id)).toJSON() as DocJSON)) mentioned.add(ref);
+  }
+  const records = listEntityRecords(ctx.store.db);
+  ctx.store.write((tx) => {
+    for (const { entity } of records) {
+      if (entity.xmlId !== null && xmlIds.includes(entity.xmlId) && !mentioned.has(entity.id)) {
+        deleteEntity(tx, Number(entity.id));
+      }
     }
   });
 }
@@ -445,7 +466,7 @@ export async function gitPull(
 
   // The register first, so that the documents' mentions find their entries.
   const register = mergeKeyed(registerOf(baseFiles), registerOf(ours.files), registerOf(theirFiles));
-  applyRegister(ctx, registerOf(ours.files), register.merged);
+  const removedEntries = applyRegister(ctx, registerOf(ours.files), register.merged);
 
   const result: GitPullResult = { ...none, upToDate: false, registerConflicts: register.conflicts, before };
   const idOf = new Map([...ours.paths].map(([id, path]) => [path, id]));
@@ -519,6 +540,7 @@ export async function gitPull(
   ) {
     ctx.store.write((tx) => putSetting(tx, PRINT_SETTINGS_KEY, JSON.parse(print)));
   }
+  dropUnmentioned(ctx, removedEntries);
   saveLink(ctx, next);
   if (pending.length > 0) {
     ctx.store.write((tx) => putPendingMerge(tx, { theirs, conflicts: pending }));

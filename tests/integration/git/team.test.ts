@@ -252,6 +252,25 @@ describe('the project in Git, two editors and a bare repository', () => {
     expect((await b.getPrintSettings({})).fontSizePt).toBe(12);
     expect(await fingerprint(b)).toEqual(await fingerprint(a));
     expect((await b.gitStatus({})).changed).toEqual([]);
+
+    // Entries removed there go here too, unless a document here still mentions them.
+    const manchuli = await a.createEntity({ entity: { type: 'place', name: 'Manchuli' } });
+    const nobody = await a.createEntity({ entity: { type: 'person', name: 'Nobody Atall' } });
+    await a.gitCommit({ message: 'Two entries', ...A });
+    await a.gitPush({});
+    await b.gitPull(B);
+    const bManchuli = (await b.listEntities({})).find((e) => e.name === 'Manchuli')!;
+    const marked = await b.acceptSuggestions({ entityId: bManchuli.id, documentId: bSeed });
+    expect(marked.marked).toBeGreaterThan(0);
+    await b.gitCommit({ message: 'Manchuli marked', ...B });
+    await a.deleteEntity({ id: manchuli.id });
+    await a.deleteEntity({ id: nobody.id });
+    await a.gitCommit({ message: 'Two entries dropped', ...A });
+    await a.gitPush({});
+    await b.gitPull(B);
+    const names = (await b.listEntities({})).map((e) => e.name);
+    expect(names).toContain('Manchuli');
+    expect(names).not.toContain('Nobody Atall');
   });
 
   it('carries files of its own (a CI workflow) and writes the workflow on init', async () => {
