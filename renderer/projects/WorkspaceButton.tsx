@@ -12,9 +12,6 @@ export default function WorkspaceButton() {
       <button type="button" class="button" onClick={() => setTab('history')}>
         History…
       </button>
-      <button type="button" class="button" onClick={() => setTab('share')}>
-        Share…
-      </button>
       <Show when={tab()}>{(t) => <WorkspaceDialog tab={t()} onClose={() => setTab(null)} />}</Show>
     </div>
   );

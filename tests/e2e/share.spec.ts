@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Node } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
+import type { Page } from '@playwright/test';
 import { schema } from '../../edition/schema.ts';
 import { initRepository } from '../../electron/git/repo.ts';
 import { openService } from '../../electron/service/index.ts';
@@ -15,6 +16,12 @@ import { EditorPage, SEED_TITLE } from './editor-page.ts';
 import { expect, test } from './fixtures.ts';
 
 const root = resolve(import.meta.dirname, '../..');
+
+/** The Share tab of the project dialog. */
+async function openShare(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Project…' }).click();
+  await page.getByRole('tab', { name: 'Share' }).click();
+}
 const PARAGRAPH_END = 'due to the following causes.';
 
 /** Another editor: clones the repository, adds words at the end of the first paragraph, shares and pushes. */
@@ -63,7 +70,7 @@ test('shares changes, then settles a pull’s conflict side by side', async ({ p
     await editor.open(served.url);
     await editor.importSeed();
 
-    await page.getByRole('button', { name: 'Share…' }).click();
+    await openShare(page);
     await page.getByLabel('Remote repository').fill(bare);
     await page.getByRole('button', { name: 'Link to a repository' }).click();
     const status = page.locator('.share-tab .workspace-message');
@@ -84,7 +91,7 @@ test('shares changes, then settles a pull’s conflict side by side', async ({ p
     await editor.placeCursorAfter('During the month of December, 1932');
     await page.keyboard.type(' Written here.');
     await editor.expectSaved();
-    await page.getByRole('button', { name: 'Share…' }).click();
+    await openShare(page);
     await page.getByLabel('What changed').fill('My addition');
     await page.getByRole('button', { name: 'Share changes' }).click();
     await expect(status).toContainText('Shared your changes as commit');
