@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { GitPullResult, GitStatus } from '../../edition/git/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import { chooseProject } from '../paths.ts';
-import { projectMustExist, withService, type Output } from './commands.ts';
+import { projectMustExist, withNewProjectUndone, withService, type Output } from './commands.ts';
 import { UsageError } from './usage.ts';
 
 export interface GitOptions {
@@ -80,7 +80,10 @@ export async function gitCommand(positionals: string[], opts: GitOptions, io: Ou
       );
     }
     const url = /^[a-z]+:\/\/|^[\w.-]+@/i.test(rest[0]!) ? rest[0]! : resolve(rest[0]!);
-    const status = await withService({ ...project, isDefault: false }, true, (s) => s.gitClone({ url, ...workTree }));
+    // A clone that fails leaves no project behind.
+    const status = await withNewProjectUndone(project, () =>
+      withService({ ...project, isDefault: false }, true, (s) => s.gitClone({ url, ...workTree })),
+    );
     printStatus(status, io);
     return 0;
   }

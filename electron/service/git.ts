@@ -7,7 +7,7 @@
  * (client `siglum-git`), so open windows follow it and undo and history keep it; the
  * project as it was before is a named version ("before pull ...").
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Node } from 'prosemirror-model';
 import type { DocJSON } from '../../edition/api.ts';
@@ -404,9 +404,23 @@ export async function gitClone(
     );
   }
   const workTree = resolve(args.workTree ?? defaultWorkTree(ctx.projectPath));
+  if (existsSync(join(workTree, '.git'))) {
+    throw new SiglumError(
+      'bad-input',
+      `${workTree} already holds a Git repository. Choose another folder for this clone.`,
+    );
+  }
+  const made = !existsSync(workTree);
   await initRepository(workTree);
   const link: GitLinkRecord = { workTree, remote: args.url, paths: {}, folders: {} };
-  const theirs = await fetchRemote(workTree, args.url, credentials);
+  let theirs: string | null;
+  try {
+    theirs = await fetchRemote(workTree, args.url, credentials);
+  } catch (e) {
+    // Nothing of a clone that could not reach its repository is left behind.
+    rmSync(made ? workTree : join(workTree, '.git'), { recursive: true, force: true });
+    throw e;
+  }
   if (theirs !== null) {
     const files = await readFiles(workTree, theirs);
     applyRegister(ctx, new Map(), registerOf(files));

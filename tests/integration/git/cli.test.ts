@@ -3,7 +3,7 @@
  * commit, push, clone into a new project, status and pull as JSON; and the sentences
  * for a push that cannot reach its remote.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
@@ -74,6 +74,10 @@ describe('siglum git', () => {
       const html = await cli(['export', '--all', '--format', 'html', '--out', tmp.file('public'), '--project', c]);
       expect(html.status, html.err).toBe(0);
       expect(readFileSync(tmp.file('public/index.html'), 'utf8')).toContain('The Ambassador in Japan');
+      const failed = await cli(['git', 'clone', tmp.file('nowhere.git'), '--project', tmp.file('never.siglum')]);
+      expect(failed.err).toMatch(/There is no Git repository at/);
+      expect(existsSync(tmp.file('never.siglum'))).toBe(false);
+      expect(existsSync(tmp.file('never.git-work'))).toBe(false);
       const wrong = await cli(['git', 'fetch', '--project', b]);
       expect(wrong.status).toBe(2);
     } finally {
