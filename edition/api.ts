@@ -16,6 +16,7 @@ import { WITNESS_METHODS, type WitnessApi, type WitnessEvent } from './apparatus
 import { SEARCH_METHODS, type SearchApi } from './search/api.ts';
 import { HISTORY_METHODS, type HistoryApi, type ProjectEvent } from './history/api.ts';
 import { FACSIMILE_METHODS, type FacsimileApi } from './facsimile/api.ts';
+import { GIT_METHODS, type GitApi } from './git/api.ts';
 
 export type { DocJSON, DocumentInfo, ImportFile, ProjectInfo, StepJSON } from './types.ts';
 import type { DocJSON, DocumentInfo, ImportFile, ProjectInfo, StepJSON } from './types.ts';
@@ -340,7 +341,7 @@ export interface EntityIndexEntry {
 }
 
 /** The Node side's services, as the UI sees them. */
-export interface SiglumApi extends WitnessApi, SearchApi, HistoryApi, FacsimileApi {
+export interface SiglumApi extends WitnessApi, SearchApi, HistoryApi, FacsimileApi, GitApi {
   projectInfo(args: Record<string, never>): Promise<ProjectInfo>;
   listCollections(args: Record<string, never>): Promise<CollectionInfo[]>;
   listDocuments(args: { collectionId?: string }): Promise<DocumentInfo[]>;
@@ -494,6 +495,7 @@ export const API_METHODS = [
   'validateDocument',
   ...HISTORY_METHODS,
   ...FACSIMILE_METHODS,
+  ...GIT_METHODS,
 ] as const satisfies readonly ApiMethod[];
 
 /** Compile-time check that API_METHODS names every method of SiglumApi. */

@@ -55,7 +55,7 @@ export async function withService<T>(
  * not exist before, the files it created (the project and SQLite's journal
  * files beside it) are removed, so that a failed import leaves nothing behind.
  */
-async function withNewProjectUndone<T>(project: ProjectChoice, work: () => Promise<T>): Promise<T> {
+export async function withNewProjectUndone<T>(project: ProjectChoice, work: () => Promise<T>): Promise<T> {
   const existed = existsSync(project.path);
   try {
     return await work();

@@ -6,6 +6,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { SiglumError } from '../../edition/errors.ts';
 import type { Output } from './commands.ts';
+import type { GitOptions } from './git.ts';
 import { commandHelp, USAGE, UsageError } from './usage.ts';
 
 const project = { type: 'string' } as const;
@@ -54,6 +55,17 @@ const OPTIONS = {
   history: { project, json, help },
   backup: { project, help, out: { type: 'string' } },
   restore: { help, to: { type: 'string' } },
+  git: {
+    project,
+    json,
+    help,
+    remote: { type: 'string' },
+    'work-tree': { type: 'string' },
+    ci: { type: 'string' },
+    message: { type: 'string', short: 'm' },
+    name: { type: 'string' },
+    email: { type: 'string' },
+  },
 } as const satisfies Record<string, ParseArgsConfig['options']>;
 
 type Command = keyof typeof OPTIONS;
@@ -117,7 +129,7 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
       limit?: string;
       at?: string;
       to?: string;
-    };
+    } & GitOptions;
     if (
       name !== 'import' &&
       name !== 'export' &&
@@ -127,6 +139,7 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
       name !== 'search' &&
       name !== 'history' &&
       name !== 'restore' &&
+      name !== 'git' &&
       positionals.length > 0
     ) {
       throw new UsageError(`${name} takes no arguments besides its options (got "${positionals[0]}").`);
@@ -157,6 +170,8 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
         return await (await import('./history.ts')).backupCommand(v, io);
       case 'restore':
         return await (await import('./history.ts')).restoreCommand(positionals, v, io);
+      case 'git':
+        return await (await import('./git.ts')).gitCommand(positionals, v, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -68,6 +68,18 @@ export const COMMAND_HELP = {
       $SIGLUM_PROJECT) the browser shows a chooser of recent projects and the default.
       Editions are exported only into DIR (an absolute path; default: exports/ beside
       the project).`,
+  git: `git init [--remote URL] [--work-tree DIR] [--ci github|gitlab] | clone URL [--work-tree DIR]
+      | status [--json] | commit -m MSG [--name N --email E] | pull [--json] | push  [--project P]
+      The project in a Git repository: one TEI file per document in its volume's
+      folder, the register, witnesses and print settings as JSON, in a working tree
+      beside the project (NAME.git-work) unless --work-tree says. init links the
+      project to a new repository (--ci writes a workflow that publishes the HTML
+      edition on each push); clone fills a new project (--project) from one; commit
+      writes the project into it and commits (name and e-mail from --name/--email or
+      GIT_AUTHOR_NAME/GIT_AUTHOR_EMAIL); pull merges the remote's changes document by
+      document (--json: {"changed","merged","added","removed","conflicts",...}); push
+      sends your commits. A remote is an https:// URL (credentials from
+      SIGLUM_GIT_USERNAME and SIGLUM_GIT_PASSWORD) or a folder on this machine.`,
 } as const;
 
 const OPTIONS_HELP = `Options:

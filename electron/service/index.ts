@@ -75,6 +75,7 @@ import { searchMethods } from './search.ts';
 import { witnessMethods } from './witnesses.ts';
 import { Backups, DEFAULT_BACKUPS, type BackupPolicy } from './backups.ts';
 import { historyMethods } from './history.ts';
+import { gitMethods } from './gitApi.ts';
 import { claimLock, releaseLock } from './lock.ts';
 import { backupDatabase, backupFolder, documentCount, latestBackupHint } from '../../db/backup.ts';
 import { trashDocument } from '../../db/trash.ts';
@@ -478,6 +479,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
     writeExportImages: (images, dir) => call(() => writeExportImages(store, images, dir)),
     ...facsimileMethods({ store, authority }, call),
     importIiif: (args) => call(() => importIiif({ store, authority }, checkImportIiif(args))),
+    ...gitMethods({ store, authority, entities, projectPath: path }, call),
 
     subscribe(listener) {
       listeners.add(listener);

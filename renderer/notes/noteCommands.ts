@@ -15,6 +15,7 @@ export const NOTE_TYPES: ReadonlyArray<readonly [string, string]> = [
   ['source', 'Source footnote'],
   ['editorial', 'Editorial note'],
   ['commentary', 'Commentary'],
+  ['review', 'Review comment'],
 ];
 
 /** Label of a note type; a type of the source's own is shown as it is. */

@@ -7,6 +7,7 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import { useStores } from '../stores/context.ts';
 import { sentenceOf } from '../stores/notices.ts';
 import { formatTime } from './time.ts';
+import GitCommits from './GitCommits.tsx';
 
 export default function HistoryTab() {
   const { client, project } = useStores();
@@ -91,6 +92,7 @@ export default function HistoryTab() {
             </For>
           </ul>
         </Show>
+        <GitCommits />
         <Show when={chosen() !== null}>
           <div class="history-diff" aria-label="Changes since this version">
             <div class="history-diff-head">

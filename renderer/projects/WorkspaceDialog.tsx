@@ -3,15 +3,17 @@ import { createSignal, For, Match, Switch, untrack } from 'solid-js';
 import BackupsTab from './BackupsTab.tsx';
 import HistoryTab from './HistoryTab.tsx';
 import ProjectTab from './ProjectTab.tsx';
+import ShareTab from './ShareTab.tsx';
 import TrashTab from './TrashTab.tsx';
 
-export type WorkspaceTab = 'project' | 'history' | 'trash' | 'backups';
+export type WorkspaceTab = 'project' | 'history' | 'trash' | 'backups' | 'share';
 
 const TABS: ReadonlyArray<[WorkspaceTab, string]> = [
   ['project', 'Project'],
   ['history', 'History'],
   ['trash', 'Trash'],
   ['backups', 'Backups'],
+  ['share', 'Share'],
 ];
 
 export default function WorkspaceDialog(props: { tab: WorkspaceTab; onClose: () => void }) {
@@ -66,6 +68,9 @@ export default function WorkspaceDialog(props: { tab: WorkspaceTab; onClose: () 
             </Match>
             <Match when={tab() === 'backups'}>
               <BackupsTab />
+            </Match>
+            <Match when={tab() === 'share'}>
+              <ShareTab />
             </Match>
           </Switch>
         </div>
