@@ -5,7 +5,6 @@
  * page-images.ts); the documents, surfaces and zones are written in the import's one
  * transaction, so a failed import leaves no document behind.
  */
-import sharp from 'sharp';
 import type { DocumentInfo, ImportedDocument, ImportFile } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import { withFreeIds, type FacsimileImport } from '../../edition/facsimile/index.ts';
@@ -19,7 +18,7 @@ import { argsObject, requireString } from './args.ts';
 import { readFacsimileSources } from './facsimile-sources.ts';
 import type { FacsimileContext } from './facsimiles.ts';
 import { fetchIiif, type FetchedImage } from './iiif.ts';
-import { storeImageFile, type StoredPage } from './page-images.ts';
+import { loadSharp, storeImageFile, type StoredPage } from './page-images.ts';
 
 /** A source whose images are kept, ready to be written in the import's transaction. */
 export interface PreparedFacsimile {
@@ -32,6 +31,7 @@ export interface PreparedFacsimile {
 /** An image's size and resolution, for ALTO measured in mm10 or inch1200. */
 async function probe(file: ImportFile): Promise<{ width?: number; height?: number; dpi?: number }> {
   try {
+    const sharp = await loadSharp();
     const m = await sharp(Buffer.from(file.base64 ?? '', 'base64'), { pages: 1 }).metadata();
     return {
       ...(m.width === undefined ? {} : { width: m.width }),

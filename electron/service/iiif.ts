@@ -5,8 +5,9 @@
  * pages are kept in the project and work offline. What is read and built from it is
  * edition/facsimile/iiif.ts; this module only fetches.
  */
-import sharp, { type OverlayOptions } from 'sharp';
+import type { OverlayOptions } from 'sharp';
 import { SiglumError } from '../../edition/errors.ts';
+import { loadSharp } from './page-images.ts';
 import {
   imagePlan,
   importManifest,
@@ -120,6 +121,7 @@ async function canvasImage(
     const bytes = await get(plan.url, `the image of canvas ${canvas.label ?? index + 1}`, MAX_IMAGE_BYTES);
     return { image: { name, bytes, source: service.id }, warning: plan.warning };
   }
+  const sharp = await loadSharp();
   // Tiles are fetched one after another, so a large page does not open hundreds of requests at once.
   const parts: OverlayOptions[] = [];
   for (const tile of plan.tiles) {

@@ -28,10 +28,27 @@ export const TILE_SIZE = 256;
 export const TILE_OVERLAP = 0;
 const TILE_QUALITY = 85;
 
-/** sharp, loaded on first use: the command line starts without libvips unless it reads an image. */
+type SharpFactory = (typeof import('sharp'))['default'];
+
+/**
+ * sharp, loaded on first use: the service and the command line start without libvips,
+ * and only reading or writing a page image needs it. A missing sharp (an install without
+ * its prebuilt libvips) is a sentence, not a crash of the whole service.
+ */
+export async function loadSharp(): Promise<SharpFactory> {
+  try {
+    const { default: load } = await import('sharp');
+    return load;
+  } catch (cause) {
+    throw new SiglumError(
+      'io',
+      `Page images cannot be read here: the image library (sharp) did not load (${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}).`,
+    );
+  }
+}
+
 async function sharp(input?: SharpInput | SharpInput[], options?: SharpOptions): Promise<Sharp> {
-  const { default: load } = await import('sharp');
-  return load(input, options);
+  return (await loadSharp())(input, options);
 }
 
 const MEDIA_TYPES: Readonly<Record<string, string>> = {
@@ -144,7 +161,7 @@ async function tilesOf(r: Raster): Promise<Array<{ x: number; y: number; data: B
   const columns = Math.ceil(r.width / TILE_SIZE);
   const rows = Math.ceil(r.height / TILE_SIZE);
   const jobs: Array<Promise<void>> = [];
-  const { default: load } = await import('sharp');
+  const load = await loadSharp();
   for (let y = 0; y < rows; y++) {
     for (let x = 0; x < columns; x++) {
       const left = x * TILE_SIZE;

@@ -4,9 +4,9 @@
  * JPEG a browser shows (the originals may be TIFF), at most 2,000 px wide: the zones
  * keep the original's coordinates, and the page's SVG scales the image to them.
  */
-import sharp from 'sharp';
 import { getImageRow, imageFileOriginal, listSurfaces } from '../../db/facsimiles.ts';
 import type { Store } from '../../db/store.ts';
+import { loadSharp } from './page-images.ts';
 import type { PublishEdition, PublishSurface } from '../../edition/publish/model.ts';
 
 /** The widest page image the edition carries. */
@@ -39,7 +39,9 @@ export async function withPageImages(
           const { original } = store.read(() => imageFileOriginal(store.db, row.fileId));
           files.set(
             src,
-            await sharp(original, { page: row.page })
+            await (
+              await loadSharp()
+            )(original, { page: row.page })
               .resize({ width: MAX_WIDTH, withoutEnlargement: true })
               .flatten({ background: '#ffffff' })
               .jpeg({ quality: 82 })

@@ -48,12 +48,18 @@ function startService(project: string, addon: string) {
       if (m.id !== undefined && m.reply) pending.get(m.id)?.(m.reply);
     });
   });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
+  // A call the process can no longer answer fails at once with what it printed, not at the test's timeout.
   const call = (method: string, args: unknown) =>
-    new Promise<WireReply>((resolveReply) => {
+    new Promise<WireReply>((resolveReply, rejectReply) => {
       pending.set(++next, resolveReply);
       child.send({ id: next, method, args });
+      void exited.then((code) =>
+        rejectReply(new Error(`the service exited (${code}) before answering ${method}: ${stderr.slice(0, 2000)}`)),
+      );
     });
-  const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
   return { call, fatal, exited, send: (m: unknown) => child.send(m as object) };
 }
 
