@@ -124,7 +124,7 @@ export class SearchIndex {
     if (!this.workerUsable || this.workerUrl === null || this.closed) return false;
     let worker: Worker;
     try {
-      worker = new Worker(this.workerUrl, { workerData: { path: this.store.path } });
+      worker = new Worker(this.workerUrl, { workerData: { path: this.store.path, gate: this.store.writeGate() } });
     } catch {
       this.workerUsable = false;
       return false;

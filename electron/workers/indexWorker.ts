@@ -9,14 +9,14 @@ import { isMainThread, workerData } from 'node:worker_threads';
 import { loadContent } from '../../db/content.ts';
 import { documentVersion } from '../../db/documents.ts';
 import { indexDocument, staleDocuments } from '../../db/search.ts';
-import { Store } from '../../db/store.ts';
+import { Store, waitForWriters } from '../../db/store.ts';
 
 if (isMainThread) throw new Error('indexWorker.ts runs only as a worker thread (see SearchIndex).');
 
 /** Documents per transaction: each holds the write lock for a few milliseconds. */
-const BATCH = 4;
+const BATCH = 2;
 
-const { path } = workerData as { path: string };
+const { path, gate } = workerData as { path: string; gate: SharedArrayBuffer };
 const store = Store.open(path);
 try {
   for (let stale = staleDocuments(store.db); stale.length > 0; stale = staleDocuments(store.db)) {
@@ -30,6 +30,8 @@ try {
           return [];
         }
       });
+      // The service's own writes (edits, imports) go first.
+      waitForWriters(gate);
       store.write((tx) => {
         // Only content that is still the document's: an edit committed since it was read is indexed next pass.
         for (const d of batch) {

@@ -18,6 +18,7 @@ import { CollabClient, serviceFixture } from '../service/helpers.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const guatemala = readFileSync(join(root, '../shared/corpus/frus/frus1952-54Guat.xml'), 'utf8');
+const excerpt = readFileSync(join(root, '../shared/corpus/frus/frus1938v03-d480-d486.xml'), 'utf8');
 const { service, tmp } = serviceFixture();
 
 /** Waits (on the event loop, not a sleep) until the service's search no longer reports indexing. */
@@ -38,11 +39,15 @@ describe('the search index after importing a volume', () => {
     const first = await s.searchProject({ query: 'Arbenz' });
     expect(first.indexing?.documentsLeft).toBeGreaterThan(0);
     expect(first.indexing!.documentsLeft).toBeLessThanOrEqual(documents.length);
+    // The service's own writes go first while the thread indexes (Store.writeGate).
+    const more = await s.importFiles({ files: [{ name: 'frus1938v03-d480-d486.xml', text: excerpt }] });
+    expect(more.documents).toHaveLength(7);
 
     await indexed(s);
     const whole = await s.searchProject({ query: 'Arbenz' });
     expect(whole.indexing).toBeUndefined();
     expect(whole.total).toBeGreaterThan(first.total);
+    expect((await s.searchProject({ query: 'communique' })).total).toBe(2);
     // The thread wrote the index into the project itself: another connection finds nothing stale.
     const store = Store.open(tmp.file('guatemala.siglum'));
     try {
