@@ -70,6 +70,9 @@ export class SearchIndex {
   /** Resolves once the index holds every document as committed now. */
   async complete(): Promise<void> {
     while (this.ready() > 0) {
+      // Someone waits for it now: the thread keeps the process alive (a command line's
+      // search right after an import), as it does not otherwise.
+      this.worker?.ref();
       await new Promise<void>((resolve) => this.finished.push(resolve));
     }
   }
