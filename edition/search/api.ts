@@ -170,3 +170,10 @@ export const SEARCH_METHODS = [
   'undoReplace',
   'listDocumentsSorted',
 ] as const satisfies ReadonlyArray<keyof SearchApi>;
+
+/**
+ * The client id of the steps a replacement across documents pushes (and its undo): an
+ * editor that has the document open takes a batch of them as one undoable step of its
+ * own (renderer/editor/collab.ts), so Mod-Z there undoes the replacement.
+ */
+export const REPLACE_CLIENT = 'siglum-replace';

@@ -11,6 +11,7 @@ import { contextAround } from '../../edition/entities/textblocks.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import { schema } from '../../edition/schema.ts';
 import {
+  REPLACE_CLIENT,
   SEARCH_SCOPES,
   type AppliedReplace,
   type ApplyReplaceResult,
@@ -48,7 +49,7 @@ import type { CollabAuthority } from './authority.ts';
 import type { SearchIndex } from './search-index.ts';
 
 /** The client id of the steps a replacement pushes (and its undo). */
-export const REPLACE_CLIENT = 'siglum-replace';
+export { REPLACE_CLIENT };
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 1000;

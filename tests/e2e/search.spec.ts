@@ -72,6 +72,45 @@ test('search finds a phrase across documents, opens a hit selected, and a replac
   await expect(page.locator('.search-error')).toContainText('is not a valid regular expression');
 });
 
+test('a replacement in the open document is one undo step there: Mod-Z undoes it at once, Mod-Shift-Z redoes it', async ({
+  page,
+  served,
+}) => {
+  test.setTimeout(120_000);
+  const editor = await withVolume(page, served.url);
+  await page.getByRole('tab', { name: 'Search' }).click();
+  await page.getByLabel('Search the project').fill('"Lake Khasan"');
+  const results = page.getByLabel('Search results');
+  await expect(results.locator('.search-summary')).toHaveText(/^3 passages in 3 documents$/);
+  await results.locator('.search-hit').nth(1).click();
+  await expect.poll(() => page.evaluate(() => getSelection()?.toString() ?? '')).toBe('Lake Khasan');
+
+  await page.locator('.replace-box summary').click();
+  await page.getByLabel('Replace with').fill('Lake Hasan');
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await page.getByRole('button', { name: 'Replace 3 selected' }).click();
+  await expect(page.locator('.replace-message')).toHaveText('Replaced 3 occurrences in 3 documents.');
+  await expect(editor.text).toContainText('Lake Hasan');
+  await expect(editor.text).not.toContainText('Lake Khasan');
+  await expect(results.locator('.search-summary')).toHaveText('Nothing found.');
+
+  // In the editor, one Mod-Z takes the whole replacement back, and it is saved.
+  await editor.text.getByText('Lake Hasan').first().click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(editor.text).toContainText('Lake Khasan');
+  await expect(editor.text).not.toContainText('Lake Hasan');
+  await expect(editor.saveIndicator).toHaveText('Saved');
+  // The other two documents keep their replacement.
+  await expect(results.locator('.search-summary')).toHaveText(/^1 passage in 1 document$/);
+
+  // Mod-Shift-Z makes it again.
+  await page.keyboard.press('ControlOrMeta+Shift+z');
+  await expect(editor.text).toContainText('Lake Hasan');
+  await expect(editor.text).not.toContainText('Lake Khasan');
+  await expect(editor.saveIndicator).toHaveText('Saved');
+  await expect(results.locator('.search-summary')).toHaveText('Nothing found.');
+});
+
 test('find in the document highlights every hit; Enter and Shift+Enter move between them', async ({ page, served }) => {
   test.setTimeout(120_000);
   const editor = await withVolume(page, served.url);
