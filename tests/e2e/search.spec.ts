@@ -4,7 +4,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { EditorPage } from './editor-page.ts';
 
@@ -21,16 +21,22 @@ async function withVolume(page: Page, url: string): Promise<EditorPage> {
   return editor;
 }
 
+/** Searches the volume for "Lake Khasan" (three passages in three documents); returns the results. */
+async function searchKhasan(page: Page): Promise<Locator> {
+  await page.getByRole('tab', { name: 'Search' }).click();
+  await page.getByLabel('Search the project').fill('"Lake Khasan"');
+  const results = page.getByLabel('Search results');
+  await expect(results.locator('.search-summary')).toHaveText(/^3 passages in 3 documents$/);
+  return results;
+}
+
 test('search finds a phrase across documents, opens a hit selected, and a replacement is made and undone', async ({
   page,
   served,
 }) => {
   test.setTimeout(120_000);
   const editor = await withVolume(page, served.url);
-  await page.getByRole('tab', { name: 'Search' }).click();
-  await page.getByLabel('Search the project').fill('"Lake Khasan"');
-  const results = page.getByLabel('Search results');
-  await expect(results.locator('.search-summary')).toHaveText(/^3 passages in 3 documents$/);
+  const results = await searchKhasan(page);
   await expect(results.locator('.search-doc')).toHaveCount(3);
   await expect(results.locator('.search-doc').first()).toContainText('480. The Chargé in the Soviet Union (Kirk)');
 
@@ -78,10 +84,7 @@ test('a replacement in the open document is one undo step there: Mod-Z undoes it
 }) => {
   test.setTimeout(120_000);
   const editor = await withVolume(page, served.url);
-  await page.getByRole('tab', { name: 'Search' }).click();
-  await page.getByLabel('Search the project').fill('"Lake Khasan"');
-  const results = page.getByLabel('Search results');
-  await expect(results.locator('.search-summary')).toHaveText(/^3 passages in 3 documents$/);
+  const results = await searchKhasan(page);
   await results.locator('.search-hit').nth(1).click();
   await expect.poll(() => page.evaluate(() => getSelection()?.toString() ?? '')).toBe('Lake Khasan');
 
