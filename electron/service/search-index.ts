@@ -17,8 +17,11 @@ import type { Store } from '../../db/store.ts';
 import { builtFiles } from '../built.ts';
 import type { CollabAuthority } from './authority.ts';
 
-/** Up to this many stale documents are indexed on this thread, before the search that needs them. */
-export const INDEX_HERE_AT_MOST = 40;
+/**
+ * Up to this many stale documents are indexed on this thread, before the search that
+ * needs them (a few milliseconds each, tens for a long one).
+ */
+export const INDEX_HERE_AT_MOST = 8;
 /**
  * How long after the last committed write (an edit, an import) stale documents are
  * indexed in the background: reading a long document for the index takes tens of
@@ -58,9 +61,11 @@ export class SearchIndex {
    */
   ready(): number {
     const stale = staleDocuments(this.store.db);
-    // The last few of a large batch, or an edit made while the worker runs, are indexed
-    // here: both threads write what the document holds, so whichever is last is right.
-    if (stale.length <= INDEX_HERE_AT_MOST || (this.worker === null && !this.startWorker())) {
+    if (stale.length === 0) return 0;
+    // While the worker runs it takes every stale document, an edit made meanwhile too
+    // (its next pass): indexing some here as well would hold this thread for nothing.
+    if (this.worker !== null) return stale.length;
+    if (stale.length <= INDEX_HERE_AT_MOST || !this.startWorker()) {
       this.indexHere(stale);
       return 0;
     }
