@@ -7,7 +7,8 @@
  *   project-backups/2026-12-07T01-56-08-123Z.scheduled.siglum
  */
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -55,11 +56,8 @@ export function listBackupFiles(folder: string): BackupFile[] {
   return files.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 }
 
-/**
- * Drops the backups rotation no longer keeps: all but the KEEP_LATEST newest and the
- * newest of each of the last KEEP_DAYS days. Returns the paths removed.
- */
-export function rotateBackups(folder: string, now: Date = new Date()): string[] {
+/** The backups rotation no longer keeps: all but the KEEP_LATEST newest and the newest of each of the last KEEP_DAYS days. */
+function droppedBackups(folder: string, now: Date): string[] {
   const files = listBackupFiles(folder);
   const keep = new Set(files.slice(0, KEEP_LATEST).map((f) => f.path));
   const days = new Set<string>();
@@ -71,12 +69,23 @@ export function rotateBackups(folder: string, now: Date = new Date()): string[] 
       keep.add(f.path);
     }
   }
-  const removed: string[] = [];
-  for (const f of files) {
-    if (keep.has(f.path)) continue;
-    rmSync(f.path, { force: true });
-    removed.push(f.path);
-  }
+  return files.filter((f) => !keep.has(f.path)).map((f) => f.path);
+}
+
+/** Drops the backups rotation no longer keeps (droppedBackups). Returns the paths removed. */
+export function rotateBackups(folder: string, now: Date = new Date()): string[] {
+  const removed = droppedBackups(folder, now);
+  for (const path of removed) rmSync(path, { force: true });
+  return removed;
+}
+
+/**
+ * rotateBackups for the running app: the files are removed on libuv's threads, since
+ * unlinking a copy of a large project takes tens of milliseconds, more than a frame.
+ */
+export async function rotateBackupsOffThread(folder: string, now: Date = new Date()): Promise<string[]> {
+  const removed = droppedBackups(folder, now);
+  await Promise.all(removed.map((path) => rm(path, { force: true })));
   return removed;
 }
 
@@ -198,9 +207,11 @@ export async function backupDatabase(
   target: string,
   options: { stepwise: boolean; expectedDocuments?: () => number },
 ): Promise<number> {
-  mkdirSync(dirname(target), { recursive: true });
+  // The file system's calls through libuv's threads: removing a large partial copy left
+  // by a crash, or renaming over a full disk, must not hold the thread that answers edits.
+  await mkdir(dirname(target), { recursive: true });
   const partial = `${target}.partial`;
-  rmSync(partial, { force: true });
+  await rm(partial, { force: true });
   try {
     const before = options.expectedDocuments?.();
     const module = options.stepwise ? workerModule() : null;
@@ -229,10 +240,10 @@ export async function backupDatabase(
         `The backup ${basename(target)} holds ${count} documents where the project has ${after ?? before}, so it was not kept. Try again.`,
       );
     }
-    renameSync(partial, target);
+    await rename(partial, target);
     return count;
   } catch (e) {
-    rmSync(partial, { force: true });
+    await rm(partial, { force: true });
     if (e instanceof SiglumError) throw e;
     throw new SiglumError(
       'io',

@@ -15,15 +15,16 @@ import { stmt, type Tx } from './store.ts';
 export const CHECKPOINT_EVERY = 500;
 
 /**
- * Stores the document at `version`. Snapshots between the first (the document as
+ * Stores the document at `version` (`doc` as JSON, or as the JSON text it is kept as).
+ * Snapshots between the first (the document as
  * created or imported) and this one are dropped, but for the first of every
  * CHECKPOINT_EVERY versions: the step log can rebuild the others.
  */
-export function putSnapshot(tx: Tx, documentId: number, version: number, doc: DocJSON): void {
+export function putSnapshot(tx: Tx, documentId: number, version: number, doc: DocJSON | string): void {
   stmt(tx.db, 'INSERT OR REPLACE INTO snapshots (document_id, version, doc, created_at) VALUES (?, ?, ?, ?)').run(
     documentId,
     version,
-    JSON.stringify(doc),
+    typeof doc === 'string' ? doc : JSON.stringify(doc),
     tx.now,
   );
   stmt(

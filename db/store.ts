@@ -34,6 +34,8 @@ export type ChangeListener = (changes: readonly StoreChange[]) => void;
 export class Store {
   private readonly listeners = new Set<ChangeListener>();
   private current: Tx | null = null;
+  /** While positive, this connection wants the write lock (see `writeGate`). */
+  private gate: Int32Array | null = null;
 
   private constructor(
     readonly db: Database.Database,
@@ -72,12 +74,17 @@ export class Store {
     const tx: Tx = { db: this.db, now: new Date().toISOString(), changed: (c) => void changes.push(c) };
     this.current = tx;
     let result: T;
+    if (this.gate !== null) Atomics.add(this.gate, 0, 1);
     try {
       result = this.db.transaction(() => fn(tx)).immediate();
     } catch (e) {
       throw storeError(e, this.path);
     } finally {
       this.current = null;
+      if (this.gate !== null) {
+        Atomics.sub(this.gate, 0, 1);
+        Atomics.notify(this.gate, 0);
+      }
     }
     if (changes.length > 0) this.emit(changes);
     return result;
@@ -93,6 +100,18 @@ export class Store {
     } catch (e) {
       throw storeError(e, this.path);
     }
+  }
+
+  /**
+   * A counter this connection raises while it writes, for a background writer on
+   * another thread (the search indexer) to wait on before each of its transactions
+   * (`waitForWriters`): SQLite's busy handler polls, so a writer that commits and
+   * begins again at once would keep this one waiting, and the thread that answers
+   * edits would stall in its busy wait.
+   */
+  writeGate(): SharedArrayBuffer {
+    this.gate ??= new Int32Array(new SharedArrayBuffer(4));
+    return this.gate.buffer as SharedArrayBuffer;
   }
 
   /** True inside `read` (not inside `write`): a write now could not take the lock safely. */
@@ -145,4 +164,13 @@ export function stmt(db: Database.Database, sql: string): Database.Statement {
 export function inOneRead<T>(db: Database.Database, fn: () => T): T {
   if (db.inTransaction) return fn();
   return db.transaction(fn).deferred();
+}
+
+/**
+ * Blocks this (background) thread while the connection that owns `gate` (Store.writeGate)
+ * is writing or waiting to write, so that its transaction goes first.
+ */
+export function waitForWriters(gate: SharedArrayBuffer): void {
+  const counter = new Int32Array(gate);
+  for (let n = Atomics.load(counter, 0); n > 0; n = Atomics.load(counter, 0)) Atomics.wait(counter, 0, n, 100);
 }

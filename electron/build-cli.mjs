@@ -2,6 +2,7 @@
 // that it runs as plain JavaScript: no tsx and no esbuild at run time.
 //   siglum.mjs       electron/cli/run.ts and everything it imports from this repository
 //   importWorker.mjs the import worker (electron/workers/importWorker.ts)
+//   indexWorker.mjs  the search indexer's thread (electron/workers/indexWorker.ts)
 //   paginator.js     the PDF paginator (edition/print/layout.ts) defining SiglumPrint
 // Packages stay in node_modules (better-sqlite3 is native, playwright-core is large);
 // `npm install` runs this through the `prepare` script, `npm run build` too.
@@ -35,11 +36,18 @@ export async function buildCli(target = join(root, 'dist', 'cli')) {
     logLevel: 'warning',
     // dist/cli (bundle and chunks alike) is two folders deep like electron/cli, so paths made
     // from import.meta.url still resolve.
-    define: { SIGLUM_BUILT_FILES: JSON.stringify({ importWorker: './importWorker.mjs', paginator: './paginator.js' }) },
+    define: {
+      SIGLUM_BUILT_FILES: JSON.stringify({
+        importWorker: './importWorker.mjs',
+        paginator: './paginator.js',
+        indexWorker: './indexWorker.mjs',
+      }),
+    },
   };
   await Promise.all([
     build({ ...node, entryPoints: { siglum: 'electron/cli/run.ts' } }),
     build({ ...node, entryPoints: { importWorker: 'electron/workers/importWorker.ts' } }),
+    build({ ...node, entryPoints: { indexWorker: 'electron/workers/indexWorker.ts' } }),
     build({
       absWorkingDir: root,
       entryPoints: { paginator: 'edition/print/layout.ts' },

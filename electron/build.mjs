@@ -4,6 +4,7 @@
 //   service.cjs  the service, run as an Electron utility process (host/service-process.ts),
 //                with better-sqlite3's JavaScript bundled in
 //   importWorker.cjs  the worker thread that parses imported files (electron/workers)
+//   indexWorker.cjs   the search indexer's thread (electron/workers/indexWorker.ts)
 //   paginator.js the PDF paginator (edition/print/layout.ts) as a script defining SiglumPrint
 // and makes sure dist/native/better_sqlite3.node exists: better-sqlite3 compiled for
 // Electron's ABI, which the service process loads through better-sqlite3's
@@ -69,6 +70,12 @@ async function bundle() {
     build({
       ...common,
       entryPoints: { importWorker: 'electron/workers/importWorker.ts' },
+      outdir,
+      outExtension: { '.js': '.cjs' },
+    }),
+    build({
+      ...common,
+      entryPoints: { indexWorker: 'electron/workers/indexWorker.ts' },
       outdir,
       outExtension: { '.js': '.cjs' },
     }),

@@ -4,7 +4,7 @@
  * defines SIGLUM_BUILT_FILES: the files it wrote beside the bundle, which the built
  * command line uses instead of compiling anything at run time.
  */
-declare const SIGLUM_BUILT_FILES: { importWorker: string; paginator: string } | undefined;
+declare const SIGLUM_BUILT_FILES: { importWorker: string; paginator: string; indexWorker?: string } | undefined;
 
-export const builtFiles: { importWorker: string; paginator: string } | null =
+export const builtFiles: { importWorker: string; paginator: string; indexWorker?: string } | null =
   typeof SIGLUM_BUILT_FILES === 'undefined' ? null : SIGLUM_BUILT_FILES;

@@ -30,6 +30,11 @@ export interface SearchArgs {
   /** How many hits to return (default 50, at most 1000) after skipping `offset`. */
   limit?: number;
   offset?: number;
+  /**
+   * Wait until the index holds every document (the command line). Without it a search
+   * right after an import answers from what is indexed so far (see `indexing`).
+   */
+  complete?: boolean;
 }
 
 /** One hit: a passage (a paragraph, a note's paragraph, a title...) with the first match in it. */
@@ -62,6 +67,8 @@ export interface SearchResult {
   /** How many documents they are in. */
   documents: number;
   hits: SearchHit[];
+  /** Present while the index is being built (after an import): how many documents it does not hold yet. */
+  indexing?: { documentsLeft: number };
 }
 
 /** What to replace, shared by the preview and the apply call. */
@@ -163,3 +170,10 @@ export const SEARCH_METHODS = [
   'undoReplace',
   'listDocumentsSorted',
 ] as const satisfies ReadonlyArray<keyof SearchApi>;
+
+/**
+ * The client id of the steps a replacement across documents pushes (and its undo): an
+ * editor that has the document open takes a batch of them as one undoable step of its
+ * own (renderer/editor/collab.ts), so Mod-Z there undoes the replacement.
+ */
+export const REPLACE_CLIENT = 'siglum-replace';

@@ -12,6 +12,7 @@ import type { XmlAttr, XmlDocument, XmlElement, XmlNode } from '../xml/tree.ts';
 import { TEI_NS, XML_NS, element, isWhitespace, utf8Document } from '../xml/tree.ts';
 import { blocksToXml, withPointers } from './fromDoc.ts';
 import { PLACEHOLDER } from './import.ts';
+import { makeIdsUnique } from './pointers.ts';
 
 /** A ProseMirror document from JSON, checked against the schema. RangeError when it does not fit. */
 export function docFromJSON(json: DocJSON): PMNode {
@@ -264,9 +265,14 @@ export function exportProjectTei(
 ): string {
   if (collections.length === 0) throw new RangeError('exportProjectTei: a teiCorpus needs at least one volume');
   const volumes: XmlNode[] = [];
-  for (const c of collections) {
+  // xml:id is unique in one file: a volume's ids that an earlier volume (or the corpus's
+  // register) already has get the volume's number as a prefix, its pointers with them.
+  const taken = new Set<string>();
+  if (register?.standOff) makeIdsUnique(register.standOff, taken, '');
+  for (const [i, c] of collections.entries()) {
     const xml = parseXml(c.frame, { fileName: 'frame' });
     pointing(c.register ?? register, () => fillFrame(xml, c.docs));
+    makeIdsUnique(xml.root, taken, `v${i + 1}-`);
     volumes.push(
       ...xml.prolog.filter((p): p is Exclude<typeof p, { type: 'doctype' }> => p.type !== 'doctype'),
       xml.root,

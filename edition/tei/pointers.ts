@@ -128,3 +128,42 @@ export function xmlIdsIn(root: XmlElement): Set<string> {
   collectIds(root, ids, () => false);
   return ids;
 }
+
+/**
+ * Makes the `xml:id`s under `root` unique against `taken` (ids earlier in the same file):
+ * each one already taken becomes `prefix` + id (then `-2`, `-3`... while that is taken
+ * too), and every same-document pointer under `root` naming it is rewritten to match, so
+ * the file's pointers resolve as before. Adds root's ids, as renamed, to `taken`;
+ * returns the renames (old id to new).
+ */
+export function makeIdsUnique(root: XmlElement, taken: Set<string>, prefix: string): Map<string, string> {
+  const own = new Set<string>();
+  collectIds(root, own, () => false);
+  const renames = new Map<string, string>();
+  for (const id of own) {
+    if (!taken.has(id)) continue;
+    let fresh = `${prefix}${id}`;
+    for (let n = 2; taken.has(fresh) || own.has(fresh); n++) fresh = `${prefix}${id}-${n}`;
+    renames.set(id, fresh);
+    taken.add(fresh);
+  }
+  for (const id of own) if (!renames.has(id)) taken.add(id);
+  if (renames.size === 0) return renames;
+  const walk = (e: XmlElement): void => {
+    e.attrs.forEach((a, i) => {
+      if (a.name === 'xml:id') {
+        const renamed = renames.get(a.value);
+        if (renamed !== undefined) e.attrs[i] = { ...a, value: renamed };
+      } else if (a.uri === '' && POINTER_ATTRIBUTES.has(a.name)) {
+        const value = a.value.replace(/(^|\s)#(\S+)/g, (whole: string, space: string, id: string) => {
+          const renamed = renames.get(id);
+          return renamed === undefined ? whole : `${space}#${renamed}`;
+        });
+        if (value !== a.value) e.attrs[i] = { ...a, value };
+      }
+    });
+    for (const c of e.children) if (c.type === 'element') walk(c);
+  };
+  walk(root);
+  return renames;
+}

@@ -38,6 +38,8 @@ export async function searchCommand(
   const result = await withService(project, project.isDefault, (s) =>
     s.searchProject({
       query,
+      // No one to show partial results to: the whole index, however long it takes to build.
+      complete: true,
       regex: opts.regex ?? false,
       limit,
       ...(scopes.length > 0 ? { in: scopes as SearchScope[] } : {}),

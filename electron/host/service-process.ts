@@ -37,6 +37,8 @@ async function start(): Promise<void> {
     defaultPath: mode === 'seed' ? projectPath : defaultProjectPath(),
     service: {
       parseFile: (file) => runImportWorker(file, { workerUrl }),
+      // The search indexer's thread, compiled beside this file too (build.mjs).
+      indexWorkerUrl: new URL('./indexWorker.cjs', import.meta.url),
       // PDFs are printed by the main process in a hidden window (electron/pdf/port.ts).
       renderPdf: pdfOverPort(port),
       renderPages: pagesOverPort(port),

@@ -221,7 +221,15 @@ export class CollabAuthority {
   private scheduleSnapshot(live: Live): void {
     if (live.idle) clearTimeout(live.idle);
     live.idle = null;
-    if (live.version - live.snapshotVersion >= this.policy.everySteps) {
+    const behind = live.version - live.snapshotVersion;
+    // Pushes that follow each other without a turn of the event loop (a script, a batch
+    // of replacements) would starve the deferred snapshot: far enough behind, take it
+    // now, so that loading and history never replay more than about two intervals.
+    if (behind >= 2 * this.policy.everySteps) {
+      this.snapshot(live);
+      return;
+    }
+    if (behind >= this.policy.everySteps) {
       // After the reply has gone out, not before it.
       setImmediate(() => this.snapshot(live));
       return;

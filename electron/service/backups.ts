@@ -5,7 +5,8 @@
  * (db/backup.ts), so pushes of steps keep being answered while it runs.
  */
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { BackupInfo } from '../../edition/history/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
@@ -15,7 +16,7 @@ import {
   backupFolder,
   documentCount,
   listBackupFiles,
-  rotateBackups,
+  rotateBackupsOffThread,
   verifyBackup,
 } from '../../db/backup.ts';
 import type { Store } from '../../db/store.ts';
@@ -83,8 +84,8 @@ export class Backups {
           expectedDocuments: () => documentCount(this.store.db),
         });
         this.lastMs = at.getTime();
-        rotateBackups(this.folder);
-        return { path, at: at.toISOString(), reason, bytes: statSync(path).size, documents };
+        await rotateBackupsOffThread(this.folder);
+        return { path, at: at.toISOString(), reason, bytes: (await stat(path)).size, documents };
       });
     this.running = next;
     void next.finally(() => {

@@ -4,12 +4,20 @@
  * and time limits, so that a hostile file cannot stall the process that serves the UI.
  */
 import type { ImportFile } from '../../edition/api.ts';
-import { isTeiImport, parsedParts, parseFile, runImportWorker, type ParsedFile } from '../workers/index.ts';
+import {
+  cameAsText,
+  docText,
+  isTeiImport,
+  parsedParts,
+  parseFile,
+  runImportWorker,
+  type ParsedFile,
+} from '../workers/index.ts';
 import type { PlainImport } from '../../edition/plaintext/index.ts';
 import type { TeiImport } from '../../edition/tei/index.ts';
 
 export type { PlainImport, TeiImport };
-export { isTeiImport, parsedParts };
+export { cameAsText, docText, isTeiImport, parsedParts };
 
 /** Turns one imported file into a TEI volume or a plain-text document. */
 export type FileParser = (file: ImportFile) => Promise<ParsedFile>;

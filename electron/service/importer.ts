@@ -24,7 +24,15 @@ import type { Store } from '../../db/store.ts';
 import type { CollabAuthority } from './authority.ts';
 import { importRegister, linkImportedMentions } from './entities.ts';
 import { facsimileWarnings, prepareFacsimiles, writeFacsimiles } from './facsimile-import.ts';
-import { isTeiImport, parsedParts, type FileParser, type PlainImport, type TeiImport } from './formats.ts';
+import {
+  cameAsText,
+  docText,
+  isTeiImport,
+  parsedParts,
+  type FileParser,
+  type PlainImport,
+  type TeiImport,
+} from './formats.ts';
 import { storeImportedWitnesses, witnessesFromTei } from './witnesses.ts';
 import { copyIdentity, inProject, rereadVolume, volumeIdentity, volumeOf, type VolumeIdentity } from './reimport.ts';
 import { storeGraphics, storeSurfaces } from './facsimile-tei.ts';
@@ -59,12 +67,18 @@ async function pageImageResources(
   return { resources, rest };
 }
 
-/** Checks an importer's document against the schema; returns it as the store keeps it. */
-function checkedDoc(json: DocJSON, fileName: string, title: string): DocJSON {
+/**
+ * Checks a parser's document against the schema and puts it in the form the store
+ * keeps, unless it came from the import worker, whose parser built and checked it
+ * (parseFile): re-checking 600 documents here would double the service's share of
+ * an import.
+ */
+function checkDoc(holder: { doc: DocJSON }, fileName: string, title: string): void {
+  if (cameAsText(holder)) return;
   try {
-    const node = Node.fromJSON(schema, json);
+    const node = Node.fromJSON(schema, holder.doc);
     node.check();
-    return node.toJSON() as DocJSON;
+    holder.doc = node.toJSON() as DocJSON;
   } catch (e) {
     throw new SiglumError(
       'invalid-tei',
@@ -101,21 +115,17 @@ export async function importFiles(
   }
 
   // Checked before the transaction, so that no time is spent holding the write lock.
+  // Documents from the import worker are stored as the JSON text it wrote (docText).
+  for (const { file, result } of parsed) {
+    if (isTeiImport(result)) for (const d of result.documents) checkDoc(d, file.name, d.title);
+    else checkDoc(result, file.name, result.title);
+  }
   type Prepared =
     { kind: 'tei'; file: ImportFile; tei: TeiImport; identity: VolumeIdentity } | { kind: 'plain'; plain: PlainImport };
   const prepared = parsed.map(({ file, result, part }): Prepared =>
     isTeiImport(result)
-      ? {
-          kind: 'tei',
-          file,
-          identity: volumeIdentity(file, result.collection.meta, part),
-          tei: {
-            ...result,
-            collection: result.collection,
-            documents: result.documents.map((d) => ({ ...d, doc: checkedDoc(d.doc, file.name, d.title) })),
-          },
-        }
-      : { kind: 'plain', plain: { ...result, doc: checkedDoc(result.doc, file.name, result.title) } },
+      ? { kind: 'tei', file, identity: volumeIdentity(file, result.collection.meta, part), tei: result }
+      : { kind: 'plain', plain: result },
   );
 
   // The images the volumes' surfaces show, kept (with their tiles) before the one transaction.
@@ -165,7 +175,7 @@ export async function importFiles(
           frameKey: null,
           meta: p.plain.meta,
         });
-        putSnapshot(tx, Number(info.id), 0, p.plain.doc);
+        putSnapshot(tx, Number(info.id), 0, docText(p.plain));
         imported.push({ id: info.id, title: info.title, collection: null });
         continue;
       }
@@ -212,7 +222,7 @@ export async function importFiles(
           frameKey: d.key,
           meta: d.meta,
         });
-        putSnapshot(tx, Number(info.id), 0, linkImportedMentions(d.doc, refs));
+        putSnapshot(tx, Number(info.id), 0, refs.size === 0 ? docText(d) : linkImportedMentions(d.doc, refs));
         storeImportedWitnesses(tx, Number(info.id), witnesses.get(p)?.get(d.key));
         storeSurfaces(tx, Number(info.id), d.surfaces ?? [], graphics, p.file.name);
         imported.push({ id: info.id, title: info.title, collection: apiId(collectionId) });

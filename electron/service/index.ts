@@ -72,6 +72,7 @@ import { seedFile } from './seed.ts';
 import { validateDocument } from './validation.ts';
 import { watchOtherWriters } from './watch.ts';
 import { searchMethods } from './search.ts';
+import { defaultIndexWorkerUrl, SearchIndex } from './search-index.ts';
 import { witnessMethods } from './witnesses.ts';
 import { Backups, DEFAULT_BACKUPS, type BackupPolicy } from './backups.ts';
 import { historyMethods } from './history.ts';
@@ -110,6 +111,11 @@ export interface ServiceOptions {
   exportFolders?: readonly string[];
   /** Where and how often the project is backed up (backups.ts). */
   backups?: BackupPolicy;
+  /**
+   * The search indexer's thread (search-index.ts; default: the built file, else the
+   * sources through tsx), or null to index on the service's thread only.
+   */
+  indexWorkerUrl?: URL | null;
 }
 
 /** The API over one open project, plus `close`. */
@@ -173,6 +179,11 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
   const backups = new Backups(store, options.backups ?? DEFAULT_BACKUPS);
   const authority = new CollabAuthority(store, options.snapshots ?? DEFAULT_SNAPSHOTS);
   const entities = new EntityService(store, authority);
+  const searchIndex = new SearchIndex(
+    store,
+    authority,
+    options.indexWorkerUrl === undefined ? defaultIndexWorkerUrl() : options.indexWorkerUrl,
+  );
   const parse = options.parseFile ?? defaultParser;
   const listeners = new Set<(event: SiglumEvent) => void>();
   let closed = false;
@@ -438,7 +449,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
     previewPages: (args) => call(() => publisher.previewPages(argsObject(args, 'previewPages'))),
     getPrintSettings: () => call(() => publisher.getPrintSettings()),
     updatePrintSettings: (args) => call(() => publisher.updatePrintSettings(argsObject(args, 'updatePrintSettings'))),
-    ...searchMethods(store, authority, call),
+    ...searchMethods(store, authority, call, searchIndex),
     validateDocument: (args) =>
       call(() => {
         const o = argsObject(args, 'validateDocument');
@@ -491,6 +502,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
       closed = true;
       listeners.clear();
       stopWatching();
+      searchIndex.close();
       publisher.close();
       backups.close();
       try {

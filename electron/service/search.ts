@@ -11,6 +11,7 @@ import { contextAround } from '../../edition/entities/textblocks.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import { schema } from '../../edition/schema.ts';
 import {
+  REPLACE_CLIENT,
   SEARCH_SCOPES,
   type AppliedReplace,
   type ApplyReplaceResult,
@@ -37,37 +38,23 @@ import {
   trigramCount,
   documentLabelParts,
   entityName,
-  indexDocument,
   matchPassages,
   sortedDocuments,
-  staleDocuments,
   type DocumentFilter,
   type PassageRow,
 } from '../../db/search.ts';
 import type { Store } from '../../db/store.ts';
 import { argsObject, optionalString, requireString, requireVersion } from './args.ts';
 import type { CollabAuthority } from './authority.ts';
+import type { SearchIndex } from './search-index.ts';
 
 /** The client id of the steps a replacement pushes (and its undo). */
-export const REPLACE_CLIENT = 'siglum-replace';
+export { REPLACE_CLIENT };
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 1000;
 /** Words of context either side of a hit. */
 const CONTEXT_WORDS = 8;
-/** How many documents one write indexes when catching up, so typing elsewhere is not held up long. */
-const CATCH_UP_BATCH = 100;
-/**
- * How long after the last committed write (an edit, an import) documents are
- * indexed. Reading a long document for the index takes tens of milliseconds, too much
- * for every keystroke, and a volume's 600 documents a second or two, too much to add
- * to its import; a search in between indexes what is stale first, so results are
- * never behind what is saved.
- */
-export const INDEX_DELAY_MS = 400;
-/** How many documents the background indexer reads before letting other work run. */
-const BACKGROUND_BATCH = 4;
-
 const SCOPE_FIELDS: Record<SearchScope, SearchField> = {
   text: 'text',
   notes: 'notes',
@@ -182,59 +169,35 @@ export function searchMethods(
   store: Store,
   authority: CollabAuthority,
   call: <T>(body: () => T | Promise<T>) => Promise<T>,
+  index: SearchIndex,
 ): SearchApi {
   // Whether the index was found up to date since the last write this process saw, and
   // SQLite's data_version then (it moves when another process commits): while both
   // hold, a search need not look for stale documents.
   let upToDate = false;
   let seenDataVersion = -1;
-  store.onChange(() => {
-    upToDate = false;
-  });
-
-  /** Indexes these documents at their current content, in one transaction. */
-  function indexBatch(documents: ReadonlyArray<{ id: number; version: number }>): void {
-    if (documents.length === 0) return;
-    // peek: read without keeping every document of the project in the authority's memory.
-    const batch = documents.map(({ id, version }) => ({ id, doc: authority.peek(id), version }));
-    store.write((tx) => {
-      for (const { id, doc, version } of batch) indexDocument(tx, id, doc, version);
-    });
-  }
-
-  /** Indexes every document whose content moved on since it was indexed (edits, imports, other writers). */
-  function catchUp(): void {
-    const dataVersion = store.dataVersion();
-    if (upToDate && dataVersion === seenDataVersion) return;
-    const stale = staleDocuments(store.db);
-    for (let i = 0; i < stale.length; i += CATCH_UP_BATCH) indexBatch(stale.slice(i, i + CATCH_UP_BATCH));
-    upToDate = true;
-    seenDataVersion = dataVersion;
-  }
-
-  // Edits and imports are indexed in the background once writing pauses (see
-  // INDEX_DELAY_MS), a few documents at a time so that a push waits little for it.
-  let pending: ReturnType<typeof setTimeout> | null = null;
-  function background(): void {
-    pending = null;
-    if (!store.db.open) return;
-    try {
-      const stale = staleDocuments(store.db);
-      indexBatch(stale.slice(0, BACKGROUND_BATCH));
-      if (stale.length > BACKGROUND_BATCH) {
-        pending = setTimeout(background, 0);
-        pending.unref();
-      }
-    } catch (e) {
-      // The index is caught up again before the next search; nothing is lost.
-      console.error('Siglum: could not update the search index:', e instanceof Error ? e.message : e);
-    }
-  }
   store.onChange((changes) => {
-    if (pending !== null || !changes.some((c) => c.table === 'steps' || c.table === 'documents')) return;
-    pending = setTimeout(background, INDEX_DELAY_MS);
-    pending.unref();
+    upToDate = false;
+    // Edits and imports are indexed in the background once writing pauses (search-index.ts).
+    if (changes.some((c) => c.table === 'steps' || c.table === 'documents')) index.schedule();
   });
+
+  /** Makes the index usable now (search-index.ts); returns how many documents it still misses. */
+  function catchUp(): number {
+    const dataVersion = store.dataVersion();
+    if (upToDate && dataVersion === seenDataVersion) return 0;
+    const left = index.ready();
+    upToDate = left === 0;
+    seenDataVersion = dataVersion;
+    return left;
+  }
+
+  /** Resolves once the index holds every document: for what must not miss one. */
+  async function whole(): Promise<void> {
+    if (catchUp() === 0) return;
+    await index.complete();
+    catchUp();
+  }
 
   function wordSearch(o: Record<string, unknown>, filter: DocumentFilter, limit: number, offset: number): SearchResult {
     const parsed = parseQuery(requireString(o, 'query', 'searchProject'));
@@ -346,23 +309,27 @@ export function searchMethods(
 
   return {
     searchProject: (args) =>
-      call((): SearchResult => {
+      call(async (): Promise<SearchResult> => {
         const o = argsObject(args, 'searchProject');
         const filter = readFilter(o, 'searchProject');
         const limit = Math.min(optionalCount(o, 'limit', 'searchProject', DEFAULT_LIMIT), MAX_LIMIT);
         const offset = optionalCount(o, 'offset', 'searchProject', 0);
-        catchUp();
-        return optionalBoolean(o, 'regex', 'searchProject')
+        // A filter by register entry reads the index's mentions: it needs every document.
+        let left = 0;
+        if (optionalBoolean(o, 'complete', 'searchProject') || filter.entityId !== undefined) await whole();
+        else left = catchUp();
+        const result = optionalBoolean(o, 'regex', 'searchProject')
           ? regexSearch(o, filter, limit, offset)
           : wordSearch(o, filter, limit, offset);
+        return left > 0 ? { ...result, indexing: { documentsLeft: left } } : result;
       }),
 
     previewReplace: (args) =>
-      call((): ReplacePreview => {
+      call(async (): Promise<ReplacePreview> => {
         const o = argsObject(args, 'previewReplace');
         const spec = readSpec(o, 'previewReplace');
         textMatcher(spec.find, spec); // a bad regular expression fails before any work
-        catchUp();
+        await whole();
         const documents: ReplacePreview['documents'] = [];
         let total = 0;
         for (const id of candidates(spec, spec.ids)) {
@@ -512,14 +479,14 @@ export function searchMethods(
       }),
 
     listDocumentsSorted: (args) =>
-      call((): DocumentListEntry[] => {
+      call(async (): Promise<DocumentListEntry[]> => {
         const o = argsObject(args, 'listDocumentsSorted');
         const sort = (optionalString(o, 'sort', 'listDocumentsSorted') ?? 'position') as DocumentSort;
         if (!['position', 'date', 'title', 'edited'].includes(sort)) {
           throw bad(`listDocumentsSorted sorts by position, date, title or edited; "${sort}" is none of them.`);
         }
         const filter = readFilter(o, 'listDocumentsSorted');
-        if (filter.entityId !== undefined) catchUp();
+        if (filter.entityId !== undefined) await whole();
         return sortedDocuments(store.db, sort, optionalBoolean(o, 'descending', 'listDocumentsSorted'), filter);
       }),
   };

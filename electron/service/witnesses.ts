@@ -46,7 +46,7 @@ import {
 import { argsObject, optionalString, requireString } from './args.ts';
 import type { CollabAuthority } from './authority.ts';
 import { checkImportFiles } from './import-files.ts';
-import { isTeiImport, type FileParser } from './formats.ts';
+import { docText, isTeiImport, type FileParser } from './formats.ts';
 
 /** The longest witness text accepted (UTF-16 units): a long book, well past a chapter in six editions. */
 const MAX_TEXT = 20_000_000;
@@ -322,7 +322,7 @@ export function witnessesFromTei(tei: TeiImport): Map<string, ImportedWitnesses>
   const listed = readListWit(parseXml(tei.collection.frame, { fileName: 'frame' }).root);
   if (listed.length === 0) return found;
   for (const d of tei.documents) {
-    const json = JSON.stringify(d.doc);
+    const json = docText(d);
     if (!json.includes('"type":"app"') && !json.includes('"name":"app"')) continue;
     const read = witnessReader(Node.fromJSON(schema, d.doc), d.meta);
     // What a witness no reading names reads: the lemmata, i.e. the document's own text.

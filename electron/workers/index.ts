@@ -10,8 +10,10 @@ import type { ImportFile } from '../../edition/api.ts';
 import { ParseError, SiglumError, isErrorPayload } from '../../edition/errors.ts';
 import type { ParsedFile } from './parseFile.ts';
 import { builtFiles } from '../built.ts';
+import { fromWire } from './wire.ts';
 
 export { isTeiImport, isCorpusImport, parsedParts, parseFile, type ParsedFile } from './parseFile.ts';
+export { cameAsText, docText } from './wire.ts';
 
 /** Limits of runImportWorker. */
 export interface ImportWorkerOptions {
@@ -49,8 +51,8 @@ function fromPayload(p: unknown): SiglumError {
   return e;
 }
 
-/** The worker's answer, checked for the shape of a TeiImport, a teiCorpus's volumes or a PlainImport. */
-function parsedFromJson(json: unknown): ParsedFile {
+/** The worker's answer, checked for the shape of a TeiImport, a teiCorpus's volumes or a PlainImport, its documents read lazily (wire.ts). */
+function parsedFromWire(json: unknown, docs: unknown): ParsedFile {
   const value: unknown = typeof json === 'string' ? JSON.parse(json) : null;
   const record = (v: unknown): Record<string, unknown> =>
     (typeof v === 'object' && v !== null ? v : {}) as Record<string, unknown>;
@@ -59,10 +61,10 @@ function parsedFromJson(json: unknown): ParsedFile {
   const o = record(value);
   const tei = isTei(value);
   const corpus = Array.isArray(o['volumes']) && (o['volumes'] as unknown[]).every(isTei);
-  const plain = typeof o['doc'] === 'object' && typeof o['title'] === 'string';
-  if (!tei && !corpus && !plain)
+  const plain = 'doc' in o && typeof o['title'] === 'string';
+  if ((!tei && !corpus && !plain) || !Array.isArray(docs))
     throw new SiglumError('internal', 'Siglum hit an internal error: the import worker sent an unreadable answer.');
-  return value as ParsedFile;
+  return fromWire(value as ParsedFile, docs as unknown[] as string[]);
 }
 
 /**
@@ -160,11 +162,11 @@ export function runImportWorker(file: ImportFile, options: ImportWorkerOptions =
         ),
       );
     }, timeoutMs);
-    const onMessage = (msg: { ok: boolean; json?: string; error?: unknown }): void => {
+    const onMessage = (msg: { ok: boolean; json?: string; docs?: unknown; error?: unknown }): void => {
       if (!msg.ok) return finish(true, () => reject(fromPayload(msg.error)));
       let result: ParsedFile;
       try {
-        result = parsedFromJson(msg.json);
+        result = parsedFromWire(msg.json, msg.docs);
       } catch (e) {
         return finish(false, () => reject(e));
       }

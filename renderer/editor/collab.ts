@@ -16,11 +16,13 @@
  * (renderer/editor/unsent.ts) for a session opened at the new address.
  */
 import { getVersion, receiveTransaction, sendableSteps } from 'prosemirror-collab';
+import { closeHistory } from 'prosemirror-history';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { Step } from 'prosemirror-transform';
 import type { PushResult, SiglumApi, StepJSON, StepsSince } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import { schema } from '../../edition/schema.ts';
+import { REPLACE_CLIENT } from '../../edition/search/api.ts';
 
 export type SaveStatus = 'saved' | 'saving' | 'offline' | 'refused';
 
@@ -256,11 +258,14 @@ export class CollabSync {
     const state = this.host.getState();
     if (getVersion(state) !== version || since.steps.length === 0) return;
     const steps = since.steps.map((json) => Step.fromJSON(schema, json));
-    this.host.apply(
-      receiveTransaction(state, steps, since.clientIDs, {
-        mapSelectionBackward: true,
-      }),
-    );
+    const tr = receiveTransaction(state, steps, since.clientIDs, { mapSelectionBackward: true });
+    // A replacement across documents, with nothing of ours unconfirmed under it: taken
+    // into this editor's undo history as one step of its own, so that Mod-Z undoes it
+    // (the undo is pushed like any edit). Mixed with other writers' steps it stays theirs.
+    if (sendableSteps(state) === null && since.clientIDs.every((id) => id === REPLACE_CLIENT)) {
+      closeHistory(tr).setMeta('addToHistory', true);
+    }
+    this.host.apply(tr);
     if (since.version > getVersion(this.host.getState())) this.needPull = true;
   }
 }

@@ -20,6 +20,8 @@ const PAGE = 50;
 const SEARCH_DELAY_MS = 250;
 /** After an edit, how long to wait before searching again. */
 const REFRESH_DELAY_MS = 600;
+/** How soon a search answered while the index was being built asks again. */
+const INDEXING_REFRESH_MS = 1000;
 
 const SCOPES: Array<{ value: '' | SearchScope; label: string }> = [
   { value: '', label: 'Everywhere' },
@@ -95,6 +97,8 @@ export default function SearchPanel() {
       if (ask !== asked) return; // a later search has been asked for
       setResult(found);
       setError(null);
+      // Right after an import the index is still being built: ask again until it is whole.
+      if (found.indexing !== undefined) later(INDEXING_REFRESH_MS);
     } catch (e) {
       if (ask !== asked) return;
       setResult(null);
@@ -267,6 +271,14 @@ export default function SearchPanel() {
                 ? 'Nothing found.'
                 : `${r().total} passage${r().total === 1 ? '' : 's'} in ${r().documents} document${r().documents === 1 ? '' : 's'}`}
             </p>
+            <Show when={r().indexing}>
+              {(indexing) => (
+                <p class="search-indexing" role="status">
+                  Still indexing {indexing().documentsLeft} document{indexing().documentsLeft === 1 ? '' : 's'}: these
+                  are the results so far, and they fill in by themselves.
+                </p>
+              )}
+            </Show>
             <For each={groupHits(r().hits)}>
               {(group) => (
                 <section class="search-group">

@@ -4,7 +4,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { EditorPage } from './editor-page.ts';
 
@@ -21,16 +21,22 @@ async function withVolume(page: Page, url: string): Promise<EditorPage> {
   return editor;
 }
 
+/** Searches the volume for "Lake Khasan" (three passages in three documents); returns the results. */
+async function searchKhasan(page: Page): Promise<Locator> {
+  await page.getByRole('tab', { name: 'Search' }).click();
+  await page.getByLabel('Search the project').fill('"Lake Khasan"');
+  const results = page.getByLabel('Search results');
+  await expect(results.locator('.search-summary')).toHaveText(/^3 passages in 3 documents$/);
+  return results;
+}
+
 test('search finds a phrase across documents, opens a hit selected, and a replacement is made and undone', async ({
   page,
   served,
 }) => {
   test.setTimeout(120_000);
   const editor = await withVolume(page, served.url);
-  await page.getByRole('tab', { name: 'Search' }).click();
-  await page.getByLabel('Search the project').fill('"Lake Khasan"');
-  const results = page.getByLabel('Search results');
-  await expect(results.locator('.search-summary')).toHaveText(/^3 passages in 3 documents$/);
+  const results = await searchKhasan(page);
   await expect(results.locator('.search-doc')).toHaveCount(3);
   await expect(results.locator('.search-doc').first()).toContainText('480. The Chargé in the Soviet Union (Kirk)');
 
@@ -70,6 +76,42 @@ test('search finds a phrase across documents, opens a hit selected, and a replac
   await expect(results.locator('.search-hit mark').first()).toHaveText(/Khasan|Litvinov/);
   await page.getByLabel('Search the project').fill('(Khasan');
   await expect(page.locator('.search-error')).toContainText('is not a valid regular expression');
+});
+
+test('a replacement in the open document is one undo step there: Mod-Z undoes it at once, Mod-Shift-Z redoes it', async ({
+  page,
+  served,
+}) => {
+  test.setTimeout(120_000);
+  const editor = await withVolume(page, served.url);
+  const results = await searchKhasan(page);
+  await results.locator('.search-hit').nth(1).click();
+  await expect.poll(() => page.evaluate(() => getSelection()?.toString() ?? '')).toBe('Lake Khasan');
+
+  await page.locator('.replace-box summary').click();
+  await page.getByLabel('Replace with').fill('Lake Hasan');
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await page.getByRole('button', { name: 'Replace 3 selected' }).click();
+  await expect(page.locator('.replace-message')).toHaveText('Replaced 3 occurrences in 3 documents.');
+  await expect(editor.text).toContainText('Lake Hasan');
+  await expect(editor.text).not.toContainText('Lake Khasan');
+  await expect(results.locator('.search-summary')).toHaveText('Nothing found.');
+
+  // In the editor, one Mod-Z takes the whole replacement back, and it is saved.
+  await editor.text.getByText('Lake Hasan').first().click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(editor.text).toContainText('Lake Khasan');
+  await expect(editor.text).not.toContainText('Lake Hasan');
+  await expect(editor.saveIndicator).toHaveText('Saved');
+  // The other two documents keep their replacement.
+  await expect(results.locator('.search-summary')).toHaveText(/^1 passage in 1 document$/);
+
+  // Mod-Shift-Z makes it again.
+  await page.keyboard.press('ControlOrMeta+Shift+z');
+  await expect(editor.text).toContainText('Lake Hasan');
+  await expect(editor.text).not.toContainText('Lake Khasan');
+  await expect(editor.saveIndicator).toHaveText('Saved');
+  await expect(results.locator('.search-summary')).toHaveText('Nothing found.');
 });
 
 test('find in the document highlights every hit; Enter and Shift+Enter move between them', async ({ page, served }) => {

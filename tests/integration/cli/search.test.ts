@@ -74,3 +74,19 @@ describe('siglum search', () => {
     expect(part.stderr).toMatch(/--in takes text, notes, apparatus, names, titles, meta/);
   }, 60_000);
 });
+
+describe('siglum search right after importing a whole volume', () => {
+  it('builds the index in its thread, waits for it, and prints the whole count', () => {
+    const big = join(dir, 'guatemala.siglum');
+    const guatemala = resolve(root, '../shared/corpus/frus/frus1952-54Guat.xml');
+    expect(siglum(['import', guatemala, '--project', big]).status).toBe(0);
+    const r = siglum(['search', 'Arbenz', '--project', big, '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const { total } = JSON.parse(r.stdout) as SearchJson;
+    // The same count once the index is there for certain (a second search finds nothing stale).
+    const again = siglum(['search', 'Arbenz', '--project', big, '--json']);
+    expect(total).toBeGreaterThan(100);
+    expect((JSON.parse(again.stdout) as SearchJson).total).toBe(total);
+  });
+});

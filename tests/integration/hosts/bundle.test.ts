@@ -112,6 +112,7 @@ describe('the bundled service process', () => {
     expect(imported).toMatchObject({ ok: true });
     expect(JSON.stringify(imported)).toContain('Grew');
     expect(existsSync(join(dir, 'dist/electron/importWorker.cjs'))).toBe(true);
+    expect(existsSync(join(dir, 'dist/electron/indexWorker.cjs'))).toBe(true);
   });
 
   it('gives a malformed file its one-line parse error from the worker, with line and column', async () => {

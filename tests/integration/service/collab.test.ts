@@ -188,3 +188,26 @@ describe('another process on the same project', () => {
     cli.close();
   });
 });
+
+describe('snapshots under pushes without a pause', () => {
+  it('still snapshots every two intervals when no turn of the event loop comes between pushes', async () => {
+    const path = 'burst.siglum';
+    const s = service(path, { create: true, snapshots: { everySteps: 10, idleMs: 60_000 } });
+    const { id } = await s.createDocument({ title: 'Despatch' });
+    const client = await CollabClient.open(s, id, 'a');
+    // Awaiting each push resolves in microtasks only: a deferred snapshot never gets its turn.
+    for (let i = 0; i < 65; i++) {
+      client.type('x', 1);
+      await client.sync();
+    }
+    const db = new Database(tmp.file(path), { readonly: true });
+    const versions = db
+      .prepare('SELECT version FROM snapshots WHERE document_id = ? ORDER BY version')
+      .pluck()
+      .all(Number(id)) as number[];
+    db.close();
+    expect(versions[0]).toBe(0);
+    // The newest is at most two intervals behind the document.
+    expect(65 - versions.at(-1)!).toBeLessThan(20);
+  });
+});

@@ -7,6 +7,9 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SiglumError } from '../../../edition/errors.ts';
 import { exportCollectionTei, exportProjectTei, importTei, importTeiVolumes } from '../../../edition/tei/index.ts';
+import { checkPointers, xmlIdsIn } from '../../../edition/tei/pointers.ts';
+import { parseXml } from '../../../edition/xml/index.ts';
+import type { XmlElement } from '../../../edition/xml/tree.ts';
 import { canonicalDifference } from './canonical.ts';
 
 const TEI = 'http://www.tei-c.org/ns/1.0';
@@ -72,5 +75,38 @@ describe('importTeiVolumes', () => {
 describe('exportProjectTei', () => {
   it('refuses no volumes rather than write a teiCorpus that is not valid', () => {
     expect(() => exportProjectTei([])).toThrow(RangeError);
+  });
+
+  it('makes xml:ids unique across volumes that share them, its pointers following, the first volume as it was', () => {
+    const text = readFileSync(
+      resolve(import.meta.dirname, '../../../../shared/corpus/frus/frus1938v03-d480-d486.xml'),
+      'utf8',
+    );
+    const source = importTei(text, 'd480.xml');
+    const one = { frame: source.collection.frame, docs: new Map(source.documents.map((d) => [d.key, d.doc])) };
+    const single = parseXml(exportCollectionTei(one.frame, one.docs)).root;
+    const corpus = parseXml(exportProjectTei([one, one, one], 'Three copies')).root;
+    const ids: string[] = [];
+    const collect = (e: XmlElement): void => {
+      for (const a of e.attrs) if (a.name === 'xml:id') ids.push(a.value);
+      for (const c of e.children) if (c.type === 'element') collect(c);
+    };
+    collect(corpus);
+    const own = [...xmlIdsIn(single)];
+    expect(own.length).toBeGreaterThan(10);
+    expect(ids).toHaveLength(3 * own.length);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.slice(0, own.length)).toEqual(own);
+    expect(ids).toContain(`v2-${own[0]}`);
+    expect(ids).toContain(`v3-${own[0]}`);
+    // Every pointer still resolves, within its own volume, as often as in the volume alone.
+    const report = checkPointers(corpus);
+    const alone = checkPointers(single);
+    expect(report.checked).toBe(3 * alone.checked);
+    expect(report.dangling).toHaveLength(3 * alone.dangling.length);
+    const [, second] = corpus.children.filter((c): c is XmlElement => c.type === 'element' && c.name === 'TEI');
+    const pointers = JSON.stringify(second).match(/"#[^"\s]+/g) ?? [];
+    expect(pointers.length).toBeGreaterThan(0);
+    for (const p of pointers) expect(own.includes(p.slice(2)) && !p.startsWith('"#v2-')).toBe(false);
   });
 });

@@ -1,0 +1,158 @@
+/**
+ * Keeping the full-text index (db/search.ts) up to date with the documents.
+ *
+ * A few stale documents (an edit, a new document) are indexed on this thread right
+ * before a search reads the index, so results are never behind what is saved. Many
+ * (an imported volume: 600 documents, seconds of FTS5 and trigram writes) are
+ * indexed by a worker thread with its own connection (electron/workers/indexWorker.ts):
+ * a search meanwhile answers at once from what is indexed and says how many documents
+ * are still to come, and what needs the whole
+ * index (a replace's preview, a filter by register entry, the command line) waits for
+ * the worker without holding this thread. Where no worker can start (a build without
+ * its file), the documents are indexed here, a few per turn of the event loop.
+ */
+import { Worker } from 'node:worker_threads';
+import { indexDocument, staleDocuments } from '../../db/search.ts';
+import type { Store } from '../../db/store.ts';
+import { builtFiles } from '../built.ts';
+import type { CollabAuthority } from './authority.ts';
+
+/**
+ * Up to this many stale documents are indexed on this thread, before the search that
+ * needs them (a few milliseconds each, tens for a long one).
+ */
+export const INDEX_HERE_AT_MOST = 8;
+/**
+ * How long after the last committed write (an edit, an import) stale documents are
+ * indexed in the background: reading a long document for the index takes tens of
+ * milliseconds, too much for every keystroke.
+ */
+export const INDEX_DELAY_MS = 400;
+/** How many documents this thread indexes per turn of the event loop when no worker can. */
+const HERE_BATCH = 4;
+
+/** Where the indexer's thread is: the built file beside the bundle, else the sources through tsx. */
+export function defaultIndexWorkerUrl(): URL {
+  return builtFiles?.indexWorker !== undefined
+    ? new URL(builtFiles.indexWorker, import.meta.url)
+    : new URL('../workers/indexBootstrap.mjs', import.meta.url);
+}
+
+export class SearchIndex {
+  private worker: Worker | null = null;
+  private finished: Array<() => void> = [];
+  /** False once a worker failed to start or run: from then on this thread indexes. */
+  private workerUsable: boolean;
+  private pending: ReturnType<typeof setTimeout> | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly authority: CollabAuthority,
+    private readonly workerUrl: URL | null = defaultIndexWorkerUrl(),
+  ) {
+    this.workerUsable = workerUrl !== null;
+  }
+
+  /**
+   * Makes the index usable for a search now: indexes the stale documents here when
+   * they are few, else starts (or leaves running) the worker. Returns how many
+   * documents the index is still missing (0: it is complete).
+   */
+  ready(): number {
+    const stale = staleDocuments(this.store.db);
+    if (stale.length === 0) return 0;
+    // While the worker runs it takes every stale document, an edit made meanwhile too
+    // (its next pass): indexing some here as well would hold this thread for nothing.
+    if (this.worker !== null) return stale.length;
+    if (stale.length <= INDEX_HERE_AT_MOST || !this.startWorker()) {
+      this.indexHere(stale);
+      return 0;
+    }
+    return stale.length;
+  }
+
+  /** Resolves once the index holds every document as committed now. */
+  async complete(): Promise<void> {
+    while (this.ready() > 0) {
+      // Someone waits for it now: the thread keeps the process alive (a command line's
+      // search right after an import), as it does not otherwise.
+      this.worker?.ref();
+      await new Promise<void>((resolve) => this.finished.push(resolve));
+    }
+  }
+
+  /** After a committed write: indexes what it made stale once writing pauses. */
+  schedule(): void {
+    if (this.pending !== null || this.worker !== null || this.closed) return;
+    this.pending = setTimeout(() => this.background(), INDEX_DELAY_MS);
+    this.pending.unref();
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.pending !== null) clearTimeout(this.pending);
+    void this.worker?.terminate();
+    this.worker = null;
+    this.wake();
+  }
+
+  private background(): void {
+    this.pending = null;
+    if (this.closed || !this.store.db.open || this.worker !== null) return;
+    try {
+      const stale = staleDocuments(this.store.db);
+      if (stale.length === 0) return;
+      if (stale.length > HERE_BATCH && this.startWorker()) return;
+      this.indexHere(stale.slice(0, HERE_BATCH));
+      if (stale.length > HERE_BATCH) {
+        this.pending = setTimeout(() => this.background(), 0);
+        this.pending.unref();
+      }
+    } catch (e) {
+      // The index is caught up again before the next search; nothing is lost.
+      console.error('Siglum: could not update the search index:', e instanceof Error ? e.message : e);
+    }
+  }
+
+  /** Indexes these documents at their current content on this thread, in transactions of 100. */
+  private indexHere(documents: ReadonlyArray<{ id: number; version: number }>): void {
+    for (let i = 0; i < documents.length; i += 100) {
+      // peek: read without keeping every document of the project in the authority's memory.
+      const batch = documents
+        .slice(i, i + 100)
+        .map(({ id, version }) => ({ id, doc: this.authority.peek(id), version }));
+      this.store.write((tx) => {
+        for (const { id, doc, version } of batch) indexDocument(tx, id, doc, version);
+      });
+    }
+  }
+
+  private startWorker(): boolean {
+    if (!this.workerUsable || this.workerUrl === null || this.closed) return false;
+    let worker: Worker;
+    try {
+      worker = new Worker(this.workerUrl, { workerData: { path: this.store.path, gate: this.store.writeGate() } });
+    } catch {
+      this.workerUsable = false;
+      return false;
+    }
+    this.worker = worker;
+    worker.unref();
+    worker.once('error', (e) => {
+      console.error('Siglum: the search indexer stopped; indexing in the service instead:', e.message);
+      this.workerUsable = false;
+    });
+    worker.once('exit', () => {
+      if (this.worker === worker) this.worker = null;
+      this.wake();
+      // Documents written while it ran (or all of them, if it failed) are picked up as usual.
+      if (!this.closed) this.schedule();
+    });
+    return true;
+  }
+
+  private wake(): void {
+    for (const resolve of this.finished.splice(0)) resolve();
+  }
+}
