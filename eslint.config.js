@@ -7,13 +7,13 @@ import globals from 'globals';
 import { importX } from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
-const layer = (target, forbidden, message) => ({
+const layer = (target, forbidden, message, more = []) => ({
   files: [`${target}/**/*.{ts,tsx}`],
   rules: {
     'no-restricted-imports': [
       'error',
       {
-        patterns: forbidden.map((group) => ({ group: [group], message })),
+        patterns: [...forbidden.map((group) => ({ group: [group], message })), ...more],
       },
     ],
   },
@@ -61,6 +61,13 @@ export default tseslint.config(
       'worker_threads',
     ],
     'edition/ is pure TypeScript: it may not import Node, Electron, the store or the UI.',
+    [
+      {
+        group: ['**/protocol.ts', '**/protocol'],
+        message:
+          'The model knows nothing of the transport: only the hosts and the API client import edition/protocol.ts.',
+      },
+    ],
   ),
   layer('db', ['**/electron/**', '**/renderer/**', 'electron'], 'db/ depends on edition/ only.'),
   layer(
