@@ -2,7 +2,7 @@
 // that it runs as plain JavaScript: no tsx and no esbuild at run time.
 //   siglum.mjs       electron/cli/run.ts and everything it imports from this repository
 //   importWorker.mjs the import worker (electron/workers/importWorker.ts)
-//   paginator.js     the PDF paginator (edition/print/layout.ts) defining SiglumPrint
+//   paginator.js     the PDF paginator (edition/print/browser/paginate.ts) defining SiglumPrint
 // Packages stay in node_modules (better-sqlite3 is native, playwright-core is large);
 // `npm install` runs this through the `prepare` script, `npm run build` too.
 //
@@ -42,7 +42,7 @@ export async function buildCli(target = join(root, 'dist', 'cli')) {
     build({ ...node, entryPoints: { importWorker: 'electron/workers/importWorker.ts' } }),
     build({
       absWorkingDir: root,
-      entryPoints: { paginator: 'edition/print/layout.ts' },
+      entryPoints: { paginator: 'edition/print/browser/paginate.ts' },
       bundle: true,
       format: 'iife',
       globalName: 'SiglumPrint',

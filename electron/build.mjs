@@ -4,7 +4,7 @@
 //   service.cjs  the service, run as an Electron utility process (host/service-process.ts),
 //                with better-sqlite3's JavaScript bundled in
 //   importWorker.cjs  the worker thread that parses imported files (electron/workers)
-//   paginator.js the PDF paginator (edition/print/layout.ts) as a script defining SiglumPrint
+//   paginator.js the PDF paginator (edition/print/browser/paginate.ts) as a script defining SiglumPrint
 // and makes sure dist/native/better_sqlite3.node exists: better-sqlite3 compiled for
 // Electron's ABI, which the service process loads through better-sqlite3's
 // `nativeBinding` option. npm's own build in node_modules stays Node's, for the tests,
@@ -74,7 +74,7 @@ async function bundle() {
     // The PDF paginator, run inside the hidden print window (electron/pdf/electron.ts).
     build({
       absWorkingDir: root,
-      entryPoints: { paginator: 'edition/print/layout.ts' },
+      entryPoints: { paginator: 'edition/print/browser/paginate.ts' },
       bundle: true,
       format: 'iife',
       globalName: 'SiglumPrint',

@@ -1,5 +1,5 @@
 /**
- * An edition as one HTML page, ready for the in-page paginator (layout.ts): the title
+ * An edition as one HTML page, ready for the in-page paginator (browser/paginate.ts): the title
  * page, a front-matter flow (witnesses, introduction), one flow per document, the
  * footnote bodies in a store, and the apparatus as JSON.
  *
