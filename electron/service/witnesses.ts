@@ -10,10 +10,8 @@ import type { DocumentCollation, WitnessApi, WitnessEdit } from '../../edition/a
 import {
   checkCollationSettings,
   checkSiglum,
-  collationInputs,
-  collateOptionsOf,
+  collateDocumentTexts,
   DEFAULT_COLLATION_SETTINGS,
-  collateWitnesses,
   documentText,
   entryFromVariant,
   findEntries,
@@ -23,7 +21,7 @@ import {
   type WitnessInfo,
   type WitnessOrigin,
 } from '../../edition/apparatus/index.ts';
-import { apparatusEntries, toCollateXJson } from '../../edition/collation/index.ts';
+import { toCollateXJson } from '../../edition/collation/index.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import { addListWit, readListWit, witnessTextFromTei } from '../../edition/tei/apparatus.ts';
 import { exportDocumentTei, type TeiImport } from '../../edition/tei/index.ts';
@@ -240,17 +238,10 @@ export function collateDocument(store: Store, authority: CollabAuthority, docume
     witnesses: listWitnesses(store.db, documentId),
   }));
   const own = documentText(doc);
-  const ordered = collationInputs(own.text, witnesses, settings);
-  const { normalise, nearMatch } = collateOptionsOf(settings);
-  const collated = collateWitnesses(ordered, { base: 0, normalise, nearMatch });
+  const collated = collateDocumentTexts(own.text, witnesses, settings);
+  const ordered = collated.inputs;
   const baseIsDocument = ordered[0]!.id === null;
-  const variants =
-    ordered.length < 2
-      ? []
-      : apparatusEntries(collated.collation, collated.segmentation, {
-          base: 0,
-          regularisations: normalise.regularisations,
-        });
+  const variants = collated.entries;
   return {
     ...collated.view,
     documentId: String(documentId),
