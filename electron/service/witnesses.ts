@@ -23,6 +23,7 @@ import {
 } from '../../edition/apparatus/index.ts';
 import { toCollateXJson } from '../../edition/collation/index.ts';
 import { SiglumError } from '../../edition/errors.ts';
+import { rowNumber } from '../../edition/ids.ts';
 import { addListWit, readListWit, witnessTextFromTei } from '../../edition/tei/apparatus.ts';
 import { exportDocumentTei, type TeiImport } from '../../edition/tei/index.ts';
 import { schema } from '../../edition/schema.ts';
@@ -127,7 +128,7 @@ export function witnessMethods(
   };
   const witnessOf = (o: Record<string, unknown>, method: string): WitnessInfo => {
     const id = requireString(o, 'id', method);
-    if (!/^[1-9][0-9]{0,15}$/.test(id))
+    if (rowNumber(id) === null)
       throw new SiglumError(
         'not-found',
         `There is no witness with id "${id}". List the document's witnesses to find it.`,
