@@ -12,6 +12,7 @@ import { renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { PAGINATOR_ENTRY, PAGINATOR_OPTIONS } from './paginator-build.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -40,17 +41,7 @@ export async function buildCli(target = join(root, 'dist', 'cli')) {
   await Promise.all([
     build({ ...node, entryPoints: { siglum: 'electron/cli/run.ts' } }),
     build({ ...node, entryPoints: { importWorker: 'electron/workers/importWorker.ts' } }),
-    build({
-      absWorkingDir: root,
-      entryPoints: { paginator: 'edition/print/browser/paginate.ts' },
-      bundle: true,
-      format: 'iife',
-      globalName: 'SiglumPrint',
-      platform: 'browser',
-      target: 'chrome120',
-      outdir,
-      logLevel: 'warning',
-    }),
+    build({ ...PAGINATOR_OPTIONS, absWorkingDir: root, entryPoints: { paginator: PAGINATOR_ENTRY }, outdir }),
   ]);
   const old = `${target}.old-${process.pid}`;
   try {

@@ -22,6 +22,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { checkAddon, electronAbi } from './check-native.mjs';
+import { PAGINATOR_ENTRY, PAGINATOR_OPTIONS } from './paginator-build.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -72,17 +73,7 @@ async function bundle() {
       outExtension: { '.js': '.cjs' },
     }),
     // The PDF paginator, run inside the hidden print window (electron/pdf/electron.ts).
-    build({
-      absWorkingDir: root,
-      entryPoints: { paginator: 'edition/print/browser/paginate.ts' },
-      bundle: true,
-      format: 'iife',
-      globalName: 'SiglumPrint',
-      platform: 'browser',
-      target: 'chrome120',
-      outdir,
-      logLevel: 'warning',
-    }),
+    build({ ...PAGINATOR_OPTIONS, absWorkingDir: root, entryPoints: { paginator: PAGINATOR_ENTRY }, outdir }),
   ]);
   console.log(`Bundled main, preload, service, import worker and paginator into ${outdir}`);
 }

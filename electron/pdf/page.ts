@@ -12,6 +12,7 @@ import { loadHyphenator } from '../../edition/print/hyphenate.ts';
 import { layoutConfig, type LayoutConfig } from '../../edition/print/layoutConfig.ts';
 import { resolvePrintSettings, type Misplaced, type PrintEdition } from '../../edition/print/model.ts';
 import { builtFiles } from '../built.ts';
+import { PAGINATOR_ENTRY, PAGINATOR_OPTIONS } from '../paginator-build.mjs';
 
 /** The repository root, for running from source (tests, the command line through tsx). */
 function repoRoot(): string {
@@ -72,12 +73,9 @@ export function paginatorScript(resources: PrintResources = {}): Promise<string>
   script ??= import('esbuild')
     .then(({ build }) =>
       build({
-        entryPoints: [join(repoRoot(), 'edition', 'print', 'browser', 'paginate.ts')],
-        bundle: true,
-        format: 'iife',
-        globalName: 'SiglumPrint',
-        platform: 'browser',
-        target: 'chrome120',
+        ...PAGINATOR_OPTIONS,
+        absWorkingDir: repoRoot(),
+        entryPoints: [PAGINATOR_ENTRY],
         write: false,
         logLevel: 'silent',
       }),
