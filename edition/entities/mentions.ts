@@ -105,6 +105,20 @@ export function collectMentions(doc: PMNode | DocJSON, options: CollectOptions =
   return out.sort((a, b) => a.from - b.from || b.to - a.to);
 }
 
+/** The register ids the document's mentions point to. */
+export function mentionedEntities(doc: PMNode): Set<string> {
+  const refs = new Set<string>();
+  const type = schema.marks.mention;
+  doc.descendants((node) => {
+    for (const mark of node.marks) {
+      const ref: unknown = mark.attrs['ref'];
+      if (mark.type === type && typeof ref === 'string') refs.add(ref);
+    }
+    return true;
+  });
+  return refs;
+}
+
 /**
  * Points every mention of entity `from` in a document at entity `to` (merging two
  * register entries), or unmarks them when `to` is null (the text stays). Other

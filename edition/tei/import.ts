@@ -20,7 +20,7 @@ import type { XmlAttr, XmlDocument, XmlElement, XmlPrologNode } from '../xml/tre
 import { TEI_NS, childElements, getAttr, utf8Document } from '../xml/tree.ts';
 import { isTei, readSpace } from './names.ts';
 import { child, divMeta, headerMeta } from './meta.ts';
-import { containerToDoc, withMentions } from './toDoc.ts';
+import { containerToDoc } from './toDoc.ts';
 
 /** The target of the placeholder processing instruction in a frame. */
 export const PLACEHOLDER = 'siglum-document';
@@ -292,9 +292,7 @@ function importParsed(
         source: meta.source ?? header.source,
         extra: { ...header.extra, ...meta.extra },
       };
-    const doc = (
-      register === null ? containerToDoc(el) : withMentions(ids, () => containerToDoc(el))
-    ).toJSON() as DocJSON;
+    const doc = containerToDoc(el, register === null ? null : ids).toJSON() as DocJSON;
     documents.push({ key, title: meta.title, n, kind, meta, doc });
   }
   for (const [i, { el }] of containers.entries()) {

@@ -5,7 +5,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { extname, basename } from 'node:path';
-import type { DocJSON, DocumentMeta, ImportFile } from '../../edition/api.ts';
+import type { DocumentMeta, ImportFile } from '../../edition/api.ts';
 import type { DocumentCollation, WitnessApi, WitnessEdit } from '../../edition/apparatus/api.ts';
 import {
   checkCollationSettings,
@@ -24,12 +24,11 @@ import {
 import { toCollateXJson } from '../../edition/collation/index.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import { rowNumber } from '../../edition/ids.ts';
-import { addListWit, readListWit, witnessTextFromTei } from '../../edition/tei/apparatus.ts';
-import { exportDocumentTei, type TeiImport } from '../../edition/tei/index.ts';
+import { readListWit, witnessTextFromTei } from '../../edition/tei/apparatus.ts';
+import { documentTeiTree, type TeiImport } from '../../edition/tei/index.ts';
 import { schema } from '../../edition/schema.ts';
 import { Node } from 'prosemirror-model';
 import { parseXml } from '../../edition/xml/parse.ts';
-import { serializeXml } from '../../edition/xml/serialize.ts';
 import { getDocument } from '../../db/documents.ts';
 import { rowId } from '../../db/ids.ts';
 import type { Store, Tx } from '../../db/store.ts';
@@ -99,10 +98,8 @@ async function textOfFile(
   if (ext === '.xml' || ext === '.tei') {
     const parsed = await parse(file);
     if (!isTeiImport(parsed)) throw bad(`${file.name} is not a TEI file.`);
-    // The imported documents, written back (lossless) and read with the apparatus in view.
-    const texts = parsed.documents.map((d) =>
-      witnessTextFromTei(parseXml(exportDocumentTei(d.doc, d.meta)).root, siglum),
-    );
+    // The imported documents, written back as a tree (lossless) and read with the apparatus in view.
+    const texts = parsed.documents.map((d) => witnessTextFromTei(documentTeiTree(d.doc, d.meta).root, siglum));
     return { text: checkText(texts.join('\n\n'), file.name), origin: 'tei' };
   }
   const text = file.text ?? Buffer.from(file.base64 ?? '', 'base64').toString('utf8');
@@ -270,14 +267,6 @@ export function listedWitnesses(store: Store, documentId: number): Array<{ siglu
   ];
 }
 
-/** A document's exported TEI with its witnesses listed in the header (unchanged when it has none). */
-export function withListWit(store: Store, documentId: number, xml: string): string {
-  const witnesses = listedWitnesses(store, documentId);
-  if (witnesses.length === 0) return xml;
-  const parsed = parseXml(xml, { fileName: 'export' });
-  return serializeXml({ ...parsed, root: addListWit(parsed.root, witnesses) });
-}
-
 /**
  * Reads witnesses out of a document's apparatus. Entries the app mark holds give each
  * witness's text exactly as collation reads the document (edition/apparatus
@@ -291,7 +280,7 @@ function witnessReader(doc: Node, meta: DocumentMeta): (siglum: string) => strin
     return !generic;
   });
   if (!generic) return (siglum) => witnessText(doc, siglum);
-  const root = parseXml(exportDocumentTei(doc.toJSON() as DocJSON, meta)).root;
+  const root = documentTeiTree(doc, meta).root;
   return (siglum) => witnessTextFromTei(root, siglum);
 }
 
