@@ -15,8 +15,8 @@ import { WITNESS_METHODS, type WitnessApi, type WitnessEvent } from './apparatus
 import { SEARCH_METHODS, type SearchApi } from './search/api.ts';
 import { HISTORY_METHODS, type HistoryApi, type ProjectEvent } from './history/api.ts';
 
-export type { DocJSON, DocumentInfo, ImportFile, ProjectInfo, StepJSON } from './types.ts';
-import type { DocJSON, DocumentInfo, ImportFile, ProjectInfo, StepJSON } from './types.ts';
+export type { DocJSON, DocumentInfo, DocumentMeta, ImportFile, ProjectInfo, StepJSON } from './types.ts';
+import type { DocJSON, DocumentInfo, DocumentMeta, ImportFile, ProjectInfo, StepJSON } from './types.ts';
 export type { Entity, MergeConflict, Suggestion, TypeaheadHit, DanglingPointer, PointerReport };
 
 export interface CollectionInfo {
@@ -25,16 +25,6 @@ export interface CollectionInfo {
   /** 'volume' for an imported TEI volume, 'folder' for a user's own grouping. */
   kind: 'volume' | 'folder';
   documentCount: number;
-}
-
-/** Fields of the TEI header (and of a document div) that the UI shows and edits. */
-export interface DocumentMeta {
-  title: string;
-  date: string | null;
-  /** Archival source, e.g. a file number such as 761.94/587. */
-  source: string | null;
-  /** Free-form further fields, e.g. `frus:doc-dateTime-min`. */
-  extra: Record<string, string>;
 }
 
 export interface OpenedDocument {

@@ -10,7 +10,7 @@
  */
 import { Node as PMNode } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
-import type { DocJSON } from '../api.ts';
+import type { DocJSON } from '../types.ts';
 import { schema, type XmlAttrs } from '../schema.ts';
 import type { DateValue } from './dates.ts';
 import { mentionElement } from './model.ts';

@@ -4,7 +4,7 @@
  * teiCorpus. Output is UTF-8 text with LF line endings and no byte-order mark.
  */
 import { Node as PMNode } from 'prosemirror-model';
-import type { DocJSON, DocumentMeta } from '../api.ts';
+import type { DocJSON, DocumentMeta } from '../types.ts';
 import { schema } from '../schema.ts';
 import { parseXml } from '../xml/parse.ts';
 import { serializeXml } from '../xml/serialize.ts';

@@ -9,7 +9,7 @@
  * the file's own XML with each document's content replaced by a placeholder
  * `<?siglum-document KEY?>`, so that export puts the documents back where they were.
  */
-import type { DocJSON, DocumentMeta } from '../api.ts';
+import type { DocJSON, DocumentMeta } from '../types.ts';
 import type { Entity } from '../entities/model.ts';
 import { registerFromFrusLists } from '../entities/frusLists.ts';
 import { registerFromStandOff } from '../entities/standoff.ts';
