@@ -7,17 +7,23 @@ import globals from 'globals';
 import { importX } from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
-const layer = (target, forbidden, message) => ({
+const layer = (target, forbidden, message, more = []) => ({
   files: [`${target}/**/*.{ts,tsx}`],
   rules: {
     'no-restricted-imports': [
       'error',
       {
-        patterns: forbidden.map((group) => ({ group: [group], message })),
+        patterns: [...forbidden.map((group) => ({ group: [group], message })), ...more],
       },
     ],
   },
 });
+
+const NOT_IN_EDITION = ['document', 'window', 'process', 'Buffer', 'require', '__dirname'];
+// Globals only a browser has (the DOM), as opposed to those Node and browsers share.
+const BROWSER_ONLY = Object.keys(globals.browser).filter(
+  (name) => !(name in globals['shared-node-browser']) && !NOT_IN_EDITION.includes(name),
+);
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'out/', 'test-results/', 'playwright-report/'] },
@@ -61,6 +67,13 @@ export default tseslint.config(
       'worker_threads',
     ],
     'edition/ is pure TypeScript: it may not import Node, Electron, the store or the UI.',
+    [
+      {
+        group: ['**/protocol.ts', '**/protocol'],
+        message:
+          'The model knows nothing of the transport: only the hosts and the API client import edition/protocol.ts.',
+      },
+    ],
   ),
   layer('db', ['**/electron/**', '**/renderer/**', 'electron'], 'db/ depends on edition/ only.'),
   layer(
@@ -72,7 +85,24 @@ export default tseslint.config(
     files: ['edition/**/*.ts'],
     languageOptions: { globals: { ...globals['shared-node-browser'] } },
     rules: {
-      'no-restricted-globals': ['error', 'document', 'window', 'process', 'Buffer', 'require', '__dirname'],
+      'no-restricted-globals': ['error', ...NOT_IN_EDITION],
+    },
+  },
+  {
+    // edition/ touches no DOM outside print/browser/ (the paginator that runs in the
+    // print page). Types are kept out by type-checking edition/ without the DOM library
+    // (edition/tsconfig.json); this keeps out the values.
+    files: ['edition/**/*.ts'],
+    ignores: ['edition/print/browser/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...NOT_IN_EDITION,
+        ...BROWSER_ONLY.map((name) => ({
+          name,
+          message: 'edition/ touches no DOM outside print/browser/: take what the browser gives as an argument.',
+        })),
+      ],
     },
   },
 );

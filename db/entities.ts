@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { SiglumError } from '../edition/errors.ts';
+import { rowNumber } from '../edition/ids.ts';
 import { validateEntity, type Entity } from '../edition/entities/model.ts';
 import { apiId } from './ids.ts';
 import { stmt, type Tx } from './store.ts';
@@ -50,7 +51,8 @@ function toRecord(r: Row): EntityRecord {
 
 /** The row id in an entity's API id; 'not-found' when it cannot name a row. */
 export function entityRowId(id: unknown): number {
-  if (typeof id === 'string' && /^[1-9][0-9]{0,15}$/.test(id)) return Number(id);
+  const row = rowNumber(id);
+  if (row !== null) return row;
   throw new SiglumError(
     'not-found',
     `There is no entity with id ${JSON.stringify(id)}. List the register to find its id.`,

@@ -1,7 +1,7 @@
 /**
  * The API contract between the UI and the Node side: types only, plus the list of
- * method names from which every transport (Electron IPC, HTTP for `siglum serve`)
- * derives its channels. No channel name is typed anywhere else.
+ * method names from which every transport derives its channels (see protocol.ts, which
+ * holds the transport; no channel name is typed anywhere else).
  *
  * Every method takes one JSON-serialisable argument object and returns a promise of
  * a JSON-serialisable value. Bad input rejects with a SiglumError (see errors.ts);
@@ -10,7 +10,6 @@
 import type { Entity, MergeConflict } from './entities/model.ts';
 import type { Suggestion } from './entities/suggest.ts';
 import type { TypeaheadHit } from './entities/typeahead.ts';
-import type { ErrorPayload } from './errors.ts';
 import type { DanglingPointer, PointerReport } from './tei/pointers.ts';
 import { WITNESS_METHODS, type WitnessApi, type WitnessEvent } from './apparatus/api.ts';
 import { SEARCH_METHODS, type SearchApi } from './search/api.ts';
@@ -18,8 +17,8 @@ import { HISTORY_METHODS, type HistoryApi, type ProjectEvent } from './history/a
 import { FACSIMILE_METHODS, type FacsimileApi } from './facsimile/api.ts';
 import { GIT_METHODS, type GitApi } from './git/api.ts';
 
-export type { DocJSON, DocumentInfo, ImportFile, ProjectInfo, StepJSON } from './types.ts';
-import type { DocJSON, DocumentInfo, ImportFile, ProjectInfo, StepJSON } from './types.ts';
+export type { DocJSON, DocumentInfo, DocumentMeta, ImportFile, ProjectInfo, StepJSON } from './types.ts';
+import type { DocJSON, DocumentInfo, DocumentMeta, ImportFile, ProjectInfo, StepJSON } from './types.ts';
 export type { Entity, MergeConflict, Suggestion, TypeaheadHit, DanglingPointer, PointerReport };
 
 export interface CollectionInfo {
@@ -28,16 +27,6 @@ export interface CollectionInfo {
   /** 'volume' for an imported TEI volume, 'folder' for a user's own grouping. */
   kind: 'volume' | 'folder';
   documentCount: number;
-}
-
-/** Fields of the TEI header (and of a document div) that the UI shows and edits. */
-export interface DocumentMeta {
-  title: string;
-  date: string | null;
-  /** Archival source, e.g. a file number such as 761.94/587. */
-  source: string | null;
-  /** Free-form further fields, e.g. `frus:doc-dateTime-min`. */
-  extra: Record<string, string>;
 }
 
 export interface OpenedDocument {
@@ -528,37 +517,4 @@ export type ExportPhase = 'documents' | 'build' | 'layout' | 'pdf' | 'images' | 
 /** What the UI holds: the API plus a subscription to events. */
 export interface SiglumClient extends SiglumApi {
   subscribe(listener: (event: SiglumEvent) => void): () => void;
-}
-
-/**
- * A method's outcome as it crosses IPC or HTTP: the value, or the error's payload
- * (name, code, message), which the client rethrows as a SiglumError.
- */
-export type WireReply<T = unknown> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
-
-/**
- * What the Electron preload exposes to the renderer as `window.siglum`: one call
- * function that refuses names outside API_METHODS, and the event subscription.
- * renderer/api turns it into a SiglumClient.
- */
-export interface SiglumBridge {
-  call(method: ApiMethod, args: unknown): Promise<WireReply>;
-  subscribe(listener: (event: SiglumEvent) => void): () => void;
-}
-
-/** The IPC channel (Electron) or route (HTTP) of a method. */
-export function channelOf(method: ApiMethod): string {
-  return `siglum:${method}`;
-}
-
-export const EVENT_CHANNEL = 'siglum:event';
-
-/** Under `siglum serve`, every method is `POST <API_ROUTE_PREFIX><method>` with a JSON body. */
-export const API_ROUTE_PREFIX = '/api/';
-/** Under `siglum serve`, the events stream (Server-Sent Events). */
-export const EVENTS_ROUTE = '/events';
-
-/** The HTTP route of a method under `siglum serve`. */
-export function routeOf(method: ApiMethod): string {
-  return `${API_ROUTE_PREFIX}${method}`;
 }

@@ -141,7 +141,7 @@ export const nodes = {
     parseDOM: [
       {
         tag: 'div.tei-block',
-        getAttrs: (dom) => ({ name: (dom as HTMLElement).getAttribute('data-tei') ?? 'div' }),
+        getAttrs: (dom) => ({ name: (dom as PastedElement).getAttribute('data-tei') ?? 'div' }),
       },
     ],
     toDOM: (node) => ['div', { ...tagAttrs(String(node.attrs['name'])), class: 'tei-block' }, 0],
@@ -160,7 +160,7 @@ export const nodes = {
     parseDOM: [
       {
         tag: 'div.tei-text',
-        getAttrs: (dom) => ({ name: (dom as HTMLElement).getAttribute('data-tei') }),
+        getAttrs: (dom) => ({ name: (dom as PastedElement).getAttribute('data-tei') }),
       },
     ],
     toDOM: (node) => {
@@ -183,8 +183,8 @@ export const nodes = {
       {
         tag: 'span.tei-pb',
         getAttrs: (dom) => ({
-          n: (dom as HTMLElement).getAttribute('data-n'),
-          facs: (dom as HTMLElement).getAttribute('data-facs'),
+          n: (dom as PastedElement).getAttribute('data-n'),
+          facs: (dom as PastedElement).getAttribute('data-facs'),
         }),
       },
     ],
@@ -232,8 +232,8 @@ export const nodes = {
       {
         tag: 'span.tei-note',
         getAttrs: (dom) => ({
-          n: (dom as HTMLElement).getAttribute('data-n'),
-          type: (dom as HTMLElement).getAttribute('data-type'),
+          n: (dom as PastedElement).getAttribute('data-n'),
+          type: (dom as PastedElement).getAttribute('data-type'),
         }),
       },
     ],
@@ -261,7 +261,7 @@ export const nodes = {
     parseDOM: [
       {
         tag: 'span.tei-inline',
-        getAttrs: (dom) => ({ name: (dom as HTMLElement).getAttribute('data-tei') ?? 'anchor' }),
+        getAttrs: (dom) => ({ name: (dom as PastedElement).getAttribute('data-tei') ?? 'anchor' }),
       },
     ],
     toDOM: (node) => [
@@ -334,7 +334,7 @@ export const marks = {
     parseDOM: [
       {
         tag: 'span.tei-mark',
-        getAttrs: (dom) => ({ name: (dom as HTMLElement).getAttribute('data-tei') ?? 'seg' }),
+        getAttrs: (dom) => ({ name: (dom as PastedElement).getAttribute('data-tei') ?? 'seg' }),
       },
     ],
     toDOM: (mark) => ['span', { ...tagAttrs(String(mark.attrs['name'])), class: 'tei-mark' }, 0],
@@ -368,7 +368,7 @@ export const marks = {
       {
         tag: 'span.mention',
         getAttrs: (dom) => {
-          const el = dom as HTMLElement;
+          const el = dom as PastedElement;
           // Date values and the element survive cut and paste inside the editor.
           const attrs: Record<string, string | null> = {
             kind: el.getAttribute('data-kind') ?? 'term',
@@ -427,7 +427,7 @@ export const marks = {
       {
         tag: 'span.app-lemma',
         getAttrs: (dom) => {
-          const el = dom as HTMLElement;
+          const el = dom as PastedElement;
           try {
             const data = JSON.parse(el.getAttribute('data-app') ?? '{}') as Record<string, unknown>;
             const attrs = {
@@ -483,7 +483,7 @@ export const marks = {
       {
         tag: 'span.note-span',
         getAttrs: (dom) => {
-          const note = (dom as HTMLElement).getAttribute('data-note');
+          const note = (dom as PastedElement).getAttribute('data-note');
           return note ? { note } : false;
         },
       },
@@ -496,6 +496,15 @@ export type NodeName = keyof typeof nodes;
 export type MarkName = keyof typeof marks;
 
 const PM_ATTRS = 'data-pm-attrs';
+
+/**
+ * What the parse rules read of an element pasted into the editor: its attributes. The
+ * element itself comes from the editor's DOM (renderer/); naming only this keeps
+ * edition/ free of DOM types.
+ */
+interface PastedElement {
+  getAttribute(name: string): string | null;
+}
 /** An XML qualified name (ASCII approximation, enough to refuse markup smuggled in a name). */
 const XML_QNAME = /^[A-Za-z_][\w.-]*(:[A-Za-z_][\w.-]*)?$|^#(comment|pi)$/;
 
@@ -504,7 +513,7 @@ const XML_QNAME = /^[A-Za-z_][\w.-]*(:[A-Za-z_][\w.-]*)?$|^#(comment|pi)$/;
  * only those the spec declares, and `xml` only as a list of string pairs: pasted
  * HTML is untrusted input.
  */
-function readAttrs(dom: HTMLElement, spec: NodeSpec | MarkSpec): Record<string, unknown> | null {
+function readAttrs(dom: PastedElement, spec: NodeSpec | MarkSpec): Record<string, unknown> | null {
   const raw = dom.getAttribute(PM_ATTRS);
   if (raw === null || spec.attrs === undefined) return null;
   let data: unknown;
@@ -559,8 +568,8 @@ function withAttrTransfer<T extends NodeSpec | MarkSpec>(specs: Record<string, T
       const own = rule.getAttrs;
       return {
         ...rule,
-        getAttrs: (dom: HTMLElement) => {
-          const carried = readAttrs(dom, spec);
+        getAttrs: (dom: Parameters<NonNullable<typeof own>>[0]) => {
+          const carried = readAttrs(dom as PastedElement, spec);
           if (carried !== null) {
             const fromRule = own ? own(dom) : null;
             if (fromRule === false) return false;

@@ -42,3 +42,13 @@ export interface ImportFile {
   text?: string;
   base64?: string;
 }
+
+/** Fields of the TEI header (and of a document div) that the UI shows and edits. */
+export interface DocumentMeta {
+  title: string;
+  date: string | null;
+  /** Archival source, e.g. a file number such as 761.94/587. */
+  source: string | null;
+  /** Free-form further fields, e.g. `frus:doc-dateTime-min`. */
+  extra: Record<string, string>;
+}

@@ -3,7 +3,7 @@
 //   siglum.mjs       electron/cli/run.ts and everything it imports from this repository
 //   importWorker.mjs the import worker (electron/workers/importWorker.ts)
 //   indexWorker.mjs  the search indexer's thread (electron/workers/indexWorker.ts)
-//   paginator.js     the PDF paginator (edition/print/layout.ts) defining SiglumPrint
+//   paginator.js     the PDF paginator (edition/print/browser/paginate.ts) defining SiglumPrint
 // Packages stay in node_modules (better-sqlite3 is native, playwright-core is large);
 // `npm install` runs this through the `prepare` script, `npm run build` too.
 //
@@ -13,6 +13,7 @@ import { renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { PAGINATOR_ENTRY, PAGINATOR_OPTIONS } from './paginator-build.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -48,17 +49,7 @@ export async function buildCli(target = join(root, 'dist', 'cli')) {
     build({ ...node, entryPoints: { siglum: 'electron/cli/run.ts' } }),
     build({ ...node, entryPoints: { importWorker: 'electron/workers/importWorker.ts' } }),
     build({ ...node, entryPoints: { indexWorker: 'electron/workers/indexWorker.ts' } }),
-    build({
-      absWorkingDir: root,
-      entryPoints: { paginator: 'edition/print/layout.ts' },
-      bundle: true,
-      format: 'iife',
-      globalName: 'SiglumPrint',
-      platform: 'browser',
-      target: 'chrome120',
-      outdir,
-      logLevel: 'warning',
-    }),
+    build({ ...PAGINATOR_OPTIONS, absWorkingDir: root, entryPoints: { paginator: PAGINATOR_ENTRY }, outdir }),
   ]);
   const old = `${target}.old-${process.pid}`;
   try {

@@ -5,7 +5,7 @@
 //                with better-sqlite3's JavaScript bundled in
 //   importWorker.cjs  the worker thread that parses imported files (electron/workers)
 //   indexWorker.cjs   the search indexer's thread (electron/workers/indexWorker.ts)
-//   paginator.js the PDF paginator (edition/print/layout.ts) as a script defining SiglumPrint
+//   paginator.js the PDF paginator (edition/print/browser/paginate.ts) as a script defining SiglumPrint
 // and makes sure dist/native/better_sqlite3.node exists: better-sqlite3 compiled for
 // Electron's ABI, which the service process loads through better-sqlite3's
 // `nativeBinding` option. npm's own build in node_modules stays Node's, for the tests,
@@ -23,6 +23,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { checkAddon, electronAbi } from './check-native.mjs';
+import { PAGINATOR_ENTRY, PAGINATOR_OPTIONS } from './paginator-build.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -80,17 +81,7 @@ async function bundle() {
       outExtension: { '.js': '.cjs' },
     }),
     // The PDF paginator, run inside the hidden print window (electron/pdf/electron.ts).
-    build({
-      absWorkingDir: root,
-      entryPoints: { paginator: 'edition/print/layout.ts' },
-      bundle: true,
-      format: 'iife',
-      globalName: 'SiglumPrint',
-      platform: 'browser',
-      target: 'chrome120',
-      outdir,
-      logLevel: 'warning',
-    }),
+    build({ ...PAGINATOR_OPTIONS, absWorkingDir: root, entryPoints: { paginator: PAGINATOR_ENTRY }, outdir }),
   ]);
   console.log(`Bundled main, preload, service, import worker and paginator into ${outdir}`);
 }

@@ -7,7 +7,7 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, utilityProcess } from 'electron';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EVENT_CHANNEL } from '../edition/api.ts';
+import { EVENT_CHANNEL } from '../edition/protocol.ts';
 import { toErrorPayload } from '../edition/errors.ts';
 import { withChosenPath } from './host/export-dialog.ts';
 import { registerIpc } from './host/ipc.ts';

@@ -6,7 +6,8 @@
  * project's title and path. Type-checked here; Electron does not run on the test machines.
  */
 import { app, BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'electron';
-import type { ApiMethod, ProjectInfo, WireReply } from '../edition/api.ts';
+import type { ApiMethod, ProjectInfo } from '../edition/api.ts';
+import type { WireReply } from '../edition/protocol.ts';
 import type { ProjectList } from '../edition/history/api.ts';
 
 type Call = (method: ApiMethod, args: unknown) => Promise<WireReply>;

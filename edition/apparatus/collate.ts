@@ -14,10 +14,18 @@ import {
   toCollateXJson,
   toCollateXTei,
   type AlignmentTable,
+  type ApparatusEntry,
   type Collation,
   type NormaliseOptions,
   type VariantKind,
 } from '../collation/index.ts';
+import {
+  collateOptionsOf,
+  collationInputs,
+  type CollationInput,
+  type CollationSettings,
+  type WitnessInfo,
+} from './witnesses.ts';
 
 /** A cell: the witness's text there as written (with trailing space) and its UTF-16 extent in the witness's text; null for a gap. */
 export type Cell = { text: string; from: number; to: number } | null;
@@ -87,6 +95,8 @@ export interface Collated {
   table: AlignmentTable;
   segmentation: AlignmentTable;
   view: CollationView;
+  /** The engine's apparatus entries, one per variant column of the segmentation (`view.apparatus` shows them). */
+  entries: ApparatusEntry[];
 }
 
 /**
@@ -105,6 +115,7 @@ export function collateWitnesses(
   const segmentation = parallelSegmentation(collation);
   const sigla = witnesses.map((w) => w.siglum);
   const classify = { base, regularisations: options.normalise?.regularisations };
+  const entries = witnesses.length < 2 ? [] : apparatusEntries(collation, segmentation, classify);
   const view: CollationView = {
     sigla,
     base,
@@ -119,26 +130,50 @@ export function collateWitnesses(
             siglum: sigla[v.witness]!,
             kind: v.kind,
           })),
-    apparatus:
-      witnesses.length < 2
-        ? []
-        : apparatusEntries(collation, segmentation, classify).map((e) => ({
-            column: e.column,
-            from: e.from,
-            to: e.to,
-            lemma: { text: e.lemma.text, wit: e.lemma.witnesses.map((w) => sigla[w]!) },
-            readings: e.readings.map((r) => ({
-              text: r.text,
-              wit: r.witnesses.map((w) => sigla[w]!),
-              kind: r.kind ?? null,
-            })),
-          })),
+    apparatus: entries.map((e) => ({
+      column: e.column,
+      from: e.from,
+      to: e.to,
+      lemma: { text: e.lemma.text, wit: e.lemma.witnesses.map((w) => sigla[w]!) },
+      readings: e.readings.map((r) => ({
+        text: r.text,
+        wit: r.witnesses.map((w) => sigla[w]!),
+        kind: r.kind ?? null,
+      })),
+    })),
     transpositions: collation.transpositions.map((t) => {
       const tokens = collation.witnesses[t.witness]!.tokens;
       return { siglum: sigla[t.witness]!, text: t.tokens.map((i) => tokens[i]!.text).join(' ') };
     }),
   };
-  return { collation, table, segmentation, view };
+  return { collation, table, segmentation, view, entries };
+}
+
+/** A document collated: what `collateWitnesses` gives, and the inputs in collation order (the base first). */
+export interface DocumentCollated extends Collated {
+  inputs: CollationInput[];
+}
+
+/**
+ * Collates a document's own text with its witnesses under its saved settings, the base
+ * first (`collationInputs`). The one collation of a document: the service's
+ * `collateDocument`, the variants panel and `siglum collate --document` all call it.
+ * `nearMatch: true` turns near matching on whatever the settings say.
+ */
+export function collateDocumentTexts(
+  ownText: string,
+  witnesses: readonly WitnessInfo[],
+  settings: CollationSettings,
+  overrides: { nearMatch?: boolean } = {},
+): DocumentCollated {
+  const inputs = collationInputs(ownText, witnesses, settings);
+  const { normalise, nearMatch } = collateOptionsOf(settings);
+  const collated = collateWitnesses(inputs, {
+    base: 0,
+    normalise,
+    nearMatch: nearMatch || overrides.nearMatch === true,
+  });
+  return { ...collated, inputs };
 }
 
 export type CollationFormat = 'table' | 'json' | 'tei';

@@ -19,13 +19,15 @@ export {
   updateReading,
 } from './commands.ts';
 export type { NewEntry } from './commands.ts';
-export { printApparatus, renderApparatus, renderEntry } from './render.ts';
+export { renderApparatus, renderEntry } from './render.ts';
+export { printApparatus, withoutApparatusMarks } from './print.ts';
 export type { ApparatusMode } from './render.ts';
-export { collateWitnesses, formatCollation } from './collate.ts';
+export { collateDocumentTexts, collateWitnesses, formatCollation } from './collate.ts';
 export type {
   ApparatusEntryView,
   Cell,
   Collated,
+  DocumentCollated,
   CollationFormat,
   CollationView,
   TableView,

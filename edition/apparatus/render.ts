@@ -4,7 +4,6 @@
  * witnesses of the lemma (`lemma A B] reading C`). Omissions read `om.`.
  */
 import type { Node as PMNode } from 'prosemirror-model';
-import type { ApparatusEntry as PrintEntry } from '../print/model.ts';
 import { findEntries, type AppEntry } from './model.ts';
 
 export type ApparatusMode = 'positive' | 'negative';
@@ -25,22 +24,4 @@ export function renderEntry(entry: AppEntry, mode: ApparatusMode = 'negative'): 
 /** The document's apparatus, one line per entry, in text order. */
 export function renderApparatus(doc: PMNode, mode: ApparatusMode = 'negative'): string[] {
   return findEntries(doc).map((e) => renderEntry(e, mode));
-}
-
-/**
- * The entries as the print pipeline (edition/print) takes them: positions in this
- * document, readings with their sigla (a positive apparatus adds the lemma's witnesses
- * as a first reading that repeats the lemma).
- */
-export function printApparatus(doc: PMNode, mode: ApparatusMode = 'negative', series: 'A' | 'B' = 'A'): PrintEntry[] {
-  return findEntries(doc).map((e) => ({
-    series,
-    from: e.from,
-    to: e.to,
-    lemma: e.lemma,
-    readings: [
-      ...(mode === 'positive' && e.wit.length > 0 ? [{ text: e.lemma, sigla: [...e.wit] }] : []),
-      ...e.readings.map((r) => ({ text: r.text, sigla: [...r.wit] })),
-    ],
-  }));
 }

@@ -4,6 +4,7 @@
  */
 import type { NormaliseOptions, Regularisation } from '../collation/index.ts';
 import { SiglumError } from '../errors.ts';
+import { isApiId } from '../ids.ts';
 
 /** How a witness's text came: typed in, or imported from a plain-text or TEI file. */
 export type WitnessOrigin = 'typed' | 'text' | 'tei';
@@ -73,8 +74,7 @@ export function checkCollationSettings(value: unknown): CollationSettings {
   if (typeof v !== 'object' || Array.isArray(v)) bad('Collation settings must be an object.');
   const d = DEFAULT_COLLATION_SETTINGS;
   const base = v['base'] ?? null;
-  if (base !== null && (typeof base !== 'string' || !/^[1-9][0-9]{0,15}$/.test(base)))
-    bad(`"base" must be a witness id or null, got ${JSON.stringify(base)}.`);
+  if (base !== null && !isApiId(base)) bad(`"base" must be a witness id or null, got ${JSON.stringify(base)}.`);
   const siglum = v['documentSiglum'] ?? d.documentSiglum;
   if (typeof siglum !== 'string' || siglum.trim() === '' || siglum.length > 100)
     bad('"documentSiglum" must be a siglum of 1 to 100 characters.');

@@ -10,7 +10,7 @@
  */
 import { Node as PMNode } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
-import type { DocJSON } from '../api.ts';
+import type { DocJSON } from '../types.ts';
 import { schema, type XmlAttrs } from '../schema.ts';
 import type { DateValue } from './dates.ts';
 import { mentionElement } from './model.ts';
@@ -103,6 +103,20 @@ export function collectMentions(doc: PMNode | DocJSON, options: CollectOptions =
     }
   }
   return out.sort((a, b) => a.from - b.from || b.to - a.to);
+}
+
+/** The register ids the document's mentions point to. */
+export function mentionedEntities(doc: PMNode): Set<string> {
+  const refs = new Set<string>();
+  const type = schema.marks.mention;
+  doc.descendants((node) => {
+    for (const mark of node.marks) {
+      const ref: unknown = mark.attrs['ref'];
+      if (mark.type === type && typeof ref === 'string') refs.add(ref);
+    }
+    return true;
+  });
+  return refs;
 }
 
 /**

@@ -27,7 +27,8 @@ export function isDespatchNumber(line: string): boolean {
   return DESPATCH_NUMBER.test(line);
 }
 
-const MONTHS = [
+/** The months' English names, January first. */
+export const MONTHS: readonly string[] = [
   'January',
   'February',
   'March',

@@ -10,7 +10,7 @@
  * editor does not want is one keystroke to remove, whereas a lost one cannot be seen.
  */
 import type { Node as PMNode } from 'prosemirror-model';
-import type { DocJSON, DocumentMeta } from '../api.ts';
+import type { DocJSON, DocumentMeta } from '../types.ts';
 import { ParseError, SiglumError } from '../errors.ts';
 import { schema } from '../schema.ts';
 import { pageMarkers } from './callouts.ts';

@@ -1,5 +1,5 @@
 /**
- * An edition as one HTML page, ready for the in-page paginator (layout.ts): the title
+ * An edition as one HTML page, ready for the in-page paginator (browser/paginate.ts): the title
  * page, a front-matter flow (witnesses, introduction), one flow per document, the
  * footnote bodies in a store, and the apparatus as JSON.
  *
@@ -15,6 +15,7 @@ import { Node as PMNode, type Mark } from 'prosemirror-model';
 import { schema } from '../schema.ts';
 import { abbreviateLemma, escapeHtml } from './apparatus.ts';
 import { SiglumError } from '../errors.ts';
+import { kindOfElement } from '../entities/model.ts';
 import type { Hyphenate } from './hyphenate.ts';
 import { beginsSection, divHead, type Misplaced, type PrintEdition, type ResolvedPrintSettings } from './model.ts';
 
@@ -39,11 +40,10 @@ export interface PrintHtml {
   rejected: Misplaced[];
 }
 
-const ENTITY_KINDS: Record<string, 'person' | 'place' | 'org'> = {
-  persName: 'person',
-  placeName: 'place',
-  orgName: 'org',
-};
+/** The kinds the print indexes list. */
+function printedKind(kind: string | null): 'person' | 'place' | 'org' | null {
+  return kind === 'person' || kind === 'place' || kind === 'org' ? kind : null;
+}
 
 interface Marker {
   pos: number;
@@ -226,15 +226,16 @@ class DocRenderer {
       case 'superscript':
         return `<sup>${html}</sup>`;
       case 'teiMark': {
-        const kind = ENTITY_KINDS[String(mark.attrs['name'])];
+        // A name element as the importer reads it (persName, placeName, orgName).
+        const kind = printedKind(kindOfElement(String(mark.attrs['name'])));
         if (!kind) return html;
         const xml = (mark.attrs['xml'] ?? []) as ReadonlyArray<readonly [string, string]>;
         const key = xml.find(([k]) => k === 'key' || k === 'ref')?.[1] ?? null;
         return this.entity(kind, key, text, html);
       }
       case 'mention': {
-        const kind = String(mark.attrs['kind']);
-        if (kind !== 'person' && kind !== 'place' && kind !== 'org') return html;
+        const kind = printedKind(String(mark.attrs['kind']));
+        if (!kind) return html;
         return this.entity(kind, (mark.attrs['ref'] as string | null) ?? null, text, html);
       }
       default:

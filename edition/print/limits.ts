@@ -5,7 +5,7 @@
  * characters would run for minutes. Such an edition is refused up front with a
  * sentence, rather than failing after a long wait.
  */
-import type { DocJSON } from '../api.ts';
+import type { DocJSON } from '../types.ts';
 import { SiglumError } from '../errors.ts';
 import type { PrintEdition } from './model.ts';
 

@@ -5,7 +5,7 @@
  * Positions are ProseMirror document positions in the document's own `doc`
  * (edition/schema), so that an apparatus entry made in the editor prints unchanged.
  */
-import type { DocJSON } from '../api.ts';
+import type { DocJSON } from '../types.ts';
 import { SiglumError } from '../errors.ts';
 
 /** One variant reading of an apparatus entry; empty `text` prints as "om.". */

@@ -119,11 +119,10 @@ function holdsApp(el: XmlElement): boolean {
   return childElements(el).some((c) => isTeiNamed(c, 'app') || holdsApp(c));
 }
 
-/** Ids for entries without `xml:id`, unique within one import (reset per document). */
-let counter = 0;
-/** Starts numbering entries without `xml:id` again (once per document). */
-export function resetAppIds(): void {
-  counter = 0;
+/** Numbering of entries without `xml:id`: one per document read, so that two imports never share it. */
+export interface AppIds {
+  /** The number the last entry without an id was given. */
+  last: number;
 }
 
 /**
@@ -132,6 +131,7 @@ export function resetAppIds(): void {
  */
 export function appFromTei(
   el: XmlElement,
+  ids: AppIds = { last: 0 },
 ): { mark: Omit<AppAttrs, never> & { xml: Array<[string, string]> }; lem: XmlElement } | null {
   if (!isTeiNamed(el, 'app')) return null;
   if (el.children.some((c) => c.type !== 'element' && !(c.type === 'text' && isWhitespace(c.text)))) return null;
@@ -158,7 +158,7 @@ export function appFromTei(
   const xmlId = getAttr(el, 'xml:id');
   const xml = el.attrs.filter((a) => a.name !== 'type').map((a): [string, string] => [a.name, a.value]);
   return {
-    mark: { id: xmlId ?? `app-${++counter}`, type: getAttr(el, 'type'), wit, readings, note, xml },
+    mark: { id: xmlId ?? `app-${++ids.last}`, type: getAttr(el, 'type'), wit, readings, note, xml },
     lem,
   };
 }

@@ -3,14 +3,15 @@
  * back), one document as a standalone TEI file, or a whole project as a
  * teiCorpus. Output is UTF-8 text with LF line endings and no byte-order mark.
  */
-import type { Node as PMNode } from 'prosemirror-model';
-import type { DocJSON, DocumentMeta } from '../api.ts';
+import { Node as PMNode } from 'prosemirror-model';
+import type { DocJSON, DocumentMeta } from '../types.ts';
 import { schema } from '../schema.ts';
 import { parseXml } from '../xml/parse.ts';
 import { serializeXml } from '../xml/serialize.ts';
 import type { XmlAttr, XmlDocument, XmlElement, XmlNode } from '../xml/tree.ts';
 import { TEI_NS, XML_NS, element, isWhitespace, utf8Document } from '../xml/tree.ts';
-import { blocksToXml, withPointers } from './fromDoc.ts';
+import { addListWit, type ListedWitness } from './apparatus.ts';
+import { blocksToXml, PLAIN_WRITE, type WriteContext } from './fromDoc.ts';
 import { PLACEHOLDER } from './import.ts';
 import { makeIdsUnique } from './pointers.ts';
 
@@ -19,6 +20,13 @@ export function docFromJSON(json: DocJSON): PMNode {
   const doc = schema.nodeFromJSON(json);
   doc.check();
   return doc;
+}
+
+/** A document as the writers take it: the node when the caller holds one, else its JSON (checked). */
+export type DocInput = PMNode | DocJSON;
+
+function docOf(doc: DocInput): PMNode {
+  return doc instanceof PMNode ? doc : docFromJSON(doc);
 }
 
 /**
@@ -36,9 +44,9 @@ export interface ExportRegister {
   back?: XmlElement | null;
 }
 
-/** Writes with mentions pointing through the register, when there is one. */
-function pointing<T>(register: ExportRegister | undefined, write: () => T): T {
-  return register === undefined ? write() : withPointers(register.xmlIdOf, write);
+/** How a file's mentions point: through the register, when there is one. */
+function writeContext(register: ExportRegister | undefined): WriteContext {
+  return register === undefined ? PLAIN_WRITE : { pointerOf: register.xmlIdOf };
 }
 
 /** Puts the standOff right after the root's teiHeader (before `<text>`), indented as its siblings. */
@@ -89,17 +97,17 @@ function text(t: string): XmlNode {
 }
 
 /** Fills a parsed frame's placeholders; documents without a placeholder are appended to the body as new document divs. */
-function fillFrame(frame: XmlDocument, docs: ReadonlyMap<string, DocJSON>): void {
+function fillFrame(frame: XmlDocument, docs: ReadonlyMap<string, DocInput>, context: WriteContext): void {
   const slots = findSlots(frame.root);
   const placed = new Set<string>();
   for (const slot of slots) {
-    const json = docs.get(slot.key);
-    if (!json) throw new RangeError(`exportCollectionTei: no document for the frame's placeholder "${slot.key}"`);
+    const doc = docs.get(slot.key);
+    if (!doc) throw new RangeError(`exportCollectionTei: no document for the frame's placeholder "${slot.key}"`);
     placed.add(slot.key);
     slot.container.children.splice(
       0,
       slot.container.children.length,
-      ...blocksToXml(docFromJSON(json).content, slot.indent),
+      ...blocksToXml(docOf(doc).content, slot.indent, context),
     );
   }
   const extra = [...docs.keys()].filter((k) => !placed.has(k));
@@ -109,7 +117,7 @@ function fillFrame(frame: XmlDocument, docs: ReadonlyMap<string, DocJSON>): void
   for (const key of extra) {
     body.children.push(
       text('\n'),
-      el('div', [['type', 'document']], blocksToXml(docFromJSON(docs.get(key)!).content, '')),
+      el('div', [['type', 'document']], blocksToXml(docOf(docs.get(key)!).content, '', context)),
     );
   }
   body.children.push(text('\n'));
@@ -134,13 +142,22 @@ function findElement(root: XmlElement, name: string): XmlElement | null {
  */
 export function exportCollectionTei(
   frame: string,
-  docs: ReadonlyMap<string, DocJSON>,
+  docs: ReadonlyMap<string, DocInput>,
   register?: ExportRegister,
 ): string {
+  return serializeXml(collectionTeiTree(frame, docs, register));
+}
+
+/** The tree `exportCollectionTei` writes, for a caller that reads it before (or instead of) writing. */
+export function collectionTeiTree(
+  frame: string,
+  docs: ReadonlyMap<string, DocInput>,
+  register?: ExportRegister,
+): XmlDocument {
   const xml = parseXml(frame, { fileName: 'frame' });
-  pointing(register, () => fillFrame(xml, docs));
+  fillFrame(xml, docs, writeContext(register));
   insertStandOff(xml.root, register?.standOff ?? null);
-  return serializeXml(xml);
+  return xml;
 }
 
 /** Namespace declarations (other than the default) on the frame's root, to carry into a standalone file. */
@@ -194,28 +211,38 @@ function frameSlots(text: string): { root: XmlElement; slots: Slot[] } {
   return lastFrame;
 }
 
+/** How one document is written on its own. */
+export interface DocumentTeiOptions {
+  /** The frame (volume) the document came from, and its key there. */
+  frame?: string;
+  key?: string;
+  /** The register its mentions point through, and the entries the file carries. */
+  register?: ExportRegister;
+  /** The witnesses to list in the header's `sourceDesc` (`<listWit>`); none: no list. */
+  witnesses?: readonly ListedWitness[];
+}
+
 /**
  * One document as a standalone TEI file. With the frame and key it came from,
  * its container keeps its element and attributes (a FRUS document div keeps
  * `frus:` attributes and the namespace declarations they need, so it validates
  * against the FRUS schema); otherwise its blocks go straight into `<body>`.
+ * Witnesses given are listed in the header. Written once, from the tree.
  *
  * @throws RangeError when the key is not in the frame or the document does not fit the schema.
  */
-export function exportDocumentTei(
-  doc: DocJSON,
-  meta: DocumentMeta,
-  context: { frame?: string; key?: string; register?: ExportRegister } = {},
-): string {
-  return pointing(context.register, () => documentTei(doc, meta, context));
+export function exportDocumentTei(doc: DocInput, meta: DocumentMeta, options: DocumentTeiOptions = {}): string {
+  return serializeXml(documentTeiTree(doc, meta, options));
 }
 
-function documentTei(
-  doc: DocJSON,
-  meta: DocumentMeta,
-  context: { frame?: string; key?: string; register?: ExportRegister },
-): string {
-  const pm = docFromJSON(doc);
+/** The tree `exportDocumentTei` writes, for a caller that reads it (witness texts, the pointer check). */
+export function documentTeiTree(doc: DocInput, meta: DocumentMeta, options: DocumentTeiOptions = {}): XmlDocument {
+  const tree = documentTei(docOf(doc), meta, options, writeContext(options.register));
+  if (options.witnesses !== undefined && options.witnesses.length > 0) addListWit(tree.root, options.witnesses);
+  return tree;
+}
+
+function documentTei(pm: PMNode, meta: DocumentMeta, context: DocumentTeiOptions, write: WriteContext): XmlDocument {
   let rootAttrs: Array<[string, string]> = [['xmlns', TEI_NS]];
   let bodyContent: XmlNode[];
   let bodyAttrs: Array<[string, string]> = [];
@@ -229,15 +256,15 @@ function documentTei(
     const keep = slot.indent === null;
     const attrs = keep && !c.attrs.some((a) => a.name === 'xml:space') ? [...c.attrs, PRESERVE] : c.attrs;
     if (c.uri === TEI_NS && c.name === 'body') {
-      bodyContent = blocksToXml(pm.content, keep ? null : '        ');
+      bodyContent = blocksToXml(pm.content, keep ? null : '        ', write);
       if (keep) bodyAttrs = [['xml:space', 'preserve']];
     } else
       bodyContent = [
         text('\n            '),
-        element(c.name, c.uri, attrs, blocksToXml(pm.content, keep ? null : '            ')),
+        element(c.name, c.uri, attrs, blocksToXml(pm.content, keep ? null : '            ', write)),
         text('\n        '),
       ];
-  } else bodyContent = blocksToXml(pm.content, '        ');
+  } else bodyContent = blocksToXml(pm.content, '        ', write);
   const body = el('body', bodyAttrs, bodyContent);
   const standOff = context.register?.standOff;
   const back = context.register?.back;
@@ -247,7 +274,7 @@ function documentTei(
     el('text', [], indented(back ? [body, back] : [body], '    ')),
   ];
   const root = el('TEI', rootAttrs, indented(parts, ''));
-  return serializeXml(utf8Document(root));
+  return utf8Document(root);
 }
 
 /**
@@ -259,10 +286,19 @@ function documentTei(
  * @throws RangeError for no collections: a teiCorpus holds at least one TEI.
  */
 export function exportProjectTei(
-  collections: ReadonlyArray<{ frame: string; docs: ReadonlyMap<string, DocJSON>; register?: ExportRegister }>,
+  collections: ReadonlyArray<{ frame: string; docs: ReadonlyMap<string, DocInput>; register?: ExportRegister }>,
   title = 'Siglum project',
   register?: ExportRegister,
 ): string {
+  return serializeXml(projectTeiTree(collections, title, register));
+}
+
+/** The tree `exportProjectTei` writes. */
+export function projectTeiTree(
+  collections: ReadonlyArray<{ frame: string; docs: ReadonlyMap<string, DocInput>; register?: ExportRegister }>,
+  title = 'Siglum project',
+  register?: ExportRegister,
+): XmlDocument {
   if (collections.length === 0) throw new RangeError('exportProjectTei: a teiCorpus needs at least one volume');
   const volumes: XmlNode[] = [];
   // xml:id is unique in one file: a volume's ids that an earlier volume (or the corpus's
@@ -271,7 +307,7 @@ export function exportProjectTei(
   if (register?.standOff) makeIdsUnique(register.standOff, taken, '');
   for (const [i, c] of collections.entries()) {
     const xml = parseXml(c.frame, { fileName: 'frame' });
-    pointing(c.register ?? register, () => fillFrame(xml, c.docs));
+    fillFrame(xml, c.docs, writeContext(c.register ?? register));
     makeIdsUnique(xml.root, taken, `v${i + 1}-`);
     volumes.push(
       ...xml.prolog.filter((p): p is Exclude<typeof p, { type: 'doctype' }> => p.type !== 'doctype'),
@@ -286,7 +322,7 @@ export function exportProjectTei(
     [['xmlns', TEI_NS]],
     indented([header(meta), ...(standOff ? [standOff] : []), ...volumes], ''),
   );
-  return serializeXml(utf8Document(root));
+  return utf8Document(root);
 }
 
 /**

@@ -67,29 +67,23 @@ function nameOf(node: PMNode | Mark): string {
 }
 
 /**
- * How a mention's register id becomes the `xml:id` its pointer names. Importing
- * compares with ids that are xml:ids already; an export over a project register
- * maps them (see `withPointers`).
+ * What writing a document needs beyond the document, passed down (as prosemirror-model's
+ * ParseContext is) so that two exports at once share nothing.
  */
-let pointerOf: (entityId: string) => string | null = (id) => id;
-
-/**
- * Runs `write` with mentions pointing through `xmlIdOf` (entity id -> xml:id, or
- * null for an entity that has none: the mention is written without a pointer).
- * Writing is synchronous, so the mapping holds for exactly the one export.
- */
-export function withPointers<T>(xmlIdOf: (entityId: string) => string | null, write: () => T): T {
-  const outer = pointerOf;
-  pointerOf = xmlIdOf;
-  try {
-    return write();
-  } finally {
-    pointerOf = outer;
-  }
+export interface WriteContext {
+  /**
+   * How a mention's register id becomes the `xml:id` its pointer names (null: the
+   * mention is written without a pointer). An export over a project register maps
+   * them; otherwise they are xml:ids already.
+   */
+  readonly pointerOf: (entityId: string) => string | null;
 }
 
+/** Mentions point at their register ids as they are. */
+export const PLAIN_WRITE: WriteContext = Object.freeze({ pointerOf: (id: string) => id });
+
 /** The element each mark type is written as (its content is added by the caller). */
-const markWriters: Record<MarkName, (mark: Mark) => XmlElement> = {
+const markWriters: Record<MarkName, (mark: Mark, context: WriteContext) => XmlElement> = {
   italic: (m) => el('hi', attrsOf(m, [['rend', 'italic']]), []),
   bold: (m) => el('hi', attrsOf(m, [['rend', 'bold']]), []),
   smallcaps: (m) => el('hi', attrsOf(m, [['rend', 'smallcaps']]), []),
@@ -100,8 +94,8 @@ const markWriters: Record<MarkName, (mark: Mark) => XmlElement> = {
   noteSpan: () => {
     throw new RangeError("a noteSpan mark is written as its note's targetEnd and an anchor, never as an element");
   },
-  mention: (m) => {
-    const { name, attrs } = mentionToTei(m.attrs as MentionMarkAttrs, pointerOf);
+  mention: (m, context) => {
+    const { name, attrs } = mentionToTei(m.attrs as MentionMarkAttrs, context.pointerOf);
     return el(
       checkedName(name, 'mention element name'),
       attrs.map(([n, v]) => attr(n, v)),
@@ -130,7 +124,7 @@ function comment(text: string): XmlNode {
 }
 
 /** One inline node (without its marks). */
-function inlineNode(node: PMNode, out: XmlNode[]): void {
+function inlineNode(node: PMNode, out: XmlNode[], context: WriteContext): void {
   switch (node.type.name as NodeName) {
     case 'text':
       pushText(out, node.text ?? '');
@@ -156,7 +150,7 @@ function inlineNode(node: PMNode, out: XmlNode[]): void {
         ['type', node.attrs['type']],
         ['xml:id', node.attrs['id']],
       ];
-      out.push(el('note', attrsOf(node, modelled), blocksToXml(node.content, null)));
+      out.push(el('note', attrsOf(node, modelled), blocksToXml(node.content, null, context)));
       return;
     }
     case 'teiInline': {
@@ -185,7 +179,7 @@ function markOrder(a: Mark, b: Mark, reach: Map<Mark, number>): number {
 }
 
 /** Inline content as XML nodes, marks written as nested elements. */
-export function inlineToXml(nodes: readonly PMNode[] | Fragment): XmlNode[] {
+export function inlineToXml(nodes: readonly PMNode[] | Fragment, context: WriteContext = PLAIN_WRITE): XmlNode[] {
   const given: PMNode[] = Array.isArray(nodes) ? (nodes as PMNode[]) : [];
   if (!Array.isArray(nodes)) (nodes as Fragment).forEach((n) => given.push(n));
   // A note on a span is written at the span's start, an anchor at its end (./noteSpans.ts).
@@ -208,20 +202,20 @@ export function inlineToXml(nodes: readonly PMNode[] | Fragment): XmlNode[] {
       open.sort((a, b) => markOrder(a, b, reach));
     }
     for (const m of open) {
-      const e = markWriters[m.type.name as MarkName](m);
+      const e = markWriters[m.type.name as MarkName](m, context);
       (stack[stack.length - 1]?.children ?? root).push(e);
       // An apparatus entry's text is its lemma, inside <app><lem>.
       stack.push({ mark: m, children: m.type.name === 'app' ? lemmaSlot(e) : e.children });
     }
-    inlineNode(node, stack[stack.length - 1]?.children ?? root);
+    inlineNode(node, stack[stack.length - 1]?.children ?? root, context);
   }
   return root;
 }
 
-type BlockWriter = (node: PMNode, indent: string | null) => XmlNode[];
+type BlockWriter = (node: PMNode, indent: string | null, context: WriteContext) => XmlNode[];
 const textblock =
   (name: string): BlockWriter =>
-  (node) => [el(name, attrsOf(node), inlineToXml(node.content))];
+  (node, _indent, context) => [el(name, attrsOf(node), inlineToXml(node.content, context))];
 /** True for a node written with `xml:space="preserve"`: nothing may be added to its content. */
 function preservesSpace(node: PMNode): boolean {
   const xml: unknown = node.attrs['xml'];
@@ -230,13 +224,17 @@ function preservesSpace(node: PMNode): boolean {
 
 const container =
   (name: string): BlockWriter =>
-  (node, indent) => [el(name, attrsOf(node), blocksToXml(node.content, preservesSpace(node) ? null : indent))];
+  (node, indent, context) => [
+    el(name, attrsOf(node), blocksToXml(node.content, preservesSpace(node) ? null : indent, context)),
+  ];
 
 /** How each block node is written. `indent` is the node's own indentation, null inside mixed content. */
 const blockWriters: Partial<Record<NodeName, BlockWriter>> = {
   heading: textblock('head'),
   paragraph: textblock('p'),
-  sourceNote: (node) => [el('note', attrsOf(node, [['type', 'source']]), inlineToXml(node.content))],
+  sourceNote: (node, _indent, context) => [
+    el('note', attrsOf(node, [['type', 'source']]), inlineToXml(node.content, context)),
+  ],
   list: container('list'),
   label: textblock('label'),
   item: textblock('item'),
@@ -245,11 +243,11 @@ const blockWriters: Partial<Record<NodeName, BlockWriter>> = {
   dateline: textblock('dateline'),
   salute: textblock('salute'),
   signed: textblock('signed'),
-  teiBlock: (node, indent) => [
-    el(nameOf(node), attrsOf(node), blocksToXml(node.content, preservesSpace(node) ? null : indent)),
+  teiBlock: (node, indent, context) => [
+    el(nameOf(node), attrsOf(node), blocksToXml(node.content, preservesSpace(node) ? null : indent, context)),
   ],
-  teiText: (node) => {
-    const content = inlineToXml(node.content);
+  teiText: (node, _indent, context) => {
+    const content = inlineToXml(node.content, context);
     return node.attrs['name'] === null ? content : [el(nameOf(node), attrsOf(node), content)];
   },
 };
@@ -299,7 +297,7 @@ function isVisibleRun(run: PMNode): boolean {
  * content a reader sees, whose whitespace is its own (the importer kept it); with
  * `indent` null, or in mixed content, nothing is added.
  */
-export function blocksToXml(content: Fragment, indent: string | null): XmlNode[] {
+export function blocksToXml(content: Fragment, indent: string | null, context: WriteContext = PLAIN_WRITE): XmlNode[] {
   let mixed = indent === null;
   content.forEach((n) => {
     if (isRun(n) && hasBareText(n)) mixed = true;
@@ -312,7 +310,7 @@ export function blocksToXml(content: Fragment, indent: string | null): XmlNode[]
     if (!write) throw new RangeError(`${n.type.name} is not a block node TEI export knows`);
     const visible = isRun(n) && isVisibleRun(n);
     if (inner !== null && !visible && !afterVisible) out.push({ type: 'text', text: `\n${inner}` });
-    for (const x of write(n, inner)) {
+    for (const x of write(n, inner, context)) {
       if (x.type === 'text') pushText(out, x.text);
       else out.push(x);
     }

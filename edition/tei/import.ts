@@ -9,7 +9,7 @@
  * the file's own XML with each document's content replaced by a placeholder
  * `<?siglum-document KEY?>`, so that export puts the documents back where they were.
  */
-import type { DocJSON, DocumentMeta } from '../api.ts';
+import type { DocJSON, DocumentMeta } from '../types.ts';
 import type { Entity } from '../entities/model.ts';
 import { registerFromFrusLists } from '../entities/frusLists.ts';
 import { registerFromStandOff } from '../entities/standoff.ts';
@@ -20,7 +20,7 @@ import type { XmlAttr, XmlDocument, XmlElement, XmlPrologNode } from '../xml/tre
 import { TEI_NS, childElements, getAttr, utf8Document } from '../xml/tree.ts';
 import { isTei, readSpace } from './names.ts';
 import { child, divMeta, headerMeta } from './meta.ts';
-import { containerToDoc, withMentions } from './toDoc.ts';
+import { containerToDoc } from './toDoc.ts';
 import { facsimileFromXml, facsPointersOf, surfacesByDocument, type FacsimileSurface } from '../facsimile/tei.ts';
 
 /** The target of the placeholder processing instruction in a frame. */
@@ -313,7 +313,7 @@ function importParsed(
         source: meta.source ?? header.source,
         extra: { ...header.extra, ...meta.extra },
       };
-    const node = register === null ? containerToDoc(el) : withMentions(ids, () => containerToDoc(el));
+    const node = containerToDoc(el, register === null ? null : ids);
     pointers.push(surfaces.length === 0 ? new Set() : facsPointersOf(node));
     documents.push({ key, title: meta.title, n, kind, meta, doc: node.toJSON() as DocJSON });
   }

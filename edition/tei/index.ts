@@ -14,14 +14,20 @@ export {
   type TeiRegisterEntry,
 } from './import.ts';
 export {
+  collectionTeiTree,
+  documentTeiTree,
   exportCollectionTei,
   exportDocumentTei,
   exportProjectTei,
   newFrame,
   docFromJSON,
+  projectTeiTree,
+  type DocInput,
+  type DocumentTeiOptions,
   type ExportRegister,
 } from './export.ts';
 export { containerToDoc, blockContent, inlineContent } from './toDoc.ts';
-export { blocksToXml, inlineToXml, withPointers } from './fromDoc.ts';
+export { blocksToXml, inlineToXml, PLAIN_WRITE } from './fromDoc.ts';
+export type { WriteContext } from './fromDoc.ts';
 export { sameContent, canonicalChildren } from './compare.ts';
 export { headerMeta, divMeta, plainText } from './meta.ts';

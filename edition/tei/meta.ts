@@ -2,7 +2,7 @@
  * DocumentMeta from TEI: a volume's header, a document div's attributes and
  * opening (its head, date and archival source note).
  */
-import type { DocumentMeta } from '../api.ts';
+import type { DocumentMeta } from '../types.ts';
 import type { XmlElement } from '../xml/tree.ts';
 import { TEI_NS, childElements, getAttr } from '../xml/tree.ts';
 import { isSourceNote, isTei } from './names.ts';

@@ -31,7 +31,7 @@ import {
 } from './names.ts';
 import { inlineToXml } from './fromDoc.ts';
 import { sameContent } from './compare.ts';
-import { appFromTei, appMarkFromTei, resetAppIds } from './apparatus.ts';
+import { appFromTei, appMarkFromTei, type AppIds } from './apparatus.ts';
 import { readNoteSpans } from './noteSpans.ts';
 
 type XmlPairs = Array<[string, string]>;
@@ -44,31 +44,31 @@ function pairs(attrs: readonly XmlAttr[], except: readonly string[] = []): XmlPa
   return out;
 }
 
+/**
+ * What reading one document needs beyond the XML, passed down (as prosemirror-model's
+ * ParseContext is) so that two imports at once share nothing.
+ */
+export interface ReadContext {
+  /**
+   * The `xml:id`s of the register read with the volume, or null for none. With a
+   * register, mention elements (`persName`, `gloss[@target]`, `rs`...) whose pointer
+   * names one of its entries are read as `mention` marks, their `ref` that xml:id;
+   * other such elements stay generic marks.
+   */
+  readonly registerIds: ReadonlySet<string> | null;
+  /** Numbering of apparatus entries without `xml:id`. */
+  readonly appIds: AppIds;
+}
+
+/** A context for reading one document: its own numbering of entries. */
+export function readContext(registerIds: ReadonlySet<string> | null = null): ReadContext {
+  return { registerIds, appIds: { last: 0 } };
+}
+
 interface InlineState {
   mode: Mode;
   counter: number;
-}
-
-/**
- * While a register is being read with a volume (see `withMentions`): maps a
- * pointer's `xml:id` to itself when the register defines it, else null.
- */
-let registerIds: ReadonlySet<string> | null = null;
-
-/**
- * Runs `read` with mention elements (`persName`, `gloss[@target]`, `rs`...) whose
- * pointer names an entry of the register (`xmlIds`) read as `mention` marks, their
- * `ref` that xml:id; other such elements stay generic marks. Reading is
- * synchronous, so the register holds for exactly the one import.
- */
-export function withMentions<T>(xmlIds: ReadonlySet<string>, read: () => T): T {
-  const outer = registerIds;
-  registerIds = xmlIds;
-  try {
-    return read();
-  } finally {
-    registerIds = outer;
-  }
+  read: ReadContext;
 }
 
 /**
@@ -76,8 +76,8 @@ export function withMentions<T>(xmlIds: ReadonlySet<string>, read: () => T): T {
  * points into the register, or a date that carries a normalised value (`@when`,
  * `@from`/`@to`, `@notBefore`/`@notAfter`), which needs no register entry.
  */
-function mentionFor(el: XmlElement, nest: number | null): Mark | null {
-  const ids = registerIds;
+function mentionFor(el: XmlElement, nest: number | null, context: ReadContext): Mark | null {
+  const ids = context.registerIds;
   if (ids === null || el.uri !== TEI_NS) return null;
   const attrs = mentionFromTei(el.name, pairs(el.attrs), (id) => (ids.has(id) ? id : null));
   if (attrs === null) return null;
@@ -92,7 +92,7 @@ function mentionFor(el: XmlElement, nest: number | null): Mark | null {
 /** The mark an inline element becomes (before it is added to the enclosing set). */
 function markFor(el: XmlElement, state: InlineState): Mark {
   const nest = state.mode === 'default' ? null : state.counter++;
-  const mention = mentionFor(el, nest);
+  const mention = mentionFor(el, nest, state.read);
   if (mention !== null) return mention;
   const rend = isTei(el, 'hi') ? getAttr(el, 'rend') : null;
   if (rend !== null && state.mode !== 'generic' && Object.hasOwn(REND_MARKS, rend)) {
@@ -143,14 +143,17 @@ function inlineElement(el: XmlElement, marks: readonly Mark[], state: InlineStat
       id: getAttr(el, 'xml:id'),
       xml: pairs(el.attrs, ['n', 'type', 'xml:id']),
     };
-    return [schema.nodes.note.create(attrs, noteContent(el), marks)];
+    return [schema.nodes.note.create(attrs, noteContent(el, state.read), marks)];
   }
   if (el.children.length === 0) {
     return [schema.nodes.teiInline.create({ name: el.name, xml: pairs(el.attrs) }, null, marks)];
   }
   const out: PMNode[] = [];
   // An <app> the flat apparatus mark holds exactly marks its lemma; others stay generic.
-  const app = state.mode === 'generic' || marks.some((m) => m.type === schema.marks.app) ? null : appFromTei(el);
+  const app =
+    state.mode === 'generic' || marks.some((m) => m.type === schema.marks.app)
+      ? null
+      : appFromTei(el, state.read.appIds);
   if (app !== null) {
     buildInline(
       app.lem.children,
@@ -168,11 +171,11 @@ function inlineElement(el: XmlElement, marks: readonly Mark[], state: InlineStat
  * The inline content of a container element (or of a run of mixed content),
  * checked against the source and rebuilt with explicit nesting when needed.
  */
-export function inlineContent(children: readonly XmlNode[]): PMNode[] {
+export function inlineContent(children: readonly XmlNode[], context: ReadContext = readContext()): PMNode[] {
   let nodes: PMNode[] = [];
   for (const mode of ['default', 'explicit', 'generic'] as const) {
     nodes = [];
-    buildInline(children, [], { mode, counter: 0 }, nodes);
+    buildInline(children, [], { mode, counter: 0, read: context }, nodes);
     // Span notes (edition/tei/noteSpans) where they write back the same; else note and anchor as read.
     const spanned = readNoteSpans(nodes);
     if (spanned.length !== nodes.length && sameContent(inlineToXml(spanned), children)) return spanned;
@@ -181,30 +184,30 @@ export function inlineContent(children: readonly XmlNode[]): PMNode[] {
   return nodes;
 }
 
-function noteContent(el: XmlElement): PMNode[] {
-  if (!containsBlock(el)) return [schema.nodes.teiText.create({ name: null }, inlineContent(el.children))];
-  return blockContent(el, false);
+function noteContent(el: XmlElement, context: ReadContext): PMNode[] {
+  if (!containsBlock(el)) return [schema.nodes.teiText.create({ name: null }, inlineContent(el.children, context))];
+  return blockContent(el, false, context);
 }
 
 /** A block of generic content: teiBlock when it holds blocks, else teiText. */
-function generic(el: XmlElement): PMNode {
+function generic(el: XmlElement, context: ReadContext): PMNode {
   const mixed = hasMixedContent(el);
   const holdsBlocks = el.children.some(
     (c) => c.type === 'element' && (mixed ? isBlockish(c) : isBlockInElementOnly(c)),
   );
   if (holdsBlocks)
-    return schema.nodes.teiBlock.create({ name: el.name, xml: pairs(el.attrs) }, blockContent(el, false));
-  return schema.nodes.teiText.create({ name: el.name, xml: pairs(el.attrs) }, inlineContent(el.children));
+    return schema.nodes.teiBlock.create({ name: el.name, xml: pairs(el.attrs) }, blockContent(el, false, context));
+  return schema.nodes.teiText.create({ name: el.name, xml: pairs(el.attrs) }, inlineContent(el.children, context));
 }
 
 type TextblockName = 'heading' | 'paragraph' | 'sourceNote' | 'label' | 'item' | 'dateline' | 'salute' | 'signed';
 
-function textblock(name: TextblockName, el: XmlElement, except: readonly string[] = []): PMNode {
-  return schema.nodes[name].create({ xml: pairs(el.attrs, except) }, inlineContent(el.children));
+function textblock(name: TextblockName, el: XmlElement, context: ReadContext, except: readonly string[] = []): PMNode {
+  return schema.nodes[name].create({ xml: pairs(el.attrs, except) }, inlineContent(el.children, context));
 }
 
 /** A `<list>` of `(label? item)+` with inline content, else null (it becomes generic). */
-function list(el: XmlElement): PMNode | null {
+function list(el: XmlElement, context: ReadContext): PMNode | null {
   if (hasMixedContent(el) || isSpacePreserved(el)) return null;
   const items: PMNode[] = [];
   let pendingLabel = false;
@@ -212,10 +215,10 @@ function list(el: XmlElement): PMNode | null {
     if (c.type === 'text') continue;
     if (c.type !== 'element' || containsBlock(c)) return null;
     if (isTei(c, 'label') && !pendingLabel) {
-      items.push(textblock('label', c));
+      items.push(textblock('label', c, context));
       pendingLabel = true;
     } else if (isTei(c, 'item')) {
-      items.push(textblock('item', c));
+      items.push(textblock('item', c, context));
       pendingLabel = false;
     } else return null;
   }
@@ -224,8 +227,8 @@ function list(el: XmlElement): PMNode | null {
 }
 
 /** An `<opener>`/`<closer>` whose parts are all letter parts, else null. */
-function letter(el: XmlElement, name: 'opener' | 'closer'): PMNode | null {
-  const parts = blockContent(el, true);
+function letter(el: XmlElement, name: 'opener' | 'closer', context: ReadContext): PMNode | null {
+  const parts = blockContent(el, true, context);
   if (parts.length === 0) return null;
   const type = schema.nodes[name];
   if (!type.validContent(Fragment.from(parts))) return null;
@@ -233,18 +236,19 @@ function letter(el: XmlElement, name: 'opener' | 'closer'): PMNode | null {
 }
 
 /** The block a child element of block content becomes. */
-function block(el: XmlElement, inLetter: boolean): PMNode {
+function block(el: XmlElement, inLetter: boolean, context: ReadContext): PMNode {
   if (!containsBlock(el)) {
-    if (isTei(el, 'p')) return textblock('paragraph', el);
-    if (isTei(el, 'head')) return textblock('heading', el);
-    if (isSourceNote(el)) return textblock('sourceNote', el, ['type']);
+    if (isTei(el, 'p')) return textblock('paragraph', el, context);
+    if (isTei(el, 'head')) return textblock('heading', el, context);
+    if (isSourceNote(el)) return textblock('sourceNote', el, context, ['type']);
     if (inLetter && (isTei(el, 'dateline') || isTei(el, 'salute') || isTei(el, 'signed'))) {
-      return textblock(el.name as 'dateline' | 'salute' | 'signed', el);
+      return textblock(el.name as 'dateline' | 'salute' | 'signed', el, context);
     }
   }
-  if (isTei(el, 'list')) return list(el) ?? generic(el);
-  if (isTei(el, 'opener') || isTei(el, 'closer')) return letter(el, el.name as 'opener' | 'closer') ?? generic(el);
-  return generic(el);
+  if (isTei(el, 'list')) return list(el, context) ?? generic(el, context);
+  if (isTei(el, 'opener') || isTei(el, 'closer'))
+    return letter(el, el.name as 'opener' | 'closer', context) ?? generic(el, context);
+  return generic(el, context);
 }
 
 /**
@@ -255,30 +259,32 @@ function block(el: XmlElement, inLetter: boolean): PMNode {
  * name): there it is kept exactly, so that no two words run together. Under
  * `xml:space="preserve"` all whitespace is kept.
  */
-export function blockContent(container: XmlElement, inLetter: boolean): PMNode[] {
+export function blockContent(container: XmlElement, inLetter: boolean, context: ReadContext = readContext()): PMNode[] {
   const mixed = hasMixedContent(container);
   const keepSpace = mixed || isSpacePreserved(container);
   const out: PMNode[] = [];
   let run: XmlNode[] = [];
   const flush = (): void => {
     const nodes = keepSpace || run.some(isVisibleInline) ? run : run.filter((c) => c.type !== 'text');
-    if (nodes.length > 0) out.push(schema.nodes.teiText.create({ name: null }, inlineContent(nodes)));
+    if (nodes.length > 0) out.push(schema.nodes.teiText.create({ name: null }, inlineContent(nodes, context)));
     run = [];
   };
   for (const c of container.children) {
     if (c.type === 'element' && (mixed ? isBlockish(c) : isBlockInElementOnly(c, inLetter))) {
       flush();
-      out.push(block(c, inLetter));
+      out.push(block(c, inLetter, context));
     } else run.push(c);
   }
   flush();
   return out;
 }
 
-/** The ProseMirror document for the children of a container element (a document div, a body). */
-export function containerToDoc(container: XmlElement): PMNode {
-  resetAppIds();
-  const content = blockContent(container, false);
+/**
+ * The ProseMirror document for the children of a container element (a document div, a
+ * body), with mentions read against `registerIds` when given (see `ReadContext`).
+ */
+export function containerToDoc(container: XmlElement, registerIds: ReadonlySet<string> | null = null): PMNode {
+  const content = blockContent(container, false, readContext(registerIds));
   if (content.length === 0) content.push(schema.nodes.teiText.create({ name: null }));
   const doc = schema.nodes.doc.create(null, content);
   doc.check();

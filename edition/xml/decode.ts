@@ -163,7 +163,7 @@ export function decodeXml(bytes: Uint8Array, fileName?: string): string {
     );
   if (LATIN1.test(declared)) return decodeLatin1(bytes);
   if (WINDOWS_1252.test(declared)) return decodeWindows1252(bytes);
-  let decoder: TextDecoder;
+  let decoder: InstanceType<typeof TextDecoder>;
   try {
     decoder = new TextDecoder(declared, { fatal: true });
   } catch {

@@ -7,10 +7,10 @@
 import { basename, extname } from 'node:path';
 import { Node } from 'prosemirror-model';
 import {
+  collateDocumentTexts,
   collateWitnesses,
   documentText,
   formatCollation,
-  normaliseOptions,
   witnessTextFromPlain,
   type CollationFormat,
 } from '../../edition/apparatus/index.ts';
@@ -63,18 +63,20 @@ export async function collateCommand(
     const project = chooseProject(opts.project);
     projectMustExist(project);
     const id = opts.document;
-    const c = await withService(project, false, (s) => s.collateDocument({ documentId: id }));
-    if (c.sigla.length < 2) {
+    // The document, its witnesses and settings as the variants panel reads them, collated by the same function.
+    const { opened, witnesses, settings } = await withService(project, false, async (s) => ({
+      opened: await s.openDocument({ id }),
+      witnesses: await s.listWitnesses({ documentId: id }),
+      settings: await s.getCollationSettings({ documentId: id }),
+    }));
+    if (witnesses.length === 0) {
       throw new SiglumError(
         'bad-input',
         `Document ${id} has no witnesses to collate with. Add one in the app, or collate files: siglum collate FILE FILE...`,
       );
     }
-    // The service's collation is deterministic: collating the same texts here gives the same result.
-    const collated = collateWitnesses(
-      c.sigla.map((siglum, i) => ({ siglum, text: c.texts[i]! })),
-      { normalise: normaliseOptions(c.settings), nearMatch: nearMatch || c.settings.normalise.nearMatch === true },
-    );
+    const own = documentText(Node.fromJSON(schema, opened.doc)).text;
+    const collated = collateDocumentTexts(own, witnesses, settings, { nearMatch });
     io.out(formatCollation(collated, format, tableWidth()));
     return 0;
   }

@@ -4,7 +4,8 @@
  * on the method name and the argument's shape, and the way errors are turned into
  * payloads, are the same everywhere.
  */
-import { isApiMethod, type SiglumApi, type WireReply } from '../../edition/api.ts';
+import { isApiMethod, type SiglumApi } from '../../edition/api.ts';
+import type { WireReply } from '../../edition/protocol.ts';
 import { SiglumError, toErrorPayload } from '../../edition/errors.ts';
 
 /**

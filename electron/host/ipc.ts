@@ -4,16 +4,8 @@
  * the renderer sees as `window.siglum`. Neither imports Electron, so both are tested
  * in Node with the real service behind them.
  */
-import {
-  API_METHODS,
-  channelOf,
-  EVENT_CHANNEL,
-  isApiMethod,
-  type ApiMethod,
-  type SiglumBridge,
-  type SiglumEvent,
-  type WireReply,
-} from '../../edition/api.ts';
+import { API_METHODS, isApiMethod, type ApiMethod, type SiglumEvent } from '../../edition/api.ts';
+import { channelOf, EVENT_CHANNEL, type SiglumBridge, type WireReply } from '../../edition/protocol.ts';
 import { isAppUrl } from './policy.ts';
 
 /** What a handler sees of Electron's IpcMainInvokeEvent. */

@@ -6,7 +6,8 @@
  * `call` and a `subscribe` over the port. Messages are plain objects, so the same code
  * runs over Electron's parentPort/UtilityProcess and over Node's MessagePort in tests.
  */
-import type { ApiMethod, SiglumClient, SiglumEvent, WireReply } from '../../edition/api.ts';
+import type { ApiMethod, SiglumClient, SiglumEvent } from '../../edition/api.ts';
+import type { WireReply } from '../../edition/protocol.ts';
 import { toErrorPayload, type ErrorPayload } from '../../edition/errors.ts';
 import { replyTo } from './dispatch.ts';
 

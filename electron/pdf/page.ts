@@ -9,9 +9,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPrintHtml } from '../../edition/print/html.ts';
 import { loadHyphenator } from '../../edition/print/hyphenate.ts';
-import { layoutConfig, type LayoutConfig } from '../../edition/print/layout.ts';
+import { layoutConfig, type LayoutConfig } from '../../edition/print/layoutConfig.ts';
 import { resolvePrintSettings, type Misplaced, type PrintEdition } from '../../edition/print/model.ts';
 import { builtFiles } from '../built.ts';
+import { PAGINATOR_ENTRY, PAGINATOR_OPTIONS } from '../paginator-build.mjs';
 
 /** The repository root, for running from source (tests, the command line through tsx). */
 function repoRoot(): string {
@@ -62,7 +63,7 @@ async function loadFontCss(dir: string): Promise<string> {
   return parts.join('');
 }
 
-/** The paginator (edition/print/layout.ts) as a classic script defining `SiglumPrint`. */
+/** The paginator (edition/print/browser/paginate.ts) as a classic script defining `SiglumPrint`. */
 export function paginatorScript(resources: PrintResources = {}): Promise<string> {
   if (resources.paginatorScript !== undefined) return Promise.resolve(resources.paginatorScript);
   // The built command line reads the script built beside it.
@@ -72,12 +73,9 @@ export function paginatorScript(resources: PrintResources = {}): Promise<string>
   script ??= import('esbuild')
     .then(({ build }) =>
       build({
-        entryPoints: [join(repoRoot(), 'edition', 'print', 'layout.ts')],
-        bundle: true,
-        format: 'iife',
-        globalName: 'SiglumPrint',
-        platform: 'browser',
-        target: 'chrome120',
+        ...PAGINATOR_OPTIONS,
+        absWorkingDir: repoRoot(),
+        entryPoints: [PAGINATOR_ENTRY],
         write: false,
         logLevel: 'silent',
       }),

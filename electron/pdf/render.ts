@@ -1,7 +1,7 @@
 /**
  * `renderPdf`: an edition to a typeset PDF through Chromium, driven by playwright-core
  * (Debian's /usr/bin/chromium for the command line and the tests). The page is laid
- * out by edition/print/layout.ts inside Chromium and printed with `page.pdf`, which is
+ * out by edition/print/browser/paginate.ts inside Chromium and printed with `page.pdf`, which is
  * Chromium's printToPDF: the same call Electron's hidden window makes.
  */
 import { existsSync } from 'node:fs';

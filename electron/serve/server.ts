@@ -14,14 +14,15 @@
  *     another 127.0.0.1 port can set ("toss") a cookie of the same name, even one with a
  *     longer Path that the browser sends first: every cookie of the name is read and
  *     the request passes when any of them is a live session.
- * Routes (edition/api.ts): `routeOf(method)` = POST /api/<method> with a JSON body for
+ * Routes (edition/protocol.ts): `routeOf(method)` = POST /api/<method> with a JSON body for
  * each name in API_METHODS, EVENTS_ROUTE = GET /events (Server-Sent Events), and the built
  * renderer for everything else, always with the strict CSP.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { API_ROUTE_PREFIX, EVENTS_ROUTE, isApiMethod, type SiglumClient, type WireReply } from '../../edition/api.ts';
+import { isApiMethod, type SiglumClient } from '../../edition/api.ts';
+import { API_ROUTE_PREFIX, EVENTS_ROUTE, type WireReply } from '../../edition/protocol.ts';
 import { SiglumError, type ErrorCode } from '../../edition/errors.ts';
 import { replyTo } from '../host/dispatch.ts';
 import { SECURITY_HEADERS } from '../host/policy.ts';

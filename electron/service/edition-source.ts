@@ -4,9 +4,10 @@
  * their lemmata (edition/schema), the witnesses those entries name, the register
  * (for the indexes), and a title page from the print settings or the target.
  */
-import type { Mark, Node as PMNode } from 'prosemirror-model';
+import type { Node as PMNode } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
 import type { DocJSON, ExportTarget, OpenedDocument, ProjectPrintSettings } from '../../edition/api.ts';
+import { printApparatus, withoutApparatusMarks } from '../../edition/apparatus/print.ts';
 import type { ApparatusEntry, PrintEdition, Witness } from '../../edition/print/model.ts';
 import {
   editionFromOpened,
@@ -57,81 +58,6 @@ export function targetTitle(
     return { title: c.title, subtitle: c.meta.date, introduction: c.meta.source };
   }
   return { title: getProject(store.db)?.title ?? 'Siglum edition', subtitle: null, introduction: null };
-}
-
-interface AppAttrs {
-  id: unknown;
-  type: unknown;
-  wit: unknown;
-  readings: unknown;
-}
-
-function sigla(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((s): s is string => typeof s === 'string' && s !== '') : [];
-}
-
-/**
- * The apparatus entries of a document: each `app` mark (one entry, possibly over
- * several text nodes when other marks split its lemma) as a print entry, in the
- * series its type says. Unlike edition/apparatus' `findEntries`, marks inside notes
- * are kept: the print and HTML builders then report them as not placeable, rather
- * than the export leaving them out without a word.
- */
-export function apparatusOf(
-  doc: PMNode,
-  seriesBTypes: readonly string[],
-): { entries: ApparatusEntry[]; sigla: Set<string> } {
-  const byId = new Map<string, { from: number; to: number; attrs: AppAttrs }>();
-  const order: string[] = [];
-  let anonymous = 0;
-  let last: { key: string; to: number; mark: Mark } | null = null;
-  doc.descendants((node, pos) => {
-    if (!node.isText) return true;
-    const mark = node.marks.find((m) => m.type.name === 'app');
-    if (mark === undefined) return false;
-    const attrs = mark.attrs as AppAttrs;
-    // Marks without an id are one entry while they run on unbroken.
-    const key =
-      typeof attrs.id === 'string' && attrs.id !== ''
-        ? attrs.id
-        : last !== null && last.to === pos && mark.eq(last.mark)
-          ? last.key
-          : `#${anonymous++}`;
-    const end = pos + node.nodeSize;
-    const seen = byId.get(key);
-    if (seen === undefined) {
-      byId.set(key, { from: pos, to: end, attrs });
-      order.push(key);
-    } else {
-      seen.to = Math.max(seen.to, end);
-    }
-    last = { key, to: end, mark };
-    return false;
-  });
-  const used = new Set<string>();
-  const entries = order.map((key): ApparatusEntry => {
-    const { from, to, attrs } = byId.get(key)!;
-    for (const s of sigla(attrs.wit)) used.add(s);
-    const readings = (Array.isArray(attrs.readings) ? attrs.readings : []).map((r) => {
-      const reading = (typeof r === 'object' && r !== null ? r : {}) as { text?: unknown; wit?: unknown };
-      const wit = sigla(reading.wit);
-      for (const s of wit) used.add(s);
-      return { text: typeof reading.text === 'string' ? reading.text : '', sigla: wit };
-    });
-    const series = typeof attrs.type === 'string' && seriesBTypes.includes(attrs.type) ? 'B' : 'A';
-    return { series, from, to, lemma: doc.textBetween(from, to, ' '), readings };
-  });
-  return { entries, sigla: used };
-}
-
-/**
- * The document without its `app` marks: the entries travel beside the text as print
- * entries (same positions: removing a mark moves nothing), and the HTML and LaTeX
- * writers refuse marks they do not know.
- */
-function withoutApparatusMarks(doc: PMNode): PMNode {
-  const app = doc.type.schema.marks['app'];
-  return app === undefined ? doc : new Transform(doc).removeMark(0, doc.content.size, app).doc;
 }
 
 const INDEXED: readonly string[] = ['person', 'place', 'org', 'term'] satisfies EntityKind[];
@@ -244,7 +170,7 @@ function gather(
   ids.forEach((id, i) => {
     const record = getDocument(store.db, id);
     const node = authority.peek(id);
-    const found = apparatusOf(node, settings.seriesBTypes);
+    const found = printApparatus(node, settings.seriesBTypes);
     apparatusInProject += found.entries.length;
     // The document's own text and its collated witnesses, described as the collation keeps them.
     const own = getCollationSettings(store.db, id).documentSiglum;

@@ -4,15 +4,19 @@
  * placeholder; documents without one (created in Siglum, imported from plain text)
  * go into a new frame, or at the end of their volume's body.
  */
-import type { DocJSON, ExportTarget, TeiExport } from '../../edition/api.ts';
+import type { ExportTarget, TeiExport } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
+import { Node } from 'prosemirror-model';
+import { mentionedEntities } from '../../edition/entities/mentions.ts';
 import {
-  exportCollectionTei,
-  exportDocumentTei,
-  exportProjectTei,
+  collectionTeiTree,
+  documentTeiTree,
   newFrame,
+  projectTeiTree,
+  type DocInput,
   type ExportRegister,
 } from '../../edition/tei/index.ts';
+import { serializeXml } from '../../edition/xml/serialize.ts';
 import { collectionIds, getCollection } from '../../db/collections.ts';
 import { getDocument, listDocuments } from '../../db/documents.ts';
 import { getProject } from '../../db/project.ts';
@@ -22,10 +26,10 @@ import type { Store } from '../../db/store.ts';
 import type { CollabAuthority } from './authority.ts';
 import { checkPointers, xmlIdsIn } from '../../edition/tei/pointers.ts';
 import { parseXml } from '../../edition/xml/parse.ts';
-import { TEI_NS, type XmlElement } from '../../edition/xml/tree.ts';
+import { TEI_NS, type XmlDocument, type XmlElement } from '../../edition/xml/tree.ts';
 import type { EntityRecord } from '../../db/entities.ts';
 import { loadContentAt } from '../../db/content.ts';
-import { withListWit } from './witnesses.ts';
+import { listedWitnesses } from './witnesses.ts';
 import { mentionRefs } from './entities.ts';
 import { fitCorpusRegister, fitFileRegister, type FileScope } from './register-ids.ts';
 import { facsimileOf, facsimilesOf, withFacsimile, withFacsimiles, type ExportedImage } from './facsimile-tei.ts';
@@ -34,9 +38,10 @@ import { facsimileOf, facsimilesOf, withFacsimile, withFacsimiles, type Exported
 export type RegisterForExport = () => EntityRecord[];
 
 /** The entity ids the documents mention. */
-function mentionedIn(docs: Iterable<DocJSON>): Set<string> {
+function mentionedIn(docs: Iterable<DocInput>): Set<string> {
   const refs = new Set<string>();
-  for (const doc of docs) for (const ref of mentionRefs(doc)) refs.add(ref);
+  for (const doc of docs)
+    for (const ref of doc instanceof Node ? mentionedEntities(doc) : mentionRefs(doc)) refs.add(ref);
   return refs;
 }
 
@@ -52,20 +57,24 @@ function samePointers(a: ExportRegister, b: ExportRegister, mentioned: ReadonlyS
  * a standOff or points anywhere else, again with it.
  */
 function fitted(
-  write: (register: ExportRegister | undefined) => string,
+  write: (register: ExportRegister | undefined) => XmlDocument,
   records: EntityRecord[] | undefined,
   scope: Omit<FileScope, 'fileIds'>,
   options: { unmentioned: boolean; frusDocument?: boolean },
 ): Written {
-  if (records === undefined) return { xml: write(undefined) };
+  if (records === undefined) return written(write(undefined));
   const draft = fitFileRegister(records, { ...scope, fileIds: new Set() }, { unmentioned: false });
   const first = write({ xmlIdOf: draft.xmlIdOf, standOff: null });
-  const parsed = parseXml(first, { fileName: 'export' }).root;
-  const fileIds = xmlIdsIn(parsed);
+  const fileIds = xmlIdsIn(first.root);
   const register = fitFileRegister(records, { ...scope, fileIds }, options);
   const unchanged =
     register.standOff === null && (register.back ?? null) === null && samePointers(draft, register, scope.mentioned);
-  return unchanged ? { xml: first, root: parsed } : { xml: write(register) };
+  return written(unchanged ? first : write(register));
+}
+
+/** A tree written out once, kept for the pointer check. */
+function written(tree: XmlDocument): Written {
+  return { xml: serializeXml(tree), root: tree.root };
 }
 
 /** An exported file, with its parsed tree when writing it has parsed it already. */
@@ -106,12 +115,12 @@ function volume(
   authority: CollabAuthority,
   collectionId: number | null,
   title: string,
-): { frame: string; docs: Map<string, DocJSON> } {
-  const docs = new Map<string, DocJSON>();
+): { frame: string; docs: Map<string, DocInput> } {
+  const docs = new Map<string, DocInput>();
   for (const info of listDocuments(store.db, collectionId)) {
     const id = Number(info.id);
     // Documents without a placeholder get a key of their own; the writer appends them.
-    docs.set(getDocument(store.db, id).frameKey ?? `siglum-${id}`, authority.peek(id).toJSON() as DocJSON);
+    docs.set(getDocument(store.db, id).frameKey ?? `siglum-${id}`, authority.peek(id));
   }
   const frame = collectionId === null ? null : getCollection(store.db, collectionId).frame;
   return { frame: frame ?? newFrame(emptyMeta(title), [...docs.keys()]), docs };
@@ -126,7 +135,7 @@ export function documentExport(
   authority: CollabAuthority,
   id: number,
   register?: RegisterForExport,
-  doc: DocJSON = authority.peek(id).toJSON() as DocJSON,
+  doc: DocInput = authority.peek(id),
   imagesFolder?: string,
 ): TeiExport {
   const record = getDocument(store.db, id);
@@ -135,14 +144,15 @@ export function documentExport(
   const collectionId = record.info.collectionId === null ? null : Number(record.info.collectionId);
   const frame = collectionId === null ? null : getCollection(store.db, collectionId).frame;
   const context = frame !== null && record.frameKey !== null ? { frame, key: record.frameKey } : {};
+  const witnesses = listedWitnesses(store, id);
   const written = fitted(
     (entities) =>
       withFacsimile(
-        withListWit(
-          store,
-          id,
-          exportDocumentTei(doc, record.meta, entities === undefined ? context : { ...context, register: entities }),
-        ),
+        documentTeiTree(doc, record.meta, {
+          ...context,
+          witnesses,
+          ...(entities === undefined ? {} : { register: entities }),
+        }),
         facsimile.surfaces,
       ),
     register?.(),
@@ -183,7 +193,7 @@ function teiOf(
 ): TeiExport {
   if ('documentId' in target) {
     const id = rowId(target.documentId, 'document');
-    const doc = at === undefined ? undefined : (loadContentAt(store.db, id, at).toJSON() as DocJSON);
+    const doc = at === undefined ? undefined : loadContentAt(store.db, id, at);
     return documentExport(store, authority, id, register, doc, imagesFolder);
   }
   const records = register?.();
@@ -194,7 +204,7 @@ function teiOf(
     const ids = listDocuments(store.db, collection.id).map((d) => Number(d.id));
     const facsimile = facsimileOf(store, ids, imagesFolder ?? imagesFolderOf(fileName));
     const written = fitted(
-      (entities) => withFacsimile(exportCollectionTei(frame, docs, entities), facsimile.surfaces),
+      (entities) => withFacsimile(collectionTeiTree(frame, docs, entities), facsimile.surfaces),
       records,
       { collectionId: collection.id, mentioned: mentionedIn(docs.values()) },
       { unmentioned: true },
@@ -216,9 +226,9 @@ function teiOf(
     ids.map((id) => listDocuments(store.db, id).map((d) => Number(d.id))),
     imagesFolder ?? imagesFolderOf(fileName),
   );
-  const corpusOf = (xml: string): string => withFacsimiles(xml, facsimiles.volumes);
+  const corpusOf = (tree: XmlDocument): XmlDocument => withFacsimiles(tree, facsimiles.volumes);
   if (records === undefined) {
-    return withPointerCheck(fileName, { xml: corpusOf(exportProjectTei(collections, title)) }, facsimiles.images);
+    return withPointerCheck(fileName, written(corpusOf(projectTeiTree(collections, title))), facsimiles.images);
   }
   // As for one volume: first with stored ids to learn each volume's ids, then fitted.
   const scopes = collections.map((c, i) => ({ collectionId: ids[i]!, mentioned: mentionedIn(c.docs.values()) }));
@@ -226,12 +236,12 @@ function teiOf(
     fitFileRegister(records, { ...scope, fileIds: new Set() }, { unmentioned: false }),
   );
   const first = corpusOf(
-    exportProjectTei(
+    projectTeiTree(
       collections.map((c, i) => ({ ...c, register: { xmlIdOf: drafts[i]!.xmlIdOf, standOff: null } })),
       title,
     ),
   );
-  const firstRoot = parseXml(first, { fileName }).root;
+  const firstRoot = first.root;
   const members = firstRoot.children.filter(
     (c): c is XmlElement => c.type === 'element' && c.uri === TEI_NS && c.name === 'TEI',
   );
@@ -242,13 +252,11 @@ function teiOf(
   const same = scopes.every((scope, i) =>
     samePointers(drafts[i]!, { xmlIdOf: corpus.volumes[i]!, standOff: null }, scope.mentioned),
   );
-  if (corpus.standOff === null && same) {
-    return withPointerCheck(fileName, { xml: first, root: firstRoot }, facsimiles.images);
-  }
-  const xml = exportProjectTei(
+  if (corpus.standOff === null && same) return withPointerCheck(fileName, written(first), facsimiles.images);
+  const tree = projectTeiTree(
     collections.map((c, i) => ({ ...c, register: { xmlIdOf: corpus.volumes[i]!, standOff: null } })),
     title,
     { xmlIdOf: () => null, standOff: corpus.standOff },
   );
-  return withPointerCheck(fileName, { xml: corpusOf(xml) }, facsimiles.images);
+  return withPointerCheck(fileName, written(corpusOf(tree)), facsimiles.images);
 }

@@ -9,9 +9,7 @@ import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import { SiglumError } from '../../edition/errors.ts';
 import { facsimileToXml, insertFacsimile, type FacsimileSurface } from '../../edition/facsimile/tei.ts';
-import { parseXml } from '../../edition/xml/parse.ts';
-import { serializeXml } from '../../edition/xml/serialize.ts';
-import { TEI_NS, type XmlElement } from '../../edition/xml/tree.ts';
+import { TEI_NS, type XmlDocument, type XmlElement } from '../../edition/xml/tree.ts';
 import {
   facsimileIdTaken,
   getImageRow,
@@ -108,26 +106,23 @@ export function facsimilesOf(
   return { volumes, images: [...byFile].map(([fileId, path]) => ({ path, fileId })) };
 }
 
-/** `xml` (a TEI file) with the facsimile of these surfaces put in; as it was with none. */
-export function withFacsimile(xml: string, surfaces: readonly FacsimileSurface[]): string {
-  return withFacsimiles(xml, [surfaces]);
+/** A TEI file's tree with the facsimile of these surfaces put in (changed in place); as it was with none. */
+export function withFacsimile(tree: XmlDocument, surfaces: readonly FacsimileSurface[]): XmlDocument {
+  return withFacsimiles(tree, [surfaces]);
 }
 
-/** `xml` (a TEI file, or a teiCorpus whose i-th TEI gets `volumes[i]`) with the facsimiles put in. */
-export function withFacsimiles(xml: string, volumes: ReadonlyArray<readonly FacsimileSurface[]>): string {
-  if (volumes.every((v) => v.length === 0)) return xml;
-  const parsed = parseXml(xml, { fileName: 'export' });
+/** A TEI file's tree, or a teiCorpus's whose i-th TEI gets `volumes[i]`, with the facsimiles put in (in place). */
+export function withFacsimiles(tree: XmlDocument, volumes: ReadonlyArray<readonly FacsimileSurface[]>): XmlDocument {
+  if (volumes.every((v) => v.length === 0)) return tree;
   const teis: XmlElement[] =
-    parsed.root.name === 'TEI'
-      ? [parsed.root]
-      : parsed.root.children.filter(
-          (c): c is XmlElement => c.type === 'element' && c.uri === TEI_NS && c.name === 'TEI',
-        );
+    tree.root.name === 'TEI'
+      ? [tree.root]
+      : tree.root.children.filter((c): c is XmlElement => c.type === 'element' && c.uri === TEI_NS && c.name === 'TEI');
   teis.forEach((tei, i) => {
     const facsimile = facsimileToXml(volumes[i] ?? []);
     if (facsimile !== null) insertFacsimile(tei, facsimile);
   });
-  return serializeXml(parsed);
+  return tree;
 }
 
 /** The images an import brought (their names as the TEI's graphic urls name them), stored; by url. */

@@ -11,6 +11,7 @@ import { diffDocuments } from '../../edition/history/diff.ts';
 import type { BackupInfo, DocumentHistory, HistoryApi, NamedVersion, TrashEntry } from '../../edition/history/api.ts';
 import { sessionVersions } from '../../edition/history/sessions.ts';
 import { SiglumError } from '../../edition/errors.ts';
+import { rowNumber } from '../../edition/ids.ts';
 import { loadContentAt } from '../../db/content.ts';
 import { documentVersion, getDocument } from '../../db/documents.ts';
 import { addNamedVersion, documentCreatedAt, listNamedVersions, stepStamps } from '../../db/history.ts';
@@ -171,7 +172,7 @@ export function historyMethods(
     restoreFromTrash: (args) =>
       call((): DocumentInfo => {
         const raw = requireString(argsObject(args, 'restoreFromTrash'), 'id', 'restoreFromTrash');
-        const trashId = /^[1-9][0-9]{0,15}$/.test(raw) ? Number(raw) : -1;
+        const trashId = rowNumber(raw) ?? -1;
         const id = store.write((tx) => restoreFromTrash(tx, trashId));
         authority.forget(id);
         return getDocument(store.db, id).info;

@@ -17,7 +17,6 @@ import type {
   CollectionInfo,
   DocJSON,
   DocumentInfo,
-  ExportTarget,
   ImportResult,
   OpenedDocument,
   ProjectInfo,
@@ -29,6 +28,7 @@ import type {
 } from '../../edition/api.ts';
 import { EXISTING_VOLUME_CHOICES, type ExistingVolumeChoice } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
+import { exportTargetOf } from '../../edition/exportTarget.ts';
 import {
   deleteCollection,
   getCollection,
@@ -354,11 +354,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
     exportTei: (args) =>
       call((): TeiExport => {
         const o = argsObject(args, 'exportTei');
-        let target: ExportTarget;
-        if (o['all'] === true) target = { all: true };
-        else if (typeof o['documentId'] === 'string') target = { documentId: o['documentId'] };
-        else if (typeof o['collectionId'] === 'string') target = { collectionId: o['collectionId'] };
-        else throw new SiglumError('bad-input', 'Say what to export: a documentId, a collectionId, or all: true.');
+        const target = exportTargetOf(o);
         const at = 'documentId' in target ? versionOf(target.documentId, o['at']) : undefined;
         const folder = checkImagesFolder(optionalString(o, 'imagesFolder', 'exportTei'));
         return exportTei(store, authority, target, () => entities.exportRecords(), at, folder);

@@ -31,6 +31,7 @@ import type {
 } from '../../edition/api.ts';
 import { MAX_PREVIEW_PAGES } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
+import { exportTargetOf } from '../../edition/exportTarget.ts';
 import { checkPrintable } from '../../edition/print/limits.ts';
 import type { PrintEdition } from '../../edition/print/model.ts';
 import { hasSqliteHeader } from '../../db/damage.ts';
@@ -188,13 +189,6 @@ function partialPath(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}-${randomUUID().slice(0, 8)}.partial`);
 }
 
-function target(o: Record<string, unknown>): ExportTarget {
-  if (o['all'] === true) return { all: true };
-  if (typeof o['documentId'] === 'string') return { documentId: o['documentId'] };
-  if (typeof o['collectionId'] === 'string') return { collectionId: o['collectionId'] };
-  throw new SiglumError('bad-input', 'Say what to export: a documentId, a collectionId, or all: true.');
-}
-
 export interface Publisher {
   exportEdition(args: Record<string, unknown>): Promise<ExportResult>;
   previewPdf(args: Record<string, unknown>): Promise<PdfPreview>;
@@ -338,7 +332,7 @@ export function createPublisher(
     trial?: ProjectPrintSettings,
     preview = false,
   ): Promise<ExportResult> {
-    const what = target(o);
+    const what = exportTargetOf(o);
     const format = o['format'];
     if (typeof format !== 'string' || !FORMATS.includes(format as EditionFormat)) {
       throw new SiglumError(
@@ -486,7 +480,7 @@ export function createPublisher(
   }
 
   async function previewPages(o: Record<string, unknown>): Promise<PagePreview> {
-    const what = target(o);
+    const what = exportTargetOf(o);
     const range = {
       first: wholeArg(o, 'first', 1, 1, Number.MAX_SAFE_INTEGER),
       count: wholeArg(o, 'count', MAX_PREVIEW_PAGES, 1, MAX_PREVIEW_PAGES),

@@ -9,6 +9,7 @@ import { Mapping, Step } from 'prosemirror-transform';
 import type { DocumentInfo } from '../../edition/api.ts';
 import { contextAround } from '../../edition/entities/textblocks.ts';
 import { SiglumError } from '../../edition/errors.ts';
+import { rowNumber } from '../../edition/ids.ts';
 import { schema } from '../../edition/schema.ts';
 import {
   REPLACE_CLIENT,
@@ -99,9 +100,9 @@ function readFilter(o: Record<string, unknown>, method: string): DocumentFilter 
   if (to !== undefined) filter.dateTo = to;
   const entity = optionalString(o, 'entityId', method);
   if (entity !== undefined && entity !== '') {
-    if (!/^[1-9][0-9]{0,15}$/.test(entity))
-      throw new SiglumError('not-found', `There is no register entry "${entity}".`);
-    filter.entityId = Number(entity);
+    const row = rowNumber(entity);
+    if (row === null) throw new SiglumError('not-found', `There is no register entry "${entity}".`);
+    filter.entityId = row;
   }
   return filter;
 }

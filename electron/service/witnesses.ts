@@ -5,15 +5,13 @@
  */
 import { Buffer } from 'node:buffer';
 import { extname, basename } from 'node:path';
-import type { DocJSON, DocumentMeta, ImportFile } from '../../edition/api.ts';
+import type { DocumentMeta, ImportFile } from '../../edition/api.ts';
 import type { DocumentCollation, WitnessApi, WitnessEdit } from '../../edition/apparatus/api.ts';
 import {
   checkCollationSettings,
   checkSiglum,
-  collationInputs,
-  collateOptionsOf,
+  collateDocumentTexts,
   DEFAULT_COLLATION_SETTINGS,
-  collateWitnesses,
   documentText,
   entryFromVariant,
   findEntries,
@@ -23,14 +21,14 @@ import {
   type WitnessInfo,
   type WitnessOrigin,
 } from '../../edition/apparatus/index.ts';
-import { apparatusEntries, toCollateXJson } from '../../edition/collation/index.ts';
+import { toCollateXJson } from '../../edition/collation/index.ts';
 import { SiglumError } from '../../edition/errors.ts';
-import { addListWit, readListWit, witnessTextFromTei } from '../../edition/tei/apparatus.ts';
-import { exportDocumentTei, type TeiImport } from '../../edition/tei/index.ts';
+import { rowNumber } from '../../edition/ids.ts';
+import { readListWit, witnessTextFromTei } from '../../edition/tei/apparatus.ts';
+import { documentTeiTree, type TeiImport } from '../../edition/tei/index.ts';
 import { schema } from '../../edition/schema.ts';
 import { Node } from 'prosemirror-model';
 import { parseXml } from '../../edition/xml/parse.ts';
-import { serializeXml } from '../../edition/xml/serialize.ts';
 import { getDocument } from '../../db/documents.ts';
 import { rowId } from '../../db/ids.ts';
 import type { Store, Tx } from '../../db/store.ts';
@@ -100,10 +98,8 @@ async function textOfFile(
   if (ext === '.xml' || ext === '.tei') {
     const parsed = await parse(file);
     if (!isTeiImport(parsed)) throw bad(`${file.name} is not a TEI file.`);
-    // The imported documents, written back (lossless) and read with the apparatus in view.
-    const texts = parsed.documents.map((d) =>
-      witnessTextFromTei(parseXml(exportDocumentTei(d.doc, d.meta)).root, siglum),
-    );
+    // The imported documents, written back as a tree (lossless) and read with the apparatus in view.
+    const texts = parsed.documents.map((d) => witnessTextFromTei(documentTeiTree(d.doc, d.meta).root, siglum));
     return { text: checkText(texts.join('\n\n'), file.name), origin: 'tei' };
   }
   const text = file.text ?? Buffer.from(file.base64 ?? '', 'base64').toString('utf8');
@@ -129,7 +125,7 @@ export function witnessMethods(
   };
   const witnessOf = (o: Record<string, unknown>, method: string): WitnessInfo => {
     const id = requireString(o, 'id', method);
-    if (!/^[1-9][0-9]{0,15}$/.test(id))
+    if (rowNumber(id) === null)
       throw new SiglumError(
         'not-found',
         `There is no witness with id "${id}". List the document's witnesses to find it.`,
@@ -240,17 +236,10 @@ export function collateDocument(store: Store, authority: CollabAuthority, docume
     witnesses: listWitnesses(store.db, documentId),
   }));
   const own = documentText(doc);
-  const ordered = collationInputs(own.text, witnesses, settings);
-  const { normalise, nearMatch } = collateOptionsOf(settings);
-  const collated = collateWitnesses(ordered, { base: 0, normalise, nearMatch });
+  const collated = collateDocumentTexts(own.text, witnesses, settings);
+  const ordered = collated.inputs;
   const baseIsDocument = ordered[0]!.id === null;
-  const variants =
-    ordered.length < 2
-      ? []
-      : apparatusEntries(collated.collation, collated.segmentation, {
-          base: 0,
-          regularisations: normalise.regularisations,
-        });
+  const variants = collated.entries;
   return {
     ...collated.view,
     documentId: String(documentId),
@@ -278,14 +267,6 @@ export function listedWitnesses(store: Store, documentId: number): Array<{ siglu
   ];
 }
 
-/** A document's exported TEI with its witnesses listed in the header (unchanged when it has none). */
-export function withListWit(store: Store, documentId: number, xml: string): string {
-  const witnesses = listedWitnesses(store, documentId);
-  if (witnesses.length === 0) return xml;
-  const parsed = parseXml(xml, { fileName: 'export' });
-  return serializeXml({ ...parsed, root: addListWit(parsed.root, witnesses) });
-}
-
 /**
  * Reads witnesses out of a document's apparatus. Entries the app mark holds give each
  * witness's text exactly as collation reads the document (edition/apparatus
@@ -299,7 +280,7 @@ function witnessReader(doc: Node, meta: DocumentMeta): (siglum: string) => strin
     return !generic;
   });
   if (!generic) return (siglum) => witnessText(doc, siglum);
-  const root = parseXml(exportDocumentTei(doc.toJSON() as DocJSON, meta)).root;
+  const root = documentTeiTree(doc, meta).root;
   return (siglum) => witnessTextFromTei(root, siglum);
 }
 

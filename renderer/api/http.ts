@@ -3,7 +3,8 @@
  * the events as Server-Sent Events from /events. The access token travels as the
  * HttpOnly cookie the server set, so nothing here ever sees it.
  */
-import { EVENTS_ROUTE, routeOf, type ApiMethod, type SiglumClient, type SiglumEvent } from '../../edition/api.ts';
+import type { ApiMethod, SiglumClient, SiglumEvent } from '../../edition/api.ts';
+import { EVENTS_ROUTE, routeOf } from '../../edition/protocol.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import { createClient } from './client.ts';
 

@@ -2,7 +2,8 @@
  * The desktop transport: calls go through `window.siglum`, the one object the Electron
  * preload exposes (see electron/preload.ts), which forwards them over IPC.
  */
-import type { SiglumBridge, SiglumClient } from '../../edition/api.ts';
+import type { SiglumClient } from '../../edition/api.ts';
+import type { SiglumBridge } from '../../edition/protocol.ts';
 import { createClient } from './client.ts';
 
 declare global {

@@ -1,16 +1,18 @@
 /**
- * The collation the variants panel shows, computed in the window on the pure engine
- * (edition/apparatus, edition/collation) from the document as the editor holds it and
- * the witnesses as the store gave them. The same inputs and order as the store's
- * `collateDocument` (the base first), so what the panel shows is what the store would
- * collate; computing it here lets an edit re-collate without a round trip.
+ * The collation the variants panel shows, computed in the window from the document as
+ * the editor holds it and the witnesses as the store gave them, by the function the
+ * store's `collateDocument` and `siglum collate --document` call (edition/apparatus
+ * `collateDocumentTexts`), so what the panel shows is what the store would collate;
+ * computing it here lets an edit re-collate without a round trip.
  *
  * Also the derived figures the views draw: variant counts per column (heat map), the
  * pairwise differences (side by side) and the table cut into blocks (alignment table).
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import {
+  collateDocumentTexts,
   collateWitnesses,
+  collationInputs,
   documentText,
   entryFromVariant,
   collateOptionsOf,
@@ -21,12 +23,7 @@ import {
   type NewEntry,
   type WitnessInfo,
 } from '../../edition/apparatus/index.ts';
-import {
-  apparatusEntries,
-  type ApparatusEntry,
-  type NormaliseOptions,
-  type VariantKind,
-} from '../../edition/collation/index.ts';
+import { type ApparatusEntry, type NormaliseOptions, type VariantKind } from '../../edition/collation/index.ts';
 
 export const VARIANT_KINDS: readonly VariantKind[] = [
   'substantive',
@@ -70,16 +67,8 @@ type Piece = { view: CollationView; entries: ApparatusEntry[] };
 type Options = { normalise: NormaliseOptions; nearMatch: boolean };
 
 function collatePiece(inputs: readonly Input[], options: Options): Piece {
-  const { normalise, nearMatch } = options;
-  const collated = collateWitnesses(inputs, { base: 0, normalise, nearMatch });
-  const entries =
-    inputs.length < 2
-      ? []
-      : apparatusEntries(collated.collation, collated.segmentation, {
-          base: 0,
-          regularisations: normalise.regularisations,
-        });
-  return { view: collated.view, entries };
+  const { view, entries } = collateWitnesses(inputs, { base: 0, ...options });
+  return { view, entries };
 }
 
 /** A blank line (with any spaces around it) ends a paragraph, as documentText writes them. */
@@ -188,26 +177,10 @@ export function collateDocumentView(
   settings: CollationSettings,
 ): Workbench {
   const own = documentText(doc);
-  const inputs = [
-    {
-      siglum: settings.documentSiglum,
-      text: own.text,
-      id: null as string | null,
-    },
-    ...[...witnesses]
-      .sort((a, b) => a.position - b.position)
-      .map((w) => ({
-        siglum: w.siglum,
-        text: w.text,
-        id: w.id as string | null,
-      })),
-  ];
-  const at = inputs.findIndex((w) => w.id === settings.base);
-  const ordered = at <= 0 ? inputs : [inputs[at]!, ...inputs.slice(0, at), ...inputs.slice(at + 1)];
-  const options = collateOptionsOf(settings);
+  const ordered = collationInputs(own.text, witnesses, settings);
   const long = ordered.length > 1 && ordered.reduce((n, w) => n + w.text.length, 0) > PARAGRAPH_MODE_CHARS;
-  const byParagraph = long ? collateByParagraph(ordered, options) : null;
-  const piece = byParagraph ?? collatePiece(ordered, options);
+  const byParagraph = long ? collateByParagraph(ordered, collateOptionsOf(settings)) : null;
+  const piece = byParagraph ?? collateDocumentTexts(own.text, witnesses, settings);
   return {
     sigla: ordered.map((w) => w.siglum),
     ids: ordered.map((w) => w.id),

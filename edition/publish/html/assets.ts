@@ -6,10 +6,11 @@
  * search words. It is plain ES2020 for any current browser, written here as text
  * because edition/ produces the files without reading any from disk.
  *
- * Folding in the browser must match the index's (edition/entities/fold.ts): NFD
- * without combining marks, lower case where that keeps the length, and the letters
- * NFD leaves whole (ß, ł, ’...) from a table the builder takes from the text.
+ * The script folds a query with the index's own code: edition/entities/fold.ts,
+ * compiled into fold-script.ts, whose `makeFolding` it gives the letters NFD leaves
+ * whole (ß, ł, ’...) from a table the builder takes from the text.
  */
+import { FOLD_SCRIPT } from './fold-script.ts';
 import { scriptJson } from './search.ts';
 
 export const EDITION_CSS = `/* Siglum static edition */
@@ -151,29 +152,14 @@ mark { background: #fbe7a1; color: inherit; padding: 0 .05em; }
 const SCRIPT = String.raw`(function (FOLD) {
   'use strict';
   var WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
-  var MARKS = /\p{M}/gu;
   var KINDS = { person: 'Person', place: 'Place', org: 'Organisation', term: 'Term' };
 
-  function foldChar(ch) {
-    var f = Object.prototype.hasOwnProperty.call(FOLD, ch) ? FOLD[ch] : ch.normalize('NFD').replace(MARKS, '');
-    var lower = f.toLowerCase();
-    return lower.length === f.length ? lower : f;
-  }
-  /** The folded text and, for each folded unit, the index of its source character. */
-  function foldWithMap(src) {
-    var text = '';
-    var map = [];
-    for (var i = 0; i < src.length; ) {
-      var cp = src.codePointAt(i);
-      var width = cp > 0xffff ? 2 : 1;
-      var f = cp < 0x80 ? src.charAt(i).toLowerCase() : foldChar(src.slice(i, i + width));
-      for (var k = 0; k < f.length; k++) map.push(i);
-      text += f;
-      i += width;
-    }
-    map.push(src.length);
-    return { text: text, map: map };
-  }
+  // The index's own folding (edition/entities/fold.ts), over the table of the text's
+  // characters NFD does not fold as the index did.
+  var foldWithMap = (function () {
+${FOLD_SCRIPT}
+    return SiglumFold;
+  })().makeFolding(FOLD).foldWithMap;
   function queryWords(q) {
     var words = foldWithMap(q).text.match(WORD) || [];
     // The last word matches as a prefix while it is being typed.

@@ -5,6 +5,7 @@
  * search box.
  */
 import { escapeHtml } from '../../print/apparatus.ts';
+import { MONTHS } from '../../plaintext/conventions.ts';
 import type { EntityKind } from '../model.ts';
 
 /** Allows only the edition's own files: blocks inline scripts, inline styles and anything remote. */
@@ -98,21 +99,7 @@ export function displayDate(iso: string | null | undefined): string | null {
   if (!iso) return null;
   const m = /^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso);
   if (!m) return iso;
-  const months = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ];
-  const month = m[2] ? months[Number(m[2]) - 1] : undefined;
+  const month = m[2] ? MONTHS[Number(m[2]) - 1] : undefined;
   if (!month) return m[1] ?? iso;
   return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
 }

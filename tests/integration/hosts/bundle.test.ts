@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { WireReply } from '../../../edition/api.ts';
+import type { WireReply } from '../../../edition/protocol.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 const nodeAddon = join(

@@ -8,6 +8,8 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/main.ts';
 import { parseInProcess } from '../../../electron/service/formats.ts';
+import { schema } from '../../../edition/schema.ts';
+import { collateDocumentView } from '../../../renderer/collation/workbench.ts';
 import { serviceFixture } from '../service/helpers.ts';
 
 const shared = resolve(import.meta.dirname, '../../../../shared');
@@ -112,5 +114,45 @@ describe('siglum collate', () => {
     expect(status).toBe(0);
     expect(out).toContain('| Base | A | black   | cat in a | black | basket |');
     expect(out).toContain('| D    | A | striped | cat in a | white | basket |');
+  });
+
+  it('collates a document as the variants panel and the service do: the same function, the same result', async () => {
+    const s = service('same.siglum', { create: true, parseFile: parseInProcess });
+    const doc = await s.createDocument({ title: 'Cat' });
+    const opened = await s.openDocument({ id: doc.id });
+    const text = 'The black Cat sat in a black basket';
+    const slice = { content: [{ type: 'text', text }] };
+    const steps = [{ stepType: 'replace', from: 1, to: 1, slice }];
+    await s.pushSteps({ documentId: doc.id, version: opened.version, clientID: 't', steps });
+    await s.addWitness({ documentId: doc.id, siglum: 'W1', text: 'The white cat sat in a basket' });
+    const w2 = await s.addWitness({ documentId: doc.id, siglum: 'W2', text: 'A black cat sat on the black basket' });
+    // A witness as base, case kept, a regularisation and near matching: every setting counts.
+    await s.setBase({ documentId: doc.id, witnessId: w2.id });
+    const regularisations = [{ from: 'A', to: 'The' }];
+    const normalise = { caseFold: false, diacritics: false, punctuation: false, nearMatch: true };
+    await s.updateCollationSettings({ documentId: doc.id, settings: { normalise, regularisations } });
+    const byService = await s.collateDocument({ documentId: doc.id });
+    const now = await s.openDocument({ id: doc.id });
+    const panel = collateDocumentView(
+      schema.nodeFromJSON(now.doc),
+      await s.listWitnesses({ documentId: doc.id }),
+      await s.getCollationSettings({ documentId: doc.id }),
+    );
+    s.close();
+    expect(byService.sigla).toEqual(['W2', 'Base', 'W1']);
+    expect(panel.sigla).toEqual(byService.sigla);
+    const { sigla, base, texts, table, segmentation, variants, apparatus, transpositions } = byService;
+    expect(panel.view).toEqual({ sigla, base, texts, table, segmentation, variants, apparatus, transpositions });
+    const { status, out } = await cli(
+      'collate',
+      '--document',
+      doc.id,
+      '--format',
+      'json',
+      '--project',
+      tmp.file('same.siglum'),
+    );
+    expect(status).toBe(0);
+    expect(JSON.parse(out)).toEqual(byService.collatex);
   });
 });

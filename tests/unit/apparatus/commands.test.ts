@@ -18,7 +18,6 @@ import {
   findEntries,
   findEntry,
   makeEntry,
-  printApparatus,
   promoteReading,
   removeReading,
   renderApparatus,
@@ -73,10 +72,6 @@ describe('apparatus entries in the document', () => {
     ]);
     expect(renderApparatus(s.doc)).toEqual(['quick] swift B']);
     expect(renderApparatus(s.doc, 'positive')).toEqual(['quick A] swift B']);
-    const [from, to] = at(s, 'quick');
-    expect(printApparatus(s.doc)).toEqual([
-      { series: 'A', from, to, lemma: 'quick', readings: [{ text: 'swift', sigla: ['B'] }] },
-    ]);
   });
 
   it('keeps the entry on its lemma while text is typed before, after and inside it', () => {

@@ -3,8 +3,8 @@
  * it holds, and an upper bound of its height that needs no layout per line.
  * Runs in the print page.
  */
-import { escapeHtml, formatApparatusSeries } from './apparatus.ts';
-import type { PrintData } from './html.ts';
+import { escapeHtml, formatApparatusSeries } from '../apparatus.ts';
+import type { PrintData } from '../html.ts';
 
 /** A note call found on a line of a flow. */
 export interface NoteRef {

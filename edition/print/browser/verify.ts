@@ -5,8 +5,8 @@
  * on a page whose foot overflows onto the text, and one never placed at all are
  * reported; the others are counted as placed.
  */
-import type { PrintData } from './html.ts';
-import type { Misplaced, PageSummary } from './model.ts';
+import type { PrintData } from '../html.ts';
+import type { Misplaced, PageSummary } from '../model.ts';
 
 type AnchorY = (el: Element, after: boolean, origin: number) => number | null;
 
