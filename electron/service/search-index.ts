@@ -62,9 +62,10 @@ export class SearchIndex {
   ready(): number {
     const stale = staleDocuments(this.store.db);
     if (stale.length === 0) return 0;
-    // While the worker runs it takes every stale document, an edit made meanwhile too
-    // (its next pass): indexing some here as well would hold this thread for nothing.
-    if (this.worker !== null) return stale.length;
+    // While the worker runs it takes a large batch whole; a few stale documents (what was
+    // typed a moment ago) are indexed here, so a search finds them at once. Both threads
+    // write what the document holds, so whichever writes last is right.
+    if (this.worker !== null && stale.length > INDEX_HERE_AT_MOST) return stale.length;
     if (stale.length <= INDEX_HERE_AT_MOST || !this.startWorker()) {
       this.indexHere(stale);
       return 0;
