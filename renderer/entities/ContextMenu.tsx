@@ -29,8 +29,21 @@ export default function ContextMenu(props: { at: ContextMenuAt }) {
     const onDown = (e: PointerEvent) => {
       if (!menu.contains(e.target as Node)) close();
     };
+    // Escape closes the menu wherever the focus is: the editor can take the focus back
+    // after a right click, before or after the menu's first item took it.
+    const onEscape = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      e.stopPropagation();
+      close();
+      view().focus();
+    };
     document.addEventListener('pointerdown', onDown, true);
-    onCleanup(() => document.removeEventListener('pointerdown', onDown, true));
+    document.addEventListener('keydown', onEscape, true);
+    onCleanup(() => {
+      document.removeEventListener('pointerdown', onDown, true);
+      document.removeEventListener('keydown', onEscape, true);
+    });
   });
 
   const item = (label: string, shortcut: string, run: () => void, disabled = false) => (
@@ -57,12 +70,7 @@ export default function ContextMenu(props: { at: ContextMenuAt }) {
       aria-label="Mentions"
       ref={menu}
       style={{ left: `${left()}px`, top: `${top()}px` }}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          close();
-          view().focus();
-        } else onMenuKeyDown(e);
-      }}
+      onKeyDown={(e) => onMenuKeyDown(e)}
     >
       <Show when={canMark()}>
         <div class="menu-section" role="group" aria-label="Mark as">
