@@ -146,3 +146,40 @@ describe('the electron-builder configuration', () => {
     expect(existsSync(join(root, pkg.build.linux.icon ?? 'missing'))).toBe(true);
   });
 });
+
+describe('the packaged app’s image library', () => {
+  /** A package and, recursively, the dependencies it needs installed here (optional ones only when present). */
+  function closure(name: string, seen = new Set<string>()): Set<string> {
+    if (seen.has(name)) return seen;
+    const dir = join(root, 'node_modules', name);
+    if (!existsSync(join(dir, 'package.json'))) return seen;
+    seen.add(name);
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>;
+      optionalDependencies?: Record<string, string>;
+    };
+    for (const dep of [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.optionalDependencies ?? {})]) {
+      closure(dep, seen);
+    }
+    return seen;
+  }
+
+  it('ships sharp with every package it loads, its native parts outside the archive', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      build: { files: string[]; asarUnpack?: string[] };
+    };
+    // The service bundle leaves sharp to node_modules (electron/build.mjs), and the
+    // files list leaves node_modules out unless a package is named after that.
+    const excluded = pkg.build.files.indexOf('!**/node_modules/**/*');
+    const named = (patterns: readonly string[], name: string) =>
+      patterns.some((p) => p === `node_modules/${name}/**/*` || p === `node_modules/${name.split('/')[0]}/**/*`);
+    const needed = [...closure('sharp')];
+    expect(needed).toContain('detect-libc');
+    expect(needed.some((n) => n.startsWith('@img/sharp-libvips-'))).toBe(true);
+    for (const name of needed) expect(named(pkg.build.files.slice(excluded + 1), name), name).toBe(true);
+    // A .node addon and libvips's shared library cannot be loaded from inside app.asar.
+    for (const name of needed.filter((n) => n === 'sharp' || n.startsWith('@img/sharp-'))) {
+      expect(named(pkg.build.asarUnpack ?? [], name), name).toBe(true);
+    }
+  });
+});
