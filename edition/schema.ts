@@ -210,7 +210,7 @@ export const nodes = {
     inline: true,
     attrs: { facs: { default: null }, xml },
     selectable: false,
-    parseDOM: [{ tag: 'br', getAttrs: (dom) => ({ facs: (dom as HTMLElement).getAttribute('data-facs') }) }],
+    parseDOM: [{ tag: 'br', getAttrs: (dom) => ({ facs: (dom as PastedElement).getAttribute('data-facs') }) }],
     toDOM: (node) => {
       const facs = node.attrs['facs'] as string | null;
       return facs === null ? ['br'] : ['br', { 'data-facs': facs }];
