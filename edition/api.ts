@@ -177,6 +177,11 @@ export interface ProjectPrintSettings {
   indexLines: boolean;
   /** Each document starts a new page (false runs documents on). */
   documentStartsPage: boolean;
+  /**
+   * Page images in the PDF: 'facing' prints each page's image on a verso opposite the
+   * recto where its transcription begins (edition/print/model.ts); 'none' prints none.
+   */
+  facsimile: 'none' | 'facing';
 }
 
 /** A note or apparatus entry that did not print on the page of its call or lemma. */

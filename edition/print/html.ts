@@ -16,8 +16,16 @@ import { schema } from '../schema.ts';
 import { abbreviateLemma, escapeHtml } from './apparatus.ts';
 import { SiglumError } from '../errors.ts';
 import { kindOfElement } from '../entities/model.ts';
+import { facsIds, facsOf } from '../facsimile/links.ts';
 import type { Hyphenate } from './hyphenate.ts';
-import { beginsSection, divHead, type Misplaced, type PrintEdition, type ResolvedPrintSettings } from './model.ts';
+import {
+  beginsSection,
+  divHead,
+  type Misplaced,
+  type PrintEdition,
+  type PrintPageImage,
+  type ResolvedPrintSettings,
+} from './model.ts';
 
 /** The JSON the paginator reads from `#print-data`. */
 export interface PrintData {
@@ -31,6 +39,11 @@ export interface PrintData {
     } | null>;
   }>;
   entities: Array<{ kind: 'person' | 'place' | 'org'; name: string }>;
+  /**
+   * Page images to print opposite their text (`facsimile: 'facing'`), numbered as the
+   * page breaks' `data-facs` and the images of `#facs-store` name them.
+   */
+  pageImages: Array<{ label: string; width: number; height: number }>;
 }
 
 export interface PrintHtml {
@@ -62,6 +75,7 @@ class DocRenderer {
     private readonly hyphenate: Hyphenate,
     private readonly entityIndex: (kind: 'person' | 'place' | 'org', key: string, name: string) => number,
     markers: Marker[],
+    private readonly pageImageIndex: (surface: string, n: string | null) => number | null = () => null,
   ) {
     this.markers = [...markers].sort((a, b) => a.pos - b.pos);
   }
@@ -109,8 +123,13 @@ class DocRenderer {
   private block(node: PMNode, pos: number, inNote: boolean, extraClass = ''): string {
     const start = pos + 1;
     if (!inNote && node.type.name === 'heading' && !this.claimedHeads.has(node)) this.sectionPending = true;
-    const leaf = (tag: string, cls: string, prefix = ''): string =>
-      `<${tag} class="blk ${cls}${extraClass}${this.sectionClass(inNote)}">${prefix}${this.inline(node, start, inNote)}${inNote ? '' : this.markersUpTo(start + node.content.size)}</${tag}>`;
+    const leaf = (tag: string, cls: string, prefix = ''): string => {
+      const open = `<${tag} class="blk ${cls}${extraClass}${this.sectionClass(inNote)}">`;
+      const content = this.inLeaf(inNote ? null : { tag, cls: `blk ${cls}${extraClass} cont` }, () =>
+        this.inline(node, start, inNote),
+      );
+      return `${open}${prefix}${content}${inNote ? '' : this.markersUpTo(start + node.content.size)}</${tag}>`;
+    };
     switch (node.type.name) {
       case 'heading': {
         // Headings are centred and become PDF bookmarks: no soft hyphens.
@@ -141,7 +160,9 @@ class DocRenderer {
           if (child.type.name === 'label') {
             label = `<span class="label">${this.inline(child, childPos + 1, inNote)}</span> `;
           } else {
-            const content = this.inline(child, childPos + 1, inNote);
+            const content = this.inLeaf(inNote ? null : { tag: 'div', cls: `blk item${extraClass} cont` }, () =>
+              this.inline(child, childPos + 1, inNote),
+            );
             const end = inNote ? '' : this.markersUpTo(childPos + 1 + child.content.size);
             html += `<div class="blk item${extraClass}${this.sectionClass(inNote)}">${label}${content}${end}</div>`;
             label = '';
@@ -160,14 +181,38 @@ class DocRenderer {
     }
   }
 
+  /**
+   * The leaf block whose content is being written, as a page break with a page image
+   * reopens it (`</p><p class="blk para cont">`): its transcription then begins a block
+   * of its own, which the paginator starts on a recto. Null inside notes and labels.
+   */
+  private openLeaf: { tag: string; cls: string } | null = null;
+
+  private inLeaf(leaf: { tag: string; cls: string } | null, write: () => string): string {
+    const outer = this.openLeaf;
+    this.openLeaf = leaf;
+    try {
+      return write();
+    } finally {
+      this.openLeaf = outer;
+    }
+  }
+
   private inline(parent: PMNode, start: number, inNote: boolean): string {
     let html = '';
+    const leaf = this.openLeaf;
     parent.forEach((child, offset) => {
       const pos = start + offset;
       if (child.isText) {
         html += this.text(child.text ?? '', child.marks, pos, inNote);
         return;
       }
+      // The page image's index, for a page break that prints one opposite its text.
+      const facs =
+        !inNote && leaf !== null && child.type.name === 'pageBreak'
+          ? this.pageImageFor(child.attrs['n'] as string | null, facsOf(child))
+          : null;
+      if (facs !== null && offset > 0) html += `</${leaf!.tag}><${leaf!.tag} class="${leaf!.cls}">`;
       if (!inNote) html += this.markersUpTo(pos);
       switch (child.type.name) {
         case 'note':
@@ -178,7 +223,8 @@ class DocRenderer {
           break;
         case 'pageBreak': {
           const n = child.attrs['n'] as string | null;
-          html += `<span class="pb">|${n === null ? '' : `<sup>${escapeHtml(n)}</sup>`}</span>`;
+          const data = facs === null ? '' : ` data-facs="${facs}"`;
+          html += `<span class="pb"${data}>|${n === null ? '' : `<sup>${escapeHtml(n)}</sup>`}</span>`;
           break;
         }
         case 'teiInline':
@@ -189,6 +235,12 @@ class DocRenderer {
       }
     });
     return html;
+  }
+
+  /** The print index of the first page image `facs` names, or null when it names none of the document's. */
+  private pageImageFor(n: string | null, facs: string | null): number | null {
+    const surface = facsIds(facs)[0];
+    return surface === undefined ? null : this.pageImageIndex(surface, n);
   }
 
   private hyphenateText = true;
@@ -316,6 +368,28 @@ export class EntityTable {
   }
 }
 
+/**
+ * The page images an edition prints opposite their text, numbered in order of their
+ * page breaks; each surface once (a second page break on it prints no second image).
+ */
+export class PageImageTable {
+  readonly entries: PrintData['pageImages'] = [];
+  /** `<img>` elements for `#facs-store`, index for index. */
+  readonly images: string[] = [];
+  private readonly taken = new Set<PrintPageImage>();
+
+  /** The index of `image` printed with `label`, or null when it is printed already. */
+  add(image: PrintPageImage, label: string | null): number | null {
+    // The print page loads nothing from outside: an image comes as a data URL or not at all.
+    if (this.taken.has(image) || !/^data:image\/(jpeg|png);base64,/.test(image.src)) return null;
+    this.taken.add(image);
+    const k = this.entries.length;
+    this.entries.push({ label: label ?? image.n ?? '', width: image.width, height: image.height });
+    this.images.push(`<img data-facs="${k}" src="${escapeHtml(image.src)}" alt="">`);
+    return k;
+  }
+}
+
 /** One document as HTML: its leaf blocks, note bodies, apparatus data and rejected entries. */
 export interface RenderedDocument {
   body: string;
@@ -337,6 +411,7 @@ export function renderDocument(
   settings: ResolvedPrintSettings,
   hyphenate: Hyphenate,
   entities: EntityTable,
+  pageImages: PageImageTable = new PageImageTable(),
 ): RenderedDocument {
   const rejected: Misplaced[] = [];
   let doc: PMNode;
@@ -392,7 +467,20 @@ export function renderDocument(
       })),
     });
   });
-  const renderer = new DocRenderer(d, settings, hyphenate, (kind, ref, name) => entities.add(kind, ref, name), markers);
+  const images = new Map(
+    settings.facsimile === 'facing' ? (document.pageImages ?? []).map((image) => [image.surface, image]) : [],
+  );
+  const renderer = new DocRenderer(
+    d,
+    settings,
+    hyphenate,
+    (kind, ref, name) => entities.add(kind, ref, name),
+    markers,
+    (surface, n) => {
+      const image = images.get(surface);
+      return image === undefined ? null : pageImages.add(image, n);
+    },
+  );
   const body = renderer.renderDoc(doc);
   return {
     body,
@@ -416,12 +504,13 @@ export function buildPrintHtml(
   const { hyphenate } = options;
   const rejected: Misplaced[] = [];
   const entities = new EntityTable(edition.register);
-  const data: PrintData = { documents: [], entities: entities.entries };
+  const pageImages = new PageImageTable();
+  const data: PrintData = { documents: [], entities: entities.entries, pageImages: pageImages.entries };
   const flows: string[] = [];
   const noteStore: string[] = [];
 
   edition.documents.forEach((document, d) => {
-    const r = renderDocument(document, d, settings, hyphenate, entities);
+    const r = renderDocument(document, d, settings, hyphenate, entities, pageImages);
     rejected.push(...r.rejected);
     noteStore.push(...r.noteBodies);
     data.documents.push(r.data);
@@ -466,6 +555,7 @@ ${options.css}</style></head>
 ${front === '' ? '' : `<section class="flow col" data-kind="front" data-head="${escapeHtml(edition.title)}">${front}</section>`}
 ${textFlows.join('\n')}
 <div id="fn-store" class="foot">${noteStore.join('')}</div>
+${pageImages.images.length === 0 ? '' : `<div id="facs-store">${pageImages.images.join('')}</div>`}
 </div>
 <div id="pages"></div>
 <script type="application/json" id="print-data">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>

@@ -34,7 +34,32 @@ export interface PrintDocument {
   title: string;
   doc: DocJSON;
   apparatus: ApparatusEntry[];
+  /**
+   * The document's page images for `facsimile: 'facing'`, by surface: a page break
+   * whose `facs` names `surface` gets `src` on the verso opposite its text.
+   */
+  pageImages?: PrintPageImage[];
 }
+
+/** A page image as the print page shows it (a JPEG data URL made for print, not the original). */
+export interface PrintPageImage {
+  /** The surface's `xml:id`, as a page break's `facs` names it (without `#`). */
+  surface: string;
+  src: string;
+  /** Pixel size of `src`: the image is scaled to the text block keeping this ratio. */
+  width: number;
+  height: number;
+  /** The surface's own label, printed when the page break has no `n`. */
+  n: string | null;
+}
+
+/**
+ * Page images in the PDF: 'none', or 'facing': each page image on a verso (even page)
+ * opposite the recto on which the transcription of that page begins.
+ */
+export type FacsimilePrint = 'none' | 'facing';
+
+export const FACSIMILE_PRINTS: readonly FacsimilePrint[] = ['none', 'facing'];
 
 /** Page geometry in millimetres. */
 export interface PageMargins {
@@ -122,6 +147,13 @@ export interface PrintSettings {
   indexLines?: boolean;
   /** Start each document on a new page (default); false runs documents on. */
   documentStartsPage?: boolean;
+  /**
+   * 'facing': each page break whose `facs` names a page image of its document begins
+   * a new recto, and the image (scaled to the text block, its label under it) prints
+   * on the verso before it, a blank page going between where the text ends on a
+   * verso. Default 'none'.
+   */
+  facsimile?: FacsimilePrint;
 }
 
 export interface PrintEdition {
@@ -156,6 +188,7 @@ export type ResolvedPrintSettings = {
   index: boolean;
   indexLines: boolean;
   documentStartsPage: boolean;
+  facsimile: FacsimilePrint;
 };
 
 const PAGE_SIZES: Record<PageSizeName, { width: number; height: number }> = {
@@ -204,6 +237,7 @@ export function resolvePrintSettings(s: PrintSettings): ResolvedPrintSettings {
     index: s.index ?? true,
     indexLines: s.indexLines ?? false,
     documentStartsPage: s.documentStartsPage ?? true,
+    facsimile: s.facsimile ?? 'none',
   };
   const textWidth = size.width - margins.left - margins.right;
   const textHeight = size.height - margins.top - margins.bottom;
@@ -222,6 +256,12 @@ export function resolvePrintSettings(s: PrintSettings): ResolvedPrintSettings {
     throw new SiglumError(
       'bad-input',
       `Line numbers restart per page, document or section, not ${String(resolved.lineNumberRestart)}.`,
+    );
+  }
+  if (!FACSIMILE_PRINTS.includes(resolved.facsimile)) {
+    throw new SiglumError(
+      'bad-input',
+      `Page images print 'none' or 'facing' (opposite their text), not ${String(resolved.facsimile)}.`,
     );
   }
   if (!Number.isInteger(resolved.lineNumberInterval) || resolved.lineNumberInterval < 1) {
@@ -251,7 +291,8 @@ export interface Misplaced {
 export interface PageSummary {
   /** 1-based physical page number (the title page is 1). */
   number: number;
-  kind: 'title' | 'front' | 'text' | 'index';
+  /** 'facsimile': a page image opposite its text; 'blank': left empty so that the next page is a verso. */
+  kind: 'title' | 'front' | 'text' | 'index' | 'facsimile' | 'blank';
   /** Document index for text pages. */
   document: number | null;
   /** Printed line numbers of the lines on the page that carry one (text pages). */

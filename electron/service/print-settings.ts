@@ -8,6 +8,7 @@ import type { ProjectPrintSettings } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import {
   DEFAULT_FONT_FAMILY,
+  FACSIMILE_PRINTS,
   LINE_NUMBER_RESTARTS,
   resolvePrintSettings,
   type PrintSettings,
@@ -33,6 +34,7 @@ export const DEFAULT_PRINT_SETTINGS: ProjectPrintSettings = {
   index: true,
   indexLines: false,
   documentStartsPage: true,
+  facsimile: 'none',
 };
 
 type Key = keyof ProjectPrintSettings;
@@ -151,6 +153,8 @@ function checkOne(key: Key, value: unknown): ProjectPrintSettings[Key] {
         throw bad(`The language must be a BCP 47 tag such as en, de, la or grc, not ${show(value)}.`);
       }
       return value;
+    case 'facsimile':
+      return oneOf(value, 'Page images in the PDF', FACSIMILE_PRINTS);
     case 'mirrorMargins':
     case 'index':
     case 'indexLines':
@@ -176,6 +180,7 @@ export function toPrintSettings(s: ProjectPrintSettings): PrintSettings {
     index: s.index,
     indexLines: s.indexLines,
     documentStartsPage: s.documentStartsPage,
+    facsimile: s.facsimile,
   };
 }
 

@@ -4,6 +4,7 @@
  * JPEG a browser shows (the originals may be TIFF), at most 2,000 px wide: the zones
  * keep the original's coordinates, and the page's SVG scales the image to them.
  */
+import type { ResizeOptions } from 'sharp';
 import { getImageRow, imageFileOriginal, listSurfaces } from '../../db/facsimiles.ts';
 import type { Store } from '../../db/store.ts';
 import { loadSharp } from './page-images.ts';
@@ -11,6 +12,28 @@ import type { PublishEdition, PublishSurface } from '../../edition/publish/model
 
 /** The widest page image the edition carries. */
 const MAX_WIDTH = 2000;
+
+/**
+ * A kept page image (its page of the original file) as a JPEG flattened on white,
+ * resized as `resize` says (never enlarged), with the JPEG's size in pixels. Made with
+ * sharp on its own threads; the original is read in one read transaction.
+ */
+export async function pageImageJpeg(
+  store: Store,
+  imageId: number,
+  resize: ResizeOptions,
+): Promise<{ data: Buffer; width: number; height: number }> {
+  const row = store.read(() => getImageRow(store.db, imageId));
+  const { original } = store.read(() => imageFileOriginal(store.db, row.fileId));
+  const { data, info } = await (
+    await loadSharp()
+  )(original, { page: row.page })
+    .resize({ ...resize, withoutEnlargement: true })
+    .flatten({ background: '#ffffff' })
+    .jpeg({ quality: 82 })
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}
 
 /**
  * `edition` with each document's pages (those it has) and the image files to write
@@ -35,18 +58,7 @@ export async function withPageImages(
       if (s.image !== null) {
         const src = `facsimile/${s.image.id}.jpg`;
         if (!files.has(src)) {
-          const row = store.read(() => getImageRow(store.db, Number(s.image!.id)));
-          const { original } = store.read(() => imageFileOriginal(store.db, row.fileId));
-          files.set(
-            src,
-            await (
-              await loadSharp()
-            )(original, { page: row.page })
-              .resize({ width: MAX_WIDTH, withoutEnlargement: true })
-              .flatten({ background: '#ffffff' })
-              .jpeg({ quality: 82 })
-              .toBuffer(),
-          );
+          files.set(src, (await pageImageJpeg(store, Number(s.image.id), { width: MAX_WIDTH })).data);
         }
         image = { src, width: s.image.width, height: s.image.height };
       }

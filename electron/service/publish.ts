@@ -40,6 +40,7 @@ import type { Store } from '../../db/store.ts';
 import type { PageImagesResult, PageRange, PdfProgress, PdfResult } from '../pdf/render.ts';
 import { publishHtml, publishLatex } from '../publish/index.ts';
 import { withPageImages } from './publish-facsimile.ts';
+import { withPrintPageImages } from './print-facsimile.ts';
 import type { CollabAuthority } from './authority.ts';
 import { gatherEdition, targetTitle } from './edition-source.ts';
 import { checkExportPath, checkRequestedPath, makeExportFolders, type ExportPolicy } from './export-paths.ts';
@@ -312,6 +313,16 @@ export function createPublisher(
     return { id, gathered, progress, docs, titleOf, printed };
   }
 
+  /** The edition to lay out: with its page images when the settings print them opposite their text. */
+  function printEdition(
+    gathered: ReturnType<typeof gatherEdition>,
+    current: ProjectPrintSettings,
+  ): Promise<PrintEdition> {
+    return current.facsimile === 'facing'
+      ? withPrintPageImages(store, gathered.edition, gathered.documentIds)
+      : Promise.resolve(gathered.edition);
+  }
+
   /** A PDF layout's misplaced entries as the API reports them. */
   function misplacedOf(
     list: PdfResult['misplaced'],
@@ -373,7 +384,7 @@ export function createPublisher(
       checkPrintable(gathered.edition);
       const partial = partialPath(path);
       try {
-        const result = await pdf(gathered.edition, partial, (p) => {
+        const result = await pdf(await printEdition(gathered, current), partial, (p) => {
           if (p.stage === 'layout') progress('layout', docs + 2);
           else if (p.stage === 'pdf') progress('pdf', docs + 3);
         });
@@ -490,7 +501,7 @@ export function createPublisher(
     const { id, gathered, progress, docs, titleOf } = gather(o, what, current, 'pdf', 3 + range.count);
     checkPrintable(gathered.edition);
     const result = await pageImages(
-      gathered.edition,
+      await printEdition(gathered, current),
       range,
       (p) => {
         if (p.stage === 'layout') progress('layout', docs + 2);

@@ -1,6 +1,6 @@
 /**
  * The project's print settings: page size, margins, font, line numbers (interval, side,
- * restart), apparatus series, which note types print. Saved together with
+ * restart), apparatus series, which note types print, page images opposite their text. Saved together with
  * `updatePrintSettings`; a value the store refuses is named in the sentence shown.
  */
 import { createResource, createSignal, Show, For } from 'solid-js';
@@ -267,6 +267,17 @@ export default function PrintSettingsForm() {
                 onChange={(e) => set('documentStartsPage', e.currentTarget.checked)}
               />{' '}
               Each document starts a page
+            </label>
+            <label class="field">
+              <span class="field-label">Page images (PDF)</span>
+              <select
+                name="facsimile"
+                value={s().facsimile}
+                onChange={(e) => set('facsimile', e.currentTarget.value as ProjectPrintSettings['facsimile'])}
+              >
+                <option value="none">none</option>
+                <option value="facing">opposite their text</option>
+              </select>
             </label>
             <label class="field">
               <span class="field-label">Language of the text (for hyphenation)</span>

@@ -51,6 +51,7 @@ test('saves the project print settings from the dialog and reads them back', asy
   await form.getByLabel('Line number every').fill('10');
   await form.getByLabel('Line numbers in the margin').selectOption('right');
   await form.getByLabel('Note types that print').fill('source');
+  await form.getByLabel('Page images (PDF)').selectOption('facing');
   await form.getByLabel('Line number every').press('Tab');
   await form.getByRole('button', { name: 'Save settings' }).click();
   await expect(form.getByRole('status')).toHaveText('Print settings saved.');
@@ -72,6 +73,7 @@ test('saves the project print settings from the dialog and reads them back', asy
   await expect(form.getByLabel('Line number every')).toHaveValue('10');
   await expect(form.getByLabel('Line numbers in the margin')).toHaveValue('right');
   await expect(form.getByLabel('Note types that print')).toHaveValue('source');
+  await expect(form.getByLabel('Page images (PDF)')).toHaveValue('facing');
   await expect(form.getByLabel('Font family')).not.toHaveValue(/color/);
 });
 

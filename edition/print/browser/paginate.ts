@@ -29,6 +29,11 @@ import type { LayoutReport, PageSummary } from '../model.ts';
 
 type FlowKind = 'front' | 'text' | 'index';
 
+/** The summary of a page without lines (title, page image, blank). */
+function pageSummary(number: number, kind: PageSummary['kind'], document: number | null): PageSummary {
+  return { number, kind, document, firstLine: null, lastLine: null, lineCount: 0, notes: [], apparatus: [] };
+}
+
 /** Lays out and renders every page; returns what went where. */
 export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
   const dataEl = doc.getElementById('print-data');
@@ -75,11 +80,49 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
     page.className = `page ${kind} ${side}`;
     page.setAttribute('data-page', String(pageNo));
     page.id = `page-${pageNo}`;
-    if (kind !== 'title') {
+    if (kind !== 'title' && kind !== 'blank') {
       const running = config.alternateHeads && side === 'verso' ? doc.title : head;
-      page.innerHTML = `<div class="rh">${escapeHtml(running)}</div><div class="folio">${pageNo}</div>`;
+      page.innerHTML =
+        (kind === 'facsimile' ? '' : `<div class="rh">${escapeHtml(running)}</div>`) +
+        `<div class="folio">${pageNo}</div>`;
     }
     return page;
+  };
+
+  /** A page with nothing printed on it, not even its number, rendered in page order. */
+  const planBlank = (): void => {
+    const page = newPage('blank', '');
+    summaries.push(pageSummary(pageNo, 'blank', null));
+    pending.push(() => pagesEl.appendChild(page));
+  };
+
+  /**
+   * Page image `k` of `data.pageImages` on a verso of its own (after a blank recto when
+   * the next page would be one), scaled to the text block with room for its label
+   * below, keeping its proportions. The `<img>` is moved from `#facs-store`, so its
+   * data is decoded once.
+   */
+  const planFacsimile = (k: number, document: number | null): void => {
+    const info = data.pageImages[k];
+    const img = doc.querySelector<HTMLImageElement>(`#facs-store img[data-facs="${k}"]`);
+    if (!info || !img || info.width <= 0 || info.height <= 0) return;
+    if ((pageNo + 1) % 2 === 1) planBlank();
+    const page = newPage('facsimile', '');
+    const scale = Math.min(config.textW / info.width, (config.textH - 2 * config.leading) / info.height);
+    img.style.width = `${info.width * scale}px`;
+    img.style.height = `${info.height * scale}px`;
+    const figure = doc.createElement('div');
+    figure.className = 'facs';
+    figure.appendChild(img);
+    if (info.label !== '') {
+      const label = doc.createElement('div');
+      label.className = 'facs-label';
+      label.textContent = info.label;
+      figure.appendChild(label);
+    }
+    page.appendChild(figure);
+    summaries.push(pageSummary(pageNo, 'facsimile', document));
+    pending.push(() => pagesEl.appendChild(page));
   };
 
   // --- one flow -----------------------------------------------------------------
@@ -226,6 +269,13 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
     const lineOfNote = new Map<string, number>();
     for (const [k, list] of notesAt) for (const n of list) lineOfNote.set(n.id, k);
 
+    // The lines where a page's transcription begins, with the page images printed opposite.
+    const facsAt = new Map<number, number[]>();
+    for (const pb of Array.from(section.querySelectorAll('.pb[data-facs]'))) {
+      const y = anchorY(pb, true, origin.top);
+      if (y !== null) push(facsAt, lineAt(lines, y), Number(pb.getAttribute('data-facs')));
+    }
+
     const linePage: number[] = new Array<number>(lines.length).fill(0);
     const lineNumbers: Array<number | null> = new Array<number | null>(lines.length).fill(null);
     let s = 0;
@@ -236,6 +286,8 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
       let e = s;
       const y0 = top(s);
       while (e < lines.length) {
+        // A page's transcription begins a recto: the page before ends here.
+        if (e > s && facsAt.has(e)) break;
         const bodyH = lines[e]!.bottom + config.pad - y0;
         const addNotes = notesAt.get(e) ?? [];
         const addApp = appAt.get(e) ?? [];
@@ -258,7 +310,7 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
       // A heading does not end a page: it moves to the next one with its text. Nor
       // does a paragraph's first line end one (orphan), or its last line begin the
       // next (widow): a line moves over with it.
-      if (e < lines.length) {
+      if (e < lines.length && !facsAt.has(e)) {
         let back = e;
         while (back > s && lines[back - 1]!.keepWithNext) back--;
         if (back > s && back < e) e = back;
@@ -276,6 +328,7 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
         if (fits(s, e, measure(footHtml(notes, app, s, e)))) break;
         e--;
       }
+      for (const k of facsAt.get(s) ?? []) planFacsimile(k, lines[s]!.doc);
       planPage(s, e, notes, app);
       s = e;
     }
@@ -378,16 +431,7 @@ export function paginate(doc: Document, config: LayoutConfig): LayoutReport {
     const page = newPage('title', '');
     pagesEl.appendChild(page);
     page.innerHTML = `<div class="tp">${titleSource.innerHTML}</div>`;
-    summaries.push({
-      number: pageNo,
-      kind: 'title',
-      document: null,
-      firstLine: null,
-      lastLine: null,
-      lineCount: 0,
-      notes: [],
-      apparatus: [],
-    });
+    summaries.push(pageSummary(pageNo, 'title', null));
   }
   for (const section of Array.from(sources.querySelectorAll<HTMLElement>('section.flow'))) {
     const kind = section.getAttribute('data-kind') === 'text' ? 'text' : 'front';
