@@ -182,6 +182,32 @@ describe('page images in the repository', () => {
       expect(readFileSync(join(workB, `images/${sha(green)}.png`)).equals(green)).toBe(true);
       expect(existsSync(join(workB, `images/${sha(blue)}.png`))).toBe(false);
 
+      // Both change the document: A a zone on the first page, B the text and a zone on the last.
+      // The pull merges the text and the pages; the merge commit keeps every image.
+      const aPages = await a.listSurfaces({ documentId: await documentId(a, seed) });
+      await a.saveZone({
+        surfaceId: aPages[0]!.id,
+        zone: { kind: 'region', ulx: 100, uly: 1000, lrx: 900, lry: 1400 },
+      });
+      await a.gitCommit({ message: 'A zone on the first page', ...A });
+      await a.gitPush({});
+      const bPages = await b.listSurfaces({ documentId: await documentId(b, seed) });
+      await appendWord(b, seed, 'Checked.');
+      await b.saveZone({ surfaceId: bPages[2]!.id, zone: { kind: 'region', ulx: 5, uly: 5, lrx: 50, lry: 50 } });
+      await b.gitCommit({ message: 'Text and a zone on the verso', ...B });
+      const merged = await b.gitPull(B);
+      expect(merged.merged).toEqual([seed]);
+      const mergedPages = (await pages(b, seed)) as Array<{ zones: unknown[] }>;
+      expect(mergedPages.map((p) => p.zones.length)).toEqual([aPages[0]!.zones.length + 1, 1, 1]);
+      await b.gitPush({});
+      await a.gitPull(A);
+      expect(await pages(a, seed)).toEqual(await pages(b, seed));
+      const mergeHead = await headOid(workB);
+      expect([...(await listBlobs(workB, mergeHead, 'images')).keys()].sort()).toEqual(
+        [`images/${sha(page17)}.tif`, `images/${sha(red)}.png`, `images/${sha(green)}.png`].sort(),
+      );
+      expect((await a.gitStatus({})).otherChanges).toEqual([]);
+
       // Every TEI file of the repository is valid against tei_all (jing).
       const head = await readFiles(workB, await headOid(workB), 'images');
       const xmlFiles = [...head].filter(([p]) => p.endsWith('.xml'));
