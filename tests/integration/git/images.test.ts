@@ -5,7 +5,7 @@
  * pulls the same pages, zones and byte-identical originals; text changed on one side
  * leaves the images intact on the other; an image no page shows any more leaves the tree.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -165,7 +165,11 @@ describe('page images in the repository', () => {
         files: [{ name: 'verso.png', base64: b64(green) }],
       });
       await a.deleteDocument({ id: await documentId(a, 'Plates') });
+      const tiffInA = join(workA, `images/${sha(page17)}.tif`);
+      const tiffBefore = statSync(tiffInA);
       const third = await a.gitCommit({ message: 'A verso, no plates', ...A });
+      // An image already in the tree is not written again.
+      expect([statSync(tiffInA).mtimeMs, statSync(tiffInA).ino]).toEqual([tiffBefore.mtimeMs, tiffBefore.ino]);
       expect(third.files).toContain(`images/${sha(green)}.png`);
       expect(third.files).toContain(`images/${sha(blue)}.png`);
       expect(third.files).not.toContain(`images/${sha(red)}.png`);
