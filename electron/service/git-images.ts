@@ -8,7 +8,13 @@
 import type { FacsimileSurface } from '../../edition/facsimile/tei.ts';
 import { IMAGES_FOLDER, imagePathOfUrl, type Manifest } from '../../edition/git/layout.ts';
 import { mergeKeyed } from '../../edition/git/merge.ts';
-import { deleteSurfaces, imageFileOriginal } from '../../db/facsimiles.ts';
+import {
+  deleteSurfaces,
+  getImageRow,
+  imageFileBySha,
+  imageFileOriginal,
+  imageOfFilePage,
+} from '../../db/facsimiles.ts';
 import type { Store } from '../../db/store.ts';
 import { listBlobs, readBlobBytes, type FileContent } from '../git/repo.ts';
 import { storeSurfaces } from './facsimile-tei.ts';
@@ -37,15 +43,13 @@ export function imageChanges(before: ReadonlyMap<string, unknown>, after: Readon
   return [...[...after.keys()].filter((p) => !before.has(p)), ...[...before.keys()].filter((p) => !after.has(p))];
 }
 
-/** The page images of a commit, to store those a document's graphics name (one per pull or clone). */
+/** The page images of a commit, to store those a document's graphics name. */
 export interface ImageSource {
   workTree: string;
   /** Path in `images/` -> blob id. */
   blobs: Map<string, string>;
   /** File in `images/` -> its name as imported (the manifest's `images`). */
   names: Readonly<Record<string, string>>;
-  /** Path -> its pages, once stored by this pull or clone. */
-  stored: Map<string, StoredPage[]>;
 }
 
 export async function imageSource(workTree: string, commit: string, manifest: Manifest | null): Promise<ImageSource> {
@@ -53,14 +57,22 @@ export async function imageSource(workTree: string, commit: string, manifest: Ma
     workTree,
     blobs: await listBlobs(workTree, commit, IMAGES_FOLDER),
     names: manifest?.images ?? {},
-    stored: new Map(),
   };
 }
 
+/** The page of an image file the project keeps already (its name in `images/` is its SHA-256), or null. */
+function keptPage(store: Store, file: string, page: number): StoredPage | null {
+  const fileId = imageFileBySha(store.db, file.slice(0, file.indexOf('.')));
+  const imageId = fileId === null ? null : imageOfFilePage(store.db, fileId, page);
+  if (imageId === null) return null;
+  const { width, height } = getImageRow(store.db, imageId);
+  return { imageId, width, height };
+}
+
 /**
- * Stores (once) each image file of the commit that the surfaces' graphics name, and
- * answers the pages by `url#page` as storeSurfaces takes them. A graphic naming no file
- * of the commit keeps its url and shows no image.
+ * The pages the surfaces' graphics name, by `url#page` as storeSurfaces takes them: an
+ * image the project keeps already (our own pages), else the commit's file, stored once.
+ * A graphic naming neither keeps its url and shows no image.
  */
 async function storeGraphics(
   store: Store,
@@ -71,14 +83,17 @@ async function storeGraphics(
   for (const s of surfaces) {
     const g = s.graphic;
     const path = g === null ? null : imagePathOfUrl(g.url);
-    const blob = path === null ? undefined : source.blobs.get(path);
-    if (g === null || path === null || blob === undefined) continue;
-    let pages = source.stored.get(path);
-    if (pages === undefined) {
-      const file = path.slice(IMAGES_FOLDER.length + 1);
-      pages = await storeImageFile(store, source.names[file] ?? file, await readBlobBytes(source.workTree, blob));
-      source.stored.set(path, pages);
+    if (g === null || path === null) continue;
+    const file = path.slice(IMAGES_FOLDER.length + 1);
+    const kept = keptPage(store, file, g.page);
+    if (kept !== null) {
+      out.set(`${g.url}#${g.page}`, kept);
+      continue;
     }
+    const blob = source.blobs.get(path);
+    if (blob === undefined) continue;
+    // Stored once: the next graphic naming it finds it kept.
+    const pages = await storeImageFile(store, source.names[file] ?? file, await readBlobBytes(source.workTree, blob));
     const page = pages[g.page];
     if (page !== undefined) out.set(`${g.url}#${g.page}`, page);
   }

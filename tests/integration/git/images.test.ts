@@ -198,17 +198,33 @@ describe('page images in the repository', () => {
       const bPages = await b.listSurfaces({ documentId: await documentId(b, seed) });
       await appendWord(b, seed, 'Checked.');
       await b.saveZone({ surfaceId: bPages[2]!.id, zone: { kind: 'region', ulx: 5, uly: 5, lrx: 50, lry: 50 } });
-      await b.gitCommit({ message: 'Text and a zone on the verso', ...B });
+      // B's own new page: its image is in no commit of A's, and the merge keeps it.
+      const yellow = await png(220, 220, 30);
+      await b.addPageImages({
+        documentId: await documentId(b, seed),
+        files: [{ name: 'insert.png', base64: b64(yellow) }],
+      });
+      await b.gitCommit({ message: 'Text, a zone on the verso, an insert', ...B });
       const merged = await b.gitPull(B);
       expect(merged.merged).toEqual([seed]);
-      const mergedPages = (await pages(b, seed)) as Array<{ zones: unknown[] }>;
-      expect(mergedPages.map((p) => p.zones.length)).toEqual([aPages[0]!.zones.length + 1, 1, 1]);
+      const mergedPages = (await pages(b, seed)) as Array<{ zones: unknown[]; image: { name: string } | null }>;
+      expect(mergedPages.map((p) => [p.image?.name, p.zones.length])).toEqual([
+        ['INPUT_0017.tif', aPages[0]!.zones.length + 1],
+        ['plate.png', 1],
+        ['verso.png', 1],
+        ['insert.png', 0],
+      ]);
       await b.gitPush({});
       await a.gitPull(A);
       expect(await pages(a, seed)).toEqual(await pages(b, seed));
       const mergeHead = await headOid(workB);
       expect([...(await listBlobs(workB, mergeHead, 'images')).keys()].sort()).toEqual(
-        [`images/${sha(page17)}.tif`, `images/${sha(red)}.png`, `images/${sha(green)}.png`].sort(),
+        [
+          `images/${sha(page17)}.tif`,
+          `images/${sha(red)}.png`,
+          `images/${sha(green)}.png`,
+          `images/${sha(yellow)}.png`,
+        ].sort(),
       );
       expect((await a.gitStatus({})).otherChanges).toEqual([]);
 
