@@ -164,6 +164,10 @@ describe('page images in the repository', () => {
         documentId: await documentId(a, seed),
         files: [{ name: 'verso.png', base64: b64(green) }],
       });
+      // A page added alone makes its document changed.
+      const status = await a.gitStatus({});
+      expect(status.changed).toEqual([seed]);
+      expect(status.otherChanges).toEqual([`images/${sha(green)}.png`]);
       await a.deleteDocument({ id: await documentId(a, 'Plates') });
       const tiffInA = join(workA, `images/${sha(page17)}.tif`);
       const tiffBefore = statSync(tiffInA);
