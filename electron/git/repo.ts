@@ -109,6 +109,24 @@ export async function readFiles(dir: string, oid: string | null, except?: string
 /** A file to commit: text, bytes, or a blob the repository holds already (by its id, not read again). */
 export type FileContent = string | Uint8Array | { blob: string };
 
+async function blobOf(content: FileContent): Promise<string> {
+  if (typeof content === 'string') return (await git.hashBlob({ object: Buffer.from(content, 'utf8') })).oid;
+  return content instanceof Uint8Array ? (await git.hashBlob({ object: content })).oid : content.blob;
+}
+
+/** The paths whose content `files` changes from commit `oid`'s: added, changed or removed. */
+export async function changedPaths(
+  dir: string,
+  oid: string | null,
+  files: ReadonlyMap<string, FileContent>,
+): Promise<string[]> {
+  const before = await listBlobs(dir, oid);
+  const out: string[] = [];
+  for (const [path, content] of files) if (before.get(path) !== (await blobOf(content))) out.push(path);
+  for (const path of before.keys()) if (!files.has(path)) out.push(path);
+  return out;
+}
+
 /** Writes the tree of `files` and returns its id. */
 async function writeTree(gitdir: string, files: ReadonlyMap<string, FileContent>): Promise<string> {
   type Folder = Map<string, Folder | FileContent>;

@@ -52,6 +52,7 @@ import {
   fetchRemote,
   headOid,
   initRepository,
+  changedPaths,
   isAncestor,
   listBlobs,
   mergeBase,
@@ -101,9 +102,9 @@ export function credentialsOf(args: { username?: string; password?: string }): C
   return username !== undefined && password !== undefined ? { username, password } : null;
 }
 
-/** The files of the working tree that Siglum does not write (README, CI workflow, images...), carried along. */
-function otherFiles(workTree: string): Map<string, string> {
-  const out = new Map<string, string>();
+/** The files of the working tree that Siglum does not write (README, CI workflow, a logo...), carried along byte for byte. */
+function otherFiles(workTree: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
   const walk = (dir: string): void => {
     for (const name of readdirSync(dir)) {
       if (name === '.git') continue;
@@ -111,7 +112,7 @@ function otherFiles(workTree: string): Map<string, string> {
       if (statSync(full).isDirectory()) walk(full);
       else {
         const path = relative(workTree, full).split('\\').join('/');
-        if (!isProjectPath(path)) out.set(path, readFileSync(full, 'utf8'));
+        if (!isProjectPath(path)) out.set(path, readFileSync(full));
       }
     }
   };
@@ -119,11 +120,21 @@ function otherFiles(workTree: string): Map<string, string> {
   return out;
 }
 
-/** The project's files plus the other files of the working tree. */
-function filesToCommit(ctx: GitContext, link: GitLinkRecord, previous: ReadonlyMap<string, string>) {
+/**
+ * What a commit holds (`content`): the project's files, its page images (those the
+ * repository has already, `known` by path, as their blobs) and the other files of the
+ * working tree.
+ */
+function filesToCommit(
+  ctx: GitContext,
+  link: GitLinkRecord,
+  previous: ReadonlyMap<string, string>,
+  known: ReadonlyMap<string, string>,
+) {
   const project = projectFiles(ctx, link, previous);
-  for (const [path, text] of otherFiles(link.workTree)) if (!project.files.has(path)) project.files.set(path, text);
-  return project;
+  const content = withImages(ctx.store, project.files, project.images, known);
+  for (const [path, bytes] of otherFiles(link.workTree)) if (!content.has(path)) content.set(path, bytes);
+  return { ...project, content };
 }
 
 function saveLink(ctx: GitContext, link: GitLinkRecord): void {
@@ -260,21 +271,17 @@ export async function gitCommit(ctx: GitContext, args: { message: string; author
   }
   const head = await headOid(link.workTree);
   const committed = await readFiles(link.workTree, head, IMAGES_FOLDER);
-  const { files, link: next, images } = filesToCommit(ctx, link, committed);
-  const committedImages = await listBlobs(link.workTree, head, IMAGES_FOLDER);
-  const touched = [...files].filter(([p, t]) => committed.get(p) !== t).map(([p]) => p);
-  for (const p of committed.keys()) if (!files.has(p)) touched.push(p);
-  touched.push(...imageChanges(committedImages, images));
+  const { content, link: next } = filesToCommit(
+    ctx,
+    link,
+    committed,
+    await listBlobs(link.workTree, head, IMAGES_FOLDER),
+  );
+  const touched = await changedPaths(link.workTree, head, content);
   if (head !== null && touched.length === 0) {
     throw new SiglumError('bad-input', 'Nothing has changed since the last commit, so there is nothing to share.');
   }
-  const commit = await commitFiles(
-    link.workTree,
-    withImages(ctx.store, files, images, committedImages),
-    head === null ? [] : [head],
-    args.message,
-    args.author,
-  );
+  const commit = await commitFiles(link.workTree, content, head === null ? [] : [head], args.message, args.author);
   ctx.store.write((tx) => {
     putGitLink(tx, next);
     addNamedVersion(tx, args.message.split('\n')[0]!.slice(0, 200));
@@ -625,16 +632,18 @@ async function finishPull(ctx: GitContext, theirs: string, author: Author): Prom
     return theirs;
   }
   const theirFiles = await readFiles(link.workTree, theirs, IMAGES_FOLDER);
-  const { files, link: next, images } = filesToCommit(ctx, link, theirFiles);
-  for (const [path, text] of theirFiles) if (!isProjectPath(path) && !files.has(path)) files.set(path, text);
-  // Every image either side committed is a blob here already (the pull stored theirs).
+  // Every image either side committed is a blob here already.
   const known = new Map([
     ...(await listBlobs(link.workTree, head, IMAGES_FOLDER)),
     ...(await listBlobs(link.workTree, theirs, IMAGES_FOLDER)),
   ]);
+  const { content, link: next } = filesToCommit(ctx, link, theirFiles, known);
+  for (const [path, blob] of await listBlobs(link.workTree, theirs)) {
+    if (!isProjectPath(path) && !content.has(path)) content.set(path, { blob });
+  }
   const commit = await commitFiles(
     link.workTree,
-    withImages(ctx.store, files, images, known),
+    content,
     [head, theirs],
     `Merge ${link.remote ?? 'remote'} into ${BRANCH}`,
     author,

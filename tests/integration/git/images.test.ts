@@ -5,7 +5,7 @@
  * pulls the same pages, zones and byte-identical originals; text changed on one side
  * leaves the images intact on the other; an image no page shows any more leaves the tree.
  */
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -241,6 +241,48 @@ describe('page images in the repository', () => {
         expect(result.messages, path).toEqual([]);
         expect(result.valid).toBe(true);
       }
+    },
+  );
+});
+
+describe('files of its own in the repository', () => {
+  it(
+    'carries a binary file of the working tree byte for byte, and the other side’s through a merge',
+    {
+      timeout: 120_000,
+    },
+    async () => {
+      const bare = tmp.file('own.git');
+      await initRepository(bare, true);
+      const a = service('own-a.siglum', { create: true, seed: true });
+      const seed = (await a.listDocuments({}))[0]!.title;
+      await a.gitInit({ remote: bare });
+      const workA = tmp.file('own-a.git-work');
+      const logo = await png(10, 20, 30);
+      mkdirSync(join(workA, 'site'), { recursive: true });
+      writeFileSync(join(workA, 'site/logo.png'), logo);
+      await a.gitCommit({ message: 'A logo for the site', ...A });
+      const blobs = await listBlobs(workA, await headOid(workA), 'site');
+      expect((await readBlobBytes(workA, blobs.get('site/logo.png')!)).equals(logo)).toBe(true);
+      await expect(a.gitCommit({ message: 'Again', ...A })).rejects.toThrow(/Nothing has changed/);
+      await a.gitPush({});
+
+      const b = service('own-b.siglum');
+      await b.gitClone({ url: bare });
+      const workB = tmp.file('own-b.git-work');
+      expect(readFileSync(join(workB, 'site/logo.png')).equals(logo)).toBe(true);
+      // A adds a banner; B changes the text meanwhile, so B's pull makes a merge commit.
+      const banner = await png(40, 50, 60);
+      writeFileSync(join(workA, 'site/banner.png'), banner);
+      await a.gitCommit({ message: 'A banner', ...A });
+      await a.gitPush({});
+      await appendWord(b, seed, 'Seen.');
+      await b.gitCommit({ message: 'Seen', ...B });
+      await b.gitPull(B);
+      const merged = await listBlobs(workB, await headOid(workB), 'site');
+      expect((await readBlobBytes(workB, merged.get('site/banner.png')!)).equals(banner)).toBe(true);
+      expect((await readBlobBytes(workB, merged.get('site/logo.png')!)).equals(logo)).toBe(true);
+      expect(readFileSync(join(workB, 'site/banner.png')).equals(banner)).toBe(true);
     },
   );
 });
