@@ -408,3 +408,14 @@ export function surfaceInfo(db: Database.Database, s: SurfaceRecord): Surface {
     metadata: s.metadata,
   };
 }
+
+/** A kept file's name, media type and SHA-256, without its bytes. */
+export function imageFileInfo(
+  db: Database.Database,
+  fileId: number,
+): { name: string; mediaType: string; sha256: string } {
+  const row = stmt(db, 'SELECT name, media_type AS mediaType, sha256 FROM image_files WHERE id = ?').get(fileId) as
+    { name: string; mediaType: string; sha256: string } | undefined;
+  if (row === undefined) throw new SiglumError('not-found', `There is no image file with id "${fileId}".`);
+  return row;
+}

@@ -7,7 +7,9 @@
  *   print-settings.json         the print settings
  *   VOLUME/DOCUMENT.xml         one TEI file per document, in its volume's folder
  *   VOLUME/DOCUMENT.witnesses.json   the document's witnesses, when it has any
- *   images/                     kept for facsimile images (not written yet)
+ *   images/SHA256.EXT           each page image file as imported, named by its content: one
+ *                               file however many pages show it; the TEI's graphic urls
+ *                               point at it (`../images/...`), the manifest keeps its name
  *
  * A document keeps the path it was first given, so a renamed document does not move.
  */
@@ -17,7 +19,7 @@ import type { Entity } from '../entities/model.ts';
 export const MANIFEST = 'siglum.json';
 export const REGISTER_FILE = 'register.json';
 export const PRINT_SETTINGS_FILE = 'print-settings.json';
-/** The folder facsimile images will go in. */
+/** The folder the page images are in. */
 export const IMAGES_FOLDER = 'images';
 /** The folder of documents that belong to no volume. */
 export const LOOSE_FOLDER = 'documents';
@@ -41,6 +43,8 @@ export interface Manifest {
   title: string;
   volumes: ManifestVolume[];
   documents: ManifestDocument[];
+  /** The page images' names as imported, by their file in `images/` (absent when there are none). */
+  images?: Record<string, string>;
 }
 
 /** A register entry as the repository keeps it: without the project's own row id. */
@@ -78,6 +82,34 @@ export function freeName(stem: string, taken: Set<string>, suffix = ''): string 
   return name;
 }
 
+const EXTENSIONS: Readonly<Record<string, string>> = {
+  'image/tiff': 'tif',
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+};
+
+/**
+ * The file in `images/` of an image file: its SHA-256 and the extension of its name
+ * (else of its media type), so that the same bytes are one file and keep their name.
+ */
+export function imageFileName(sha256: string, name: string, mediaType: string): string {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new RangeError(`"${sha256}" is not a SHA-256 in hex.`);
+  const ext = /\.([A-Za-z0-9]{1,5})$/.exec(name)?.[1]?.toLowerCase() ?? EXTENSIONS[mediaType] ?? 'bin';
+  return `${sha256}.${ext}`;
+}
+
+/** The graphic url by which a document's TEI file (one folder down) names a file of `images/`. */
+export function imageUrl(file: string): string {
+  return `../${IMAGES_FOLDER}/${file}`;
+}
+
+/** The path in the repository of a document file's graphic url, or null when it names no file of `images/`. */
+export function imagePathOfUrl(url: string): string | null {
+  const m = /^\.\.\/images\/([A-Za-z0-9._-]+)$/.exec(url);
+  return m === null || m[1]!.startsWith('.') ? null : `${IMAGES_FOLDER}/${m[1]!}`;
+}
+
 /** The witnesses file beside a document's TEI file. */
 export function witnessesPath(documentPath: string): string {
   return documentPath.replace(/\.xml$/, '') + '.witnesses.json';
@@ -113,7 +145,19 @@ export function readManifest(text: string): Manifest {
     }
     return { path: d['path'], title: d['title'], volume: typeof d['volume'] === 'string' ? d['volume'] : null };
   });
-  return { format: 1, title: typeof m['title'] === 'string' ? m['title'] : 'Siglum project', volumes, documents };
+  const manifest: Manifest = {
+    format: 1,
+    title: typeof m['title'] === 'string' ? m['title'] : 'Siglum project',
+    volumes,
+    documents,
+  };
+  const images = m['images'];
+  if (isObject(images)) {
+    manifest.images = Object.fromEntries(
+      Object.entries(images).filter((e): e is [string, string] => typeof e[1] === 'string'),
+    );
+  }
+  return manifest;
 }
 
 /** Reads `register.json` into entries by xml:id. */

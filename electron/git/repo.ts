@@ -64,37 +64,79 @@ export function remoteOid(dir: string): Promise<string | null> {
   return resolveOid(gitdirOf(dir), REMOTE_REF);
 }
 
-/** Every file of a commit, by path, as text. */
-export async function readFiles(dir: string, oid: string | null): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  if (oid === null) return files;
+/** The blobs of a commit (path -> blob id), or of its folder `under` only. */
+export async function listBlobs(dir: string, oid: string | null, under?: string): Promise<Map<string, string>> {
+  const blobs = new Map<string, string>();
+  if (oid === null) return blobs;
   const gitdir = gitdirOf(dir);
   const walk = async (treeOid: string, prefix: string): Promise<void> => {
     const { tree } = await git.readTree({ fs, gitdir, oid: treeOid });
     for (const entry of tree) {
       const path = prefix + entry.path;
       if (entry.type === 'tree') await walk(entry.oid, path + '/');
-      else if (entry.type === 'blob') {
-        const { blob } = await git.readBlob({ fs, gitdir, oid: entry.oid });
-        files.set(path, Buffer.from(blob).toString('utf8'));
-      }
+      else if (entry.type === 'blob') blobs.set(path, entry.oid);
     }
   };
   const { commit } = await git.readCommit({ fs, gitdir, oid });
-  await walk(commit.tree, '');
+  let root: string | null = commit.tree;
+  if (under !== undefined) {
+    const { tree } = await git.readTree({ fs, gitdir, oid: commit.tree });
+    root = tree.find((e) => e.path === under && e.type === 'tree')?.oid ?? null;
+  }
+  if (root !== null) await walk(root, under === undefined ? '' : `${under}/`);
+  return blobs;
+}
+
+/** A blob's bytes as stored. */
+export async function readBlobBytes(dir: string, blobOid: string): Promise<Buffer> {
+  const { blob } = await git.readBlob({ fs, gitdir: gitdirOf(dir), oid: blobOid });
+  return Buffer.from(blob);
+}
+
+/**
+ * Every file of a commit, by path, as text; the files of the top folder `except` (binary
+ * files, read with listBlobs and readBlobBytes) are left out.
+ */
+export async function readFiles(dir: string, oid: string | null, except?: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  const skip = except === undefined ? null : `${except}/`;
+  for (const [path, blob] of await listBlobs(dir, oid)) {
+    if (skip === null || !path.startsWith(skip)) files.set(path, (await readBlobBytes(dir, blob)).toString('utf8'));
+  }
   return files;
 }
 
-/** Writes the tree of `files` (path -> text) and returns its id. */
-async function writeTree(gitdir: string, files: ReadonlyMap<string, string>): Promise<string> {
-  type Folder = Map<string, Folder | string>;
+/** A file to commit: text, bytes, or a blob the repository holds already (by its id, not read again). */
+export type FileContent = string | Uint8Array | { blob: string };
+
+async function blobOf(content: FileContent): Promise<string> {
+  if (typeof content === 'string') return (await git.hashBlob({ object: Buffer.from(content, 'utf8') })).oid;
+  return content instanceof Uint8Array ? (await git.hashBlob({ object: content })).oid : content.blob;
+}
+
+/** The paths whose content `files` changes from commit `oid`'s: added, changed or removed. */
+export async function changedPaths(
+  dir: string,
+  oid: string | null,
+  files: ReadonlyMap<string, FileContent>,
+): Promise<string[]> {
+  const before = await listBlobs(dir, oid);
+  const out: string[] = [];
+  for (const [path, content] of files) if (before.get(path) !== (await blobOf(content))) out.push(path);
+  for (const path of before.keys()) if (!files.has(path)) out.push(path);
+  return out;
+}
+
+/** Writes the tree of `files` and returns its id. */
+async function writeTree(gitdir: string, files: ReadonlyMap<string, FileContent>): Promise<string> {
+  type Folder = Map<string, Folder | FileContent>;
   const root: Folder = new Map();
   for (const [path, text] of files) {
     const parts = path.split('/');
     let folder = root;
     for (const part of parts.slice(0, -1)) {
       let next = folder.get(part);
-      if (typeof next !== 'object') folder.set(part, (next = new Map()));
+      if (!(next instanceof Map)) folder.set(part, (next = new Map()));
       folder = next;
     }
     folder.set(parts[parts.length - 1]!, text);
@@ -102,10 +144,17 @@ async function writeTree(gitdir: string, files: ReadonlyMap<string, string>): Pr
   const write = async (folder: Folder): Promise<string> => {
     const tree = [];
     for (const [name, item] of folder) {
-      if (typeof item === 'string') {
-        const oid = await git.writeBlob({ fs, gitdir, blob: Buffer.from(item, 'utf8') });
-        tree.push({ mode: '100644', path: name, oid, type: 'blob' as const });
-      } else tree.push({ mode: '040000', path: name, oid: await write(item), type: 'tree' as const });
+      if (item instanceof Map) {
+        tree.push({ mode: '040000', path: name, oid: await write(item), type: 'tree' as const });
+        continue;
+      }
+      const oid =
+        typeof item === 'string'
+          ? await git.writeBlob({ fs, gitdir, blob: Buffer.from(item, 'utf8') })
+          : item instanceof Uint8Array
+            ? await git.writeBlob({ fs, gitdir, blob: item })
+            : item.blob;
+      tree.push({ mode: '100644', path: name, oid, type: 'blob' as const });
     }
     return git.writeTree({ fs, gitdir, tree });
   };
@@ -118,7 +167,7 @@ async function writeTree(gitdir: string, files: ReadonlyMap<string, string>): Pr
  */
 export async function commitFiles(
   dir: string,
-  files: ReadonlyMap<string, string>,
+  files: ReadonlyMap<string, FileContent>,
   parents: readonly string[],
   message: string,
   author: Author,

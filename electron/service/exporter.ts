@@ -32,7 +32,14 @@ import { loadContentAt } from '../../db/content.ts';
 import { listedWitnesses } from './witnesses.ts';
 import { mentionRefs } from './entities.ts';
 import { fitCorpusRegister, fitFileRegister, type FileScope } from './register-ids.ts';
-import { facsimileOf, facsimilesOf, withFacsimile, withFacsimiles, type ExportedImage } from './facsimile-tei.ts';
+import {
+  facsimileOf,
+  facsimilesOf,
+  withFacsimile,
+  withFacsimiles,
+  type ExportedImage,
+  type ImageNaming,
+} from './facsimile-tei.ts';
 
 /** The register with an xml:id for every entry (EntityService.exportRecords). */
 export type RegisterForExport = () => EntityRecord[];
@@ -136,7 +143,7 @@ export function documentExport(
   id: number,
   register?: RegisterForExport,
   doc: DocInput = authority.peek(id),
-  imagesFolder?: string,
+  imagesFolder?: ImageNaming,
 ): TeiExport {
   const record = getDocument(store.db, id);
   const fileName = fileNameOf(record.info.title, `d${id}`);

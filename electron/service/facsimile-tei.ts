@@ -41,14 +41,18 @@ export interface ExportedImage {
   fileId: number;
 }
 
+/** Where an export names an image file: a folder beside the TEI, or a url of the caller's making per file. */
+export type ImageNaming = string | ((image: { fileId: number; name: string }) => string);
+
 /**
  * The facsimile of documents `ids` as TEI surfaces, each image named
- * `FOLDER/NAME` (names made unique within the export), and the images to write.
+ * `FOLDER/NAME` (names made unique within the export), or as `folder` names it, and
+ * the images to write.
  */
 export function facsimileOf(
   store: Store,
   ids: readonly number[],
-  folder: string,
+  folder: ImageNaming,
 ): { surfaces: FacsimileSurface[]; images: ExportedImage[] } {
   const { volumes, images } = facsimilesOf(store, [ids], folder);
   return { surfaces: volumes[0]!, images };
@@ -58,7 +62,7 @@ export function facsimileOf(
 export function facsimilesOf(
   store: Store,
   groups: ReadonlyArray<readonly number[]>,
-  folder: string,
+  folder: ImageNaming,
 ): { volumes: FacsimileSurface[][]; images: ExportedImage[] } {
   const volumes: FacsimileSurface[][] = [];
   const byFile = new Map<number, string>();
@@ -66,6 +70,11 @@ export function facsimilesOf(
   const pathOf = (fileId: number, name: string): string => {
     let path = byFile.get(fileId);
     if (path !== undefined) return path;
+    if (typeof folder === 'function') {
+      path = folder({ fileId, name });
+      byFile.set(fileId, path);
+      return path;
+    }
     const base = posix.basename(name.replace(/\\/g, '/')) || 'image';
     const dot = base.lastIndexOf('.');
     const [stem, ext] = dot > 0 ? [base.slice(0, dot), base.slice(dot)] : [base, ''];

@@ -8,11 +8,14 @@
 import { Node } from 'prosemirror-model';
 import type { DocJSON } from '../../edition/api.ts';
 import {
+  IMAGES_FOLDER,
   LOOSE_FOLDER,
   MANIFEST,
   PRINT_SETTINGS_FILE,
   REGISTER_FILE,
   freeName,
+  imageFileName,
+  imageUrl,
   readManifest,
   readRegister,
   registerFile,
@@ -28,6 +31,7 @@ import { schema } from '../../edition/schema.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import { listCollections } from '../../db/collections.ts';
 import { listDocuments } from '../../db/documents.ts';
+import { imageFileInfo } from '../../db/facsimiles.ts';
 import { documentKey, type GitLinkRecord } from '../../db/git.ts';
 import { getSetting } from '../../db/settings.ts';
 import { listWitnesses } from '../../db/witnesses.ts';
@@ -57,7 +61,7 @@ export const PRINT_SETTINGS_KEY = 'print';
 export interface DocumentFile {
   title: string;
   document: TeiDocument;
-  /** xml:id -> entry, for the entries the file carries. */
+  /** What two files of one document must share to read as the same: title, content and pages. */
   key: string;
 }
 
@@ -67,7 +71,11 @@ export function readDocumentFile(xml: string, path: string): DocumentFile {
   const document = tei.documents[0];
   if (document === undefined) throw new SiglumError('invalid-tei', `${path} in the repository holds no document.`);
   const doc = Node.fromJSON(schema, document.doc).toJSON() as DocJSON;
-  return { title: document.title, document: { ...document, doc }, key: JSON.stringify([document.title, doc]) };
+  return {
+    title: document.title,
+    document: { ...document, doc },
+    key: JSON.stringify([document.title, doc, document.surfaces ?? []]),
+  };
 }
 
 /** Whether a path is one Siglum writes (the rest of a repository is carried along as it is). */
@@ -76,6 +84,7 @@ export function isProjectPath(path: string): boolean {
     path === MANIFEST ||
     path === REGISTER_FILE ||
     path === PRINT_SETTINGS_FILE ||
+    path.startsWith(`${IMAGES_FOLDER}/`) ||
     /^[^/]+\/[^/]+\.xml$/.test(path) ||
     /^[^/]+\/[^/]+\.witnesses\.json$/.test(path)
   );
@@ -88,6 +97,8 @@ export interface ProjectFiles {
   /** Document row id -> path. */
   paths: Map<number, string>;
   manifest: Manifest;
+  /** The page image files the documents show: path in `images/` -> image file id. */
+  images: Map<string, number>;
 }
 
 /** The register as the repository keeps it: without row ids, by xml:id. */
@@ -133,6 +144,15 @@ export function projectFiles(
     // Read once for every document: the register does not change during this read.
     const records = ctx.entities.exportRecords();
     const register = () => records;
+    const images = new Map<string, number>();
+    const names: Record<string, string> = {};
+    const imageNaming = ({ fileId }: { fileId: number }): string => {
+      const file = imageFileInfo(store.db, fileId);
+      const name = imageFileName(file.sha256, file.name, file.mediaType);
+      images.set(`${IMAGES_FOLDER}/${name}`, fileId);
+      names[name] = file.name;
+      return imageUrl(name);
+    };
     const ordered = [
       ...volumes.flatMap((v) => listDocuments(store.db, Number(v.id))),
       ...listDocuments(store.db, null),
@@ -144,7 +164,7 @@ export function projectFiles(
       const path = link.paths[key] ?? freeName(`${folder}/${slug(info.title)}`, takenPaths, '.xml');
       next.paths[key] = path;
       paths.set(id, path);
-      const xml = documentExport(store, authority, id, register).xml;
+      const xml = documentExport(store, authority, id, register, authority.peek(id), imageNaming).xml;
       const before = previous.get(path);
       files.set(path, before !== undefined && sameDocumentFile(before, xml, path, ctx.keys) ? before : xml);
       documents.push({ path, title: info.title, volume: info.collectionId === null ? null : folder });
@@ -164,8 +184,11 @@ export function projectFiles(
       volumes: volumes.map((v) => ({ folder: v.folder, title: v.title })),
       documents,
     };
+    // Only a project with page images names them, so a manifest without any stays as it was.
+    if (images.size > 0)
+      manifest.images = Object.fromEntries(Object.entries(names).sort(([a], [b]) => (a < b ? -1 : 1)));
     files.set(MANIFEST, stableJson(manifest));
-    return { files, link: next, paths, manifest };
+    return { files, link: next, paths, manifest, images };
   });
 }
 

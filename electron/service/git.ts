@@ -14,6 +14,7 @@ import type { DocJSON } from '../../edition/api.ts';
 import type { GitCommitInfo, GitCommitResult, GitConflict, GitPullResult, GitStatus } from '../../edition/git/api.ts';
 import { ciWorkflow, type Forge } from '../../edition/git/ci.ts';
 import {
+  IMAGES_FOLDER,
   LOOSE_FOLDER,
   PRINT_SETTINGS_FILE,
   readWitnesses,
@@ -51,7 +52,9 @@ import {
   fetchRemote,
   headOid,
   initRepository,
+  changedPaths,
   isAncestor,
+  listBlobs,
   mergeBase,
   pushRemote,
   readFiles,
@@ -60,6 +63,7 @@ import {
   type Credentials,
 } from '../git/repo.ts';
 import { linkImportedMentions, mentionRefs } from './entities.ts';
+import { applySurfaces, imageChanges, imageSource, mergeSurfaces, withImages, type ImageSource } from './git-images.ts';
 import {
   PRINT_SETTINGS_KEY,
   isProjectPath,
@@ -98,9 +102,9 @@ export function credentialsOf(args: { username?: string; password?: string }): C
   return username !== undefined && password !== undefined ? { username, password } : null;
 }
 
-/** The files of the working tree that Siglum does not write (README, CI workflow, images...), carried along. */
-function otherFiles(workTree: string): Map<string, string> {
-  const out = new Map<string, string>();
+/** The files of the working tree that Siglum does not write (README, CI workflow, a logo...), carried along byte for byte. */
+function otherFiles(workTree: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
   const walk = (dir: string): void => {
     for (const name of readdirSync(dir)) {
       if (name === '.git') continue;
@@ -108,7 +112,7 @@ function otherFiles(workTree: string): Map<string, string> {
       if (statSync(full).isDirectory()) walk(full);
       else {
         const path = relative(workTree, full).split('\\').join('/');
-        if (!isProjectPath(path)) out.set(path, readFileSync(full, 'utf8'));
+        if (!isProjectPath(path)) out.set(path, readFileSync(full));
       }
     }
   };
@@ -116,11 +120,21 @@ function otherFiles(workTree: string): Map<string, string> {
   return out;
 }
 
-/** The project's files plus the other files of the working tree. */
-function filesToCommit(ctx: GitContext, link: GitLinkRecord, previous: ReadonlyMap<string, string>) {
+/**
+ * What a commit holds (`content`): the project's files, its page images (those the
+ * repository has already, `known` by path, as their blobs) and the other files of the
+ * working tree.
+ */
+function filesToCommit(
+  ctx: GitContext,
+  link: GitLinkRecord,
+  previous: ReadonlyMap<string, string>,
+  known: ReadonlyMap<string, string>,
+) {
   const project = projectFiles(ctx, link, previous);
-  for (const [path, text] of otherFiles(link.workTree)) if (!project.files.has(path)) project.files.set(path, text);
-  return project;
+  const content = withImages(ctx.store, project.files, project.images, known);
+  for (const [path, bytes] of otherFiles(link.workTree)) if (!content.has(path)) content.set(path, bytes);
+  return { ...project, content };
 }
 
 function saveLink(ctx: GitContext, link: GitLinkRecord): void {
@@ -155,10 +169,10 @@ export async function gitStatus(ctx: GitContext): Promise<GitStatus> {
     };
   }
   const head = await headOid(link.workTree);
-  const committed = await readFiles(link.workTree, head);
-  const { files, manifest } = projectFiles(ctx, link, committed);
+  const committed = await readFiles(link.workTree, head, IMAGES_FOLDER);
+  const { files, manifest, images } = projectFiles(ctx, link, committed);
   const changed: string[] = [];
-  const otherChanges: string[] = [];
+  const otherChanges = imageChanges(await listBlobs(link.workTree, head, IMAGES_FOLDER), images);
   for (const d of manifest.documents) if (files.get(d.path) !== committed.get(d.path)) changed.push(d.title);
   for (const [path, text] of files) {
     if (!path.endsWith('.xml') && path !== 'siglum.json' && committed.get(path) !== text) otherChanges.push(path);
@@ -256,14 +270,18 @@ export async function gitCommit(ctx: GitContext, args: { message: string; author
     );
   }
   const head = await headOid(link.workTree);
-  const committed = await readFiles(link.workTree, head);
-  const { files, link: next } = filesToCommit(ctx, link, committed);
-  const touched = [...files].filter(([p, t]) => committed.get(p) !== t).map(([p]) => p);
-  for (const p of committed.keys()) if (!files.has(p)) touched.push(p);
+  const committed = await readFiles(link.workTree, head, IMAGES_FOLDER);
+  const { content, link: next } = filesToCommit(
+    ctx,
+    link,
+    committed,
+    await listBlobs(link.workTree, head, IMAGES_FOLDER),
+  );
+  const touched = await changedPaths(link.workTree, head, content);
   if (head !== null && touched.length === 0) {
     throw new SiglumError('bad-input', 'Nothing has changed since the last commit, so there is nothing to share.');
   }
-  const commit = await commitFiles(link.workTree, files, head === null ? [] : [head], args.message, args.author);
+  const commit = await commitFiles(link.workTree, content, head === null ? [] : [head], args.message, args.author);
   ctx.store.write((tx) => {
     putGitLink(tx, next);
     addNamedVersion(tx, args.message.split('\n')[0]!.slice(0, 200));
@@ -337,10 +355,10 @@ function addDocument(
   path: string,
   xml: string,
   volumeTitle: string | null,
-): void {
+): number {
   const { document } = readDocumentFile(xml, path);
   const folder = path.split('/')[0]!;
-  ctx.store.write((tx) => {
+  return ctx.store.write((tx) => {
     let collectionId: number | null = null;
     if (folder !== LOOSE_FOLDER) {
       const known = Object.entries(link.folders).find(([, f]) => f === folder)?.[0];
@@ -361,6 +379,7 @@ function addDocument(
     });
     putSnapshot(tx, Number(info.id), 0, withProjectRefs(ctx, document.doc));
     link.paths[documentKey(tx.db, Number(info.id))] = path;
+    return Number(info.id);
   });
 }
 
@@ -422,13 +441,16 @@ export async function gitClone(
     throw e;
   }
   if (theirs !== null) {
-    const files = await readFiles(workTree, theirs);
+    const files = await readFiles(workTree, theirs, IMAGES_FOLDER);
     applyRegister(ctx, new Map(), registerOf(files));
     const manifest = manifestOf(files);
     const volumes = new Map((manifest?.volumes ?? []).map((v) => [v.folder, v.title]));
+    const images = await imageSource(workTree, theirs, manifest);
     for (const d of manifest?.documents ?? []) {
       const xml = files.get(d.path);
-      if (xml !== undefined) addDocument(ctx, link, d.path, xml, volumes.get(d.path.split('/')[0]!) ?? null);
+      if (xml === undefined) continue;
+      const id = addDocument(ctx, link, d.path, xml, volumes.get(d.path.split('/')[0]!) ?? null);
+      await applySurfaces(ctx.store, images, id, d.path, readDocumentFile(xml, d.path).document.surfaces ?? [], []);
     }
     for (const [key, path] of Object.entries(link.paths)) {
       const w = files.get(witnessesPath(path));
@@ -473,7 +495,10 @@ export async function gitPull(
     return { ...none, commit: head };
   }
   const base = head === null ? null : await mergeBase(link.workTree, head, theirs);
-  const [baseFiles, theirFiles] = await Promise.all([readFiles(link.workTree, base), readFiles(link.workTree, theirs)]);
+  const [baseFiles, theirFiles] = await Promise.all([
+    readFiles(link.workTree, base, IMAGES_FOLDER),
+    readFiles(link.workTree, theirs, IMAGES_FOLDER),
+  ]);
   const ours = projectFiles(ctx, link, baseFiles);
   const before = `before pull ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`;
   ctx.store.write((tx) => addNamedVersion(tx, before));
@@ -485,6 +510,7 @@ export async function gitPull(
   const result: GitPullResult = { ...none, upToDate: false, registerConflicts: register.conflicts, before };
   const idOf = new Map([...ours.paths].map(([id, path]) => [path, id]));
   const theirManifest = manifestOf(theirFiles);
+  const images = await imageSource(link.workTree, theirs, theirManifest);
   const volumeTitles = new Map((theirManifest?.volumes ?? []).map((v) => [v.folder, v.title]));
   const pending: PendingConflict[] = [];
   const docPaths = new Set(
@@ -511,12 +537,15 @@ export async function gitPull(
         outcome = 'removed';
       }
     } else if (id === undefined) {
-      addDocument(ctx, next, path, t, volumeTitles.get(path.split('/')[0]!) ?? null);
+      const added = addDocument(ctx, next, path, t, volumeTitles.get(path.split('/')[0]!) ?? null);
+      await applySurfaces(ctx.store, images, added, path, surfacesOf(t, path), []);
       outcome = 'added';
     } else if (same(o, b) || o === undefined) {
       applyDocument(ctx, id, readDocumentFile(t, path));
+      await applySurfaces(ctx.store, images, id, path, surfacesOf(t, path), surfacesOf(o, path));
       outcome = 'changed';
     } else {
+      await mergePages(ctx, images, id, path, [b, o, t]);
       const empty: DocJSON = { type: 'doc', content: [] };
       const baseDoc = b === undefined ? empty : readDocumentFile(b, path).document.doc;
       const merge = mergeDocuments(
@@ -565,6 +594,23 @@ export async function gitPull(
   return result;
 }
 
+/** The pages a document file holds (none for no file). */
+function surfacesOf(xml: string | undefined, path: string) {
+  return xml === undefined ? [] : (readDocumentFile(xml, path).document.surfaces ?? []);
+}
+
+/** A document both sides changed: its pages merged by surface id (the text merges apart). */
+async function mergePages(
+  ctx: GitContext,
+  images: ImageSource,
+  id: number,
+  path: string,
+  [b, o, t]: Array<string | undefined>,
+): Promise<void> {
+  const ours = surfacesOf(o, path);
+  await applySurfaces(ctx.store, images, id, path, mergeSurfaces(surfacesOf(b, path), ours, surfacesOf(t, path)), ours);
+}
+
 /** A document the other side changed alone: its content by steps, its title if renamed. */
 function applyDocument(ctx: GitContext, id: number, file: ReturnType<typeof readDocumentFile>): void {
   replaceContent(ctx, id, file.document.doc);
@@ -585,12 +631,19 @@ async function finishPull(ctx: GitContext, theirs: string, author: Author): Prom
     await fastForward(link.workTree, theirs);
     return theirs;
   }
-  const theirFiles = await readFiles(link.workTree, theirs);
-  const { files, link: next } = filesToCommit(ctx, link, theirFiles);
-  for (const [path, text] of theirFiles) if (!isProjectPath(path) && !files.has(path)) files.set(path, text);
+  const theirFiles = await readFiles(link.workTree, theirs, IMAGES_FOLDER);
+  // Every image either side committed is a blob here already.
+  const known = new Map([
+    ...(await listBlobs(link.workTree, head, IMAGES_FOLDER)),
+    ...(await listBlobs(link.workTree, theirs, IMAGES_FOLDER)),
+  ]);
+  const { content, link: next } = filesToCommit(ctx, link, theirFiles, known);
+  for (const [path, blob] of await listBlobs(link.workTree, theirs)) {
+    if (!isProjectPath(path) && !content.has(path)) content.set(path, { blob });
+  }
   const commit = await commitFiles(
     link.workTree,
-    files,
+    content,
     [head, theirs],
     `Merge ${link.remote ?? 'remote'} into ${BRANCH}`,
     author,
