@@ -15,6 +15,27 @@ import type { DanglingPointer, PointerReport } from './tei/pointers.ts';
 import { WITNESS_METHODS, type WitnessApi, type WitnessEvent } from './apparatus/api.ts';
 import { SEARCH_METHODS, type SearchApi } from './search/api.ts';
 import { HISTORY_METHODS, type HistoryApi, type ProjectEvent } from './history/api.ts';
+import * as v from 'valibot';
+import {
+  checkArgs,
+  fields,
+  id,
+  list,
+  obj,
+  opaque,
+  optId,
+  optWhole,
+  plainObject,
+  rowId,
+  str,
+  title,
+  tooLongMessage,
+  whole,
+  MAX_ARG_CHARS,
+  type ArgsIn,
+} from './args.ts';
+import { SiglumError } from './errors.ts';
+import { checkImportFiles } from './import-files.ts';
 
 export type { DocJSON, DocumentInfo, ImportFile, ProjectInfo, StepJSON } from './types.ts';
 import type { DocJSON, DocumentInfo, ImportFile, ProjectInfo, StepJSON } from './types.ts';
@@ -331,33 +352,178 @@ export interface EntityIndexEntry {
   locations: Array<{ documentId: string; document: string; pages: Array<string | null>; mentions: number }>;
 }
 
+/** An export's target as handlers receive it: the ids as numbers. */
+export type TargetRef = { documentId: number } | { collectionId: number } | { all: true };
+
+const SAY_WHAT = 'Say what to export: a documentId, a collectionId, or all: true.';
+
+function hasTarget(o: unknown): boolean {
+  const r = o as Record<string, unknown>;
+  return r['all'] === true || typeof r['documentId'] === 'string' || typeof r['collectionId'] === 'string';
+}
+
+function targetRef(o: Record<string, unknown>): TargetRef {
+  if (o['all'] === true) return { all: true };
+  if (typeof o['documentId'] === 'string') return { documentId: rowId(o['documentId'], 'document') };
+  return { collectionId: rowId(String(o['collectionId']), 'collection') };
+}
+
+/**
+ * The arguments of a method that exports: an ExportTarget (checked first) and the
+ * fields `entries` check. The handler receives the fields and `target` (a TargetRef).
+ */
+export function targetArgs<E extends v.ObjectEntries>(entries: E) {
+  type Fields = v.InferOutput<v.ObjectSchema<E, undefined>>;
+  const checked = fields(entries);
+  return v.pipe(
+    v.custom<ExportTarget & v.InferInput<v.ObjectSchema<E, undefined>>>(hasTarget, SAY_WHAT),
+    v.transform((o) => ({ ...(checkArgs(checked, o) as Fields), target: targetRef(o as Record<string, unknown>) })),
+  );
+}
+
+/** How many further fields (`extra`) a document's metadata may hold. */
+const MAX_META_FIELDS = 200;
+
+/** A document's further metadata fields, copied as own properties (a field called __proto__ stays a field). */
+function metaExtra(method: string) {
+  return v.pipe(
+    v.nullish(plainObject<Record<string, string>>(`${method} needs "meta.extra" as an object of strings.`), {}),
+    v.transform((given) => {
+      const entries = Object.entries(given as Record<string, unknown>);
+      if (entries.length > MAX_META_FIELDS) {
+        throw new SiglumError(
+          'bad-input',
+          `A document may have at most ${MAX_META_FIELDS} further metadata fields. Remove some and try again.`,
+        );
+      }
+      const extra: Record<string, string> = {};
+      for (const [k, value] of entries) {
+        const bad = (message: string) => new SiglumError('bad-input', message);
+        if (typeof value !== 'string') throw bad(`${method} needs "meta.extra.${k.slice(0, 100)}" as a string.`);
+        if (k.length > 200) throw bad(tooLongMessage('A metadata field name', 200));
+        if (value.length > MAX_ARG_CHARS) throw bad(tooLongMessage(`The metadata field "${k}"`, MAX_ARG_CHARS));
+        Object.defineProperty(extra, k, { value, enumerable: true, writable: true, configurable: true });
+      }
+      return extra;
+    }),
+  );
+}
+
+function metaField(method: string, key: string, max: number) {
+  return v.nullish(
+    v.pipe(
+      v.string(`${method} needs "meta.${key}" as a string or null.`),
+      v.maxLength(max, tooLongMessage(`The document's ${key}`, max)),
+    ),
+    null,
+  );
+}
+
+/** Document metadata as the UI sends it, checked field by field. */
+function metaArgs(method: string) {
+  return obj(
+    {
+      title: title(method),
+      date: metaField(method, 'date', 200),
+      source: metaField(method, 'source', MAX_ARG_CHARS),
+      extra: metaExtra(method),
+    },
+    `${method} needs "meta" as an object.`,
+  );
+}
+
+/** `exportTei`'s `at`: a version, or a time (the version the document had then). */
+function exportAt(at: unknown): number | { time: string } | undefined {
+  if (at === undefined || at === null) return undefined;
+  if (typeof at === 'number') return checkArgs(whole('exportTei', 'at'), at);
+  const time = typeof at === 'string' ? Date.parse(at) : NaN;
+  if (Number.isNaN(time)) {
+    throw new SiglumError('bad-input', 'exportTei needs "at" as a version number or a date and time (ISO 8601).');
+  }
+  return { time: new Date(time).toISOString() };
+}
+
+const EXISTING_MESSAGE = `importFiles takes "existing" as one of ${EXISTING_VOLUME_CHOICES.map((c) => `"${c}"`).join(', ')}, or none.`;
+
+/** The arguments of the documents' and collections' methods. */
+export const DOCUMENT_ARGS = {
+  projectInfo: fields({}),
+  listCollections: fields({}),
+  listDocuments: fields({ collectionId: optId('listDocuments', 'collectionId', 'collection') }),
+  createDocument: fields({
+    title: title('createDocument'),
+    collectionId: optId('createDocument', 'collectionId', 'collection'),
+  }),
+  renameDocument: fields({ id: id('renameDocument', 'id', 'document'), title: title('renameDocument') }),
+  openDocument: fields({ id: id('openDocument', 'id', 'document') }),
+  pushSteps: fields({
+    documentId: id('pushSteps', 'documentId', 'document'),
+    version: whole('pushSteps', 'version'),
+    clientID: v.pipe(
+      str('pushSteps', 'clientID'),
+      v.minLength(1, 'pushSteps needs "clientID" as a string of 1 to 200 characters.'),
+      v.maxLength(200, 'pushSteps needs "clientID" as a string of 1 to 200 characters.'),
+    ),
+    steps: list('pushSteps', 'steps', opaque<StepJSON>()),
+  }),
+  stepsSince: fields({
+    documentId: id('stepsSince', 'documentId', 'document'),
+    version: whole('stepsSince', 'version'),
+  }),
+  importFiles: fields({
+    files: v.pipe(
+      list('importFiles', 'files', opaque<ImportFile>()),
+      v.transform((files) => checkImportFiles(files)),
+    ),
+    existing: v.optional(v.picklist(EXISTING_VOLUME_CHOICES, EXISTING_MESSAGE)),
+  }),
+  exportTei: v.pipe(
+    targetArgs({ at: v.optional(opaque<number | string | null>()) }),
+    v.transform(({ target, at }) => ({ target, at: 'documentId' in target ? exportAt(at) : undefined })),
+  ),
+  createCollection: fields({ title: title('createCollection') }),
+  updateMeta: fields({ id: id('updateMeta', 'id', 'document'), meta: metaArgs('updateMeta') }),
+  moveDocument: fields({
+    id: id('moveDocument', 'id', 'document'),
+    collectionId: optId('moveDocument', 'collectionId', 'collection'),
+    position: optWhole('moveDocument', 'position'),
+  }),
+  deleteDocument: fields({ id: id('deleteDocument', 'id', 'document') }),
+  renameCollection: fields({ id: id('renameCollection', 'id', 'collection'), title: title('renameCollection') }),
+  deleteCollection: fields({ id: id('deleteCollection', 'id', 'collection') }),
+};
+
+type DocumentArgs = typeof DOCUMENT_ARGS;
+/** What a caller of a documents' method sends. */
+type In<M extends keyof DocumentArgs> = ArgsIn<DocumentArgs[M]>;
+
 /** The Node side's services, as the UI sees them. */
 export interface SiglumApi extends WitnessApi, SearchApi, HistoryApi {
-  projectInfo(args: Record<string, never>): Promise<ProjectInfo>;
-  listCollections(args: Record<string, never>): Promise<CollectionInfo[]>;
-  listDocuments(args: { collectionId?: string }): Promise<DocumentInfo[]>;
-  createDocument(args: { title: string; collectionId?: string }): Promise<DocumentInfo>;
-  renameDocument(args: { id: string; title: string }): Promise<DocumentInfo>;
-  openDocument(args: { id: string }): Promise<OpenedDocument>;
-  pushSteps(args: StepBatch): Promise<PushResult>;
-  stepsSince(args: { documentId: string; version: number }): Promise<StepsSince>;
-  importFiles(args: { files: ImportFile[]; existing?: ExistingVolumeChoice }): Promise<ImportResult>;
+  projectInfo(args: In<'projectInfo'>): Promise<ProjectInfo>;
+  listCollections(args: In<'listCollections'>): Promise<CollectionInfo[]>;
+  listDocuments(args: In<'listDocuments'>): Promise<DocumentInfo[]>;
+  createDocument(args: In<'createDocument'>): Promise<DocumentInfo>;
+  renameDocument(args: In<'renameDocument'>): Promise<DocumentInfo>;
+  openDocument(args: In<'openDocument'>): Promise<OpenedDocument>;
+  pushSteps(args: In<'pushSteps'>): Promise<PushResult>;
+  stepsSince(args: In<'stepsSince'>): Promise<StepsSince>;
+  importFiles(args: In<'importFiles'>): Promise<ImportResult>;
   /** With `at` (a version, or an ISO time) a single document is exported as it was then. */
-  exportTei(args: ExportTarget & { at?: number | string }): Promise<TeiExport>;
+  exportTei(args: In<'exportTei'>): Promise<TeiExport>;
   /** Creates a folder: a collection for the user's own documents. */
-  createCollection(args: { title: string }): Promise<CollectionInfo>;
+  createCollection(args: In<'createCollection'>): Promise<CollectionInfo>;
   /** Replaces a document's metadata; its title follows `meta.title`. */
-  updateMeta(args: { id: string; meta: DocumentMeta }): Promise<DocumentInfo>;
+  updateMeta(args: In<'updateMeta'>): Promise<DocumentInfo>;
   /**
    * Moves a document to `position` (default: the end) in a collection (`null`: in
    * none). A document of an imported volume moves only within its volume.
    */
-  moveDocument(args: { id: string; collectionId: string | null; position?: number }): Promise<DocumentInfo>;
+  moveDocument(args: In<'moveDocument'>): Promise<DocumentInfo>;
   /** Deletes a document with its content and its history of steps. */
-  deleteDocument(args: { id: string }): Promise<{ id: string }>;
-  renameCollection(args: { id: string; title: string }): Promise<CollectionInfo>;
+  deleteDocument(args: In<'deleteDocument'>): Promise<{ id: string }>;
+  renameCollection(args: In<'renameCollection'>): Promise<CollectionInfo>;
   /** Deletes a collection (a folder, or a whole imported volume) with all its documents. */
-  deleteCollection(args: { id: string }): Promise<{ id: string }>;
+  deleteCollection(args: In<'deleteCollection'>): Promise<{ id: string }>;
 
   /** The register, by name; `type` keeps one type. */
   listEntities(args: { type?: string }): Promise<EntityInfo[]>;
@@ -437,6 +603,10 @@ export interface SiglumApi extends WitnessApi, SearchApi, HistoryApi {
    */
   validateDocument(args: { documentId: string; doc?: DocJSON }): Promise<DocumentValidation>;
 }
+
+/** Every method's argument schema: what `dispatch` checks a call's argument against. */
+export const API_ARGS = { ...DOCUMENT_ARGS };
+export type ApiArgSchemas = typeof API_ARGS;
 
 export type ApiMethod = keyof SiglumApi;
 export type ApiArgs<M extends ApiMethod> = Parameters<SiglumApi[M]>[0];

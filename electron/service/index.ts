@@ -11,102 +11,37 @@
  * bad input and answer expected failures as values (PushResult).
  */
 import { existsSync, rmSync } from 'node:fs';
-import { basename, extname, resolve } from 'node:path';
-import { schema } from '../../edition/schema.ts';
-import type {
-  CollectionInfo,
-  DocJSON,
-  DocumentInfo,
-  ExportTarget,
-  ImportResult,
-  OpenedDocument,
-  ProjectInfo,
-  PushResult,
-  SiglumClient,
-  SiglumEvent,
-  StepsSince,
-  TeiExport,
-} from '../../edition/api.ts';
-import { EXISTING_VOLUME_CHOICES, type ExistingVolumeChoice } from '../../edition/api.ts';
+import { resolve } from 'node:path';
+import type { SiglumApi, SiglumClient, SiglumEvent } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
-import {
-  deleteCollection,
-  getCollection,
-  insertCollection,
-  listCollections,
-  renameCollection,
-} from '../../db/collections.ts';
-import {
-  getDocument,
-  insertDocument,
-  listDocuments,
-  moveDocument,
-  renameDocument,
-  updateMeta,
-} from '../../db/documents.ts';
-import { rowId } from '../../db/ids.ts';
-import { emptyMeta } from '../../db/meta.ts';
 import { ensureProject, getProject } from '../../db/project.ts';
-import { putSnapshot } from '../../db/snapshots.ts';
 import { storeError } from '../../db/errors.ts';
 import { Store, type StoreChange } from '../../db/store.ts';
-import { CollabAuthority, DEFAULT_SNAPSHOTS, type SnapshotPolicy } from './authority.ts';
-import {
-  argsObject,
-  optionalPosition,
-  optionalString,
-  requireArray,
-  requireMeta,
-  requireString,
-  requireTitle,
-  requireVersion,
-} from './args.ts';
+import { dispatch } from '../host/dispatch.ts';
+import { CollabAuthority, DEFAULT_SNAPSHOTS } from './authority.ts';
+import { argsObject, requireString } from './args.ts';
+import { documentRows, projectTitle, titleFromPath } from './documents.ts';
 import { EntityService } from './entities.ts';
 import { entityMethods } from './entityApi.ts';
-import { exportTei } from './exporter.ts';
-import { defaultParser, parseInProcess, type FileParser } from './formats.ts';
-import { checkImportFiles } from './import-files.ts';
+import { defaultParser, parseInProcess } from './formats.ts';
 import { importFiles } from './importer.ts';
-import { createPublisher, type PageImageRenderer, type PdfRenderer } from './publish.ts';
+import { createPublisher } from './publish.ts';
 import { seedFile } from './seed.ts';
+import type { RowMethod, ServiceContext, ServiceOptions, Table } from './table.ts';
 import { validateDocument } from './validation.ts';
 import { watchOtherWriters } from './watch.ts';
 import { searchMethods } from './search.ts';
 import { witnessMethods } from './witnesses.ts';
-import { Backups, DEFAULT_BACKUPS, type BackupPolicy } from './backups.ts';
+import { Backups, DEFAULT_BACKUPS } from './backups.ts';
 import { historyMethods } from './history.ts';
 import { claimLock, releaseLock } from './lock.ts';
 import { backupDatabase, backupFolder, documentCount, latestBackupHint } from '../../db/backup.ts';
-import { trashDocument } from '../../db/trash.ts';
-import { versionAtTime } from '../../db/history.ts';
 import type { BackupInfo } from '../../edition/history/api.ts';
 
-export interface ServiceOptions {
-  /** Create the project file when it does not exist. */
-  create?: boolean;
-  /** When this open creates the project, import the sample despatch into it. */
-  seed?: boolean;
-  /** The sample file to seed from (default: resources/sample in the source tree). */
-  seedFile?: string;
-  /** How imported files are parsed (default: in the import worker, see formats.ts). */
-  parseFile?: FileParser;
-  /** When documents are snapshotted (tests make it small). */
-  snapshots?: SnapshotPolicy;
-  /** How often to look for writes by other processes on the same file, in ms. */
-  watchMs?: number;
-  /** How PDF exports are typeset (default: Debian's Chromium through Playwright; see publish.ts). */
-  renderPdf?: PdfRenderer;
-  /** How previewPages draws pages (default: Playwright's Chromium; the desktop app's hidden window). */
-  renderPages?: PageImageRenderer;
-  /**
-   * Absolute folders `exportEdition` may write inside (siglum serve, where the caller is
-   * a browser page). Absent when every path comes from the user: the command line's
-   * `--out`, the desktop app's save dialog.
-   */
-  exportFolders?: readonly string[];
-  /** Where and how often the project is backed up (backups.ts). */
-  backups?: BackupPolicy;
-}
+/** Every method that has a row, one table for every open project. */
+const TABLE: Table = { ...documentRows };
+
+export type { ServiceOptions } from './table.ts';
 
 /** The API over one open project, plus `close`. */
 export interface SiglumService extends SiglumClient {
@@ -114,10 +49,6 @@ export interface SiglumService extends SiglumClient {
   takeBackup(reason: string): Promise<BackupInfo>;
   /** Snapshots open documents and closes the file. Calls after close reject. */
   close(): void;
-}
-
-function titleFromPath(path: string): string {
-  return basename(path, extname(path)) || 'Untitled project';
 }
 
 /** The SiglumEvents a committed store transaction gives rise to. */
@@ -224,206 +155,15 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
       });
   }
 
-  /** `at` of an export: a version number, or an ISO time (the version the document had then). */
-  function versionOf(documentId: string, at: unknown): number | undefined {
-    if (at === undefined || at === null) return undefined;
-    if (typeof at === 'number') return requireVersion({ at }, 'at', 'exportTei');
-    const time = typeof at === 'string' ? Date.parse(at) : NaN;
-    if (Number.isNaN(time)) {
-      throw new SiglumError('bad-input', 'exportTei needs "at" as a version number or a date and time (ISO 8601).');
-    }
-    return versionAtTime(store.db, rowId(documentId, 'document'), new Date(time).toISOString());
+  const ctx: ServiceContext = { path, store, authority, entities, backups, parse, options, emit };
+  const methods = {} as Record<RowMethod, (args: unknown) => Promise<unknown>>;
+  for (const method of Object.keys(TABLE) as RowMethod[]) {
+    methods[method] = (args) => call(() => dispatch(TABLE, ctx, method, args));
   }
 
   const service: SiglumService = {
     ...witnessMethods(store, authority, parse, call),
-    projectInfo: () =>
-      call((): ProjectInfo => ({
-        path,
-        title: getProject(store.db)?.title ?? titleFromPath(path),
-        schemaVersion: store.schemaVersion(),
-        ...(options.exportFolders?.[0] !== undefined ? { exportFolder: options.exportFolders[0] } : {}),
-      })),
-
-    listCollections: () => call((): CollectionInfo[] => listCollections(store.db)),
-
-    listDocuments: (args) =>
-      call((): DocumentInfo[] => {
-        const o = argsObject(args, 'listDocuments');
-        const collectionId = optionalString(o, 'collectionId', 'listDocuments');
-        if (collectionId === undefined) return listDocuments(store.db);
-        return listDocuments(store.db, getCollection(store.db, rowId(collectionId, 'collection')).id);
-      }),
-
-    createDocument: (args) =>
-      call((): DocumentInfo => {
-        const o = argsObject(args, 'createDocument');
-        const title = requireTitle(o, 'createDocument');
-        const collection = optionalString(o, 'collectionId', 'createDocument');
-        const collectionId =
-          collection === undefined ? null : getCollection(store.db, rowId(collection, 'collection')).id;
-        const doc = schema.node('doc', null, [schema.node('paragraph')]).toJSON() as DocJSON;
-        return store.write((tx) => {
-          const info = insertDocument(tx, {
-            collectionId,
-            kind: 'document',
-            title,
-            n: null,
-            frameKey: null,
-            meta: emptyMeta(title),
-          });
-          putSnapshot(tx, Number(info.id), 0, doc);
-          return info;
-        });
-      }),
-
-    renameDocument: (args) =>
-      call((): DocumentInfo => {
-        const o = argsObject(args, 'renameDocument');
-        const id = rowId(requireString(o, 'id', 'renameDocument'), 'document');
-        const title = requireTitle(o, 'renameDocument');
-        store.write((tx) => renameDocument(tx, id, title));
-        return getDocument(store.db, id).info;
-      }),
-
-    openDocument: (args) =>
-      call((): OpenedDocument => {
-        const o = argsObject(args, 'openDocument');
-        const id = rowId(requireString(o, 'id', 'openDocument'), 'document');
-        // The row and the content as of one commit, even while another process writes.
-        const { record, doc, version } = store.read(() => ({
-          record: getDocument(store.db, id),
-          ...authority.document(id),
-        }));
-        return { info: record.info, meta: record.meta, doc: doc.toJSON() as DocJSON, version };
-      }),
-
-    pushSteps: (args) =>
-      call((): PushResult => {
-        const o = argsObject(args, 'pushSteps');
-        const id = rowId(requireString(o, 'documentId', 'pushSteps'), 'document');
-        const version = requireVersion(o, 'version', 'pushSteps');
-        const clientID = requireString(o, 'clientID', 'pushSteps');
-        if (clientID === '' || clientID.length > 200) {
-          throw new SiglumError('bad-input', 'pushSteps needs "clientID" as a string of 1 to 200 characters.');
-        }
-        const steps = requireArray(o, 'steps', 'pushSteps');
-        return authority.push(id, version, steps, clientID);
-      }),
-
-    stepsSince: (args) =>
-      call((): StepsSince => {
-        const o = argsObject(args, 'stepsSince');
-        const id = rowId(requireString(o, 'documentId', 'stepsSince'), 'document');
-        return authority.stepsSince(id, requireVersion(o, 'version', 'stepsSince'));
-      }),
-
-    importFiles: (args) =>
-      call(async (): Promise<ImportResult> => {
-        const o = argsObject(args, 'importFiles');
-        const files = checkImportFiles(requireArray(o, 'files', 'importFiles'));
-        // An import into a project with documents may be a re-import: keep the state before it.
-        if (options.backups?.beforeImport !== false && documentCount(store.db) > 0) await backups.take('before-import');
-        const existing = o['existing'];
-        if (existing !== undefined && !EXISTING_VOLUME_CHOICES.includes(existing as ExistingVolumeChoice)) {
-          throw new SiglumError(
-            'bad-input',
-            `importFiles takes "existing" as one of ${EXISTING_VOLUME_CHOICES.map((c) => `"${c}"`).join(', ')}, or none.`,
-          );
-        }
-        return importFiles(store, authority, parse, files, existing as ExistingVolumeChoice | undefined);
-      }),
-
-    exportTei: (args) =>
-      call((): TeiExport => {
-        const o = argsObject(args, 'exportTei');
-        let target: ExportTarget;
-        if (o['all'] === true) target = { all: true };
-        else if (typeof o['documentId'] === 'string') target = { documentId: o['documentId'] };
-        else if (typeof o['collectionId'] === 'string') target = { collectionId: o['collectionId'] };
-        else throw new SiglumError('bad-input', 'Say what to export: a documentId, a collectionId, or all: true.');
-        const at = 'documentId' in target ? versionOf(target.documentId, o['at']) : undefined;
-        return exportTei(store, authority, target, () => entities.exportRecords(), at);
-      }),
-
-    createCollection: (args) =>
-      call((): CollectionInfo => {
-        const title = requireTitle(argsObject(args, 'createCollection'), 'createCollection');
-        const id = store.write((tx) =>
-          insertCollection(tx, { title, kind: 'folder', frame: null, meta: emptyMeta(title) }),
-        );
-        return { id: String(id), title, kind: 'folder', documentCount: 0 };
-      }),
-
-    updateMeta: (args) =>
-      call((): DocumentInfo => {
-        const o = argsObject(args, 'updateMeta');
-        const id = rowId(requireString(o, 'id', 'updateMeta'), 'document');
-        const meta = requireMeta(o, 'updateMeta');
-        store.write((tx) => updateMeta(tx, id, meta));
-        return getDocument(store.db, id).info;
-      }),
-
-    moveDocument: (args) =>
-      call((): DocumentInfo => {
-        const o = argsObject(args, 'moveDocument');
-        const id = rowId(requireString(o, 'id', 'moveDocument'), 'document');
-        const target = optionalString(o, 'collectionId', 'moveDocument');
-        const collectionId = target === undefined ? null : getCollection(store.db, rowId(target, 'collection')).id;
-        const position = optionalPosition(o, 'position', 'moveDocument') ?? Number.MAX_SAFE_INTEGER;
-        const record = getDocument(store.db, id);
-        const from = record.info.collectionId === null ? null : Number(record.info.collectionId);
-        if (record.frameKey !== null && from !== collectionId) {
-          throw new SiglumError(
-            'bad-input',
-            `"${record.info.title}" belongs to an imported volume and stays in it, so that the volume exports whole. Reorder it within the volume, or create a new document elsewhere.`,
-          );
-        }
-        store.write((tx) => moveDocument(tx, id, collectionId, position));
-        return getDocument(store.db, id).info;
-      }),
-
-    deleteDocument: (args) =>
-      call((): { id: string } => {
-        const o = argsObject(args, 'deleteDocument');
-        const id = rowId(requireString(o, 'id', 'deleteDocument'), 'document');
-        const record = getDocument(store.db, id);
-        if (record.frameKey !== null) {
-          throw new SiglumError(
-            'bad-input',
-            `"${record.info.title}" is part of an imported volume, which exports with all its documents. Empty its text instead of deleting it.`,
-          );
-        }
-        store.write((tx) => trashDocument(tx, id));
-        authority.forget(id);
-        return { id: String(id) };
-      }),
-
-    renameCollection: (args) =>
-      call((): CollectionInfo => {
-        const o = argsObject(args, 'renameCollection');
-        const id = rowId(requireString(o, 'id', 'renameCollection'), 'collection');
-        const title = requireTitle(o, 'renameCollection');
-        store.write((tx) => renameCollection(tx, id, title));
-        const info = listCollections(store.db).find((c) => c.id === String(id));
-        if (info === undefined) throw new Error(`collection ${id} vanished after its rename`);
-        return info;
-      }),
-
-    deleteCollection: (args) =>
-      call((): { id: string } => {
-        const o = argsObject(args, 'deleteCollection');
-        const id = getCollection(store.db, rowId(requireString(o, 'id', 'deleteCollection'), 'collection')).id;
-        const documents = listDocuments(store.db, id);
-        // Its documents go to the trash, each with its history; the folder itself goes.
-        store.write((tx) => {
-          for (const d of documents) trashDocument(tx, Number(d.id));
-          deleteCollection(tx, id);
-        });
-        for (const d of documents) authority.forget(Number(d.id));
-        return { id: String(id) };
-      }),
-
+    ...(methods as unknown as Pick<SiglumApi, RowMethod>),
     ...entityMethods(entities, call),
 
     exportEdition: (args) => call(() => publisher.exportEdition(argsObject(args, 'exportEdition'))),
@@ -449,7 +189,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
       }),
     listProjects: () =>
       call(() => {
-        const title = getProject(store.db)?.title ?? titleFromPath(path);
+        const title = projectTitle(ctx);
         const current = { path, title, schemaVersion: store.schemaVersion() };
         return { current, recent: [], defaultPath: path, canSwitch: false };
       }),

@@ -45,7 +45,7 @@ import {
 } from '../../db/witnesses.ts';
 import { argsObject, optionalString, requireString } from './args.ts';
 import type { CollabAuthority } from './authority.ts';
-import { checkImportFiles } from './import-files.ts';
+import { checkImportFiles } from '../../edition/import-files.ts';
 import { isTeiImport, type FileParser } from './formats.ts';
 
 /** The longest witness text accepted (UTF-16 units): a long book, well past a chapter in six editions. */
