@@ -19,6 +19,9 @@ import * as v from 'valibot';
 import {
   checkArgs,
   fields,
+  flag,
+  optStr,
+  optStrings,
   id,
   list,
   obj,
@@ -497,6 +500,53 @@ type DocumentArgs = typeof DOCUMENT_ARGS;
 /** What a caller of a documents' method sends. */
 type In<M extends keyof DocumentArgs> = ArgsIn<DocumentArgs[M]>;
 
+/** The most type-ahead hits one `searchEntities` call returns. */
+const MAX_HITS = 200;
+
+/** The arguments of the register's methods. */
+export const ENTITY_ARGS = {
+  listEntities: fields({ type: optStr('listEntities', 'type') }),
+  getEntity: fields({ id: str('getEntity', 'id') }),
+  createEntity: fields({ entity: opaque<EntityInput>() }),
+  updateEntity: fields({ id: str('updateEntity', 'id'), entity: opaque<EntityInput>() }),
+  deleteEntity: fields({ id: str('deleteEntity', 'id'), force: flag('deleteEntity', 'force') }),
+  mergeEntities: fields({ keptId: str('mergeEntities', 'keptId'), duplicateId: str('mergeEntities', 'duplicateId') }),
+  searchEntities: fields({
+    query: str('searchEntities', 'query'),
+    limit: v.nullish(
+      v.pipe(
+        v.number(`searchEntities needs "limit", when given, as a whole number from 1 to ${MAX_HITS}.`),
+        v.safeInteger(`searchEntities needs "limit", when given, as a whole number from 1 to ${MAX_HITS}.`),
+        v.minValue(1, `searchEntities needs "limit", when given, as a whole number from 1 to ${MAX_HITS}.`),
+        v.maxValue(MAX_HITS, `searchEntities needs "limit", when given, as a whole number from 1 to ${MAX_HITS}.`),
+      ),
+      20,
+    ),
+    types: optStrings('searchEntities', 'types'),
+  }),
+  entityMentions: fields({ id: str('entityMentions', 'id') }),
+  entitySuggestions: fields({
+    id: str('entitySuggestions', 'id'),
+    caseSensitive: flag('entitySuggestions', 'caseSensitive'),
+  }),
+  rejectSuggestion: fields({
+    entityId: str('rejectSuggestion', 'entityId'),
+    documentId: id('rejectSuggestion', 'documentId', 'document'),
+    text: str('rejectSuggestion', 'text'),
+    contextHash: str('rejectSuggestion', 'contextHash'),
+  }),
+  acceptSuggestions: fields({
+    entityId: str('acceptSuggestions', 'entityId'),
+    documentId: id('acceptSuggestions', 'documentId', 'document'),
+    contextHashes: optStrings('acceptSuggestions', 'contextHashes'),
+  }),
+  entityIndex: fields({ type: optStr('entityIndex', 'type') }),
+};
+
+type EntityArgs = typeof ENTITY_ARGS;
+/** What a caller of a register's method sends. */
+type EntityIn<M extends keyof EntityArgs> = ArgsIn<EntityArgs[M]>;
+
 /** The Node side's services, as the UI sees them. */
 export interface SiglumApi extends WitnessApi, SearchApi, HistoryApi {
   projectInfo(args: In<'projectInfo'>): Promise<ProjectInfo>;
@@ -526,36 +576,36 @@ export interface SiglumApi extends WitnessApi, SearchApi, HistoryApi {
   deleteCollection(args: In<'deleteCollection'>): Promise<{ id: string }>;
 
   /** The register, by name; `type` keeps one type. */
-  listEntities(args: { type?: string }): Promise<EntityInfo[]>;
-  getEntity(args: { id: string }): Promise<EntityInfo>;
-  createEntity(args: { entity: EntityInput }): Promise<EntityInfo>;
+  listEntities(args: EntityIn<'listEntities'>): Promise<EntityInfo[]>;
+  getEntity(args: EntityIn<'getEntity'>): Promise<EntityInfo>;
+  createEntity(args: EntityIn<'createEntity'>): Promise<EntityInfo>;
   /** Replaces an entry's fields (a rename keeps its xml:id, so links from outside hold). */
-  updateEntity(args: { id: string; entity: EntityInput }): Promise<EntityInfo>;
+  updateEntity(args: EntityIn<'updateEntity'>): Promise<EntityInfo>;
   /**
    * Deletes an entry. Refused ('bad-input') while it has mentions, unless `force`:
    * then its mentions are unmarked first (the text stays), as steps every open
    * editor receives. `unmarked` counts the documents changed.
    */
-  deleteEntity(args: { id: string; force?: boolean }): Promise<{ id: string; unmarked: number }>;
+  deleteEntity(args: EntityIn<'deleteEntity'>): Promise<{ id: string; unmarked: number }>;
   /**
    * Merges `duplicateId` into `keptId`: the duplicate's names become alternative
    * names, its fields fill gaps, its mentions point at the entry kept (as steps,
    * through the collab authority) and it is deleted. `conflicts` lists fields both
    * filled differently (the kept value stays); `relinked` counts documents changed.
    */
-  mergeEntities(args: { keptId: string; duplicateId: string }): Promise<{
+  mergeEntities(args: EntityIn<'mergeEntities'>): Promise<{
     entity: EntityInfo;
     conflicts: MergeConflict[];
     relinked: number;
   }>;
   /** Type-ahead: entries whose names have words starting with the query's words, best first. */
-  searchEntities(args: { query: string; limit?: number; types?: string[] }): Promise<TypeaheadHit[]>;
+  searchEntities(args: EntityIn<'searchEntities'>): Promise<TypeaheadHit[]>;
   /** Every mention of an entity across the project, in document order. */
-  entityMentions(args: { id: string }): Promise<MentionInfo[]>;
+  entityMentions(args: EntityIn<'entityMentions'>): Promise<MentionInfo[]>;
   /** Where an entity's names occur unmarked, less the occurrences rejected. */
-  entitySuggestions(args: { id: string; caseSensitive?: boolean }): Promise<SuggestionInfo[]>;
+  entitySuggestions(args: EntityIn<'entitySuggestions'>): Promise<SuggestionInfo[]>;
   /** Remembers that an occurrence is not a mention of the entity. */
-  rejectSuggestion(args: { entityId: string; documentId: string; text: string; contextHash: string }): Promise<{
+  rejectSuggestion(args: EntityIn<'rejectSuggestion'>): Promise<{
     entityId: string;
   }>;
   /**
@@ -563,13 +613,13 @@ export interface SiglumApi extends WitnessApi, SearchApi, HistoryApi {
    * `contextHashes`, or all of them. The marking is steps through the collab
    * authority, so open editors receive it; `marked` counts the mentions made.
    */
-  acceptSuggestions(args: { entityId: string; documentId: string; contextHashes?: string[] }): Promise<{
+  acceptSuggestions(args: EntityIn<'acceptSuggestions'>): Promise<{
     documentId: string;
     version: number;
     marked: number;
   }>;
   /** The index view: each mentioned entity with its documents and printed pages, by name. */
-  entityIndex(args: { type?: string }): Promise<EntityIndexEntry[]>;
+  entityIndex(args: EntityIn<'entityIndex'>): Promise<EntityIndexEntry[]>;
 
   /**
    * Writes the edition of a document, a collection or the project as a PDF, a static
@@ -605,7 +655,7 @@ export interface SiglumApi extends WitnessApi, SearchApi, HistoryApi {
 }
 
 /** Every method's argument schema: what `dispatch` checks a call's argument against. */
-export const API_ARGS = { ...DOCUMENT_ARGS };
+export const API_ARGS = { ...DOCUMENT_ARGS, ...ENTITY_ARGS };
 export type ApiArgSchemas = typeof API_ARGS;
 
 export type ApiMethod = keyof SiglumApi;

@@ -22,7 +22,7 @@ import { CollabAuthority, DEFAULT_SNAPSHOTS } from './authority.ts';
 import { argsObject, requireString } from './args.ts';
 import { documentRows, projectTitle, titleFromPath } from './documents.ts';
 import { EntityService } from './entities.ts';
-import { entityMethods } from './entityApi.ts';
+import { entityRows } from './entityApi.ts';
 import { defaultParser, parseInProcess } from './formats.ts';
 import { importFiles } from './importer.ts';
 import { createPublisher } from './publish.ts';
@@ -39,7 +39,7 @@ import { backupDatabase, backupFolder, documentCount, latestBackupHint } from '.
 import type { BackupInfo } from '../../edition/history/api.ts';
 
 /** Every method that has a row, one table for every open project. */
-const TABLE: Table = { ...documentRows };
+const TABLE: Table = { ...documentRows, ...entityRows };
 
 export type { ServiceOptions } from './table.ts';
 
@@ -164,7 +164,6 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
   const service: SiglumService = {
     ...witnessMethods(store, authority, parse, call),
     ...(methods as unknown as Pick<SiglumApi, RowMethod>),
-    ...entityMethods(entities, call),
 
     exportEdition: (args) => call(() => publisher.exportEdition(argsObject(args, 'exportEdition'))),
     previewPdf: (args) => call(() => publisher.previewPdf(argsObject(args, 'previewPdf'))),

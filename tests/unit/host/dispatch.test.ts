@@ -95,6 +95,24 @@ describe('dispatch: the one place arguments are checked', () => {
         'bad-input',
         'updateMeta needs "meta.date" as a string or null.',
       ],
+      [
+        'searchEntities',
+        { query: 'Hull', limit: 0 },
+        'bad-input',
+        'searchEntities needs "limit", when given, as a whole number from 1 to 200.',
+      ],
+      [
+        'deleteEntity',
+        { id: '1', force: 'yes' },
+        'bad-input',
+        'deleteEntity needs "force", when given, as true or false.',
+      ],
+      [
+        'acceptSuggestions',
+        { entityId: '1', documentId: doc.id, contextHashes: [1] },
+        'bad-input',
+        'acceptSuggestions needs "contextHashes", when given, as a list of strings.',
+      ],
     ];
     for (const [method, args, code, message] of cases) {
       expect(await refusal(method, args), method).toEqual({ code, message });
