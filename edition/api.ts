@@ -14,7 +14,7 @@ import type { ErrorPayload } from './errors.ts';
 import type { DanglingPointer, PointerReport } from './tei/pointers.ts';
 import { WITNESS_METHODS, type WitnessApi, type WitnessEvent } from './apparatus/api.ts';
 import { SEARCH_METHODS, type SearchApi } from './search/api.ts';
-import { HISTORY_METHODS, type HistoryApi, type ProjectEvent } from './history/api.ts';
+import { HISTORY_ARGS, HISTORY_METHODS, type HistoryApi, type ProjectEvent } from './history/api.ts';
 import * as v from 'valibot';
 import {
   checkArgs,
@@ -494,6 +494,10 @@ export const DOCUMENT_ARGS = {
   deleteDocument: fields({ id: id('deleteDocument', 'id', 'document') }),
   renameCollection: fields({ id: id('renameCollection', 'id', 'collection'), title: title('renameCollection') }),
   deleteCollection: fields({ id: id('deleteCollection', 'id', 'collection') }),
+  validateDocument: fields({
+    documentId: id('validateDocument', 'documentId', 'document'),
+    doc: v.optional(opaque<DocJSON>()),
+  }),
 };
 
 type DocumentArgs = typeof DOCUMENT_ARGS;
@@ -651,11 +655,11 @@ export interface SiglumApi extends WitnessApi, SearchApi, HistoryApi {
    * when given; else the stored one) against tei_all, or the FRUS schema for a FRUS
    * document, and says where each problem is in the document.
    */
-  validateDocument(args: { documentId: string; doc?: DocJSON }): Promise<DocumentValidation>;
+  validateDocument(args: In<'validateDocument'>): Promise<DocumentValidation>;
 }
 
 /** Every method's argument schema: what `dispatch` checks a call's argument against. */
-export const API_ARGS = { ...DOCUMENT_ARGS, ...ENTITY_ARGS };
+export const API_ARGS = { ...DOCUMENT_ARGS, ...ENTITY_ARGS, ...HISTORY_ARGS };
 export type ApiArgSchemas = typeof API_ARGS;
 
 export type ApiMethod = keyof SiglumApi;

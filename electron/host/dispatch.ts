@@ -6,23 +6,28 @@
  * the service, whose methods all go through `dispatch`; the command line and tests
  * calling `openService(...)` methods directly go through it too.
  */
-import { isApiMethod, type SiglumApi, type WireReply } from '../../edition/api.ts';
-import { checkArgs, type ArgsSchema } from '../../edition/args.ts';
+import { API_ARGS, isApiMethod, type ApiArgSchemas, type SiglumApi, type WireReply } from '../../edition/api.ts';
+import { checkArgs, type ArgsOut, type ArgsSchema } from '../../edition/args.ts';
 import { SiglumError, toErrorPayload } from '../../edition/errors.ts';
 import type { RowMethod, ServiceContext, Table } from '../service/table.ts';
 
 /**
- * Runs `method`'s handler over `ctx` with `args` checked against its schema. Throws a
- * SiglumError ('bad-input', or 'not-found' for an id that names nothing) when they do
- * not pass; no argument at all counts as `{}`.
+ * `args` checked against `method`'s schema (edition/api.ts `API_ARGS`): what its
+ * handler receives. Throws a SiglumError ('bad-input', or 'not-found' for an id that
+ * names nothing) when they do not pass; no argument at all counts as `{}`.
  */
-export function dispatch(table: Table, ctx: ServiceContext, method: RowMethod, args: unknown): unknown {
-  const row = table[method] as unknown as { args: ArgsSchema; run(ctx: ServiceContext, args: unknown): unknown };
+export function checkedArgs<M extends RowMethod>(method: M, args: unknown): ArgsOut<ApiArgSchemas[M]> {
   const given = args === undefined ? {} : args;
   if (typeof given !== 'object' || given === null || Array.isArray(given)) {
     throw new SiglumError('bad-input', `${method} takes one object as its argument.`);
   }
-  return row.run(ctx, checkArgs(row.args, given));
+  return checkArgs(API_ARGS[method] as ArgsSchema, given) as ArgsOut<ApiArgSchemas[M]>;
+}
+
+/** Runs `method`'s handler in `table` over `ctx` with `args` checked (`checkedArgs`). */
+export function dispatch(table: Table, ctx: ServiceContext, method: RowMethod, args: unknown): unknown {
+  const row = table[method] as unknown as { run(ctx: ServiceContext, args: unknown): unknown };
+  return row.run(ctx, checkedArgs(method, args));
 }
 
 /**

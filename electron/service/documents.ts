@@ -31,6 +31,7 @@ import { trashDocument } from '../../db/trash.ts';
 import { exportTei } from './exporter.ts';
 import { importFiles } from './importer.ts';
 import type { Rows, ServiceContext } from './table.ts';
+import { validateDocument } from './validation.ts';
 
 /** A project's title when it has none of its own: its file name. */
 export function titleFromPath(path: string): string {
@@ -58,7 +59,8 @@ type DocumentMethod =
   | 'moveDocument'
   | 'deleteDocument'
   | 'renameCollection'
-  | 'deleteCollection';
+  | 'deleteCollection'
+  | 'validateDocument';
 
 export const documentRows: Rows<DocumentMethod> = {
   projectInfo: {
@@ -227,5 +229,11 @@ export const documentRows: Rows<DocumentMethod> = {
       for (const d of documents) authority.forget(Number(d.id));
       return { id: String(id) };
     },
+  },
+
+  validateDocument: {
+    args: DOCUMENT_ARGS.validateDocument,
+    run: ({ store, authority, entities }, { documentId, doc }) =>
+      validateDocument(store, authority, documentId, doc, () => entities.exportRecords()),
   },
 };

@@ -19,8 +19,8 @@ import { storeError } from '../../db/errors.ts';
 import { Store, type StoreChange } from '../../db/store.ts';
 import { dispatch } from '../host/dispatch.ts';
 import { CollabAuthority, DEFAULT_SNAPSHOTS } from './authority.ts';
-import { argsObject, requireString } from './args.ts';
-import { documentRows, projectTitle, titleFromPath } from './documents.ts';
+import { argsObject } from './args.ts';
+import { documentRows, titleFromPath } from './documents.ts';
 import { EntityService } from './entities.ts';
 import { entityRows } from './entityApi.ts';
 import { defaultParser, parseInProcess } from './formats.ts';
@@ -28,18 +28,18 @@ import { importFiles } from './importer.ts';
 import { createPublisher } from './publish.ts';
 import { seedFile } from './seed.ts';
 import type { RowMethod, ServiceContext, ServiceOptions, Table } from './table.ts';
-import { validateDocument } from './validation.ts';
 import { watchOtherWriters } from './watch.ts';
 import { searchMethods } from './search.ts';
 import { witnessMethods } from './witnesses.ts';
 import { Backups, DEFAULT_BACKUPS } from './backups.ts';
-import { historyMethods } from './history.ts';
+import { historyRows } from './history.ts';
+import { VersionCache } from './versions.ts';
 import { claimLock, releaseLock } from './lock.ts';
-import { backupDatabase, backupFolder, documentCount, latestBackupHint } from '../../db/backup.ts';
+import { backupFolder, latestBackupHint } from '../../db/backup.ts';
 import type { BackupInfo } from '../../edition/history/api.ts';
 
 /** Every method that has a row, one table for every open project. */
-const TABLE: Table = { ...documentRows, ...entityRows };
+const TABLE: Table = { ...documentRows, ...entityRows, ...historyRows };
 
 export type { ServiceOptions } from './table.ts';
 
@@ -155,7 +155,8 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
       });
   }
 
-  const ctx: ServiceContext = { path, store, authority, entities, backups, parse, options, emit };
+  const versions = new VersionCache(store, authority);
+  const ctx: ServiceContext = { path, store, authority, entities, backups, parse, options, emit, versions };
   const methods = {} as Record<RowMethod, (args: unknown) => Promise<unknown>>;
   for (const method of Object.keys(TABLE) as RowMethod[]) {
     methods[method] = (args) => call(() => dispatch(TABLE, ctx, method, args));
@@ -171,41 +172,6 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
     getPrintSettings: () => call(() => publisher.getPrintSettings()),
     updatePrintSettings: (args) => call(() => publisher.updatePrintSettings(argsObject(args, 'updatePrintSettings'))),
     ...searchMethods(store, authority, call),
-    validateDocument: (args) =>
-      call(() => {
-        const o = argsObject(args, 'validateDocument');
-        const id = requireString(o, 'documentId', 'validateDocument');
-        return validateDocument(store, authority, id, o['doc'], () => entities.exportRecords());
-      }),
-
-    ...historyMethods(store, authority, backups, call),
-    restoreBackup: () =>
-      call(() => {
-        throw new SiglumError(
-          'forbidden',
-          'A backup can replace the project only from the app, or with `siglum restore BACKUP --to PROJECT` while the project is closed.',
-        );
-      }),
-    listProjects: () =>
-      call(() => {
-        const title = projectTitle(ctx);
-        const current = { path, title, schemaVersion: store.schemaVersion() };
-        return { current, recent: [], defaultPath: path, canSwitch: false };
-      }),
-    openProject: () =>
-      call(() => {
-        throw new SiglumError('forbidden', 'This window shows one project. Start Siglum on the other project instead.');
-      }),
-    saveProjectCopy: (args) =>
-      call(async () => {
-        const target = resolve(requireString(argsObject(args, 'saveProjectCopy'), 'path', 'saveProjectCopy'));
-        if (existsSync(target)) {
-          throw new SiglumError('bad-input', `${target} already exists. Choose a new file name for the copy.`);
-        }
-        await backupDatabase(store.db, target, { stepwise: true, expectedDocuments: () => documentCount(store.db) });
-        return { path: target };
-      }),
-
     takeBackup: (reason) => call(() => backups.take(reason)),
 
     subscribe(listener) {

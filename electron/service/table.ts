@@ -14,6 +14,7 @@ import type { EntityService } from './entities.ts';
 import type { FileParser } from './formats.ts';
 import type { SnapshotPolicy } from './authority.ts';
 import type { PageImageRenderer, PdfRenderer } from './publish.ts';
+import type { VersionCache } from './versions.ts';
 
 export interface ServiceOptions {
   /** Create the project file when it does not exist. */
@@ -53,6 +54,8 @@ export interface ServiceContext {
   /** How imported files are parsed. */
   parse: FileParser;
   options: ServiceOptions;
+  /** Old versions rebuilt for the history. */
+  versions: VersionCache;
   /** Sends events to every subscriber, after the call that made them. */
   emit(events: readonly SiglumEvent[]): void;
 }

@@ -113,6 +113,24 @@ describe('dispatch: the one place arguments are checked', () => {
         'bad-input',
         'acceptSuggestions needs "contextHashes", when given, as a list of strings.',
       ],
+      [
+        'nameVersion',
+        { name: '   ' },
+        'bad-input',
+        'A version needs a name of 1 to 200 characters. Type one and try again.',
+      ],
+      [
+        'diffVersions',
+        { documentId: doc.id, from: 0, to: 'now' },
+        'bad-input',
+        'diffVersions needs "to" as a whole number of at least 0.',
+      ],
+      [
+        'restoreFromTrash',
+        { id: 'none' },
+        'not-found',
+        'That document is no longer in the trash. List the trash to see what it holds.',
+      ],
     ];
     for (const [method, args, code, message] of cases) {
       expect(await refusal(method, args), method).toEqual({ code, message });
