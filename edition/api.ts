@@ -12,7 +12,7 @@ import type { Suggestion } from './entities/suggest.ts';
 import type { TypeaheadHit } from './entities/typeahead.ts';
 import type { ErrorPayload } from './errors.ts';
 import type { DanglingPointer, PointerReport } from './tei/pointers.ts';
-import { WITNESS_METHODS, type WitnessApi, type WitnessEvent } from './apparatus/api.ts';
+import { WITNESS_ARGS, WITNESS_METHODS, type WitnessApi, type WitnessEvent } from './apparatus/api.ts';
 import { SEARCH_METHODS, type SearchApi } from './search/api.ts';
 import { HISTORY_ARGS, HISTORY_METHODS, type HistoryApi, type ProjectEvent } from './history/api.ts';
 import * as v from 'valibot';
@@ -274,12 +274,7 @@ export type PagePreview = Omit<ExportResult, 'path' | 'index' | 'files' | 'forma
  * explicit path on the command line asks) or 'rename': write beside it with the first free
  * `-2`, `-3`... name, which the result's `path` gives (the window never overwrites silently).
  */
-export type ExportEditionArgs = ExportTarget & {
-  format: EditionFormat;
-  outPath: string;
-  id?: string;
-  ifExists?: 'replace' | 'rename';
-};
+export type ExportEditionArgs = PublishIn<'exportEdition'>;
 
 /** One place where a document's TEI export does not validate. */
 export interface TeiProblem {
@@ -551,6 +546,67 @@ type EntityArgs = typeof ENTITY_ARGS;
 /** What a caller of a register's method sends. */
 type EntityIn<M extends keyof EntityArgs> = ArgsIn<EntityArgs[M]>;
 
+const EDITION_FORMATS: readonly EditionFormat[] = ['pdf', 'html', 'latex'];
+
+/** An export's `id`, naming its progress events; a new one when none is given. */
+function exportId() {
+  return v.pipe(
+    v.optional(opaque<string>()),
+    v.check(
+      (id) => typeof id !== 'string' || id.length <= 200,
+      'An export\'s "id" names its progress events: at most 200 characters.',
+    ),
+    v.transform((id) => (typeof id === 'string' && id !== '' ? id : undefined)),
+  );
+}
+
+/** A whole number of previewPages from `min` to `max`, `fallback` when left out. */
+function pageArg(key: string, min: number, max: number, fallback: number) {
+  const message = (issue: v.BaseIssue<unknown>) =>
+    `previewPages needs "${key}" as a whole number from ${min} to ${max}, not ${JSON.stringify(issue.input)}.`;
+  return v.optional(
+    v.pipe(v.number(message), v.integer(message), v.minValue(min, message), v.maxValue(max, message)),
+    fallback,
+  );
+}
+
+/** The arguments of the edition's methods (PDF, HTML, LaTeX) and the print settings. */
+export const PUBLISH_ARGS = {
+  exportEdition: targetArgs({
+    format: v.picklist(
+      EDITION_FORMATS,
+      (issue) => `exportEdition needs "format" as pdf, html or latex, not ${JSON.stringify(issue.input)}.`,
+    ),
+    outPath: v.pipe(
+      v.string('exportEdition needs "outPath": the file (PDF, LaTeX) or folder (HTML) to write.'),
+      v.check(
+        (p) => p.trim() !== '',
+        'exportEdition needs "outPath": the file (PDF, LaTeX) or folder (HTML) to write.',
+      ),
+    ),
+    ifExists: v.nullish(
+      v.picklist(
+        ['replace', 'rename'] as const,
+        (issue) => `exportEdition's "ifExists" is "replace" or "rename", not ${JSON.stringify(issue.input)}.`,
+      ),
+      'replace',
+    ),
+    id: exportId(),
+  }),
+  previewPdf: targetArgs({ id: exportId(), settings: v.optional(opaque<Partial<ProjectPrintSettings>>()) }),
+  previewPages: targetArgs({
+    id: exportId(),
+    settings: v.optional(opaque<Partial<ProjectPrintSettings>>()),
+    first: pageArg('first', 1, Number.MAX_SAFE_INTEGER, 1),
+    count: pageArg('count', 1, MAX_PREVIEW_PAGES, MAX_PREVIEW_PAGES),
+  }),
+  getPrintSettings: fields({}),
+  /** The settings are checked field by field as they are applied (electron/service/print-settings.ts). */
+  updatePrintSettings: fields({ settings: opaque<Partial<ProjectPrintSettings>>() }),
+};
+
+type PublishIn<M extends keyof typeof PUBLISH_ARGS> = ArgsIn<(typeof PUBLISH_ARGS)[M]>;
+
 /** The Node side's services, as the UI sees them. */
 export interface SiglumApi extends WitnessApi, SearchApi, HistoryApi {
   projectInfo(args: In<'projectInfo'>): Promise<ProjectInfo>;
@@ -636,20 +692,18 @@ export interface SiglumApi extends WitnessApi, SearchApi, HistoryApi {
    * The PDF `exportEdition` would write, returned rather than written (for a preview in
    * the export dialog); `settings` tries unsaved settings without storing them.
    */
-  previewPdf(args: ExportTarget & { id?: string; settings?: Partial<ProjectPrintSettings> }): Promise<PdfPreview>;
+  previewPdf(args: PublishIn<'previewPdf'>): Promise<PdfPreview>;
   /**
    * Pages `first` (default 1) to `first + count - 1` (count default and at most
    * MAX_PREVIEW_PAGES) of the PDF `exportEdition` would write, as PNG images, with its
    * counts. Progress comes as 'export-progress' events carrying `id` (phase 'images'
    * while pages are drawn). Nothing is written.
    */
-  previewPages(
-    args: ExportTarget & { id?: string; settings?: Partial<ProjectPrintSettings>; first?: number; count?: number },
-  ): Promise<PagePreview>;
+  previewPages(args: PublishIn<'previewPages'>): Promise<PagePreview>;
   /** The project's print settings, defaults filled in. */
-  getPrintSettings(args: Record<string, never>): Promise<ProjectPrintSettings>;
+  getPrintSettings(args: PublishIn<'getPrintSettings'>): Promise<ProjectPrintSettings>;
   /** Changes some print settings; a bad value rejects ('bad-input') naming it, and nothing is saved. */
-  updatePrintSettings(args: { settings: Partial<ProjectPrintSettings> }): Promise<ProjectPrintSettings>;
+  updatePrintSettings(args: PublishIn<'updatePrintSettings'>): Promise<ProjectPrintSettings>;
   /**
    * Validates the document's TEI export (with `doc`, the editor's current document,
    * when given; else the stored one) against tei_all, or the FRUS schema for a FRUS
@@ -659,7 +713,13 @@ export interface SiglumApi extends WitnessApi, SearchApi, HistoryApi {
 }
 
 /** Every method's argument schema: what `dispatch` checks a call's argument against. */
-export const API_ARGS = { ...DOCUMENT_ARGS, ...ENTITY_ARGS, ...HISTORY_ARGS };
+export const API_ARGS = {
+  ...WITNESS_ARGS,
+  ...DOCUMENT_ARGS,
+  ...ENTITY_ARGS,
+  ...HISTORY_ARGS,
+  ...PUBLISH_ARGS,
+};
 export type ApiArgSchemas = typeof API_ARGS;
 
 export type ApiMethod = keyof SiglumApi;

@@ -20,7 +20,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { backupDatabase, documentCount } from '../../db/backup.ts';
 import { projectTitle } from './documents.ts';
-import type { Rows, ServiceContext } from './table.ts';
+import { existingDocument, type Rows } from './table.ts';
 
 /** The client id restored versions are pushed as. */
 export const HISTORY_CLIENT = 'siglum-history';
@@ -58,12 +58,6 @@ function named(store: Store, documentId?: number): NamedVersion[] {
   }));
 }
 
-/** `id` when the document is there; 'not-found' otherwise. */
-function existing(ctx: ServiceContext, id: number): number {
-  getDocument(ctx.store.db, id);
-  return id;
-}
-
 type HistoryMethod = keyof typeof HISTORY_ARGS;
 
 /**
@@ -76,7 +70,7 @@ export const historyRows: Rows<HistoryMethod> = {
     args: HISTORY_ARGS.documentHistory,
     run: (ctx, { documentId }) => {
       const { store } = ctx;
-      const id = existing(ctx, documentId);
+      const id = existingDocument(ctx, documentId);
       const stamps = stepStamps(store.db, id);
       const createdAt = documentCreatedAt(store.db, id) ?? stamps[0]?.at ?? new Date(0).toISOString();
       return {
@@ -92,14 +86,14 @@ export const historyRows: Rows<HistoryMethod> = {
     args: HISTORY_ARGS.documentAt,
     run: (ctx, { documentId, version }) => ({
       version,
-      doc: ctx.versions.contentAt(existing(ctx, documentId), version).toJSON() as DocJSON,
+      doc: ctx.versions.contentAt(existingDocument(ctx, documentId), version).toJSON() as DocJSON,
     }),
   },
 
   diffVersions: {
     args: HISTORY_ARGS.diffVersions,
     run: (ctx, { documentId, from, to: given }) => {
-      const id = existing(ctx, documentId);
+      const id = existingDocument(ctx, documentId);
       const to = given ?? documentVersion(ctx.store.db, id) ?? 0;
       // The later version is replayed on from the earlier when no snapshot is nearer.
       const [low, high] = from <= to ? [from, to] : [to, from];
@@ -113,7 +107,7 @@ export const historyRows: Rows<HistoryMethod> = {
     args: HISTORY_ARGS.restoreVersion,
     run: (ctx, { documentId, version }) => {
       const { store, authority } = ctx;
-      const id = existing(ctx, documentId);
+      const id = existingDocument(ctx, documentId);
       const old = loadContentAt(store.db, id, version);
       // Another writer may come first; compute the steps again on top of it.
       for (let attempt = 0; attempt < 5; attempt++) {

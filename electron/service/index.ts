@@ -19,18 +19,19 @@ import { storeError } from '../../db/errors.ts';
 import { Store, type StoreChange } from '../../db/store.ts';
 import { dispatch } from '../host/dispatch.ts';
 import { CollabAuthority, DEFAULT_SNAPSHOTS } from './authority.ts';
-import { argsObject } from './args.ts';
 import { documentRows, titleFromPath } from './documents.ts';
 import { EntityService } from './entities.ts';
 import { entityRows } from './entityApi.ts';
 import { defaultParser, parseInProcess } from './formats.ts';
 import { importFiles } from './importer.ts';
-import { createPublisher } from './publish.ts';
+import { BrowserPool } from './browser-pool.ts';
+import { publishRows } from './publish.ts';
+import { settingsRows } from './settings.ts';
 import { seedFile } from './seed.ts';
 import type { RowMethod, ServiceContext, ServiceOptions, Table } from './table.ts';
-import { watchOtherWriters } from './watch.ts';
+import { Watcher } from './watch.ts';
 import { searchMethods } from './search.ts';
-import { witnessMethods } from './witnesses.ts';
+import { witnessRows } from './witnesses.ts';
 import { Backups, DEFAULT_BACKUPS } from './backups.ts';
 import { historyRows } from './history.ts';
 import { VersionCache } from './versions.ts';
@@ -39,7 +40,14 @@ import { backupFolder, latestBackupHint } from '../../db/backup.ts';
 import type { BackupInfo } from '../../edition/history/api.ts';
 
 /** Every method that has a row, one table for every open project. */
-const TABLE: Table = { ...documentRows, ...entityRows, ...historyRows };
+const TABLE: Table = {
+  ...witnessRows,
+  ...documentRows,
+  ...entityRows,
+  ...historyRows,
+  ...publishRows,
+  ...settingsRows,
+};
 
 export type { ServiceOptions } from './table.ts';
 
@@ -131,12 +139,23 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
     if (changes.some((c) => c.table === 'steps')) backups.noteEdit();
   });
   claimLock(path);
-  const publisher = createPublisher(store, authority, emit, {
-    ...(options.renderPdf ? { renderPdf: options.renderPdf } : {}),
-    ...(options.renderPages ? { renderPages: options.renderPages } : {}),
-    exportFolders: options.exportFolders,
-  });
-  const stopWatching = watchOtherWriters(store, authority, emit, options.watchMs ?? 1000);
+  const browsers = new BrowserPool();
+  browsers.start();
+  const watcher = new Watcher(store, authority, emit, options.watchMs ?? 1000);
+  watcher.start();
+
+  /** Stops the long-lived parts and closes the file (the authority snapshots open documents first). */
+  function shutDown(): void {
+    watcher.stop();
+    browsers.stop();
+    backups.close();
+    try {
+      authority.close();
+    } finally {
+      store.close();
+      releaseLock(path);
+    }
+  }
 
   // Seeding a new project is part of creating it: calls wait for it, and if it fails the
   // half-made file is removed and every call reports why.
@@ -156,21 +175,27 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
   }
 
   const versions = new VersionCache(store, authority);
-  const ctx: ServiceContext = { path, store, authority, entities, backups, parse, options, emit, versions };
+  const ctx: ServiceContext = {
+    path,
+    store,
+    authority,
+    entities,
+    backups,
+    parse,
+    options,
+    emit,
+    versions,
+    browsers,
+    print: { pdf: options.renderPdf ?? browsers.renderPdf, pages: options.renderPages ?? browsers.renderPages },
+  };
   const methods = {} as Record<RowMethod, (args: unknown) => Promise<unknown>>;
   for (const method of Object.keys(TABLE) as RowMethod[]) {
     methods[method] = (args) => call(() => dispatch(TABLE, ctx, method, args));
   }
 
   const service: SiglumService = {
-    ...witnessMethods(store, authority, parse, call),
     ...(methods as unknown as Pick<SiglumApi, RowMethod>),
 
-    exportEdition: (args) => call(() => publisher.exportEdition(argsObject(args, 'exportEdition'))),
-    previewPdf: (args) => call(() => publisher.previewPdf(argsObject(args, 'previewPdf'))),
-    previewPages: (args) => call(() => publisher.previewPages(argsObject(args, 'previewPages'))),
-    getPrintSettings: () => call(() => publisher.getPrintSettings()),
-    updatePrintSettings: (args) => call(() => publisher.updatePrintSettings(argsObject(args, 'updatePrintSettings'))),
     ...searchMethods(store, authority, call),
     takeBackup: (reason) => call(() => backups.take(reason)),
 
@@ -183,15 +208,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
       if (closed) return;
       closed = true;
       listeners.clear();
-      stopWatching();
-      publisher.close();
-      backups.close();
-      try {
-        authority.close();
-      } finally {
-        store.close();
-        releaseLock(path);
-      }
+      shutDown();
     },
   };
 
@@ -202,11 +219,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
         await importFiles(store, authority, parseInProcess, [seedFile(options.seedFile)]);
       } catch (e) {
         closed = true;
-        stopWatching();
-        backups.close();
-        authority.close();
-        store.close();
-        releaseLock(path);
+        shutDown();
         if (!existed) removeProjectFile(path);
         throw e;
       }

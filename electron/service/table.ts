@@ -7,13 +7,14 @@
  */
 import type { ApiArgSchemas, ApiResult, SiglumEvent } from '../../edition/api.ts';
 import type { ArgsOut } from '../../edition/args.ts';
+import { getDocument } from '../../db/documents.ts';
 import type { Store } from '../../db/store.ts';
 import type { CollabAuthority } from './authority.ts';
 import type { Backups, BackupPolicy } from './backups.ts';
 import type { EntityService } from './entities.ts';
 import type { FileParser } from './formats.ts';
 import type { SnapshotPolicy } from './authority.ts';
-import type { PageImageRenderer, PdfRenderer } from './publish.ts';
+import type { BrowserPool, PageImageRenderer, PdfRenderer } from './browser-pool.ts';
 import type { VersionCache } from './versions.ts';
 
 export interface ServiceOptions {
@@ -56,6 +57,10 @@ export interface ServiceContext {
   options: ServiceOptions;
   /** Old versions rebuilt for the history. */
   versions: VersionCache;
+  /** The Chromium kept for PDFs and previews (started and stopped with the service). */
+  browsers: BrowserPool;
+  /** How PDFs are typeset and preview pages drawn: the options' renderers, else the pool's. */
+  print: { pdf: PdfRenderer; pages: PageImageRenderer };
   /** Sends events to every subscriber, after the call that made them. */
   emit(events: readonly SiglumEvent[]): void;
 }
@@ -74,3 +79,9 @@ export type Rows<M extends RowMethod> = { [K in M]: Row<K> };
 
 /** The whole table. */
 export type Table = Rows<RowMethod>;
+
+/** `id` when document `id` is there; a 'not-found' SiglumError otherwise. */
+export function existingDocument(ctx: ServiceContext, id: number): number {
+  getDocument(ctx.store.db, id);
+  return id;
+}

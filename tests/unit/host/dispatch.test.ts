@@ -131,6 +131,42 @@ describe('dispatch: the one place arguments are checked', () => {
         'not-found',
         'That document is no longer in the trash. List the trash to see what it holds.',
       ],
+      [
+        'updateWitness',
+        { id: 'w' },
+        'not-found',
+        'There is no witness with id "w". List the document\'s witnesses to find it.',
+      ],
+      [
+        'setBase',
+        { documentId: doc.id, witnessId: 3 },
+        'bad-input',
+        'setBase needs "witnessId" as a witness id, or null for the document\'s own text.',
+      ],
+      [
+        'exportEdition',
+        { all: true, format: 'docx', outPath: '/tmp/x' },
+        'bad-input',
+        'exportEdition needs "format" as pdf, html or latex, not "docx".',
+      ],
+      [
+        'exportEdition',
+        { all: true, format: 'pdf', outPath: ' ' },
+        'bad-input',
+        'exportEdition needs "outPath": the file (PDF, LaTeX) or folder (HTML) to write.',
+      ],
+      [
+        'exportEdition',
+        { all: true, format: 'pdf', outPath: '/tmp/x.pdf', ifExists: 'keep' },
+        'bad-input',
+        'exportEdition\'s "ifExists" is "replace" or "rename", not "keep".',
+      ],
+      [
+        'previewPages',
+        { all: true, count: 13 },
+        'bad-input',
+        'previewPages needs "count" as a whole number from 1 to 12, not 13.',
+      ],
     ];
     for (const [method, args, code, message] of cases) {
       expect(await refusal(method, args), method).toEqual({ code, message });
