@@ -13,7 +13,7 @@ import type { TypeaheadHit } from './entities/typeahead.ts';
 import type { ErrorPayload } from './errors.ts';
 import type { DanglingPointer, PointerReport } from './tei/pointers.ts';
 import { WITNESS_ARGS, WITNESS_METHODS, type WitnessApi, type WitnessEvent } from './apparatus/api.ts';
-import { SEARCH_METHODS, type SearchApi } from './search/api.ts';
+import { SEARCH_ARGS, SEARCH_METHODS, type SearchApi } from './search/api.ts';
 import { HISTORY_ARGS, HISTORY_METHODS, type HistoryApi, type ProjectEvent } from './history/api.ts';
 import * as v from 'valibot';
 import {
@@ -715,6 +715,7 @@ export interface SiglumApi extends WitnessApi, SearchApi, HistoryApi {
 /** Every method's argument schema: what `dispatch` checks a call's argument against. */
 export const API_ARGS = {
   ...WITNESS_ARGS,
+  ...SEARCH_ARGS,
   ...DOCUMENT_ARGS,
   ...ENTITY_ARGS,
   ...HISTORY_ARGS,

@@ -30,7 +30,8 @@ import { settingsRows } from './settings.ts';
 import { seedFile } from './seed.ts';
 import type { RowMethod, ServiceContext, ServiceOptions, Table } from './table.ts';
 import { Watcher } from './watch.ts';
-import { searchMethods } from './search.ts';
+import { SearchIndex } from './search-index.ts';
+import { searchRows } from './search.ts';
 import { witnessRows } from './witnesses.ts';
 import { Backups, DEFAULT_BACKUPS } from './backups.ts';
 import { historyRows } from './history.ts';
@@ -42,6 +43,7 @@ import type { BackupInfo } from '../../edition/history/api.ts';
 /** Every method that has a row, one table for every open project. */
 const TABLE: Table = {
   ...witnessRows,
+  ...searchRows,
   ...documentRows,
   ...entityRows,
   ...historyRows,
@@ -141,12 +143,15 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
   claimLock(path);
   const browsers = new BrowserPool();
   browsers.start();
+  const search = new SearchIndex(store, authority);
+  search.start();
   const watcher = new Watcher(store, authority, emit, options.watchMs ?? 1000);
   watcher.start();
 
   /** Stops the long-lived parts and closes the file (the authority snapshots open documents first). */
   function shutDown(): void {
     watcher.stop();
+    search.stop();
     browsers.stop();
     backups.close();
     try {
@@ -185,6 +190,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
     options,
     emit,
     versions,
+    search,
     browsers,
     print: { pdf: options.renderPdf ?? browsers.renderPdf, pages: options.renderPages ?? browsers.renderPages },
   };
@@ -196,7 +202,6 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
   const service: SiglumService = {
     ...(methods as unknown as Pick<SiglumApi, RowMethod>),
 
-    ...searchMethods(store, authority, call),
     takeBackup: (reason) => call(() => backups.take(reason)),
 
     subscribe(listener) {

@@ -15,6 +15,7 @@ import type { EntityService } from './entities.ts';
 import type { FileParser } from './formats.ts';
 import type { SnapshotPolicy } from './authority.ts';
 import type { BrowserPool, PageImageRenderer, PdfRenderer } from './browser-pool.ts';
+import type { SearchIndex } from './search-index.ts';
 import type { VersionCache } from './versions.ts';
 
 export interface ServiceOptions {
@@ -57,6 +58,8 @@ export interface ServiceContext {
   options: ServiceOptions;
   /** Old versions rebuilt for the history. */
   versions: VersionCache;
+  /** The search index, kept up to date in the background. */
+  search: SearchIndex;
   /** The Chromium kept for PDFs and previews (started and stopped with the service). */
   browsers: BrowserPool;
   /** How PDFs are typeset and preview pages drawn: the options' renderers, else the pool's. */

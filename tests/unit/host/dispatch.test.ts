@@ -167,6 +167,37 @@ describe('dispatch: the one place arguments are checked', () => {
         'bad-input',
         'previewPages needs "count" as a whole number from 1 to 12, not 13.',
       ],
+      [
+        'searchProject',
+        { query: 'a', in: ['body'] },
+        'bad-input',
+        'searchProject searches in text, notes, apparatus, names, titles, meta; "body" is none of them.',
+      ],
+      [
+        'searchProject',
+        { query: 'a', dateFrom: '12 May' },
+        'bad-input',
+        'searchProject needs "dateFrom" as a date written YYYY, YYYY-MM or YYYY-MM-DD.',
+      ],
+      [
+        'listDocumentsSorted',
+        { sort: 'size' },
+        'bad-input',
+        'listDocumentsSorted sorts by position, date, title or edited; "size" is none of them.',
+      ],
+      ['previewReplace', { find: '', replace: 'b' }, 'bad-input', 'Type the text to find before replacing.'],
+      [
+        'applyReplace',
+        { find: 'a', replace: 'b', documents: [{ documentId: doc.id, version: 0, indices: [0.5] }] },
+        'bad-input',
+        'applyReplace needs "indices", when given, as a list of whole numbers.',
+      ],
+      [
+        'undoReplace',
+        { documentId: doc.id, version: 0, changes: [{ from: 1, to: 2, original: 'a' }] },
+        'bad-input',
+        'undoReplace needs "replacement" as a string.',
+      ],
     ];
     for (const [method, args, code, message] of cases) {
       expect(await refusal(method, args), method).toEqual({ code, message });
