@@ -487,7 +487,6 @@ export const DOCUMENT_ARGS = {
     position: optWhole('moveDocument', 'position'),
   }),
   deleteDocument: fields({ id: id('deleteDocument', 'id', 'document') }),
-  renameCollection: fields({ id: id('renameCollection', 'id', 'collection'), title: title('renameCollection') }),
   deleteCollection: fields({ id: id('deleteCollection', 'id', 'collection') }),
   validateDocument: fields({
     documentId: id('validateDocument', 'documentId', 'document'),
@@ -631,7 +630,6 @@ export interface SiglumApi extends WitnessApi, SearchApi, HistoryApi {
   moveDocument(args: In<'moveDocument'>): Promise<DocumentInfo>;
   /** Deletes a document with its content and its history of steps. */
   deleteDocument(args: In<'deleteDocument'>): Promise<{ id: string }>;
-  renameCollection(args: In<'renameCollection'>): Promise<CollectionInfo>;
   /** Deletes a collection (a folder, or a whole imported volume) with all its documents. */
   deleteCollection(args: In<'deleteCollection'>): Promise<{ id: string }>;
 
@@ -727,6 +725,11 @@ export type ApiMethod = keyof SiglumApi;
 export type ApiArgs<M extends ApiMethod> = Parameters<SiglumApi[M]>[0];
 export type ApiResult<M extends ApiMethod> = Awaited<ReturnType<SiglumApi[M]>>;
 
+/** Compile-time check that every method has an argument schema, and nothing else does. */
+type WithoutArgs = Exclude<ApiMethod, keyof ApiArgSchemas> | Exclude<keyof ApiArgSchemas, ApiMethod>;
+const _everyMethodChecked: WithoutArgs extends never ? true : WithoutArgs = true;
+void _everyMethodChecked;
+
 /**
  * Every method of SiglumApi, once. Transports derive channel names and routes
  * from this list; the `satisfies` clause and the test in tests/unit/api.test.ts keep
@@ -748,7 +751,6 @@ export const API_METHODS = [
   'updateMeta',
   'moveDocument',
   'deleteDocument',
-  'renameCollection',
   'deleteCollection',
   'listEntities',
   'getEntity',

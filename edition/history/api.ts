@@ -103,7 +103,6 @@ export const HISTORY_ARGS = {
   nameVersion: fields({
     name: v.pipe(str('nameVersion', 'name'), v.trim(), v.minLength(1, NAME_MESSAGE), v.maxLength(200, NAME_MESSAGE)),
   }),
-  listNamedVersions: fields({}),
   listTrash: fields({}),
   /** A trash id that names no entry is found missing by the trash itself ('not-found'). */
   restoreFromTrash: fields({
@@ -139,7 +138,6 @@ export interface HistoryApi {
   restoreVersion(args: In<'restoreVersion'>): Promise<{ version: number }>;
   /** Names the project as it is now. */
   nameVersion(args: In<'nameVersion'>): Promise<NamedVersion>;
-  listNamedVersions(args: In<'listNamedVersions'>): Promise<NamedVersion[]>;
   listTrash(args: In<'listTrash'>): Promise<TrashEntry[]>;
   /** Puts a deleted document back, with its history. */
   restoreFromTrash(args: In<'restoreFromTrash'>): Promise<DocumentInfo>;
@@ -165,7 +163,6 @@ export const HISTORY_METHODS = [
   'diffVersions',
   'restoreVersion',
   'nameVersion',
-  'listNamedVersions',
   'listTrash',
   'restoreFromTrash',
   'listBackups',

@@ -7,13 +7,7 @@ import { basename, extname } from 'node:path';
 import { DOCUMENT_ARGS, type DocJSON } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import { schema } from '../../edition/schema.ts';
-import {
-  deleteCollection,
-  getCollection,
-  insertCollection,
-  listCollections,
-  renameCollection,
-} from '../../db/collections.ts';
+import { deleteCollection, getCollection, insertCollection, listCollections } from '../../db/collections.ts';
 import {
   getDocument,
   insertDocument,
@@ -58,7 +52,6 @@ type DocumentMethod =
   | 'updateMeta'
   | 'moveDocument'
   | 'deleteDocument'
-  | 'renameCollection'
   | 'deleteCollection'
   | 'validateDocument';
 
@@ -203,16 +196,6 @@ export const documentRows: Rows<DocumentMethod> = {
       store.write((tx) => trashDocument(tx, id));
       authority.forget(id);
       return { id: String(id) };
-    },
-  },
-
-  renameCollection: {
-    args: DOCUMENT_ARGS.renameCollection,
-    run: ({ store }, { id, title }) => {
-      store.write((tx) => renameCollection(tx, id, title));
-      const info = listCollections(store.db).find((c) => c.id === String(id));
-      if (info === undefined) throw new Error(`collection ${id} vanished after its rename`);
-      return info;
     },
   },
 

@@ -48,13 +48,13 @@ export function stepsBetween(from: Node, to: Node): StepJSON[] {
   return tr.steps.map((s) => s.toJSON() as StepJSON);
 }
 
-/** The project's named versions; with `documentId`, each with that document's version then. */
-function named(store: Store, documentId?: number): NamedVersion[] {
+/** The project's named versions, each with document `documentId`'s version then. */
+function named(store: Store, documentId: number): NamedVersion[] {
   return listNamedVersions(store.db).map((n) => ({
     id: String(n.id),
     name: n.name,
     at: n.at,
-    ...(documentId === undefined ? {} : { version: n.versions[String(documentId)] ?? null }),
+    version: n.versions[String(documentId)] ?? null,
   }));
 }
 
@@ -128,8 +128,6 @@ export const historyRows: Rows<HistoryMethod> = {
       return { id: String(row.id), name: row.name, at: row.at };
     },
   },
-
-  listNamedVersions: { args: HISTORY_ARGS.listNamedVersions, run: ({ store }) => named(store) },
 
   listTrash: {
     args: HISTORY_ARGS.listTrash,

@@ -7,8 +7,12 @@
  *   const off = service.subscribe((event) => ...);
  *   service.close();
  *
- * Methods check their (untyped, over-the-wire) arguments, reject with a SiglumError on
- * bad input and answer expected failures as values (PushResult).
+ * Every method is a row of one table (table.ts): the areas' rows (documents.ts,
+ * entityApi.ts, witnesses.ts, search.ts, history.ts, publish.ts, settings.ts) over
+ * one ServiceContext, each call run through `dispatch` (host/dispatch.ts), which
+ * checks its argument against the contract's schema. Bad input rejects with a
+ * SiglumError; expected failures are values (PushResult). The long-lived parts (the
+ * watcher, the search indexer, the browser pool) start here and stop on `close`.
  */
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -194,13 +198,15 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
     browsers,
     print: { pdf: options.renderPdf ?? browsers.renderPdf, pages: options.renderPages ?? browsers.renderPages },
   };
+  // Every API method is its row run through dispatch: in process or over a wire, the
+  // same checks.
   const methods = {} as Record<RowMethod, (args: unknown) => Promise<unknown>>;
   for (const method of Object.keys(TABLE) as RowMethod[]) {
     methods[method] = (args) => call(() => dispatch(TABLE, ctx, method, args));
   }
 
   const service: SiglumService = {
-    ...(methods as unknown as Pick<SiglumApi, RowMethod>),
+    ...(methods as unknown as SiglumApi),
 
     takeBackup: (reason) => call(() => backups.take(reason)),
 
