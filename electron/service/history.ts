@@ -1,6 +1,6 @@
 /**
- * History, the trash and backups over one open project: the HistoryApi methods
- * (edition/history/api.ts) that `openService` spreads into the service. Restoring an
+ * History, the trash and backups over one open project: the rows of the HistoryApi
+ * methods (edition/history/api.ts has their schemas). Restoring an
  * old version adds steps through the collab authority, like any edit, so open editors
  * follow it and it can itself be undone by restoring again.
  */
