@@ -69,12 +69,6 @@ export function insertCollection(
   return Number(r.lastInsertRowid);
 }
 
-export function renameCollection(tx: Tx, id: number, title: string): void {
-  const r = stmt(tx.db, 'UPDATE collections SET title = ? WHERE id = ?').run(title, id);
-  if (r.changes === 0) throw new SiglumError('not-found', `There is no collection with id "${id}".`);
-  tx.changed({ table: 'collections' });
-}
-
 /** Deletes a collection; its documents, their snapshots and steps go with it (ON DELETE CASCADE). */
 export function deleteCollection(tx: Tx, id: number): void {
   const r = stmt(tx.db, 'DELETE FROM collections WHERE id = ?').run(id);

@@ -11,11 +11,36 @@ import type { Entity, MergeConflict } from './entities/model.ts';
 import type { Suggestion } from './entities/suggest.ts';
 import type { TypeaheadHit } from './entities/typeahead.ts';
 import type { DanglingPointer, PointerReport } from './tei/pointers.ts';
-import { WITNESS_METHODS, type WitnessApi, type WitnessEvent } from './apparatus/api.ts';
-import { SEARCH_METHODS, type SearchApi } from './search/api.ts';
-import { HISTORY_METHODS, type HistoryApi, type ProjectEvent } from './history/api.ts';
-import { FACSIMILE_METHODS, type FacsimileApi } from './facsimile/api.ts';
-import { GIT_METHODS, type GitApi } from './git/api.ts';
+import { WITNESS_ARGS, WITNESS_METHODS, type WitnessApi, type WitnessEvent } from './apparatus/api.ts';
+import { SEARCH_ARGS, SEARCH_METHODS, type SearchApi } from './search/api.ts';
+import { HISTORY_ARGS, HISTORY_METHODS, type HistoryApi, type ProjectEvent } from './history/api.ts';
+import { FACSIMILE_ARGS, FACSIMILE_METHODS, type FacsimileApi } from './facsimile/api.ts';
+import { GIT_ARGS, GIT_METHODS, type GitApi } from './git/api.ts';
+import * as v from 'valibot';
+import {
+  checkArgs,
+  fields,
+  flag,
+  optStr,
+  optStrings,
+  id,
+  list,
+  obj,
+  opaque,
+  optId,
+  optWhole,
+  plainObject,
+  rowId,
+  str,
+  title,
+  tooLongMessage,
+  whole,
+  MAX_ARG_CHARS,
+  type ArgsIn,
+} from './args.ts';
+import { SiglumError } from './errors.ts';
+import { exportTargetOf } from './exportTarget.ts';
+import { checkImportFiles } from './import-files.ts';
 
 export type { DocJSON, DocumentInfo, DocumentMeta, ImportFile, ProjectInfo, StepJSON } from './types.ts';
 import type { DocJSON, DocumentInfo, DocumentMeta, ImportFile, ProjectInfo, StepJSON } from './types.ts';
@@ -253,12 +278,7 @@ export type PagePreview = Omit<ExportResult, 'path' | 'index' | 'files' | 'forma
  * explicit path on the command line asks) or 'rename': write beside it with the first free
  * `-2`, `-3`... name, which the result's `path` gives (the window never overwrites silently).
  */
-export type ExportEditionArgs = ExportTarget & {
-  format: EditionFormat;
-  outPath: string;
-  id?: string;
-  ifExists?: 'replace' | 'rename';
-};
+export type ExportEditionArgs = PublishIn<'exportEdition'>;
 
 /** One place where a document's TEI export does not validate. */
 export interface TeiProblem {
@@ -334,65 +354,338 @@ export interface EntityIndexEntry {
   locations: Array<{ documentId: string; document: string; pages: Array<string | null>; mentions: number }>;
 }
 
+/** An export's target as handlers receive it: the ids as numbers. */
+export type TargetRef = { documentId: number } | { collectionId: number } | { all: true };
+
+/** The target the arguments name (exportTarget.ts), its id a number; 'bad-input' when they name none. */
+function targetRef(o: Record<string, unknown>): TargetRef {
+  const target = exportTargetOf(o);
+  if ('all' in target) return { all: true };
+  if ('documentId' in target) return { documentId: rowId(target.documentId, 'document') };
+  return { collectionId: rowId(target.collectionId, 'collection') };
+}
+
+/**
+ * The arguments of a method that exports: an ExportTarget (checked first) and the
+ * fields `entries` check. The handler receives the fields and `target` (a TargetRef).
+ */
+export function targetArgs<E extends v.ObjectEntries>(entries: E) {
+  type Fields = v.InferOutput<v.ObjectSchema<E, undefined>>;
+  const checked = fields(entries);
+  return v.pipe(
+    opaque<ExportTarget & v.InferInput<v.ObjectSchema<E, undefined>>>(),
+    v.transform((o) => {
+      const target = targetRef(o as Record<string, unknown>);
+      return { ...(checkArgs(checked, o) as Fields), target };
+    }),
+  );
+}
+
+/** How many further fields (`extra`) a document's metadata may hold. */
+const MAX_META_FIELDS = 200;
+
+/** A document's further metadata fields, copied as own properties (a field called __proto__ stays a field). */
+function metaExtra(method: string) {
+  return v.pipe(
+    v.nullish(plainObject<Record<string, string>>(`${method} needs "meta.extra" as an object of strings.`), {}),
+    v.transform((given) => {
+      const entries = Object.entries(given as Record<string, unknown>);
+      if (entries.length > MAX_META_FIELDS) {
+        throw new SiglumError(
+          'bad-input',
+          `A document may have at most ${MAX_META_FIELDS} further metadata fields. Remove some and try again.`,
+        );
+      }
+      const extra: Record<string, string> = {};
+      for (const [k, value] of entries) {
+        const bad = (message: string) => new SiglumError('bad-input', message);
+        if (typeof value !== 'string') throw bad(`${method} needs "meta.extra.${k.slice(0, 100)}" as a string.`);
+        if (k.length > 200) throw bad(tooLongMessage('A metadata field name', 200));
+        if (value.length > MAX_ARG_CHARS) throw bad(tooLongMessage(`The metadata field "${k}"`, MAX_ARG_CHARS));
+        Object.defineProperty(extra, k, { value, enumerable: true, writable: true, configurable: true });
+      }
+      return extra;
+    }),
+  );
+}
+
+function metaField(method: string, key: string, max: number) {
+  return v.nullish(
+    v.pipe(
+      v.string(`${method} needs "meta.${key}" as a string or null.`),
+      v.maxLength(max, tooLongMessage(`The document's ${key}`, max)),
+    ),
+    null,
+  );
+}
+
+/** Document metadata as the UI sends it, checked field by field. */
+function metaArgs(method: string) {
+  return obj(
+    {
+      title: title(method),
+      date: metaField(method, 'date', 200),
+      source: metaField(method, 'source', MAX_ARG_CHARS),
+      extra: metaExtra(method),
+    },
+    `${method} needs "meta" as an object.`,
+  );
+}
+
+/** `exportTei`'s `at`: a version, or a time (the version the document had then). */
+function exportAt(at: unknown): number | { time: string } | undefined {
+  if (at === undefined || at === null) return undefined;
+  if (typeof at === 'number') return checkArgs(whole('exportTei', 'at'), at);
+  const time = typeof at === 'string' ? Date.parse(at) : NaN;
+  if (Number.isNaN(time)) {
+    throw new SiglumError('bad-input', 'exportTei needs "at" as a version number or a date and time (ISO 8601).');
+  }
+  return { time: new Date(time).toISOString() };
+}
+
+const IMAGES_FOLDER_MESSAGE =
+  'exportTei takes "imagesFolder" as the name of a folder beside the file (no "/", not starting with ".").';
+
+/** Whether `folder` names one folder beside a file: no path, no control character, not hidden. */
+function isFolderName(folder: string): boolean {
+  const plain = [...folder].every((c) => c.charCodeAt(0) >= 0x20 && c !== '/' && c !== '\\');
+  return plain && folder !== '' && !folder.startsWith('.') && folder.length <= 200;
+}
+
+const EXISTING_MESSAGE = `importFiles takes "existing" as one of ${EXISTING_VOLUME_CHOICES.map((c) => `"${c}"`).join(', ')}, or none.`;
+
+/** The arguments of the documents' and collections' methods. */
+export const DOCUMENT_ARGS = {
+  projectInfo: fields({}),
+  listCollections: fields({}),
+  listDocuments: fields({ collectionId: optId('listDocuments', 'collectionId', 'collection') }),
+  createDocument: fields({
+    title: title('createDocument'),
+    collectionId: optId('createDocument', 'collectionId', 'collection'),
+  }),
+  renameDocument: fields({ id: id('renameDocument', 'id', 'document'), title: title('renameDocument') }),
+  openDocument: fields({ id: id('openDocument', 'id', 'document') }),
+  pushSteps: fields({
+    documentId: id('pushSteps', 'documentId', 'document'),
+    version: whole('pushSteps', 'version'),
+    clientID: v.pipe(
+      str('pushSteps', 'clientID'),
+      v.minLength(1, 'pushSteps needs "clientID" as a string of 1 to 200 characters.'),
+      v.maxLength(200, 'pushSteps needs "clientID" as a string of 1 to 200 characters.'),
+    ),
+    steps: list('pushSteps', 'steps', opaque<StepJSON>()),
+  }),
+  stepsSince: fields({
+    documentId: id('stepsSince', 'documentId', 'document'),
+    version: whole('stepsSince', 'version'),
+  }),
+  importFiles: fields({
+    files: v.pipe(
+      list('importFiles', 'files', opaque<ImportFile>()),
+      v.transform((files) => checkImportFiles(files)),
+    ),
+    existing: v.optional(v.picklist(EXISTING_VOLUME_CHOICES, EXISTING_MESSAGE)),
+  }),
+  exportTei: v.pipe(
+    targetArgs({
+      at: v.optional(opaque<number | string | null>()),
+      /** The folder (beside the file) its page images are named in; default `NAME-images`. */
+      imagesFolder: v.pipe(
+        optStr('exportTei', 'imagesFolder'),
+        v.check((f) => f === undefined || isFolderName(f), IMAGES_FOLDER_MESSAGE),
+      ),
+    }),
+    v.transform(({ target, at, imagesFolder }) => ({
+      target,
+      at: 'documentId' in target ? exportAt(at) : undefined,
+      imagesFolder,
+    })),
+  ),
+  createCollection: fields({ title: title('createCollection') }),
+  updateMeta: fields({ id: id('updateMeta', 'id', 'document'), meta: metaArgs('updateMeta') }),
+  moveDocument: fields({
+    id: id('moveDocument', 'id', 'document'),
+    collectionId: optId('moveDocument', 'collectionId', 'collection'),
+    position: optWhole('moveDocument', 'position'),
+  }),
+  deleteDocument: fields({ id: id('deleteDocument', 'id', 'document') }),
+  deleteCollection: fields({ id: id('deleteCollection', 'id', 'collection') }),
+  validateDocument: fields({
+    documentId: id('validateDocument', 'documentId', 'document'),
+    doc: v.optional(opaque<DocJSON>()),
+  }),
+};
+
+type DocumentArgs = typeof DOCUMENT_ARGS;
+/** What a caller of a documents' method sends. */
+type In<M extends keyof DocumentArgs> = ArgsIn<DocumentArgs[M]>;
+
+/** The most type-ahead hits one `searchEntities` call returns. */
+const MAX_HITS = 200;
+
+/** The arguments of the register's methods. */
+export const ENTITY_ARGS = {
+  listEntities: fields({ type: optStr('listEntities', 'type') }),
+  getEntity: fields({ id: str('getEntity', 'id') }),
+  createEntity: fields({ entity: opaque<EntityInput>() }),
+  updateEntity: fields({ id: str('updateEntity', 'id'), entity: opaque<EntityInput>() }),
+  deleteEntity: fields({ id: str('deleteEntity', 'id'), force: flag('deleteEntity', 'force') }),
+  mergeEntities: fields({ keptId: str('mergeEntities', 'keptId'), duplicateId: str('mergeEntities', 'duplicateId') }),
+  searchEntities: fields({
+    query: str('searchEntities', 'query'),
+    limit: v.nullish(
+      v.pipe(
+        v.number(`searchEntities needs "limit", when given, as a whole number from 1 to ${MAX_HITS}.`),
+        v.safeInteger(`searchEntities needs "limit", when given, as a whole number from 1 to ${MAX_HITS}.`),
+        v.minValue(1, `searchEntities needs "limit", when given, as a whole number from 1 to ${MAX_HITS}.`),
+        v.maxValue(MAX_HITS, `searchEntities needs "limit", when given, as a whole number from 1 to ${MAX_HITS}.`),
+      ),
+      20,
+    ),
+    types: optStrings('searchEntities', 'types'),
+  }),
+  entityMentions: fields({ id: str('entityMentions', 'id') }),
+  entitySuggestions: fields({
+    id: str('entitySuggestions', 'id'),
+    caseSensitive: flag('entitySuggestions', 'caseSensitive'),
+  }),
+  rejectSuggestion: fields({
+    entityId: str('rejectSuggestion', 'entityId'),
+    documentId: id('rejectSuggestion', 'documentId', 'document'),
+    text: str('rejectSuggestion', 'text'),
+    contextHash: str('rejectSuggestion', 'contextHash'),
+  }),
+  acceptSuggestions: fields({
+    entityId: str('acceptSuggestions', 'entityId'),
+    documentId: id('acceptSuggestions', 'documentId', 'document'),
+    contextHashes: optStrings('acceptSuggestions', 'contextHashes'),
+  }),
+  entityIndex: fields({ type: optStr('entityIndex', 'type') }),
+};
+
+type EntityArgs = typeof ENTITY_ARGS;
+/** What a caller of a register's method sends. */
+type EntityIn<M extends keyof EntityArgs> = ArgsIn<EntityArgs[M]>;
+
+const EDITION_FORMATS: readonly EditionFormat[] = ['pdf', 'html', 'latex'];
+
+/** An export's `id`, naming its progress events; a new one when none is given. */
+function exportId() {
+  return v.pipe(
+    v.optional(opaque<string>()),
+    v.check(
+      (id) => typeof id !== 'string' || id.length <= 200,
+      'An export\'s "id" names its progress events: at most 200 characters.',
+    ),
+    v.transform((id) => (typeof id === 'string' && id !== '' ? id : undefined)),
+  );
+}
+
+/** A whole number of previewPages from `min` to `max`, `fallback` when left out. */
+function pageArg(key: string, min: number, max: number, fallback: number) {
+  const message = (issue: v.BaseIssue<unknown>) =>
+    `previewPages needs "${key}" as a whole number from ${min} to ${max}, not ${JSON.stringify(issue.input)}.`;
+  return v.optional(
+    v.pipe(v.number(message), v.integer(message), v.minValue(min, message), v.maxValue(max, message)),
+    fallback,
+  );
+}
+
+/** The arguments of the edition's methods (PDF, HTML, LaTeX) and the print settings. */
+export const PUBLISH_ARGS = {
+  exportEdition: targetArgs({
+    format: v.picklist(
+      EDITION_FORMATS,
+      (issue) => `exportEdition needs "format" as pdf, html or latex, not ${JSON.stringify(issue.input)}.`,
+    ),
+    outPath: v.pipe(
+      v.string('exportEdition needs "outPath": the file (PDF, LaTeX) or folder (HTML) to write.'),
+      v.check(
+        (p) => p.trim() !== '',
+        'exportEdition needs "outPath": the file (PDF, LaTeX) or folder (HTML) to write.',
+      ),
+    ),
+    ifExists: v.nullish(
+      v.picklist(
+        ['replace', 'rename'] as const,
+        (issue) => `exportEdition's "ifExists" is "replace" or "rename", not ${JSON.stringify(issue.input)}.`,
+      ),
+      'replace',
+    ),
+    id: exportId(),
+  }),
+  previewPdf: targetArgs({ id: exportId(), settings: v.optional(opaque<Partial<ProjectPrintSettings>>()) }),
+  previewPages: targetArgs({
+    id: exportId(),
+    settings: v.optional(opaque<Partial<ProjectPrintSettings>>()),
+    first: pageArg('first', 1, Number.MAX_SAFE_INTEGER, 1),
+    count: pageArg('count', 1, MAX_PREVIEW_PAGES, MAX_PREVIEW_PAGES),
+  }),
+  getPrintSettings: fields({}),
+  /** The settings are checked field by field as they are applied (electron/service/print-settings.ts). */
+  updatePrintSettings: fields({ settings: opaque<Partial<ProjectPrintSettings>>() }),
+};
+
+type PublishIn<M extends keyof typeof PUBLISH_ARGS> = ArgsIn<(typeof PUBLISH_ARGS)[M]>;
+
 /** The Node side's services, as the UI sees them. */
 export interface SiglumApi extends WitnessApi, SearchApi, HistoryApi, FacsimileApi, GitApi {
-  projectInfo(args: Record<string, never>): Promise<ProjectInfo>;
-  listCollections(args: Record<string, never>): Promise<CollectionInfo[]>;
-  listDocuments(args: { collectionId?: string }): Promise<DocumentInfo[]>;
-  createDocument(args: { title: string; collectionId?: string }): Promise<DocumentInfo>;
-  renameDocument(args: { id: string; title: string }): Promise<DocumentInfo>;
-  openDocument(args: { id: string }): Promise<OpenedDocument>;
-  pushSteps(args: StepBatch): Promise<PushResult>;
-  stepsSince(args: { documentId: string; version: number }): Promise<StepsSince>;
-  importFiles(args: { files: ImportFile[]; existing?: ExistingVolumeChoice }): Promise<ImportResult>;
+  projectInfo(args: In<'projectInfo'>): Promise<ProjectInfo>;
+  listCollections(args: In<'listCollections'>): Promise<CollectionInfo[]>;
+  listDocuments(args: In<'listDocuments'>): Promise<DocumentInfo[]>;
+  createDocument(args: In<'createDocument'>): Promise<DocumentInfo>;
+  renameDocument(args: In<'renameDocument'>): Promise<DocumentInfo>;
+  openDocument(args: In<'openDocument'>): Promise<OpenedDocument>;
+  pushSteps(args: In<'pushSteps'>): Promise<PushResult>;
+  stepsSince(args: In<'stepsSince'>): Promise<StepsSince>;
+  importFiles(args: In<'importFiles'>): Promise<ImportResult>;
   /** With `at` (a version, or an ISO time) a single document is exported as it was then. */
-  exportTei(args: ExportTarget & { at?: number | string; imagesFolder?: string }): Promise<TeiExport>;
+  exportTei(args: In<'exportTei'>): Promise<TeiExport>;
   /** Creates a folder: a collection for the user's own documents. */
-  createCollection(args: { title: string }): Promise<CollectionInfo>;
+  createCollection(args: In<'createCollection'>): Promise<CollectionInfo>;
   /** Replaces a document's metadata; its title follows `meta.title`. */
-  updateMeta(args: { id: string; meta: DocumentMeta }): Promise<DocumentInfo>;
+  updateMeta(args: In<'updateMeta'>): Promise<DocumentInfo>;
   /**
    * Moves a document to `position` (default: the end) in a collection (`null`: in
    * none). A document of an imported volume moves only within its volume.
    */
-  moveDocument(args: { id: string; collectionId: string | null; position?: number }): Promise<DocumentInfo>;
+  moveDocument(args: In<'moveDocument'>): Promise<DocumentInfo>;
   /** Deletes a document with its content and its history of steps. */
-  deleteDocument(args: { id: string }): Promise<{ id: string }>;
-  renameCollection(args: { id: string; title: string }): Promise<CollectionInfo>;
+  deleteDocument(args: In<'deleteDocument'>): Promise<{ id: string }>;
   /** Deletes a collection (a folder, or a whole imported volume) with all its documents. */
-  deleteCollection(args: { id: string }): Promise<{ id: string }>;
+  deleteCollection(args: In<'deleteCollection'>): Promise<{ id: string }>;
 
   /** The register, by name; `type` keeps one type. */
-  listEntities(args: { type?: string }): Promise<EntityInfo[]>;
-  getEntity(args: { id: string }): Promise<EntityInfo>;
-  createEntity(args: { entity: EntityInput }): Promise<EntityInfo>;
+  listEntities(args: EntityIn<'listEntities'>): Promise<EntityInfo[]>;
+  getEntity(args: EntityIn<'getEntity'>): Promise<EntityInfo>;
+  createEntity(args: EntityIn<'createEntity'>): Promise<EntityInfo>;
   /** Replaces an entry's fields (a rename keeps its xml:id, so links from outside hold). */
-  updateEntity(args: { id: string; entity: EntityInput }): Promise<EntityInfo>;
+  updateEntity(args: EntityIn<'updateEntity'>): Promise<EntityInfo>;
   /**
    * Deletes an entry. Refused ('bad-input') while it has mentions, unless `force`:
    * then its mentions are unmarked first (the text stays), as steps every open
    * editor receives. `unmarked` counts the documents changed.
    */
-  deleteEntity(args: { id: string; force?: boolean }): Promise<{ id: string; unmarked: number }>;
+  deleteEntity(args: EntityIn<'deleteEntity'>): Promise<{ id: string; unmarked: number }>;
   /**
    * Merges `duplicateId` into `keptId`: the duplicate's names become alternative
    * names, its fields fill gaps, its mentions point at the entry kept (as steps,
    * through the collab authority) and it is deleted. `conflicts` lists fields both
    * filled differently (the kept value stays); `relinked` counts documents changed.
    */
-  mergeEntities(args: { keptId: string; duplicateId: string }): Promise<{
+  mergeEntities(args: EntityIn<'mergeEntities'>): Promise<{
     entity: EntityInfo;
     conflicts: MergeConflict[];
     relinked: number;
   }>;
   /** Type-ahead: entries whose names have words starting with the query's words, best first. */
-  searchEntities(args: { query: string; limit?: number; types?: string[] }): Promise<TypeaheadHit[]>;
+  searchEntities(args: EntityIn<'searchEntities'>): Promise<TypeaheadHit[]>;
   /** Every mention of an entity across the project, in document order. */
-  entityMentions(args: { id: string }): Promise<MentionInfo[]>;
+  entityMentions(args: EntityIn<'entityMentions'>): Promise<MentionInfo[]>;
   /** Where an entity's names occur unmarked, less the occurrences rejected. */
-  entitySuggestions(args: { id: string; caseSensitive?: boolean }): Promise<SuggestionInfo[]>;
+  entitySuggestions(args: EntityIn<'entitySuggestions'>): Promise<SuggestionInfo[]>;
   /** Remembers that an occurrence is not a mention of the entity. */
-  rejectSuggestion(args: { entityId: string; documentId: string; text: string; contextHash: string }): Promise<{
+  rejectSuggestion(args: EntityIn<'rejectSuggestion'>): Promise<{
     entityId: string;
   }>;
   /**
@@ -400,13 +693,13 @@ export interface SiglumApi extends WitnessApi, SearchApi, HistoryApi, FacsimileA
    * `contextHashes`, or all of them. The marking is steps through the collab
    * authority, so open editors receive it; `marked` counts the mentions made.
    */
-  acceptSuggestions(args: { entityId: string; documentId: string; contextHashes?: string[] }): Promise<{
+  acceptSuggestions(args: EntityIn<'acceptSuggestions'>): Promise<{
     documentId: string;
     version: number;
     marked: number;
   }>;
   /** The index view: each mentioned entity with its documents and printed pages, by name. */
-  entityIndex(args: { type?: string }): Promise<EntityIndexEntry[]>;
+  entityIndex(args: EntityIn<'entityIndex'>): Promise<EntityIndexEntry[]>;
 
   /**
    * Writes the edition of a document, a collection or the project as a PDF, a static
@@ -419,31 +712,47 @@ export interface SiglumApi extends WitnessApi, SearchApi, HistoryApi, FacsimileA
    * The PDF `exportEdition` would write, returned rather than written (for a preview in
    * the export dialog); `settings` tries unsaved settings without storing them.
    */
-  previewPdf(args: ExportTarget & { id?: string; settings?: Partial<ProjectPrintSettings> }): Promise<PdfPreview>;
+  previewPdf(args: PublishIn<'previewPdf'>): Promise<PdfPreview>;
   /**
    * Pages `first` (default 1) to `first + count - 1` (count default and at most
    * MAX_PREVIEW_PAGES) of the PDF `exportEdition` would write, as PNG images, with its
    * counts. Progress comes as 'export-progress' events carrying `id` (phase 'images'
    * while pages are drawn). Nothing is written.
    */
-  previewPages(
-    args: ExportTarget & { id?: string; settings?: Partial<ProjectPrintSettings>; first?: number; count?: number },
-  ): Promise<PagePreview>;
+  previewPages(args: PublishIn<'previewPages'>): Promise<PagePreview>;
   /** The project's print settings, defaults filled in. */
-  getPrintSettings(args: Record<string, never>): Promise<ProjectPrintSettings>;
+  getPrintSettings(args: PublishIn<'getPrintSettings'>): Promise<ProjectPrintSettings>;
   /** Changes some print settings; a bad value rejects ('bad-input') naming it, and nothing is saved. */
-  updatePrintSettings(args: { settings: Partial<ProjectPrintSettings> }): Promise<ProjectPrintSettings>;
+  updatePrintSettings(args: PublishIn<'updatePrintSettings'>): Promise<ProjectPrintSettings>;
   /**
    * Validates the document's TEI export (with `doc`, the editor's current document,
    * when given; else the stored one) against tei_all, or the FRUS schema for a FRUS
    * document, and says where each problem is in the document.
    */
-  validateDocument(args: { documentId: string; doc?: DocJSON }): Promise<DocumentValidation>;
+  validateDocument(args: In<'validateDocument'>): Promise<DocumentValidation>;
 }
+
+/** Every method's argument schema: what `dispatch` checks a call's argument against. */
+export const API_ARGS = {
+  ...WITNESS_ARGS,
+  ...SEARCH_ARGS,
+  ...DOCUMENT_ARGS,
+  ...ENTITY_ARGS,
+  ...HISTORY_ARGS,
+  ...PUBLISH_ARGS,
+  ...FACSIMILE_ARGS,
+  ...GIT_ARGS,
+};
+export type ApiArgSchemas = typeof API_ARGS;
 
 export type ApiMethod = keyof SiglumApi;
 export type ApiArgs<M extends ApiMethod> = Parameters<SiglumApi[M]>[0];
 export type ApiResult<M extends ApiMethod> = Awaited<ReturnType<SiglumApi[M]>>;
+
+/** Compile-time check that every method has an argument schema, and nothing else does. */
+type WithoutArgs = Exclude<ApiMethod, keyof ApiArgSchemas> | Exclude<keyof ApiArgSchemas, ApiMethod>;
+const _everyMethodChecked: WithoutArgs extends never ? true : WithoutArgs = true;
+void _everyMethodChecked;
 
 /**
  * Every method of SiglumApi, once. Transports derive channel names and routes
@@ -466,7 +775,6 @@ export const API_METHODS = [
   'updateMeta',
   'moveDocument',
   'deleteDocument',
-  'renameCollection',
   'deleteCollection',
   'listEntities',
   'getEntity',

@@ -2,6 +2,10 @@
  * The witnesses and collation part of the API contract (edition/api.ts merges it into
  * SiglumApi and API_METHODS): types only, plus the method names.
  */
+import * as v from 'valibot';
+import { fields, id, opaque, optStr, otherId, plainObject, type ArgsIn } from '../args.ts';
+import { SiglumError } from '../errors.ts';
+import { checkImportFiles } from '../import-files.ts';
 import type { ImportFile } from '../types.ts';
 import type { CollationView } from './collate.ts';
 import type { NewEntry } from './commands.ts';
@@ -41,42 +45,104 @@ export interface DocumentCollation extends CollationView {
 }
 
 /** Witnesses and collation of a document. */
+/** The longest witness text accepted (UTF-16 units): a long book, well past a chapter in six editions. */
+export const MAX_WITNESS_TEXT = 20_000_000;
+
+/** `text` as a witness's text: refused ('too-large') past MAX_WITNESS_TEXT, naming it as `what`. */
+export function checkWitnessText(text: unknown, what: string): string {
+  if (typeof text !== 'string') throw new SiglumError('bad-input', `${what} must be text.`);
+  if (text.length > MAX_WITNESS_TEXT) {
+    throw new SiglumError(
+      'too-large',
+      `${what} is longer than ${MAX_WITNESS_TEXT.toLocaleString('en')} characters. Split the witness.`,
+    );
+  }
+  return text;
+}
+
+/** A witness's typed text, when given. */
+function witnessText() {
+  return v.pipe(
+    v.optional(opaque<string>()),
+    v.transform((t) => (t === undefined ? undefined : checkWitnessText(t, "The witness's text"))),
+  );
+}
+
+/** A witness id; one that cannot name a witness is 'not-found'. */
+function witnessId(method: string) {
+  return otherId(
+    method,
+    'id',
+    (id) => `There is no witness with id "${id}". List the document's witnesses to find it.`,
+  );
+}
+
+/** A siglum, checked by the model (`checkSiglum`) as it is used. */
+const siglum = () => v.optional(opaque<string>());
+
+/** The arguments of the witnesses' and collation's methods. */
+export const WITNESS_ARGS = {
+  listWitnesses: fields({ documentId: id('listWitnesses', 'documentId', 'document') }),
+  addWitness: fields({
+    documentId: id('addWitness', 'documentId', 'document'),
+    siglum: siglum(),
+    description: optStr('addWitness', 'description'),
+    text: witnessText(),
+    file: v.pipe(
+      v.optional(opaque<ImportFile>()),
+      v.transform((f) => (f === undefined ? undefined : checkImportFiles([f])[0])),
+    ),
+  }),
+  updateWitness: v.pipe(
+    fields({
+      id: witnessId('updateWitness'),
+      siglum: siglum(),
+      description: optStr('updateWitness', 'description'),
+      text: witnessText(),
+      edits: v.optional(opaque<WitnessEdit[]>()),
+    }),
+    v.check((o) => o.text === undefined || o.edits === undefined, 'updateWitness takes "text" or "edits", not both.'),
+  ),
+  removeWitness: fields({ id: witnessId('removeWitness') }),
+  setBase: fields({
+    documentId: id('setBase', 'documentId', 'document'),
+    witnessId: v.nullish(
+      v.string('setBase needs "witnessId" as a witness id, or null for the document\'s own text.'),
+      null,
+    ),
+  }),
+  getCollationSettings: fields({ documentId: id('getCollationSettings', 'documentId', 'document') }),
+  updateCollationSettings: fields({
+    documentId: id('updateCollationSettings', 'documentId', 'document'),
+    settings: plainObject<Partial<CollationSettings>>('updateCollationSettings needs "settings" as an object.'),
+  }),
+  collateDocument: fields({ documentId: id('collateDocument', 'documentId', 'document') }),
+  extractWitness: fields({ documentId: id('extractWitness', 'documentId', 'document'), siglum: siglum() }),
+};
+
+type In<M extends keyof typeof WITNESS_ARGS> = ArgsIn<(typeof WITNESS_ARGS)[M]>;
+
 export interface WitnessApi {
   /** A document's witnesses in collation order (the document's own text is not one of them). */
-  listWitnesses(args: { documentId: string }): Promise<WitnessInfo[]>;
+  listWitnesses(args: In<'listWitnesses'>): Promise<WitnessInfo[]>;
   /**
    * Adds a witness: typed (`text`) or imported from a file (`file`: plain text, or TEI
    * whose running text becomes the witness's). `siglum` defaults to the file's name
    * without extension. A siglum taken in the document rejects ('bad-input').
    */
-  addWitness(args: {
-    documentId: string;
-    siglum?: string;
-    description?: string;
-    text?: string;
-    file?: ImportFile;
-  }): Promise<WitnessInfo>;
+  addWitness(args: In<'addWitness'>): Promise<WitnessInfo>;
   /** Changes siglum, description, or text: the whole `text`, or `edits` applied in order. */
-  updateWitness(args: {
-    id: string;
-    siglum?: string;
-    description?: string;
-    text?: string;
-    edits?: WitnessEdit[];
-  }): Promise<WitnessInfo>;
-  removeWitness(args: { id: string }): Promise<{ id: string }>;
+  updateWitness(args: In<'updateWitness'>): Promise<WitnessInfo>;
+  removeWitness(args: In<'removeWitness'>): Promise<{ id: string }>;
   /** Makes a witness (`witnessId`) or the document's own text (`null`) the base. */
-  setBase(args: { documentId: string; witnessId: string | null }): Promise<CollationSettings>;
-  getCollationSettings(args: { documentId: string }): Promise<CollationSettings>;
+  setBase(args: In<'setBase'>): Promise<CollationSettings>;
+  getCollationSettings(args: In<'getCollationSettings'>): Promise<CollationSettings>;
   /** Replaces the normalisation switches, the regularisation table or the document's siglum (what is given). */
-  updateCollationSettings(args: {
-    documentId: string;
-    settings: Partial<CollationSettings>;
-  }): Promise<CollationSettings>;
+  updateCollationSettings(args: In<'updateCollationSettings'>): Promise<CollationSettings>;
   /** Collates the document's own text with its witnesses under its settings. */
-  collateDocument(args: { documentId: string }): Promise<DocumentCollation>;
+  collateDocument(args: In<'collateDocument'>): Promise<DocumentCollation>;
   /** A witness's own text read out of the document's apparatus (the base text where no entry names it). */
-  extractWitness(args: { documentId: string; siglum: string }): Promise<{ siglum: string; text: string }>;
+  extractWitness(args: In<'extractWitness'>): Promise<{ siglum: string; text: string }>;
 }
 
 /** The methods of WitnessApi, once (spread into API_METHODS). */

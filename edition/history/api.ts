@@ -4,6 +4,9 @@
  */
 import type { DocJSON, DocumentInfo, ProjectInfo } from '../types.ts';
 import type { DocumentDiff } from './diff.ts';
+import * as v from 'valibot';
+import { fields, id, opaque, str, whole, type ArgsIn } from '../args.ts';
+import { rowNumber } from '../ids.ts';
 
 export type { DiffChange, DiffSegment, DocumentDiff } from './diff.ts';
 
@@ -79,35 +82,79 @@ export interface ProjectList {
   canSwitch: boolean;
 }
 
+const NAME_MESSAGE = 'A version needs a name of 1 to 200 characters. Type one and try again.';
+
+/** The arguments of the history, trash, backup and project methods. */
+export const HISTORY_ARGS = {
+  documentHistory: fields({ documentId: id('documentHistory', 'documentId', 'document') }),
+  documentAt: fields({
+    documentId: id('documentAt', 'documentId', 'document'),
+    version: whole('documentAt', 'version'),
+  }),
+  diffVersions: fields({
+    documentId: id('diffVersions', 'documentId', 'document'),
+    from: whole('diffVersions', 'from'),
+    to: v.optional(whole('diffVersions', 'to')),
+  }),
+  restoreVersion: fields({
+    documentId: id('restoreVersion', 'documentId', 'document'),
+    version: whole('restoreVersion', 'version'),
+  }),
+  nameVersion: fields({
+    name: v.pipe(str('nameVersion', 'name'), v.trim(), v.minLength(1, NAME_MESSAGE), v.maxLength(200, NAME_MESSAGE)),
+  }),
+  listTrash: fields({}),
+  /** A trash id that names no entry is found missing by the trash itself ('not-found'). */
+  restoreFromTrash: fields({
+    id: v.pipe(
+      str('restoreFromTrash', 'id'),
+      v.transform((s) => rowNumber(s) ?? -1),
+    ),
+  }),
+  listBackups: fields({}),
+  backupNow: fields({}),
+  restoreBackup: fields({ path: str('restoreBackup', 'path') }),
+  listProjects: fields({}),
+  openProject: fields({
+    path: str('openProject', 'path'),
+    create: v.pipe(
+      v.optional(opaque<boolean>()),
+      v.transform((c) => c === true),
+    ),
+  }),
+  saveProjectCopy: fields({ path: str('saveProjectCopy', 'path') }),
+};
+
+type In<M extends keyof typeof HISTORY_ARGS> = ArgsIn<(typeof HISTORY_ARGS)[M]>;
+
 export interface HistoryApi {
   /** The document's timeline: versions by editing session, and the project's named versions. */
-  documentHistory(args: { documentId: string }): Promise<DocumentHistory>;
+  documentHistory(args: In<'documentHistory'>): Promise<DocumentHistory>;
   /** The document as it was at `version`. */
-  documentAt(args: { documentId: string; version: number }): Promise<{ version: number; doc: DocJSON }>;
+  documentAt(args: In<'documentAt'>): Promise<{ version: number; doc: DocJSON }>;
   /** A word-level comparison of two versions (`to` defaults to the current one). */
-  diffVersions(args: { documentId: string; from: number; to?: number }): Promise<DocumentDiff>;
+  diffVersions(args: In<'diffVersions'>): Promise<DocumentDiff>;
   /** Makes the document read as at `version` again, by new steps (nothing is rewritten). */
-  restoreVersion(args: { documentId: string; version: number }): Promise<{ version: number }>;
+  restoreVersion(args: In<'restoreVersion'>): Promise<{ version: number }>;
   /** Names the project as it is now. */
-  nameVersion(args: { name: string }): Promise<NamedVersion>;
-  listNamedVersions(args: Record<string, never>): Promise<NamedVersion[]>;
-  listTrash(args: Record<string, never>): Promise<TrashEntry[]>;
+  nameVersion(args: In<'nameVersion'>): Promise<NamedVersion>;
+  listTrash(args: In<'listTrash'>): Promise<TrashEntry[]>;
   /** Puts a deleted document back, with its history. */
-  restoreFromTrash(args: { id: string }): Promise<DocumentInfo>;
-  listBackups(args: Record<string, never>): Promise<BackupInfo[]>;
+  restoreFromTrash(args: In<'restoreFromTrash'>): Promise<DocumentInfo>;
+  listBackups(args: In<'listBackups'>): Promise<BackupInfo[]>;
   /** Takes a verified backup now. */
-  backupNow(args: Record<string, never>): Promise<BackupInfo>;
+  backupNow(args: In<'backupNow'>): Promise<BackupInfo>;
   /**
    * Replaces the open project with a backup, after backing up its current state; the
    * project is then reopened and a `project-changed` event sent.
    */
-  restoreBackup(args: { path: string }): Promise<{ restored: string; safety: BackupInfo }>;
+  restoreBackup(args: In<'restoreBackup'>): Promise<{ restored: string; safety: BackupInfo }>;
   /** The open project, the recent ones and the default, for the chooser. */
-  listProjects(args: Record<string, never>): Promise<ProjectList>;
+  listProjects(args: In<'listProjects'>): Promise<ProjectList>;
   /** Opens another project (with `create`, a new one) in place of the open one. */
-  openProject(args: { path: string; create?: boolean }): Promise<ProjectInfo>;
+  openProject(args: In<'openProject'>): Promise<ProjectInfo>;
   /** Writes a consistent copy of the open project to `path` (which must not exist). */
-  saveProjectCopy(args: { path: string }): Promise<{ path: string }>;
+  saveProjectCopy(args: In<'saveProjectCopy'>): Promise<{ path: string }>;
 }
 
 export const HISTORY_METHODS = [
@@ -116,7 +163,6 @@ export const HISTORY_METHODS = [
   'diffVersions',
   'restoreVersion',
   'nameVersion',
-  'listNamedVersions',
   'listTrash',
   'restoreFromTrash',
   'listBackups',

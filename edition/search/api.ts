@@ -1,9 +1,14 @@
 /**
  * The search, replace and document-list part of the API contract (edition/api.ts
- * merges it into SiglumApi and API_METHODS): types only, plus the method names.
+ * merges it into SiglumApi, API_ARGS and API_METHODS): the types, the argument schemas
+ * and the method names.
  */
 import type { DocumentInfo } from '../types.ts';
 import type { FindOptions } from './find.ts';
+import * as v from 'valibot';
+import { fields, flag, id, obj, opaque, optId, optStr, optWhole, rowId, str, whole, type ArgsIn } from '../args.ts';
+import { SiglumError } from '../errors.ts';
+import { rowNumber } from '../ids.ts';
 
 /** Where a hit was found. `element` hits come only from a search that names the element. */
 export type SearchField = 'title' | 'meta' | 'text' | 'notes' | 'apparatus' | 'names' | 'element';
@@ -139,28 +144,167 @@ export interface DocumentListEntry extends DocumentInfo {
   collection: string | null;
 }
 
+const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** A date filter: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; "" counts as none. */
+function dateArg(method: string, key: string) {
+  return v.pipe(
+    optStr(method, key),
+    v.transform((d) => (d === '' ? undefined : d)),
+    v.check(
+      (d) => d === undefined || DATE.test(d),
+      `${method} needs "${key}" as a date written YYYY, YYYY-MM or YYYY-MM-DD.`,
+    ),
+  );
+}
+
+/** The document filter of a search or a document list: collection, dates, a register entry. */
+function filterArgs(method: string) {
+  return {
+    collectionId: optId(method, 'collectionId', 'collection', true),
+    dateFrom: dateArg(method, 'dateFrom'),
+    dateTo: dateArg(method, 'dateTo'),
+    entityId: v.pipe(
+      optStr(method, 'entityId'),
+      v.transform((e) => {
+        if (e === undefined || e === '') return undefined;
+        const row = rowNumber(e);
+        if (row === null) throw new SiglumError('not-found', `There is no register entry "${e}".`);
+        return row;
+      }),
+    ),
+  };
+}
+
+/** What to find and replace with, and in which documents. */
+function replaceArgs(method: string) {
+  return {
+    find: v.pipe(str(method, 'find'), v.nonEmpty('Type the text to find before replacing.')),
+    replace: str(method, 'replace'),
+    documentIds: v.pipe(
+      v.nullish(
+        v.array(
+          v.string(`${method} needs "documentIds", when given, as a list of document ids.`),
+          `${method} needs "documentIds", when given, as a list of document ids.`,
+        ),
+      ),
+      v.transform((ids) => (ids === null || ids === undefined ? null : new Set(ids.map((x) => rowId(x, 'document'))))),
+    ),
+    regex: flag(method, 'regex'),
+    caseSensitive: flag(method, 'caseSensitive'),
+    wholeWord: flag(method, 'wholeWord'),
+  };
+}
+
+const SORTS: readonly DocumentSort[] = ['position', 'date', 'title', 'edited'];
+
+/** The arguments of search, replace and the sorted document list. */
+export const SEARCH_ARGS = {
+  searchProject: fields({
+    ...filterArgs('searchProject'),
+    limit: optWhole('searchProject', 'limit'),
+    offset: optWhole('searchProject', 'offset'),
+    regex: flag('searchProject', 'regex'),
+    complete: flag('searchProject', 'complete'),
+    query: str('searchProject', 'query'),
+    caseSensitive: flag('searchProject', 'caseSensitive'),
+    element: optStr('searchProject', 'element'),
+    in: v.pipe(
+      v.optional(opaque<SearchScope[] | SearchScope | null>()),
+      v.transform((given): SearchScope[] | null => {
+        if (given === undefined || given === null) return null;
+        const list: unknown[] = Array.isArray(given) ? given : [given];
+        for (const scope of list) {
+          if (!(SEARCH_SCOPES as readonly unknown[]).includes(scope)) {
+            throw new SiglumError(
+              'bad-input',
+              `searchProject searches in ${SEARCH_SCOPES.join(', ')}; "${String(scope)}" is none of them.`,
+            );
+          }
+        }
+        return list.length === 0 ? null : (list as SearchScope[]);
+      }),
+    ),
+  }),
+  previewReplace: fields(replaceArgs('previewReplace')),
+  applyReplace: fields({
+    ...replaceArgs('applyReplace'),
+    documents: v.array(
+      obj(
+        {
+          documentId: id('applyReplace', 'documentId', 'document'),
+          version: whole('applyReplace', 'version'),
+          indices: v.optional(
+            v.array(
+              v.pipe(
+                v.number('applyReplace needs "indices", when given, as a list of whole numbers.'),
+                v.safeInteger('applyReplace needs "indices", when given, as a list of whole numbers.'),
+              ),
+              'applyReplace needs "indices", when given, as a list of whole numbers.',
+            ),
+          ),
+        },
+        'applyReplace takes one object argument.',
+      ),
+      'applyReplace needs "documents" as a list of { documentId, version }.',
+    ),
+  }),
+  undoReplace: fields({
+    documentId: id('undoReplace', 'documentId', 'document'),
+    version: whole('undoReplace', 'version'),
+    changes: v.array(
+      obj(
+        {
+          from: whole('undoReplace', 'from'),
+          to: whole('undoReplace', 'to'),
+          original: str('undoReplace', 'original'),
+          replacement: str('undoReplace', 'replacement'),
+        },
+        'undoReplace takes one object argument.',
+      ),
+      'undoReplace needs "changes" as the list applyReplace returned.',
+    ),
+  }),
+  listDocumentsSorted: fields({
+    sort: v.pipe(
+      optStr('listDocumentsSorted', 'sort'),
+      v.transform((sort) => sort ?? 'position'),
+      v.check(
+        (sort) => (SORTS as readonly string[]).includes(sort),
+        (issue) =>
+          `listDocumentsSorted sorts by position, date, title or edited; "${String(issue.input)}" is none of them.`,
+      ),
+      v.transform((sort) => sort as DocumentSort),
+    ),
+    descending: flag('listDocumentsSorted', 'descending'),
+    ...filterArgs('listDocumentsSorted'),
+  }),
+};
+
+type In<M extends keyof typeof SEARCH_ARGS> = ArgsIn<(typeof SEARCH_ARGS)[M]>;
+
 export interface SearchApi {
   /** Searches the whole project (or part of it); see `SearchArgs`. A bad regular expression is 'bad-input'. */
-  searchProject(args: SearchArgs): Promise<SearchResult>;
+  searchProject(args: In<'searchProject'>): Promise<SearchResult>;
   /** Every occurrence `applyReplace` would replace, with its replacement, per document. */
-  previewReplace(args: ReplaceSpec): Promise<ReplacePreview>;
+  previewReplace(args: In<'previewReplace'>): Promise<ReplacePreview>;
   /**
    * Replaces in each listed document (all its occurrences, or those whose preview
    * indices are given) as one group of steps through the collab authority (client
    * `siglum-replace`), so open editors receive it and the step log records it. A
    * document changed since its preview `version` is refused, not guessed at.
    */
-  applyReplace(
-    args: ReplaceSpec & { documents: Array<{ documentId: string; version: number; indices?: number[] }> },
-  ): Promise<ApplyReplaceResult>;
+  applyReplace(args: In<'applyReplace'>): Promise<ApplyReplaceResult>;
   /**
    * Undoes an applied replacement: each change still reading its replacement (mapped
    * through any edit since) gets its original text back, as new steps. Changes edited
    * since are left and counted in `kept`.
    */
-  undoReplace(args: AppliedReplace): Promise<{ documentId: string; version: number; restored: number; kept: number }>;
+  undoReplace(
+    args: In<'undoReplace'>,
+  ): Promise<{ documentId: string; version: number; restored: number; kept: number }>;
   /** The document list, sorted and filtered. */
-  listDocumentsSorted(args: DocumentListArgs): Promise<DocumentListEntry[]>;
+  listDocumentsSorted(args: In<'listDocumentsSorted'>): Promise<DocumentListEntry[]>;
 }
 
 export const SEARCH_METHODS = [

@@ -7,6 +7,7 @@
  */
 import type { EditionFormat } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
+import { checkedArgs } from './dispatch.ts';
 
 /** Asks the user where to write; resolves with the chosen path, or null when cancelled. */
 export type AskSavePath = (request: { format: EditionFormat; suggested: string }) => Promise<string | null>;
@@ -19,18 +20,12 @@ const EXTENSIONS: Readonly<Record<EditionFormat, string>> = { pdf: '.pdf', latex
  * when the user cancels, so that nothing is written.
  */
 export async function withChosenPath(args: unknown, ask: AskSavePath): Promise<Record<string, unknown>> {
-  if (typeof args !== 'object' || args === null || Array.isArray(args)) {
-    throw new SiglumError('bad-input', 'exportEdition takes one object argument.');
-  }
-  const o = args as Record<string, unknown>;
-  const format = o['format'];
-  if (format !== 'pdf' && format !== 'latex' && format !== 'html') {
-    throw new SiglumError(
-      'bad-input',
-      `exportEdition needs "format" as pdf, html or latex, not ${JSON.stringify(format)}.`,
-    );
-  }
-  const suggested = typeof o['outPath'] === 'string' ? o['outPath'] : '';
+  // Checked as the call will be (dispatch), with the suggestion standing in for the path
+  // still to be chosen: a call that would fail asks nothing.
+  const o =
+    typeof args === 'object' && args !== null && !Array.isArray(args) ? (args as Record<string, unknown>) : null;
+  const suggested = typeof o?.['outPath'] === 'string' ? o['outPath'] : '';
+  const { format } = checkedArgs('exportEdition', o === null ? args : { ...o, outPath: suggested || 'edition' });
   const chosen = await ask({ format, suggested });
   if (chosen === null || chosen === '') {
     throw new SiglumError(

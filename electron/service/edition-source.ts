@@ -6,7 +6,7 @@
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
-import type { DocJSON, ExportTarget, OpenedDocument, ProjectPrintSettings } from '../../edition/api.ts';
+import type { DocJSON, TargetRef, OpenedDocument, ProjectPrintSettings } from '../../edition/api.ts';
 import { printApparatus, withoutApparatusMarks } from '../../edition/apparatus/print.ts';
 import type { ApparatusEntry, PrintEdition, Witness } from '../../edition/print/model.ts';
 import {
@@ -18,7 +18,6 @@ import {
 import { collectionIds, getCollection } from '../../db/collections.ts';
 import { getDocument, listDocuments } from '../../db/documents.ts';
 import { listEntityRecords } from '../../db/entities.ts';
-import { rowId } from '../../db/ids.ts';
 import { getCollationSettings, listWitnesses } from '../../db/witnesses.ts';
 import { getProject } from '../../db/project.ts';
 import type { Store } from '../../db/store.ts';
@@ -26,10 +25,10 @@ import type { CollabAuthority } from './authority.ts';
 import { toPrintSettings } from './print-settings.ts';
 
 /** The documents of a target, in print order: a volume's in its order, the project's volume by volume. */
-export function targetDocumentIds(store: Store, target: ExportTarget): number[] {
-  if ('documentId' in target) return [getDocument(store.db, rowId(target.documentId, 'document')).info.id].map(Number);
+export function targetDocumentIds(store: Store, target: TargetRef): number[] {
+  if ('documentId' in target) return [getDocument(store.db, target.documentId).info.id].map(Number);
   if ('collectionId' in target) {
-    const id = getCollection(store.db, rowId(target.collectionId, 'collection')).id;
+    const id = getCollection(store.db, target.collectionId).id;
     return listDocuments(store.db, id).map((d) => Number(d.id));
   }
   const ids = collectionIds(store.db).flatMap((c) => listDocuments(store.db, c).map((d) => Number(d.id)));
@@ -43,10 +42,10 @@ export function targetDocumentIds(store: Store, target: ExportTarget): number[] 
  */
 export function targetTitle(
   store: Store,
-  target: ExportTarget,
+  target: TargetRef,
 ): { title: string; subtitle: string | null; introduction: string | null } {
   if ('documentId' in target) {
-    const { info, meta } = getDocument(store.db, rowId(target.documentId, 'document'));
+    const { info, meta } = getDocument(store.db, target.documentId);
     return {
       title: info.title,
       subtitle: [meta.date, meta.source].filter(Boolean).join(' · ') || null,
@@ -54,7 +53,7 @@ export function targetTitle(
     };
   }
   if ('collectionId' in target) {
-    const c = getCollection(store.db, rowId(target.collectionId, 'collection'));
+    const c = getCollection(store.db, target.collectionId);
     return { title: c.title, subtitle: c.meta.date, introduction: c.meta.source };
   }
   return { title: getProject(store.db)?.title ?? 'Siglum edition', subtitle: null, introduction: null };
@@ -139,7 +138,7 @@ function withoutNotes(
 export function gatherEdition(
   store: Store,
   authority: CollabAuthority,
-  target: ExportTarget,
+  target: TargetRef,
   settings: ProjectPrintSettings,
   onDocument: (done: number, total: number) => void = () => undefined,
   removeNotes = false,
@@ -151,7 +150,7 @@ export function gatherEdition(
 function gather(
   store: Store,
   authority: CollabAuthority,
-  target: ExportTarget,
+  target: TargetRef,
   settings: ProjectPrintSettings,
   onDocument: (done: number, total: number) => void,
   removeNotes: boolean,

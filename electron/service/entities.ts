@@ -53,7 +53,6 @@ import {
   registerSignature,
 } from '../../db/entities.ts';
 import { xmlIdsInProject } from '../../db/xmlids.ts';
-import { rowId } from '../../db/ids.ts';
 import { addRejection, moveRejections, rejectionsOf } from '../../db/rejections.ts';
 import type { Store, Tx } from '../../db/store.ts';
 import type { CollabAuthority } from './authority.ts';
@@ -346,16 +345,16 @@ export class EntityService {
       .map((s) => ({ ...s, document: titles.get(s.documentId) ?? '' }));
   }
 
-  reject(entityId: string, documentId: string, text: string, contextHash: string): { entityId: string } {
+  reject(entityId: string, documentId: number, text: string, contextHash: string): { entityId: string } {
     const entity = getEntityRecord(this.store.db, entityRowId(entityId)).entity;
-    const doc = Number(getDocument(this.store.db, rowId(documentId, 'document')).info.id);
+    const doc = Number(getDocument(this.store.db, documentId).info.id);
     this.writeRegister((tx) => addRejection(tx, entityRowId(entity.id), doc, text, contextHash));
     return { entityId: entity.id };
   }
 
   accept(
     entityId: string,
-    documentId: string,
+    documentId: number,
     contextHashes: readonly string[] | undefined,
   ): {
     documentId: string;
@@ -363,7 +362,7 @@ export class EntityService {
     marked: number;
   } {
     const entity = getEntityRecord(this.store.db, entityRowId(entityId)).entity;
-    const id = Number(getDocument(this.store.db, rowId(documentId, 'document')).info.id);
+    const id = Number(getDocument(this.store.db, documentId).info.id);
     const wanted = contextHashes === undefined ? null : new Set(contextHashes);
     const rejections = rejectionsOf(this.store.db, entityRowId(entity.id));
     let marked = 0;

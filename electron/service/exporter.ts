@@ -4,7 +4,7 @@
  * placeholder; documents without one (created in Siglum, imported from plain text)
  * go into a new frame, or at the end of their volume's body.
  */
-import type { ExportTarget, TeiExport } from '../../edition/api.ts';
+import type { TargetRef, TeiExport } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import { Node } from 'prosemirror-model';
 import { mentionedEntities } from '../../edition/entities/mentions.ts';
@@ -20,7 +20,6 @@ import { serializeXml } from '../../edition/xml/serialize.ts';
 import { collectionIds, getCollection } from '../../db/collections.ts';
 import { getDocument, listDocuments } from '../../db/documents.ts';
 import { getProject } from '../../db/project.ts';
-import { rowId } from '../../db/ids.ts';
 import { emptyMeta } from '../../db/meta.ts';
 import type { Store } from '../../db/store.ts';
 import type { CollabAuthority } from './authority.ts';
@@ -179,7 +178,7 @@ export function documentExport(
 export function exportTei(
   store: Store,
   authority: CollabAuthority,
-  target: ExportTarget,
+  target: TargetRef,
   register?: RegisterForExport,
   /** For one document: the version to export (default: the current one). */
   at?: number,
@@ -193,19 +192,19 @@ export function exportTei(
 function teiOf(
   store: Store,
   authority: CollabAuthority,
-  target: ExportTarget,
+  target: TargetRef,
   register: RegisterForExport | undefined,
   at: number | undefined,
   imagesFolder: string | undefined,
 ): TeiExport {
   if ('documentId' in target) {
-    const id = rowId(target.documentId, 'document');
+    const id = target.documentId;
     const doc = at === undefined ? undefined : loadContentAt(store.db, id, at);
     return documentExport(store, authority, id, register, doc, imagesFolder);
   }
   const records = register?.();
   if ('collectionId' in target) {
-    const collection = getCollection(store.db, rowId(target.collectionId, 'collection'));
+    const collection = getCollection(store.db, target.collectionId);
     const { frame, docs } = volume(store, authority, collection.id, collection.title);
     const fileName = fileNameOf(collection.title, `c${collection.id}`);
     const ids = listDocuments(store.db, collection.id).map((d) => Number(d.id));

@@ -6,15 +6,16 @@
  * transaction, so a failed import leaves no document behind.
  */
 import type { DocumentInfo, ImportedDocument, ImportFile } from '../../edition/api.ts';
+import type { ArgsOut } from '../../edition/args.ts';
+import type { FACSIMILE_ARGS } from '../../edition/facsimile/api.ts';
+import { rowId } from '../../edition/args.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import { withFreeIds, type FacsimileImport } from '../../edition/facsimile/index.ts';
 import { getCollection } from '../../db/collections.ts';
 import { insertDocument } from '../../db/documents.ts';
 import { facsimileIdTaken, insertSurface, putZone } from '../../db/facsimiles.ts';
-import { rowId } from '../../db/ids.ts';
 import { putSnapshot } from '../../db/snapshots.ts';
 import type { Store, Tx } from '../../db/store.ts';
-import { argsObject, requireString } from './args.ts';
 import { readFacsimileSources } from './facsimile-sources.ts';
 import type { FacsimileContext } from './facsimiles.ts';
 import { fetchIiif, type FetchedImage } from './iiif.ts';
@@ -159,41 +160,18 @@ export function facsimileWarnings(prepared: readonly PreparedFacsimile[]): strin
 
 // ---------------------------------------------------------------------------------
 
-export interface ImportIiifArgs {
-  url: string;
-  width: number | undefined;
-  collectionId: number | null;
-}
-
-export function checkImportIiif(args: unknown): ImportIiifArgs {
-  const o = argsObject(args, 'importIiif');
-  const url = requireString(o, 'url', 'importIiif').trim();
-  if (url.length > 4000) throw new SiglumError('bad-input', 'The manifest address is longer than 4,000 characters.');
-  const width = o['width'];
-  if (width !== undefined && (typeof width !== 'number' || !Number.isInteger(width) || width < 1 || width > 20000)) {
-    throw new SiglumError('bad-input', 'importIiif takes "width" as a whole number of pixels from 1 to 20,000.');
-  }
-  const collection = o['collectionId'];
-  if (collection !== undefined && typeof collection !== 'string') {
-    throw new SiglumError('bad-input', 'importIiif takes "collectionId" as a string.');
-  }
-  return {
-    url,
-    width: width as number | undefined,
-    collectionId: collection === undefined ? null : rowId(collection, 'collection'),
-  };
-}
+export type ImportIiifArgs = ArgsOut<typeof FACSIMILE_ARGS.importIiif>;
 
 /**
  * Fetches a IIIF manifest and its images (at `width` px) and makes a document of it,
  * one page per canvas, its images kept in the project.
  */
 export async function importIiif(ctx: FacsimileContext, args: ImportIiifArgs): Promise<DocumentInfo> {
-  if (args.collectionId !== null) getCollection(ctx.store.db, args.collectionId); // 'not-found' when it is not there
+  if (args.collectionId !== undefined) getCollection(ctx.store.db, args.collectionId); // 'not-found' when it is not there
   const fetched = await fetchIiif({ url: args.url }, args.width);
   const pages = await keepImages(ctx.store, fetchedImages(fetched.images));
   const prepared: PreparedFacsimile = { file: args.url, result: fetched.result, pages };
-  return ctx.store.write((tx) => writeFacsimile(tx, prepared, args.collectionId));
+  return ctx.store.write((tx) => writeFacsimile(tx, prepared, args.collectionId ?? null));
 }
 
 function fetchedImages(images: ReadonlyArray<FetchedImage | null>) {

@@ -22,19 +22,6 @@ import {
 import type { Store, Tx } from '../../db/store.ts';
 import { storeImageFile } from './page-images.ts';
 
-/** `imagesFolder` of exportTei: the name of one folder beside the file (no path), or undefined. */
-export function checkImagesFolder(folder: string | undefined): string | undefined {
-  if (folder === undefined) return undefined;
-  const plain = [...folder].every((c) => c.charCodeAt(0) >= 0x20 && c !== '/' && c !== '\\');
-  if (!plain || folder === '' || folder.startsWith('.') || folder.length > 200) {
-    throw new SiglumError(
-      'bad-input',
-      'exportTei takes "imagesFolder" as the name of a folder beside the file (no "/", not starting with ".").',
-    );
-  }
-  return folder;
-}
-
 /** An image an export writes beside its TEI: `path` relative to the TEI's folder. */
 export interface ExportedImage {
   path: string;

@@ -2,17 +2,17 @@
  * The facsimile part of the service: a document's pages (surfaces) with their images and
  * zones, the images' tiles, adding page images, and drawing and deleting zones.
  *
- * Each handler is a plain function of a context and arguments already checked by the
- * small `check...` function beside it.
+ * Each method is a row (table.ts): its argument schema is FACSIMILE_ARGS's
+ * (edition/facsimile/api.ts), its handler a plain function of a context and the checked
+ * arguments.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { Buffer } from 'node:buffer';
 import { SiglumError } from '../../edition/errors.ts';
-import type { FacsimileApi, ImageTile, Surface, ZoneInput } from '../../edition/facsimile/api.ts';
+import { FACSIMILE_ARGS, type ImageTile, type Surface, type ZoneInput } from '../../edition/facsimile/api.ts';
+import type { ArgsOut } from '../../edition/args.ts';
 import { unlinkZone } from '../../edition/facsimile/links.ts';
-import { checkZoneInput } from '../../edition/facsimile/zones.ts';
 import { Transform } from 'prosemirror-transform';
-import { getDocument } from '../../db/documents.ts';
 import {
   deleteZone as deleteZoneRow,
   facsimileIdTaken,
@@ -26,16 +26,14 @@ import {
   surfaceInfo,
   zoneOnSurface,
 } from '../../db/facsimiles.ts';
-import { rowId } from '../../db/ids.ts';
 import type { Store } from '../../db/store.ts';
-import { argsObject, requireArray, requireString } from './args.ts';
 import type { CollabAuthority } from './authority.ts';
-import { MAX_IMAGE_BYTES, storeImageFile, type StoredPage } from './page-images.ts';
+import { importIiif } from './facsimile-import.ts';
+import { storeImageFile, type StoredPage } from './page-images.ts';
+import { existingDocument, type Rows } from './table.ts';
 
 /** The client id of steps the service makes when a zone goes (its links go with it). */
 export const FACSIMILE_CLIENT = 'siglum-facsimile';
-/** The most files one addPageImages call takes. */
-const MAX_FILES = 500;
 
 export interface FacsimileContext {
   store: Store;
@@ -54,17 +52,7 @@ export function newFacsimileId(store: Store, prefix: 'surface' | 'zone'): string
   }
 }
 
-function documentOf(store: Store, o: Record<string, unknown>, method: string): number {
-  const id = rowId(requireString(o, 'documentId', method), 'document');
-  getDocument(store.db, id); // 'not-found' when it is not there
-  return id;
-}
-
 // ---------------------------------------------------------------------------------
-
-export function checkListSurfaces(store: Store, args: unknown): { documentId: number } {
-  return { documentId: documentOf(store, argsObject(args, 'listSurfaces'), 'listSurfaces') };
-}
 
 export function listSurfaces(ctx: FacsimileContext, args: { documentId: number }): Surface[] {
   return ctx.store.read(() => listSurfaceRows(ctx.store.db, args.documentId));
@@ -72,31 +60,7 @@ export function listSurfaces(ctx: FacsimileContext, args: { documentId: number }
 
 // ---------------------------------------------------------------------------------
 
-export interface TileArgs {
-  imageId: number;
-  level: number;
-  x: number;
-  y: number;
-}
-
-export function checkImageTile(args: unknown): TileArgs {
-  const o = argsObject(args, 'imageTile');
-  const raw = requireString(o, 'imageId', 'imageTile');
-  if (!/^[1-9][0-9]{0,15}$/.test(raw)) {
-    throw new SiglumError(
-      'not-found',
-      `There is no page image with id "${raw}". List the document's pages to find it.`,
-    );
-  }
-  const int = (key: string): number => {
-    const v = o[key];
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 1_000_000) {
-      throw bad(`imageTile needs "${key}" as a whole number of 0 or more.`);
-    }
-    return v;
-  };
-  return { imageId: Number(raw), level: int('level'), x: int('x'), y: int('y') };
-}
+export type TileArgs = ArgsOut<typeof FACSIMILE_ARGS.imageTile>;
 
 export function imageTile(ctx: FacsimileContext, args: TileArgs): ImageTile {
   const image = getImageRow(ctx.store.db, args.imageId);
@@ -123,33 +87,6 @@ export interface AddPageImagesArgs {
   documentId: number;
   files: Array<{ name: string; bytes: Buffer }>;
   surfaceId: string | undefined;
-}
-
-export function checkAddPageImages(store: Store, args: unknown): AddPageImagesArgs {
-  const o = argsObject(args, 'addPageImages');
-  const documentId = documentOf(store, o, 'addPageImages');
-  const files = requireArray(o, 'files', 'addPageImages', MAX_FILES).map((f) => {
-    const file = f as { name?: unknown; base64?: unknown } | null;
-    if (typeof file !== 'object' || file === null || typeof file.name !== 'string' || typeof file.base64 !== 'string') {
-      throw bad('addPageImages needs each file as { name, base64 }.');
-    }
-    const name = file.name.trim();
-    if (name === '' || name.length > 500) throw bad('Each page image needs a file name of 1 to 500 characters.');
-    if (file.base64.length > Math.ceil(MAX_IMAGE_BYTES / 3) * 4) {
-      throw new SiglumError(
-        'too-large',
-        `"${name}" is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB, the most a page image may be. Reduce it and import it again.`,
-      );
-    }
-    return { name, bytes: Buffer.from(file.base64, 'base64') };
-  });
-  const surfaceId = o['surfaceId'];
-  if (surfaceId !== undefined && typeof surfaceId !== 'string')
-    throw bad('addPageImages takes "surfaceId" as a string.');
-  if (surfaceId !== undefined && files.length !== 1) {
-    throw bad('Give a page (surfaceId) one image at a time.');
-  }
-  return { documentId, files, surfaceId };
 }
 
 /**
@@ -208,15 +145,7 @@ export async function addPageImages(ctx: FacsimileContext, args: AddPageImagesAr
 
 // ---------------------------------------------------------------------------------
 
-export interface SaveZoneArgs {
-  surfaceId: string;
-  zone: ReturnType<typeof checkZoneInput>;
-}
-
-export function checkSaveZone(args: unknown): SaveZoneArgs {
-  const o = argsObject(args, 'saveZone');
-  return { surfaceId: requireString(o, 'surfaceId', 'saveZone', 200), zone: checkZoneInput(o['zone']) };
-}
+export type SaveZoneArgs = ArgsOut<typeof FACSIMILE_ARGS.saveZone>;
 
 /** Adds the zone (a new id when it has none) or changes it; answers the surface. */
 export function saveZone(ctx: FacsimileContext, args: SaveZoneArgs): Surface {
@@ -260,18 +189,7 @@ export function saveZone(ctx: FacsimileContext, args: SaveZoneArgs): Surface {
 
 // ---------------------------------------------------------------------------------
 
-export interface DeleteZoneArgs {
-  surfaceId: string;
-  zoneId: string;
-}
-
-export function checkDeleteZone(args: unknown): DeleteZoneArgs {
-  const o = argsObject(args, 'deleteZone');
-  return {
-    surfaceId: requireString(o, 'surfaceId', 'deleteZone', 200),
-    zoneId: requireString(o, 'zoneId', 'deleteZone', 200),
-  };
-}
+export type DeleteZoneArgs = ArgsOut<typeof FACSIMILE_ARGS.deleteZone>;
 
 /**
  * Deletes the zone, after taking the text's links to it out as steps (client
@@ -305,16 +223,25 @@ export function deleteZone(ctx: FacsimileContext, args: DeleteZoneArgs): Surface
   });
 }
 
-/** The facsimile methods of the service but IIIF import (which lives with the other importers). */
-export function facsimileMethods(
-  ctx: FacsimileContext,
-  call: <T>(body: () => T | Promise<T>) => Promise<T>,
-): Omit<FacsimileApi, 'importIiif'> {
-  return {
-    listSurfaces: (args) => call(() => listSurfaces(ctx, checkListSurfaces(ctx.store, args))),
-    imageTile: (args) => call(() => imageTile(ctx, checkImageTile(args))),
-    addPageImages: (args) => call(() => addPageImages(ctx, checkAddPageImages(ctx.store, args))),
-    saveZone: (args) => call(() => saveZone(ctx, checkSaveZone(args))),
-    deleteZone: (args) => call(() => deleteZone(ctx, checkDeleteZone(args))),
-  };
-}
+type FacsimileMethod = keyof typeof FACSIMILE_ARGS;
+
+/** The facsimile rows: pages, tiles, page images, zones, and IIIF import (facsimile-import.ts). */
+export const facsimileRows: Rows<FacsimileMethod> = {
+  listSurfaces: {
+    args: FACSIMILE_ARGS.listSurfaces,
+    run: (ctx, { documentId }) => listSurfaces(ctx, { documentId: existingDocument(ctx, documentId) }),
+  },
+  imageTile: { args: FACSIMILE_ARGS.imageTile, run: imageTile },
+  addPageImages: {
+    args: FACSIMILE_ARGS.addPageImages,
+    run: (ctx, { documentId, files, surfaceId }) =>
+      addPageImages(ctx, {
+        documentId: existingDocument(ctx, documentId),
+        files: files.map((f) => ({ name: f.name, bytes: Buffer.from(f.base64, 'base64') })),
+        surfaceId,
+      }),
+  },
+  saveZone: { args: FACSIMILE_ARGS.saveZone, run: saveZone },
+  deleteZone: { args: FACSIMILE_ARGS.deleteZone, run: deleteZone },
+  importIiif: { args: FACSIMILE_ARGS.importIiif, run: importIiif },
+};

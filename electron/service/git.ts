@@ -8,7 +8,7 @@
  * project as it was before is a named version ("before pull ...").
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { Node } from 'prosemirror-model';
 import type { DocJSON } from '../../edition/api.ts';
 import type { GitCommitInfo, GitCommitResult, GitConflict, GitPullResult, GitStatus } from '../../edition/git/api.ts';
@@ -199,29 +199,6 @@ export async function gitStatus(ctx: GitContext): Promise<GitStatus> {
   };
 }
 
-/** Checks gitInit's arguments. */
-export function gitInitArgs(o: Record<string, unknown>): { workTree?: string; remote?: string; ci?: Forge } {
-  const out: { workTree?: string; remote?: string; ci?: Forge } = {};
-  if (o['workTree'] !== undefined) {
-    if (typeof o['workTree'] !== 'string' || !isAbsolute(o['workTree'])) {
-      throw new SiglumError('bad-input', 'gitInit takes "workTree" as an absolute folder path.');
-    }
-    out.workTree = o['workTree'];
-  }
-  if (o['remote'] !== undefined && o['remote'] !== '') {
-    if (typeof o['remote'] !== 'string')
-      throw new SiglumError('bad-input', 'gitInit takes "remote" as a URL or a folder path.');
-    out.remote = o['remote'];
-  }
-  if (o['ci'] !== undefined) {
-    if (o['ci'] !== 'github' && o['ci'] !== 'gitlab') {
-      throw new SiglumError('bad-input', 'gitInit takes "ci" as "github" or "gitlab".');
-    }
-    out.ci = o['ci'];
-  }
-  return out;
-}
-
 export async function gitInit(
   ctx: GitContext,
   args: { workTree?: string; remote?: string; ci?: Forge },
@@ -244,21 +221,6 @@ export async function gitInit(
   }
   saveLink(ctx, { workTree, remote: args.remote ?? null, paths: {}, folders: {} });
   return gitStatus(ctx);
-}
-
-/** Checks gitCommit's arguments. */
-export function gitCommitArgs(o: Record<string, unknown>): { message: string; author: Author } {
-  const text = (name: string, what: string): string => {
-    const v = o[name];
-    if (typeof v !== 'string' || v.trim() === '' || v.length > 2000) {
-      throw new SiglumError('bad-input', `Sharing changes needs ${what}. Type it and try again.`);
-    }
-    return v.trim();
-  };
-  return {
-    message: text('message', 'a message saying what changed'),
-    author: { name: text('name', 'your name'), email: text('email', 'your e-mail address') },
-  };
 }
 
 export async function gitCommit(ctx: GitContext, args: { message: string; author: Author }): Promise<GitCommitResult> {
@@ -399,14 +361,6 @@ function applyWitnesses(ctx: GitContext, documentId: number, text: string | unde
       });
     }
   });
-}
-
-/** Checks gitClone's arguments. */
-export function gitCloneArgs(o: Record<string, unknown>): { url: string; workTree?: string } {
-  if (typeof o['url'] !== 'string' || o['url'].trim() === '') {
-    throw new SiglumError('bad-input', 'gitClone needs "url": the repository\'s address or folder.');
-  }
-  return { url: o['url'].trim(), ...(typeof o['workTree'] === 'string' ? { workTree: o['workTree'] } : {}) };
 }
 
 export async function gitClone(
@@ -650,22 +604,6 @@ async function finishPull(ctx: GitContext, theirs: string, author: Author): Prom
   );
   saveLink(ctx, next);
   return commit;
-}
-
-/** Checks gitResolve's arguments. */
-export function gitResolveArgs(o: Record<string, unknown>): { documentId: string; choices: ConflictChoice[] } {
-  if (typeof o['documentId'] !== 'string') throw new SiglumError('bad-input', 'gitResolve needs "documentId".');
-  const raw = o['choices'];
-  if (!Array.isArray(raw))
-    throw new SiglumError('bad-input', 'gitResolve needs "choices": one per conflict, in order.');
-  const choices = raw.map((c: unknown): ConflictChoice => {
-    if (c === 'ours' || c === 'theirs' || c === 'both') return c;
-    if (typeof c === 'object' && c !== null && typeof (c as { text?: unknown }).text === 'string') {
-      return { text: (c as { text: string }).text };
-    }
-    throw new SiglumError('bad-input', 'Each choice is "ours", "theirs", "both" or { text } with the text you want.');
-  });
-  return { documentId: o['documentId'], choices };
 }
 
 export async function gitResolve(

@@ -1,79 +1,71 @@
 /**
- * The git methods of the API (edition/git/api.ts): each checks its argument and hands
- * it to its handler in git.ts. Git work on one project runs one call at a time, since
- * every call reads and moves the same branch.
+ * The git rows of the service (schemas: edition/git/api.ts GIT_ARGS): each hands its
+ * checked argument to its handler in git.ts. Git work on one project runs one call at
+ * a time, since every call reads and moves the same branch: the project's GitSession
+ * (in the ServiceContext) runs them in turn.
  */
-import type { GitApi } from '../../edition/git/api.ts';
-import { argsObject } from './args.ts';
+import { GIT_ARGS } from '../../edition/git/api.ts';
 import type { GitContext } from './git-files.ts';
-import {
-  credentialsOf,
-  gitClone,
-  gitCloneArgs,
-  gitCommit,
-  gitCommitArgs,
-  gitInit,
-  gitInitArgs,
-  gitLog,
-  gitPull,
-  gitPush,
-  gitResolve,
-  gitResolveArgs,
-  gitStatus,
-} from './git.ts';
+import { credentialsOf, gitClone, gitCommit, gitInit, gitLog, gitPull, gitPush, gitResolve, gitStatus } from './git.ts';
+import type { Rows, ServiceContext } from './table.ts';
 
-type Call = <T>(body: () => T | Promise<T>) => Promise<T>;
+/** What one project's git calls share: the queue that runs them one at a time, and the files' keys read. */
+export class GitSession {
+  /** Document files already read (git-files.ts `sameDocumentFile`). */
+  readonly keys = new Map<string, string>();
+  private queue: Promise<unknown> = Promise.resolve();
 
-function optional(o: Record<string, unknown>, key: string): string | undefined {
-  const v = o[key];
-  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+  /** Runs `body` after every call before it has finished. */
+  serial<T>(body: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(body, body);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
 }
 
-/** Name, e-mail and credentials a call may carry. */
-function who(o: Record<string, unknown>) {
-  const name = optional(o, 'name');
-  const email = optional(o, 'email');
-  const username = optional(o, 'username');
-  const password = typeof o['password'] === 'string' ? o['password'] : undefined;
+function gitContext(ctx: ServiceContext): GitContext {
+  const { store, authority, entities, path } = ctx;
+  return { store, authority, entities, projectPath: path, keys: ctx.git.keys };
+}
+
+/** The author of a merge commit: the call's name and e-mail, else the environment's, else Siglum's. */
+function authorOf(a: { name?: string | undefined; email?: string | undefined }) {
   return {
-    author: { ...(name ? { name } : {}), ...(email ? { email } : {}) },
-    credentials: credentialsOf({ ...(username ? { username } : {}), ...(password !== undefined ? { password } : {}) }),
+    name: a.name ?? process.env['GIT_AUTHOR_NAME'] ?? 'Siglum',
+    email: a.email ?? process.env['GIT_AUTHOR_EMAIL'] ?? 'siglum@localhost',
   };
 }
 
-export function gitMethods(parts: Omit<GitContext, 'keys'>, call: Call): GitApi {
-  const ctx: GitContext = { ...parts, keys: new Map() };
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(body: () => Promise<T>): Promise<T> =>
-    call(() => {
-      const run = queue.then(body, body);
-      queue = run.catch(() => undefined);
-      return run;
-    });
-  const authorOf = (o: Record<string, unknown>) => {
-    const a = who(o).author;
-    return {
-      name: a.name ?? process.env['GIT_AUTHOR_NAME'] ?? 'Siglum',
-      email: a.email ?? process.env['GIT_AUTHOR_EMAIL'] ?? 'siglum@localhost',
-    };
-  };
-  return {
-    gitStatus: () => serial(() => gitStatus(ctx)),
-    gitInit: (args) => serial(() => gitInit(ctx, gitInitArgs(argsObject(args, 'gitInit')))),
-    gitClone: (args) => {
-      const o = argsObject(args, 'gitClone');
-      return serial(() => gitClone(ctx, gitCloneArgs(o), who(o).credentials));
-    },
-    gitCommit: (args) => serial(() => gitCommit(ctx, gitCommitArgs(argsObject(args, 'gitCommit')))),
-    gitPull: (args) => {
-      const o = argsObject(args, 'gitPull');
-      return serial(() => gitPull(ctx, authorOf(o), who(o).credentials));
-    },
-    gitPush: (args) => serial(() => gitPush(ctx, who(argsObject(args, 'gitPush')).credentials)),
-    gitResolve: (args) => {
-      const o = argsObject(args, 'gitResolve');
-      return serial(() => gitResolve(ctx, gitResolveArgs(o), authorOf(o)));
-    },
-    gitLog: () => serial(() => gitLog(ctx)),
-  };
-}
+type GitMethod = keyof typeof GIT_ARGS;
+
+export const gitRows: Rows<GitMethod> = {
+  gitStatus: { args: GIT_ARGS.gitStatus, run: (ctx) => ctx.git.serial(() => gitStatus(gitContext(ctx))) },
+  gitInit: {
+    args: GIT_ARGS.gitInit,
+    run: (ctx, { workTree, remote, ci }) => ctx.git.serial(() => gitInit(gitContext(ctx), { workTree, remote, ci })),
+  },
+  gitClone: {
+    args: GIT_ARGS.gitClone,
+    run: (ctx, a) =>
+      ctx.git.serial(() => gitClone(gitContext(ctx), { url: a.url, workTree: a.workTree }, credentialsOf(a))),
+  },
+  gitCommit: {
+    args: GIT_ARGS.gitCommit,
+    run: (ctx, { message, name, email }) =>
+      ctx.git.serial(() => gitCommit(gitContext(ctx), { message, author: { name, email } })),
+  },
+  gitPull: {
+    args: GIT_ARGS.gitPull,
+    run: (ctx, a) => ctx.git.serial(() => gitPull(gitContext(ctx), authorOf(a), credentialsOf(a))),
+  },
+  gitPush: {
+    args: GIT_ARGS.gitPush,
+    run: (ctx, a) => ctx.git.serial(() => gitPush(gitContext(ctx), credentialsOf(a))),
+  },
+  gitResolve: {
+    args: GIT_ARGS.gitResolve,
+    run: (ctx, a) =>
+      ctx.git.serial(() => gitResolve(gitContext(ctx), { documentId: a.documentId, choices: a.choices }, authorOf(a))),
+  },
+  gitLog: { args: GIT_ARGS.gitLog, run: (ctx) => ctx.git.serial(() => gitLog(gitContext(ctx))) },
+};

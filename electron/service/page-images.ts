@@ -20,9 +20,10 @@ import {
   setLevelsDone,
 } from '../../db/facsimiles.ts';
 import type { Store } from '../../db/store.ts';
+import { MAX_IMAGE_BYTES } from '../../edition/facsimile/api.ts';
 
-/** The largest image file a project takes. */
-export const MAX_IMAGE_BYTES = 200 * 1024 * 1024;
+/** The largest image file a project takes (the contract's, edition/facsimile/api.ts). */
+export { MAX_IMAGE_BYTES };
 /** Deep Zoom tiles: 256 px square, no overlap, JPEG. */
 export const TILE_SIZE = 256;
 export const TILE_OVERLAP = 0;

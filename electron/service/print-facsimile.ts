@@ -5,7 +5,7 @@
  * its fonts are. The originals (a TIFF scan may be 20 megapixels) never reach Chromium.
  */
 import { listSurfaces } from '../../db/facsimiles.ts';
-import { rowId } from '../../db/ids.ts';
+import { rowId } from '../../edition/args.ts';
 import type { Store } from '../../db/store.ts';
 import { facsIds, facsOf } from '../../edition/facsimile/links.ts';
 import type { PrintEdition, PrintPageImage } from '../../edition/print/model.ts';

@@ -1,5 +1,6 @@
 /**
- * Keeping the full-text index (db/search.ts) up to date with the documents.
+ * Keeping the full-text index (db/search.ts) of one open project up to date with the
+ * documents: a part of the service, started and stopped with it (`start`, `stop`).
  *
  * A few stale documents (an edit, a new document) are indexed on this thread right
  * before a search reads the index, so results are never behind what is saved. Many
@@ -10,6 +11,9 @@
  * index (a replace's preview, a filter by register entry, the command line) waits for
  * the worker without holding this thread. Where no worker can start (a build without
  * its file), the documents are indexed here, a few per turn of the event loop.
+ *
+ * The rows ask it through `catchUp` (the index usable now; how many documents it still
+ * misses) and `whole` (wait until it holds every document).
  */
 import { Worker } from 'node:worker_threads';
 import { indexDocument, staleDocuments } from '../../db/search.ts';
@@ -44,7 +48,13 @@ export class SearchIndex {
   /** False once a worker failed to start or run: from then on this thread indexes. */
   private workerUsable: boolean;
   private pending: ReturnType<typeof setTimeout> | null = null;
-  private closed = false;
+  /** True until `start` and again after `stop`: nothing is indexed in the background, no thread started. */
+  private stopped = true;
+  // Whether the index was found complete since the last write this process saw, and
+  // SQLite's data_version then (it moves when another process commits): while both
+  // hold, a search need not look for stale documents.
+  private upToDate = false;
+  private seenDataVersion = -1;
 
   constructor(
     private readonly store: Store,
@@ -52,6 +62,47 @@ export class SearchIndex {
     private readonly workerUrl: URL | null = defaultIndexWorkerUrl(),
   ) {
     this.workerUsable = workerUrl !== null;
+    store.onChange((changes) => {
+      this.upToDate = false;
+      // Edits and imports are indexed in the background once writing pauses.
+      if (changes.some((c) => c.table === 'steps' || c.table === 'documents')) this.schedule();
+    });
+  }
+
+  /** Starts indexing in the background after writes. */
+  start(): void {
+    this.stopped = false;
+  }
+
+  /** Stops the background indexing and the indexer's thread (searches still index what they need here). */
+  stop(): void {
+    this.stopped = true;
+    if (this.pending !== null) clearTimeout(this.pending);
+    this.pending = null;
+    void this.worker?.terminate();
+    this.worker = null;
+    this.wake();
+  }
+
+  /**
+   * Makes the index usable for a search now (`ready`), looking only when something was
+   * written since it was last found complete. Returns how many documents it still
+   * misses (0: it is complete).
+   */
+  catchUp(): number {
+    const dataVersion = this.store.dataVersion();
+    if (this.upToDate && dataVersion === this.seenDataVersion) return 0;
+    const left = this.ready();
+    this.upToDate = left === 0;
+    this.seenDataVersion = dataVersion;
+    return left;
+  }
+
+  /** Resolves once the index holds every document: for what must not miss one. */
+  async whole(): Promise<void> {
+    if (this.catchUp() === 0) return;
+    await this.complete();
+    this.catchUp();
   }
 
   /**
@@ -59,7 +110,7 @@ export class SearchIndex {
    * they are few, else starts (or leaves running) the worker. Returns how many
    * documents the index is still missing (0: it is complete).
    */
-  ready(): number {
+  private ready(): number {
     const stale = staleDocuments(this.store.db);
     if (stale.length === 0) return 0;
     // While the worker runs it takes a large batch whole; a few stale documents (what was
@@ -74,7 +125,7 @@ export class SearchIndex {
   }
 
   /** Resolves once the index holds every document as committed now. */
-  async complete(): Promise<void> {
+  private async complete(): Promise<void> {
     while (this.ready() > 0) {
       // Someone waits for it now: the thread keeps the process alive (a command line's
       // search right after an import), as it does not otherwise.
@@ -84,23 +135,15 @@ export class SearchIndex {
   }
 
   /** After a committed write: indexes what it made stale once writing pauses. */
-  schedule(): void {
-    if (this.pending !== null || this.worker !== null || this.closed) return;
+  private schedule(): void {
+    if (this.pending !== null || this.worker !== null || this.stopped) return;
     this.pending = setTimeout(() => this.background(), INDEX_DELAY_MS);
     this.pending.unref();
   }
 
-  close(): void {
-    this.closed = true;
-    if (this.pending !== null) clearTimeout(this.pending);
-    void this.worker?.terminate();
-    this.worker = null;
-    this.wake();
-  }
-
   private background(): void {
     this.pending = null;
-    if (this.closed || !this.store.db.open || this.worker !== null) return;
+    if (this.stopped || !this.store.db.open || this.worker !== null) return;
     try {
       const stale = staleDocuments(this.store.db);
       if (stale.length === 0) return;
@@ -130,7 +173,7 @@ export class SearchIndex {
   }
 
   private startWorker(): boolean {
-    if (!this.workerUsable || this.workerUrl === null || this.closed) return false;
+    if (!this.workerUsable || this.workerUrl === null || this.stopped) return false;
     let worker: Worker;
     try {
       worker = new Worker(this.workerUrl, { workerData: { path: this.store.path, gate: this.store.writeGate() } });
@@ -148,7 +191,7 @@ export class SearchIndex {
       if (this.worker === worker) this.worker = null;
       this.wake();
       // Documents written while it ran (or all of them, if it failed) are picked up as usual.
-      if (!this.closed) this.schedule();
+      if (!this.stopped) this.schedule();
     });
     return true;
   }

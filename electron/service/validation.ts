@@ -9,7 +9,6 @@ import type { DocJSON, DocumentValidation, TeiProblem } from '../../edition/api.
 import { SiglumError } from '../../edition/errors.ts';
 import { schema } from '../../edition/schema.ts';
 import { positionOfMessage, withPositionMarkers } from '../../edition/tei/positions.ts';
-import { rowId } from '../../db/ids.ts';
 import type { Store } from '../../db/store.ts';
 import { suggestedSchema, validateTei } from '../validate.ts';
 import type { CollabAuthority } from './authority.ts';
@@ -32,15 +31,14 @@ function docOf(value: unknown): Node {
   }
 }
 
-/** Validates document `documentId`'s TEI export, of `doc` when given (the editor's current state). */
+/** Validates document `id`'s TEI export, of `doc` when given (the editor's current state). */
 export async function validateDocument(
   store: Store,
   authority: CollabAuthority,
-  documentId: string,
+  id: number,
   doc: unknown,
   register?: RegisterForExport,
 ): Promise<DocumentValidation> {
-  const id = rowId(documentId, 'document');
   const current = doc === undefined ? authority.peek(id) : docOf(doc);
   const marked = withPositionMarkers(current).toJSON() as DocJSON;
   const { xml, fileName } = documentExport(store, authority, id, register, marked);

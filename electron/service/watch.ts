@@ -8,25 +8,36 @@ import type { SiglumEvent } from '../../edition/api.ts';
 import type { Store } from '../../db/store.ts';
 import type { CollabAuthority } from './authority.ts';
 
-/** Starts watching; returns the function that stops. */
-export function watchOtherWriters(
-  store: Store,
-  authority: CollabAuthority,
-  emit: (events: SiglumEvent[]) => void,
-  intervalMs: number,
-): () => void {
-  let seen = store.dataVersion();
-  const timer = setInterval(() => {
-    if (!store.db.open) return;
-    const now = store.dataVersion();
-    if (now === seen) return;
-    seen = now;
-    const events: SiglumEvent[] = [{ type: 'documents-changed' }];
-    for (const [id, version] of authority.changedElsewhere()) {
-      events.push({ type: 'steps', documentId: String(id), version });
-    }
-    emit(events);
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+/** Polls for other writers every `intervalMs` between `start` and `stop`, emitting what changed. */
+export class Watcher {
+  private timer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(
+    private readonly store: Store,
+    private readonly authority: CollabAuthority,
+    private readonly emit: (events: SiglumEvent[]) => void,
+    private readonly intervalMs: number,
+  ) {}
+
+  start(): void {
+    if (this.timer !== null) return;
+    let seen = this.store.dataVersion();
+    this.timer = setInterval(() => {
+      if (!this.store.db.open) return;
+      const now = this.store.dataVersion();
+      if (now === seen) return;
+      seen = now;
+      const events: SiglumEvent[] = [{ type: 'documents-changed' }];
+      for (const [id, version] of this.authority.changedElsewhere()) {
+        events.push({ type: 'steps', documentId: String(id), version });
+      }
+      this.emit(events);
+    }, this.intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+  }
 }

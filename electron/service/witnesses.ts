@@ -6,7 +6,12 @@
 import { Buffer } from 'node:buffer';
 import { extname, basename } from 'node:path';
 import type { DocumentMeta, ImportFile } from '../../edition/api.ts';
-import type { DocumentCollation, WitnessApi, WitnessEdit } from '../../edition/apparatus/api.ts';
+import {
+  checkWitnessText,
+  WITNESS_ARGS,
+  type DocumentCollation,
+  type WitnessEdit,
+} from '../../edition/apparatus/api.ts';
 import {
   checkCollationSettings,
   checkSiglum,
@@ -17,20 +22,16 @@ import {
   findEntries,
   witnessText,
   witnessTextFromPlain,
-  type CollationSettings,
-  type WitnessInfo,
   type WitnessOrigin,
 } from '../../edition/apparatus/index.ts';
 import { toCollateXJson } from '../../edition/collation/index.ts';
 import { SiglumError } from '../../edition/errors.ts';
-import { rowNumber } from '../../edition/ids.ts';
 import { readListWit, witnessTextFromTei } from '../../edition/tei/apparatus.ts';
 import { documentTeiTree, type TeiImport } from '../../edition/tei/index.ts';
 import { schema } from '../../edition/schema.ts';
 import { Node } from 'prosemirror-model';
 import { parseXml } from '../../edition/xml/parse.ts';
 import { getDocument } from '../../db/documents.ts';
-import { rowId } from '../../db/ids.ts';
 import type { Store, Tx } from '../../db/store.ts';
 import {
   deleteWitness,
@@ -41,26 +42,12 @@ import {
   putCollationSettings,
   updateWitness,
 } from '../../db/witnesses.ts';
-import { argsObject, optionalString, requireString } from './args.ts';
 import type { CollabAuthority } from './authority.ts';
-import { checkImportFiles } from './import-files.ts';
 import { docText, isTeiImport, type FileParser } from './formats.ts';
-
-/** The longest witness text accepted (UTF-16 units): a long book, well past a chapter in six editions. */
-const MAX_TEXT = 20_000_000;
+import { existingDocument, type Rows } from './table.ts';
 
 function bad(message: string): SiglumError {
   return new SiglumError('bad-input', message);
-}
-
-function checkText(text: unknown, what: string): string {
-  if (typeof text !== 'string') throw bad(`${what} must be text.`);
-  if (text.length > MAX_TEXT)
-    throw new SiglumError(
-      'too-large',
-      `${what} is longer than ${MAX_TEXT.toLocaleString('en')} characters. Split the witness.`,
-    );
-  return text;
 }
 
 function checkEdits(value: unknown, text: string): string {
@@ -81,7 +68,7 @@ function checkEdits(value: unknown, text: string): string {
     }
     out = out.slice(0, e.from) + e.text! + out.slice(e.to);
   });
-  return checkText(out, "The witness's text");
+  return checkWitnessText(out, "The witness's text");
 }
 
 /**
@@ -100,10 +87,13 @@ async function textOfFile(
     if (!isTeiImport(parsed)) throw bad(`${file.name} is not a TEI file.`);
     // The imported documents, written back as a tree (lossless) and read with the apparatus in view.
     const texts = parsed.documents.map((d) => witnessTextFromTei(documentTeiTree(d.doc, d.meta).root, siglum));
-    return { text: checkText(texts.join('\n\n'), file.name), origin: 'tei' };
+    return { text: checkWitnessText(texts.join('\n\n'), file.name), origin: 'tei' };
   }
   const text = file.text ?? Buffer.from(file.base64 ?? '', 'base64').toString('utf8');
-  return { text: plainWitness(checkText(text.replace(/^\uFEFF/u, ''), file.name), file.name), origin: 'text' };
+  return {
+    text: plainWitness(checkWitnessText(text.replace(/^\uFEFF/u, ''), file.name), file.name),
+    origin: 'text',
+  };
 }
 
 /** A plain-text witness read as plain-text import reads a document (edition/apparatus `witnessTextFromPlain`). */
@@ -111,121 +101,102 @@ function plainWitness(text: string, name: string): string {
   return text.trim() === '' ? text : witnessTextFromPlain(text, name);
 }
 
-/** The witnesses methods of the service over `store`; `call` runs a body once the project is ready. */
-export function witnessMethods(
-  store: Store,
-  authority: CollabAuthority,
-  parse: FileParser,
-  call: <T>(body: () => T | Promise<T>) => Promise<T>,
-): WitnessApi {
-  const documentOf = (o: Record<string, unknown>, method: string): number => {
-    const id = rowId(requireString(o, 'documentId', method), 'document');
-    getDocument(store.db, id); // 'not-found' when it is not there
-    return id;
-  };
-  const witnessOf = (o: Record<string, unknown>, method: string): WitnessInfo => {
-    const id = requireString(o, 'id', method);
-    if (rowNumber(id) === null)
-      throw new SiglumError(
-        'not-found',
-        `There is no witness with id "${id}". List the document's witnesses to find it.`,
+type WitnessMethod = keyof typeof WITNESS_ARGS;
+
+/** The witnesses' and collation's rows. */
+export const witnessRows: Rows<WitnessMethod> = {
+  listWitnesses: {
+    args: WITNESS_ARGS.listWitnesses,
+    run: (ctx, { documentId }) => listWitnesses(ctx.store.db, existingDocument(ctx, documentId)),
+  },
+
+  addWitness: {
+    args: WITNESS_ARGS.addWitness,
+    run: async (ctx, args) => {
+      const documentId = existingDocument(ctx, args.documentId);
+      const file = args.file ?? null;
+      const fileName = file?.name ?? null;
+      const siglum = checkSiglum(
+        args.siglum ?? (fileName === null ? undefined : basename(fileName, extname(fileName))),
       );
-    return getWitness(store.db, Number(id));
-  };
+      let text: string;
+      let origin: WitnessOrigin = 'typed';
+      if (file !== null) ({ text, origin } = await textOfFile(file, siglum, ctx.parse));
+      else text = plainWitness(args.text ?? '', 'the pasted text');
+      const description = args.description ?? '';
+      return ctx.store.write((tx) => insertWitness(tx, { documentId, siglum, description, text, origin, fileName }));
+    },
+  },
 
-  return {
-    listWitnesses: (args) =>
-      call(() => listWitnesses(store.db, documentOf(argsObject(args, 'listWitnesses'), 'listWitnesses'))),
+  updateWitness: {
+    args: WITNESS_ARGS.updateWitness,
+    run: ({ store }, args) => {
+      const w = getWitness(store.db, args.id);
+      const change: { siglum?: string; description?: string; text?: string } = {};
+      if (args.siglum !== undefined) change.siglum = checkSiglum(args.siglum);
+      if (args.description !== undefined) change.description = args.description;
+      if (args.text !== undefined) change.text = args.text;
+      if (args.edits !== undefined) change.text = checkEdits(args.edits, w.text);
+      return store.write((tx) => updateWitness(tx, Number(w.id), change));
+    },
+  },
 
-    addWitness: (args) =>
-      call(async () => {
-        const o = argsObject(args, 'addWitness');
-        const documentId = documentOf(o, 'addWitness');
-        const description = optionalString(o, 'description', 'addWitness') ?? '';
-        let text: string;
-        let origin: WitnessOrigin = 'typed';
-        const file = o['file'] === undefined ? null : checkImportFiles([o['file']])[0]!;
-        const fileName = file?.name ?? null;
-        const siglum = checkSiglum(
-          o['siglum'] ?? (fileName === null ? undefined : basename(fileName, extname(fileName))),
-        );
-        if (file !== null) ({ text, origin } = await textOfFile(file, siglum, parse));
-        else text = plainWitness(checkText(o['text'] ?? '', "The witness's text"), 'the pasted text');
-        return store.write((tx) => insertWitness(tx, { documentId, siglum, description, text, origin, fileName }));
-      }),
+  removeWitness: {
+    args: WITNESS_ARGS.removeWitness,
+    run: ({ store }, { id }) => {
+      const w = getWitness(store.db, id);
+      store.write((tx) => deleteWitness(tx, Number(w.id)));
+      return { id: w.id };
+    },
+  },
 
-    updateWitness: (args) =>
-      call(() => {
-        const o = argsObject(args, 'updateWitness');
-        const w = witnessOf(o, 'updateWitness');
-        const change: { siglum?: string; description?: string; text?: string } = {};
-        if (o['siglum'] !== undefined) change.siglum = checkSiglum(o['siglum']);
-        const description = optionalString(o, 'description', 'updateWitness');
-        if (description !== undefined) change.description = description;
-        if (o['text'] !== undefined && o['edits'] !== undefined)
-          throw bad('updateWitness takes "text" or "edits", not both.');
-        if (o['text'] !== undefined) change.text = checkText(o['text'], "The witness's text");
-        if (o['edits'] !== undefined) change.text = checkEdits(o['edits'], w.text);
-        return store.write((tx) => updateWitness(tx, Number(w.id), change));
-      }),
+  setBase: {
+    args: WITNESS_ARGS.setBase,
+    run: (ctx, { documentId, witnessId }) => {
+      const id = existingDocument(ctx, documentId);
+      const current = getCollationSettings(ctx.store.db, id);
+      const settings = checkCollationSettings({ ...current, base: witnessId });
+      return ctx.store.write((tx) => putCollationSettings(tx, id, settings));
+    },
+  },
 
-    removeWitness: (args) =>
-      call(() => {
-        const w = witnessOf(argsObject(args, 'removeWitness'), 'removeWitness');
-        store.write((tx) => deleteWitness(tx, Number(w.id)));
-        return { id: w.id };
-      }),
+  getCollationSettings: {
+    args: WITNESS_ARGS.getCollationSettings,
+    run: (ctx, { documentId }) => getCollationSettings(ctx.store.db, existingDocument(ctx, documentId)),
+  },
 
-    setBase: (args) =>
-      call(() => {
-        const o = argsObject(args, 'setBase');
-        const documentId = documentOf(o, 'setBase');
-        const witnessId = o['witnessId'] ?? null;
-        if (witnessId !== null && typeof witnessId !== 'string')
-          throw bad('setBase needs "witnessId" as a witness id, or null for the document\'s own text.');
-        const current = getCollationSettings(store.db, documentId);
-        const settings = checkCollationSettings({ ...current, base: witnessId });
-        return store.write((tx) => putCollationSettings(tx, documentId, settings));
-      }),
+  updateCollationSettings: {
+    args: WITNESS_ARGS.updateCollationSettings,
+    run: (ctx, { documentId, settings: g }) => {
+      const id = existingDocument(ctx, documentId);
+      const current = getCollationSettings(ctx.store.db, id);
+      const settings = checkCollationSettings({
+        ...current,
+        ...g,
+        normalise: { ...current.normalise, ...(g.normalise ?? {}) },
+      });
+      return ctx.store.write((tx) => putCollationSettings(tx, id, settings));
+    },
+  },
 
-    getCollationSettings: (args) =>
-      call(() =>
-        getCollationSettings(store.db, documentOf(argsObject(args, 'getCollationSettings'), 'getCollationSettings')),
-      ),
+  collateDocument: {
+    args: WITNESS_ARGS.collateDocument,
+    run: (ctx, { documentId }) => collateDocument(ctx.store, ctx.authority, existingDocument(ctx, documentId)),
+  },
 
-    updateCollationSettings: (args) =>
-      call(() => {
-        const o = argsObject(args, 'updateCollationSettings');
-        const documentId = documentOf(o, 'updateCollationSettings');
-        const given = o['settings'];
-        if (typeof given !== 'object' || given === null || Array.isArray(given))
-          throw bad('updateCollationSettings needs "settings" as an object.');
-        const current = getCollationSettings(store.db, documentId);
-        const g = given as Partial<CollationSettings>;
-        const settings = checkCollationSettings({
-          ...current,
-          ...g,
-          normalise: { ...current.normalise, ...(g.normalise ?? {}) },
-        });
-        return store.write((tx) => putCollationSettings(tx, documentId, settings));
-      }),
-
-    collateDocument: (args) =>
-      call(() => collateDocument(store, authority, documentOf(argsObject(args, 'collateDocument'), 'collateDocument'))),
-
-    extractWitness: (args) =>
-      call(() => {
-        const o = argsObject(args, 'extractWitness');
-        const documentId = documentOf(o, 'extractWitness');
-        const siglum = checkSiglum(o['siglum']);
-        const { doc, meta } = store.read(() => ({
-          doc: authority.peek(documentId),
-          meta: getDocument(store.db, documentId).meta,
-        }));
-        return { siglum, text: witnessReader(doc, meta)(siglum) };
-      }),
-  };
-}
+  extractWitness: {
+    args: WITNESS_ARGS.extractWitness,
+    run: (ctx, args) => {
+      const documentId = existingDocument(ctx, args.documentId);
+      const siglum = checkSiglum(args.siglum);
+      const { doc, meta } = ctx.store.read(() => ({
+        doc: ctx.authority.peek(documentId),
+        meta: getDocument(ctx.store.db, documentId).meta,
+      }));
+      return { siglum, text: witnessReader(doc, meta)(siglum) };
+    },
+  },
+};
 
 /** Collates the document's own text (at its current version) with its witnesses, the base first. */
 export function collateDocument(store: Store, authority: CollabAuthority, documentId: number): DocumentCollation {

@@ -11,7 +11,7 @@ import { extname, resolve } from 'node:path';
 import { API_METHODS, type ApiMethod, type ProjectInfo, type SiglumEvent } from '../../edition/api.ts';
 import type { ProjectList } from '../../edition/history/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
-import { argsObject, requireString } from './args.ts';
+import { checkedArgs } from '../host/dispatch.ts';
 import { replaceProjectFile } from './backups.ts';
 import { openService, type ServiceOptions, type SiglumService } from './index.ts';
 import { readRecent, rememberRecent } from './recent.ts';
@@ -104,9 +104,8 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
     },
 
     openProject: async (args: unknown): Promise<ProjectInfo> => {
-      const o = argsObject(args, 'openProject');
-      let path = resolve(requireString(o, 'path', 'openProject').trim());
-      const create = o['create'] === true;
+      const { path: given, create } = checkedArgs('openProject', args);
+      let path = resolve(given.trim());
       if (create) {
         if (extname(path) === '') path += '.siglum';
         if (existsSync(path)) {
@@ -118,12 +117,11 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
       } else if (!existsSync(path) && path !== resolve(options.defaultPath)) {
         throw new SiglumError('not-found', `There is no project at ${path}. Check the path, or create a new project.`);
       }
-      return open(path, create);
+      return open(path, create === true);
     },
 
     restoreBackup: async (args: unknown) => {
-      const o = argsObject(args, 'restoreBackup');
-      const backup = resolve(requireString(o, 'path', 'restoreBackup'));
+      const backup = resolve(checkedArgs('restoreBackup', args).path);
       if (current === null) throw noProject();
       if (!existsSync(backup))
         throw new SiglumError('not-found', `There is no backup at ${backup}. Pick one from the list.`);

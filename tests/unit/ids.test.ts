@@ -3,7 +3,7 @@
  * (edition/ids.ts, edition/exportTarget.ts) and read by the store and the service alike.
  */
 import { describe, expect, it } from 'vitest';
-import { rowId } from '../../db/ids.ts';
+import { rowId } from '../../edition/args.ts';
 import { entityRowId } from '../../db/entities.ts';
 import { checkCollationSettings } from '../../edition/apparatus/index.ts';
 import { SiglumError } from '../../edition/errors.ts';

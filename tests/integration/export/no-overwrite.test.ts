@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiglumService } from '../../../electron/service/index.ts';
-import { freePath } from '../../../electron/service/publish.ts';
+import { freePath } from '../../../electron/service/atomic-write.ts';
 import { exportFileName } from '../../../renderer/export/exportRun.ts';
 import { SEED, seedProject, tempDir } from './project.ts';
 

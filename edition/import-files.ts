@@ -2,8 +2,8 @@
  * The files an import (or a witness read from a file) receives over the wire, checked
  * for their shape before anything reads them.
  */
-import type { ImportFile } from '../../edition/api.ts';
-import { SiglumError } from '../../edition/errors.ts';
+import type { ImportFile } from './types.ts';
+import { SiglumError } from './errors.ts';
 
 /** The most files one import may carry. */
 const MAX_FILES = 1000;
