@@ -84,7 +84,11 @@ export async function readFacsimileSources(
   const lookUp = (from: string, path: string, warnings: string[] | null): ImportFile | null => {
     const hit = find(path);
     if ('found' in hit) return byName.get(hit.found) ?? null;
-    if ('ambiguous' in hit && warnings !== null) warnings.push(ambiguousWarning(from, path, hit.ambiguous));
+    if ('ambiguous' in hit) {
+      // The files it may mean are the source's, not loose images of a document of their own.
+      for (const name of hit.ambiguous) used.add(byName.get(name)!);
+      if (warnings !== null) warnings.push(ambiguousWarning(from, path, hit.ambiguous));
+    }
     return null;
   };
   const named = (from: string, ref: string | null, warnings: string[] | null): ImportFile | null => {

@@ -127,7 +127,10 @@ describe('files chosen in a picker, by bare names', () => {
 
   it('takes neither of two files a bare name may mean, and says so naming the file', async () => {
     const twice = [...names.map(bare), { ...file('OCR-D-IMG/INPUT_0017.tif'), name: 'copy/INPUT_0017.tif' }];
-    const { sources } = await readFacsimileSources(twice, noProbe);
+    const { sources, rest } = await readFacsimileSources(twice, noProbe);
+    // Neither becomes a document of loose images either.
+    expect(sources).toHaveLength(1);
+    expect(rest).toEqual([]);
     expect(sources[0]!.images.map((f) => f?.name ?? null)).toEqual([null, 'INPUT_0020.tif']);
     expect(sources[0]!.result.warnings[0]).toBe(
       'mets.xml names OCR-D-IMG/INPUT_0017.tif, and 2 of the imported files are called INPUT_0017.tif (INPUT_0017.tif, copy/INPUT_0017.tif), so none was used: import the files with their folders, or only the one it means.',
