@@ -234,3 +234,17 @@ test('the Kant METS imported from the picker: PAGE lines and zones, a zone linke
     await other.stop();
   }
 });
+
+test('a METS chosen without its images imports its text, and the window says which page images were not found', async ({
+  page,
+  served,
+}) => {
+  const editor = new EditorPage(page);
+  await editor.open(served.url);
+  await chooseInPicker(page, [resolve(KANT, 'mets.xml'), ...PAGE_FILES]);
+  await expect(editor.text).toContainText(ALL_LINES[0]!.text, { timeout: 60_000 });
+  await expect(editor.banner).toContainText(
+    'The image of page 1 (OCR-D-IMG/INPUT_0017.tif) was not found, so the page has no image',
+  );
+  await expect(editor.banner).toContainText('(1 more warning.)');
+});
