@@ -3,7 +3,9 @@
  * ALTO files it names, a PAGE or ALTO file and its image. Files are known by their
  * names, which for these sources are paths relative to one folder (`mets.xml`,
  * `OCR-D-IMG/INPUT_0017.tif`): the command line names them so, and a METS or PAGE file
- * names its parts relative to its own folder. Pure: it looks only at names.
+ * names its parts relative to its own folder. A browser's file picker gives bare names
+ * instead (`INPUT_0017.tif`): a named path no file has is then found by its base name,
+ * when only one file has it. Pure: it looks only at names.
  */
 
 /** Image files Siglum keeps, by extension. */
@@ -61,4 +63,42 @@ export function imageCandidates(from: string, imageRef: string): string[] {
     resolveRef(from, base),
   ];
   return [...new Set(out.filter((p): p is string => p !== null))];
+}
+
+/** The last part of a path (`OCR-D-IMG/INPUT_0017.tif` -> `INPUT_0017.tif`). */
+export function baseName(path: string): string {
+  return path.replace(/\\/g, '/').split('/').pop() ?? path;
+}
+
+/** What a path named in a METS, PAGE or ALTO file finds among an import's files. */
+export type NamedFile =
+  | { found: string }
+  /** No file has the path, and several have its base name: which one is meant cannot be told. */
+  | { ambiguous: string[] }
+  | { missing: true };
+
+/**
+ * Finds the files a source names among an import's file names: by the whole relative
+ * path, else by its base name when exactly one file has it. A file picker hands over
+ * bare names (`INPUT_0017.tif`), while a METS names `OCR-D-IMG/INPUT_0017.tif`; two
+ * files of that base name (from two folders) are ambiguous, and neither is taken.
+ */
+export function fileFinder(names: readonly string[]): (path: string) => NamedFile {
+  const exact = new Set(names.map((n) => normalizePath(n) ?? n));
+  const byBase = new Map<string, string[]>();
+  for (const n of exact) {
+    const base = baseName(n);
+    byBase.set(base, [...(byBase.get(base) ?? []), n]);
+  }
+  return (path) => {
+    if (exact.has(path)) return { found: path };
+    const same = byBase.get(baseName(path)) ?? [];
+    if (same.length === 1) return { found: same[0]! };
+    return same.length === 0 ? { missing: true } : { ambiguous: same };
+  };
+}
+
+/** The warning for a path that several imported files may be (`fileFinder`'s `ambiguous`). */
+export function ambiguousWarning(source: string, path: string, names: readonly string[]): string {
+  return `${source} names ${path}, and ${names.length} of the imported files are called ${baseName(path)} (${names.join(', ')}), so none was used: import the files with their folders, or only the one it means.`;
 }

@@ -14,6 +14,7 @@ import { addListWit, type ListedWitness } from './apparatus.ts';
 import { blocksToXml, PLAIN_WRITE, type WriteContext } from './fromDoc.ts';
 import { PLACEHOLDER } from './import.ts';
 import { makeIdsUnique } from './pointers.ts';
+import { NO_SOURCE } from './meta.ts';
 
 /** A ProseMirror document from JSON, checked against the schema. RangeError when it does not fit. */
 export function docFromJSON(json: DocJSON): PMNode {
@@ -165,9 +166,9 @@ function prefixDeclarations(root: XmlElement): Array<[string, string]> {
   return root.attrs.filter((a) => a.name.startsWith('xmlns:')).map((a) => [a.name, a.value]);
 }
 
-/** A minimal header: the title, "Exported from Siglum", and the source when known. */
+/** A minimal header: the title, "Exported from Siglum", and the source as it is known (read back unchanged). */
 function header(meta: DocumentMeta): XmlElement {
-  const source = meta.source ? `Source: ${meta.source}.` : 'Created in Siglum.';
+  const source = meta.source || NO_SOURCE;
   const i = (n: number): string => '    '.repeat(n);
   return el(
     'teiHeader',

@@ -39,6 +39,19 @@ export function child(el: XmlElement | null, name: string): XmlElement | null {
   return null;
 }
 
+/** What a header written by Siglum says in its `sourceDesc` when the document has no source. */
+export const NO_SOURCE = 'Created in Siglum.';
+
+/**
+ * The source a `sourceDesc` states, as written: Siglum writes a document's source there
+ * as it is (a FRUS source note already says "Source: ..."), so that exporting what was
+ * imported writes it again unchanged; its own sentence for no source reads as none.
+ */
+function sourceOf(sourceDesc: XmlElement): string | null {
+  const text = plainText(sourceDesc);
+  return text === '' || text === NO_SOURCE ? null : text;
+}
+
 /** The metadata of a volume, from its `teiHeader`. */
 export function headerMeta(tei: XmlElement, fileName: string): DocumentMeta {
   const fileDesc = child(child(tei, 'teiHeader'), 'fileDesc');
@@ -56,7 +69,7 @@ export function headerMeta(tei: XmlElement, fileName: string): DocumentMeta {
   return {
     title: (title && plainText(title)) || fileName.replace(/\.[^.]*$/, ''),
     date: date ? plainText(date) || getAttr(date, 'when') : null,
-    source: sourceDesc ? plainText(sourceDesc) || null : null,
+    source: sourceDesc ? sourceOf(sourceDesc) : null,
     extra,
   };
 }

@@ -117,6 +117,8 @@ const CHUNK_NAMES = new Set([
   'place',
   'listOrg',
   'org',
+  // Forme work (a running head, page number, catch word) stands between blocks as PAGE import writes it.
+  'fw',
 ]);
 
 /**

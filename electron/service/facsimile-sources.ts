@@ -19,7 +19,14 @@ import {
   type AltoImageInfo,
   type FacsimileImport,
 } from '../../edition/facsimile/index.ts';
-import { imageCandidates, isImageName, resolveRef } from '../../edition/facsimile/bundle.ts';
+import {
+  ambiguousWarning,
+  fileFinder,
+  imageCandidates,
+  isImageName,
+  normalizePath,
+  resolveRef,
+} from '../../edition/facsimile/bundle.ts';
 import { MAX_IMPORT_BYTES } from '../workers/index.ts';
 import { fileText } from '../workers/parseFile.ts';
 
@@ -69,25 +76,38 @@ export async function readFacsimileSources(
       );
     }
   }
-  const byName = new Map(files.map((f) => [f.name.replace(/\\/g, '/'), f]));
+  const byName = new Map(files.map((f) => [normalizePath(f.name) ?? f.name, f]));
+  const find = fileFinder([...byName.keys()]);
   const used = new Set<ImportFile>();
   const sources: FacsimileSource[] = [];
-  const named = (from: string, ref: string | null): ImportFile | null => {
+  // A path found by its whole name, else by its base name (a browser's picker gives bare names).
+  const lookUp = (from: string, path: string, warnings: string[] | null): ImportFile | null => {
+    const hit = find(path);
+    if ('found' in hit) return byName.get(hit.found) ?? null;
+    if ('ambiguous' in hit) {
+      // The files it may mean are the source's, not loose images of a document of their own.
+      for (const name of hit.ambiguous) used.add(byName.get(name)!);
+      if (warnings !== null) warnings.push(ambiguousWarning(from, path, hit.ambiguous));
+    }
+    return null;
+  };
+  const named = (from: string, ref: string | null, warnings: string[] | null): ImportFile | null => {
     const path = ref === null ? null : resolveRef(from, ref);
-    return path === null ? null : (byName.get(path) ?? null);
+    return path === null ? null : lookUp(from, path, warnings);
   };
 
   for (const file of files) {
     if (kinds.get(file) !== 'mets') continue;
     used.add(file);
     const mets = readMets(fileText(file), file.name);
-    const images = mets.pages.map((p) => named(file.name, p.image?.href ?? null));
+    const warnings: string[] = [];
+    const images = mets.pages.map((p) => named(file.name, p.image?.href ?? null, warnings));
     // Only ALTO needs the image's size and resolution (for mm10 and inch1200).
     const infos = await Promise.all(
       images.map((f, i) => (f === null || mets.pages[i]?.transcription?.format !== 'alto' ? {} : probe(f))),
     );
     const result = importMets(mets, fileStem(file.name), (page) => {
-      const t = named(file.name, page.transcription?.href ?? null);
+      const t = named(file.name, page.transcription?.href ?? null, warnings);
       if (t === null) return null;
       used.add(t);
       return { xml: fileText(t), image: infos[mets.pages.indexOf(page)] ?? {} };
@@ -95,10 +115,10 @@ export async function readFacsimileSources(
     for (const f of images) if (f !== null) used.add(f);
     // The files the METS names but does not use (the ALTO beside a PAGE file) are its too.
     for (const f of mets.files) {
-      const member = named(file.name, f.href);
+      const member = named(file.name, f.href, null);
       if (member !== null) used.add(member);
     }
-    result.warnings.push(...missingImages(result, images));
+    result.warnings.push(...warnings, ...missingImages(result, images));
     sources.push({ file: file.name, result, images });
   }
 
@@ -110,16 +130,15 @@ export async function readFacsimileSources(
     // The image first, for ALTO measured in mm10 or inch1200: its name comes from a first reading.
     const first = importOcrFile(text, file.name);
     const ref = first.surfaces[0]?.imageRef ?? null;
+    const candidates = ref === null ? [] : imageCandidates(file.name, ref);
+    const warnings: string[] = [];
     const image =
-      ref === null
-        ? null
-        : (imageCandidates(file.name, ref)
-            .map((c) => byName.get(c))
-            .find((f) => f !== undefined) ?? null);
+      candidates.map((c) => byName.get(c)).find((f) => f !== undefined) ??
+      (candidates[0] === undefined ? null : lookUp(file.name, candidates[0], warnings));
     const result = image === null || kind === 'page' ? first : importOcrFile(text, file.name, await probe(image));
     if (image !== null) used.add(image);
     const images = result.surfaces.map(() => image);
-    result.warnings.push(...missingImages(result, images));
+    result.warnings.push(...warnings, ...missingImages(result, images));
     sources.push({ file: file.name, result, images });
   }
 

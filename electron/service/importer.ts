@@ -15,6 +15,7 @@ import type {
   VolumeUpdate,
 } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
+import { fileFinder, normalizePath, resolveRef } from '../../edition/facsimile/bundle.ts';
 import { schema } from '../../edition/schema.ts';
 import { insertCollection } from '../../db/collections.ts';
 import { insertDocument } from '../../db/documents.ts';
@@ -42,7 +43,7 @@ const IMAGE_NAME = /\.(tiff?|jpe?g|png|webp)$/i;
 
 /**
  * Splits an import's files into page images a TEI file names (`<graphic url>`, by the
- * file's name: `F-images/p1.tif`) and the rest. The TEI files are parsed first, by
+ * file's name: `F-images/p1.tif`, else by a base name only one image has) and the rest. The TEI files are parsed first, by
  * `parseTei`; answers the images by name and the files still to parse.
  */
 async function pageImageResources(
@@ -58,13 +59,20 @@ async function pageImageResources(
       for (const d of result.documents) for (const s of d.surfaces ?? []) if (s.graphic) urls.add(s.graphic.url);
     }
   }
+  // By the url's whole path, else by its base name when one image has it (a browser's picker gives bare names).
+  const byName = new Map(images.map((f) => [normalizePath(f.name) ?? f.name, f]));
+  const find = fileFinder([...byName.keys()]);
   const resources = new Map<string, Buffer>();
-  const rest: ImportFile[] = [];
-  for (const f of images) {
-    if (urls.has(f.name) && typeof f.base64 === 'string') resources.set(f.name, Buffer.from(f.base64, 'base64'));
-    else rest.push(f);
+  const taken = new Set<ImportFile>();
+  for (const url of urls) {
+    const path = resolveRef('', url);
+    const hit = path === null ? null : find(path);
+    const f = hit !== null && 'found' in hit ? byName.get(hit.found) : undefined;
+    if (f === undefined || typeof f.base64 !== 'string') continue;
+    resources.set(url, Buffer.from(f.base64, 'base64'));
+    taken.add(f);
   }
-  return { resources, rest };
+  return { resources, rest: images.filter((f) => !taken.has(f)) };
 }
 
 /**

@@ -1,4 +1,8 @@
-/** Picks plain-text or TEI files to import. */
+/**
+ * Picks files to import: plain text, TEI, and page images with the METS, PAGE or ALTO
+ * files or IIIF manifest that go with them (a picker gives bare names; the Node side
+ * matches a METS's paths to them).
+ */
 import { useStores } from '../stores/context.ts';
 
 export default function ImportButton() {
@@ -12,7 +16,7 @@ export default function ImportButton() {
         class="button primary"
         disabled={project.importing}
         onClick={() => input.click()}
-        title="Import plain-text or TEI files (or drop them on the window)"
+        title="Import plain-text or TEI files, or page images with their METS, PAGE or ALTO files (or drop them on the window)"
       >
         {project.importing ? 'Importing…' : 'Import…'}
       </button>
@@ -22,7 +26,7 @@ export default function ImportButton() {
         tabIndex={-1}
         type="file"
         multiple
-        accept=".txt,.xml,.tei,text/plain,application/xml,text/xml,application/tei+xml"
+        accept=".txt,.xml,.tei,.json,.tif,.tiff,.jpg,.jpeg,.png,.webp,text/plain,application/xml,text/xml,application/tei+xml,image/tiff,image/jpeg,image/png,image/webp"
         aria-label="Import files"
         data-testid="import-input"
         onChange={(e) => {

@@ -145,6 +145,9 @@ export function createProjectStore(client: SiglumClient, notices: NoticeActions)
       const payload = await Promise.all(files.map(readImportFile));
       const result = await client.importFiles({ files: payload });
       notices.dismiss();
+      // What came in with a gap (a page image not found, a name several files have) is said.
+      const warning = importWarning(result.warnings ?? []);
+      if (warning !== null) notices.show(warning);
       if (result.existing.length > 0) {
         // Nothing was imported: the editor says what to do with the volumes already here.
         setState('reimport', { files: payload, existing: result.existing, updated: null });
@@ -258,4 +261,12 @@ export function createProjectStore(client: SiglumClient, notices: NoticeActions)
       current: () => (state.currentId === null ? null : (byId().get(state.currentId) ?? null)),
     },
   ];
+}
+
+/** An import's warnings as the one sentence a notice holds: the first, and how many more there are. */
+export function importWarning(warnings: readonly string[]): string | null {
+  const [first] = warnings;
+  if (first === undefined) return null;
+  const more = warnings.length - 1;
+  return more === 0 ? first : `${first} (${more} more ${more === 1 ? 'warning' : 'warnings'}.)`;
 }

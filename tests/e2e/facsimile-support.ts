@@ -4,6 +4,7 @@
  * the page's own cookie), and whether the viewer's canvas shows an image.
  */
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -118,4 +119,68 @@ export async function setUpKant(page: Page, url: string, testInfo: TestInfo): Pr
   await expectImageShown(page);
   const surfaces = await api<Surface[]>(page, 'listSurfaces', { documentId });
   return { editor, panel, pages, documentId, surfaces };
+}
+
+/**
+ * Draws a rectangle on the page image with the mouse, from and to fractions of the
+ * viewer's box; answers the new zone's id once it is drawn and selected.
+ */
+export async function drawRectangle(
+  page: Page,
+  panel: Locator,
+  from: readonly [number, number],
+  to: readonly [number, number],
+): Promise<string> {
+  await panel.getByRole('button', { name: 'Rectangle' }).click();
+  const box = (await panel.locator('.facsimile-viewer').boundingBox())!;
+  await page.mouse.move(box.x + box.width * from[0], box.y + box.height * from[1]);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * to[0], box.y + box.height * to[1], { steps: 5 });
+  await page.mouse.up();
+  const drawn = panel.locator('.zone-custom');
+  await expect(drawn).toHaveCount(1);
+  await expect(drawn).toHaveClass(/selected/);
+  return (await drawn.getAttribute('data-zone-id'))!;
+}
+
+/** Exports the open document from the Export TEI menu; answers where the download was saved (`path(file name)`). */
+export async function downloadDocumentTei(page: Page, path: (fileName: string) => string): Promise<string> {
+  await page.getByRole('button', { name: /Export TEI/ }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('menuitem', { name: 'This document' }).click(),
+  ]);
+  const file = path(download.suggestedFilename());
+  await download.saveAs(file);
+  return file;
+}
+
+/**
+ * Links the selected words to the selected zone (Ctrl+Alt+Z) and checks the link both
+ * ways: the words are a linked span, saved, and a click on them highlights the zone.
+ */
+export async function linkSelectedWords(editor: EditorPage, panel: Locator, words: string, zoneId: string) {
+  await editor.page.keyboard.press('ControlOrMeta+Alt+z');
+  const linked = editor.text.locator('.tei-mark[data-tei="seg"]');
+  await expect(linked).toHaveText(words);
+  await editor.expectSaved();
+  await linked.click();
+  await expect(panel.locator('.zone.highlighted')).toHaveAttribute('data-zone-id', zoneId);
+}
+
+/** jing finds the file valid against tei_all. */
+export function expectValidTei(file: string): void {
+  const jing = spawnSync('jing', [TEI_ALL, file], { encoding: 'utf8' });
+  expect(jing.stdout).toBe('');
+  expect(jing.status).toBe(0);
+}
+
+/** What a round trip must keep of the pages: ids, numbers, extents and every zone with its outline and place. */
+export function surfaceShape(surfaces: readonly Surface[]) {
+  return surfaces.map((s) => ({
+    id: s.id,
+    n: s.n,
+    extent: [s.ulx, s.uly, s.lrx, s.lry],
+    zones: s.zones.map((z) => [z.id, z.kind, z.type, z.ulx, z.uly, z.lrx, z.lry, z.points, z.baseline, z.parent]),
+  }));
 }

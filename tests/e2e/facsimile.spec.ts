@@ -5,12 +5,22 @@
  * mode with the keyboard, and a TEI export that jing validates and that imports again
  * with every zone and pointer.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Surface } from '../../edition/facsimile/api.ts';
 import { EditorPage, selecting } from './editor-page.ts';
-import { api, expectImageShown, KANT, pageLines, setUpKant, TEI_ALL } from './facsimile-support.ts';
+import {
+  api,
+  downloadDocumentTei,
+  drawRectangle,
+  expectImageShown,
+  KANT,
+  pageLines,
+  setUpKant,
+  expectValidTei,
+  linkSelectedWords,
+  surfaceShape,
+} from './facsimile-support.ts';
 import { expect, startServe, test } from './fixtures.ts';
 
 const LINES_17 = pageLines(resolve(KANT, 'OCR-D-GT-PAGE/PAGE_0017_PAGE.xml'));
@@ -83,29 +93,14 @@ test('page images beside the text: tiles, PAGE line zones, a drawn zone linked, 
   await editor.expectSaved();
 
   // A zone drawn with the mouse, linked to the first line's words.
-  await panel.getByRole('button', { name: 'Rectangle' }).click();
-  const box = (await panel.locator('.facsimile-viewer').boundingBox())!;
-  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.6);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.65, { steps: 5 });
-  await page.mouse.up();
-  const drawn = panel.locator('.zone-custom');
-  await expect(drawn).toHaveCount(1);
-  await expect(drawn).toHaveClass(/selected/);
-  const drawnId = (await drawn.getAttribute('data-zone-id'))!;
+  const drawnId = await drawRectangle(page, panel, [0.3, 0.6], [0.5, 0.65]);
   await panel.getByRole('button', { name: 'Move' }).click();
   const words = LINES_17[0]!.text.split(' ').slice(0, 2).join(' ');
   await editor.text.focus();
   await selecting(page, () =>
     page.evaluate((w) => (window as unknown as { find(...a: unknown[]): boolean }).find(w, true, false, true), words),
   );
-  await page.keyboard.press('ControlOrMeta+Alt+z');
-  const linked = editor.text.locator('.tei-mark[data-tei="seg"]');
-  await expect(linked).toHaveText(words);
-  await editor.expectSaved();
-  // Clicking text highlights its zone; clicking a zone goes to its text.
-  await linked.click();
-  await expect(panel.locator('.zone.highlighted')).toHaveAttribute('data-zone-id', drawnId);
+  await linkSelectedWords(editor, panel, words, drawnId);
   await page.screenshot({
     path: process.env['SIGLUM_SCREENSHOTS']
       ? resolve(import.meta.dirname, '../../resources/screenshots/facsimile-1440x900.png')
@@ -113,17 +108,9 @@ test('page images beside the text: tiles, PAGE line zones, a drawn zone linked, 
   });
 
   // TEI out: valid, with the facsimile and every pointer.
-  await page.getByRole('button', { name: /Export TEI/ }).click();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('menuitem', { name: 'This document' }).click(),
-  ]);
-  const exported = testInfo.outputPath('kant-out.xml');
-  await download.saveAs(exported);
+  const exported = await downloadDocumentTei(page, () => testInfo.outputPath('kant-out.xml'));
   const xml = readFileSync(exported, 'utf8');
-  const jing = spawnSync('jing', [TEI_ALL, exported], { encoding: 'utf8' });
-  expect(jing.stdout).toBe('');
-  expect(jing.status).toBe(0);
+  expectValidTei(exported);
   expect(xml).toContain(`<pb n="17" facs="#${s17!.id}"/>`);
   expect(xml).toContain(`<pb n="20" facs="#${s20!.id}"/>`);
   expect(xml).toContain(`<lb facs="#${LINES_17[0]!.id}"/>`);
@@ -142,14 +129,7 @@ test('page images beside the text: tiles, PAGE line zones, a drawn zone linked, 
     await expect(editor2.text).toContainText(LINES_17[1]!.text);
     const againId = decodeURIComponent(/#\/doc\/(.+)$/.exec(again.url())![1]!);
     const after = await api<Surface[]>(again, 'listSurfaces', { documentId: againId });
-    const shape = (surfaces: Surface[]) =>
-      surfaces.map((s) => ({
-        id: s.id,
-        n: s.n,
-        extent: [s.ulx, s.uly, s.lrx, s.lry],
-        zones: s.zones.map((z) => [z.id, z.kind, z.ulx, z.uly, z.lrx, z.lry, z.points]),
-      }));
-    expect(shape(after)).toEqual(shape(before));
+    expect(surfaceShape(after)).toEqual(surfaceShape(before));
     // The pointers: the caret on the second line shows its zone, on the linked words the drawn one.
     await again.getByRole('button', { name: 'Page images' }).click();
     const panel2 = again.getByRole('region', { name: 'Page image' });
@@ -161,13 +141,7 @@ test('page images beside the text: tiles, PAGE line zones, a drawn zone linked, 
     await again.keyboard.press('ArrowDown');
     await expect(panel2.locator('.zone.highlighted')).toHaveAttribute('data-zone-id', LINES_17[1]!.id);
     // Exported from there, the same facsimile and text (the header's sourceDesc is not the subject here).
-    await again.getByRole('button', { name: /Export TEI/ }).click();
-    const [download2] = await Promise.all([
-      again.waitForEvent('download'),
-      again.getByRole('menuitem', { name: 'This document' }).click(),
-    ]);
-    const exported2 = testInfo.outputPath('kant-again.xml');
-    await download2.saveAs(exported2);
+    const exported2 = await downloadDocumentTei(again, () => testInfo.outputPath('kant-again.xml'));
     const fromFacsimile = (tei: string) => tei.slice(tei.indexOf('<facsimile>'));
     expect(fromFacsimile(readFileSync(exported2, 'utf8'))).toBe(fromFacsimile(xml));
   } finally {

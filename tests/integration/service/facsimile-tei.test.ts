@@ -144,6 +144,23 @@ describe('TEI facsimile', () => {
     );
   });
 
+  it('finds the images a graphic names by their bare names, as a browser’s file picker gives them', async () => {
+    const s = service('bare.siglum');
+    const imported = await s.importFiles({
+      files: [
+        { name: 'kant.xml', text: VOLUME },
+        { name: 'INPUT_0017.tif', base64: b64(page17) },
+        { name: 'INPUT_0020.tif', base64: b64(page20) },
+      ],
+    });
+    expect(imported.documents).toHaveLength(1);
+    const surfaces = await s.listSurfaces({ documentId: imported.documents[0]!.id });
+    expect(surfaces.map((x) => [x.id, x.image?.name, x.image?.width])).toEqual([
+      ['f17', 'INPUT_0017.tif', 1457],
+      ['f20', 'INPUT_0020.tif', expect.any(Number)],
+    ]);
+  });
+
   it('imports the volume again: Update keeps the pages and zones as edited, Replace takes the file’s', async () => {
     const s = service('again-and-again.siglum');
     const first = await s.importFiles({ files: [{ name: 'kant.xml', text: VOLUME }] });

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importOcrFile, readPage, isBoxOutline } from '../../../edition/facsimile/index.ts';
 import type { Zone } from '../../../edition/facsimile/api.ts';
+import { exportDocumentTei, importTei } from '../../../edition/tei/index.ts';
 import { docLines, docPageBreaks, KANT_PAGES, kantPageFile, pageTruth, read } from './ocr.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/facsimile');
@@ -80,6 +81,16 @@ describe('PAGE XML: the Kant ground truth', () => {
       expect(fwTypes.has('catch')).toBe(pageTypes.has('catch-word'));
       expect(fwTypes.has('pageNum')).toBe(pageTypes.has('page-number'));
       expect(fwTypes.has('sig')).toBe(pageTypes.has('signature-mark'));
+    });
+
+    it(`page ${page}: its fw blocks stay blocks, with their text, when its TEI export is imported again`, () => {
+      const meta = { title: page, date: null, source: null, extra: {} };
+      const xml = exportDocumentTei(result.doc, meta);
+      const back = importTei(xml, `${page}.xml`).documents[0]!.doc;
+      const blocks = (doc: typeof back) => docLines(doc).map((l) => [l.block, l.text]);
+      expect(blocks(back)).toEqual(blocks(result.doc));
+      expect(blocks(back).some(([block]) => block === 'fw')).toBe(true);
+      expect(exportDocumentTei(back, meta)).toBe(xml);
     });
 
     it(`page ${page}: the words become word zones inside their lines, in order`, () => {

@@ -7,11 +7,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImportFile } from '../../../edition/api.ts';
-import { imageCandidates, normalizePath, resolveRef } from '../../../edition/facsimile/bundle.ts';
+import { fileFinder, imageCandidates, normalizePath, resolveRef } from '../../../edition/facsimile/bundle.ts';
 import { readFacsimileSources } from '../../../electron/service/facsimile-sources.ts';
 import { docLines, KANT } from './ocr.ts';
 
 const file = (name: string): ImportFile => ({ name, base64: readFileSync(join(KANT, name)).toString('base64') });
+/** The Kant METS and the images and PAGE files it names, by their paths in its folder. */
+const names = [
+  'mets.xml',
+  'OCR-D-IMG/INPUT_0017.tif',
+  'OCR-D-IMG/INPUT_0020.tif',
+  'OCR-D-GT-PAGE/PAGE_0017_PAGE.xml',
+  'OCR-D-GT-PAGE/PAGE_0020_PAGE.xml',
+];
 const noProbe = async (): Promise<Record<string, never>> => ({});
 
 describe('names of files that belong together', () => {
@@ -35,13 +43,6 @@ describe('names of files that belong together', () => {
 
 describe('facsimile sources among the files of an import', () => {
   it('ties a METS to the images and PAGE files it names, and leaves other files alone', async () => {
-    const names = [
-      'mets.xml',
-      'OCR-D-IMG/INPUT_0017.tif',
-      'OCR-D-IMG/INPUT_0020.tif',
-      'OCR-D-GT-PAGE/PAGE_0017_PAGE.xml',
-      'OCR-D-GT-PAGE/PAGE_0020_PAGE.xml',
-    ];
     const other: ImportFile = { name: 'letter.txt', text: 'Dear Sir,\n' };
     const { sources, rest } = await readFacsimileSources([...names.map(file), other], noProbe);
     expect(rest).toEqual([other]);
@@ -98,5 +99,50 @@ describe('limits', () => {
     await expect(readFacsimileSources([big], noProbe)).rejects.toThrow(
       /big\.xml: the file is 65 MB; Siglum imports files up to 64 MB/,
     );
+  });
+});
+
+describe('files chosen in a picker, by bare names', () => {
+  /** The file of the Kant folder at `path`, under its bare name (as a browser hands it over). */
+  const bare = (path: string): ImportFile => ({ ...file(path), name: path.split('/').pop()! });
+
+  it('finds a named path by its whole name, else by a base name only one file has', () => {
+    const find = fileFinder(['mets.xml', 'INPUT_0017.tif', 'a/p.xml', 'b/p.xml', 'OCR-D-IMG/INPUT_0020.tif']);
+    expect(find('OCR-D-IMG/INPUT_0017.tif')).toEqual({ found: 'INPUT_0017.tif' });
+    expect(find('OCR-D-IMG/INPUT_0020.tif')).toEqual({ found: 'OCR-D-IMG/INPUT_0020.tif' });
+    expect(find('x/INPUT_0020.tif')).toEqual({ found: 'OCR-D-IMG/INPUT_0020.tif' });
+    expect(find('a/p.xml')).toEqual({ found: 'a/p.xml' });
+    expect(find('c/p.xml')).toEqual({ ambiguous: ['a/p.xml', 'b/p.xml'] });
+    expect(find('OCR-D-IMG/INPUT_0099.tif')).toEqual({ missing: true });
+  });
+
+  it('ties a METS to its images and PAGE files when every file comes by its bare name', async () => {
+    const { sources, rest } = await readFacsimileSources(names.map(bare), noProbe);
+    expect(rest).toEqual([]);
+    expect(sources).toHaveLength(1);
+    expect(sources[0]!.images.map((f) => f?.name)).toEqual(['INPUT_0017.tif', 'INPUT_0020.tif']);
+    expect(docLines(sources[0]!.result.doc).length).toBe(24 + 31);
+    expect(sources[0]!.result.warnings).toEqual([]);
+  });
+
+  it('takes neither of two files a bare name may mean, and says so naming the file', async () => {
+    const twice = [...names.map(bare), { ...file('OCR-D-IMG/INPUT_0017.tif'), name: 'copy/INPUT_0017.tif' }];
+    const { sources, rest } = await readFacsimileSources(twice, noProbe);
+    // Neither becomes a document of loose images either.
+    expect(sources).toHaveLength(1);
+    expect(rest).toEqual([]);
+    expect(sources[0]!.images.map((f) => f?.name ?? null)).toEqual([null, 'INPUT_0020.tif']);
+    expect(sources[0]!.result.warnings[0]).toBe(
+      'mets.xml names OCR-D-IMG/INPUT_0017.tif, and 2 of the imported files are called INPUT_0017.tif (INPUT_0017.tif, copy/INPUT_0017.tif), so none was used: import the files with their folders, or only the one it means.',
+    );
+  });
+
+  it('finds a lone PAGE file’s image by its bare name', async () => {
+    const { sources } = await readFacsimileSources(
+      [file('OCR-D-GT-PAGE/PAGE_0020_PAGE.xml'), { ...file('OCR-D-IMG/INPUT_0020.tif'), name: 'scans/INPUT_0020.tif' }],
+      noProbe,
+    );
+    expect(sources.map((s) => s.images.map((f) => f?.name))).toEqual([['scans/INPUT_0020.tif']]);
+    expect(sources[0]!.result.warnings).toEqual([]);
   });
 });
