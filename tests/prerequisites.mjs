@@ -1,6 +1,6 @@
 // What the tests need besides node_modules, in one list: the Debian packages (Chromium
 // for the end-to-end tests and the PDF, jing, poppler's tools, DejaVu, LuaLaTeX with
-// reledmac) and the shared corpus and schemas in ../shared.
+// reledmac, git with its HTTP server program) and the shared corpus and schemas in ../shared.
 //
 //   node tests/prerequisites.mjs            check; `npm test` runs this first and stops
 //                                           with one line naming the command to run
@@ -33,6 +33,14 @@ export const REQUIREMENTS = [
     packages: ['chromium'],
   },
   { what: 'jing', present: () => onPath('jing'), packages: ['jing'] },
+  {
+    what: 'git with git-http-backend',
+    present: () => {
+      const exec = run('git', ['--exec-path']);
+      return exec !== null && existsSync(join(exec.trim(), 'git-http-backend'));
+    },
+    packages: ['git'],
+  },
   {
     what: 'pdftotext, pdffonts, pdftoppm',
     present: () => ['pdftotext', 'pdffonts', 'pdftoppm'].every(onPath),

@@ -285,6 +285,9 @@ export async function fetchRemote(dir: string, url: string, credentials: Credent
       runGit(program, dir, ['fetch', url, `+${HEAD_REF}:${REMOTE_REF}`], url, 'fetch');
       return await resolveOid(gitdir, REMOTE_REF);
     }
+    // isomorphic-git's fetch records what it fetched under the remote's refspec, which a
+    // repository made by init has not got: name the remote as \`git clone\` would.
+    await git.addRemote({ fs, dir, remote: 'origin', url, force: true });
     const result = await git.fetch({
       fs,
       http,

@@ -9,8 +9,6 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Node } from 'prosemirror-model';
-import { Transform } from 'prosemirror-transform';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../../../edition/schema.ts';
@@ -18,6 +16,7 @@ import { headOid, initRepository, listBlobs, readBlobBytes, readFiles } from '..
 import type { SiglumService } from '../../../electron/service/index.ts';
 import { validateTei } from '../../../electron/validate.ts';
 import { serviceFixture } from '../service/helpers.ts';
+import { documentId, edit } from './editing.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const page17 = readFileSync(join(root, '../shared/corpus/facsimile/kant_aufklaerung_1784/OCR-D-IMG/INPUT_0017.tif'));
@@ -34,12 +33,6 @@ function png(r: number, g: number, b: number): Promise<Buffer> {
   return sharp({ create: { width: 120, height: 80, channels: 3, background: { r, g, b } } })
     .png()
     .toBuffer();
-}
-
-async function documentId(s: SiglumService, title: string): Promise<string> {
-  const d = (await s.listDocuments({})).find((x) => x.title === title);
-  if (d === undefined) throw new Error(`no document "${title}"`);
-  return d.id;
 }
 
 /** A document's pages as any project would show them: without the project's own row ids. */
@@ -59,17 +52,7 @@ async function originals(s: SiglumService, title: string, dir: string): Promise<
 
 /** Appends a word to the document's first paragraph, as steps. */
 async function appendWord(s: SiglumService, title: string, word: string): Promise<void> {
-  const id = await documentId(s, title);
-  const opened = await s.openDocument({ id });
-  const tr = new Transform(Node.fromJSON(schema, opened.doc));
-  tr.insert(tr.doc.child(0).nodeSize - 1, schema.text(` ${word}`));
-  const pushed = await s.pushSteps({
-    documentId: id,
-    version: opened.version,
-    clientID: 'test',
-    steps: tr.steps.map((x) => x.toJSON()),
-  });
-  expect(pushed.ok).toBe(true);
+  await edit(s, await documentId(s, title), (tr) => tr.insert(tr.doc.child(0).nodeSize - 1, schema.text(` ${word}`)));
 }
 
 describe('page images in the repository', () => {
