@@ -20,6 +20,9 @@ const layer = (target, forbidden, message, more = []) => ({
 });
 
 const NOT_IN_EDITION = ['document', 'window', 'process', 'Buffer', 'require', '__dirname'];
+/** A string that starts like an SQL statement (upper case, as db/ writes them). */
+const SQL_START = String.raw`/^\s*(SELECT|INSERT|UPDATE|DELETE|REPLACE|PRAGMA|CREATE|DROP|ALTER|WITH|BEGIN|COMMIT|VACUUM|ATTACH)\s/`;
+
 // Globals only a browser has (the DOM), as opposed to those Node and browsers share.
 const BROWSER_ONLY = Object.keys(globals.browser).filter(
   (name) => !(name in globals['shared-node-browser']) && !NOT_IN_EDITION.includes(name),
@@ -101,6 +104,19 @@ export default tseslint.config(
         ...BROWSER_ONLY.map((name) => ({
           name,
           message: 'edition/ touches no DOM outside print/browser/: take what the browser gives as an argument.',
+        })),
+      ],
+    },
+  },
+  {
+    // SQL lives in db/ behind typed functions: a statement written anywhere else is refused.
+    files: ['edition/**/*.ts', 'electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[`Literal[value=${SQL_START}]`, `TemplateElement[value.raw=${SQL_START}]`].map((selector) => ({
+          selector,
+          message: 'SQL belongs in db/: add a typed function there and call it.',
         })),
       ],
     },

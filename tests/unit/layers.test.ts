@@ -53,3 +53,24 @@ describe('edition/ touches no DOM outside print/browser/', () => {
     expect(errors).toContain("Cannot find name 'HTMLElement'.");
   });
 });
+
+describe('SQL lives in db/', () => {
+  const statement = "export const q = 'SELECT id FROM documents WHERE id = ?';\n";
+  const template = 'export const q = `\n  UPDATE documents SET title = ? WHERE id = ?`;\n';
+
+  it('refuses a statement in a string or template anywhere else', async () => {
+    for (const file of ['electron/service/sql-probe.ts', 'edition/sql-probe.ts', 'renderer/sql-probe.ts']) {
+      for (const code of [statement, template]) {
+        const found = await messages(file, code);
+        expect(found.some((m) => m.startsWith('no-restricted-syntax') && m.includes('db/'))).toBe(true);
+      }
+    }
+  });
+
+  it('takes it in db/, and leaves English that starts with the same words alone', async () => {
+    expect(await messages('db/sql-probe.ts', statement)).toEqual([]);
+    expect(await messages('electron/service/sql-probe.ts', "export const s = 'Select a document first.';\n")).toEqual(
+      [],
+    );
+  });
+});
