@@ -105,6 +105,14 @@ export interface ImageTile {
   base64: string;
 }
 
+/** An image file as it was imported, byte for byte, in base64 (what `imageOriginal` answers). */
+export interface ImageOriginal {
+  /** The file name it was imported as. */
+  name: string;
+  mediaType: string;
+  base64: string;
+}
+
 /** The largest image file a project takes. */
 export const MAX_IMAGE_BYTES = 200 * 1024 * 1024;
 /** The most files one addPageImages call takes. */
@@ -135,6 +143,11 @@ const pageFile = v.pipe(
     return { name: trimmed, base64 };
   }),
 );
+
+/** The sentence for an image file id that names none. */
+export function noImageFile(id: string | number): string {
+  return `There is no image file with id "${id}". Export the TEI again to get the ids of its images.`;
+}
 
 /** A surface's or zone's xml:id. */
 function xmlId(method: string, key: string) {
@@ -187,6 +200,9 @@ export const FACSIMILE_ARGS = {
     ),
     collectionId: optId('importIiif', 'collectionId', 'collection'),
   }),
+  imageOriginal: fields({
+    fileId: otherId('imageOriginal', 'fileId', noImageFile),
+  }),
 };
 
 type In<M extends keyof typeof FACSIMILE_ARGS> = ArgsIn<(typeof FACSIMILE_ARGS)[M]>;
@@ -211,6 +227,11 @@ export interface FacsimileApi {
    * full size up to 4000 px) and kept in the project.
    */
   importIiif(args: In<'importIiif'>): Promise<DocumentInfo>;
+  /**
+   * An image file as it was imported (`fileId` as `exportTei` lists it among the images
+   * to write beside the TEI), so the window can hand it to the user with the file.
+   */
+  imageOriginal(args: In<'imageOriginal'>): Promise<ImageOriginal>;
 }
 
 export const FACSIMILE_METHODS = [
@@ -220,4 +241,5 @@ export const FACSIMILE_METHODS = [
   'saveZone',
   'deleteZone',
   'importIiif',
+  'imageOriginal',
 ] as const satisfies ReadonlyArray<keyof FacsimileApi>;

@@ -9,7 +9,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Buffer } from 'node:buffer';
 import { SiglumError } from '../../edition/errors.ts';
-import { FACSIMILE_ARGS, type ImageTile, type Surface, type ZoneInput } from '../../edition/facsimile/api.ts';
+import {
+  FACSIMILE_ARGS,
+  MAX_IMAGE_BYTES,
+  noImageFile,
+  type ImageOriginal,
+  type ImageTile,
+  type Surface,
+  type ZoneInput,
+} from '../../edition/facsimile/api.ts';
 import type { ArgsOut } from '../../edition/args.ts';
 import { unlinkZone } from '../../edition/facsimile/links.ts';
 import { Transform } from 'prosemirror-transform';
@@ -18,6 +26,7 @@ import {
   facsimileIdTaken,
   getImageRow,
   getTile,
+  imageFileOriginal,
   insertSurface,
   listSurfaces as listSurfaceRows,
   putZone,
@@ -79,6 +88,30 @@ export function imageTile(ctx: FacsimileContext, args: TileArgs): ImageTile {
     throw new SiglumError('not-found', `Tile ${args.x},${args.y} of level ${args.level} of "${image.name}" ${why}.`);
   }
   return { mediaType: image.tileFormat, base64: data.toString('base64') };
+}
+
+// ---------------------------------------------------------------------------------
+
+/**
+ * Image file `fileId` as imported, byte for byte. One larger than a project takes
+ * (MAX_IMAGE_BYTES: none is, since adding one refuses it) is refused rather than sent.
+ */
+export function imageOriginal(ctx: FacsimileContext, args: { fileId: number }): ImageOriginal {
+  let file: ReturnType<typeof imageFileOriginal>;
+  try {
+    file = ctx.store.read(() => imageFileOriginal(ctx.store.db, args.fileId));
+  } catch (e) {
+    if (e instanceof SiglumError && e.code === 'not-found')
+      throw new SiglumError('not-found', noImageFile(args.fileId));
+    throw e;
+  }
+  if (file.original.length > MAX_IMAGE_BYTES) {
+    throw new SiglumError(
+      'too-large',
+      `"${file.name}" is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB, too large to send to the window. Export the TEI with the command line (siglum export --format tei), which writes the images beside it.`,
+    );
+  }
+  return { name: file.name, mediaType: file.mediaType, base64: file.original.toString('base64') };
 }
 
 // ---------------------------------------------------------------------------------
@@ -244,4 +277,5 @@ export const facsimileRows: Rows<FacsimileMethod> = {
   saveZone: { args: FACSIMILE_ARGS.saveZone, run: saveZone },
   deleteZone: { args: FACSIMILE_ARGS.deleteZone, run: deleteZone },
   importIiif: { args: FACSIMILE_ARGS.importIiif, run: importIiif },
+  imageOriginal: { args: FACSIMILE_ARGS.imageOriginal, run: imageOriginal },
 };
