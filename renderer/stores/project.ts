@@ -22,7 +22,8 @@ import type {
   VolumeUpdate,
 } from '../../edition/api.ts';
 import type { NoticeActions } from './notices.ts';
-import { downloadText, readImportFile } from '../io/files.ts';
+import { readImportFile } from '../io/files.ts';
+import { downloadNotice, downloadTei } from '../io/teiDownload.ts';
 
 export interface ProjectState {
   title: string;
@@ -55,7 +56,10 @@ export interface ProjectActions {
   /** Closes the report of an update. */
   closeReimport(): void;
   rename(documentId: string, title: string): Promise<void>;
-  /** Downloads the TEI; resolves with its pointer check, or null when the export failed. */
+  /**
+   * Downloads the TEI (with its page images, as one ZIP, when it names any); resolves
+   * with its pointer check, or null when the export failed.
+   */
   exportTei(target: ExportTarget): Promise<PointerReport | null>;
   /** The documents of a collection (null: those in none), in order. */
   documentsIn(collectionId: string | null): DocumentInfo[];
@@ -228,16 +232,10 @@ export function createProjectStore(client: SiglumClient, notices: NoticeActions)
   async function exportTei(target: ExportTarget): Promise<PointerReport | null> {
     try {
       if ('documentId' in target && !(await confirmValid(target.documentId))) return null;
-      const { fileName, xml, pointers } = await client.exportTei(target);
-      downloadText(fileName, xml, 'application/tei+xml');
-      const n = pointers.dangling.length;
-      if (n > 0) {
-        const first = pointers.dangling[0]!;
-        notices.show(
-          `${fileName} was downloaded, but ${n} of its ${pointers.checked} pointers name ids the file does not have (the first: <${first.element} ${first.attribute}="#${first.id}">)`,
-        );
-      }
-      return pointers;
+      const exported = await client.exportTei(target);
+      const notice = downloadNotice(await downloadTei(client, exported), exported.pointers);
+      if (notice !== null) notices.show(notice);
+      return exported.pointers;
     } catch (error) {
       notices.show(error, 'Could not export TEI');
       return null;

@@ -3,10 +3,11 @@
  * truth), the line zones read from a PAGE file, calls to the API from the page (with
  * the page's own cookie), and whether the viewer's canvas shows an image.
  */
-import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Download, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { unzipSync } from 'fflate';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Surface } from '../../edition/facsimile/api.ts';
 import { EditorPage } from './editor-page.ts';
@@ -143,15 +144,41 @@ export async function drawRectangle(
   return (await drawn.getAttribute('data-zone-id'))!;
 }
 
-/** Exports the open document from the Export TEI menu; answers where the download was saved (`path(file name)`). */
-export async function downloadDocumentTei(page: Page, path: (fileName: string) => string): Promise<string> {
+/** Exports the open document from the Export TEI menu; answers the download. */
+export async function exportDocumentTei(page: Page): Promise<Download> {
   await page.getByRole('button', { name: /Export TEI/ }).click();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('menuitem', { name: 'This document' }).click(),
   ]);
-  const file = path(download.suggestedFilename());
-  await download.saveAs(file);
+  return download;
+}
+
+/** A downloaded ZIP's files by path, read with fflate. */
+export async function unzipDownload(download: Download): Promise<Record<string, Uint8Array>> {
+  return unzipSync(new Uint8Array(readFileSync(await download.path())));
+}
+
+/**
+ * Exports the open document from the Export TEI menu; answers where the TEI was saved
+ * (`path(its file name)`). A TEI with page images comes as a ZIP: it is unpacked there,
+ * the images in their folder beside the TEI.
+ */
+export async function downloadDocumentTei(page: Page, path: (fileName: string) => string): Promise<string> {
+  const download = await exportDocumentTei(page);
+  if (!download.suggestedFilename().endsWith('.zip')) {
+    const file = path(download.suggestedFilename());
+    await download.saveAs(file);
+    return file;
+  }
+  const files = await unzipDownload(download);
+  const xmlName = download.suggestedFilename().replace(/\.zip$/, '.xml');
+  const file = path(xmlName);
+  for (const [name, bytes] of Object.entries(files)) {
+    const target = name === xmlName ? file : join(dirname(file), name);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, bytes);
+  }
   return file;
 }
 
