@@ -147,6 +147,8 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
     // Each command's module is loaded when it runs, so that `siglum --help` loads none of them.
     switch (name) {
       case 'import':
+        // The parsing thread loads its code while the service loads and the project opens.
+        (await import('../workers/index.ts')).warmImportWorker();
         return await (await import('./commands.ts')).importCommand(positionals, v, io);
       case 'list':
         return await (await import('./commands.ts')).listCommand(v, io);

@@ -113,6 +113,28 @@ function release(worker: Worker, url: URL, maxOldGenerationSizeMb: number): void
   idle = { key: `${url.href}|${maxOldGenerationSizeMb}`, worker, timer };
 }
 
+/** The worker script: the built file, else the sources through tsx. */
+function workerUrl(options: ImportWorkerOptions): URL {
+  return (
+    options.workerUrl ??
+    (builtFiles !== null
+      ? new URL(builtFiles.importWorker, import.meta.url)
+      : new URL('./bootstrap.mjs', import.meta.url))
+  );
+}
+
+/**
+ * Starts the import worker now and keeps it as the idle one, so that it loads its code
+ * while the caller does other work (the command line loads the service and opens the
+ * project meanwhile); the next `runImportWorker` takes it.
+ */
+export function warmImportWorker(options: ImportWorkerOptions = {}): void {
+  const url = workerUrl(options);
+  const max = options.maxOldGenerationSizeMb ?? DEFAULTS.maxOldGenerationSizeMb;
+  if (idle?.key === `${url.href}|${max}`) return;
+  release(takeWorker(url, max, false), url, max);
+}
+
 /** The thread id of the idle import worker kept for the next file, or null (for tests and diagnostics). */
 export function idleImportWorker(): number | null {
   return idle?.worker.threadId ?? null;
@@ -136,11 +158,7 @@ export function runImportWorker(file: ImportFile, options: ImportWorkerOptions =
       ),
     );
   }
-  const url =
-    options.workerUrl ??
-    (builtFiles !== null
-      ? new URL(builtFiles.importWorker, import.meta.url)
-      : new URL('./bootstrap.mjs', import.meta.url));
+  const url = workerUrl(options);
   return new Promise<ParsedFile>((resolve, reject) => {
     const worker = takeWorker(url, maxOldGenerationSizeMb, options.reuse ?? true);
     const finish = (clean: boolean, f: () => void): void => {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ParseError, SiglumError } from '../../../edition/errors.ts';
-import { idleImportWorker, isTeiImport, runImportWorker } from '../../../electron/workers/index.ts';
+import { idleImportWorker, isTeiImport, runImportWorker, warmImportWorker } from '../../../electron/workers/index.ts';
 
 const shared = resolve(import.meta.dirname, '../../../../shared/corpus');
 
@@ -121,6 +121,22 @@ describe('runImportWorker', () => {
     const big = readFileSync(resolve(shared, 'frus/frus1934v05.xml'), 'utf8');
     await expect(runImportWorker({ name: 'c.xml', text: big }, { timeoutMs: 5 })).rejects.toThrow(/longer than/);
     expect(idleImportWorker()).toBeNull();
+  });
+
+  it('starts a worker ahead of the first file when warmed, and parses the file on that thread', async () => {
+    // No worker waiting to begin with: one that timed out is dropped.
+    const big = readFileSync(resolve(shared, 'frus/frus1934v05.xml'), 'utf8');
+    await expect(runImportWorker({ name: 'c.xml', text: big }, { timeoutMs: 5 })).rejects.toThrow(/longer than/);
+    expect(idleImportWorker()).toBeNull();
+    warmImportWorker();
+    const warmed = idleImportWorker();
+    expect(warmed).not.toBeNull();
+    warmImportWorker(); // a second call keeps the one already waiting
+    expect(idleImportWorker()).toBe(warmed);
+    const small = readFileSync(resolve(shared, 'frus/frus1938v03-d486-grew-3534.xml'), 'utf8');
+    const result = await runImportWorker({ name: 'a.xml', text: small });
+    expect(isTeiImport(result) && result.documents.length).toBe(1);
+    expect(idleImportWorker()).toBe(warmed);
   });
 
   it('refuses a file over the size limit before starting a worker', async () => {
