@@ -56,22 +56,32 @@ async function keepImages(
   store: Store,
   images: ReadonlyArray<{ key: string; name: string; bytes: () => Buffer; source: string | null } | null>,
 ): Promise<Array<StoredPage | null>> {
-  const kept = new Map<string, StoredPage>();
-  const out: Array<StoredPage | null> = [];
-  for (const image of images) {
-    if (image === null) {
-      out.push(null);
-      continue;
+  const kept = new Map<string, Promise<StoredPage>>();
+  const out: Array<StoredPage | null> = images.map(() => null);
+  let next = 0;
+  let failed = false;
+  // Two images at a time, as addPageImages does: decoding one runs on one of libvips'
+  // threads. Each is decoded only when its turn comes, so at most two are in memory twice;
+  // after a failure no further image is begun.
+  const worker = async (): Promise<void> => {
+    while (next < images.length && !failed) {
+      const i = next++;
+      const image = images[i];
+      if (image === null || image === undefined) continue;
+      let job = kept.get(image.key);
+      if (job === undefined) {
+        job = storeImageFile(store, image.name, image.bytes(), image.source).then((pages) => pages[0]!);
+        kept.set(image.key, job);
+      }
+      try {
+        out[i] = await job;
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
     }
-    const { key } = image;
-    let page = kept.get(key);
-    if (page === undefined) {
-      // Decoded one at a time, so a volume's images are never all in memory twice.
-      page = (await storeImageFile(store, image.name, image.bytes(), image.source))[0]!;
-      kept.set(key, page);
-    }
-    out.push(page);
-  }
+  };
+  await Promise.all([worker(), worker()]);
   return out;
 }
 
