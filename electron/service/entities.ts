@@ -197,7 +197,7 @@ export function linkImportedMentions(doc: DocJSON, ids: ReadonlyMap<string, stri
 
 export class EntityService {
   private typeahead: TypeaheadIndex | null = null;
-  /** `PRAGMA data_version` and the register's signature when the index was last checked. */
+  /** SQLite's data_version and the register's signature when the index was last checked. */
   private seen = { dataVersion: -1, signature: '' };
   private readonly read = new Map<number, ReadDocument>();
   /** True while this module writes the register itself (and keeps the index up to date). */

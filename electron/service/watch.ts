@@ -1,7 +1,7 @@
 /**
  * Noticing writes made by other processes on the same project file (the command line
  * importing while the app is open, a second app instance). SQLite bumps
- * `PRAGMA data_version` on a connection when another connection commits, so a cheap
+ * SQLite's data_version on a connection when another connection commits, so a cheap
  * poll of it tells when to look.
  */
 import type { SiglumEvent } from '../../edition/api.ts';
