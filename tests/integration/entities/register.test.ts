@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DocJSON, EntityInfo, SiglumEvent } from '../../../edition/api.ts';
 import { collectMentions } from '../../../edition/entities/index.ts';
 import { parseXml, type XmlElement } from '../../../edition/xml/index.ts';
@@ -209,8 +209,7 @@ describe('merging and deleting entries', () => {
     const refs = collectMentions(client.state.doc).map((m) => m.ref);
     expect(refs).toContain(kept.id);
     expect(refs).not.toContain(duplicate.id);
-    await new Promise((r) => setTimeout(r, 0));
-    expect(events).toContainEqual({ type: 'entities-changed' });
+    await vi.waitFor(() => expect(events).toContainEqual({ type: 'entities-changed' }));
     expect(events.some((e) => e.type === 'steps' && e.documentId === documentId)).toBe(true);
     const hits = await s.searchEntities({ query: 'dulles' });
     expect(hits.map((h) => h.id)).toEqual([kept.id]);

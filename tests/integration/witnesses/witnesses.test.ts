@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { SiglumEvent } from '../../../edition/api.ts';
 import { findEntries, makeEntry } from '../../../edition/apparatus/index.ts';
 import { schema } from '../../../edition/schema.ts';
@@ -66,8 +66,7 @@ describe('witnesses of a document', () => {
       documentId: id,
       settings: { normalise: { punctuation: true }, regularisations: [{ from: '&', to: 'and' }] } as never,
     });
-    await new Promise((r) => setTimeout(r, 0));
-    expect(events).toContainEqual({ type: 'witnesses-changed', documentId: id });
+    await vi.waitFor(() => expect(events).toContainEqual({ type: 'witnesses-changed', documentId: id }));
     s.close();
 
     const again = service('stored.siglum');
