@@ -115,10 +115,25 @@ describe('the HTTP client in a browser', () => {
     const streaming = page.waitForResponse((r) => r.url().endsWith('/events') && r.status() === 200);
     await page.reload();
     await streaming;
-    await service.createDocument({ title: 'Made elsewhere' });
-    await page.waitForFunction(() =>
-      (window as unknown as { events: Array<{ type: string }> }).events.some((e) => e.type === 'documents-changed'),
-    );
+    // The stream's headers can reach the page before the host has subscribed it to the
+    // service: a change made in that moment is not the stream's. So a change is made
+    // again until one arrives (each a real event; the test fails if none ever does).
+    const arrived = () =>
+      page.waitForFunction(
+        () =>
+          (window as unknown as { events: Array<{ type: string }> }).events.some((e) => e.type === 'documents-changed'),
+        undefined,
+        { timeout: 3000 },
+      );
+    let delivered = false;
+    for (let attempt = 0; attempt < 10 && !delivered; attempt++) {
+      await service.createDocument({ title: `Made elsewhere ${attempt}` });
+      delivered = await arrived().then(
+        () => true,
+        () => false,
+      );
+    }
+    expect(delivered).toBe(true);
   });
 
   it('reopens a refused event stream and tells subscribers to catch up once it is back', async () => {
