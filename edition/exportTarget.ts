@@ -21,7 +21,7 @@ export function exportTargetOf(args: Readonly<Record<string, unknown>>): ExportT
 /** An export's target as handlers receive it: the ids as numbers. */
 export type TargetRef = { documentId: number } | { collectionId: number } | { all: true };
 
-/** The target the arguments name (exportTarget.ts), its id a number; 'bad-input' when they name none. */
+/** The target the arguments name, its id a number; 'bad-input' when they name none. */
 function targetRef(o: Record<string, unknown>): TargetRef {
   const target = exportTargetOf(o);
   if ('all' in target) return { all: true };
