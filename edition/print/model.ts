@@ -198,8 +198,11 @@ const PAGE_SIZES: Record<PageSizeName, { width: number; height: number }> = {
   Royal: { width: 156, height: 234 },
 };
 
-/** The font shipped in resources/fonts, with fallbacks for Hebrew and Arabic. */
-export const DEFAULT_FONT_FAMILY = "'Gentium Book Plus', 'Noto Serif Hebrew', 'Noto Naskh Arabic', serif";
+/**
+ * The fonts shipped in resources/fonts: Gentium Book Plus, with Noto Serif for the early
+ * and medieval Latin characters it lacks, and fallbacks for Hebrew and Arabic.
+ */
+export const DEFAULT_FONT_FAMILY = "'Gentium Book Plus', 'Noto Serif', 'Noto Serif Hebrew', 'Noto Naskh Arabic', serif";
 
 /**
  * Fills in defaults and checks ranges. Settings come from a user's form, so one out

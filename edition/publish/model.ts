@@ -7,7 +7,8 @@
  * A `PrintEdition` is a valid `PublishEdition` as it is (its `settings` are ignored),
  * so one edition object serves the PDF, the HTML and the LaTeX exports.
  */
-import type { DocumentMeta, OpenedDocument } from '../api.ts';
+import type { OpenedDocument } from '../documents/api.ts';
+import type { DocumentMeta } from '../types.ts';
 import type { Zone } from '../facsimile/api.ts';
 import type { ApparatusEntry, PrintDocument, PrintSettings, Witness } from '../print/model.ts';
 import type { TeiImport } from '../tei/index.ts';

@@ -4,7 +4,7 @@
  * Playwright page and in a hidden Electron window), the layout configuration, and
  * the paginator script that lays it out.
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPrintHtml } from '../../edition/print/html.ts';
@@ -13,6 +13,7 @@ import { layoutConfig, type LayoutConfig } from '../../edition/print/layoutConfi
 import { resolvePrintSettings, type Misplaced, type PrintEdition } from '../../edition/print/model.ts';
 import { builtFiles } from '../built.ts';
 import { PAGINATOR_ENTRY, PAGINATOR_OPTIONS } from '../paginator-build.mjs';
+import { inlineFonts, shippedFonts, sourceResourcesDir } from '../publish/fonts.ts';
 
 /** The repository root, for running from source (tests, the command line through tsx). */
 function repoRoot(): string {
@@ -31,7 +32,7 @@ export interface PrintResources {
 
 /** The resources folder: the one passed in, else the source tree's. */
 export function resourcesDir(resources: PrintResources): string {
-  return resources.resourcesDir ?? join(repoRoot(), 'resources');
+  return resources.resourcesDir ?? sourceResourcesDir();
 }
 
 /**
@@ -43,25 +44,8 @@ export function resourcesDir(resources: PrintResources): string {
 export const LOAD_ALL_FONTS =
   'Promise.all([...document.fonts].map((face) => face.load())).then(() => document.fonts.ready).then(() => true)';
 
-const fontCssByDir = new Map<string, Promise<string>>();
+const inlinedFonts = new Map<string, Promise<string>>();
 let script: Promise<string> | null = null;
-
-/** resources/fonts/fonts.css with every `url(./file.woff2)` replaced by its data. */
-async function loadFontCss(dir: string): Promise<string> {
-  const css = await readFile(join(dir, 'fonts', 'fonts.css'), 'utf8');
-  const files = new Set(await readdir(join(dir, 'fonts')));
-  const parts: string[] = [];
-  let at = 0;
-  for (const m of css.matchAll(/url\(\.\/([^)]+)\)/g)) {
-    const name = m[1] ?? '';
-    if (!files.has(name)) throw new Error(`fonts.css names ${name}, which is not in ${dir}/fonts`);
-    const data = await readFile(join(dir, 'fonts', name));
-    parts.push(css.slice(at, m.index), `url(data:font/woff2;base64,${data.toString('base64')})`);
-    at = m.index + m[0].length;
-  }
-  parts.push(css.slice(at));
-  return parts.join('');
-}
 
 /** The paginator (edition/print/browser/paginate.ts) as a classic script defining `SiglumPrint`. */
 export function paginatorScript(resources: PrintResources = {}): Promise<string> {
@@ -91,14 +75,20 @@ export interface PrintPage {
   rejected: Misplaced[];
 }
 
+/** The shipped fonts' stylesheet with their data in it, made once per resources folder. */
+function inlineOnce(dir: string): Promise<string> {
+  const css = shippedFonts(dir).then(inlineFonts);
+  inlinedFonts.set(dir, css);
+  css.catch(() => inlinedFonts.delete(dir));
+  return css;
+}
+
 /** Builds the print page of an edition. Throws a SiglumError (bad-input) for settings out of range. */
 export async function buildPrintPage(edition: PrintEdition, resources: PrintResources = {}): Promise<PrintPage> {
   const dir = resourcesDir(resources);
   const settings = resolvePrintSettings(edition.settings);
-  const fontCss = fontCssByDir.get(dir) ?? loadFontCss(dir);
-  fontCssByDir.set(dir, fontCss);
   const [fonts, printCss, hyphenate] = await Promise.all([
-    fontCss,
+    inlinedFonts.get(dir) ?? inlineOnce(dir),
     readFile(join(dir, 'print', 'print.css'), 'utf8'),
     loadHyphenator(settings.language),
   ]);

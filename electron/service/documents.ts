@@ -1,10 +1,11 @@
 /**
  * The documents' and collections' rows: the project, its folders and volumes, each
  * document's text as steps (pushSteps, stepsSince, through the collab authority),
- * import and TEI export. Arguments arrive checked (edition/api.ts `DOCUMENT_ARGS`).
+ * import and TEI export. Arguments arrive checked (edition/documents/api.ts `DOCUMENT_ARGS`).
  */
 import { basename, extname } from 'node:path';
-import { DOCUMENT_ARGS, type DocJSON } from '../../edition/api.ts';
+import type { DocJSON } from '../../edition/api.ts';
+import { DOCUMENT_ARGS } from '../../edition/documents/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import { schema } from '../../edition/schema.ts';
 import { deleteCollection, getCollection, insertCollection, listCollections } from '../../db/collections.ts';

@@ -3,7 +3,7 @@
  * `ENTITY_ARGS`) to the context's EntityService (entities.ts), which keeps the
  * register and the mentions in the documents in step.
  */
-import { ENTITY_ARGS } from '../../edition/api.ts';
+import { ENTITY_ARGS } from '../../edition/entities/api.ts';
 import type { Rows } from './table.ts';
 
 type EntityMethod = keyof typeof ENTITY_ARGS;

@@ -15,14 +15,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  PUBLISH_ARGS,
-  type ExportRejected,
-  type ExportResult,
-  type PagePreview,
-  type PdfPreview,
-  type ProjectPrintSettings,
-} from '../../edition/api.ts';
+import type { ExportRejected, ExportResult, PagePreview, PdfPreview, ProjectPrintSettings } from '../../edition/api.ts';
+import { PUBLISH_ARGS } from '../../edition/publish/api.ts';
 import type { ArgsOut } from '../../edition/args.ts';
 import type { PrintEdition } from '../../edition/print/model.ts';
 import { checkPrintable } from '../../edition/print/limits.ts';

@@ -3,7 +3,8 @@
  * their two rows. Defaults fill what was never set; a bad value is refused naming it
  * (print-settings.ts) and nothing is saved.
  */
-import { PUBLISH_ARGS, type ProjectPrintSettings } from '../../edition/api.ts';
+import type { ProjectPrintSettings } from '../../edition/api.ts';
+import { PUBLISH_ARGS } from '../../edition/publish/api.ts';
 import { getSetting, putSetting } from '../../db/settings.ts';
 import type { Store } from '../../db/store.ts';
 import { applyPrintSettings, storedPrintSettings } from './print-settings.ts';

@@ -146,10 +146,17 @@ async function typeAndMeasure(page: Page, target: Locator, where: string): Promi
   const text = 'the relations between Japan and the Soviets ';
   for (let i = 0; i < KEYSTROKES; i++) {
     await page.keyboard.press(text[i % text.length]!);
+    // A typist's pace: the gap between keys is part of what is measured, not a wait.
     await page.waitForTimeout(KEY_GAP_MS);
   }
   await page.locator('.save-indicator', { hasText: 'Saved' }).waitFor();
-  await page.waitForTimeout(200);
+  // Until every key's frame is timed and the observer has been handed the last commit.
+  await page.waitForFunction(() => {
+    const w = window as unknown as { __paint: number[]; __keys: number[]; __commits: Array<[number, number]> };
+    const marks = performance.getEntriesByName('siglum:committed');
+    const last = (marks.at(-1) as PerformanceMark | undefined)?.detail as { version?: number } | null | undefined;
+    return w.__paint.length >= w.__keys.length && last?.version === w.__commits.at(-1)?.[1];
+  });
   const { paint, handled, keys, commits } = await page.evaluate(() => {
     const w = window as unknown as {
       __paint: number[];

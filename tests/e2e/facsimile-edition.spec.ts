@@ -2,6 +2,7 @@
  * The static HTML edition of a facsimile: the Kant METS imported and exported with the
  * command line, opened from disk in Chromium. Each page's image stands beside the text;
  * clicking a line outlines its zone on the page, and clicking a zone highlights its line.
+ * The text is set in the fonts the edition carries, the e above a vowel included.
  */
 import { expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
@@ -9,6 +10,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { fontsDrawing } from './fonts.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const bin = join(root, 'electron/bin/siglum.mjs');
@@ -80,4 +82,17 @@ test('shows each page image beside the text; a line and its zone point at each o
   });
   expect(highlighted?.trim().length).toBeGreaterThan(0);
   await page.screenshot({ path: test.info().outputPath('facsimile-edition.png') });
+});
+
+test('sets the text in the fonts the edition carries, loaded from its folder', async ({ page }) => {
+  await page.goto(pageUrl);
+  const blocks = '.text p, .text .p';
+  const index = await page.evaluate(
+    (selector) => [...document.querySelectorAll(selector)].findIndex((p) => p.textContent?.includes('Unmuͤndigkeit')),
+    blocks,
+  );
+  expect(index).toBeGreaterThanOrEqual(0);
+  await expect
+    .poll(async () => (await fontsDrawing(page, blocks, index)).map((f) => [f.familyName, f.isCustomFont]))
+    .toEqual([['Gentium Book Plus', true]]);
 });

@@ -21,6 +21,9 @@ async function withVolume(page: Page, url: string): Promise<EditorPage> {
   return editor;
 }
 
+// Each test imports the volume first.
+test.describe.configure({ timeout: 120_000 });
+
 /** Searches the volume for "Lake Khasan" (three passages in three documents); returns the results. */
 async function searchKhasan(page: Page): Promise<Locator> {
   await page.getByRole('tab', { name: 'Search' }).click();
@@ -30,26 +33,46 @@ async function searchKhasan(page: Page): Promise<Locator> {
   return results;
 }
 
+/** The text selected in the page. */
+function selected(page: Page): Promise<string> {
+  return page.evaluate(() => getSelection()?.toString() ?? '');
+}
+
+/** Opens the second of the results' hits, and waits until the editor has it selected. */
+async function openSecondHit(page: Page, results: Locator): Promise<void> {
+  await results.locator('.search-hit').nth(1).click();
+  await expect.poll(() => selected(page)).toBe('Lake Khasan');
+}
+
+/** Opens the replace box and previews "Lake Khasan" replaced by "Lake Hasan"; returns the preview. */
+async function previewHasan(page: Page): Promise<Locator> {
+  await page.locator('.replace-box summary').click();
+  await page.getByLabel('Replace with').fill('Lake Hasan');
+  await page.getByRole('button', { name: 'Preview' }).click();
+  return page.getByLabel('Replacement preview');
+}
+
+/** The open document reads `shown` and no longer `gone`. */
+async function expectReads(editor: EditorPage, shown: string, gone: string): Promise<void> {
+  await expect(editor.text).toContainText(shown);
+  await expect(editor.text).not.toContainText(gone);
+}
+
 test('search finds a phrase across documents, opens a hit selected, and a replacement is made and undone', async ({
   page,
   served,
 }) => {
-  test.setTimeout(120_000);
   const editor = await withVolume(page, served.url);
   const results = await searchKhasan(page);
   await expect(results.locator('.search-doc')).toHaveCount(3);
   await expect(results.locator('.search-doc').first()).toContainText('480. The Chargé in the Soviet Union (Kirk)');
 
   // A click opens the document with the hit selected.
-  await results.locator('.search-hit').nth(1).click();
-  await expect.poll(() => page.evaluate(() => getSelection()?.toString() ?? '')).toBe('Lake Khasan');
+  await openSecondHit(page, results);
   const openTitle = await results.locator('.search-doc').nth(1).textContent();
 
   // Replace: preview, leave one out, apply.
-  await page.locator('.replace-box summary').click();
-  await page.getByLabel('Replace with').fill('Lake Hasan');
-  await page.getByRole('button', { name: 'Preview' }).click();
-  const preview = page.getByLabel('Replacement preview');
+  const preview = await previewHasan(page);
   await expect(preview.locator('.replace-item')).toHaveCount(3);
   await expect(preview.locator('del').first()).toHaveText('Lake Khasan');
   await expect(preview.locator('ins').first()).toHaveText('Lake Hasan');
@@ -57,8 +80,7 @@ test('search finds a phrase across documents, opens a hit selected, and a replac
   await page.getByRole('button', { name: 'Replace 2 selected' }).click();
   await expect(page.locator('.replace-message')).toHaveText('Replaced 2 occurrences in 2 documents.');
   // The open editor received the steps, and the search was run again.
-  await expect(editor.text).toContainText('Lake Hasan');
-  await expect(editor.text).not.toContainText('Lake Khasan');
+  await expectReads(editor, 'Lake Hasan', 'Lake Khasan');
   await expect(editor.saveIndicator).toHaveText('Saved');
   await expect(results.locator('.search-summary')).toHaveText(/^1 passage in 1 document$/);
   expect(openTitle).toBeTruthy();
@@ -66,8 +88,7 @@ test('search finds a phrase across documents, opens a hit selected, and a replac
   // Undo puts the old text back in both documents.
   await page.getByRole('button', { name: 'Undo replace' }).click();
   await expect(page.locator('.replace-message')).toHaveText('Undone: 2 occurrences restored.');
-  await expect(editor.text).toContainText('Lake Khasan');
-  await expect(editor.text).not.toContainText('Lake Hasan');
+  await expectReads(editor, 'Lake Khasan', 'Lake Hasan');
   await expect(results.locator('.search-summary')).toHaveText(/^3 passages in 3 documents$/);
 
   // A regular expression, and what a bad one says.
@@ -82,40 +103,32 @@ test('a replacement in the open document is one undo step there: Mod-Z undoes it
   page,
   served,
 }) => {
-  test.setTimeout(120_000);
   const editor = await withVolume(page, served.url);
   const results = await searchKhasan(page);
-  await results.locator('.search-hit').nth(1).click();
-  await expect.poll(() => page.evaluate(() => getSelection()?.toString() ?? '')).toBe('Lake Khasan');
+  await openSecondHit(page, results);
 
-  await page.locator('.replace-box summary').click();
-  await page.getByLabel('Replace with').fill('Lake Hasan');
-  await page.getByRole('button', { name: 'Preview' }).click();
+  await previewHasan(page);
   await page.getByRole('button', { name: 'Replace 3 selected' }).click();
   await expect(page.locator('.replace-message')).toHaveText('Replaced 3 occurrences in 3 documents.');
-  await expect(editor.text).toContainText('Lake Hasan');
-  await expect(editor.text).not.toContainText('Lake Khasan');
+  await expectReads(editor, 'Lake Hasan', 'Lake Khasan');
   await expect(results.locator('.search-summary')).toHaveText('Nothing found.');
 
   // In the editor, one Mod-Z takes the whole replacement back, and it is saved.
   await editor.text.getByText('Lake Hasan').first().click();
   await page.keyboard.press('ControlOrMeta+z');
-  await expect(editor.text).toContainText('Lake Khasan');
-  await expect(editor.text).not.toContainText('Lake Hasan');
+  await expectReads(editor, 'Lake Khasan', 'Lake Hasan');
   await expect(editor.saveIndicator).toHaveText('Saved');
   // The other two documents keep their replacement.
   await expect(results.locator('.search-summary')).toHaveText(/^1 passage in 1 document$/);
 
   // Mod-Shift-Z makes it again.
   await page.keyboard.press('ControlOrMeta+Shift+z');
-  await expect(editor.text).toContainText('Lake Hasan');
-  await expect(editor.text).not.toContainText('Lake Khasan');
+  await expectReads(editor, 'Lake Hasan', 'Lake Khasan');
   await expect(editor.saveIndicator).toHaveText('Saved');
   await expect(results.locator('.search-summary')).toHaveText('Nothing found.');
 });
 
 test('find in the document highlights every hit; Enter and Shift+Enter move between them', async ({ page, served }) => {
-  test.setTimeout(120_000);
   const editor = await withVolume(page, served.url);
   await expect(editor.text).toContainText('Tass report');
   await editor.text.click();
@@ -151,11 +164,10 @@ test('find in the document highlights every hit; Enter and Shift+Enter move betw
   await expect(editor.text.locator('.find-hit')).toHaveCount(0);
   await expect(find).toBeHidden();
   // Back in the text, with the last match found selected.
-  await expect.poll(() => page.evaluate(() => getSelection()?.toString() ?? '')).toBe('communiqué');
+  await expect.poll(() => selected(page)).toBe('communiqué');
 });
 
 test('the sorted list orders by date and title and narrows to a date range', async ({ page, served }) => {
-  test.setTimeout(120_000);
   await withVolume(page, served.url);
   await page.getByRole('tab', { name: 'Sorted list' }).click();
   const rows = page.getByRole('list', { name: 'Sorted documents' }).locator('.sorted-doc');

@@ -14,10 +14,11 @@ import { FOLD_SCRIPT } from './fold-script.ts';
 import { scriptJson } from './search.ts';
 
 export const EDITION_CSS = `/* Siglum static edition */
+@import url("fonts/fonts.css");
 :root {
   --ink: #1f1d1a; --muted: #6b645a; --rule: #ddd5c8; --paper: #fdfbf7; --accent: #7a2e1f;
   --lemma: #8a6d3b; --person: #2f5d8a; --place: #3d7a45; --org: #7a4f8a; --term: #8a6a2f;
-  --text-font: "Iowan Old Style", "Palatino Linotype", Palatino, "Book Antiqua", "Gentium Book Plus", Georgia, "DejaVu Serif", serif;
+  --text-font: "Gentium Book Plus", "Noto Serif", "Noto Serif Hebrew", "Noto Naskh Arabic", Georgia, "DejaVu Serif", serif;
   --ui-font: system-ui, -apple-system, "Segoe UI", "Noto Sans", "DejaVu Sans", sans-serif;
 }
 * { box-sizing: border-box; }

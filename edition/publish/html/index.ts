@@ -13,6 +13,8 @@
  *                           occurrence linked
  *   search.html             search across the edition, in the browser
  *   assets/edition.css, assets/edition.js, assets/search-index.js
+ *   assets/fonts/           the shipped fonts, which edition.css imports: added by
+ *                           the Node side (electron/publish), which reads them
  *
  * Pages carry a Content-Security-Policy that allows only these files; the script
  * enhances pages that read fully without it (notes and apparatus are listed below

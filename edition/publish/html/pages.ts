@@ -15,6 +15,12 @@ export const CONTENT_SECURITY_POLICY =
 
 export const ASSET_CSS = 'assets/edition.css';
 export const ASSET_JS = 'assets/edition.js';
+/**
+ * The folder of the shipped fonts: their stylesheet `fonts.css`, which edition.css
+ * imports, and the files it names. The Node side adds them (electron/publish), since
+ * edition/ reads no files.
+ */
+export const ASSET_FONTS = 'assets/fonts';
 export const SEARCH_INDEX_JS = 'assets/search-index.js';
 export const INDEX_PAGE = 'index.html';
 export const SEARCH_PAGE = 'search.html';

@@ -5,7 +5,8 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_PREVIEW_PAGES, type SiglumEvent } from '../../../edition/api.ts';
+import type { SiglumEvent } from '../../../edition/api.ts';
+import { MAX_PREVIEW_PAGES } from '../../../edition/publish/api.ts';
 import { SiglumError } from '../../../edition/errors.ts';
 import type { SiglumService } from '../../../electron/service/index.ts';
 import { VARIANTS, addApparatus, filesUnder, seedProject, tempDir } from './project.ts';

@@ -18,8 +18,10 @@ import { schema } from '../../../edition/schema.ts';
 import { pdfFonts, readPdf, squash, text, type PdfPage, type Word } from './pdf-pages.ts';
 import { SEED_VARIANTS, findText, seedDocument, seedEdition } from './seed-edition.ts';
 import { HUNDRED_PAGES, syntheticEdition } from './synthetic-edition.ts';
+import { pageTruth } from '../../unit/facsimile/ocr.ts';
 
 const PT_PER_MM = 72 / 25.4;
+const KANT = join(import.meta.dirname, '../../../../shared/corpus/facsimile/kant_aufklaerung_1784');
 let browser: Browser;
 let dir: string;
 
@@ -571,5 +573,40 @@ describe('Greek, Hebrew and Arabic', () => {
       const w = bare(word);
       expect(extracted.includes(w) || extracted.includes([...w].reverse().join('')), word).toBe(true);
     }
+  });
+});
+
+describe('early printed German and medieval Latin', () => {
+  it('set in the shipped fonts: the e above a vowel as a mark over its letter, the Tironian et from Noto Serif', async () => {
+    const kant = readFileSync(join(KANT, 'OCR-D-GT-PAGE/PAGE_0017_PAGE.xml'), 'utf8');
+    const lines = pageTruth(kant).regions.flatMap((r) => r.lines.map((l) => l.text));
+    const marked = lines.find((l) => l.includes('Unmuͤndigkeit iſt'));
+    expect(marked).toBeDefined();
+    const p = (s: string) => schema.nodes.paragraph.create(null, schema.text(s));
+    const doc = schema.nodes.doc.create(null, [
+      schema.nodes.heading.create(null, schema.text('Kant')),
+      p(marked!),
+      // The same word without its marks, to measure against.
+      p('Unmundigkeit'),
+      p('Medieval: ⁊ ꝛ'),
+    ]);
+    const edition: PrintEdition = {
+      title: 'Kant',
+      witnesses: [],
+      documents: [{ title: 'Kant', doc: doc.toJSON() as PrintEdition['documents'][number]['doc'], apparatus: [] }],
+      settings: {},
+    };
+    const { pages, path } = await typeset(edition, 'kant', { tagged: false });
+    const fonts = pdfFonts(path);
+    expect(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual([
+      'GentiumBookPlus',
+      'NotoSerif-Regular',
+    ]);
+    for (const font of fonts) expect(font.type, font.name).toBe('CID TrueType');
+    const words = pages[1]!.words;
+    expect(text(words)).toContain('Unmuͤndigkeit iſt');
+    // A mark the font has takes no width of its own; a box in its place would.
+    const width = (w: string) => words.find((x) => x.text === w)!.x1 - words.find((x) => x.text === w)!.x0;
+    expect(width('Unmuͤndigkeit')).toBeCloseTo(width('Unmundigkeit'), 1);
   });
 });

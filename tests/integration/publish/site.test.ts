@@ -11,14 +11,13 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildHtmlEdition } from '../../../edition/publish/html/index.ts';
 import type { DocJSON } from '../../../edition/api.ts';
 import { editionFromTei, type PublishEdition } from '../../../edition/publish/model.ts';
 import type { ApparatusEntry } from '../../../edition/print/model.ts';
 import { schema } from '../../../edition/schema.ts';
 import { importTei } from '../../../edition/tei/index.ts';
 import { launchPrintBrowser } from '../../../electron/pdf/render.ts';
-import { writeEditionFolder } from '../../../electron/publish/write.ts';
+import { htmlEditionFiles, writeEditionFolder } from '../../../electron/publish/index.ts';
 import { SEED_VARIANTS, seedEdition } from '../print/seed-edition.ts';
 
 const FRUS_PATH = fileURLToPath(new URL('../../../../shared/corpus/frus/frus1938v03-d480-d486.xml', import.meta.url));
@@ -68,15 +67,16 @@ function nestedEdition(): PublishEdition {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'siglum-publish-'));
-  const seed = buildHtmlEdition(seedEdition());
-  const frus = buildHtmlEdition(
+  // Built as the app builds it, with the fonts the pages' stylesheet imports.
+  const seed = await htmlEditionFiles(seedEdition());
+  const frus = await htmlEditionFiles(
     editionFromTei(importTei(readFileSync(FRUS_PATH, 'utf8'), 'frus1938v03-d480-d486.xml')),
   );
   expect(seed.rejected).toEqual([]);
   for (const [name, built] of [
     ['seed', seed],
     ['frus', frus],
-    ['nested', buildHtmlEdition(nestedEdition())],
+    ['nested', await htmlEditionFiles(nestedEdition())],
   ] as const) {
     const folder = join(dir, name);
     await writeEditionFolder(folder, built.files);

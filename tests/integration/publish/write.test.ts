@@ -11,6 +11,8 @@ import { SiglumError } from '../../../edition/errors.ts';
 import { publishHtml, publishLatex, writeEditionFolder } from '../../../electron/publish/index.ts';
 import { seedEdition } from '../print/seed-edition.ts';
 
+const repoRoot = join(import.meta.dirname, '../../..');
+
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'siglum-publish-write-'));
@@ -33,8 +35,25 @@ describe('writing an edition to disk', () => {
       'places.html',
       'search.html',
     ]);
-    expect(readdirSync(join(dir, 'site', 'assets')).sort()).toEqual(['edition.css', 'edition.js', 'search-index.js']);
-    expect(out.files).toBe(9);
+    expect(readdirSync(join(dir, 'site', 'assets')).sort()).toEqual([
+      'edition.css',
+      'edition.js',
+      'fonts',
+      'search-index.js',
+    ]);
+    // The shipped fonts, byte for byte, with the stylesheet edition.css imports.
+    const fonts = readdirSync(join(dir, 'site', 'assets', 'fonts'));
+    expect(fonts).toContain('fonts.css');
+    expect(fonts).toContain('gentium-book-plus-400-normal.woff2');
+    expect(readFileSync(join(dir, 'site', 'assets', 'edition.css'), 'utf8')).toContain(
+      '@import url("fonts/fonts.css")',
+    );
+    for (const font of fonts) {
+      expect(readFileSync(join(dir, 'site', 'assets', 'fonts', font)), font).toEqual(
+        readFileSync(join(repoRoot, 'resources', 'fonts', font)),
+      );
+    }
+    expect(out.files).toBe(9 + fonts.length);
     expect(readFileSync(out.index, 'utf8')).toContain(
       '<title>Papers relating to Japan and the Soviet Union, 1933</title>',
     );

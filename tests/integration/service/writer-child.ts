@@ -70,6 +70,8 @@ if (mode === 'import') {
     doc = tr.doc;
     version = result.version;
     writeSync(1, `${version}\n`);
-    if (version % 5 === 0) await new Promise((r) => setTimeout(r, 6)); // let idle snapshots run too
+    // A pause longer than idleMs, so that idle snapshots are taken too: the pause is the
+    // load this writer makes, nothing waits on it.
+    if (version % 5 === 0) await new Promise((r) => setTimeout(r, 6));
   }
 }

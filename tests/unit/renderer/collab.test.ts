@@ -2,7 +2,7 @@ import { collab, getVersion } from 'prosemirror-collab';
 import type { Node as PMNode } from 'prosemirror-model';
 import { EditorState, type Transaction } from 'prosemirror-state';
 import { Step } from 'prosemirror-transform';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PushResult, SiglumApi, StepBatch, StepJSON, StepsSince } from '../../../edition/api.ts';
 import { schema } from '../../../edition/schema.ts';
 import { CollabSync, type SaveStatus } from '../../../renderer/editor/collab.ts';
@@ -25,13 +25,21 @@ class Authority implements Pick<SiglumApi, 'pushSteps' | 'stepsSince'> {
     if (this.failing) throw new Error('Siglum cannot reach its server');
   }
 
+  /** How many calls are held back now. */
+  get waiting(): number {
+    return this.held.length;
+  }
+
   release(): void {
     const held = this.held;
     this.held = [];
     for (const r of held) r();
   }
 
+  pushes = 0;
+
   async pushSteps(batch: StepBatch): Promise<PushResult> {
+    this.pushes++;
     await this.gate();
     if (batch.version !== this.log.length) return { ok: false, reason: 'behind', version: this.log.length };
     for (const json of batch.steps) {
@@ -77,8 +85,11 @@ function windowOn(authority: Authority, clientID: string) {
   };
 }
 
-/** Long enough for a scheduled push to start (no frames are drawn here) and the fake store to answer. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 80));
+/**
+ * Waits until `check` passes: a push starts once its fallback timer fires (no frames
+ * are drawn here), and the store answers on later turns.
+ */
+const until = (check: () => void) => vi.waitFor(check, { timeout: 2000, interval: 5 });
 
 describe('collab sync with the store', () => {
   it('says "saving" while a push is in flight and "saved" only once the store has committed it', async () => {
@@ -86,12 +97,11 @@ describe('collab sync with the store', () => {
     authority.holding = true;
     const w = windowOn(authority, 'a');
     w.type(' of December');
-    await settle();
+    await until(() => expect(authority.waiting).toBe(1));
     expect(w.statuses).toEqual(['saving']);
     expect(authority.log).toHaveLength(0);
     authority.release();
-    await settle();
-    expect(w.statuses).toEqual(['saving', 'saved']);
+    await until(() => expect(w.statuses).toEqual(['saving', 'saved']));
     expect(authority.doc.textContent).toBe('Sir: During the month of December');
     expect(getVersion(w.state)).toBe(1);
   });
@@ -101,12 +111,11 @@ describe('collab sync with the store', () => {
     authority.holding = true;
     const w = windowOn(authority, 'a');
     w.type(' of December');
-    await settle();
+    await until(() => expect(authority.waiting).toBe(1));
     w.sync.remoteVersion(1);
     authority.release();
-    await settle();
+    await until(() => expect(w.statuses.at(-1)).toBe('saved'));
     expect(authority.fetches).toBe(0);
-    expect(w.statuses.at(-1)).toBe('saved');
   });
 
   it('sends what was typed during a push in the next push', async () => {
@@ -114,12 +123,15 @@ describe('collab sync with the store', () => {
     authority.holding = true;
     const w = windowOn(authority, 'a');
     w.type(' of');
+    await until(() => expect(authority.waiting).toBe(1));
     w.type(' December');
     authority.release();
-    await settle();
+    await until(() => expect(authority.waiting).toBe(1));
+    expect(authority.doc.textContent).toBe('Sir: During the month of');
     authority.release();
-    await settle();
+    await until(() => expect(w.statuses.at(-1)).toBe('saved'));
     expect(authority.doc.textContent).toBe('Sir: During the month of December');
+    expect(authority.pushes).toBe(2);
     expect(w.sync.hasUnsaved()).toBe(false);
   });
 
@@ -128,13 +140,13 @@ describe('collab sync with the store', () => {
     const a = windowOn(authority, 'a');
     const b = windowOn(authority, 'b');
     a.type(' of December', undefined);
-    await settle();
+    await until(() => expect(a.statuses.at(-1)).toBe('saved'));
+    // b is behind: its push is refused, it fetches a's step, rebases and pushes again.
     b.type('Dear ', 1);
-    await settle();
-    await settle();
+    await until(() => expect(b.statuses.at(-1)).toBe('saved'));
+    expect(authority.fetches).toBe(1);
     a.sync.remoteVersion(authority.log.length);
-    await settle();
-    await settle();
+    await until(() => expect(getVersion(a.state)).toBe(authority.log.length));
     expect(authority.doc.textContent).toBe('Dear Sir: During the month of December');
     expect(a.state.doc.eq(authority.doc)).toBe(true);
     expect(b.state.doc.eq(authority.doc)).toBe(true);
@@ -145,13 +157,11 @@ describe('collab sync with the store', () => {
     authority.failing = true;
     const w = windowOn(authority, 'a');
     w.type(' of December');
-    await settle();
-    expect(w.statuses.at(-1)).toBe('offline');
+    await until(() => expect(w.statuses.at(-1)).toBe('offline'));
     expect(w.sync.hasUnsaved()).toBe(true);
     authority.failing = false;
     w.sync.retry();
-    await settle();
-    expect(w.statuses.at(-1)).toBe('saved');
+    await until(() => expect(w.statuses.at(-1)).toBe('saved'));
     expect(authority.doc.textContent).toBe('Sir: During the month of December');
     w.sync.dispose();
   });

@@ -1,7 +1,7 @@
 import { collab } from 'prosemirror-collab';
 import { EditorState, type Transaction } from 'prosemirror-state';
 import { Transform } from 'prosemirror-transform';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PushResult, StepJSON, StepsSince } from '../../../edition/api.ts';
 import { SiglumError } from '../../../edition/errors.ts';
 import { schema } from '../../../edition/schema.ts';
@@ -40,7 +40,6 @@ class MemoryStorage implements UnsentStorage {
 
 const stepsOf = (tr: Transform): StepJSON[] => tr.steps.map((s) => s.toJSON() as StepJSON);
 const text = (t: string) => schema.text(t);
-const settle = () => new Promise((resolve) => setTimeout(resolve, 80));
 
 describe('steps kept when the server refuses a tab', () => {
   it('are stored per project and document and found again only for that document', () => {
@@ -103,18 +102,26 @@ describe('steps kept when the server refuses a tab', () => {
     });
     state = state.apply(state.tr.insertText(' of December', 22));
     sync.localChange();
-    await settle();
-    expect(statuses.at(-1)).toBe('refused');
+    await vi.waitFor(() => expect(statuses.at(-1)).toBe('refused'), { interval: 5 });
     expect(kept.at(-1)?.version).toBe(0);
     expect(kept.at(-1)?.steps).toHaveLength(1);
     expect(sync.hasUnsaved()).toBe(false);
-    // Typing on after the refusal keeps the new steps too, without another push.
-    state = state.apply(state.tr.insertText('.', 34));
-    sync.localChange();
-    await settle();
-    expect(kept.at(-1)?.steps).toHaveLength(2);
-    expect(pushes).toBe(1);
-    sync.dispose();
+    // Typing on after the refusal keeps the new steps too, without another push: the
+    // push it schedules is let run (fake timers: its fallback timer fires at once).
+    vi.useFakeTimers();
+    try {
+      state = state.apply(state.tr.insertText('.', 34));
+      sync.localChange();
+      expect(kept.at(-1)?.steps).toHaveLength(2);
+      expect(vi.getTimerCount()).toBe(1);
+      await vi.runOnlyPendingTimersAsync();
+      expect(vi.getTimerCount()).toBe(0);
+      expect(pushes).toBe(1);
+      expect(statuses.at(-1)).toBe('refused');
+    } finally {
+      vi.useRealTimers();
+      sync.dispose();
+    }
   });
 
   it('travel in the fragment of the new address, are taken in there, and leave the old storage', () => {
