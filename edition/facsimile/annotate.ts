@@ -104,6 +104,18 @@ const STYLES: Readonly<Record<string, { mark: 'bold' | 'italic' | 'superscript' 
   strikethrough: { rend: 'strikethrough' },
   letterSpaced: { rend: 'letterspace' },
 };
+/** textStyle attributes that describe the typeface (PAGE's TextStyle): one warning for them all. */
+const FONT_STYLES = new Set([
+  'fontFamily',
+  'fontSize',
+  'kerning',
+  'serif',
+  'monospace',
+  'textColour',
+  'bgColour',
+  'reverseVideo',
+  'xHeight',
+]);
 /** Attributes each kind reads; others are reported once (entity kinds keep them in the entry's description). */
 const READ_ATTRS: Readonly<Record<string, readonly string[]>> = {
   entity: ['firstname', 'lastname', 'label', 'name', 'placeName', 'wikiData', 'uri', 'dateOfBirth', 'dateOfDeath'],
@@ -343,6 +355,13 @@ function realise(a: Annotation, lines: readonly LayoutLine[], nest: () => number
   } else if (type === 'textstyle') {
     for (const [k, v] of a.attrs) {
       const style = STYLES[k];
+      if (style === undefined && FONT_STYLES.has(k)) {
+        context.warnOnce(
+          'textStyle.font',
+          "The font of the text styles (family, size, kerning, colour) is not kept: Siglum's text has no fonts.",
+        );
+        continue;
+      }
       if (style === undefined) {
         context.warnOnce(`textStyle.${k}`, `The text style "${k}" is not something Siglum keeps; it was left out.`);
         continue;
@@ -395,12 +414,16 @@ export function taggedLines(
   lineBreak: (index: number) => PMNode,
   context: TagContext,
 ): PMNode[] {
+  // Outer tags first, so that their marks nest outside; of tags over the same text, a
+  // <choice> first, so that nothing stands between it and its <abbr> or <sic>.
+  const isChoice = (a: Annotation): number => (Object.hasOwn(CHOICES, a.type.toLowerCase()) ? 0 : 1);
   const all = annotations(lines, context).sort(
     (x, y) =>
       x.pieces[0]!.line - y.pieces[0]!.line ||
       x.pieces[0]!.start - y.pieces[0]!.start ||
       lastPiece(y).line - lastPiece(x).line ||
-      lastPiece(y).end - lastPiece(x).end,
+      lastPiece(y).end - lastPiece(x).end ||
+      isChoice(x) - isChoice(y),
   );
   let counter = 0;
   const nest = (): number => counter++;
@@ -432,7 +455,14 @@ export function taggedLines(
         if (p.end !== to || p !== lastPiece(a) || (a.added === null && a.after === null)) continue;
         const around = here.filter(({ a: other, p: q }) => other !== a && q.start < to && q.end > to);
         if (a.added !== null) {
-          const holding = here.filter(({ a: other, p: q }) => other !== a && q.start <= p.start && q.end >= to);
+          // Marks over more than the abbreviation hold the expansion too; one just on it stays in <abbr>.
+          const holding = here.filter(
+            ({ a: other, p: q }) =>
+              other !== a &&
+              q.start <= p.start &&
+              q.end >= to &&
+              (q.start < p.start || q.end > to || other.pieces.length > 1 || a.pieces.length > 1),
+          );
           const marks = [...holding.flatMap(({ a: o }) => o.marks), ...a.added.marks];
           if (a.added.text !== '') out.push(schema.text(a.added.text, withMarks(marks)));
         }
