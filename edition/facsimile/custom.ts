@@ -53,7 +53,6 @@ export function unescapeCustomValue(raw: string): string {
 }
 
 const NAME = /[A-Za-z_][\w.-]*/y;
-const SPACE = /\s*/y;
 
 /** Reads a `custom` attribute. Never throws: what cannot be read is skipped and said in `problems`. */
 export function parseCustom(value: string): ParsedCustom {
@@ -61,9 +60,7 @@ export function parseCustom(value: string): ParsedCustom {
   const problems: string[] = [];
   let at = 0;
   const skipSpace = (): void => {
-    SPACE.lastIndex = at;
-    SPACE.exec(value);
-    at = SPACE.lastIndex;
+    while (at < value.length && /\s/.test(value[at]!)) at++;
   };
   const name = (): string | null => {
     NAME.lastIndex = at;
@@ -75,7 +72,7 @@ export function parseCustom(value: string): ParsedCustom {
   /** Skips past the next unescaped `}` (or to the end). */
   const recover = (): void => {
     while (at < value.length && value[at] !== '}') at += value[at] === '\\' ? 2 : 1;
-    at++;
+    at = Math.min(at + 1, value.length);
   };
 
   for (skipSpace(); at < value.length; skipSpace()) {
