@@ -8,7 +8,9 @@
  * has no reading order of its own) and have no type (ALTO does not say what a block is),
  * so they all become paragraphs. Positions in `mm10` or `inch1200` are converted to
  * pixels from the image's resolution, or from the image's pixel size against the page's;
- * when neither is known they are kept as they are, with a warning.
+ * when neither is known they are kept as they are, with a warning. The tags of `Tags`
+ * (a NamedEntityTag's TYPE, LABEL, URI) that a String, a line or a block names in
+ * `TAGREFS` become the line's TextTags, one tag's Strings side by side one piece.
  */
 import { SiglumError } from '../errors.ts';
 import { parseXml } from '../xml/parse.ts';

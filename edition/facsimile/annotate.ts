@@ -92,7 +92,12 @@ const CHOICES: Readonly<Record<string, { outer: string; inner: string; attr: str
   abbrev: { outer: 'abbr', inner: 'expan', attr: 'expansion' },
   sic: { outer: 'sic', inner: 'corr', attr: 'correction' },
 };
-const ELEMENTS: Readonly<Record<string, string>> = { unclear: 'unclear', supplied: 'supplied', add: 'add' };
+const ELEMENTS: Readonly<Record<string, string>> = {
+  unclear: 'unclear',
+  supplied: 'supplied',
+  add: 'add',
+  addition: 'add',
+};
 /** textStyle attributes and the mark (or `hi/@rend`) each becomes when true. */
 const STYLES: Readonly<Record<string, { mark: 'bold' | 'italic' | 'superscript' | 'smallcaps' } | { rend: string }>> = {
   bold: { mark: 'bold' },
@@ -263,20 +268,33 @@ function entityOf(type: 'person' | 'place' | 'org', a: Annotation, text: string,
     type,
     name,
     altNames,
-    dates: type === 'person' ? { birth: get('dateOfBirth'), death: get('dateOfDeath') } : {},
+    dates: Object.fromEntries(
+      [
+        ['birth', get('dateOfBirth')],
+        ['death', get('dateOfDeath')],
+      ].filter(([, v]) => type === 'person' && v !== null),
+    ),
     coordinates: null,
     description,
     authority: authorityOf([get('wikiData'), get('uri')]),
     xmlId: null,
   };
+  const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
   try {
     return context.propose(validateEntity(input));
   } catch (e) {
+    if (Object.keys(input.dates).length === 0) {
+      context.warnings.push(`The ${type} "${name}" was not added to the register: ${reason(e)}`);
+      return null;
+    }
     // Dates Siglum cannot store (written 5.12.1784, or death before birth): the entry without them.
-    context.warnings.push(
-      `The ${type} "${name}" is proposed without its dates: ${e instanceof Error ? e.message : String(e)}`,
+    context.warnings.push(`The ${type} "${name}" is proposed without its dates: ${reason(e)}`);
+    return entityOf(
+      type,
+      { ...a, attrs: a.attrs.filter(([k]) => k !== 'dateOfBirth' && k !== 'dateOfDeath') },
+      text,
+      context,
     );
-    return context.propose(validateEntity({ ...input, dates: {} }));
   }
 }
 

@@ -8,7 +8,8 @@
  * spaces (glyphs run together), because PAGE's word level cannot say where a space
  * was printed: the Kant ground truth has `Monatsſchrift.` as the two Words
  * `Monatsſchrift` and `.`. Where a region has text but no lines, its text is split into
- * lines at its line ends (lines without zones).
+ * lines at its line ends (lines without zones). Transkribus's tags in the `custom`
+ * attribute (custom.ts) of a line, its words and its region become the line's TextTags.
  */
 import { SiglumError } from '../errors.ts';
 import { parseXml } from '../xml/parse.ts';

@@ -84,6 +84,20 @@ describe('Transkribus tags on PAGE lines', () => {
     expect(result.warnings).toEqual([]);
   });
 
+  it("keeps a person's dates Siglum can store, and proposes the person without those it cannot", () => {
+    const result = importPage([
+      { text: 'Jan', custom: 'person {offset:0; length:3; dateOfBirth:1637-03-05; dateOfDeath:1712;}' },
+      { text: 'Piet', custom: 'person {offset:0; length:4; dateOfBirth:5.3.1637;}' },
+    ]);
+    expect(result.entities.map((e) => [e.name, e.dates])).toEqual([
+      ['Jan', { birth: '1637-03-05', death: '1712' }],
+      ['Piet', {}],
+    ]);
+    expect(result.warnings).toEqual([
+      'The person "Piet" is proposed without its dates: The birth date "5.3.1637" is not a date Siglum can store: write it as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 1880-05-27.',
+    ]);
+  });
+
   it('joins the continued pieces of a tag into one mention over the line break, named by its pieces', () => {
     const result = importPage([
       { text: 'Pyrotechnia', custom: 'reference {offset:0; length:11; continued:true;}' },
