@@ -447,13 +447,16 @@ export function taggedLines(
   const nest = (): number => counter++;
   for (const a of all) realise(a, lines, nest, context);
 
+  // Each line's pieces, in the order of their tags (the nesting order).
+  const byLine = lines.map((): Array<{ a: Annotation; p: Piece }> => []);
+  for (const a of all) for (const p of a.pieces) byLine[p.line]!.push({ a, p });
   const out: PMNode[] = [];
   lines.forEach((line, index) => {
-    const here = all.flatMap((a) => a.pieces.filter((p) => p.line === index).map((p) => ({ a, p })));
+    const here = byLine[index]!;
     // A tag that goes on from the line before holds the line break too.
-    const across = all.filter(
-      (a) => a.pieces.some((p) => p.line === index - 1) && a.pieces.some((p) => p.line === index),
-    );
+    const across = here
+      .filter(({ a, p }) => p !== a.pieces[0] && a.pieces[a.pieces.indexOf(p) - 1]!.line === index - 1)
+      .map(({ a }) => a);
     const br = lineBreak(index);
     out.push(across.length === 0 ? br : br.mark(withMarks(across.flatMap((a) => a.marks))));
     const points = [...new Set([0, line.text.length, ...here.flatMap(({ p }) => [p.start, p.end])])].sort(
