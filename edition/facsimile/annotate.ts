@@ -109,7 +109,7 @@ const STYLES: Readonly<Record<string, { mark: 'bold' | 'italic' | 'superscript' 
   strikethrough: { rend: 'strikethrough' },
   letterSpaced: { rend: 'letterspace' },
 };
-/** textStyle attributes that describe the typeface (PAGE's TextStyle): one warning for them all. */
+/** textStyle attributes that describe the typeface (PAGE's TextStyle), which the text does not carry. */
 const FONT_STYLES = new Set([
   'fontFamily',
   'fontSize',
@@ -373,13 +373,8 @@ function realise(a: Annotation, lines: readonly LayoutLine[], nest: () => number
   } else if (type === 'textstyle') {
     for (const [k, v] of a.attrs) {
       const style = STYLES[k];
-      if (style === undefined && FONT_STYLES.has(k)) {
-        context.warnOnce(
-          'textStyle.font',
-          "The font of the text styles (family, size, kerning, colour) is not kept: Siglum's text has no fonts.",
-        );
-        continue;
-      }
+      // The typeface (Transkribus writes it on every line of a printed page) is not markup: not kept, not reported.
+      if (style === undefined && FONT_STYLES.has(k)) continue;
       if (style === undefined) {
         context.warnOnce(`textStyle.${k}`, `The text style "${k}" is not something Siglum keeps; it was left out.`);
         continue;

@@ -14,13 +14,6 @@ import { childElements, getAttr, localName, textContent, type XmlElement } from 
 export const KANT = join(import.meta.dirname, '../../../../shared/corpus/facsimile/kant_aufklaerung_1784');
 export const KANT_PAGES = ['0017', '0020'] as const;
 
-/**
- * What importing the Kant PAGE files says, and only that: its Transkribus text styles name
- * fonts (fontFamily, fontSize, kerning), which the import does not keep.
- */
-export const KANT_FONT_WARNING =
-  "The font of the text styles (family, size, kerning, colour) is not kept: Siglum's text has no fonts.";
-
 export const kantPageFile = (page: string): string => join(KANT, 'OCR-D-GT-PAGE', `PAGE_${page}_PAGE.xml`);
 export const kantAltoFile = (page: string): string => join(KANT, 'OCR-D-GT-ALTO', `PAGE_${page}_ALTO.xml`);
 export const read = (file: string): string => readFileSync(file, 'utf8');

@@ -50,6 +50,11 @@ function importPage(lines: Parameters<typeof pageXml>[0], regionCustom = ''): Fa
   return importOcrFile(pageXml(lines, regionCustom), 'p.xml');
 }
 
+/** A page of one line with these tags. */
+function oneLine(text: string, custom: string): FacsimileImport {
+  return importPage([{ text, custom }]);
+}
+
 describe('Transkribus tags on PAGE lines', () => {
   it('makes person, place, organisation and date tags mentions; names link to proposed register entries', () => {
     const result = importPage([
@@ -124,13 +129,10 @@ describe('Transkribus tags on PAGE lines', () => {
   });
 
   it('nests overlapping tags, splitting the one that is cut, and keeps both on the shared text', () => {
-    const result = importPage([
-      {
-        text: 'Anna Maria Schurman',
-        custom:
-          'person {offset:0; length:10;} textStyle {offset:5; length:14; italic:true; underlined:true;} unclear {offset:5; length:5;}',
-      },
-    ]);
+    const result = oneLine(
+      'Anna Maria Schurman',
+      'person {offset:0; length:10;} textStyle {offset:5; length:14; italic:true; underlined:true;} unclear {offset:5; length:5;}',
+    );
     expect(tei(result)).toBe(
       '<lb/><persName ref="#tag-1">Anna <hi rend="italic"><hi rend="underline"><unclear>Maria</unclear></hi></hi></persName><hi rend="italic"><hi rend="underline"> Schurman</hi></hi>',
     );
@@ -155,21 +157,31 @@ describe('Transkribus tags on PAGE lines', () => {
   });
 
   it('puts an abbreviation inside a name around it, the expansion with it', () => {
-    const result = importPage([
-      { text: 'Ioh. Smit', custom: 'person {offset:0; length:9;} abbrev {offset:0; length:4; expansion:Iohannes;}' },
-    ]);
+    const result = oneLine(
+      'Ioh. Smit',
+      'person {offset:0; length:9;} abbrev {offset:0; length:4; expansion:Iohannes;}',
+    );
     expect(tei(result)).toBe(
       '<lb/><persName ref="#tag-1"><choice><abbr>Ioh.</abbr><expan>Iohannes</expan></choice> Smit</persName>',
     );
   });
 
+  it('keeps text styles as marks, not the typeface, and reports a style it does not know', () => {
+    const result = oneLine(
+      'NOTICE to all',
+      'textStyle {offset:0; length:6; fontFamily:Arial; fontSize:17.0; bold:true; letterSpaced:true;} textStyle {offset:7; length:2; italic:false; smallCaps:true; blink:true;}',
+    );
+    expect(tei(result)).toBe(
+      '<lb/><hi rend="bold"><hi rend="letterspace">NOTICE</hi></hi> <hi rend="smallcaps">to</hi> all',
+    );
+    expect(result.warnings).toEqual(['The text style "blink" is not something Siglum keeps; it was left out.']);
+  });
+
   it('makes a comment an editorial note on its words, and a gap an empty element at its point', () => {
-    const result = importPage([
-      {
-        text: 'the . letter',
-        custom: 'comment {offset:6; length:6; comment:torn\\u003b\\u0020see\\u0020verso;} gap {offset:4; length:0;}',
-      },
-    ]);
+    const result = oneLine(
+      'the . letter',
+      'comment {offset:6; length:6; comment:torn\\u003b\\u0020see\\u0020verso;} gap {offset:4; length:0;}',
+    );
     expect(tei(result)).toMatch(
       /^<lb\/>the <gap\/>\. <note type="editorial" xml:id="(note-\w+)" targetEnd="#\1-end">torn; see verso<\/note>letter<anchor xml:id="\1-end"\/>$/,
     );
@@ -193,12 +205,10 @@ describe('Transkribus tags on PAGE lines', () => {
   });
 
   it('warns, and neither crashes nor invents text, for offsets past the end of the line', () => {
-    const result = importPage([
-      {
-        text: 'short',
-        custom: 'person {offset:2; length:40;} place {offset:9; length:2;} unclear {offset:5; length:0;}',
-      },
-    ]);
+    const result = oneLine(
+      'short',
+      'person {offset:2; length:40;} place {offset:9; length:2;} unclear {offset:5; length:0;}',
+    );
     expect(tei(result)).toBe('<lb/>sh<persName ref="#tag-1">ort</persName>');
     expect(result.warnings).toEqual([
       'p.xml: the tag "person" of line l1 runs past the end of its text (offset 2, length 40, 5 characters); it was cut at the end.',
