@@ -3,7 +3,7 @@
  * made into what the schema has for them, as the TEI import would read the same TEI:
  *
  * - person, place, organization: a `mention` of that kind, its `ref` a provisional key of
- *   a register entry the import proposes (`TaggedText.entities`; the store links it to an
+ *   a register entry the import proposes (`TagContext.entities`; the store links it to an
  *   entry of the same name or authority id, or adds it). Firstname and lastname make the
  *   entry's name ("Daniel Galschut", "Galschut, Daniel" as another form), `wikiData` its
  *   Wikidata id, an ALTO tag's LABEL its name and URI its authority.
@@ -21,7 +21,7 @@
  *
  * Pieces of a tag that go on from one line to the next (`continued`, the same ALTO tag)
  * are one mark over the text and the line break between, so they export as one element.
- * Every mark made here has a `nest` number of its own (the schema's rule for keeping two
+ * Every element's mark made here has a `nest` number of its own (the schema's rule for keeping two
  * adjacent elements two): two abbreviations side by side stay two `<choice>`s.
  */
 import type { Mark, Node as PMNode } from 'prosemirror-model';
@@ -180,7 +180,7 @@ function annotations(lines: readonly LayoutLine[], context: TagContext): Annotat
               a.key === tag.key &&
               tag.start <= lead &&
               !next.includes(a) &&
-              a.pieces[a.pieces.length - 1]!.line === index - 1,
+              lastPiece(a).line === index - 1,
           )
         : undefined;
       const piece = { line: index, start: tag.start, end: tag.end };
