@@ -8,7 +8,9 @@
  * has no reading order of its own) and have no type (ALTO does not say what a block is),
  * so they all become paragraphs. Positions in `mm10` or `inch1200` are converted to
  * pixels from the image's resolution, or from the image's pixel size against the page's;
- * when neither is known they are kept as they are, with a warning.
+ * when neither is known they are kept as they are, with a warning. The tags of `Tags`
+ * (a NamedEntityTag's TYPE, LABEL, URI) that a String, a line or a block names in
+ * `TAGREFS` become the line's TextTags, one tag's Strings side by side one piece.
  */
 import { SiglumError } from '../errors.ts';
 import { parseXml } from '../xml/parse.ts';
@@ -21,6 +23,7 @@ import {
   type LayoutLine,
   type LayoutPage,
   type LayoutRegion,
+  type TextTag,
 } from './layout.ts';
 
 /** True when the parsed root is ALTO (`alto`, in an ALTO namespace or none). */
@@ -54,8 +57,54 @@ function num(el: XmlElement, name: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/** An ALTO tag (`Tags/NamedEntityTag`, `OtherTag`...) as TextTag reads it: its type and attributes. */
+interface AltoTag {
+  type: string;
+  attrs: Array<[string, string]>;
+}
+
+/**
+ * The tags of the file's `Tags` by ID. A NamedEntityTag's type is its TYPE ('person',
+ * 'place'...); another tag's is its TYPE, else its element's name. LABEL, URI and
+ * DESCRIPTION become the attributes 'label', 'uri' and 'description'.
+ */
+function readTags(root: XmlElement): Map<string, AltoTag> {
+  const tags = new Map<string, AltoTag>();
+  for (const holder of children(root, 'Tags')) {
+    for (const t of childElements(holder)) {
+      const id = getAttr(t, 'ID');
+      if (id === null) continue;
+      const attrs: Array<[string, string]> = [];
+      for (const [attr, key] of [
+        ['LABEL', 'label'],
+        ['URI', 'uri'],
+        ['DESCRIPTION', 'description'],
+      ] as const) {
+        const v = getAttr(t, attr);
+        if (v !== null && v.trim() !== '') attrs.push([key, v.trim()]);
+      }
+      tags.set(id, { type: getAttr(t, 'TYPE')?.trim() || localName(t.name), attrs });
+    }
+  }
+  return tags;
+}
+
 class Reader {
-  constructor(readonly scale: number) {}
+  constructor(
+    readonly scale: number,
+    readonly tags: ReadonlyMap<string, AltoTag> = new Map(),
+  ) {}
+
+  /** The tags an element refers to (`TAGREFS`), each as a piece over `start..end`. */
+  tagged(el: XmlElement, start: number, end: number): TextTag[] {
+    const refs = (getAttr(el, 'TAGREFS') ?? '').split(/\s+/).filter((r) => r !== '');
+    const out: TextTag[] = [];
+    for (const key of refs) {
+      const tag = this.tags.get(key);
+      if (tag !== undefined) out.push({ type: tag.type, start, end, attrs: tag.attrs, continued: true, key });
+    }
+    return out;
+  }
 
   px(v: number): number {
     return Math.round(v * this.scale);
@@ -95,15 +144,22 @@ class Reader {
     ];
   }
 
-  line(el: XmlElement): LayoutLine {
+  line(el: XmlElement, blockTags: readonly XmlElement[] = []): LayoutLine {
     let text = '';
     let afterString = false;
     const words: LayoutLine['words'] = [];
+    const tags: TextTag[] = [];
     for (const c of childElements(el)) {
       const name = localName(c.name);
       if (name === 'String') {
         const content = getAttr(c, 'CONTENT') ?? '';
         if (afterString) text += ' ';
+        for (const t of this.tagged(c, text.length, text.length + content.length)) {
+          // Strings of one tag, one after the other, make one piece with the spaces between.
+          const last = tags.findLast((p) => p.key === t.key);
+          if (last !== undefined && text.slice(last.end).trim() === '') last.end = t.end;
+          else tags.push(t);
+        }
         text += content;
         afterString = true;
         const glyphs: LayoutGlyph[] = children(c, 'Glyph').map((g) => ({
@@ -120,7 +176,16 @@ class Reader {
         afterString = false;
       }
     }
-    return { id: getAttr(el, 'ID'), outline: this.outline(el), baseline: this.baseline(el), text, words };
+    const whole = [el, ...blockTags].flatMap((e) => this.tagged(e, 0, text.length));
+    const line: LayoutLine = {
+      id: getAttr(el, 'ID'),
+      outline: this.outline(el),
+      baseline: this.baseline(el),
+      text,
+      words,
+    };
+    if (whole.length + tags.length > 0) line.tags = [...whole, ...tags];
+    return line;
   }
 
   /** The blocks inside `el` in file order, a ComposedBlock's own blocks in its place. */
@@ -133,7 +198,7 @@ class Reader {
           type: null,
           textual: true,
           outline: this.outline(c),
-          lines: children(c, 'TextLine').map((l) => this.line(l)),
+          lines: children(c, 'TextLine').map((l) => this.line(l, [c])),
         });
       } else if (name === 'Illustration' || name === 'GraphicalElement') {
         const type = name === 'Illustration' ? 'image' : 'graphic';
@@ -183,6 +248,7 @@ export function readAltoRoot(root: XmlElement, fileName?: string, image: AltoIma
   const layout = child(root, 'Layout');
   const pages = layout === null ? [] : children(layout, 'Page');
   if (pages.length === 0) throw new SiglumError('bad-input', `${label} has no Layout/Page: check that it is complete.`);
+  const tags = readTags(root);
 
   return pages.map((page) => {
     const warnings: string[] = [];
@@ -194,7 +260,7 @@ export function readAltoRoot(root: XmlElement, fileName?: string, image: AltoIma
           : `${label} measures in ${unit} and the image's resolution is not known, so its positions were taken as pixels and the zones may not fit the image.`,
       );
     }
-    const reader = new Reader(scale ?? 1);
+    const reader = new Reader(scale ?? 1, tags);
     const regions: LayoutRegion[] = [];
     const printSpaceEl = child(page, 'PrintSpace');
     // Running heads and page numbers may stand in the margins: every area, in file order.

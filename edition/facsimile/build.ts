@@ -14,7 +14,9 @@
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import type { DocJSON } from '../types.ts';
+import type { Entity } from '../entities/model.ts';
 import { schema } from '../schema.ts';
+import { TagContext, taggedLines } from './annotate.ts';
 import type { Point, Surface, Zone, ZoneKind } from './api.ts';
 import { boundingBox, isBoxOutline, type LayoutPage, type LayoutRegion } from './layout.ts';
 
@@ -31,6 +33,11 @@ export interface FacsimileImport {
   surfaces: ImportedSurface[];
   /** Labels and metadata of the whole (a IIIF manifest's), in order. */
   metadata: Array<{ label: string; value: string }>;
+  /**
+   * The register entries the document's tagged names propose (annotate.ts): each `id` is
+   * the key its mentions' `ref` hold until the store links them to entries of its own.
+   */
+  entities: Entity[];
   /** What was read differently from the source or not at all, one sentence each. */
   warnings: string[];
 }
@@ -98,6 +105,7 @@ export function buildFacsimile(
   const blocks: PMNode[] = [];
   const surfaces: ImportedSurface[] = [];
   const warnings: string[] = [];
+  const tags = new TagContext();
 
   pages.forEach((page, pageIndex) => {
     const { layout } = page;
@@ -138,17 +146,23 @@ export function buildFacsimile(
     for (const region of layout.regions) {
       const regionId = zone('region', region.type, region.id, region.outline, null);
       if (!region.textual || region.lines.length === 0) continue;
-      const content: PMNode[] = [];
-      for (const line of region.lines) {
+      const lineIds = region.lines.map((line) => {
         const lineId = zone('line', null, line.id, line.outline, regionId, line.baseline);
         for (const word of line.words) {
           const wordId = zone('word', null, word.id, word.outline, lineId);
           for (const glyph of word.glyphs) zone('glyph', null, glyph.id, glyph.outline, wordId);
         }
-        content.push(schema.nodes.lineBreak.create({ facs: lineId === null ? null : `#${lineId}` }));
-        if (line.text !== '') content.push(schema.text(line.text));
-        lines++;
-      }
+        return lineId;
+      });
+      lines += region.lines.length;
+      const content = taggedLines(
+        region.lines,
+        (i) => {
+          const lineId = lineIds[i] ?? null;
+          return schema.nodes.lineBreak.create({ facs: lineId === null ? null : `#${lineId}` });
+        },
+        tags,
+      );
       blocks.push(blockFor(region, regionId, content));
     }
     // A page with regions but no line is a transcription without text; an image alone is not.
@@ -173,5 +187,6 @@ export function buildFacsimile(
   if (blocks.length === 0) blocks.push(schema.nodes.teiText.create({ name: null }));
   const doc = schema.nodes.doc.create(null, blocks);
   doc.check();
-  return { title, doc: doc.toJSON() as DocJSON, surfaces, metadata, warnings };
+  warnings.push(...tags.warnings);
+  return { title, doc: doc.toJSON() as DocJSON, surfaces, metadata, entities: tags.entities, warnings };
 }

@@ -22,11 +22,31 @@ export interface LayoutWord extends Outlined {
   glyphs: LayoutGlyph[];
 }
 
+/**
+ * A tag on a stretch of a line's text: a Transkribus tag of the `custom` attribute
+ * (custom.ts), or an ALTO tag a String or line refers to (`TAGREFS`).
+ */
+export interface TextTag {
+  /** The tag's type as the source names it: 'person', 'abbrev', 'textStyle', an ALTO NamedEntityTag's TYPE... */
+  type: string;
+  /** Where it applies in the line's text, in UTF-16 code units, `end` exclusive; `start === end` for a point (a gap). */
+  start: number;
+  end: number;
+  /** Its other attributes in source order, values unescaped ('firstname', 'expansion', ALTO's 'label' and 'uri'...). */
+  attrs: Array<[string, string]>;
+  /** True when the tag may go on in the next line (Transkribus `continued:true`; every ALTO tag). */
+  continued: boolean;
+  /** The source's id of the tag (ALTO's Tag ID), or null: pieces with one key are one tag. */
+  key: string | null;
+}
+
 export interface LayoutLine extends Outlined {
   baseline: Point[] | null;
   /** The line's text as the source gives it (hyphen at the end kept), '' when it has none. */
   text: string;
   words: LayoutWord[];
+  /** Tags on the line's text (its words' and region's tags moved onto it), in source order. */
+  tags?: TextTag[];
 }
 
 export interface LayoutRegion extends Outlined {

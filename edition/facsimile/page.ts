@@ -8,13 +8,22 @@
  * spaces (glyphs run together), because PAGE's word level cannot say where a space
  * was printed: the Kant ground truth has `Monatsſchrift.` as the two Words
  * `Monatsſchrift` and `.`. Where a region has text but no lines, its text is split into
- * lines at its line ends (lines without zones).
+ * lines at its line ends (lines without zones). Transkribus's tags in the `custom`
+ * attribute (custom.ts) of a line, its words and its region become the line's TextTags.
  */
 import { SiglumError } from '../errors.ts';
 import { parseXml } from '../xml/parse.ts';
 import { childElements, getAttr, localName, textContent, type XmlElement } from '../xml/tree.ts';
 import type { Point } from './api.ts';
-import { parsePoints, type LayoutLine, type LayoutPage, type LayoutRegion, type LayoutWord } from './layout.ts';
+import { parseCustom, type CustomTag } from './custom.ts';
+import {
+  parsePoints,
+  type LayoutLine,
+  type LayoutPage,
+  type LayoutRegion,
+  type LayoutWord,
+  type TextTag,
+} from './layout.ts';
 
 /** The namespaces of PAGE XML begin so; the date at the end says the schema's version. */
 export const PAGE_NS_PREFIX = 'http://schema.primaresearch.org/PAGE/gts/pagecontent/';
@@ -66,8 +75,73 @@ function readWord(el: XmlElement): LayoutWord {
   return { id: getAttr(el, 'id'), outline: coords(el), text, glyphs };
 }
 
-function readLine(el: XmlElement): LayoutLine {
-  const words = children(el, 'Word').map(readWord);
+/** Tags that say something of the element, not of a stretch of its text: read elsewhere or not needed. */
+const UNPLACED_TAGS = new Set(['readingOrder', 'structure']);
+
+/** What reading one PAGE file's tags needs: the file's label for warnings, and where they go. */
+interface TagReader {
+  label: string;
+  warnings: string[];
+}
+
+/** The tags of an element's `custom` attribute, problems reported as warnings naming the element. */
+function customTags(el: XmlElement, what: string, reader: TagReader): CustomTag[] {
+  const custom = getAttr(el, 'custom');
+  if (custom === null) return [];
+  const { tags, problems } = parseCustom(custom);
+  for (const p of problems) reader.warnings.push(`${reader.label}: in the custom attribute of ${what}: ${p}`);
+  return tags;
+}
+
+/** An index moved off the middle of a surrogate pair: `back` to the pair's start, else past its end. */
+function onCharacter(text: string, at: number, back: boolean): number {
+  const code = text.charCodeAt(at);
+  if (at <= 0 || at >= text.length || code < 0xdc00 || code > 0xdfff) return at;
+  const before = text.charCodeAt(at - 1);
+  return before >= 0xd800 && before <= 0xdbff ? (back ? at - 1 : at + 1) : at;
+}
+
+/**
+ * A tag placed on `text` (the element's own), or null when it lies past the text's end.
+ * A tag without offset covers the whole text; one that runs past the end is cut there.
+ * Offsets inside a surrogate pair are widened to the whole character.
+ */
+function placeTag(tag: CustomTag, text: string, what: string, reader: TagReader): TextTag | null {
+  const start = tag.offset ?? 0;
+  const length = tag.offset === null ? text.length : (tag.length ?? 0);
+  if (start > text.length) {
+    reader.warnings.push(
+      `${reader.label}: the tag "${tag.name}" of ${what} begins at ${start}, past the end of its text (${text.length} characters); it was skipped.`,
+    );
+    return null;
+  }
+  let end = start + length;
+  if (end > text.length) {
+    reader.warnings.push(
+      `${reader.label}: the tag "${tag.name}" of ${what} runs past the end of its text (offset ${start}, length ${length}, ${text.length} characters); it was cut at the end.`,
+    );
+    end = text.length;
+  }
+  return {
+    type: tag.name,
+    start: onCharacter(text, start, true),
+    end: onCharacter(text, end, false),
+    attrs: tag.attrs,
+    continued: tag.continued,
+    key: null,
+  };
+}
+
+function placedTags(el: XmlElement, text: string, what: string, reader: TagReader): TextTag[] {
+  return customTags(el, what, reader)
+    .filter((t) => !UNPLACED_TAGS.has(t.name))
+    .map((t) => placeTag(t, text, what, reader))
+    .filter((t): t is TextTag => t !== null);
+}
+
+function readLine(el: XmlElement, reader: TagReader): LayoutLine {
+  const wordEls = children(el, 'Word');
+  const words = wordEls.map(readWord);
   const baseline = coords(el, 'Baseline');
   const own = textEquiv(el);
   const text =
@@ -76,7 +150,69 @@ function readLine(el: XmlElement): LayoutLine {
       .map((w) => w.text)
       .filter((t) => t !== '')
       .join(' ');
-  return { id: getAttr(el, 'id'), outline: coords(el), baseline: baseline.length > 0 ? baseline : null, text, words };
+  const id = getAttr(el, 'id');
+  const what = `line ${id ?? '?'}`;
+  const tags = placedTags(el, text, what, reader);
+  // A word's tags move onto the line, at the word's place in the line's text.
+  let cursor = 0;
+  wordEls.forEach((wordEl, i) => {
+    const word = words[i]!;
+    if (word.text === '') return;
+    const at = text.indexOf(word.text, cursor);
+    const wordTags = placedTags(wordEl, word.text, `word ${word.id ?? '?'}`, reader);
+    if (at < 0) {
+      if (wordTags.length > 0)
+        reader.warnings.push(
+          `${reader.label}: the word ${word.id ?? '?'} ("${word.text}") is not in the text of ${what}, so its tags were skipped.`,
+        );
+      return;
+    }
+    cursor = at + word.text.length;
+    for (const t of wordTags) tags.push({ ...t, start: t.start + at, end: t.end + at });
+  });
+  const line: LayoutLine = { id, outline: coords(el), baseline: baseline.length > 0 ? baseline : null, text, words };
+  if (tags.length > 0) line.tags = tags;
+  return line;
+}
+
+/**
+ * A region's own tags moved onto its lines: their offsets count in the region's text, the
+ * lines' texts joined by line ends. A tag over several lines becomes a continued piece on each.
+ */
+function regionTags(el: XmlElement, lines: LayoutLine[], reader: TagReader): void {
+  const what = `region ${getAttr(el, 'id') ?? '?'}`;
+  const own = customTags(el, what, reader).filter((t) => !UNPLACED_TAGS.has(t.name));
+  if (own.length === 0) return;
+  const text = textEquiv(el) ?? '';
+  const parts = text.split(/(\r?\n)/);
+  const texts = parts.filter((_, i) => i % 2 === 0);
+  if (texts.length !== lines.length) {
+    reader.warnings.push(
+      `${reader.label}: ${what} has tags on its text, but its text has ${texts.length} line(s) and the region ${lines.length}; the region's tags were skipped.`,
+    );
+    return;
+  }
+  for (const tag of own) {
+    const placed = placeTag(tag, text, what, reader);
+    if (placed === null) continue;
+    let lineStart = 0;
+    lines.forEach((line, i) => {
+      const lineText = texts[i]!;
+      const start = Math.max(placed.start, lineStart) - lineStart;
+      const end = Math.min(placed.end, lineStart + lineText.length) - lineStart;
+      const point = placed.start === placed.end && start === end && placed.start === lineStart + start;
+      if ((start < end || point) && start <= line.text.length) {
+        const several = placed.start < lineStart || placed.end > lineStart + lineText.length;
+        (line.tags ??= []).push({
+          ...placed,
+          start,
+          end: Math.min(end, line.text.length),
+          continued: placed.continued || several,
+        });
+      }
+      lineStart += lineText.length + (parts[2 * i + 1]?.length ?? 0);
+    });
+  }
 }
 
 /** Region element names (PAGE 2013/2019) and the type a region of each kind is given. */
@@ -97,26 +233,33 @@ const REGION_KINDS: Record<string, string | null> = {
   CustomRegion: 'custom',
 };
 
-function readRegion(el: XmlElement, name: string): LayoutRegion {
+function readRegion(el: XmlElement, name: string, reader: TagReader): LayoutRegion {
   const textual = name === 'TextRegion';
-  const type = textual ? getAttr(el, 'type') : (REGION_KINDS[name] ?? null);
-  let lines = textual ? children(el, 'TextLine').map(readLine) : [];
+  // Transkribus says a region's kind in its custom attribute too (`structure {type:heading;}`).
+  const structure = textual
+    ? parseCustom(getAttr(el, 'custom') ?? '').tags.find((t) => t.name === 'structure')
+    : undefined;
+  const type = textual
+    ? (getAttr(el, 'type') ?? structure?.attrs.find(([k]) => k === 'type')?.[1] ?? null)
+    : (REGION_KINDS[name] ?? null);
+  let lines = textual ? children(el, 'TextLine').map((l) => readLine(l, reader)) : [];
   if (textual && lines.length === 0) {
     const text = textEquiv(el);
     if (text !== null) {
       lines = text.split(/\r?\n/).map((t) => ({ id: null, outline: [], baseline: null, text: t, words: [] }));
     }
   }
+  if (textual) regionTags(el, lines, reader);
   return { id: getAttr(el, 'id'), type, textual, outline: coords(el), lines };
 }
 
 /** Every region of the page, nested ones (a table's cells) after their parent, in file order. */
-function collectRegions(el: XmlElement, out: Array<{ el: XmlElement; region: LayoutRegion }>): void {
+function collectRegions(el: XmlElement, out: Array<{ el: XmlElement; region: LayoutRegion }>, reader: TagReader): void {
   for (const c of childElements(el)) {
     const name = localName(c.name);
     if (!Object.hasOwn(REGION_KINDS, name)) continue;
-    out.push({ el: c, region: readRegion(c, name) });
-    collectRegions(c, out);
+    out.push({ el: c, region: readRegion(c, name, reader) });
+    collectRegions(c, out, reader);
   }
 }
 
@@ -170,7 +313,7 @@ export function readPageRoot(root: XmlElement, fileName?: string): LayoutPage {
   if (page === null) throw new SiglumError('bad-input', `${label} has no Page element: check that it is complete.`);
   const warnings: string[] = [];
   const all: Array<{ el: XmlElement; region: LayoutRegion }> = [];
-  collectRegions(page, all);
+  collectRegions(page, all, { label, warnings });
   const byId = new Map<string, LayoutRegion>();
   for (const { region } of all) if (region.id !== null) byId.set(region.id, region);
 

@@ -28,6 +28,7 @@ import {
   collectMentions,
   entityIndex,
   findSuggestions,
+  fold,
   mergeEntities,
   prepareDocument,
   relinkMentions,
@@ -185,6 +186,40 @@ export function importRegister(
       }
     }
     ids.set(xmlId, insertEntity(tx, entity, definedInFrame ? collectionId : null).id);
+  }
+  return ids;
+}
+
+/**
+ * Links the register entries a facsimile import proposes for its tagged names
+ * (edition/facsimile/annotate.ts) to the project's register, inside the import's
+ * transaction: to an entry of the same type with the same Wikidata id, else to one whose
+ * name or another form is the proposed name (compared folded), else the proposal is
+ * added. Returns proposal id -> entity id, for `linkImportedMentions`.
+ */
+export function registerProposed(tx: Tx, proposed: readonly Entity[]): Map<string, string> {
+  const ids = new Map<string, string>();
+  if (proposed.length === 0) return ids;
+  const register = listEntityRecords(tx.db).map((r) => r.entity);
+  for (const entity of proposed) {
+    const names = new Set([entity.name, ...entity.altNames].map((n) => fold(n)));
+    const same =
+      (entity.authority.wikidata === undefined
+        ? undefined
+        : register.find((e) => e.type === entity.type && e.authority.wikidata === entity.authority.wikidata)) ??
+      register.find(
+        (e) =>
+          e.type === entity.type &&
+          (e.authority.wikidata === undefined || entity.authority.wikidata === undefined) &&
+          [e.name, ...e.altNames].some((n) => names.has(fold(n))),
+      );
+    if (same !== undefined) {
+      ids.set(entity.id, same.id);
+      continue;
+    }
+    const added = insertEntity(tx, entity);
+    register.push(added);
+    ids.set(entity.id, added.id);
   }
   return ids;
 }

@@ -16,6 +16,7 @@ import { insertDocument } from '../../db/documents.ts';
 import { facsimileIdTaken, insertSurface, putZone } from '../../db/facsimiles.ts';
 import { putSnapshot } from '../../db/snapshots.ts';
 import type { Store, Tx } from '../../db/store.ts';
+import { linkImportedMentions, registerProposed } from './entities.ts';
 import { readFacsimileSources } from './facsimile-sources.ts';
 import type { FacsimileContext } from './facsimiles.ts';
 import { fetchIiif, type FetchedImage } from './iiif.ts';
@@ -134,7 +135,9 @@ export function writeFacsimile(tx: Tx, p: PreparedFacsimile, collectionId: numbe
     meta: { title: result.title, date: null, source: null, extra },
   });
   const documentId = rowId(info.id, 'document');
-  putSnapshot(tx, documentId, 0, result.doc);
+  // Tagged names point at register entries: the project's own where they match, else new ones.
+  const refs = registerProposed(tx, result.entities);
+  putSnapshot(tx, documentId, 0, result.entities.length === 0 ? result.doc : linkImportedMentions(result.doc, refs));
   result.surfaces.forEach((s, i) => {
     const page = p.pages[i] ?? null;
     // Zones are in the source's pixels: keep its extent; a page without zones takes its image's.

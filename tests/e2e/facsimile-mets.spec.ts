@@ -101,11 +101,27 @@ async function expectPageLines(page: Page, editor: EditorPage, documentId: strin
 async function pointInLine(editor: EditorPage, zoneId: string, from: number, to: number, fx: number) {
   return editor.text.evaluate(
     (root, [id, a, b, f]) => {
+      // The line's text nodes run from its break to the next one (through the marks of its tags).
+      const breaks = [...root.querySelectorAll('br')];
       const br = root.querySelector(`br[data-facs="#${id}"]`)!;
-      const node = br.nextSibling!;
+      const next = breaks[breaks.indexOf(br as HTMLBRElement) + 1];
+      const texts: Text[] = [];
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+        const after = br.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_FOLLOWING;
+        const before = next === undefined || next.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_PRECEDING;
+        if (after && before) texts.push(n as Text);
+      }
+      const at = (k: number): [Text, number] => {
+        for (const t of texts) {
+          if (k <= t.length) return [t, k];
+          k -= t.length;
+        }
+        throw new Error(`the line has no character ${k}`);
+      };
       const range = document.createRange();
-      range.setStart(node, a);
-      range.setEnd(node, b);
+      range.setStart(...at(a));
+      range.setEnd(...at(b));
       const r = range.getBoundingClientRect();
       return { x: r.left + r.width * f, y: r.top + r.height / 2 };
     },
