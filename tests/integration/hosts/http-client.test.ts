@@ -21,8 +21,8 @@ let browser: Browser;
 let service: SiglumService;
 let server: ServeHandle;
 let page: Page;
-/** How many event streams the host has subscribed to the service and not yet let go. */
-let streams: number;
+/** The service as this test's host sees it, and the event streams that host holds. */
+let hosted: Counted;
 
 type PageErr = { name: string; code: string; message: string } | null;
 
@@ -71,9 +71,20 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** `inner` as the host sees it, counting the event streams it subscribes. */
-function counted(inner: SiglumService): SiglumClient {
-  return {
+interface Counted {
+  client: SiglumClient;
+  /** How many event streams the host has subscribed to the service and not yet let go. */
+  streams(): number;
+}
+
+/**
+ * `inner` as one host sees it, counting that host's event streams. The count is per
+ * host: a stream of the previous test's host lets go of the service as its socket
+ * closes, which can be after the next test has begun.
+ */
+function counted(inner: SiglumService): Counted {
+  let streams = 0;
+  const client: SiglumClient = {
     ...inner,
     subscribe(listener) {
       streams += 1;
@@ -84,18 +95,19 @@ function counted(inner: SiglumService): SiglumClient {
       };
     },
   };
+  return { client, streams: () => streams };
 }
 
 beforeEach(async () => {
   service = openService(join(dir, `p-${Date.now()}.siglum`), { create: true });
-  streams = 0;
-  server = await startServer({ service: counted(service), rendererDir: join(dir, 'renderer') });
+  hosted = counted(service);
+  server = await startServer({ service: hosted.client, rendererDir: join(dir, 'renderer') });
   page = await browser.newPage();
   await page.goto(server.url);
   // The page's client opens its event stream as the page loads, but the answer can come
   // after the load event: each test starts once the host has subscribed that stream.
   // (The bound is Playwright's own default wait, for a loaded machine.)
-  await vi.waitFor(() => expect(streams).toBe(1), { timeout: 30_000 });
+  await vi.waitFor(() => expect(hosted.streams()).toBe(1), { timeout: 30_000 });
 });
 
 afterEach(async () => {
