@@ -235,6 +235,8 @@ export async function startServer(options: ServeOptions): Promise<ServeHandle> {
   };
 
   const openEventStream = (res: ServerResponse): void => {
+    // The headers and the subscription happen in one synchronous turn: no event can be
+    // published between the stream opening for the page and the stream being subscribed.
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': 'text/event-stream; charset=utf-8',

@@ -8,8 +8,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { API_METHODS } from '../../../edition/api.ts';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { API_METHODS, type SiglumClient } from '../../../edition/api.ts';
 import { startServer, type ServeHandle } from '../../../electron/serve/server.ts';
 import { openService, type SiglumService } from '../../../electron/service/index.ts';
 import playwrightConfig from '../../../playwright.config.ts';
@@ -21,6 +21,8 @@ let browser: Browser;
 let service: SiglumService;
 let server: ServeHandle;
 let page: Page;
+/** The service as this test's host sees it, and the event streams that host holds. */
+let hosted: Counted;
 
 type PageErr = { name: string; code: string; message: string } | null;
 
@@ -69,11 +71,43 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+interface Counted {
+  client: SiglumClient;
+  /** How many event streams the host has subscribed to the service and not yet let go. */
+  streams(): number;
+}
+
+/**
+ * `inner` as one host sees it, counting that host's event streams. The count is per
+ * host: a stream of the previous test's host lets go of the service as its socket
+ * closes, which can be after the next test has begun.
+ */
+function counted(inner: SiglumService): Counted {
+  let streams = 0;
+  const client: SiglumClient = {
+    ...inner,
+    subscribe(listener) {
+      streams += 1;
+      const unsubscribe = inner.subscribe(listener);
+      return () => {
+        streams -= 1;
+        unsubscribe();
+      };
+    },
+  };
+  return { client, streams: () => streams };
+}
+
 beforeEach(async () => {
   service = openService(join(dir, `p-${Date.now()}.siglum`), { create: true });
-  server = await startServer({ service, rendererDir: join(dir, 'renderer') });
+  hosted = counted(service);
+  server = await startServer({ service: hosted.client, rendererDir: join(dir, 'renderer') });
   page = await browser.newPage();
   await page.goto(server.url);
+  // The page's client opens its event stream as the page loads, but the answer can come
+  // after the load event: each test starts once the host has subscribed that stream.
+  // (The bound is Playwright's own default wait, for a loaded machine.)
+  await vi.waitFor(() => expect(hosted.streams()).toBe(1), { timeout: 30_000 });
 });
 
 afterEach(async () => {
@@ -112,28 +146,10 @@ describe('the HTTP client in a browser', () => {
   });
 
   it('delivers the service events over Server-Sent Events', async () => {
-    const streaming = page.waitForResponse((r) => r.url().endsWith('/events') && r.status() === 200);
-    await page.reload();
-    await streaming;
-    // The stream's headers can reach the page before the host has subscribed it to the
-    // service: a change made in that moment is not the stream's. So a change is made
-    // again until one arrives (each a real event; the test fails if none ever does).
-    const arrived = () =>
-      page.waitForFunction(
-        () =>
-          (window as unknown as { events: Array<{ type: string }> }).events.some((e) => e.type === 'documents-changed'),
-        undefined,
-        { timeout: 3000 },
-      );
-    let delivered = false;
-    for (let attempt = 0; attempt < 10 && !delivered; attempt++) {
-      await service.createDocument({ title: `Made elsewhere ${attempt}` });
-      delivered = await arrived().then(
-        () => true,
-        () => false,
-      );
-    }
-    expect(delivered).toBe(true);
+    await service.createDocument({ title: 'Made elsewhere' });
+    await page.waitForFunction(() =>
+      (window as unknown as { events: Array<{ type: string }> }).events.some((e) => e.type === 'documents-changed'),
+    );
   });
 
   it('reopens a refused event stream and tells subscribers to catch up once it is back', async () => {

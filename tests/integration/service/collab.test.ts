@@ -79,8 +79,9 @@ describe('the collab authority', () => {
     const client = await CollabClient.open(s, id, 'a');
     client.type('Sir:', 1);
     await client.sync();
-    await Promise.resolve();
-    expect(events).toEqual([{ type: 'documents-changed' }, { type: 'steps', documentId: id, version: 1 }]);
+    await vi.waitFor(() =>
+      expect(events).toEqual([{ type: 'documents-changed' }, { type: 'steps', documentId: id, version: 1 }]),
+    );
   });
 
   it('keeps every acknowledged step across closing and reopening the project', async () => {
