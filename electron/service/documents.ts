@@ -4,7 +4,7 @@
  * import and TEI export. Arguments arrive checked (edition/api.ts `DOCUMENT_ARGS`).
  */
 import { basename, extname } from 'node:path';
-import { DOCUMENT_ARGS, type DocJSON } from '../../edition/api.ts';
+import { DOCUMENT_ARGS, type DocJSON, type ExistingVolumeChoice, type ImportResult } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import { schema } from '../../edition/schema.ts';
 import { deleteCollection, getCollection, insertCollection, listCollections } from '../../db/collections.ts';
@@ -24,12 +24,26 @@ import { putSnapshot } from '../../db/snapshots.ts';
 import { trashDocument } from '../../db/trash.ts';
 import { exportTei } from './exporter.ts';
 import { importFiles } from './importer.ts';
+import { wireFiles, type SourceFile } from './import-source.ts';
 import type { Rows, ServiceContext } from './table.ts';
 import { validateDocument } from './validation.ts';
 
 /** A project's title when it has none of its own: its file name. */
 export function titleFromPath(path: string): string {
   return basename(path, extname(path)) || 'Untitled project';
+}
+
+/**
+ * Imports `files`, each read when the import needs it (import-source.ts). An import into
+ * a project with documents may be a re-import: the state before it is kept as a backup.
+ */
+export async function importSources(
+  { store, authority, backups, parse, options }: ServiceContext,
+  files: readonly SourceFile[],
+  existing?: ExistingVolumeChoice,
+): Promise<ImportResult> {
+  if (options.backups?.beforeImport !== false && documentCount(store.db) > 0) await backups.take('before-import');
+  return importFiles(store, authority, parse, files, existing);
 }
 
 /** The project's title. */
@@ -128,11 +142,8 @@ export const documentRows: Rows<DocumentMethod> = {
 
   importFiles: {
     args: DOCUMENT_ARGS.importFiles,
-    run: async ({ store, authority, backups, parse, options }, { files, existing }) => {
-      // An import into a project with documents may be a re-import: keep the state before it.
-      if (options.backups?.beforeImport !== false && documentCount(store.db) > 0) await backups.take('before-import');
-      return importFiles(store, authority, parse, files, existing);
-    },
+    // The files' base64 texts came in the call; each is decoded only when its turn comes.
+    run: (ctx, { files, existing }) => importSources(ctx, wireFiles(files), existing),
   },
 
   exportTei: {
