@@ -10,14 +10,11 @@
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importSourceFiles } from '../../electron/cli/facsimile-input.ts';
 import { openService } from '../../electron/service/index.ts';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-/** The Kant METS (two JPEG-compressed TIFF pages with their PAGE and ALTO files). */
-export const KANT = join(root, '../shared/corpus/facsimile/kant_aufklaerung_1784');
+import { KANT } from '../unit/facsimile/ocr.ts';
 
 /** A METS of `count` pages in `folder`, repeating the two Kant pages. */
 export function repeatedMets(folder: string, count: number): string {
