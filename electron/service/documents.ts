@@ -24,7 +24,7 @@ import { putSnapshot } from '../../db/snapshots.ts';
 import { trashDocument } from '../../db/trash.ts';
 import { exportTei } from './exporter.ts';
 import { importFiles } from './importer.ts';
-import { wireFiles, type SourceFile } from './import-source.ts';
+import { wireFile, type SourceFile } from './import-source.ts';
 import type { Rows, ServiceContext } from './table.ts';
 import { validateDocument } from './validation.ts';
 
@@ -61,6 +61,7 @@ type DocumentMethod =
   | 'pushSteps'
   | 'stepsSince'
   | 'importFiles'
+  | 'stageImportFile'
   | 'exportTei'
   | 'createCollection'
   | 'updateMeta'
@@ -142,8 +143,25 @@ export const documentRows: Rows<DocumentMethod> = {
 
   importFiles: {
     args: DOCUMENT_ARGS.importFiles,
-    // The files' base64 texts came in the call; each is decoded only when its turn comes.
-    run: (ctx, { files, existing }) => importSources(ctx, wireFiles(files), existing),
+    // Files staged ahead are read from disk, the others decoded from the call, each when its turn comes.
+    run: async (ctx, { files, existing }) => {
+      const staged = files.flatMap((f) => (f.staged === undefined ? [] : [f.staged]));
+      let waiting = false;
+      try {
+        const sources = files.map((f) => (f.staged === undefined ? wireFile(f) : ctx.staging.file(f.name, f.staged)));
+        const result = await importSources(ctx, sources, existing);
+        // Volumes already in the project wait for a choice, sent with the same files.
+        waiting = existing === undefined && result.existing.length > 0;
+        return result;
+      } finally {
+        if (!waiting) await ctx.staging.discard(staged);
+      }
+    },
+  },
+
+  stageImportFile: {
+    args: DOCUMENT_ARGS.stageImportFile,
+    run: async ({ staging }, { name, base64 }) => ({ staged: await staging.stage(name, base64) }),
   },
 
   exportTei: {

@@ -2,9 +2,10 @@
  * The files of one import, each read only when the import needs it and dropped after,
  * so that a volume of a hundred page images is never in memory at once. Over the wire
  * (the window, the browser host) a file arrives as an `ImportFile` and is decoded from
- * its base64 text when its turn comes (`wireFiles`); the command line, running the
- * service in its own process, gives files it reads from disk (electron/cli/facsimile-input.ts).
- * Only in-process callers make `SourceFile`s: no method of the API takes a path to read.
+ * its base64 text when its turn comes (`wireFile`), or was sent ahead and is read from
+ * the service's own folder (staging.ts); the command line, running the service in its
+ * own process, gives files it reads from disk (electron/cli/facsimile-input.ts). Only
+ * in-process callers make `SourceFile`s: no method of the API takes a path to read.
  */
 import type { ImportFile } from '../../edition/api.ts';
 
@@ -46,9 +47,4 @@ export function wireFile(f: ImportFile): SourceFile {
     bytes: () => Promise.resolve(Buffer.from(encoded, 'base64')),
     file: () => Promise.resolve(f),
   };
-}
-
-/** The files of an import received over the wire, each decoded when it is read. */
-export function wireFiles(files: readonly ImportFile[]): SourceFile[] {
-  return files.map(wireFile);
 }

@@ -55,6 +55,7 @@ import type { BackupInfo } from '../../edition/history/api.ts';
 import { facsimileRows } from './facsimiles.ts';
 import { writeExportImages } from './facsimile-tei.ts';
 import { GitSession, gitRows } from './gitApi.ts';
+import { ImportStaging } from './staging.ts';
 
 /** Every method that has a row, one table for every open project. */
 const TABLE: Table = {
@@ -136,6 +137,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
   const entities = new EntityService(store, authority);
   const parse = options.parseFile ?? defaultParser;
   const listeners = new Set<(event: SiglumEvent) => void>();
+  const staging = new ImportStaging();
   let closed = false;
 
   try {
@@ -184,6 +186,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
     search.stop();
     browsers.stop();
     backups.close();
+    staging.close();
     try {
       authority.close();
     } finally {
@@ -222,6 +225,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
     versions,
     search,
     git: new GitSession(),
+    staging,
     browsers,
     print: { pdf: options.renderPdf ?? browsers.renderPdf, pages: options.renderPages ?? browsers.renderPages },
   };

@@ -1,8 +1,7 @@
 /**
  * The facsimile import of facsimile-import.bench.ts as the window and the browser host
- * send it: every file's base64 in the one `importFiles` call. The service decodes each
- * image only when its turn comes; the base64 texts themselves are the call's and stay
- * in memory until it returns.
+ * send it: each page image sent ahead (`stageImportFile`, one call each, kept on disk by
+ * the service), then `importFiles` with the XML files and the images' tokens.
  *
  *   npm run bench facsimile-import
  */

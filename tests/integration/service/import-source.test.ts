@@ -1,14 +1,18 @@
 /**
  * An import's files read as the import needs them (electron/service/import-source.ts):
  * a METS volume's page images are read one by one as their turn comes, never all before
- * the first is kept; and nothing that comes over the API can name a file to read.
+ * the first is kept; images sent ahead one call each (`stageImportFile`), as the window
+ * sends them; and nothing that comes over the API can name a file to read.
  */
 import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isApiMethod } from '../../../edition/api.ts';
 import { importSourceFiles } from '../../../electron/cli/facsimile-input.ts';
 import type { SourceFile } from '../../../electron/service/import-source.ts';
 import { repeatedMets } from '../../bench/facsimile-volume.ts';
+import { KANT } from '../../unit/facsimile/ocr.ts';
 import { serviceFixture } from './helpers.ts';
 
 const { service, tmp } = serviceFixture();
@@ -52,6 +56,35 @@ describe('a volume read from disk as the import needs each file', () => {
   });
 });
 
+describe('files sent ahead of their import', () => {
+  it('imports the Kant METS with its images staged one call each, and forgets them once imported', async () => {
+    const s = service('staged.siglum');
+    const text = (name: string) => ({ name, text: readFileSync(join(KANT, name), 'utf8') });
+    const images = ['OCR-D-IMG/INPUT_0017.tif', 'OCR-D-IMG/INPUT_0020.tif'];
+    const staged = [];
+    for (const name of images) {
+      const base64 = readFileSync(join(KANT, name)).toString('base64');
+      staged.push({ name, ...(await s.stageImportFile({ name, base64 })) });
+    }
+    const files = [
+      text('mets.xml'),
+      text('OCR-D-GT-PAGE/PAGE_0017_PAGE.xml'),
+      text('OCR-D-GT-PAGE/PAGE_0020_PAGE.xml'),
+      ...staged,
+    ];
+    const result = await s.importFiles({ files });
+    expect(result.warnings ?? []).toEqual([]);
+    const surfaces = await s.listSurfaces({ documentId: result.documents[0]!.id });
+    expect(surfaces.map((x) => [x.image?.name, x.image?.bytes])).toEqual(
+      images.map((name) => [name.split('/').pop(), readFileSync(join(KANT, name)).length]),
+    );
+    // Imported, the staged files are gone: naming them again is a sentence, not a stale read.
+    await expect(s.importFiles({ files: [staged[0]!] })).rejects.toThrow(
+      /^OCR-D-IMG\/INPUT_0017\.tif is no longer waiting for its import .*Choose the files again\.$/,
+    );
+  });
+});
+
 describe('the API and the files it reads', () => {
   it('takes file contents only: a file named by a path is refused, and the in-process import is no API method', async () => {
     const s = service('paths.siglum');
@@ -60,5 +93,9 @@ describe('the API and the files it reads', () => {
     ).rejects.toThrow(/^passwd\.txt: the file has no content\.$/);
     expect((await s.listDocuments({})).length).toBe(0);
     expect(isApiMethod('importSources')).toBe(false);
+    // A staged file is known by its token only: a path in its place is no token.
+    await expect(s.importFiles({ files: [{ name: 'passwd', staged: '/etc/passwd' }] })).rejects.toThrow(
+      /^passwd: the file has no content\.$/,
+    );
   });
 });
