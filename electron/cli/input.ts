@@ -5,9 +5,9 @@
  * saw it).
  */
 import { statSync } from 'node:fs';
-import { open, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { SiglumError } from '../../edition/errors.ts';
-import { HEAD_BYTES, type SourceFile } from '../service/import-source.ts';
+import { headOfFile, type SourceFile } from '../service/import-source.ts';
 import { MAX_IMPORT_BYTES } from '../workers/index.ts';
 
 function megabytes(bytes: number): string {
@@ -64,13 +64,7 @@ export function diskFile(path: string, name: string, maxBytes = MAX_IMPORT_BYTES
     size,
     async head() {
       try {
-        const handle = await open(path);
-        try {
-          const { buffer, bytesRead } = await handle.read(Buffer.alloc(HEAD_BYTES), 0, HEAD_BYTES, 0);
-          return buffer.subarray(0, bytesRead).toString('utf8');
-        } finally {
-          await handle.close();
-        }
+        return await headOfFile(path);
       } catch {
         throw new SiglumError('not-found', `Cannot read ${path}: check the name and that you may read it.`);
       }

@@ -7,6 +7,7 @@
  * own process, gives files it reads from disk (electron/cli/facsimile-input.ts). Only
  * in-process callers make `SourceFile`s: no method of the API takes a path to read.
  */
+import { open } from 'node:fs/promises';
 import type { ImportFile } from '../../edition/api.ts';
 
 /** One file of an import, read when asked. */
@@ -25,6 +26,17 @@ export interface SourceFile {
 
 /** The first bytes `head` answers. */
 export const HEAD_BYTES = 4096;
+
+/** The first `HEAD_BYTES` of the file at `path` as UTF-8 text, read without the rest. */
+export async function headOfFile(path: string): Promise<string> {
+  const handle = await open(path);
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(HEAD_BYTES), 0, HEAD_BYTES, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
 
 /** An import file received over the wire, decoded only when it is read. */
 export function wireFile(f: ImportFile): SourceFile {
