@@ -36,11 +36,16 @@ export interface DocumentInfo {
   updatedAt: string;
 }
 
-/** A file handed to the importer. Text files as `text`; anything else as base64. */
+/**
+ * A file handed to the importer. Text files as `text`; anything else as base64, or as
+ * `staged`: the token `stageImportFile` answered for it, so that a volume's images
+ * travel one call each rather than all in one.
+ */
 export interface ImportFile {
   name: string;
   text?: string;
   base64?: string;
+  staged?: string;
 }
 
 /** Fields of the TEI header (and of a document div) that the UI shows and edits. */

@@ -24,7 +24,7 @@ import {
 } from '../args.ts';
 import { SiglumError } from '../errors.ts';
 import { targetArgs } from '../exportTarget.ts';
-import { checkImportFiles } from '../import-files.ts';
+import { checkImportFiles, checkStagedFile } from '../import-files.ts';
 import type { PointerReport } from '../tei/pointers.ts';
 import type { DocJSON, DocumentInfo, DocumentMeta, ImportFile, ProjectInfo, StepJSON } from '../types.ts';
 
@@ -264,6 +264,10 @@ export const DOCUMENT_ARGS = {
     ),
     existing: v.optional(v.picklist(EXISTING_VOLUME_CHOICES, EXISTING_MESSAGE)),
   }),
+  stageImportFile: v.pipe(
+    fields({ name: opaque<string>(), base64: opaque<string>() }),
+    v.transform(({ name, base64 }) => checkStagedFile(name, base64)),
+  ),
   exportTei: v.pipe(
     targetArgs({
       at: v.optional(opaque<number | string | null>()),
@@ -308,6 +312,12 @@ export interface DocumentApi {
   pushSteps(args: In<'pushSteps'>): Promise<PushResult>;
   stepsSince(args: In<'stepsSince'>): Promise<StepsSince>;
   importFiles(args: In<'importFiles'>): Promise<ImportResult>;
+  /**
+   * Sends one file of an import ahead of it, kept by the service until the import that
+   * names it (`ImportFile.staged`) is over: a volume's images then travel one call each,
+   * and the service reads each only when the import needs it.
+   */
+  stageImportFile(args: In<'stageImportFile'>): Promise<{ staged: string }>;
   /** With `at` (a version, or an ISO time) a single document is exported as it was then. */
   exportTei(args: In<'exportTei'>): Promise<TeiExport>;
   /** Creates a folder: a collection for the user's own documents. */
@@ -342,6 +352,7 @@ export const DOCUMENT_METHODS = [
   'pushSteps',
   'stepsSince',
   'importFiles',
+  'stageImportFile',
   'exportTei',
   'createCollection',
   'updateMeta',

@@ -50,6 +50,12 @@ export interface TrashEntry {
   deletedAt: string;
 }
 
+/** What deleting from the trash for good removed: documents, and page image files nothing else shows. */
+export interface TrashPurge {
+  documents: number;
+  images: number;
+}
+
 /** A verified backup of the project. */
 export interface BackupInfo {
   /** Absolute path of the backup file. */
@@ -111,6 +117,14 @@ export const HISTORY_ARGS = {
       v.transform((s) => rowNumber(s) ?? -1),
     ),
   }),
+  /** As restoreFromTrash: an id that names no entry is 'not-found'. */
+  purgeTrash: fields({
+    id: v.pipe(
+      str('purgeTrash', 'id'),
+      v.transform((s) => rowNumber(s) ?? -1),
+    ),
+  }),
+  emptyTrash: fields({}),
   listBackups: fields({}),
   backupNow: fields({}),
   restoreBackup: fields({ path: str('restoreBackup', 'path') }),
@@ -141,6 +155,13 @@ export interface HistoryApi {
   listTrash(args: In<'listTrash'>): Promise<TrashEntry[]>;
   /** Puts a deleted document back, with its history. */
   restoreFromTrash(args: In<'restoreFromTrash'>): Promise<DocumentInfo>;
+  /**
+   * Deletes a document in the trash for good, with the page image files (and their tiles)
+   * that no other document and no other entry of the trash shows.
+   */
+  purgeTrash(args: In<'purgeTrash'>): Promise<TrashPurge>;
+  /** Deletes everything in the trash for good, as purgeTrash does each entry. */
+  emptyTrash(args: In<'emptyTrash'>): Promise<TrashPurge>;
   listBackups(args: In<'listBackups'>): Promise<BackupInfo[]>;
   /** Takes a verified backup now. */
   backupNow(args: In<'backupNow'>): Promise<BackupInfo>;
@@ -165,6 +186,8 @@ export const HISTORY_METHODS = [
   'nameVersion',
   'listTrash',
   'restoreFromTrash',
+  'purgeTrash',
+  'emptyTrash',
   'listBackups',
   'backupNow',
   'restoreBackup',

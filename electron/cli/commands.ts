@@ -8,7 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ExistingVolumeChoice, ExportTarget, ImportFile, PointerReport } from '../../edition/api.ts';
+import type { ExistingVolumeChoice, ExportTarget, PointerReport } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import { chooseProject, defaultProjectPath, userDataDir, type ProjectChoice } from '../paths.ts';
 import { startServer } from '../serve/server.ts';
@@ -18,8 +18,9 @@ import { MAX_IMAGE_BYTES } from '../service/page-images.ts';
 import { openWorkspace } from '../service/workspace.ts';
 import { prewarmImportWorker } from '../workers/index.ts';
 import { EXIT_INCOMPLETE, exportEditionCommand, isEditionFormat } from './export-edition.ts';
-import { readInputFile } from './input.ts';
-import { readImportFiles } from './facsimile-input.ts';
+import type { SourceFile } from '../service/import-source.ts';
+import { diskFile, readInputFile } from './input.ts';
+import { importSourceFiles } from './facsimile-input.ts';
 import type { Output } from './output.ts';
 import { UsageError } from './usage.ts';
 
@@ -87,18 +88,13 @@ function existingChoice(opts: {
  * The page images an exported TEI file `DIR/NAME.xml` has beside it in `DIR/NAME-images/`,
  * named as its `<graphic url>`s name them (`NAME-images/p1.tif`); none for other files.
  */
-async function imagesBeside(file: string): Promise<ImportFile[]> {
+async function imagesBeside(file: string): Promise<SourceFile[]> {
   if (!/\.(xml|tei)$/i.test(file)) return [];
   const folder = `${basename(file).replace(/\.(xml|tei)$/i, '')}-images`;
   const dir = join(dirname(resolve(file)), folder);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
-  const out: ImportFile[] = [];
-  for (const name of (await readdir(dir)).sort()) {
-    if (!/\.(tiff?|jpe?g|png|webp)$/i.test(name)) continue;
-    const bytes = await readInputFile(join(dir, name), MAX_IMAGE_BYTES);
-    out.push({ name: `${folder}/${name}`, base64: bytes.toString('base64') });
-  }
-  return out;
+  const names = (await readdir(dir)).sort().filter((name) => /\.(tiff?|jpe?g|png|webp)$/i.test(name));
+  return names.map((name) => diskFile(join(dir, name), `${folder}/${name}`, MAX_IMAGE_BYTES));
 }
 
 export async function importCommand(
@@ -110,18 +106,16 @@ export async function importCommand(
   const existing = existingChoice(opts);
   const project = chooseProject(opts.project);
   // IIIF manifests by their web address; files (with the parts of a METS, PAGE or ALTO file, and the
-  // page images a TEI file has beside it) as bytes, so the service checks that the text is valid
-  // UTF-8 rather than a decoder here guessing.
+  // page images a TEI file has beside it) read from disk as the import needs each, as bytes, so the
+  // service checks that the text is valid UTF-8 rather than a decoder here guessing.
   const manifests = files.filter((f) => /^https?:\/\//i.test(f));
   const paths = files.filter((f) => !manifests.includes(f));
-  const read: ImportFile[] = paths.length === 0 ? [] : await readImportFiles(paths);
+  const read: SourceFile[] = paths.length === 0 ? [] : await importSourceFiles(paths);
   for (const file of paths) read.push(...(await imagesBeside(file)));
   const result = await withNewProjectUndone(project, () =>
     withService(project, true, async (s) => {
       const fromFiles =
-        read.length === 0
-          ? { documents: [], existing: [], updated: [] }
-          : await s.importFiles(existing === undefined ? { files: read } : { files: read, existing });
+        read.length === 0 ? { documents: [], existing: [], updated: [] } : await s.importSources(read, existing);
       for (const url of manifests) {
         const info = await s.importIiif({ url });
         fromFiles.documents.push({ id: info.id, title: info.title, collection: info.collectionId });

@@ -1,19 +1,22 @@
 /**
  * The files a facsimile import needs besides those named on the command line: the
  * images and PAGE or ALTO files a METS names, and the image a PAGE or ALTO file names
- * (found beside it, or relative to the folder above, as in a METS layout). They travel
- * to the service as ordinary import files whose names are paths relative to one common
- * folder, so that the service ties them together by name alone (edition/facsimile/bundle.ts).
+ * (found beside it, or relative to the folder above, as in a METS layout). They go to
+ * the service as import files whose names are paths relative to one common folder, so
+ * that the service ties them together by name alone (edition/facsimile/bundle.ts); each
+ * is read from disk only when the import needs it (a volume's images one or two at a
+ * time, never all at once).
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { ImportFile } from '../../edition/api.ts';
+import { MAX_IMAGE_BYTES } from '../../edition/facsimile/api.ts';
 import { facsimileXmlKind, readMets } from '../../edition/facsimile/index.ts';
 import { isExternalRef, isImageName } from '../../edition/facsimile/bundle.ts';
 import { readPageRoot, isPageRoot } from '../../edition/facsimile/page.ts';
 import { readAltoRoot, isAltoRoot } from '../../edition/facsimile/alto.ts';
 import { parseXml } from '../../edition/xml/parse.ts';
-import { readInputFile } from './input.ts';
+import type { SourceFile } from '../service/import-source.ts';
+import { diskFile, readInputFile } from './input.ts';
 
 /** A file to send, by absolute path. */
 interface Wanted {
@@ -50,26 +53,25 @@ function imageBeside(path: string, xml: string): string | null {
 }
 
 /**
- * Reads the files named on the command line, with the parts of each facsimile source
- * among them. TEI and plain-text files are named by their base name, as always;
- * facsimile files (METS, PAGE, ALTO, images and what they name) by their path relative
- * to the folder that holds them all.
+ * The files named on the command line, with the parts of each facsimile source among
+ * them, to be read when the import needs them. TEI and plain-text files are named by
+ * their base name, as always; facsimile files (METS, PAGE, ALTO, images and what they
+ * name) by their path relative to the folder that holds them all. Only the files named
+ * on the command line that are not images are read here (to find the parts they name).
  */
-export async function readImportFiles(files: readonly string[]): Promise<ImportFile[]> {
+export async function importSourceFiles(files: readonly string[]): Promise<SourceFile[]> {
   const wanted: Wanted[] = [];
-  const bytesOf = new Map<string, Buffer>();
   const add = (path: string, facsimile: boolean): void => {
     const abs = resolve(path);
     if (!wanted.some((w) => w.path === abs)) wanted.push({ path: abs, facsimile });
   };
   for (const file of files) {
     const abs = resolve(file);
-    const bytes = await readInputFile(file);
-    bytesOf.set(abs, bytes);
     if (isImageName(file)) {
       add(abs, true);
       continue;
     }
+    const bytes = await readInputFile(file);
     const head = bytes.subarray(0, 4096).toString('utf8');
     const kind = /\.xml$/i.test(file) || head.trimStart().startsWith('<') ? facsimileXmlKind(head) : null;
     add(abs, kind !== null);
@@ -94,11 +96,8 @@ export async function readImportFiles(files: readonly string[]): Promise<ImportF
   for (const path of facsimile) {
     while (common !== dirname(common) && !(path.startsWith(common + sep) || path === common)) common = dirname(common);
   }
-  const out: ImportFile[] = [];
-  for (const w of wanted) {
-    const bytes = bytesOf.get(w.path) ?? (await readInputFile(w.path));
+  return wanted.map((w) => {
     const name = w.facsimile ? relative(common, w.path).split(sep).join('/') : w.path.split(sep).pop()!;
-    out.push({ name, base64: bytes.toString('base64') });
-  }
-  return out;
+    return diskFile(w.path, name, isImageName(w.path) ? MAX_IMAGE_BYTES : undefined);
+  });
 }

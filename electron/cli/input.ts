@@ -7,6 +7,7 @@
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { SiglumError } from '../../edition/errors.ts';
+import { headOfFile, type SourceFile } from '../service/import-source.ts';
 import { MAX_IMPORT_BYTES } from '../workers/index.ts';
 
 function megabytes(bytes: number): string {
@@ -19,6 +20,19 @@ function megabytes(bytes: number): string {
  * file or a folder, 'too-large' naming the size and the limit.
  */
 export async function readInputFile(file: string, maxBytes = MAX_IMPORT_BYTES): Promise<Buffer> {
+  checkInputFile(file, maxBytes);
+  try {
+    return await readFile(file);
+  } catch {
+    throw new SiglumError('not-found', `Cannot read ${file}: check the name and that you may read it.`);
+  }
+}
+
+/**
+ * The size of `file` in bytes, once it is known to be a file within `maxBytes`, without
+ * reading it. Throws as `readInputFile` does.
+ */
+export function checkInputFile(file: string, maxBytes = MAX_IMPORT_BYTES): number {
   let size: number;
   try {
     const stat = statSync(file);
@@ -34,9 +48,29 @@ export async function readInputFile(file: string, maxBytes = MAX_IMPORT_BYTES): 
       `${file} is ${megabytes(size)}, and Siglum reads files of at most ${megabytes(maxBytes)}. Split it into smaller files (a TEI volume into parts) and try again.`,
     );
   }
-  try {
-    return await readFile(file);
-  } catch {
-    throw new SiglumError('not-found', `Cannot read ${file}: check the name and that you may read it.`);
-  }
+  return size;
+}
+
+/**
+ * The file at `path` as an import's file called `name`, read from disk each time the
+ * import asks for it (and never before): its size is checked now, so that a file too
+ * big is refused before the project is opened.
+ */
+export function diskFile(path: string, name: string, maxBytes = MAX_IMPORT_BYTES): SourceFile {
+  const size = checkInputFile(path, maxBytes);
+  const bytes = (): Promise<Buffer> => readInputFile(path, maxBytes);
+  return {
+    name,
+    size,
+    async head() {
+      try {
+        return await headOfFile(path);
+      } catch {
+        throw new SiglumError('not-found', `Cannot read ${path}: check the name and that you may read it.`);
+      }
+    },
+    bytes,
+    // As bytes, so that the service checks that the text is valid UTF-8 rather than a decoder here guessing.
+    file: async () => ({ name, base64: (await bytes()).toString('base64') }),
+  };
 }

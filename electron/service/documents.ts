@@ -4,7 +4,7 @@
  * import and TEI export. Arguments arrive checked (edition/documents/api.ts `DOCUMENT_ARGS`).
  */
 import { basename, extname } from 'node:path';
-import type { DocJSON } from '../../edition/api.ts';
+import type { DocJSON, ExistingVolumeChoice, ImportResult } from '../../edition/api.ts';
 import { DOCUMENT_ARGS } from '../../edition/documents/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import { schema } from '../../edition/schema.ts';
@@ -25,12 +25,26 @@ import { putSnapshot } from '../../db/snapshots.ts';
 import { trashDocument } from '../../db/trash.ts';
 import { exportTei } from './exporter.ts';
 import { importFiles } from './importer.ts';
+import { wireFile, type SourceFile } from './import-source.ts';
 import type { Rows, ServiceContext } from './table.ts';
 import { validateDocument } from './validation.ts';
 
 /** A project's title when it has none of its own: its file name. */
 export function titleFromPath(path: string): string {
   return basename(path, extname(path)) || 'Untitled project';
+}
+
+/**
+ * Imports `files`, each read when the import needs it (import-source.ts). An import into
+ * a project with documents may be a re-import: the state before it is kept as a backup.
+ */
+export async function importSources(
+  { store, authority, backups, parse, options }: ServiceContext,
+  files: readonly SourceFile[],
+  existing?: ExistingVolumeChoice,
+): Promise<ImportResult> {
+  if (options.backups?.beforeImport !== false && documentCount(store.db) > 0) await backups.take('before-import');
+  return importFiles(store, authority, parse, files, existing);
 }
 
 /** The project's title. */
@@ -48,6 +62,7 @@ type DocumentMethod =
   | 'pushSteps'
   | 'stepsSince'
   | 'importFiles'
+  | 'stageImportFile'
   | 'exportTei'
   | 'createCollection'
   | 'updateMeta'
@@ -129,11 +144,25 @@ export const documentRows: Rows<DocumentMethod> = {
 
   importFiles: {
     args: DOCUMENT_ARGS.importFiles,
-    run: async ({ store, authority, backups, parse, options }, { files, existing }) => {
-      // An import into a project with documents may be a re-import: keep the state before it.
-      if (options.backups?.beforeImport !== false && documentCount(store.db) > 0) await backups.take('before-import');
-      return importFiles(store, authority, parse, files, existing);
+    // Files staged ahead are read from disk, the others decoded from the call, each when its turn comes.
+    run: async (ctx, { files, existing }) => {
+      const staged = files.flatMap((f) => (f.staged === undefined ? [] : [f.staged]));
+      let waiting = false;
+      try {
+        const sources = files.map((f) => (f.staged === undefined ? wireFile(f) : ctx.staging.file(f.name, f.staged)));
+        const result = await importSources(ctx, sources, existing);
+        // Volumes already in the project wait for a choice, sent with the same files.
+        waiting = existing === undefined && result.existing.length > 0;
+        return result;
+      } finally {
+        if (!waiting) await ctx.staging.discard(staged);
+      }
     },
+  },
+
+  stageImportFile: {
+    args: DOCUMENT_ARGS.stageImportFile,
+    run: async ({ staging }, { name, base64 }) => ({ staged: await staging.stage(name, base64) }),
   },
 
   exportTei: {

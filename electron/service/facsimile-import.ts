@@ -5,7 +5,7 @@
  * page-images.ts); the documents, surfaces and zones are written in the import's one
  * transaction, so a failed import leaves no document behind.
  */
-import type { DocumentInfo, ImportedDocument, ImportFile } from '../../edition/api.ts';
+import type { DocumentInfo, ImportedDocument } from '../../edition/api.ts';
 import type { ArgsOut } from '../../edition/args.ts';
 import type { FACSIMILE_ARGS } from '../../edition/facsimile/api.ts';
 import { rowId } from '../../edition/args.ts';
@@ -20,6 +20,7 @@ import { linkImportedMentions, registerProposed } from './entities.ts';
 import { readFacsimileSources } from './facsimile-sources.ts';
 import type { FacsimileContext } from './facsimiles.ts';
 import { fetchIiif, type FetchedImage } from './iiif.ts';
+import type { SourceFile } from './import-source.ts';
 import { loadSharp, storeImageFile, type StoredPage } from './page-images.ts';
 
 /** A source whose images are kept, ready to be written in the import's transaction. */
@@ -31,10 +32,10 @@ export interface PreparedFacsimile {
 }
 
 /** An image's size and resolution, for ALTO measured in mm10 or inch1200. */
-async function probe(file: ImportFile): Promise<{ width?: number; height?: number; dpi?: number }> {
+async function probe(file: SourceFile): Promise<{ width?: number; height?: number; dpi?: number }> {
   try {
     const sharp = await loadSharp();
-    const m = await sharp(Buffer.from(file.base64 ?? '', 'base64'), { pages: 1 }).metadata();
+    const m = await sharp(await file.bytes(), { pages: 1 }).metadata();
     return {
       ...(m.width === undefined ? {} : { width: m.width }),
       ...(m.height === undefined ? {} : { height: m.height }),
@@ -46,24 +47,24 @@ async function probe(file: ImportFile): Promise<{ width?: number; height?: numbe
 }
 
 /** A `.json` file that names IIIF's Presentation API in its context. */
-function isManifestFile(file: ImportFile): boolean {
+async function isManifestFile(file: SourceFile): Promise<boolean> {
   if (!/\.json$/i.test(file.name)) return false;
-  const head = file.text ?? Buffer.from((file.base64 ?? '').slice(0, 5464), 'base64').toString('utf8');
-  return head.includes('iiif.io/api/presentation');
+  return (await file.head()).includes('iiif.io/api/presentation');
 }
 
 /** Keeps each distinct image of the sources once; answers each surface's stored page. */
 async function keepImages(
   store: Store,
-  images: ReadonlyArray<{ key: string; name: string; bytes: () => Buffer; source: string | null } | null>,
+  images: ReadonlyArray<{ key: string; name: string; bytes: () => Promise<Buffer>; source: string | null } | null>,
 ): Promise<Array<StoredPage | null>> {
   const kept = new Map<string, Promise<StoredPage>>();
   const out: Array<StoredPage | null> = images.map(() => null);
   let next = 0;
   let failed = false;
   // Two images at a time, as addPageImages does: decoding one runs on one of libvips'
-  // threads. Each is decoded only when its turn comes, so at most two are in memory twice;
-  // after a failure no further image is begun.
+  // threads. Each is read (from disk, or decoded from the wire's base64) only when its turn
+  // comes and dropped once kept, so at most two are in memory; after a failure no further
+  // image is begun.
   const worker = async (): Promise<void> => {
     while (next < images.length && !failed) {
       const i = next++;
@@ -71,7 +72,7 @@ async function keepImages(
       if (image === null || image === undefined) continue;
       let job = kept.get(image.key);
       if (job === undefined) {
-        job = storeImageFile(store, image.name, image.bytes(), image.source).then((pages) => pages[0]!);
+        job = image.bytes().then(async (bytes) => (await storeImageFile(store, image.name, bytes, image.source))[0]!);
         kept.set(image.key, job);
       }
       try {
@@ -92,9 +93,10 @@ async function keepImages(
  */
 export async function prepareFacsimiles(
   store: Store,
-  files: readonly ImportFile[],
-): Promise<{ prepared: PreparedFacsimile[]; rest: ImportFile[] }> {
-  const manifests = files.filter(isManifestFile);
+  files: readonly SourceFile[],
+): Promise<{ prepared: PreparedFacsimile[]; rest: SourceFile[] }> {
+  const manifests: SourceFile[] = [];
+  for (const f of files) if (await isManifestFile(f)) manifests.push(f);
   const { sources, rest } = await readFacsimileSources(
     files.filter((f) => !manifests.includes(f)),
     probe,
@@ -110,7 +112,7 @@ export async function prepareFacsimiles(
           : {
               key: f.name,
               name: f.name.split('/').pop() ?? f.name,
-              bytes: () => Buffer.from(f.base64 ?? '', 'base64'),
+              bytes: () => f.bytes(),
               source: null,
             },
       ),
@@ -188,15 +190,16 @@ export async function importIiif(ctx: FacsimileContext, args: ImportIiifArgs): P
 }
 
 function fetchedImages(images: ReadonlyArray<FetchedImage | null>) {
-  return images.map((i) => (i === null ? null : { key: i.name, name: i.name, bytes: () => i.bytes, source: i.source }));
+  return images.map((i) =>
+    i === null ? null : { key: i.name, name: i.name, bytes: () => Promise.resolve(i.bytes), source: i.source },
+  );
 }
 
 /** A IIIF manifest given as a file (`siglum import manifest.json`): its images are fetched from the web. */
-export async function prepareManifestFile(store: Store, file: ImportFile): Promise<PreparedFacsimile> {
+export async function prepareManifestFile(store: Store, file: SourceFile): Promise<PreparedFacsimile> {
   let json: unknown;
   try {
-    const text = file.text ?? Buffer.from(file.base64 ?? '', 'base64').toString('utf8');
-    json = JSON.parse(text) as unknown;
+    json = JSON.parse((await file.bytes()).toString('utf8')) as unknown;
   } catch {
     throw new SiglumError('bad-input', `${file.name} is not JSON: a IIIF manifest is a JSON file.`);
   }

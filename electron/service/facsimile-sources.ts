@@ -7,7 +7,6 @@
  * the surface then has no graphic, and a warning says so). Files that are none of
  * these are left for the TEI and plain-text import.
  */
-import type { ImportFile } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import {
   buildFacsimile,
@@ -29,9 +28,10 @@ import {
 } from '../../edition/facsimile/bundle.ts';
 import { MAX_IMPORT_BYTES } from '../workers/index.ts';
 import { fileText } from '../workers/parseFile.ts';
+import type { SourceFile } from './import-source.ts';
 
 /** What the importer knows of an image once it has looked at it (its size and resolution). */
-export type ImageProbe = (file: ImportFile) => Promise<AltoImageInfo>;
+export type ImageProbe = (file: SourceFile) => Promise<AltoImageInfo>;
 
 /** One facsimile source made ready for the store. */
 export interface FacsimileSource {
@@ -39,20 +39,26 @@ export interface FacsimileSource {
   file: string;
   result: FacsimileImport;
   /** Per surface, in order: the image file to keep, or null when the source names none that was given. */
-  images: Array<ImportFile | null>;
+  images: Array<SourceFile | null>;
 }
 
 /** True for a file this module reads: an image by its name, or XML whose root is METS, PAGE or ALTO. */
-function kindOf(file: ImportFile): 'image' | 'mets' | 'page' | 'alto' | null {
+async function kindOf(file: SourceFile): Promise<'image' | 'mets' | 'page' | 'alto' | null> {
   if (isImageName(file.name)) return 'image';
   if (!/\.xml$/i.test(file.name) && /\.(txt|text|md|tei)$/i.test(file.name)) return null;
-  const head = typeof file.text === 'string' ? file.text.slice(0, 4096) : headOf(file.base64 ?? '');
-  return facsimileXmlKind(head);
+  return facsimileXmlKind(await file.head());
 }
 
-/** The first bytes of a base64 file as text (enough to see its root element). */
-function headOf(base64: string): string {
-  return Buffer.from(base64.slice(0, 5464), 'base64').toString('utf8');
+/** A METS, PAGE or ALTO file's text, read now (the file is not kept). */
+async function textOf(file: SourceFile): Promise<string> {
+  return fileText(await file.file());
+}
+
+/** Runs `probe` on each file in turn (an image is read only while it is looked at); `{}` for null. */
+async function probeEach(files: ReadonlyArray<SourceFile | null>, probe: ImageProbe): Promise<AltoImageInfo[]> {
+  const out: AltoImageInfo[] = [];
+  for (const f of files) out.push(f === null ? {} : await probe(f));
+  return out;
 }
 
 /**
@@ -62,13 +68,14 @@ function headOf(base64: string): string {
  * @throws SiglumError for a source that cannot be read (named, with what to do).
  */
 export async function readFacsimileSources(
-  files: readonly ImportFile[],
+  files: readonly SourceFile[],
   probe: ImageProbe,
-): Promise<{ sources: FacsimileSource[]; rest: ImportFile[] }> {
-  const kinds = new Map(files.map((f) => [f, kindOf(f)]));
+): Promise<{ sources: FacsimileSource[]; rest: SourceFile[] }> {
+  const kinds = new Map<SourceFile, Awaited<ReturnType<typeof kindOf>>>();
+  for (const f of files) kinds.set(f, await kindOf(f));
   // METS, PAGE and ALTO are read in this process: the import's size limit holds for them as in the worker.
   for (const [f, kind] of kinds) {
-    const size = typeof f.text === 'string' ? f.text.length : Math.floor(((f.base64 ?? '').length * 3) / 4);
+    const size = f.size;
     if (kind !== null && kind !== 'image' && size > MAX_IMPORT_BYTES) {
       throw new SiglumError(
         'too-large',
@@ -78,10 +85,10 @@ export async function readFacsimileSources(
   }
   const byName = new Map(files.map((f) => [normalizePath(f.name) ?? f.name, f]));
   const find = fileFinder([...byName.keys()]);
-  const used = new Set<ImportFile>();
+  const used = new Set<SourceFile>();
   const sources: FacsimileSource[] = [];
   // A path found by its whole name, else by its base name (a browser's picker gives bare names).
-  const lookUp = (from: string, path: string, warnings: string[] | null): ImportFile | null => {
+  const lookUp = (from: string, path: string, warnings: string[] | null): SourceFile | null => {
     const hit = find(path);
     if ('found' in hit) return byName.get(hit.found) ?? null;
     if ('ambiguous' in hit) {
@@ -91,7 +98,7 @@ export async function readFacsimileSources(
     }
     return null;
   };
-  const named = (from: string, ref: string | null, warnings: string[] | null): ImportFile | null => {
+  const named = (from: string, ref: string | null, warnings: string[] | null): SourceFile | null => {
     const path = ref === null ? null : resolveRef(from, ref);
     return path === null ? null : lookUp(from, path, warnings);
   };
@@ -99,19 +106,27 @@ export async function readFacsimileSources(
   for (const file of files) {
     if (kinds.get(file) !== 'mets') continue;
     used.add(file);
-    const mets = readMets(fileText(file), file.name);
+    const mets = readMets(await textOf(file), file.name);
     const warnings: string[] = [];
     const images = mets.pages.map((p) => named(file.name, p.image?.href ?? null, warnings));
     // Only ALTO needs the image's size and resolution (for mm10 and inch1200).
-    const infos = await Promise.all(
-      images.map((f, i) => (f === null || mets.pages[i]?.transcription?.format !== 'alto' ? {} : probe(f))),
+    const infos = await probeEach(
+      images.map((f, i) => (mets.pages[i]?.transcription?.format === 'alto' ? f : null)),
+      probe,
     );
+    // The transcriptions' texts, read before the (synchronous) reading of the METS takes them.
+    const texts = new Map<SourceFile, string>();
+    for (const page of mets.pages) {
+      const t = named(file.name, page.transcription?.href ?? null, null);
+      if (t !== null && !texts.has(t)) texts.set(t, await textOf(t));
+    }
     const result = importMets(mets, fileStem(file.name), (page) => {
       const t = named(file.name, page.transcription?.href ?? null, warnings);
       if (t === null) return null;
       used.add(t);
-      return { xml: fileText(t), image: infos[mets.pages.indexOf(page)] ?? {} };
+      return { xml: texts.get(t) ?? '', image: infos[mets.pages.indexOf(page)] ?? {} };
     });
+    texts.clear();
     for (const f of images) if (f !== null) used.add(f);
     // The files the METS names but does not use (the ALTO beside a PAGE file) are its too.
     for (const f of mets.files) {
@@ -126,7 +141,7 @@ export async function readFacsimileSources(
     const kind = kinds.get(file);
     if ((kind !== 'page' && kind !== 'alto') || used.has(file)) continue;
     used.add(file);
-    const text = fileText(file);
+    const text = await textOf(file);
     // The image first, for ALTO measured in mm10 or inch1200: its name comes from a first reading.
     const first = importOcrFile(text, file.name);
     const ref = first.surfaces[0]?.imageRef ?? null;
@@ -147,7 +162,7 @@ export async function readFacsimileSources(
   const others = files.some((f) => kinds.get(f) === null);
   const loose = others ? [] : files.filter((f) => kinds.get(f) === 'image' && !used.has(f));
   if (loose.length > 0) {
-    const infos = await Promise.all(loose.map(probe));
+    const infos = await probeEach(loose, probe);
     const result = buildFacsimile(
       fileStem(loose[0]!.name),
       loose.map((f, i) => ({
@@ -168,7 +183,7 @@ export async function readFacsimileSources(
     sources.push({ file: loose[0]!.name, result, images: loose });
   }
 
-  const left = (f: ImportFile): boolean => kinds.get(f) === null || kinds.get(f) === 'image';
+  const left = (f: SourceFile): boolean => kinds.get(f) === null || kinds.get(f) === 'image';
   const rest = files.filter((f) => !used.has(f) && left(f));
   const stray = files.find((f) => !used.has(f) && !left(f));
   if (stray !== undefined) throw new SiglumError('bad-input', `${stray.name} could not be read as a facsimile source.`);
@@ -176,7 +191,7 @@ export async function readFacsimileSources(
 }
 
 /** A warning for each surface whose image was not among the files. */
-function missingImages(result: FacsimileImport, images: ReadonlyArray<ImportFile | null>): string[] {
+function missingImages(result: FacsimileImport, images: ReadonlyArray<SourceFile | null>): string[] {
   return result.surfaces.flatMap((s, i) =>
     images[i] === null || images[i] === undefined
       ? [

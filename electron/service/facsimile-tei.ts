@@ -125,16 +125,17 @@ export function withFacsimiles(tree: XmlDocument, volumes: ReadonlyArray<readonl
 export async function storeGraphics(
   store: Store,
   surfaces: readonly FacsimileSurface[],
-  resources: ReadonlyMap<string, Buffer>,
+  resources: ReadonlyMap<string, () => Promise<Buffer>>,
 ): Promise<Map<string, { imageId: number; width: number; height: number }>> {
   const byUrl = new Map<string, { imageId: number; width: number; height: number }>();
   for (const s of surfaces) {
     const g = s.graphic;
     if (g === null) continue;
     const key = `${g.url}#${g.page}`;
-    const bytes = resources.get(g.url);
-    if (bytes === undefined || byUrl.has(key)) continue;
-    const pages = await storeImageFile(store, posix.basename(g.url), bytes);
+    const read = resources.get(g.url);
+    if (read === undefined || byUrl.has(key)) continue;
+    // Read when its turn comes, one at a time: a volume's images are not all in memory at once.
+    const pages = await storeImageFile(store, posix.basename(g.url), await read());
     const page = pages[g.page];
     if (page !== undefined) byUrl.set(key, page);
   }

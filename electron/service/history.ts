@@ -15,7 +15,7 @@ import { loadContentAt } from '../../db/content.ts';
 import { documentVersion, getDocument } from '../../db/documents.ts';
 import { addNamedVersion, documentCreatedAt, listNamedVersions, stepStamps } from '../../db/history.ts';
 import type { Store } from '../../db/store.ts';
-import { listTrash, restoreFromTrash } from '../../db/trash.ts';
+import { emptyTrash, listTrash, purgeTrash, restoreFromTrash } from '../../db/trash.ts';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { backupDatabase, documentCount } from '../../db/backup.ts';
@@ -148,6 +148,13 @@ export const historyRows: Rows<HistoryMethod> = {
       return getDocument(store.db, id).info;
     },
   },
+
+  purgeTrash: {
+    args: HISTORY_ARGS.purgeTrash,
+    run: ({ store }, { id: trashId }) => ({ documents: 1, ...store.write((tx) => purgeTrash(tx, trashId)) }),
+  },
+
+  emptyTrash: { args: HISTORY_ARGS.emptyTrash, run: ({ store }) => store.write((tx) => emptyTrash(tx)) },
 
   listBackups: { args: HISTORY_ARGS.listBackups, run: ({ backups }) => backups.list() },
 

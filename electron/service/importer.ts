@@ -37,6 +37,7 @@ import {
 import { storeImportedWitnesses, witnessesFromTei } from './witnesses.ts';
 import { copyIdentity, inProject, rereadVolume, volumeIdentity, volumeOf, type VolumeIdentity } from './reimport.ts';
 import { storeGraphics, storeSurfaces } from './facsimile-tei.ts';
+import type { SourceFile } from './import-source.ts';
 import { deleteSurfaces, surfaceRecords } from '../../db/facsimiles.ts';
 
 const IMAGE_NAME = /\.(tiff?|jpe?g|png|webp)$/i;
@@ -47,10 +48,10 @@ const IMAGE_NAME = /\.(tiff?|jpe?g|png|webp)$/i;
  * `parseTei`; answers the images by name and the files still to parse.
  */
 async function pageImageResources(
-  files: readonly ImportFile[],
-  parseTei: (file: ImportFile) => Promise<Array<TeiImport | PlainImport>>,
-): Promise<{ resources: Map<string, Buffer>; rest: ImportFile[] }> {
-  const images = files.filter((f) => IMAGE_NAME.test(f.name) && 'base64' in f);
+  files: readonly SourceFile[],
+  parseTei: (file: SourceFile) => Promise<Array<TeiImport | PlainImport>>,
+): Promise<{ resources: Map<string, () => Promise<Buffer>>; rest: SourceFile[] }> {
+  const images = files.filter((f) => IMAGE_NAME.test(f.name));
   if (images.length === 0) return { resources: new Map(), rest: [...files] };
   const urls = new Set<string>();
   for (const file of files.filter((f) => !images.includes(f))) {
@@ -62,14 +63,14 @@ async function pageImageResources(
   // By the url's whole path, else by its base name when one image has it (a browser's picker gives bare names).
   const byName = new Map(images.map((f) => [normalizePath(f.name) ?? f.name, f]));
   const find = fileFinder([...byName.keys()]);
-  const resources = new Map<string, Buffer>();
-  const taken = new Set<ImportFile>();
+  const resources = new Map<string, () => Promise<Buffer>>();
+  const taken = new Set<SourceFile>();
   for (const url of urls) {
     const path = resolveRef('', url);
     const hit = path === null ? null : find(path);
     const f = hit !== null && 'found' in hit ? byName.get(hit.found) : undefined;
-    if (f === undefined || typeof f.base64 !== 'string') continue;
-    resources.set(url, Buffer.from(f.base64, 'base64'));
+    if (f === undefined) continue;
+    resources.set(url, () => f.bytes());
     taken.add(f);
   }
   return { resources, rest: images.filter((f) => !taken.has(f)) };
@@ -104,20 +105,22 @@ export async function importFiles(
   store: Store,
   authority: CollabAuthority,
   parse: FileParser,
-  files: ImportFile[],
+  files: readonly SourceFile[],
   existing?: ExistingVolumeChoice,
 ): Promise<ImportResult> {
   // Page images with their transcriptions (METS, PAGE, ALTO, IIIF): their images are kept first.
   const { prepared: facsimiles, rest: afterFacsimiles } = await prepareFacsimiles(store, files);
   const parsed: Array<{ file: ImportFile; result: TeiImport | PlainImport; part: number | null }> = [];
   // Page images a TEI file's <graphic url> names come with it as files of that name.
-  const { resources, rest } = await pageImageResources(afterFacsimiles, async (file) => {
+  const { resources, rest } = await pageImageResources(afterFacsimiles, async (source) => {
+    const file = await source.file();
     const parts = parsedParts(await parse(file));
     // A teiCorpus gives one volume per TEI, each known by its place in the file.
     for (const [i, result] of parts.entries()) parsed.push({ file, result, part: parts.length > 1 ? i + 1 : null });
     return parts;
   });
-  for (const file of rest) {
+  for (const source of rest) {
+    const file = await source.file();
     const parts = parsedParts(await parse(file));
     for (const [i, result] of parts.entries()) parsed.push({ file, result, part: parts.length > 1 ? i + 1 : null });
   }

@@ -17,18 +17,26 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { SiglumApi, SiglumClient, SiglumEvent, TeiExport } from '../../edition/api.ts';
+import type {
+  ExistingVolumeChoice,
+  ImportResult,
+  SiglumApi,
+  SiglumClient,
+  SiglumEvent,
+  TeiExport,
+} from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import { ensureProject, getProject } from '../../db/project.ts';
 import { storeError } from '../../db/errors.ts';
 import { Store, type StoreChange } from '../../db/store.ts';
 import { dispatch } from '../host/dispatch.ts';
 import { CollabAuthority, DEFAULT_SNAPSHOTS } from './authority.ts';
-import { documentRows, titleFromPath } from './documents.ts';
+import { documentRows, importSources, titleFromPath } from './documents.ts';
 import { EntityService } from './entities.ts';
 import { entityRows } from './entityApi.ts';
 import { defaultParser, parseInProcess } from './formats.ts';
 import { importFiles } from './importer.ts';
+import { wireFile, type SourceFile } from './import-source.ts';
 import { BrowserPool } from './browser-pool.ts';
 import { publishRows } from './publish.ts';
 import { settingsRows } from './settings.ts';
@@ -47,6 +55,7 @@ import type { BackupInfo } from '../../edition/history/api.ts';
 import { facsimileRows } from './facsimiles.ts';
 import { writeExportImages } from './facsimile-tei.ts';
 import { GitSession, gitRows } from './gitApi.ts';
+import { ImportStaging } from './staging.ts';
 
 /** Every method that has a row, one table for every open project. */
 const TABLE: Table = {
@@ -67,6 +76,12 @@ export type { ServiceOptions } from './table.ts';
 export interface SiglumService extends SiglumClient {
   /** Takes a verified backup now, named by `reason` ('before-restore', ...). */
   takeBackup(reason: string): Promise<BackupInfo>;
+  /**
+   * `importFiles` for a caller in this process, with files it reads itself, each when the
+   * import needs it (the command line reads them from disk one at a time). Not part of
+   * the API: nothing that comes over a wire can name a file for the service to read.
+   */
+  importSources(files: readonly SourceFile[], existing?: ExistingVolumeChoice): Promise<ImportResult>;
   /** Writes an exported TEI file's page images (`TeiExport.images`) into its folder `dir`; answers the paths written. */
   writeExportImages(images: NonNullable<TeiExport['images']>, dir: string): Promise<string[]>;
   /** Snapshots open documents and closes the file. Calls after close reject. */
@@ -122,6 +137,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
   const entities = new EntityService(store, authority);
   const parse = options.parseFile ?? defaultParser;
   const listeners = new Set<(event: SiglumEvent) => void>();
+  const staging = new ImportStaging();
   let closed = false;
 
   try {
@@ -170,6 +186,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
     search.stop();
     browsers.stop();
     backups.close();
+    staging.close();
     try {
       authority.close();
     } finally {
@@ -208,6 +225,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
     versions,
     search,
     git: new GitSession(),
+    staging,
     browsers,
     print: { pdf: options.renderPdf ?? browsers.renderPdf, pages: options.renderPages ?? browsers.renderPages },
   };
@@ -222,6 +240,8 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
     ...(methods as unknown as SiglumApi),
 
     takeBackup: (reason) => call(() => backups.take(reason)),
+
+    importSources: (files, existing) => call(() => importSources(ctx, files, existing)),
 
     writeExportImages: (images, dir) => call(() => writeExportImages(store, images, dir)),
 
@@ -242,7 +262,7 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
     ready = (async () => {
       try {
         // Siglum's own sample: trusted, so parsed here rather than in a worker.
-        await importFiles(store, authority, parseInProcess, [seedFile(options.seedFile)]);
+        await importFiles(store, authority, parseInProcess, [wireFile(seedFile(options.seedFile))]);
       } catch (e) {
         closed = true;
         shutDown();

@@ -16,6 +16,7 @@ import type { FileParser } from './formats.ts';
 import type { SnapshotPolicy } from './authority.ts';
 import type { BrowserPool, PageImageRenderer, PdfRenderer } from './browser-pool.ts';
 import type { GitSession } from './gitApi.ts';
+import type { ImportStaging } from './staging.ts';
 import type { SearchIndex } from './search-index.ts';
 import type { VersionCache } from './versions.ts';
 
@@ -72,6 +73,8 @@ export interface ServiceContext {
   print: { pdf: PdfRenderer; pages: PageImageRenderer };
   /** The project's git calls, run one at a time (gitApi.ts). */
   git: GitSession;
+  /** Files sent ahead of their import (staging.ts). */
+  staging: ImportStaging;
   /** Sends events to every subscriber, after the call that made them. */
   emit(events: readonly SiglumEvent[]): void;
 }

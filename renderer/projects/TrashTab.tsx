@@ -1,6 +1,6 @@
 /**
- * Deleted documents, newest first, each put back with its history by Restore; and the
- * open document moved there.
+ * Deleted documents, newest first, each put back with its history by Restore or deleted
+ * for good (with the page images nothing else shows); and the open document moved there.
  */
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { useStores } from '../stores/context.ts';
@@ -65,6 +65,25 @@ export default function TrashTab() {
                 }
               >
                 Restore
+              </button>
+              <button
+                type="button"
+                class="button"
+                onClick={() => {
+                  if (!window.confirm(`Delete "${t.title}" for good? It cannot be restored afterwards.`)) return;
+                  client.purgeTrash({ id: t.id }).then(
+                    (purged) => {
+                      const images = purged.images === 1 ? '1 page image' : `${purged.images} page images`;
+                      setMessage(
+                        `Deleted "${t.title}" for good${purged.images > 0 ? `, with ${images} nothing else shows` : ''}.`,
+                      );
+                      void refetch();
+                    },
+                    (e: unknown) => setMessage(sentenceOf(e)),
+                  );
+                }}
+              >
+                Delete for good
               </button>
             </li>
           )}

@@ -142,11 +142,25 @@ export function createProjectStore(client: SiglumClient, notices: NoticeActions)
     });
   }
 
+  /**
+   * The chosen files, read one at a time: text travels with the import; anything else (page
+   * images) is sent ahead, one call each, so that no call carries a whole volume.
+   */
+  async function importPayload(files: readonly File[]): Promise<ImportFile[]> {
+    const out: ImportFile[] = [];
+    for (const f of files) {
+      const read = await readImportFile(f);
+      if (read.base64 === undefined) out.push(read);
+      else out.push({ name: read.name, ...(await client.stageImportFile({ name: read.name, base64: read.base64 })) });
+    }
+    return out;
+  }
+
   async function importFiles(files: readonly File[]): Promise<void> {
     if (files.length === 0) return;
     setState('importing', true);
     try {
-      const payload = await Promise.all(files.map(readImportFile));
+      const payload = await importPayload(files);
       const result = await client.importFiles({ files: payload });
       notices.dismiss();
       // What came in with a gap (a page image not found, a name several files have) is said.

@@ -169,3 +169,18 @@ test('restores a deleted document from the trash with its history', async ({ pag
   await projectDialog(page, 'History');
   await expect(page.getByRole('list', { name: 'Versions' }).locator('.history-version')).toHaveCount(2);
 });
+
+test('deletes a document in the trash for good, once asked', async ({ page, served }) => {
+  const editor = new EditorPage(page);
+  await editor.open(served.url);
+  await editor.importSeed();
+  await projectDialog(page, 'Trash');
+  await page.getByRole('button', { name: /Move “.*” to the trash/ }).click();
+  const trash = page.getByRole('list', { name: 'Trash' });
+  await expect(trash.getByRole('listitem')).toHaveCount(1);
+
+  page.once('dialog', (d) => void d.accept());
+  await trash.getByRole('button', { name: 'Delete for good' }).click();
+  await expect(trash.getByRole('listitem')).toHaveCount(0);
+  await expect(page.locator('.trash-tab [role="status"]')).toHaveText(`Deleted "${SEED_TITLE}" for good.`);
+});

@@ -15,6 +15,7 @@ import { putSnapshot } from '../../../db/snapshots.ts';
 import { Store } from '../../../db/store.ts';
 import { CollabAuthority } from '../../../electron/service/authority.ts';
 import { importFiles } from '../../../electron/service/importer.ts';
+import { wireFile } from '../../../electron/service/import-source.ts';
 import { openService } from '../../../electron/service/index.ts';
 import { importTei } from '../../../edition/tei/index.ts';
 import { readFileSync } from 'node:fs';
@@ -81,7 +82,7 @@ describe('a full disk', () => {
           meta: emptyMeta(f.name),
           doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: bigPaste }] }] },
         }),
-        [seed],
+        [wireFile(seed)],
       ),
     ).rejects.toMatchObject({ code: 'io' });
     authority.close();

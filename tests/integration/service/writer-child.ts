@@ -19,6 +19,7 @@ import { schema } from '../../../edition/schema.ts';
 import { openService } from '../../../electron/service/index.ts';
 import type { TeiImport } from '../../../electron/service/formats.ts';
 import { importFiles } from '../../../electron/service/importer.ts';
+import { wireFile } from '../../../electron/service/import-source.ts';
 import { CollabAuthority } from '../../../electron/service/authority.ts';
 import { Store } from '../../../db/store.ts';
 import { CollabClient } from './collab-client.ts';
@@ -36,7 +37,7 @@ if (mode === 'import') {
     writeSync(1, 'parsed\n');
     return parsed;
   };
-  await importFiles(store, new CollabAuthority(store), parse, [{ name: 'volume.xml', text: '' }], 'new');
+  await importFiles(store, new CollabAuthority(store), parse, [wireFile({ name: 'volume.xml', text: '' })], 'new');
   writeSync(1, 'done\n');
   store.close();
 } else if (mode === 'collab') {

@@ -6,12 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ImportFile } from '../../../edition/api.ts';
 import { fileFinder, imageCandidates, normalizePath, resolveRef } from '../../../edition/facsimile/bundle.ts';
 import { readFacsimileSources } from '../../../electron/service/facsimile-sources.ts';
+import { wireFile, type SourceFile } from '../../../electron/service/import-source.ts';
 import { docLines, KANT } from './ocr.ts';
 
-const file = (name: string): ImportFile => ({ name, base64: readFileSync(join(KANT, name)).toString('base64') });
+const file = (name: string): SourceFile =>
+  wireFile({ name, base64: readFileSync(join(KANT, name)).toString('base64') });
 /** The Kant METS and the images and PAGE files it names, by their paths in its folder. */
 const names = [
   'mets.xml',
@@ -43,7 +44,7 @@ describe('names of files that belong together', () => {
 
 describe('facsimile sources among the files of an import', () => {
   it('ties a METS to the images and PAGE files it names, and leaves other files alone', async () => {
-    const other: ImportFile = { name: 'letter.txt', text: 'Dear Sir,\n' };
+    const other = wireFile({ name: 'letter.txt', text: 'Dear Sir,\n' });
     const { sources, rest } = await readFacsimileSources([...names.map(file), other], noProbe);
     expect(rest).toEqual([other]);
     expect(sources).toHaveLength(1);
@@ -66,7 +67,7 @@ describe('facsimile sources among the files of an import', () => {
   });
 
   it('makes the loose images of an import one document, a page each, in the order given', async () => {
-    const probe = async (f: ImportFile): Promise<{ width: number; height: number }> =>
+    const probe = async (f: SourceFile): Promise<{ width: number; height: number }> =>
       f.name.endsWith('17.tif') ? { width: 10, height: 20 } : { width: 30, height: 40 };
     const { sources } = await readFacsimileSources(
       [file('OCR-D-IMG/INPUT_0020.tif'), file('OCR-D-IMG/INPUT_0017.tif')],
@@ -82,7 +83,7 @@ describe('facsimile sources among the files of an import', () => {
 
 describe('images that belong to a TEI file', () => {
   it('leaves images for the TEI import when the import holds a TEI or text file', async () => {
-    const tei: ImportFile = { name: 'volume.xml', text: '<TEI xmlns="http://www.tei-c.org/ns/1.0"/>' };
+    const tei = wireFile({ name: 'volume.xml', text: '<TEI xmlns="http://www.tei-c.org/ns/1.0"/>' });
     const image = file('OCR-D-IMG/INPUT_0017.tif');
     const { sources, rest } = await readFacsimileSources([tei, image], noProbe);
     expect(sources).toEqual([]);
@@ -92,10 +93,10 @@ describe('images that belong to a TEI file', () => {
 
 describe('limits', () => {
   it('refuses a PAGE file over the import limit before reading it, in a sentence', async () => {
-    const big: ImportFile = {
+    const big = wireFile({
       name: 'big.xml',
       text: `<PcGts xmlns="http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15">${' '.repeat(65 * 2 ** 20)}</PcGts>`,
-    };
+    });
     await expect(readFacsimileSources([big], noProbe)).rejects.toThrow(
       /big\.xml: the file is 65 MB; Siglum imports files up to 64 MB/,
     );
@@ -104,7 +105,7 @@ describe('limits', () => {
 
 describe('files chosen in a picker, by bare names', () => {
   /** The file of the Kant folder at `path`, under its bare name (as a browser hands it over). */
-  const bare = (path: string): ImportFile => ({ ...file(path), name: path.split('/').pop()! });
+  const bare = (path: string): SourceFile => ({ ...file(path), name: path.split('/').pop()! });
 
   it('finds a named path by its whole name, else by a base name only one file has', () => {
     const find = fileFinder(['mets.xml', 'INPUT_0017.tif', 'a/p.xml', 'b/p.xml', 'OCR-D-IMG/INPUT_0020.tif']);

@@ -132,6 +132,12 @@ describe('dispatch: the one place arguments are checked', () => {
         'That document is no longer in the trash. List the trash to see what it holds.',
       ],
       [
+        'purgeTrash',
+        { id: 'none' },
+        'not-found',
+        'That document is no longer in the trash. List the trash to see what it holds.',
+      ],
+      [
         'updateWitness',
         { id: 'w' },
         'not-found',
