@@ -50,15 +50,18 @@ function isEvent(v: unknown): v is SiglumEvent {
  * One EventSource shared by every subscriber, opened with the first and closed with
  * the last. EventSource retries a dropped connection by itself, but gives up for good
  * when the server refuses it or restarts; then it is reopened here with a growing
- * delay. After a reconnection subscribers get a 'documents-changed' event, since they
- * may have missed events meanwhile.
+ * delay. Each time the stream opens, the first time included, subscribers get a
+ * 'documents-changed' event: a subscriber reads what it shows and subscribes in one
+ * go, but the stream carries only what happens once the server has it, so a change
+ * made in between (by another tab, or the command line) would otherwise never reach
+ * it. Subscribers reload in place (keyed reconciliation, the editor pulls missing
+ * steps), so the one extra reload at start-up changes nothing on screen.
  */
 function eventFeed(url: string, firstRetryMs: number): SiglumClient['subscribe'] {
   const listeners = new Set<(event: SiglumEvent) => void>();
   let source: EventSource | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let delay = firstRetryMs;
-  let interrupted = false;
 
   const deliver = (event: SiglumEvent): void => {
     for (const listener of [...listeners]) {
@@ -79,10 +82,7 @@ function eventFeed(url: string, firstRetryMs: number): SiglumClient['subscribe']
     source = es;
     es.onopen = () => {
       delay = firstRetryMs;
-      if (interrupted) {
-        interrupted = false;
-        deliver({ type: 'documents-changed' });
-      }
+      deliver({ type: 'documents-changed' });
     };
     es.onmessage = (message: MessageEvent<string>) => {
       let event: unknown;
@@ -94,7 +94,6 @@ function eventFeed(url: string, firstRetryMs: number): SiglumClient['subscribe']
       if (isEvent(event)) deliver(event);
     };
     es.onerror = () => {
-      interrupted = true;
       if (es.readyState !== EventSource.CLOSED) return; // the browser retries by itself
       es.close();
       if (source === es && listeners.size > 0) {
@@ -110,7 +109,6 @@ function eventFeed(url: string, firstRetryMs: number): SiglumClient['subscribe']
     timer = null;
     source?.close();
     source = null;
-    interrupted = false;
   };
 
   return (listener) => {

@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { API_METHODS, type SiglumClient } from '../../../edition/api.ts';
 import { startServer, type ServeHandle } from '../../../electron/serve/server.ts';
@@ -108,6 +108,11 @@ beforeEach(async () => {
   // after the load event: each test starts once the host has subscribed that stream.
   // (The bound is Playwright's own default wait, for a loaded machine.)
   await vi.waitFor(() => expect(hosted.streams()).toBe(1), { timeout: 30_000 });
+  // The stream's opening tells the page to catch up; a test sees only the events after it.
+  await page.waitForFunction(() => (window as unknown as { events: unknown[] }).events.length > 0);
+  await page.evaluate(() => {
+    (window as unknown as { events: unknown[] }).events.length = 0;
+  });
 });
 
 afterEach(async () => {
@@ -150,6 +155,27 @@ describe('the HTTP client in a browser', () => {
     await page.waitForFunction(() =>
       (window as unknown as { events: Array<{ type: string }> }).events.some((e) => e.type === 'documents-changed'),
     );
+  });
+
+  it('tells subscribers to catch up when the stream first opens, for a change made while it was connecting', async () => {
+    // Another tab, signed in with the first page's cookie (the printed address works once).
+    const context = await browser.newContext();
+    await context.addCookies(await page.context().cookies());
+    const late = await context.newPage();
+    try {
+      let held!: (route: Route) => void;
+      const asked = new Promise<Route>((resolve) => (held = resolve));
+      await late.route('**/events', (route) => held(route));
+      await late.goto(new URL('/', server.url).href);
+      const stream = await asked;
+      await service.createDocument({ title: 'Made before the stream opened' });
+      await stream.continue();
+      await late.waitForFunction(() =>
+        (window as unknown as { events: Array<{ type: string }> }).events.some((e) => e.type === 'documents-changed'),
+      );
+    } finally {
+      await context.close();
+    }
   });
 
   it('reopens a refused event stream and tells subscribers to catch up once it is back', async () => {
