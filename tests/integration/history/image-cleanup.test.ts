@@ -72,6 +72,19 @@ describe('page images nothing shows', () => {
     expect(await s.emptyTrash({})).toEqual({ documents: 0, images: 1 });
     expect(stored(path).files).toHaveLength(2);
     expect(await sizes()).toEqual([p.title.length, p.other.length]);
+
+    // The document's first version names its pages by id (pb/@facs), not their images:
+    // exported at that version, it has the pages as they are now.
+    const first = await s.exportTei({ documentId: id, at: 0 });
+    expect(first.pointers.dangling).toEqual([]);
+    expect(first.images).toHaveLength(2);
+    // Replaced by the file alone, the pages keep the graphics it names, and no image is left.
+    await s.importFiles({ files: [{ name: 'kant.xml', text: VOLUME }], existing: 'replace' });
+    expect(stored(path)).toEqual({ files: [], tiles: 0 });
+    const bare = await s.exportTei({ documentId: id, at: 0 });
+    expect(bare.pointers.dangling).toEqual([]);
+    expect(bare.images).toBeUndefined();
+    expect(bare.xml).toContain('<graphic url="kant-images/INPUT_0020.tif"');
   });
 
   it('go when an import fails part-way, with none of its pages written', async () => {
