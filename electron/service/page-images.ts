@@ -288,15 +288,22 @@ export async function withImageHold<T>(
   keepUnshown: (result: T) => boolean = () => false,
 ): Promise<T> {
   const hold = holdImageFiles(store.db);
-  let collect = true;
+  let result: T;
   try {
-    const result = await fn(hold);
-    collect = !keepUnshown(result);
-    return result;
-  } finally {
+    result = await fn(hold);
+  } catch (e) {
     hold.release();
-    if (collect && store.db.open) store.write((tx) => collectUnshownImages(tx));
+    // The import's own failure is what the caller hears of, not a clean-up's after it.
+    try {
+      if (store.db.open) store.write((tx) => collectUnshownImages(tx));
+    } catch (cleanup) {
+      console.error('Siglum: page images nothing shows were not removed:', cleanup);
+    }
+    throw e;
   }
+  hold.release();
+  if (!keepUnshown(result)) store.write((tx) => collectUnshownImages(tx));
+  return result;
 }
 
 /**
