@@ -44,8 +44,10 @@ export function deleteImageFile(tx: Tx, fileId: number): void {
 /**
  * Image files an import has found or stored but whose surfaces it has not yet written,
  * per connection and file, with how many imports hold each. `collectUnshownImages` leaves
- * them: the import is about to show them. Kept in memory: every import of a project runs
- * in the process that has it open, and a hold ends with its import (or with the process).
+ * them: the import is about to show them. Kept in memory, so a hold ends with its import
+ * or its process. It covers the imports of this process (the window's, the browser
+ * host's); a command-line import into a project an app has open at the same time is not
+ * seen by the app's clean-up, which may then remove an image that import found kept.
  */
 const holds = new WeakMap<Database.Database, Map<number, number>>();
 
