@@ -41,6 +41,87 @@ export function deleteImageFile(tx: Tx, fileId: number): void {
   stmt(tx.db, 'DELETE FROM image_files WHERE id = ?').run(fileId);
 }
 
+/**
+ * Image files an import has found or stored but whose surfaces it has not yet written,
+ * per connection and file, with how many imports hold each. `collectUnshownImages` leaves
+ * them: the import is about to show them. Kept in memory, so a hold ends with its import
+ * or its process. It covers the imports of this process (the window's, the browser
+ * host's); a command-line import into a project an app has open at the same time is not
+ * seen by the app's clean-up, which may then remove an image that import found kept.
+ */
+const holds = new WeakMap<Database.Database, Map<number, number>>();
+
+/** What an import holds (`holdImageFiles`). */
+export interface ImageHold {
+  /** Keeps file `fileId` until `release`. Call it in the same turn as the read that found the file. */
+  add(fileId: number): void;
+  /** Lets go of every file this hold kept. */
+  release(): void;
+}
+
+/** A new, empty hold on image files of connection `db`. */
+export function holdImageFiles(db: Database.Database): ImageHold {
+  let counts = holds.get(db);
+  if (counts === undefined) holds.set(db, (counts = new Map()));
+  const own = new Set<number>();
+  const all = counts;
+  return {
+    add(fileId) {
+      if (own.has(fileId)) return;
+      own.add(fileId);
+      all.set(fileId, (all.get(fileId) ?? 0) + 1);
+    },
+    release() {
+      for (const fileId of own) {
+        const n = (all.get(fileId) ?? 1) - 1;
+        if (n > 0) all.set(fileId, n);
+        else all.delete(fileId);
+      }
+      own.clear();
+    },
+  };
+}
+
+/**
+ * Deletes every image file (with its pages and tiles) that nothing can show any more: no
+ * document's surface, no surface saved in the trash (Restore brings those back), and no
+ * import in progress (`holdImageFiles`). A document's earlier versions hold no images:
+ * its pages are not in its step log, only the `facs` of its page breaks, which name a
+ * surface, not an image. Files whose tiles are still being made are left too unless
+ * `unfinished` (only when no other process can be making them: at open, with the project
+ * open nowhere else). Answers how many files went.
+ */
+export function collectUnshownImages(tx: Tx, options: { unfinished?: boolean } = {}): number {
+  const candidates = stmt(
+    tx.db,
+    `SELECT f.id FROM image_files f
+      WHERE f.id NOT IN (SELECT i.file_id FROM surfaces s JOIN images i ON i.id = s.image_id)
+        AND (? OR NOT EXISTS (SELECT 1 FROM images u WHERE u.file_id = f.id AND u.levels_done <= u.max_level))`,
+  )
+    .all(options.unfinished === true ? 1 : 0)
+    .map((r) => (r as { id: number }).id);
+  const held = holds.get(tx.db);
+  const unheld = candidates.filter((id) => held?.has(id) !== true);
+  if (unheld.length === 0) return 0;
+  // The trash's surfaces are read only when something might go: it keeps whole step logs.
+  const saved = new Set(
+    stmt(
+      tx.db,
+      `SELECT DISTINCT i.file_id AS id FROM trash t, json_each(t.rows, '$.surfaces') s
+         JOIN images i ON i.id = json_extract(s.value, '$.image_id')`,
+    )
+      .all()
+      .map((r) => (r as { id: number }).id),
+  );
+  let dropped = 0;
+  for (const id of unheld) {
+    if (saved.has(id)) continue;
+    deleteImageFile(tx, id);
+    dropped++;
+  }
+  return dropped;
+}
+
 /** A file's name, media type and bytes as imported. */
 export function imageFileOriginal(
   db: Database.Database,
@@ -275,7 +356,10 @@ export function insertSurface(tx: Tx, s: NewSurface): number {
   return Number(r.lastInsertRowid);
 }
 
-/** Gives a surface an image and the image's extent. */
+/**
+ * Gives a surface an image and the image's extent. The image it showed before may now be
+ * shown by nothing: the caller runs `collectUnshownImages` once its changes are made.
+ */
 export function setSurfaceImage(tx: Tx, surfaceRowId: number, imageId: number, width: number, height: number): void {
   stmt(tx.db, 'UPDATE surfaces SET image_id = ?, ulx = 0, uly = 0, lrx = ?, lry = ? WHERE id = ?').run(
     imageId,
@@ -285,7 +369,11 @@ export function setSurfaceImage(tx: Tx, surfaceRowId: number, imageId: number, w
   );
 }
 
-/** Removes every surface (and zone) of a document: a TEI import replaces them. */
+/**
+ * Removes every surface (and zone) of a document: a TEI import replaces them. The images
+ * they showed may now be shown by nothing: the caller runs `collectUnshownImages` once
+ * its new surfaces are written.
+ */
 export function deleteSurfaces(tx: Tx, documentId: number): void {
   stmt(tx.db, 'DELETE FROM surfaces WHERE document_id = ?').run(documentId);
 }

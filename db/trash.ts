@@ -7,6 +7,7 @@
  * this module knowing it.
  */
 import { noSuchDocument } from './documents.ts';
+import { collectUnshownImages } from './facsimiles.ts';
 import type Database from 'better-sqlite3';
 import { SiglumError } from '../edition/errors.ts';
 import { stmt, type Tx } from './store.ts';
@@ -175,69 +176,24 @@ export function restoreFromTrash(tx: Tx, trashId: number): number {
   return documentId;
 }
 
-/** The page images (`images` ids) the surfaces saved in trash entry `trashId`, or in every entry, show. */
-function imagesInTrash(db: Database.Database, trashId: number | null): number[] {
-  const rows = stmt(
-    db,
-    `SELECT DISTINCT json_extract(s.value, '$.image_id') AS id
-       FROM trash t, json_each(t.rows, '$.surfaces') s
-      WHERE (? IS NULL OR t.id = ?) AND json_extract(s.value, '$.image_id') IS NOT NULL`,
-  ).all(trashId, trashId) as Array<{ id: number }>;
-  return rows.map((r) => r.id);
-}
-
 /**
- * Removes the image files of the page images `imageIds` (with all their pages and
- * tiles) that nothing can show any more: no document's surface, and no surface saved
- * in the trash, which Restore would bring back. A document's earlier versions hold no
- * images (its pages and their images are not part of its step log), so they keep none.
- * Answers how many files went.
- */
-function dropUnshownImages(tx: Tx, imageIds: readonly number[]): number {
-  const files = new Set<number>();
-  for (const id of imageIds) {
-    const row = stmt(tx.db, 'SELECT file_id AS fileId FROM images WHERE id = ?').get(id) as
-      { fileId: number } | undefined;
-    if (row !== undefined) files.add(row.fileId);
-  }
-  let dropped = 0;
-  for (const fileId of files) {
-    const shown = stmt(
-      tx.db,
-      'SELECT 1 FROM images i JOIN surfaces s ON s.image_id = i.id WHERE i.file_id = ? LIMIT 1',
-    ).get(fileId);
-    const saved = stmt(
-      tx.db,
-      `SELECT 1 FROM images i, trash t, json_each(t.rows, '$.surfaces') s
-        WHERE i.file_id = ? AND json_extract(s.value, '$.image_id') = i.id LIMIT 1`,
-    ).get(fileId);
-    if (shown !== undefined || saved !== undefined) continue;
-    stmt(tx.db, 'DELETE FROM image_files WHERE id = ?').run(fileId);
-    dropped++;
-  }
-  return dropped;
-}
-
-/**
- * Deletes trash entry `trashId` for good, with the page image files only it showed.
- * Answers how many image files went.
+ * Deletes trash entry `trashId` for good, with the page image files nothing shows any
+ * more (`collectUnshownImages`). Answers how many image files went.
  */
 export function purgeTrash(tx: Tx, trashId: number): { images: number } {
-  const shown = imagesInTrash(tx.db, trashId);
   const r = stmt(tx.db, 'DELETE FROM trash WHERE id = ?').run(trashId);
   if (r.changes === 0) {
     throw new SiglumError('not-found', 'That document is no longer in the trash. List the trash to see what it holds.');
   }
-  const images = dropUnshownImages(tx, shown);
+  const images = collectUnshownImages(tx);
   tx.changed({ table: 'documents', documentId: 0 });
   return { images };
 }
 
-/** Deletes every trash entry for good, with the page image files only they showed. */
+/** Deletes every trash entry for good, with the page image files nothing shows any more. */
 export function emptyTrash(tx: Tx): { documents: number; images: number } {
-  const shown = imagesInTrash(tx.db, null);
   const documents = stmt(tx.db, 'DELETE FROM trash').run().changes;
-  const images = dropUnshownImages(tx, shown);
+  const images = collectUnshownImages(tx);
   if (documents > 0) tx.changed({ table: 'documents', documentId: 0 });
   return { documents, images };
 }

@@ -148,6 +148,7 @@ export const documentRows: Rows<DocumentMethod> = {
     run: async (ctx, { files, existing }) => {
       const staged = files.flatMap((f) => (f.staged === undefined ? [] : [f.staged]));
       let waiting = false;
+      const release = await ctx.staging.hold(staged);
       try {
         const sources = files.map((f) => (f.staged === undefined ? wireFile(f) : ctx.staging.file(f.name, f.staged)));
         const result = await importSources(ctx, sources, existing);
@@ -155,6 +156,7 @@ export const documentRows: Rows<DocumentMethod> = {
         waiting = existing === undefined && result.existing.length > 0;
         return result;
       } finally {
+        release();
         if (!waiting) await ctx.staging.discard(staged);
       }
     },

@@ -13,7 +13,7 @@ import { SiglumError } from '../../edition/errors.ts';
 import { withFreeIds, type FacsimileImport } from '../../edition/facsimile/index.ts';
 import { getCollection } from '../../db/collections.ts';
 import { insertDocument } from '../../db/documents.ts';
-import { facsimileIdTaken, insertSurface, putZone } from '../../db/facsimiles.ts';
+import { facsimileIdTaken, insertSurface, putZone, type ImageHold } from '../../db/facsimiles.ts';
 import { putSnapshot } from '../../db/snapshots.ts';
 import type { Store, Tx } from '../../db/store.ts';
 import { linkImportedMentions, registerProposed } from './entities.ts';
@@ -21,7 +21,7 @@ import { readFacsimileSources } from './facsimile-sources.ts';
 import type { FacsimileContext } from './facsimiles.ts';
 import { fetchIiif, type FetchedImage } from './iiif.ts';
 import type { SourceFile } from './import-source.ts';
-import { loadSharp, storeImageFile, type StoredPage } from './page-images.ts';
+import { loadSharp, storeImageFile, withImageHold, type StoredPage } from './page-images.ts';
 
 /** A source whose images are kept, ready to be written in the import's transaction. */
 export interface PreparedFacsimile {
@@ -55,6 +55,7 @@ async function isManifestFile(file: SourceFile): Promise<boolean> {
 /** Keeps each distinct image of the sources once; answers each surface's stored page. */
 async function keepImages(
   store: Store,
+  hold: ImageHold,
   images: ReadonlyArray<{ key: string; name: string; bytes: () => Promise<Buffer>; source: string | null } | null>,
 ): Promise<Array<StoredPage | null>> {
   const kept = new Map<string, Promise<StoredPage>>();
@@ -72,7 +73,9 @@ async function keepImages(
       if (image === null || image === undefined) continue;
       let job = kept.get(image.key);
       if (job === undefined) {
-        job = image.bytes().then(async (bytes) => (await storeImageFile(store, image.name, bytes, image.source))[0]!);
+        job = image
+          .bytes()
+          .then(async (bytes) => (await storeImageFile(store, hold, image.name, bytes, image.source))[0]!);
         kept.set(image.key, job);
       }
       try {
@@ -93,6 +96,7 @@ async function keepImages(
  */
 export async function prepareFacsimiles(
   store: Store,
+  hold: ImageHold,
   files: readonly SourceFile[],
 ): Promise<{ prepared: PreparedFacsimile[]; rest: SourceFile[] }> {
   const manifests: SourceFile[] = [];
@@ -106,6 +110,7 @@ export async function prepareFacsimiles(
     const result = source.result;
     const pages = await keepImages(
       store,
+      hold,
       source.images.map((f) =>
         f === null
           ? null
@@ -119,7 +124,7 @@ export async function prepareFacsimiles(
     );
     prepared.push({ file: source.file, result, pages });
   }
-  for (const m of manifests) prepared.push(await prepareManifestFile(store, m));
+  for (const m of manifests) prepared.push(await prepareManifestFile(store, hold, m));
   return { prepared, rest };
 }
 
@@ -184,9 +189,11 @@ export type ImportIiifArgs = ArgsOut<typeof FACSIMILE_ARGS.importIiif>;
 export async function importIiif(ctx: FacsimileContext, args: ImportIiifArgs): Promise<DocumentInfo> {
   if (args.collectionId !== undefined) getCollection(ctx.store.db, args.collectionId); // 'not-found' when it is not there
   const fetched = await fetchIiif({ url: args.url }, args.width);
-  const pages = await keepImages(ctx.store, fetchedImages(fetched.images));
-  const prepared: PreparedFacsimile = { file: args.url, result: fetched.result, pages };
-  return ctx.store.write((tx) => writeFacsimile(tx, prepared, args.collectionId ?? null));
+  return withImageHold(ctx.store, async (hold) => {
+    const pages = await keepImages(ctx.store, hold, fetchedImages(fetched.images));
+    const prepared: PreparedFacsimile = { file: args.url, result: fetched.result, pages };
+    return ctx.store.write((tx) => writeFacsimile(tx, prepared, args.collectionId ?? null));
+  });
 }
 
 function fetchedImages(images: ReadonlyArray<FetchedImage | null>) {
@@ -196,7 +203,7 @@ function fetchedImages(images: ReadonlyArray<FetchedImage | null>) {
 }
 
 /** A IIIF manifest given as a file (`siglum import manifest.json`): its images are fetched from the web. */
-export async function prepareManifestFile(store: Store, file: SourceFile): Promise<PreparedFacsimile> {
+export async function prepareManifestFile(store: Store, hold: ImageHold, file: SourceFile): Promise<PreparedFacsimile> {
   let json: unknown;
   try {
     json = JSON.parse((await file.bytes()).toString('utf8')) as unknown;
@@ -204,5 +211,9 @@ export async function prepareManifestFile(store: Store, file: SourceFile): Promi
     throw new SiglumError('bad-input', `${file.name} is not JSON: a IIIF manifest is a JSON file.`);
   }
   const fetched = await fetchIiif({ json });
-  return { file: file.name, result: fetched.result, pages: await keepImages(store, fetchedImages(fetched.images)) };
+  return {
+    file: file.name,
+    result: fetched.result,
+    pages: await keepImages(store, hold, fetchedImages(fetched.images)),
+  };
 }

@@ -18,6 +18,7 @@ import {
   putZone,
   surfaceRecords,
   zoneRecords,
+  type ImageHold,
 } from '../../db/facsimiles.ts';
 import type { Store, Tx } from '../../db/store.ts';
 import { storeImageFile } from './page-images.ts';
@@ -124,6 +125,7 @@ export function withFacsimiles(tree: XmlDocument, volumes: ReadonlyArray<readonl
 /** The images an import brought (their names as the TEI's graphic urls name them), stored; by url. */
 export async function storeGraphics(
   store: Store,
+  hold: ImageHold,
   surfaces: readonly FacsimileSurface[],
   resources: ReadonlyMap<string, () => Promise<Buffer>>,
 ): Promise<Map<string, { imageId: number; width: number; height: number }>> {
@@ -135,7 +137,7 @@ export async function storeGraphics(
     const read = resources.get(g.url);
     if (read === undefined || byUrl.has(key)) continue;
     // Read when its turn comes, one at a time: a volume's images are not all in memory at once.
-    const pages = await storeImageFile(store, posix.basename(g.url), await read());
+    const pages = await storeImageFile(store, hold, posix.basename(g.url), await read());
     const page = pages[g.page];
     if (page !== undefined) byUrl.set(key, page);
   }

@@ -34,11 +34,12 @@ import {
   surfaceByXmlId,
   surfaceInfo,
   zoneOnSurface,
+  type ImageHold,
 } from '../../db/facsimiles.ts';
 import type { Store } from '../../db/store.ts';
 import type { CollabAuthority } from './authority.ts';
 import { importIiif } from './facsimile-import.ts';
-import { storeImageFile, type StoredPage } from './page-images.ts';
+import { storeImageFile, withImageHold, type StoredPage } from './page-images.ts';
 import { existingDocument, type Rows } from './table.ts';
 
 /** The client id of steps the service makes when a zone goes (its links go with it). */
@@ -128,6 +129,10 @@ export interface AddPageImagesArgs {
  * stops the call with a sentence naming it; the files before it stay.
  */
 export async function addPageImages(ctx: FacsimileContext, args: AddPageImagesArgs): Promise<Surface[]> {
+  return withImageHold(ctx.store, (hold) => addHeldPageImages(ctx, args, hold));
+}
+
+async function addHeldPageImages(ctx: FacsimileContext, args: AddPageImagesArgs, hold: ImageHold): Promise<Surface[]> {
   const { store } = ctx;
   const target = args.surfaceId === undefined ? null : surfaceByXmlId(store.db, args.surfaceId);
   if (target !== null && target.documentId !== args.documentId) {
@@ -146,7 +151,7 @@ export async function addPageImages(ctx: FacsimileContext, args: AddPageImagesAr
       // The same bytes twice in one call are kept once (and not raced into the store twice).
       const sha = createHash('sha256').update(file.bytes).digest('hex');
       let job = same.get(sha);
-      if (job === undefined) same.set(sha, (job = storeImageFile(store, file.name, file.bytes)));
+      if (job === undefined) same.set(sha, (job = storeImageFile(store, hold, file.name, file.bytes)));
       stored[i] = await job.catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
     }
   };

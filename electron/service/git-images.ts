@@ -14,11 +14,12 @@ import {
   imageFileBySha,
   imageFileOriginal,
   imageOfFilePage,
+  type ImageHold,
 } from '../../db/facsimiles.ts';
 import type { Store } from '../../db/store.ts';
 import { listBlobs, readBlobBytes, type FileContent } from '../git/repo.ts';
 import { storeSurfaces } from './facsimile-tei.ts';
-import { storeImageFile, type StoredPage } from './page-images.ts';
+import { storeImageFile, withImageHold, type StoredPage } from './page-images.ts';
 
 /**
  * The files to commit: `files` and the image files `images` (path -> image file id).
@@ -61,8 +62,9 @@ export async function imageSource(workTree: string, commit: string, manifest: Ma
 }
 
 /** The page of an image file the project keeps already (its name in `images/` is its SHA-256), or null. */
-function keptPage(store: Store, file: string, page: number): StoredPage | null {
+function keptPage(store: Store, hold: ImageHold, file: string, page: number): StoredPage | null {
   const fileId = imageFileBySha(store.db, file.slice(0, file.indexOf('.')));
+  if (fileId !== null) hold.add(fileId);
   const imageId = fileId === null ? null : imageOfFilePage(store.db, fileId, page);
   if (imageId === null) return null;
   const { width, height } = getImageRow(store.db, imageId);
@@ -76,6 +78,7 @@ function keptPage(store: Store, file: string, page: number): StoredPage | null {
  */
 async function storeGraphics(
   store: Store,
+  hold: ImageHold,
   source: ImageSource,
   surfaces: readonly FacsimileSurface[],
 ): Promise<Map<string, StoredPage>> {
@@ -85,7 +88,7 @@ async function storeGraphics(
     const path = g === null ? null : imagePathOfUrl(g.url);
     if (g === null || path === null) continue;
     const file = path.slice(IMAGES_FOLDER.length + 1);
-    const kept = keptPage(store, file, g.page);
+    const kept = keptPage(store, hold, file, g.page);
     if (kept !== null) {
       out.set(`${g.url}#${g.page}`, kept);
       continue;
@@ -93,7 +96,12 @@ async function storeGraphics(
     const blob = source.blobs.get(path);
     if (blob === undefined) continue;
     // Stored once: the next graphic naming it finds it kept.
-    const pages = await storeImageFile(store, source.names[file] ?? file, await readBlobBytes(source.workTree, blob));
+    const pages = await storeImageFile(
+      store,
+      hold,
+      source.names[file] ?? file,
+      await readBlobBytes(source.workTree, blob),
+    );
     const page = pages[g.page];
     if (page !== undefined) out.set(`${g.url}#${g.page}`, page);
   }
@@ -113,10 +121,13 @@ export async function applySurfaces(
   current: readonly FacsimileSurface[],
 ): Promise<void> {
   if (JSON.stringify(surfaces) === JSON.stringify(current)) return;
-  const graphics = await storeGraphics(store, source, surfaces);
-  store.write((tx) => {
-    deleteSurfaces(tx, documentId);
-    storeSurfaces(tx, documentId, surfaces, graphics, path);
+  // The images the old pages showed and the new ones do not go once the new ones are in.
+  await withImageHold(store, async (hold) => {
+    const graphics = await storeGraphics(store, hold, source, surfaces);
+    store.write((tx) => {
+      deleteSurfaces(tx, documentId);
+      storeSurfaces(tx, documentId, surfaces, graphics, path);
+    });
   });
 }
 

@@ -37,8 +37,9 @@ import {
 import { storeImportedWitnesses, witnessesFromTei } from './witnesses.ts';
 import { copyIdentity, inProject, rereadVolume, volumeIdentity, volumeOf, type VolumeIdentity } from './reimport.ts';
 import { storeGraphics, storeSurfaces } from './facsimile-tei.ts';
+import { withImageHold } from './page-images.ts';
 import type { SourceFile } from './import-source.ts';
-import { deleteSurfaces, surfaceRecords } from '../../db/facsimiles.ts';
+import { deleteSurfaces, surfaceRecords, type ImageHold } from '../../db/facsimiles.ts';
 
 const IMAGE_NAME = /\.(tiff?|jpe?g|png|webp)$/i;
 
@@ -108,8 +109,25 @@ export async function importFiles(
   files: readonly SourceFile[],
   existing?: ExistingVolumeChoice,
 ): Promise<ImportResult> {
+  // The images it keeps are held until its transaction shows them; those of a volume
+  // waiting for a choice stay for that choice (the next clean-up takes them if none comes).
+  return withImageHold(
+    store,
+    (hold) => importHeldFiles(store, authority, parse, files, existing, hold),
+    (result) => existing === undefined && result.existing.length > 0,
+  );
+}
+
+async function importHeldFiles(
+  store: Store,
+  authority: CollabAuthority,
+  parse: FileParser,
+  files: readonly SourceFile[],
+  existing: ExistingVolumeChoice | undefined,
+  hold: ImageHold,
+): Promise<ImportResult> {
   // Page images with their transcriptions (METS, PAGE, ALTO, IIIF): their images are kept first.
-  const { prepared: facsimiles, rest: afterFacsimiles } = await prepareFacsimiles(store, files);
+  const { prepared: facsimiles, rest: afterFacsimiles } = await prepareFacsimiles(store, hold, files);
   const parsed: Array<{ file: ImportFile; result: TeiImport | PlainImport; part: number | null }> = [];
   // Page images a TEI file's <graphic url> names come with it as files of that name.
   const { resources, rest } = await pageImageResources(afterFacsimiles, async (source) => {
@@ -143,7 +161,7 @@ export async function importFiles(
   const allSurfaces = parsed.flatMap(({ result }) =>
     isTeiImport(result) ? result.documents.flatMap((d) => d.surfaces ?? []) : [],
   );
-  const graphics = await storeGraphics(store, allSurfaces, resources);
+  const graphics = await storeGraphics(store, hold, allSurfaces, resources);
 
   // The witnesses a TEI file lists, with their texts read from its apparatus.
   const witnesses = new Map(prepared.map((p) => [p, p.kind === 'tei' ? witnessesFromTei(p.tei) : null]));

@@ -27,6 +27,7 @@ import type {
 } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import { ensureProject, getProject } from '../../db/project.ts';
+import { collectUnshownImages } from '../../db/facsimiles.ts';
 import { storeError } from '../../db/errors.ts';
 import { Store, type StoreChange } from '../../db/store.ts';
 import { dispatch } from '../host/dispatch.ts';
@@ -49,7 +50,7 @@ import { witnessRows } from './witnesses.ts';
 import { Backups, DEFAULT_BACKUPS } from './backups.ts';
 import { historyRows } from './history.ts';
 import { VersionCache } from './versions.ts';
-import { claimLock, releaseLock } from './lock.ts';
+import { claimLock, openElsewhere, releaseLock } from './lock.ts';
 import { backupFolder, latestBackupHint } from '../../db/backup.ts';
 import type { BackupInfo } from '../../edition/history/api.ts';
 import { facsimileRows } from './facsimiles.ts';
@@ -142,6 +143,9 @@ export function openService(projectPath: string, options: ServiceOptions = {}): 
 
   try {
     if (getProject(store.db) === null) store.write((tx) => ensureProject(tx, titleFromPath(path)));
+    // Images nothing shows (left by a process that stopped mid-import, or by an earlier
+    // version) go at open, when no other process can be importing into the project.
+    if (openElsewhere(path) === null) store.write((tx) => collectUnshownImages(tx, { unfinished: true }));
   } catch (e) {
     backups.close();
     store.close();

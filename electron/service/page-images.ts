@@ -11,13 +11,16 @@ import { createHash } from 'node:crypto';
 import type { Metadata, Sharp, SharpInput, SharpOptions } from 'sharp';
 import { SiglumError } from '../../edition/errors.ts';
 import {
+  collectUnshownImages,
   deleteImageFile,
+  holdImageFiles,
   imageFileBySha,
   imageOfFilePage,
   insertImage,
   insertImageFile,
   putTiles,
   setLevelsDone,
+  type ImageHold,
 } from '../../db/facsimiles.ts';
 import type { Store } from '../../db/store.ts';
 import { MAX_IMAGE_BYTES } from '../../edition/facsimile/api.ts';
@@ -273,12 +276,45 @@ export interface StoredPage {
 }
 
 /**
+ * Runs an import of page images, `fn`, with a hold on the image files it finds or stores
+ * (`storeImageFile`), so that no clean-up removes them before its surfaces show them.
+ * Afterwards every file nothing shows is removed (the images of a failed import, a page's
+ * replaced image, the pages a re-import or a pull replaced), unless `keepUnshown` says
+ * the import waits for a choice that will show them.
+ */
+export async function withImageHold<T>(
+  store: Store,
+  fn: (hold: ImageHold) => Promise<T>,
+  keepUnshown: (result: T) => boolean = () => false,
+): Promise<T> {
+  const hold = holdImageFiles(store.db);
+  let result: T;
+  try {
+    result = await fn(hold);
+  } catch (e) {
+    hold.release();
+    // The import's own failure is what the caller hears of, not a clean-up's after it.
+    try {
+      if (store.db.open) store.write((tx) => collectUnshownImages(tx));
+    } catch (cleanup) {
+      console.error('Siglum: page images nothing shows were not removed:', cleanup);
+    }
+    throw e;
+  }
+  hold.release();
+  if (!keepUnshown(result)) store.write((tx) => collectUnshownImages(tx));
+  return result;
+}
+
+/**
  * Keeps an image file in the store (once: the same bytes are found again by their
- * SHA-256) and makes each page's tiles. Answers its pages. A file that cannot be read
- * leaves nothing behind and throws a sentence naming it.
+ * SHA-256) and makes each page's tiles. Answers its pages, held by `hold` until the
+ * caller's surfaces show them. A file that cannot be read leaves nothing behind and
+ * throws a sentence naming it.
  */
 export async function storeImageFile(
   store: Store,
+  hold: ImageHold,
   name: string,
   bytes: Buffer,
   source: string | null = null,
@@ -288,6 +324,8 @@ export async function storeImageFile(
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const known = imageFileBySha(store.db, sha256);
   if (known !== null) {
+    // Held in the turn that found it: a clean-up cannot come in between.
+    hold.add(known);
     const ids = pages.map((_, page) => imageOfFilePage(store.db, known, page));
     if (ids.every((id) => id !== null)) {
       return ids.map((imageId, page) => ({ imageId: imageId!, ...pages[page]! }));
@@ -297,6 +335,7 @@ export async function storeImageFile(
   }
   const stored = store.write((tx) => {
     const fileId = insertImageFile(tx, { name, mediaType, sha256, source, original: bytes });
+    hold.add(fileId);
     return {
       fileId,
       pages: pages.map((p, page) => ({

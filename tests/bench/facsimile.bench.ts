@@ -16,6 +16,7 @@ import sharp from 'sharp';
 import { openService } from '../../electron/service/index.ts';
 import { storeImageFile } from '../../electron/service/page-images.ts';
 import { Store } from '../../db/store.ts';
+import { holdImageFiles } from '../../db/facsimiles.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const kant = join(root, '../shared/corpus/facsimile/kant_aufklaerung_1784/OCR-D-IMG');
@@ -83,7 +84,9 @@ try {
     loop.enable();
     const t = process.hrtime.bigint();
     const c = process.cpuUsage();
-    const [page] = await storeImageFile(store, 'big.jpg', big, null, (_id, level) => reached.set(level, ms(t)));
+    const [page] = await storeImageFile(store, holdImageFiles(store.db), 'big.jpg', big, null, (_id, level) =>
+      reached.set(level, ms(t)),
+    );
     const total = ms(t);
     loop.disable();
     const max = Math.ceil(Math.log2(5360));

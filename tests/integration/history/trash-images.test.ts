@@ -3,46 +3,10 @@
  * the image files and tiles nothing shows any more, and keeps those another document or
  * another entry of the trash (which Restore would bring back) still shows.
  */
-import Database from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { KANT } from '../../unit/facsimile/ocr.ts';
-import { serviceFixture } from '../service/helpers.ts';
+import { pageImageFixture, png, stored } from './page-images.ts';
 
-const { service, tmp } = serviceFixture();
-
-/** Small pages made from the two Kant scans (PNG), each distinct. */
-async function pages(): Promise<{ title: Buffer; shared: Buffer; other: Buffer }> {
-  const scan = (n: string) => readFileSync(join(KANT, `OCR-D-IMG/INPUT_${n}.tif`));
-  return {
-    title: await sharp(scan('0017')).resize(120).png().toBuffer(),
-    shared: await sharp(scan('0020')).resize(120).png().toBuffer(),
-    other: await sharp(scan('0020')).resize(90).png().toBuffer(),
-  };
-}
-
-/** The image files the project keeps, by name, and how many tiles it holds in all. */
-function stored(path: string): { files: string[]; tiles: number } {
-  const db = new Database(path, { readonly: true });
-  try {
-    const files = (db.prepare('SELECT name FROM image_files ORDER BY name').all() as Array<{ name: string }>).map(
-      (r) => r.name,
-    );
-    const tiles = (db.prepare('SELECT COUNT(*) AS n FROM image_tiles').get() as { n: number }).n;
-    return { files, tiles };
-  } finally {
-    db.close();
-  }
-}
-
-const png = (name: string, bytes: Buffer) => ({ name, base64: bytes.toString('base64') });
-
-/** A new project called `name`: its path, its service and the pages to add. */
-async function project(name: string) {
-  return { path: tmp.file(name), s: service(name), p: await pages() };
-}
+const { project } = pageImageFixture();
 
 describe('page images and the trash', () => {
   it('removes, with a purged document, the images only it showed, and keeps one another document shows', async () => {
