@@ -56,12 +56,15 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): XmlDocume
   const stack: XmlElement[] = [];
   let startLine = 0;
   let startColumn = 0;
-  // Where each element starts, found by walking forward through the source once (tags
-  // only move forward), counting lines and code points as saxes does.
+  // Where each element starts, in lines (ended by LF) and code points: saxes counts both
+  // as it reads, so the `<` is found from where it stands just past the name. Where that
+  // is not enough (the name ends the line; a lone CR, or NEL or LS in XML 1.1, where
+  // saxes ends a line too), the source is walked forward once (tags only move forward).
+  const oddBreaks = /\r(?!\n)|[\u0085\u2028]/.test(source);
   let cursor = 0;
   let cursorLine = 1;
   let cursorColumn = 1;
-  const locate = (index: number): void => {
+  const walkTo = (index: number): void => {
     for (let i = cursor; i < index; i++) {
       const c = source.charCodeAt(i);
       if (c === 0x0a) {
@@ -72,6 +75,19 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): XmlDocume
     cursor = Math.max(cursor, index);
     startLine = cursorLine;
     startColumn = cursorColumn;
+  };
+  const locate = (name: string): void => {
+    const at = parser.position;
+    // The name and the one character saxes read after it (CRLF counts as one).
+    const lt = source.lastIndexOf('<', at - name.length - 1);
+    if (oddBreaks || parser.column === 0) return walkTo(lt);
+    let read = 0;
+    for (let i = lt; i < at; i++) {
+      const c = source.charCodeAt(i);
+      if (c < 0xdc00 || c > 0xdfff) read++;
+    }
+    startLine = parser.line;
+    startColumn = parser.column - read + 1;
   };
 
   const attach = (node: XmlNode): void => {
@@ -99,14 +115,17 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): XmlDocume
   });
   parser.on('cdata', (text) => attach({ type: 'cdata', text }));
   parser.on('opentagstart', (tag) => {
-    // saxes has read the name and the character after it: `<` is name.length + 2 back.
-    locate(parser.position - tag.name.length - 2);
+    locate(tag.name);
     if (stack.length + 1 > maxDepth) {
       fail(`elements nest deeper than ${maxDepth} levels.`, startLine, startColumn);
     }
   });
   parser.on('opentag', (tag: SaxesTagNS) => {
-    const attrs = Object.values(tag.attributes).map((a) => ({ name: a.name, uri: a.uri, value: a.value }));
+    const attrs: XmlElement['attrs'] = [];
+    for (const key in tag.attributes) {
+      const a = tag.attributes[key]!;
+      attrs.push({ name: a.name, uri: a.uri, value: a.value });
+    }
     const el: XmlElement = {
       type: 'element',
       name: tag.name,
