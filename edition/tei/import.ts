@@ -69,18 +69,7 @@ export interface TeiImportOptions {
    * are. Off by default: the mapping alone makes no mentions.
    */
   register?: boolean;
-  /**
-   * Read the content (`doc`) of only the documents this answers true for (by their
-   * index in the volume, of `count`); the others get `UNREAD_DOC`. For reading one
-   * volume on two threads at once, each reading the whole file and the content of half
-   * of its documents (electron/workers). A volume with facsimile surfaces has the content
-   * of all its documents read (which pages a document shows depends on its content).
-   */
-  content?: (index: number, count: number) => boolean;
 }
-
-/** The `doc` of a document whose content `TeiImportOptions.content` left unread: never stored. */
-export const UNREAD_DOC: DocJSON = Object.freeze({ type: 'doc', content: [] });
 
 function isStandOff(el: XmlElement): boolean {
   return el.uri === TEI_NS && el.name === 'standOff';
@@ -324,17 +313,9 @@ function importParsed(
         source: meta.source ?? header.source,
         extra: { ...header.extra, ...meta.extra },
       };
-    const read = surfaces.length > 0 || (options.content?.(i, containers.length) ?? true);
-    const node = read ? containerToDoc(el, register === null ? null : ids) : null;
-    pointers.push(node === null || surfaces.length === 0 ? new Set() : facsPointersOf(node));
-    documents.push({
-      key,
-      title: meta.title,
-      n,
-      kind,
-      meta,
-      doc: node === null ? UNREAD_DOC : (node.toJSON() as DocJSON),
-    });
+    const node = containerToDoc(el, register === null ? null : ids);
+    pointers.push(surfaces.length === 0 ? new Set() : facsPointersOf(node));
+    documents.push({ key, title: meta.title, n, kind, meta, doc: node.toJSON() as DocJSON });
   }
   if (surfaces.length > 0) {
     surfacesByDocument(pointers, surfaces).forEach((own, i) => {

@@ -10,8 +10,7 @@ import type { ImportFile } from '../../edition/api.ts';
 import { ParseError, SiglumError, isErrorPayload } from '../../edition/errors.ts';
 import type { ParsedFile } from './parseFile.ts';
 import { builtFiles } from '../built.ts';
-import type { Share } from './share.ts';
-import { fromWire, joinShares } from './wire.ts';
+import { fromWire } from './wire.ts';
 
 export { isTeiImport, isCorpusImport, parsedParts, parseFile, type ParsedFile } from './parseFile.ts';
 export { cameAsText, docText } from './wire.ts';
@@ -28,8 +27,6 @@ export interface ImportWorkerOptions {
   workerUrl?: URL;
   /** Keep the worker for the next file after a clean answer (default true). */
   reuse?: boolean;
-  /** Read a file of 1 MB or more in two workers at once (default true; share.ts). */
-  split?: boolean;
 }
 
 /** The largest file an import accepts (the command line checks it before reading a file). */
@@ -54,8 +51,8 @@ function fromPayload(p: unknown): SiglumError {
   return e;
 }
 
-/** The envelope of the worker's answer, checked for the shape of a TeiImport, a teiCorpus's volumes or a PlainImport. */
-function envelopeFromWire(json: unknown): ParsedFile {
+/** The worker's answer, checked for the shape of a TeiImport, a teiCorpus's volumes or a PlainImport, its documents read lazily (wire.ts). */
+function parsedFromWire(json: unknown, docs: unknown): ParsedFile {
   const value: unknown = typeof json === 'string' ? JSON.parse(json) : null;
   const record = (v: unknown): Record<string, unknown> =>
     (typeof v === 'object' && v !== null ? v : {}) as Record<string, unknown>;
@@ -65,67 +62,55 @@ function envelopeFromWire(json: unknown): ParsedFile {
   const tei = isTei(value);
   const corpus = Array.isArray(o['volumes']) && (o['volumes'] as unknown[]).every(isTei);
   const plain = 'doc' in o && typeof o['title'] === 'string';
-  if (!tei && !corpus && !plain) throw unreadable();
-  return value as ParsedFile;
-}
-
-function unreadable(): SiglumError {
-  return new SiglumError('internal', 'Siglum hit an internal error: the import worker sent an unreadable answer.');
-}
-
-/** The documents' texts of an answer, checked to be strings. */
-function docsFromWire(docs: unknown): string[] {
-  if (!Array.isArray(docs) || docs.some((d) => typeof d !== 'string')) throw unreadable();
-  return docs as string[];
+  if ((!tei && !corpus && !plain) || !Array.isArray(docs))
+    throw new SiglumError('internal', 'Siglum hit an internal error: the import worker sent an unreadable answer.');
+  return fromWire(value as ParsedFile, docs as unknown[] as string[]);
 }
 
 /**
- * Idle workers (at most two, as many as read one file) are kept for a minute after a
- * clean answer (a parsed file or a refusal), so that importing several files does not
- * pay for new threads and a cold JIT each time. A worker that timed out, ran out of
- * memory or failed is terminated, never reused. Idle workers do not keep the process alive.
+ * One idle worker is kept for a minute after a clean answer (a parsed file or a
+ * refusal), so that importing several files does not pay for a new thread and
+ * a cold JIT each time. A worker that timed out, ran out of memory or failed is
+ * terminated, never reused. Idle workers do not keep the process alive.
  */
 const IDLE_MS = 60_000;
-const MAX_IDLE = 2;
-const idle: Array<{ key: string; worker: Worker; timer: ReturnType<typeof setTimeout> }> = [];
-
-function dropIdle(worker: Worker): void {
-  const at = idle.findIndex((w) => w.worker === worker);
-  if (at < 0) return;
-  clearTimeout(idle[at]!.timer);
-  idle.splice(at, 1);
-}
+let idle: { key: string; worker: Worker; timer: ReturnType<typeof setTimeout> } | null = null;
 
 function takeWorker(url: URL, maxOldGenerationSizeMb: number, reuse: boolean): Worker {
-  // The one kept last first: its code is the most run, so the most compiled.
-  const kept = reuse ? idle.findLast((w) => w.key === `${url.href}|${maxOldGenerationSizeMb}`) : undefined;
-  if (kept !== undefined) {
-    dropIdle(kept.worker);
-    kept.worker.ref();
-    return kept.worker;
+  const key = `${url.href}|${maxOldGenerationSizeMb}`;
+  if (reuse && idle?.key === key) {
+    const { worker, timer } = idle;
+    clearTimeout(timer);
+    idle = null;
+    worker.ref();
+    return worker;
   }
   const worker = new Worker(url, {
     resourceLimits: { maxOldGenerationSizeMb, stackSizeMb: 8 },
     stdout: false,
     stderr: false,
   });
-  worker.once('exit', () => dropIdle(worker));
+  worker.once('exit', () => {
+    if (idle?.worker === worker) {
+      clearTimeout(idle.timer);
+      idle = null;
+    }
+  });
   return worker;
 }
 
 function release(worker: Worker, url: URL, maxOldGenerationSizeMb: number): void {
-  while (idle.length >= MAX_IDLE) {
-    const oldest = idle[0]!.worker;
-    dropIdle(oldest);
-    void oldest.terminate();
+  if (idle) {
+    clearTimeout(idle.timer);
+    void idle.worker.terminate();
   }
   worker.unref();
   const timer = setTimeout(() => {
-    dropIdle(worker);
+    if (idle?.worker === worker) idle = null;
     void worker.terminate();
   }, IDLE_MS);
   timer.unref();
-  idle.push({ key: `${url.href}|${maxOldGenerationSizeMb}`, worker, timer });
+  idle = { key: `${url.href}|${maxOldGenerationSizeMb}`, worker, timer };
 }
 
 /** The worker script: the built file, else the sources through tsx. */
@@ -139,45 +124,34 @@ function workerUrl(options: ImportWorkerOptions): URL {
 }
 
 /**
- * Starts the import worker now and keeps it as an idle one, so that it loads its code
- * while the caller does other work; the next `runImportWorker` takes it.
+ * Starts the import worker now and keeps it as the idle one, so that it loads its code
+ * while the caller does other work (the command line loads the service and opens the
+ * project meanwhile); the next `runImportWorker` takes it.
  */
 export function warmImportWorker(options: ImportWorkerOptions = {}): void {
   const url = workerUrl(options);
   const max = options.maxOldGenerationSizeMb ?? DEFAULTS.maxOldGenerationSizeMb;
-  if (idle.some((w) => w.key === `${url.href}|${max}`)) return;
+  if (idle?.key === `${url.href}|${max}`) return;
   release(takeWorker(url, max, false), url, max);
 }
 
-/** The thread ids of the idle import workers, the one the next file takes last (for tests and diagnostics). */
-export function idleImportWorkers(): number[] {
-  return idle.map((w) => w.worker.threadId);
-}
-
-/** The thread id of the idle import worker the next file takes, or null (for tests and diagnostics). */
+/** The thread id of the idle import worker kept for the next file, or null (for tests and diagnostics). */
 export function idleImportWorker(): number | null {
-  return idle.at(-1)?.worker.threadId ?? null;
+  return idle?.worker.threadId ?? null;
 }
-
-/** A file from this size on is read by two workers at once (share.ts), each on a core of its own. */
-const SPLIT_BYTES = 1024 * 1024;
 
 /** A parse under way: its answer, and a way to stop it (a no-op once it has answered). */
-interface Parse<T> {
-  answer: Promise<T>;
+interface Parse {
+  answer: Promise<ParsedFile>;
   cancel: () => void;
 }
 
-/** One worker reading `file` (the documents of `share`); resolves with its raw answer. */
-function parseShare(
-  file: ImportFile,
-  share: Share,
-  options: ImportWorkerOptions,
-): Parse<{ json: unknown; docs: unknown }> {
+/** Reads `file` in a worker; the size limit is checked by the caller. */
+function parseInWorker(file: ImportFile, options: ImportWorkerOptions): Parse {
   const { timeoutMs, maxOldGenerationSizeMb } = { ...DEFAULTS, ...options };
   const url = workerUrl(options);
   let cancel = (): void => undefined;
-  const answer = new Promise<{ json: unknown; docs: unknown }>((resolve, reject) => {
+  const answer = new Promise<ParsedFile>((resolve, reject) => {
     const worker = takeWorker(url, maxOldGenerationSizeMb, options.reuse ?? true);
     let done = false;
     const finish = (clean: boolean, f: () => void): void => {
@@ -192,7 +166,7 @@ function parseShare(
       f();
     };
     cancel = () =>
-      finish(false, () => reject(new SiglumError('internal', `Reading ${file.name} was stopped: it was not needed.`)));
+      finish(false, () => reject(new SiglumError('internal', `Reading ${file.name} was stopped: no import took it.`)));
     const timer = setTimeout(() => {
       finish(false, () =>
         reject(
@@ -203,9 +177,15 @@ function parseShare(
         ),
       );
     }, timeoutMs);
-    const onMessage = (msg: { ok: boolean; json?: unknown; docs?: unknown; error?: unknown }): void => {
+    const onMessage = (msg: { ok: boolean; json?: string; docs?: unknown; error?: unknown }): void => {
       if (!msg.ok) return finish(true, () => reject(fromPayload(msg.error)));
-      finish(true, () => resolve({ json: msg.json, docs: msg.docs }));
+      let result: ParsedFile;
+      try {
+        result = parsedFromWire(msg.json, msg.docs);
+      } catch (e) {
+        return finish(false, () => reject(e));
+      }
+      finish(true, () => resolve(result));
     };
     const onError = (err: Error & { code?: string }): void => {
       const tooLarge = err.code === 'ERR_WORKER_OUT_OF_MEMORY';
@@ -233,42 +213,13 @@ function parseShare(
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
-    worker.postMessage({ file, share });
+    worker.postMessage(file);
   });
   return { answer, cancel };
 }
 
-/** Reads `file` in one worker, or in two at once when it is large (share.ts); the size limit is checked by the caller. */
-function parseInWorkers(file: ImportFile, options: ImportWorkerOptions): Parse<ParsedFile> {
-  const split = (options.split ?? true) && fileSize(file) >= SPLIT_BYTES && !/\.(txt|text|md)$/i.test(file.name);
-  if (!split) {
-    const one = parseShare(file, 'all', options);
-    const answer = one.answer.then(({ json, docs }) => fromWire(envelopeFromWire(json), docsFromWire(docs)));
-    return { answer, cancel: one.cancel };
-  }
-  const first = parseShare(file, 'first', options);
-  const second = parseShare(file, 'second', options);
-  const cancel = (): void => {
-    first.cancel();
-    second.cancel();
-  };
-  // The first failure is the answer (both parse the whole file, so both find the same
-  // fault); the other worker is stopped at once.
-  const answer = Promise.all([first.answer, second.answer]).then(
-    ([a, b]) => {
-      const envelope = envelopeFromWire(a.json);
-      return fromWire(envelope, joinShares(envelope, docsFromWire(a.docs), docsFromWire(b.docs)));
-    },
-    (e: unknown) => {
-      cancel();
-      throw e;
-    },
-  );
-  return { answer, cancel };
-}
-
 /** Files handed over ahead of their import (`parseAhead`), each with its parse under way. */
-const ahead: Array<{ file: ImportFile; parse: Parse<ParsedFile> }> = [];
+const ahead: Array<{ file: ImportFile; parse: Parse }> = [];
 
 function sameFile(a: ImportFile, b: ImportFile): boolean {
   return a.name === b.name && a.text === b.text && a.base64 === b.base64;
@@ -277,14 +228,14 @@ function sameFile(a: ImportFile, b: ImportFile): boolean {
 /**
  * Starts reading `file` now, before the import that will ask for it (the command line
  * hands its files over before it loads the service and opens the project, which then
- * happens while the file is parsed). The next `runImportWorker` with default options and
+ * happen while the file is parsed). The next `runImportWorker` with default options and
  * a file of the same name and content takes this parse as its own. Returns a function
  * that stops the parse if no import took it.
  */
 export function parseAhead(file: ImportFile): () => void {
   if (fileSize(file) > DEFAULTS.maxBytes) return () => undefined;
-  const entry = { file, parse: parseInWorkers(file, {}) };
-  // Whoever takes it sees its failure; untaken, a failure is nobody's.
+  const entry = { file, parse: parseInWorker(file, {}) };
+  // Whoever takes the parse sees its failure; untaken, a failure is nobody's.
   entry.parse.answer.catch(() => undefined);
   ahead.push(entry);
   return () => {
@@ -296,8 +247,7 @@ export function parseAhead(file: ImportFile): () => void {
 }
 
 /**
- * Parses one imported file (TEI or plain text) in a worker thread; a large one in two
- * (share.ts), each with the same limits.
+ * Parses one imported file (TEI or plain text) in a worker thread.
  *
  * Rejects with a ParseError (line, column) for XML that is not well-formed or is
  * refused, or text that is not UTF-8; SiglumError 'too-large' when the file or its
@@ -317,7 +267,7 @@ export function runImportWorker(file: ImportFile, options: ImportWorkerOptions =
   const defaults = Object.values(options).every((v) => v === undefined);
   const at = defaults ? ahead.findIndex((e) => sameFile(e.file, file)) : -1;
   if (at >= 0) return ahead.splice(at, 1)[0]!.parse.answer;
-  return parseInWorkers(file, options).answer;
+  return parseInWorker(file, options).answer;
 }
 
 const WARM_UP: ImportFile = {

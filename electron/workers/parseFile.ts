@@ -8,7 +8,6 @@ import { SiglumError } from '../../edition/errors.ts';
 import { importPlainText, type PlainImport } from '../../edition/plaintext/index.ts';
 import { importTeiVolumes, type TeiImport } from '../../edition/tei/import.ts';
 import { decodeUtf8, decodeXml } from '../../edition/xml/decode.ts';
-import { inShare, type Share } from './share.ts';
 
 /** A `teiCorpus`: one volume per `TEI`. */
 export interface TeiCorpusImport {
@@ -63,16 +62,13 @@ export function isXmlFile(name: string, text: string): boolean {
 }
 
 /**
- * Parses one imported file; with a `share` other than 'all', reads the content of
- * only that half of each volume's documents (the others' `doc` is UNREAD_DOC), for
- * a file read by two workers at once (see wire.ts).
+ * Parses one imported file.
  *
  * @throws ParseError for text that is not well-formed (or not in its encoding), SiglumError for anything else refused.
  */
-export function parseFile(file: ImportFile, share: Share = 'all'): ParsedFile {
+export function parseFile(file: ImportFile): ParsedFile {
   const text = fileText(file);
   if (!isXmlFile(file.name, text)) return importPlainText(text, file.name);
-  const content = (index: number, count: number): boolean => inShare(share, index, count);
-  const volumes = importTeiVolumes(text, file.name, { register: true, content });
+  const volumes = importTeiVolumes(text, file.name, { register: true });
   return volumes.length === 1 ? volumes[0]! : { volumes };
 }

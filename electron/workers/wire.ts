@@ -10,7 +10,6 @@
 import type { DocJSON } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
 import { parsedParts, type ParsedFile } from './parseFile.ts';
-import { inShare, type Share } from './share.ts';
 
 /** A parsed file as the worker posts it: the envelope with every `doc` as null, and the documents' JSON texts in order. */
 export interface WireFile {
@@ -28,47 +27,18 @@ function docHolders(parsed: ParsedFile): HasDoc[] {
   return parsedParts(parsed).flatMap((part): HasDoc[] => ('documents' in part ? part.documents : [part]));
 }
 
-/** Whether each holder of `docHolders` is in `share`, in the same order. */
-function holdersInShare(parsed: ParsedFile, share: Share): boolean[] {
-  return parsedParts(parsed).flatMap((part) =>
-    'documents' in part ? part.documents.map((_, i) => inShare(share, i, part.documents.length)) : [share !== 'second'],
-  );
-}
-
-/**
- * Splits a parsed file into its envelope and its documents' JSON texts: of the
- * documents in `share` only. The 'second' half's answer goes with the first's
- * (joinShares), so its envelope is left empty.
- */
-export function toWire(parsed: ParsedFile, share: Share = 'all'): WireFile {
+/** Splits a parsed file into its envelope and its documents' JSON texts. */
+export function toWire(parsed: ParsedFile): WireFile {
   const holders = docHolders(parsed);
-  const mine = holdersInShare(parsed, share);
-  const docs = holders.filter((_, i) => mine[i]).map((h) => JSON.stringify(h.doc));
+  const docs = holders.map((h) => JSON.stringify(h.doc));
   const saved = holders.map((h) => h.doc);
   // Written with every doc as null, then put back: the caller's object is left as it was.
   for (const h of holders) (h as { doc: DocJSON | null }).doc = null;
   try {
-    return { json: share === 'second' ? '' : JSON.stringify(parsed), docs };
+    return { json: JSON.stringify(parsed), docs };
   } finally {
     holders.forEach((h, i) => (h.doc = saved[i]!));
   }
-}
-
-/**
- * The documents' texts of `envelope` in order, from the two halves' answers (`toWire`
- * with 'first' and with 'second'). Throws an internal SiglumError when they do not
- * add up to the envelope's documents.
- */
-export function joinShares(envelope: ParsedFile, first: readonly string[], second: readonly string[]): string[] {
-  const out: string[] = [];
-  let [a, b] = [0, 0];
-  for (const inFirst of holdersInShare(envelope, 'first')) out.push((inFirst ? first[a++] : second[b++])!);
-  if (a !== first.length || b !== second.length || out.some((d) => typeof d !== 'string'))
-    throw new SiglumError(
-      'internal',
-      'Siglum hit an internal error: the import workers sent answers that do not match.',
-    );
-  return out;
 }
 
 /**

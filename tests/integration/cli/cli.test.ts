@@ -240,7 +240,7 @@ describe('siglum errors', () => {
     expect(listJson()).toEqual(before);
   });
 
-  it('creates no project when a large volume, read ahead by two workers, breaks on its last line', () => {
+  it('creates no project when a volume parsed ahead of the import breaks on its last line', () => {
     const text = readFileSync(join(corpus, 'frus/frus1934v05.xml'), 'utf8').replace(/<\/TEI>\s*$/, '</TEX>\n');
     const broken = join(dir, 'frus1934v05-broken.xml');
     writeFileSync(broken, text);

@@ -9,13 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { ParseError, SiglumError } from '../../../edition/errors.ts';
 import {
   idleImportWorker,
-  idleImportWorkers,
   isTeiImport,
   parseAhead,
   runImportWorker,
   warmImportWorker,
 } from '../../../electron/workers/index.ts';
-import { docText } from '../../../electron/workers/wire.ts';
 
 const shared = resolve(import.meta.dirname, '../../../../shared/corpus');
 
@@ -147,42 +145,19 @@ describe('runImportWorker', () => {
     expect(idleImportWorker()).toBe(warmed);
   });
 
-  it('reads a large volume in two workers at once, with the same documents as one worker reads', async () => {
-    const text = readFileSync(resolve(shared, 'frus/frus1934v05.xml'), 'utf8');
-    const file = { name: 'frus1934v05.xml', text };
-    const one = await runImportWorker(file, { split: false, reuse: false });
-    const two = await runImportWorker(file);
-    expect(idleImportWorkers()).toHaveLength(2);
-    if (!isTeiImport(one) || !isTeiImport(two)) throw new Error('expected a volume');
-    expect(two.documents).toHaveLength(642);
-    expect(two.documents.map(docText)).toEqual(one.documents.map(docText));
-    expect(JSON.parse(JSON.stringify(two))).toEqual(JSON.parse(JSON.stringify(one)));
-  });
-
-  it('refuses a large volume whose last line is broken, as one worker does', async () => {
-    const text = readFileSync(resolve(shared, 'frus/frus1934v05.xml'), 'utf8').replace(/<\/TEI>\s*$/, '</TEX>\n');
-    const lines = text.split('\n').length;
-    const file = { name: 'broken.xml', text };
-    const alone = await rejection(runImportWorker(file, { split: false }));
-    const e = await rejection(runImportWorker(file));
-    expect(e).toBeInstanceOf(ParseError);
-    expect(e.message).toBe(alone.message);
-    expect((e as ParseError).line).toBeGreaterThanOrEqual(lines - 1);
-  });
-
   it('hands a file parsed ahead to the import that asks for the same file, without parsing it again', async () => {
     const small = readFileSync(resolve(shared, 'frus/frus1938v03-d486-grew-3534.xml'), 'utf8');
     warmImportWorker();
-    const warmed = idleImportWorkers();
-    expect(warmed).toHaveLength(1);
+    const warmed = idleImportWorker();
+    expect(warmed).not.toBeNull();
     const drop = parseAhead({ name: 'a.xml', text: small });
-    expect(idleImportWorkers()).toEqual([]); // the waiting worker took the file at once
+    expect(idleImportWorker()).toBeNull(); // the waiting worker took the file at once
     const result = await runImportWorker({ name: 'a.xml', text: small });
     expect(isTeiImport(result) && result.documents.length).toBe(1);
-    // Taken, not parsed again: no second worker was started for it.
-    expect(idleImportWorkers()).toEqual(warmed);
+    // Taken, not parsed again: the answer came from the warmed worker, kept again.
+    expect(idleImportWorker()).toBe(warmed);
     drop(); // nothing left to stop
-    expect(idleImportWorkers()).toEqual(warmed);
+    expect(idleImportWorker()).toBe(warmed);
   });
 
   it('parses a file again when its content is not the one handed over ahead', async () => {
@@ -198,11 +173,11 @@ describe('runImportWorker', () => {
   it('stops a parse handed over ahead that no import took', async () => {
     const text = readFileSync(resolve(shared, 'frus/frus1934v05.xml'), 'utf8');
     warmImportWorker();
-    expect(idleImportWorkers().length).toBeGreaterThan(0);
+    expect(idleImportWorker()).not.toBeNull();
     const drop = parseAhead({ name: 'frus1934v05.xml', text });
     drop();
-    // Its workers (the warmed one among them) were stopped, not kept for the next file.
-    expect(idleImportWorkers()).toEqual([]);
+    // Its worker, the warmed one, was stopped, not kept for the next file.
+    expect(idleImportWorker()).toBeNull();
     const result = await runImportWorker({ name: 'frus1934v05.xml', text });
     expect(isTeiImport(result) && result.documents.length).toBe(642);
   });
