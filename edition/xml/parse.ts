@@ -57,10 +57,11 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): XmlDocume
   let startLine = 0;
   let startColumn = 0;
   // Where each element starts, in lines (ended by LF) and code points: saxes counts both
-  // as it reads, so the `<` is found from where it stands just past the name. Where that
-  // is not enough (the name ends the line; a lone CR, or NEL or LS in XML 1.1, where
-  // saxes ends a line too), the source is walked forward once (tags only move forward).
-  const oddBreaks = /\r(?!\n)|[\u0085\u2028]/.test(source);
+  // as it reads, so the `<` is found from where it stands just past the name (or, when
+  // the name ended the line, from the line before). Where saxes ends lines elsewhere too
+  // (a lone CR; NEL or LS in XML 1.1), the source is walked forward once instead (tags
+  // only move forward), counting.
+  let oddBreaks: boolean | null = null;
   let cursor = 0;
   let cursorLine = 1;
   let cursorColumn = 1;
@@ -76,18 +77,28 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): XmlDocume
     startLine = cursorLine;
     startColumn = cursorColumn;
   };
-  const locate = (name: string): void => {
-    const at = parser.position;
-    // The name and the one character saxes read after it (CRLF counts as one).
-    const lt = source.lastIndexOf('<', at - name.length - 1);
-    if (oddBreaks || parser.column === 0) return walkTo(lt);
-    let read = 0;
-    for (let i = lt; i < at; i++) {
+  /** Code points in source[from, to). */
+  const codePoints = (from: number, to: number): number => {
+    let n = 0;
+    for (let i = from; i < to; i++) {
       const c = source.charCodeAt(i);
-      if (c < 0xdc00 || c > 0xdfff) read++;
+      if (c < 0xdc00 || c > 0xdfff) n++;
     }
-    startLine = parser.line;
-    startColumn = parser.column - read + 1;
+    return n;
+  };
+  const locate = (name: string): void => {
+    oddBreaks ??= /\r(?!\n)/.test(source) || (declaration?.version === '1.1' && /[\u0085\u2028]/.test(source));
+    const at = parser.position;
+    // Past the name and the one character saxes read after it (CRLF counts as one).
+    const lt = source.lastIndexOf('<', at - name.length - 1);
+    if (oddBreaks) return walkTo(lt);
+    if (parser.column > 0) {
+      startLine = parser.line;
+      startColumn = parser.column - codePoints(lt, at) + 1;
+    } else {
+      startLine = parser.line - 1;
+      startColumn = codePoints(source.lastIndexOf('\n', lt) + 1, lt) + 1;
+    }
   };
 
   const attach = (node: XmlNode): void => {
