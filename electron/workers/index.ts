@@ -8,11 +8,11 @@
 import { Worker } from 'node:worker_threads';
 import type { ImportFile } from '../../edition/api.ts';
 import { ParseError, SiglumError, isErrorPayload } from '../../edition/errors.ts';
-import type { ParsedFile } from './parseFile.ts';
+import type { ParsedFile } from './parsed.ts';
 import { builtFiles } from '../built.ts';
 import { fromWire } from './wire.ts';
 
-export { isTeiImport, isCorpusImport, parsedParts, parseFile, type ParsedFile } from './parseFile.ts';
+export { isTeiImport, isCorpusImport, parsedParts, type ParsedFile } from './parsed.ts';
 export { cameAsText, docText } from './wire.ts';
 
 /** Limits of runImportWorker. */
