@@ -5,8 +5,12 @@
  * name and content, so a file that changed in between is simply read again).
  */
 import { basename } from 'node:path';
-import { parseAhead } from '../workers/index.ts';
+import { parseAhead, warmImportWorker } from '../workers/index.ts';
 import { readInputFile } from './input.ts';
+
+function isLocalXml(file: string): boolean {
+  return !/^https?:\/\//i.test(file) && /\.(xml|tei)$/i.test(file);
+}
 
 /** The first start tag (after the declaration, comments and PIs) is a TEI or a teiCorpus. */
 function startsAsTei(bytes: Buffer): boolean {
@@ -21,8 +25,10 @@ function startsAsTei(bytes: Buffer): boolean {
  */
 export async function parseTeiAhead(files: readonly string[]): Promise<() => void> {
   const drops: Array<() => void> = [];
+  // The thread starts while the files are read.
+  if (files.some(isLocalXml)) warmImportWorker();
   for (const file of files) {
-    if (/^https?:\/\//i.test(file) || !/\.(xml|tei)$/i.test(file)) continue;
+    if (!isLocalXml(file)) continue;
     let bytes: Buffer;
     try {
       bytes = await readInputFile(file);
