@@ -1,7 +1,7 @@
 // Builds the command line (and with it `siglum serve`) into dist/cli with esbuild, so
 // that it runs as plain JavaScript: no tsx and no esbuild at run time.
 //   siglum.mjs       electron/cli/run.ts and everything it imports from this repository
-//   importWorker.mjs the import worker (electron/workers/importWorker.ts)
+//   importWorker.mjs the import worker (electron/workers/importWorker.ts), its packages included
 //   indexWorker.mjs  the search indexer's thread (electron/workers/indexWorker.ts)
 //   paginator.js     the PDF paginator (edition/print/browser/paginate.ts) defining SiglumPrint
 // Packages stay in node_modules (better-sqlite3 is native, playwright-core is large);
@@ -47,7 +47,9 @@ export async function buildCli(target = join(root, 'dist', 'cli')) {
   };
   await Promise.all([
     build({ ...node, entryPoints: { siglum: 'electron/cli/run.ts' } }),
-    build({ ...node, entryPoints: { importWorker: 'electron/workers/importWorker.ts' } }),
+    // The import worker with its packages (prosemirror-model, saxes) inside: it starts
+    // while an import waits for it, and one file loads faster than a module graph.
+    build({ ...node, packages: undefined, entryPoints: { importWorker: 'electron/workers/importWorker.ts' } }),
     build({ ...node, entryPoints: { indexWorker: 'electron/workers/indexWorker.ts' } }),
     build({ ...PAGINATOR_OPTIONS, absWorkingDir: root, entryPoints: { paginator: PAGINATOR_ENTRY }, outdir }),
   ]);

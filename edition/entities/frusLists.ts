@@ -24,7 +24,10 @@ function collapse(s: string): string {
 }
 
 function findDiv(el: XmlElement, id: string): XmlElement | null {
-  for (const child of childElements(el)) {
+  // Over the children as they are (no list of the elements made at each level): a volume
+  // without the list is walked whole.
+  for (const child of el.children) {
+    if (child.type !== 'element') continue;
     if (localName(child.name) === 'div' && getAttr(child, 'xml:id') === id) return child;
     const found = findDiv(child, id);
     if (found !== null) return found;

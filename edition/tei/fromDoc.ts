@@ -191,7 +191,9 @@ export function inlineToXml(nodes: readonly PMNode[] | Fragment, context: WriteC
     let keep = 0;
     while (keep < stack.length && stack[keep]!.mark.isInSet(node.marks)) keep++;
     stack.length = keep;
-    const open = node.marks.filter((m) => !stack.some((s) => s.mark === m || s.mark.eq(m)));
+    // The stack holds distinct marks of this node's set: as many means none is left to open.
+    const open =
+      keep === node.marks.length ? [] : node.marks.filter((m) => !stack.some((s) => s.mark === m || s.mark.eq(m)));
     if (open.length > 1) {
       const reach = new Map<Mark, number>();
       for (const m of open) {

@@ -147,14 +147,15 @@ function isDocumentDiv(el: XmlElement): boolean {
 }
 
 function hasDocumentDiv(el: XmlElement): boolean {
-  return childElements(el).some((c) => isDocumentDiv(c) || hasDocumentDiv(c));
+  return el.children.some((c) => c.type === 'element' && (isDocumentDiv(c) || hasDocumentDiv(c)));
 }
 
 /** The elements whose content become documents, in document order. */
 function findContainers(text: XmlElement): Container[] {
   const found: Container[] = [];
   const walk = (el: XmlElement, matter: 'front' | 'back' | null): void => {
-    for (const c of childElements(el)) {
+    for (const c of el.children) {
+      if (c.type !== 'element') continue;
       if (isDocumentDiv(c)) found.push({ el: c, kind: 'document' });
       else if (matter !== null && isTei(c, 'div') && !hasDocumentDiv(c)) found.push({ el: c, kind: matter });
       else if (c.uri === TEI_NS && (c.name === 'front' || c.name === 'back')) walk(c, c.name);

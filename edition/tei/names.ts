@@ -158,7 +158,9 @@ const preserved = new WeakMap<XmlElement, boolean>();
 export function readSpace(root: XmlElement, inherited = false): void {
   const own = getAttr(root, 'xml:space');
   const on = own === 'preserve' ? true : own === 'default' ? false : inherited;
-  preserved.set(root, on);
+  // Only where it is in force: elsewhere an element's own attribute, which
+  // `isSpacePreserved` reads, says no (absent or "default").
+  if (on) preserved.set(root, true);
   for (const c of root.children) if (c.type === 'element') readSpace(c, on);
 }
 

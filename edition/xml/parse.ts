@@ -56,12 +56,16 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): XmlDocume
   const stack: XmlElement[] = [];
   let startLine = 0;
   let startColumn = 0;
-  // Where each element starts, found by walking forward through the source once (tags
-  // only move forward), counting lines and code points as saxes does.
+  // Where each element starts, in lines (ended by LF) and code points: saxes counts both
+  // as it reads, so the `<` is found from where it stands just past the name (or, when
+  // the name ended the line, from the line before). Where saxes ends lines elsewhere too
+  // (a lone CR; NEL or LS in XML 1.1), the source is walked forward once instead (tags
+  // only move forward), counting.
+  let oddBreaks: boolean | null = null;
   let cursor = 0;
   let cursorLine = 1;
   let cursorColumn = 1;
-  const locate = (index: number): void => {
+  const walkTo = (index: number): void => {
     for (let i = cursor; i < index; i++) {
       const c = source.charCodeAt(i);
       if (c === 0x0a) {
@@ -72,6 +76,29 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): XmlDocume
     cursor = Math.max(cursor, index);
     startLine = cursorLine;
     startColumn = cursorColumn;
+  };
+  /** Code points in source[from, to). */
+  const codePoints = (from: number, to: number): number => {
+    let n = 0;
+    for (let i = from; i < to; i++) {
+      const c = source.charCodeAt(i);
+      if (c < 0xdc00 || c > 0xdfff) n++;
+    }
+    return n;
+  };
+  const locate = (name: string): void => {
+    oddBreaks ??= /\r(?!\n)/.test(source) || (declaration?.version === '1.1' && /[\u0085\u2028]/.test(source));
+    const at = parser.position;
+    // Past the name and the one character saxes read after it (CRLF counts as one).
+    const lt = source.lastIndexOf('<', at - name.length - 1);
+    if (oddBreaks) return walkTo(lt);
+    if (parser.column > 0) {
+      startLine = parser.line;
+      startColumn = parser.column - codePoints(lt, at) + 1;
+    } else {
+      startLine = parser.line - 1;
+      startColumn = codePoints(source.lastIndexOf('\n', lt) + 1, lt) + 1;
+    }
   };
 
   const attach = (node: XmlNode): void => {
@@ -99,14 +126,17 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): XmlDocume
   });
   parser.on('cdata', (text) => attach({ type: 'cdata', text }));
   parser.on('opentagstart', (tag) => {
-    // saxes has read the name and the character after it: `<` is name.length + 2 back.
-    locate(parser.position - tag.name.length - 2);
+    locate(tag.name);
     if (stack.length + 1 > maxDepth) {
       fail(`elements nest deeper than ${maxDepth} levels.`, startLine, startColumn);
     }
   });
   parser.on('opentag', (tag: SaxesTagNS) => {
-    const attrs = Object.values(tag.attributes).map((a) => ({ name: a.name, uri: a.uri, value: a.value }));
+    const attrs: XmlElement['attrs'] = [];
+    for (const key in tag.attributes) {
+      const a = tag.attributes[key]!;
+      attrs.push({ name: a.name, uri: a.uri, value: a.value });
+    }
     const el: XmlElement = {
       type: 'element',
       name: tag.name,

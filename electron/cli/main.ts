@@ -146,10 +146,15 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
     }
     // Each command's module is loaded when it runs, so that `siglum --help` loads none of them.
     switch (name) {
-      case 'import':
-        // The parsing thread loads its code while the service loads and the project opens.
-        (await import('../workers/index.ts')).warmImportWorker();
-        return await (await import('./commands.ts')).importCommand(positionals, v, io);
+      case 'import': {
+        // The files are parsed while the service loads and the project opens.
+        const drop = await (await import('./import-ahead.ts')).parseTeiAhead(positionals);
+        try {
+          return await (await import('./commands.ts')).importCommand(positionals, v, io);
+        } finally {
+          drop();
+        }
+      }
       case 'list':
         return await (await import('./commands.ts')).listCommand(v, io);
       case 'export':

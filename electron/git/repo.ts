@@ -10,9 +10,20 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import git from 'isomorphic-git';
-import http from 'isomorphic-git/http/node';
 import { SiglumError } from '../../edition/errors.ts';
+
+type IsoGit = { git: typeof import('isomorphic-git').default; http: typeof import('isomorphic-git/http/node').default };
+let loaded: Promise<IsoGit> | null = null;
+
+/**
+ * isomorphic-git and its HTTP client, loaded on first use: they are large, and most
+ * runs of Siglum (an import, an export) never touch the repository.
+ */
+function isoGit(): Promise<IsoGit> {
+  return (loaded ??= Promise.all([import('isomorphic-git'), import('isomorphic-git/http/node')]).then(
+    ([git, http]) => ({ git: git.default, http: http.default }),
+  ));
+}
 
 /** The one branch Siglum works on. */
 export const BRANCH = 'main';
@@ -40,11 +51,13 @@ export interface CommitInfo {
 
 /** Creates an empty repository (with a working tree at `dir`, or bare). */
 export async function initRepository(dir: string, bare = false): Promise<void> {
+  const { git } = await isoGit();
   fs.mkdirSync(dir, { recursive: true });
   await git.init({ fs, dir, bare, defaultBranch: BRANCH });
 }
 
 async function resolveOid(gitdir: string, ref: string): Promise<string | null> {
+  const { git } = await isoGit();
   try {
     return await git.resolveRef({ fs, gitdir, ref });
   } catch {
@@ -66,6 +79,7 @@ export function remoteOid(dir: string): Promise<string | null> {
 
 /** The blobs of a commit (path -> blob id), or of its folder `under` only. */
 export async function listBlobs(dir: string, oid: string | null, under?: string): Promise<Map<string, string>> {
+  const { git } = await isoGit();
   const blobs = new Map<string, string>();
   if (oid === null) return blobs;
   const gitdir = gitdirOf(dir);
@@ -89,6 +103,7 @@ export async function listBlobs(dir: string, oid: string | null, under?: string)
 
 /** A blob's bytes as stored. */
 export async function readBlobBytes(dir: string, blobOid: string): Promise<Buffer> {
+  const { git } = await isoGit();
   const { blob } = await git.readBlob({ fs, gitdir: gitdirOf(dir), oid: blobOid });
   return Buffer.from(blob);
 }
@@ -110,6 +125,7 @@ export async function readFiles(dir: string, oid: string | null, except?: string
 export type FileContent = string | Uint8Array | { blob: string };
 
 async function blobOf(content: FileContent): Promise<string> {
+  const { git } = await isoGit();
   if (typeof content === 'string') return (await git.hashBlob({ object: Buffer.from(content, 'utf8') })).oid;
   return content instanceof Uint8Array ? (await git.hashBlob({ object: content })).oid : content.blob;
 }
@@ -129,6 +145,7 @@ export async function changedPaths(
 
 /** Writes the tree of `files` and returns its id. */
 async function writeTree(gitdir: string, files: ReadonlyMap<string, FileContent>): Promise<string> {
+  const { git } = await isoGit();
   type Folder = Map<string, Folder | FileContent>;
   const root: Folder = new Map();
   for (const [path, text] of files) {
@@ -172,6 +189,7 @@ export async function commitFiles(
   message: string,
   author: Author,
 ): Promise<string> {
+  const { git } = await isoGit();
   const gitdir = gitdirOf(dir);
   const tree = await writeTree(gitdir, files);
   const oid = await git.commit({ fs, dir, message, author, parent: [...parents], tree, noUpdateBranch: true });
@@ -182,28 +200,33 @@ export async function commitFiles(
 
 /** Moves the branch to `oid` (a fast-forward) and checks it out. */
 export async function fastForward(dir: string, oid: string): Promise<void> {
+  const { git } = await isoGit();
   await git.writeRef({ fs, gitdir: gitdirOf(dir), ref: HEAD_REF, value: oid, force: true });
   await checkoutHead(dir);
 }
 
 async function checkoutHead(dir: string): Promise<void> {
+  const { git } = await isoGit();
   await git.checkout({ fs, dir, ref: BRANCH, force: true });
 }
 
 /** The last commit both `a` and `b` descend from, or null. */
 export async function mergeBase(dir: string, a: string, b: string): Promise<string | null> {
+  const { git } = await isoGit();
   const bases = await git.findMergeBase({ fs, gitdir: gitdirOf(dir), oids: [a, b] });
   return (bases[0] as string | undefined) ?? null;
 }
 
 /** Whether `ancestor` is `oid` or one of its ancestors. */
 export async function isAncestor(dir: string, ancestor: string, oid: string): Promise<boolean> {
+  const { git } = await isoGit();
   if (ancestor === oid) return true;
   return git.isDescendent({ fs, gitdir: gitdirOf(dir), oid, ancestor, depth: -1 });
 }
 
 /** The commits of the branch (or of the commit `from`), newest first. */
 export async function commitLog(dir: string, depth = 200, from?: string): Promise<CommitInfo[]> {
+  const { git } = await isoGit();
   if (from === undefined && (await headOid(dir)) === null) return [];
   const entries = await git.log({ fs, dir, ref: from ?? BRANCH, depth });
   return entries.map((e) => ({
@@ -237,6 +260,7 @@ function localGitdir(url: string): string | null {
 
 /** Copies the objects reachable from `oid` that `to` does not have yet. */
 async function copyObjects(from: string, to: string, oid: string): Promise<void> {
+  const { git } = await isoGit();
   const has = async (id: string): Promise<boolean> => {
     try {
       await git.readObject({ fs, gitdir: to, oid: id, format: 'deflated' });
@@ -270,6 +294,7 @@ function onAuth(credentials: Credentials | null) {
 
 /** Fetches the remote's branch; its commit (now also `origin/main` here), or null when it has none. */
 export async function fetchRemote(dir: string, url: string, credentials: Credentials | null): Promise<string | null> {
+  const { git, http } = await isoGit();
   const gitdir = gitdirOf(dir);
   try {
     const local = localGitdir(url);
@@ -312,6 +337,7 @@ export async function fetchRemote(dir: string, url: string, credentials: Credent
  * (`behind`): pull first.
  */
 export async function pushRemote(dir: string, url: string, credentials: Credentials | null): Promise<string> {
+  const { git, http } = await isoGit();
   const gitdir = gitdirOf(dir);
   const head = await headOid(dir);
   if (head === null) throw new SiglumError('bad-input', 'There is nothing to push yet. Share your changes first.');

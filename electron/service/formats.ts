@@ -4,15 +4,8 @@
  * and time limits, so that a hostile file cannot stall the process that serves the UI.
  */
 import type { ImportFile } from '../../edition/api.ts';
-import {
-  cameAsText,
-  docText,
-  isTeiImport,
-  parsedParts,
-  parseFile,
-  runImportWorker,
-  type ParsedFile,
-} from '../workers/index.ts';
+import { cameAsText, docText, isTeiImport, parsedParts, runImportWorker, type ParsedFile } from '../workers/index.ts';
+import { parseFile } from '../workers/parseFile.ts';
 import type { PlainImport } from '../../edition/plaintext/index.ts';
 import type { TeiImport } from '../../edition/tei/index.ts';
 

@@ -8,11 +8,11 @@
 import { Worker } from 'node:worker_threads';
 import type { ImportFile } from '../../edition/api.ts';
 import { ParseError, SiglumError, isErrorPayload } from '../../edition/errors.ts';
-import type { ParsedFile } from './parseFile.ts';
+import type { ParsedFile } from './parsed.ts';
 import { builtFiles } from '../built.ts';
 import { fromWire } from './wire.ts';
 
-export { isTeiImport, isCorpusImport, parsedParts, parseFile, type ParsedFile } from './parseFile.ts';
+export { isTeiImport, isCorpusImport, parsedParts, type ParsedFile } from './parsed.ts';
 export { cameAsText, docText } from './wire.ts';
 
 /** Limits of runImportWorker. */
@@ -140,28 +140,23 @@ export function idleImportWorker(): number | null {
   return idle?.worker.threadId ?? null;
 }
 
-/**
- * Parses one imported file (TEI or plain text) in a worker thread.
- *
- * Rejects with a ParseError (line, column) for XML that is not well-formed or
- * is refused, or text that is not UTF-8; SiglumError 'too-large' when the file
- * or its parse exceeds the limits, 'timeout' when it takes too long.
- */
-export function runImportWorker(file: ImportFile, options: ImportWorkerOptions = {}): Promise<ParsedFile> {
-  const { timeoutMs, maxOldGenerationSizeMb, maxBytes } = { ...DEFAULTS, ...options };
-  const size = fileSize(file);
-  if (size > maxBytes) {
-    return Promise.reject(
-      new SiglumError(
-        'too-large',
-        `${file.name}: the file is ${Math.round(size / 1048576)} MB; Siglum imports files up to ${Math.round(maxBytes / 1048576)} MB.`,
-      ),
-    );
-  }
+/** A parse under way: its answer, and a way to stop it (a no-op once it has answered). */
+interface Parse {
+  answer: Promise<ParsedFile>;
+  cancel: () => void;
+}
+
+/** Reads `file` in a worker; the size limit is checked by the caller. */
+function parseInWorker(file: ImportFile, options: ImportWorkerOptions): Parse {
+  const { timeoutMs, maxOldGenerationSizeMb } = { ...DEFAULTS, ...options };
   const url = workerUrl(options);
-  return new Promise<ParsedFile>((resolve, reject) => {
+  let cancel = (): void => undefined;
+  const answer = new Promise<ParsedFile>((resolve, reject) => {
     const worker = takeWorker(url, maxOldGenerationSizeMb, options.reuse ?? true);
+    let done = false;
     const finish = (clean: boolean, f: () => void): void => {
+      if (done) return;
+      done = true;
       clearTimeout(timer);
       worker.off('message', onMessage);
       worker.off('error', onError);
@@ -170,6 +165,8 @@ export function runImportWorker(file: ImportFile, options: ImportWorkerOptions =
       else void worker.terminate();
       f();
     };
+    cancel = () =>
+      finish(false, () => reject(new SiglumError('internal', `Reading ${file.name} was stopped: no import took it.`)));
     const timer = setTimeout(() => {
       finish(false, () =>
         reject(
@@ -218,6 +215,59 @@ export function runImportWorker(file: ImportFile, options: ImportWorkerOptions =
     worker.on('exit', onExit);
     worker.postMessage(file);
   });
+  return { answer, cancel };
+}
+
+/** Files handed over ahead of their import (`parseAhead`), each with its parse under way. */
+const ahead: Array<{ file: ImportFile; parse: Parse }> = [];
+
+function sameFile(a: ImportFile, b: ImportFile): boolean {
+  return a.name === b.name && a.text === b.text && a.base64 === b.base64;
+}
+
+/**
+ * Starts reading `file` now, before the import that will ask for it (the command line
+ * hands its files over before it loads the service and opens the project, which then
+ * happen while the file is parsed). The next `runImportWorker` with default options and
+ * a file of the same name and content takes this parse as its own. Returns a function
+ * that stops the parse if no import took it.
+ */
+export function parseAhead(file: ImportFile): () => void {
+  if (fileSize(file) > DEFAULTS.maxBytes) return () => undefined;
+  const entry = { file, parse: parseInWorker(file, {}) };
+  // Whoever takes the parse sees its failure; untaken, a failure is nobody's.
+  entry.parse.answer.catch(() => undefined);
+  ahead.push(entry);
+  return () => {
+    const at = ahead.indexOf(entry);
+    if (at < 0) return;
+    ahead.splice(at, 1);
+    entry.parse.cancel();
+  };
+}
+
+/**
+ * Parses one imported file (TEI or plain text) in a worker thread.
+ *
+ * Rejects with a ParseError (line, column) for XML that is not well-formed or is
+ * refused, or text that is not UTF-8; SiglumError 'too-large' when the file or its
+ * parse exceeds the limits, 'timeout' when it takes too long.
+ */
+export function runImportWorker(file: ImportFile, options: ImportWorkerOptions = {}): Promise<ParsedFile> {
+  const { maxBytes } = { ...DEFAULTS, ...options };
+  const size = fileSize(file);
+  if (size > maxBytes) {
+    return Promise.reject(
+      new SiglumError(
+        'too-large',
+        `${file.name}: the file is ${Math.round(size / 1048576)} MB; Siglum imports files up to ${Math.round(maxBytes / 1048576)} MB.`,
+      ),
+    );
+  }
+  const defaults = Object.values(options).every((v) => v === undefined);
+  const at = defaults ? ahead.findIndex((e) => sameFile(e.file, file)) : -1;
+  if (at >= 0) return ahead.splice(at, 1)[0]!.parse.answer;
+  return parseInWorker(file, options).answer;
 }
 
 const WARM_UP: ImportFile = {

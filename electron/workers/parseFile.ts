@@ -5,32 +5,12 @@
  */
 import type { ImportFile } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
-import { importPlainText, type PlainImport } from '../../edition/plaintext/index.ts';
-import { importTeiVolumes, type TeiImport } from '../../edition/tei/import.ts';
+import { importPlainText } from '../../edition/plaintext/index.ts';
+import { importTeiVolumes } from '../../edition/tei/import.ts';
 import { decodeUtf8, decodeXml } from '../../edition/xml/decode.ts';
+import type { ParsedFile } from './parsed.ts';
 
-/** A `teiCorpus`: one volume per `TEI`. */
-export interface TeiCorpusImport {
-  volumes: TeiImport[];
-}
-
-/** A parsed file: a TEI volume, a teiCorpus of volumes or one plain-text document. */
-export type ParsedFile = TeiImport | TeiCorpusImport | PlainImport;
-
-/** True for the result of a TEI file. */
-export function isTeiImport(r: ParsedFile): r is TeiImport {
-  return 'collection' in r && 'documents' in r;
-}
-
-/** True for the result of a teiCorpus. */
-export function isCorpusImport(r: ParsedFile): r is TeiCorpusImport {
-  return 'volumes' in r;
-}
-
-/** The volumes and documents a parsed file holds, one by one: a teiCorpus's volumes, else the file itself. */
-export function parsedParts(r: ParsedFile): Array<TeiImport | PlainImport> {
-  return isCorpusImport(r) ? r.volumes : [r];
-}
+export { isCorpusImport, isTeiImport, parsedParts, type ParsedFile, type TeiCorpusImport } from './parsed.ts';
 
 /**
  * The file's text: `text` as given; `base64` decoded as XML decodes (UTF-16 by its

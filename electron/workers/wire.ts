@@ -9,7 +9,7 @@
  */
 import type { DocJSON } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
-import { parsedParts, type ParsedFile } from './parseFile.ts';
+import { parsedParts, type ParsedFile } from './parsed.ts';
 
 /** A parsed file as the worker posts it: the envelope with every `doc` as null, and the documents' JSON texts in order. */
 export interface WireFile {

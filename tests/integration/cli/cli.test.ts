@@ -240,6 +240,15 @@ describe('siglum errors', () => {
     expect(listJson()).toEqual(before);
   });
 
+  it('creates no project when a volume parsed ahead of the import breaks on its last line', () => {
+    const text = readFileSync(join(corpus, 'frus/frus1934v05.xml'), 'utf8').replace(/<\/TEI>\s*$/, '</TEX>\n');
+    const broken = join(dir, 'frus1934v05-broken.xml');
+    writeFileSync(broken, text);
+    const line = expectOneLineError(siglum(['import', broken, '--project', project, '--json']));
+    expect(line).toMatch(new RegExp(`^siglum: frus1934v05-broken\\.xml:${text.split('\n').length - 1}:\\d+: `));
+    expect(existsSync(project)).toBe(false);
+  });
+
   it('refuses to export a document that does not exist and writes no file', () => {
     importJson([seedText]);
     const out = join(dir, 'nothing.xml');

@@ -7,7 +7,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ParseError, SiglumError } from '../../../edition/errors.ts';
-import { idleImportWorker, isTeiImport, runImportWorker, warmImportWorker } from '../../../electron/workers/index.ts';
+import {
+  idleImportWorker,
+  isTeiImport,
+  parseAhead,
+  runImportWorker,
+  warmImportWorker,
+} from '../../../electron/workers/index.ts';
 
 const shared = resolve(import.meta.dirname, '../../../../shared/corpus');
 
@@ -138,6 +144,43 @@ describe('runImportWorker', () => {
     const result = await runImportWorker({ name: 'a.xml', text: small });
     expect(isTeiImport(result) && result.documents.length).toBe(1);
     expect(idleImportWorker()).toBe(warmed);
+  });
+
+  it('hands a file parsed ahead to the import that asks for the same file, without parsing it again', async () => {
+    const small = readFileSync(resolve(shared, 'frus/frus1938v03-d486-grew-3534.xml'), 'utf8');
+    warmImportWorker();
+    const warmed = idleImportWorker();
+    expect(warmed).not.toBeNull();
+    const drop = parseAhead({ name: 'a.xml', text: small });
+    expect(idleImportWorker()).toBeNull(); // the waiting worker took the file at once
+    const result = await runImportWorker({ name: 'a.xml', text: small });
+    expect(isTeiImport(result) && result.documents.length).toBe(1);
+    // Taken, not parsed again: the answer came from the warmed worker, kept again.
+    expect(idleImportWorker()).toBe(warmed);
+    drop(); // nothing left to stop
+    expect(idleImportWorker()).toBe(warmed);
+  });
+
+  it('parses a file again when its content is not the one handed over ahead', async () => {
+    const small = readFileSync(resolve(shared, 'frus/frus1938v03-d486-grew-3534.xml'), 'utf8');
+    const drop = parseAhead({ name: 'a.xml', text: small });
+    const changed = small.replace('</TEI>', '</TEI>\n<!-- changed -->');
+    const result = await runImportWorker({ name: 'a.xml', text: changed });
+    if (!isTeiImport(result)) throw new Error('expected a volume');
+    expect(result.collection.frame).toContain('<!-- changed -->');
+    drop();
+  });
+
+  it('stops a parse handed over ahead that no import took', async () => {
+    const text = readFileSync(resolve(shared, 'frus/frus1934v05.xml'), 'utf8');
+    warmImportWorker();
+    expect(idleImportWorker()).not.toBeNull();
+    const drop = parseAhead({ name: 'frus1934v05.xml', text });
+    drop();
+    // Its worker, the warmed one, was stopped, not kept for the next file.
+    expect(idleImportWorker()).toBeNull();
+    const result = await runImportWorker({ name: 'frus1934v05.xml', text });
+    expect(isTeiImport(result) && result.documents.length).toBe(642);
   });
 
   it('refuses a file over the size limit before starting a worker', async () => {

@@ -36,6 +36,24 @@ describe('parseXml', () => {
     expect([b.line, b.column]).toEqual([3, 18]); // columns count code points: the emoji is one
   });
 
+  it('locates elements the same whatever ends the lines, CRLF after a name included', () => {
+    for (const end of ['\n', '\r\n']) {
+      const doc = parseXml(['<a>', '  <hi', '    rend="x">é 😀 <b', '/></hi> <c/></a>'].join(end));
+      const hi = doc.root.children[1] as XmlElement;
+      const b = hi.children[1] as XmlElement;
+      const c = doc.root.children[3] as XmlElement;
+      expect([hi.line, hi.column, b.line, b.column, c.line, c.column]).toEqual([2, 3, 3, 18, 4, 9]);
+    }
+    // A lone CR ends no line here (LF does), though saxes counts it.
+    const lone = parseXml('<a>\r <b/>\n<c/></a>');
+    expect(
+      (lone.root.children as XmlElement[]).filter((e) => e.type === 'element').map((e) => [e.line, e.column]),
+    ).toEqual([
+      [1, 6],
+      [2, 1],
+    ]);
+  });
+
   it('keeps comments, processing instructions and CDATA, inside and around the root', () => {
     const text =
       '<?xml version="1.0" encoding="UTF-8"?>\n<?xml-model href="s.rnc"?>\n<!--before-->\n<a>x<!--c--><?pi data?><![CDATA[<y>]]></a>\n<!--after-->\n';
