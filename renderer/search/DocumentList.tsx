@@ -5,6 +5,7 @@
  * that FRUS's many "The Ambassador in ... to the Secretary of State" read apart.
  */
 import { createEffect, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { createStore, reconcile } from 'solid-js/store';
 import type { SiglumEvent, TypeaheadHit } from '../../edition/api.ts';
 import type { DocumentListEntry, DocumentSort } from '../../edition/search/api.ts';
 import { useStores } from '../stores/context.ts';
@@ -27,13 +28,16 @@ export default function DocumentList() {
   const [dateFrom, setDateFrom] = createSignal('');
   const [dateTo, setDateTo] = createSignal('');
   const [entity, setEntity] = createSignal<TypeaheadHit | null>(null);
-  const [rows, setRows] = createSignal<DocumentListEntry[]>([]);
+  // Merged by id on each reload (reconcile), so that a row that did not change keeps its
+  // element, and with it the keyboard focus, when another change reloads the list.
+  const [list, setList] = createStore<{ rows: DocumentListEntry[] }>({ rows: [] });
+  const rows = (): DocumentListEntry[] => list.rows;
   let asked = 0;
 
   async function load(): Promise<void> {
     const ask = ++asked;
     try {
-      const list = await client.listDocumentsSorted({
+      const sorted = await client.listDocumentsSorted({
         sort: sort(),
         descending: descending(),
         ...(collectionId() !== '' ? { collectionId: collectionId() } : {}),
@@ -41,7 +45,7 @@ export default function DocumentList() {
         ...(DATE.test(dateTo()) ? { dateTo: dateTo() } : {}),
         ...(entity() !== null ? { entityId: entity()!.id } : {}),
       });
-      if (ask === asked) setRows(list);
+      if (ask === asked) setList('rows', reconcile(sorted, { key: 'id' }));
     } catch (e) {
       notices[1].show(e, 'Could not list the documents');
     }

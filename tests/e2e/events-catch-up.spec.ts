@@ -32,3 +32,34 @@ test('a document another client creates while the page’s event stream is still
   await stream.continue();
   await expect(editor.documentRows.filter({ hasText: 'Made while the page was connecting' })).toHaveCount(1);
 });
+
+test('a row of the sorted list keeps the keyboard focus when another client’s change reloads the list', async ({
+  page,
+  served,
+}) => {
+  // The page is opened first: it exchanges the address's token for the session cookie
+  // that the other client's requests (page.request) then carry.
+  const editor = new EditorPage(page);
+  await editor.open(served.url);
+  for (const title of ['First of two', 'Second of two']) {
+    const made = await page.request.post(`${served.origin}/api/createDocument`, { data: { title } });
+    expect(await made.json()).toMatchObject({ ok: true });
+  }
+  await page.getByRole('tab', { name: 'Sorted list' }).click();
+  const rows = page.getByRole('list', { name: 'Sorted documents' }).locator('.sorted-doc');
+  await expect(rows).toHaveCount(2);
+  const second = rows.filter({ hasText: 'Second of two' });
+  await second.focus();
+  await expect(second).toBeFocused();
+  // The row's element is marked, so that a redrawn row (a new element) is told from a kept one.
+  await second.evaluate((el) => el.setAttribute('data-probe', 'kept'));
+
+  const made = await page.request.post(`${served.origin}/api/createDocument`, {
+    data: { title: 'Third, from outside' },
+  });
+  expect(await made.json()).toMatchObject({ ok: true });
+
+  await expect(rows).toHaveCount(3);
+  await expect(second).toBeFocused();
+  await expect(second).toHaveAttribute('data-probe', 'kept');
+});
