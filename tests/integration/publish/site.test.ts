@@ -173,10 +173,13 @@ describe.each(['seed', 'frus'] as const)('the %s edition opened from disk', (sit
       await page.locator('.doc-nav a.next').click();
       await expect.poll(() => page.url()).not.toBe(first);
       await page.locator('.site-nav a', { hasText: 'Persons' }).click();
-      expect(page.url()).toMatch(/persons\.html$/);
+      await expect.poll(() => page.url()).toMatch(/persons\.html$/);
       await page.locator('.entity-list .where a').first().click();
-      // The occurrence is the target of the address.
-      expect(await page.evaluate(() => document.querySelector(':target')?.classList.contains('ent'))).toBe(true);
+      // The occurrence is the target of the address, once the document it is in has loaded
+      // (a click waits for the navigation to begin, not for the new page).
+      await expect
+        .poll(() => page.evaluate(() => document.querySelector(':target')?.classList.contains('ent') ?? false))
+        .toBe(true);
     }
     expect(problems).toEqual([]);
     await page.close();
