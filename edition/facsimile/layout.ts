@@ -34,7 +34,7 @@ export interface TextTag {
   end: number;
   /** Its other attributes in source order, values unescaped ('firstname', 'expansion', ALTO's 'label' and 'uri'...). */
   attrs: Array<[string, string]>;
-  /** True when the tag may go on in the next line (Transkribus `continued:true`; every ALTO tag). */
+  /** True when the tag may go on in the next line (Transkribus `continued:true`; an ALTO tag over a hyphenated word, a line or a block). */
   continued: boolean;
   /** The source's id of the tag (ALTO's Tag ID), or null: pieces with one key are one tag. */
   key: string | null;
