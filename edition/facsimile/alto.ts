@@ -10,7 +10,10 @@
  * pixels from the image's resolution, or from the image's pixel size against the page's;
  * when neither is known they are kept as they are, with a warning. The tags of `Tags`
  * (a NamedEntityTag's TYPE, LABEL, URI) that a String, a line or a block names in
- * `TAGREFS` become the line's TextTags, one tag's Strings side by side one piece.
+ * `TAGREFS` become the line's TextTags, one tag's Strings side by side one piece, and a
+ * String's tag goes on into the next line only from a hyphenated word at its end (one
+ * word's two halves are one mention; one tag on either side of a plain line break names
+ * two). A line's or block's tag goes on through the lines it covers.
  */
 import { SiglumError } from '../errors.ts';
 import { parseXml } from '../xml/parse.ts';
@@ -90,6 +93,11 @@ function readTags(root: XmlElement): Map<string, AltoTag> {
 }
 
 class Reader {
+  /** Per ALTO tag, how many separate stretches of Strings it has tagged so far. */
+  private readonly occurrences = new Map<string, number>();
+  /** The tags of a word hyphenated at the end of the line before. */
+  private readonly hyphenated = new Set<string>();
+
   constructor(
     readonly scale: number,
     readonly tags: ReadonlyMap<string, AltoTag> = new Map(),
@@ -172,9 +180,24 @@ class Reader {
         text += ' ';
         afterString = false;
       } else if (name === 'HYP') {
+        // The hyphen belongs to the word it breaks, and so to that word's tags.
+        for (const t of tags) if (t.end === text.length) t.end += (getAttr(c, 'CONTENT') ?? '-').length;
         text += getAttr(c, 'CONTENT') ?? '-';
         afterString = false;
       }
+    }
+    // One tag on either side of a line break names two things (two mentions of one person),
+    // unless it tags a word hyphenated at the line's end and the word that opens the next.
+    const end = text.trimEnd().length;
+    const opening = new Set(this.hyphenated);
+    this.hyphenated.clear();
+    for (const t of tags) {
+      const key = t.key!;
+      if (!(opening.has(key) && text.slice(0, t.start).trim() === '')) {
+        this.occurrences.set(key, (this.occurrences.get(key) ?? 0) + 1);
+      }
+      if (t.end >= end && /[-¬=⸗]$/.test(text.slice(0, t.end))) this.hyphenated.add(key);
+      t.key = `${key}#${this.occurrences.get(key) ?? 1}`;
     }
     const whole = [el, ...blockTags].flatMap((e) => this.tagged(e, 0, text.length));
     const line: LayoutLine = {

@@ -36,7 +36,10 @@ export interface TextTag {
   attrs: Array<[string, string]>;
   /** True when the tag may go on in the next line (Transkribus `continued:true`; every ALTO tag). */
   continued: boolean;
-  /** The source's id of the tag (ALTO's Tag ID), or null: pieces with one key are one tag. */
+  /**
+   * The source's id of the tag, or null: pieces with one key are one tag. ALTO's are its Tag
+   * ID and the stretch of text it tags (`NE1#2`), a hyphenated word's two halves one stretch.
+   */
   key: string | null;
 }
 

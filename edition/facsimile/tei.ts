@@ -15,9 +15,16 @@
  *
  * A zone's kind is its `@type`, the region type (PAGE's) its `@subtype`, a line's
  * baseline a `<path type="baseline">` in it, and a zone lies inside the zone it belongs
- * to. The graphic's `@n` names the page of a multi-page file. Other attributes are kept
- * as read. A facsimile holding anything else (a surface or zone without an `xml:id` or
- * coordinates, a `<desc>`, a `surfaceGrp`) is not read: it stays as XML where it was.
+ * to; a zone whose `@type` is none of Siglum's kinds (or that has none) is a custom zone
+ * that keeps it. The graphic's `@n` names the page of a multi-page file. Other attributes
+ * are kept as read, and so are a graphic's width and height in other units than pixels
+ * (`20cm`). A surface without coordinates spans its image, and a zone without a box is
+ * bounded by its `@points`; both are written without them again (ABSENT).
+ *
+ * What Siglum does not model stays as XML where it was, surface by surface, with a
+ * warning (readFacsimile): a surface or zone without an `xml:id`, a `<desc>` or `<label>`,
+ * a graphic in a zone, several graphics, a `surfaceGrp`, a graphic straight in the
+ * facsimile, a number written otherwise than plainly (`12.50`).
  */
 import type { XmlAttrs } from '../schema.ts';
 import type { XmlAttr, XmlElement, XmlNode } from '../xml/tree.ts';
@@ -53,6 +60,49 @@ export interface FacsimileSurface {
 }
 
 // ---------------------------------------------------------------------------------
+// Attributes kept as read
+
+/**
+ * In the kept attributes (`xml`) of a surface or zone, the pair of this name lists the
+ * modelled attributes the TEI left out (`ulx uly lrx lry`): the reader inferred them (a
+ * surface's extent from its image, a zone's box from its outline), and the writer leaves
+ * them out again while they still have the inferred values. No XML name begins with `#`,
+ * so the pair never stands for an attribute of its own.
+ */
+export const ABSENT = '#absent';
+
+const BOX = ['ulx', 'uly', 'lrx', 'lry'] as const;
+
+type Box = { ulx: number; uly: number; lrx: number; lry: number };
+
+function absentNames(kept: XmlAttrs): string[] {
+  return kept.find(([name]) => name === ABSENT)?.[1].split(' ') ?? [];
+}
+
+function sameBox(a: Box, b: Box): boolean {
+  return BOX.every((k) => a[k] === b[k]);
+}
+
+/** A surface's extent when the TEI does not give it: its image's, as far as it is known. */
+function imageExtent(graphic: { width: number | null; height: number | null } | null): Box {
+  return { ulx: 0, uly: 0, lrx: graphic?.width ?? 0, lry: graphic?.height ?? 0 };
+}
+
+function outlineBox(points: readonly Point[]): Box {
+  const xs = points.map((p) => p[0]);
+  const ys = points.map((p) => p[1]);
+  return { ulx: Math.min(...xs), uly: Math.min(...ys), lrx: Math.max(...xs), lry: Math.max(...ys) };
+}
+
+/**
+ * The surface with the extent of its image (`width` × `height` px) when the TEI gave it
+ * none (the extent then comes from the image the import found), else as it is.
+ */
+export function withImageExtent(s: FacsimileSurface, width: number, height: number): FacsimileSurface {
+  return absentNames(s.xml).includes('ulx') ? { ...s, ...imageExtent({ width, height }) } : s;
+}
+
+// ---------------------------------------------------------------------------------
 // Out
 
 /** A number as TEI writes it: no exponent, no trailing zeros. */
@@ -68,11 +118,23 @@ function attr(name: string, value: string): XmlAttr {
   return { name, uri: name.startsWith('xml:') ? XML_NS : '', value };
 }
 
-function attrs(modelled: Array<[string, string | null]>, kept: XmlAttrs): XmlAttr[] {
+/**
+ * The modelled attributes, then the kept ones. A kept attribute of a modelled name (a
+ * graphic's `width="20cm"`, a zone's own `@type`) stands in its place; `omit` names
+ * modelled ones the TEI left out.
+ */
+function attrs(modelled: Array<[string, string | null]>, kept: XmlAttrs, omit: readonly string[] = []): XmlAttr[] {
   const out: XmlAttr[] = [];
-  for (const [name, value] of modelled) if (value !== null) out.push(attr(name, value));
-  for (const [name, value] of kept) out.push(attr(name, value));
+  const own = new Set(kept.map(([name]) => name));
+  for (const [name, value] of modelled) {
+    if (value !== null && !own.has(name) && !omit.includes(name)) out.push(attr(name, value));
+  }
+  for (const [name, value] of kept) if (!name.startsWith('#')) out.push(attr(name, value));
   return out;
+}
+
+function boxAttrs(b: Box): Array<[string, string]> {
+  return BOX.map((k) => [k, num(b[k])]);
 }
 
 function ws(indent: string): XmlNode {
@@ -94,21 +156,23 @@ function zoneXml(zone: FacsimileZone, all: readonly FacsimileZone[], indent: str
     inner.push(element('path', TEI_NS, [attr('type', 'baseline'), attr('points', points(zone.baseline))], []));
   }
   for (const child of all.filter((z) => z.parent === zone.id)) inner.push(zoneXml(child, all, `${indent}  `));
+  // A custom zone has no @type of Siglum's: it keeps its own, if it had one; another kind drops it.
+  const kept = zone.kind === 'custom' ? zone.xml : zone.xml.filter(([name]) => name !== 'type');
+  const boxLeftOut =
+    zone.points !== null && absentNames(zone.xml).includes('ulx') && sameBox(zone, outlineBox(zone.points));
   return element(
     'zone',
     TEI_NS,
     attrs(
       [
         ['xml:id', zone.id],
-        ['type', zone.kind],
+        ['type', zone.kind === 'custom' ? null : zone.kind],
         ['subtype', zone.type],
-        ['ulx', num(zone.ulx)],
-        ['uly', num(zone.uly)],
-        ['lrx', num(zone.lrx)],
-        ['lry', num(zone.lry)],
+        ...boxAttrs(zone),
         ['points', zone.points === null ? null : points(zone.points)],
       ],
-      zone.xml,
+      kept,
+      boxLeftOut ? BOX : [],
     ),
     block(inner, indent),
   );
@@ -138,20 +202,11 @@ function surfaceXml(s: FacsimileSurface, indent: string): XmlElement {
   const ids = new Set(s.zones.map((z) => z.id));
   const top = s.zones.filter((z) => z.parent === null || !ids.has(z.parent));
   for (const z of top) inner.push(zoneXml(z, s.zones, `${indent}  `));
+  const boxLeftOut = absentNames(s.xml).includes('ulx') && sameBox(s, imageExtent(s.graphic));
   return element(
     'surface',
     TEI_NS,
-    attrs(
-      [
-        ['xml:id', s.id],
-        ['n', s.n],
-        ['ulx', num(s.ulx)],
-        ['uly', num(s.uly)],
-        ['lrx', num(s.lrx)],
-        ['lry', num(s.lry)],
-      ],
-      s.xml,
-    ),
+    attrs([['xml:id', s.id], ['n', s.n], ...boxAttrs(s)], s.xml, boxLeftOut ? BOX : []),
     block(inner, indent),
   );
 }
@@ -169,6 +224,44 @@ export function facsimileToXml(surfaces: readonly FacsimileSurface[], indent = '
       indent,
     ),
   );
+}
+
+/**
+ * The target of the processing instruction that stands, in a volume's frame, for a surface
+ * Siglum read out of a `<facsimile>` it kept the rest of (`<?siglum-surface ID?>`).
+ */
+export const SURFACE_PLACEHOLDER = 'siglum-surface';
+
+/**
+ * Puts surfaces back where the frame's placeholders stand for them, in the TEI element's
+ * `<facsimile>`s (a placeholder whose surface is gone goes, with the line it was on), and
+ * answers the surfaces no placeholder stands for, in order.
+ */
+export function fillSurfacePlaceholders(tei: XmlElement, surfaces: readonly FacsimileSurface[]): FacsimileSurface[] {
+  const byId = new Map(surfaces.map((s) => [s.id, s]));
+  const placed = new Set<string>();
+  for (const facsimile of childElements(tei).filter((c) => isTei(c, 'facsimile'))) {
+    const children: XmlNode[] = [];
+    for (const c of facsimile.children) {
+      if (c.type !== 'pi' || c.target !== SURFACE_PLACEHOLDER) {
+        children.push(c);
+        continue;
+      }
+      const surface = byId.get(c.body.trim());
+      const before = children.at(-1);
+      const indent =
+        before?.type === 'text' && isWhitespace(before.text)
+          ? before.text.slice(before.text.lastIndexOf('\n') + 1)
+          : '';
+      if (surface !== undefined && !placed.has(surface.id)) {
+        placed.add(surface.id);
+        const zones = [...surface.zones].sort((a, b) => a.position - b.position);
+        children.push(surfaceXml({ ...surface, zones }, indent));
+      } else if (before?.type === 'text' && isWhitespace(before.text)) children.pop();
+    }
+    facsimile.children.splice(0, facsimile.children.length, ...children);
+  }
+  return surfaces.filter((s) => !placed.has(s.id));
 }
 
 /**
@@ -205,113 +298,167 @@ function pointList(v: string | null): Point[] | null {
   return ps as Point[];
 }
 
-function kept(el: XmlElement, modelled: readonly string[]): XmlAttrs {
+function kept(el: XmlElement, modelled: readonly string[]): Array<readonly [string, string]> {
   return ownAttrs(el)
     .filter((a) => !modelled.includes(a.name))
     .map((a) => [a.name, a.value] as const);
 }
 
-/** A pixel size as the TEI writes it (`1457px` or `1457`), else null. */
+/** A pixel size as Siglum writes it (`1457px`), else null: other units (`20cm`) are kept as written. */
 function pixels(v: string | null): number | null {
-  const m = v === null ? null : /^([0-9]+)(px)?$/.exec(v.trim());
+  const m = v === null ? null : /^([0-9]+)px$/.exec(v);
   return m ? Number(m[1]) : null;
 }
 
+/** Why a surface is not read, as a clause ("a zone in it has no xml:id"). */
 class Unread extends Error {}
 
-function box(el: XmlElement): { ulx: number; uly: number; lrx: number; lry: number } {
-  const ulx = number(el, 'ulx');
-  const uly = number(el, 'uly');
-  const lrx = number(el, 'lrx');
-  const lry = number(el, 'lry');
-  if (ulx === null || uly === null || lrx === null || lry === null) throw new Unread();
+/** `<name xml:id="id">` for a warning. */
+function named(el: XmlElement): string {
+  const id = getAttr(el, 'xml:id');
+  return id === null ? `<${el.name}>` : `<${el.name} xml:id="${id}">`;
+}
+
+/** The element's box, or null when it has none of the four; Unread for part of one. */
+function box(el: XmlElement): Box | null {
+  const [ulx, uly, lrx, lry] = BOX.map((k) => number(el, k));
+  const given = BOX.filter((k) => getAttr(el, k) !== null);
+  if (given.length === 0) return null;
+  if (ulx == null || uly == null || lrx == null || lry == null) {
+    throw new Unread(
+      `${named(el)} has ${given.length < 4 ? 'part of a box' : 'a coordinate that is not a plain number'} (${BOX.map((k) => `${k}="${getAttr(el, k) ?? ''}"`).join(' ')})`,
+    );
+  }
   return { ulx, uly, lrx, lry };
 }
 
-const ZONE_ATTRS = ['xml:id', 'type', 'subtype', 'ulx', 'uly', 'lrx', 'lry', 'points'];
+const ZONE_ATTRS = ['xml:id', 'subtype', 'ulx', 'uly', 'lrx', 'lry', 'points'];
 
 function readZone(el: XmlElement, parent: string | null, out: FacsimileZone[]): void {
   const id = getAttr(el, 'xml:id');
-  const kind = getAttr(el, 'type') ?? 'custom';
-  if (id === null || !onlyElements(el) || !ZONE_KINDS.includes(kind as ZoneKind)) throw new Unread();
-  const outline = getAttr(el, 'points');
+  if (id === null) throw new Unread('a zone in it has no xml:id');
+  if (!onlyElements(el)) throw new Unread(`${named(el)} holds text`);
+  const type = getAttr(el, 'type');
+  // A type that is no kind of Siglum's (or none) makes a custom zone that keeps its @type.
+  const kind: ZoneKind =
+    type !== null && type !== 'custom' && ZONE_KINDS.includes(type as ZoneKind) ? (type as ZoneKind) : 'custom';
+  const outline = pointList(getAttr(el, 'points'));
+  if (getAttr(el, 'points') !== null && outline === null)
+    throw new Unread(`${named(el)} has points that are not x,y pairs`);
+  const own = box(el);
+  if (own === null && outline === null) throw new Unread(`${named(el)} has neither a box nor points`);
+  const xml = kept(el, kind === 'custom' ? ZONE_ATTRS : [...ZONE_ATTRS, 'type']);
   const zone: FacsimileZone = {
     id,
-    kind: kind as ZoneKind,
+    kind,
     type: getAttr(el, 'subtype'),
-    ...box(el),
-    points: pointList(outline),
+    ...(own ?? outlineBox(outline!)),
+    points: outline,
     baseline: null,
     parent,
     position: 0,
-    xml: kept(el, ZONE_ATTRS),
+    xml: own === null ? [...xml, [ABSENT, BOX.join(' ')]] : xml,
   };
-  if (outline !== null && zone.points === null) throw new Unread();
-  // A zone with no type of its own would be written back with type="custom": keep it as read.
-  if (getAttr(el, 'type') === null) throw new Unread();
   out.push(zone);
   for (const c of childElements(el)) {
-    if (isTei(c, 'path') && getAttr(c, 'type') === 'baseline' && c.attrs.length === 2 && zone.baseline === null) {
+    if (isTei(c, 'path') && getAttr(c, 'type') === 'baseline' && ownAttrs(c).length === 2 && zone.baseline === null) {
       zone.baseline = pointList(getAttr(c, 'points'));
-      if (zone.baseline === null) throw new Unread();
+      if (zone.baseline === null || c.children.length > 0)
+        throw new Unread(`${named(el)} has a baseline Siglum cannot read`);
     } else if (isTei(c, 'zone')) readZone(c, id, out);
-    else throw new Unread();
+    else throw new Unread(`${named(el)} holds <${c.name}>`);
   }
+}
+
+function readGraphic(c: XmlElement): FacsimileGraphic {
+  const url = getAttr(c, 'url');
+  const n = getAttr(c, 'n');
+  if (url === null) throw new Unread('its graphic has no url');
+  if (c.children.length > 0) throw new Unread('its graphic has content');
+  // `n` names the page of a multi-page file; any other (and `n="1"`, which Siglum leaves out) is kept as written.
+  const page = n !== null && /^[1-9][0-9]*$/.test(n) && n !== '1' ? Number(n) - 1 : 0;
+  const [w, h] = [pixels(getAttr(c, 'width')), pixels(getAttr(c, 'height'))];
+  const modelled = [
+    'url',
+    ...(page === 0 ? [] : ['n']),
+    ...(w === null ? [] : ['width']),
+    ...(h === null ? [] : ['height']),
+  ];
+  return { url, width: w, height: h, page, xml: kept(c, modelled) };
 }
 
 function readSurface(el: XmlElement): FacsimileSurface {
   const id = getAttr(el, 'xml:id');
-  if (id === null || !onlyElements(el)) throw new Unread();
+  if (id === null) throw new Unread('it has no xml:id, so nothing can point at it');
+  if (!onlyElements(el)) throw new Unread('it holds text, comments or processing instructions');
   let graphic: FacsimileGraphic | null = null;
   const zones: FacsimileZone[] = [];
   for (const c of childElements(el)) {
-    if (isTei(c, 'graphic') && graphic === null && zones.length === 0 && c.children.length === 0) {
-      const url = getAttr(c, 'url');
-      const n = getAttr(c, 'n');
-      const [w, h] = [getAttr(c, 'width'), getAttr(c, 'height')];
-      if (url === null || (n !== null && !/^[1-9][0-9]*$/.test(n))) throw new Unread();
-      if ((w !== null && pixels(w) === null) || (h !== null && pixels(h) === null)) throw new Unread();
-      // Written back as "Npx": a bare number would not come back as it was.
-      if ((w !== null && !w.endsWith('px')) || (h !== null && !h.endsWith('px'))) throw new Unread();
-      graphic = {
-        url,
-        width: pixels(w),
-        height: pixels(h),
-        page: n === null ? 0 : Number(n) - 1,
-        xml: kept(c, ['url', 'width', 'height', 'n']),
-      };
-    } else if (isTei(c, 'zone')) readZone(c, null, zones);
-    else throw new Unread();
+    if (isTei(c, 'graphic') && graphic === null && zones.length === 0) graphic = readGraphic(c);
+    else if (isTei(c, 'zone')) readZone(c, null, zones);
+    else if (isTei(c, 'graphic')) throw new Unread('it has more than one graphic, or one after its zones');
+    else throw new Unread(`it holds <${c.name}>`);
   }
   zones.forEach((z, i) => (z.position = i));
+  const own = box(el);
+  const xml = kept(el, ['xml:id', 'n', 'ulx', 'uly', 'lrx', 'lry']);
   return {
     id,
     n: getAttr(el, 'n'),
-    ...box(el),
+    ...(own ?? imageExtent(graphic)),
     graphic,
     zones,
-    xml: kept(el, ['xml:id', 'n', 'ulx', 'uly', 'lrx', 'lry']),
+    xml: own === null ? [...xml, [ABSENT, BOX.join(' ')]] : xml,
   };
 }
 
+/** What readFacsimile found in a `<facsimile>`. */
+export interface FacsimileRead {
+  /** The surfaces Siglum models, in order. */
+  surfaces: FacsimileSurface[];
+  /** The elements it left as they were (surfaces it cannot model, `surfaceGrp`s, bare graphics), in order. */
+  unread: XmlElement[];
+  /** Why each was left, one sentence each. */
+  warnings: string[];
+}
+
 /**
- * The surfaces of a `<facsimile>`, or null when it holds something Siglum does not
- * model (then it stays as XML; see the module comment). Numbers are written back as
- * read only when they are written plainly (`12`, `12.5`), which `num` does.
+ * The surfaces of a `<facsimile>` that Siglum models, each read only when it writes back
+ * as it was read (attribute for attribute; whitespace between elements aside). What it
+ * does not model (a surface with a `<desc>`, a zone holding a graphic, a `surfaceGrp`, a
+ * surface or zone without an xml:id, a number written `12.50`) is left as it was, with a
+ * warning; so is a whole facsimile with attributes or other content of its own.
  */
-export function facsimileFromXml(el: XmlElement): FacsimileSurface[] | null {
-  if (!isTei(el, 'facsimile') || ownAttrs(el).length > 0 || !onlyElements(el)) return null;
-  try {
-    const surfaces = childElements(el).map((s) => {
-      if (!isTei(s, 'surface')) throw new Unread();
-      return readSurface(s);
-    });
-    const out = facsimileToXml(surfaces);
-    return out !== null && sameNumbers(el, out) ? surfaces : null;
-  } catch (e) {
-    if (e instanceof Unread) return null;
-    throw e;
+export function readFacsimile(el: XmlElement): FacsimileRead {
+  const all = childElements(el);
+  if (!isTei(el, 'facsimile') || ownAttrs(el).length > 0 || !onlyElements(el)) {
+    const why = ownAttrs(el).length > 0 ? 'attributes' : 'content';
+    return {
+      surfaces: [],
+      unread: [el],
+      warnings: [
+        `The <facsimile> has ${why} Siglum does not model, so it is kept as written and its pages are not shown.`,
+      ],
+    };
   }
+  const out: FacsimileRead = { surfaces: [], unread: [], warnings: [] };
+  for (const s of all) {
+    try {
+      if (!isTei(s, 'surface')) throw new Unread('Siglum reads surfaces only');
+      const surface = readSurface(s);
+      const back = facsimileToXml([surface])!;
+      const differs = difference(s, childElements(back)[0]!);
+      if (differs !== null) throw new Unread(`it would not be written back as it was: ${differs}`);
+      out.surfaces.push(surface);
+    } catch (e) {
+      if (!(e instanceof Unread)) throw e;
+      out.unread.push(s);
+      out.warnings.push(
+        `${named(s)} is kept in the volume as written, not as a page Siglum shows (${e.message}); a one-document export leaves it out.`,
+      );
+    }
+  }
+  return out;
 }
 
 /** An element's attributes but namespace declarations. */
@@ -319,13 +466,20 @@ function ownAttrs(el: XmlElement): XmlAttr[] {
   return el.attrs.filter((a) => a.name !== 'xmlns' && !a.name.startsWith('xmlns:'));
 }
 
-/** Whether every attribute reads the same written back (numbers like `12.50` would not). */
-function sameNumbers(a: XmlElement, b: XmlElement): boolean {
-  const as = childElements(a);
-  const bs = childElements(b);
-  if (as.length !== bs.length || ownAttrs(a).length !== ownAttrs(b).length) return false;
-  for (const x of ownAttrs(a)) if (getAttr(b, x.name) !== x.value) return false;
-  return as.every((x, i) => sameNumbers(x, bs[i]!));
+/** Where `b` differs from `a` in names, attributes or child elements, or null. */
+function difference(a: XmlElement, b: XmlElement): string | null {
+  if (a.name !== b.name || a.uri !== b.uri) return `<${b.name}> for <${a.name}>`;
+  const [as, bs] = [ownAttrs(a), ownAttrs(b)];
+  for (const x of as)
+    if (getAttr(b, x.name) !== x.value) return `${x.name}="${getAttr(b, x.name) ?? ''}" for ${x.name}="${x.value}"`;
+  for (const x of bs) if (getAttr(a, x.name) === null) return `${x.name}="${x.value}" added`;
+  const [ac, bc] = [childElements(a), childElements(b)];
+  if (ac.length !== bc.length) return `${bc.length} elements in <${a.name}> for ${ac.length}`;
+  for (const [i, x] of ac.entries()) {
+    const d = difference(x, bc[i]!);
+    if (d !== null) return d;
+  }
+  return null;
 }
 
 /**

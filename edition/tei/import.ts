@@ -21,7 +21,13 @@ import { TEI_NS, childElements, getAttr, utf8Document } from '../xml/tree.ts';
 import { isTei, readSpace } from './names.ts';
 import { child, divMeta, headerMeta } from './meta.ts';
 import { containerToDoc } from './toDoc.ts';
-import { facsimileFromXml, facsPointersOf, surfacesByDocument, type FacsimileSurface } from '../facsimile/tei.ts';
+import {
+  SURFACE_PLACEHOLDER,
+  readFacsimile,
+  facsPointersOf,
+  surfacesByDocument,
+  type FacsimileSurface,
+} from '../facsimile/tei.ts';
 
 /** The target of the placeholder processing instruction in a frame. */
 export const PLACEHOLDER = 'siglum-document';
@@ -58,6 +64,8 @@ export interface TeiImport {
   documents: TeiDocument[];
   /** With `register: true`: the entities the volume defines. */
   register?: TeiRegisterEntry[];
+  /** What was kept as written rather than read (part of a facsimile), one sentence each. */
+  warnings?: string[];
 }
 
 export interface TeiImportOptions {
@@ -123,16 +131,29 @@ function readStandOffs(parent: XmlElement, fileName: string): TeiRegisterEntry[]
 
 /**
  * The surfaces of the TEI's `<facsimile>`s that Siglum reads (facsimile/tei.ts), which
- * leave the frame: the store keeps them and export writes them back. A facsimile it does
- * not read stays in the frame as it was.
+ * leave the frame: the store keeps them and export writes them back. What it does not
+ * read stays in the frame as it was (a facsimile left with nothing else goes), and
+ * `warnings` says what.
  */
-function readFacsimiles(tei: XmlElement): FacsimileSurface[] {
+function readFacsimiles(tei: XmlElement, warnings: string[]): FacsimileSurface[] {
   const surfaces: FacsimileSurface[] = [];
   for (const el of childElements(tei).filter((c) => isTei(c, 'facsimile'))) {
-    const read = facsimileFromXml(el);
-    if (read === null) continue;
-    surfaces.push(...read);
-    removeChild(tei, el);
+    const read = readFacsimile(el);
+    warnings.push(...read.warnings);
+    if (read.surfaces.length === 0) continue;
+    surfaces.push(...read.surfaces);
+    if (read.unread.length === 0) removeChild(tei, el);
+    else {
+      // The rest stays; each surface read out of it leaves a placeholder, where export puts it back.
+      const placeholder = (c: XmlElement) => ({
+        type: 'pi' as const,
+        target: SURFACE_PLACEHOLDER,
+        body: getAttr(c, 'xml:id')!,
+      });
+      el.children.forEach((c, i) => {
+        if (c.type === 'element' && !read.unread.includes(c)) el.children[i] = placeholder(c);
+      });
+    }
   }
   return surfaces;
 }
@@ -177,7 +198,7 @@ function findContainers(text: XmlElement): Container[] {
 /** True when the file already holds a processing instruction with the placeholder target. */
 function reservedPi(el: XmlElement): boolean {
   for (const c of el.children) {
-    if (c.type === 'pi' && c.target === PLACEHOLDER) return true;
+    if (c.type === 'pi' && (c.target === PLACEHOLDER || c.target === SURFACE_PLACEHOLDER)) return true;
     if (c.type === 'element' && reservedPi(c)) return true;
   }
   return false;
@@ -204,7 +225,7 @@ export function teiRoot(xml: XmlDocument, fileName: string): XmlElement {
   if (reservedPi(root))
     throw new SiglumError(
       'invalid-tei',
-      `${fileName}: the file contains <?${PLACEHOLDER} ...?>, which Siglum reserves for its own use; remove it and import again.`,
+      `${fileName}: the file contains <?${PLACEHOLDER} ...?> or <?${SURFACE_PLACEHOLDER} ...?>, which Siglum reserves for its own use; remove it and import again.`,
     );
   return root;
 }
@@ -287,7 +308,8 @@ function importParsed(
     own === null ? null : [...own, ...shared.filter((e) => !own.some((o) => o.entity.id === e.entity.id))];
   const ids = new Set(register?.map((e) => e.entity.id) ?? []);
   readSpace(tei);
-  const surfaces = readFacsimiles(tei);
+  const warnings: string[] = [];
+  const surfaces = readFacsimiles(tei, warnings);
   const containers = findContainers(child(tei, 'text')!);
   const header = headerMeta(tei, fileName);
   const used = new Set<string>();
@@ -327,5 +349,10 @@ function importParsed(
     el.children.splice(0, el.children.length, { type: 'pi', target: PLACEHOLDER, body: documents[i]!.key });
   }
   const collection = { title: header.title, frame: serializeXml(xml), meta: header };
-  return register === null ? { collection, documents } : { collection, documents, register };
+  return {
+    collection,
+    documents,
+    ...(register === null ? {} : { register }),
+    ...(warnings.length === 0 ? {} : { warnings: warnings.map((w) => `${fileName}: ${w}`) }),
+  };
 }

@@ -111,7 +111,9 @@ export async function importCommand(
   const manifests = files.filter((f) => /^https?:\/\//i.test(f));
   const paths = files.filter((f) => !manifests.includes(f));
   const read: SourceFile[] = paths.length === 0 ? [] : await importSourceFiles(paths);
-  for (const file of paths) read.push(...(await imagesBeside(file)));
+  // An image the TEI names (its graphic url) is read once, whichever way it was found.
+  for (const file of paths)
+    read.push(...(await imagesBeside(file)).filter((b) => !read.some((r) => r.name === b.name)));
   const result = await withNewProjectUndone(project, () =>
     withService(project, true, async (s) => {
       const fromFiles =

@@ -1,7 +1,8 @@
 /**
  * The files a facsimile import needs besides those named on the command line: the
  * images and PAGE or ALTO files a METS names, and the image a PAGE or ALTO file names
- * (found beside it, or relative to the folder above, as in a METS layout). They go to
+ * (found beside it, or relative to the folder above, as in a METS layout), and the images
+ * a TEI file's `<graphic url>`s name relative to it. They go to
  * the service as import files whose names are paths relative to one common folder, so
  * that the service ties them together by name alone (edition/facsimile/bundle.ts); each
  * is read from disk only when the import needs it (a volume's images one or two at a
@@ -11,7 +12,9 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { MAX_IMAGE_BYTES } from '../../edition/facsimile/api.ts';
 import { facsimileXmlKind, readMets } from '../../edition/facsimile/index.ts';
-import { isExternalRef, isImageName } from '../../edition/facsimile/bundle.ts';
+import { isExternalRef, isImageName, resolveRef } from '../../edition/facsimile/bundle.ts';
+import { readFacsimile } from '../../edition/facsimile/tei.ts';
+import { TEI_NS, childElements, type XmlElement } from '../../edition/xml/tree.ts';
 import { readPageRoot, isPageRoot } from '../../edition/facsimile/page.ts';
 import { readAltoRoot, isAltoRoot } from '../../edition/facsimile/alto.ts';
 import { parseXml } from '../../edition/xml/parse.ts';
@@ -23,6 +26,8 @@ interface Wanted {
   path: string;
   /** Part of a facsimile source: named by its path relative to the common folder. */
   facsimile: boolean;
+  /** The name it goes by, when a TEI file names it (its `<graphic url>`). */
+  name?: string;
 }
 
 function isFile(path: string): boolean {
@@ -53,6 +58,39 @@ function imageBeside(path: string, xml: string): string | null {
 }
 
 /**
+ * The images a TEI file at `path` names in the `<graphic url>`s of the pages Siglum reads
+ * (edition/facsimile/tei.ts), that are on disk relative to it: each with the url's path
+ * as its name, which is how the service finds a graphic's image.
+ */
+function graphicsBeside(path: string, xml: string): Array<{ path: string; name: string }> {
+  let root;
+  try {
+    root = parseXml(xml, { fileName: path }).root;
+  } catch {
+    return []; // The service reports what is wrong with the file itself.
+  }
+  const teis = root.uri === TEI_NS && root.name === 'teiCorpus' ? teiElements(root) : [root];
+  const out: Array<{ path: string; name: string }> = [];
+  for (const tei of teis) {
+    for (const facsimile of childElements(tei).filter((c) => c.uri === TEI_NS && c.name === 'facsimile')) {
+      for (const s of readFacsimile(facsimile).surfaces) {
+        const name = s.graphic === null ? null : resolveRef('', s.graphic.url);
+        const image = name === null ? null : join(dirname(path), ...name.split('/'));
+        if (name !== null && image !== null && isImageName(name) && isFile(image)) out.push({ path: image, name });
+      }
+    }
+  }
+  return out;
+}
+
+/** The TEI elements of a teiCorpus, nested corpora included. */
+function teiElements(corpus: XmlElement): XmlElement[] {
+  return childElements(corpus).flatMap((c) =>
+    c.uri !== TEI_NS ? [] : c.name === 'TEI' ? [c] : c.name === 'teiCorpus' ? teiElements(c) : [],
+  );
+}
+
+/**
  * The files named on the command line, with the parts of each facsimile source among
  * them, to be read when the import needs them. TEI and plain-text files are named by
  * their base name, as always; facsimile files (METS, PAGE, ALTO, images and what they
@@ -61,9 +99,10 @@ function imageBeside(path: string, xml: string): string | null {
  */
 export async function importSourceFiles(files: readonly string[]): Promise<SourceFile[]> {
   const wanted: Wanted[] = [];
-  const add = (path: string, facsimile: boolean): void => {
+  const add = (path: string, facsimile: boolean, name?: string): void => {
     const abs = resolve(path);
-    if (!wanted.some((w) => w.path === abs)) wanted.push({ path: abs, facsimile });
+    if (!wanted.some((w) => w.path === abs))
+      wanted.push({ path: abs, facsimile, ...(name === undefined ? {} : { name }) });
   };
   for (const file of files) {
     const abs = resolve(file);
@@ -88,6 +127,8 @@ export async function importSourceFiles(files: readonly string[]): Promise<Sourc
     } else if (kind === 'page' || kind === 'alto') {
       const image = imageBeside(abs, bytes.toString('utf8'));
       if (image !== null) add(image, true);
+    } else if (kind === null && head.trimStart().startsWith('<') && bytes.includes('facsimile')) {
+      for (const image of graphicsBeside(abs, bytes.toString('utf8'))) add(image.path, false, image.name);
     }
   }
 
@@ -97,7 +138,7 @@ export async function importSourceFiles(files: readonly string[]): Promise<Sourc
     while (common !== dirname(common) && !(path.startsWith(common + sep) || path === common)) common = dirname(common);
   }
   return wanted.map((w) => {
-    const name = w.facsimile ? relative(common, w.path).split(sep).join('/') : w.path.split(sep).pop()!;
+    const name = w.name ?? (w.facsimile ? relative(common, w.path).split(sep).join('/') : w.path.split(sep).pop()!);
     return diskFile(w.path, name, isImageName(w.path) ? MAX_IMAGE_BYTES : undefined);
   });
 }

@@ -22,6 +22,7 @@ import type {
   TypeaheadHit,
 } from '../../edition/api.ts';
 import {
+  AUTHORITY_KEYS,
   TypeaheadIndex,
   acceptSuggestions,
   assignXmlIds,
@@ -194,28 +195,48 @@ export function importRegister(
  * Links the register entries a facsimile import proposes for its tagged names
  * (edition/facsimile/annotate.ts) to the project's register, inside the import's
  * transaction: to an entry of the same type with the same Wikidata id, else to one whose
- * name or another form is the proposed name (compared folded), else the proposal is
- * added. Returns proposal id -> entity id, for `linkImportedMentions`.
+ * name or another form is the proposed name (compared folded) and that has no other
+ * Wikidata id, else the proposal is added. An entry reused by name gains the authority
+ * ids the tag gives and it lacks; an entry of that name with another Wikidata id is a
+ * warning (pushed to `warnings`), the proposal being added as an entry of its own.
+ * Returns proposal id -> entity id, for `linkImportedMentions`.
  */
-export function registerProposed(tx: Tx, proposed: readonly Entity[]): Map<string, string> {
+export function registerProposed(tx: Tx, proposed: readonly Entity[], warnings: string[] = []): Map<string, string> {
   const ids = new Map<string, string>();
   if (proposed.length === 0) return ids;
   const register = listEntityRecords(tx.db).map((r) => r.entity);
   for (const entity of proposed) {
     const names = new Set([entity.name, ...entity.altNames].map((n) => fold(n)));
+    const named = (e: Entity): boolean =>
+      e.type === entity.type && [e.name, ...e.altNames].some((n) => names.has(fold(n)));
+    const wikidata = entity.authority.wikidata;
     const same =
-      (entity.authority.wikidata === undefined
+      (wikidata === undefined
         ? undefined
-        : register.find((e) => e.type === entity.type && e.authority.wikidata === entity.authority.wikidata)) ??
-      register.find(
-        (e) =>
-          e.type === entity.type &&
-          (e.authority.wikidata === undefined || entity.authority.wikidata === undefined) &&
-          [e.name, ...e.altNames].some((n) => names.has(fold(n))),
-      );
+        : register.find((e) => e.type === entity.type && e.authority.wikidata === wikidata)) ??
+      register.find((e) => named(e) && (e.authority.wikidata === undefined || wikidata === undefined));
     if (same !== undefined) {
+      const gained = { ...entity.authority, ...same.authority };
+      for (const k of AUTHORITY_KEYS.filter(
+        (k) => entity.authority[k] !== undefined && gained[k] !== entity.authority[k],
+      )) {
+        warnings.push(
+          `The tags give ${entity.type} "${entity.name}" the ${k} id ${entity.authority[k]}, and the register's "${same.name}" has ${same.authority[k]}: it keeps its own.`,
+        );
+      }
+      if (AUTHORITY_KEYS.some((k) => gained[k] !== same.authority[k])) {
+        const updated = { ...same, authority: gained };
+        updateEntity(tx, updated);
+        register[register.indexOf(same)] = updated;
+      }
       ids.set(entity.id, same.id);
       continue;
+    }
+    const other = register.find(named);
+    if (other !== undefined) {
+      warnings.push(
+        `The tags name ${entity.type} "${entity.name}" with Wikidata id ${wikidata}, and the register's "${other.name}" has ${other.authority.wikidata}: it was added as an entry of its own. Merge the two in the register if they are one.`,
+      );
     }
     const added = insertEntity(tx, entity);
     register.push(added);

@@ -143,7 +143,7 @@ export function writeFacsimile(tx: Tx, p: PreparedFacsimile, collectionId: numbe
   });
   const documentId = rowId(info.id, 'document');
   // Tagged names point at register entries: the project's own where they match, else new ones.
-  const refs = registerProposed(tx, result.entities);
+  const refs = registerProposed(tx, result.entities, result.warnings);
   putSnapshot(tx, documentId, 0, result.entities.length === 0 ? result.doc : linkImportedMentions(result.doc, refs));
   result.surfaces.forEach((s, i) => {
     const page = p.pages[i] ?? null;

@@ -8,7 +8,13 @@ import { existsSync } from 'node:fs';
 import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import { SiglumError } from '../../edition/errors.ts';
-import { facsimileToXml, insertFacsimile, type FacsimileSurface } from '../../edition/facsimile/tei.ts';
+import {
+  facsimileToXml,
+  fillSurfacePlaceholders,
+  insertFacsimile,
+  withImageExtent,
+  type FacsimileSurface,
+} from '../../edition/facsimile/tei.ts';
 import { TEI_NS, type XmlDocument, type XmlElement } from '../../edition/xml/tree.ts';
 import {
   facsimileIdTaken,
@@ -110,13 +116,13 @@ export function withFacsimile(tree: XmlDocument, surfaces: readonly FacsimileSur
 
 /** A TEI file's tree, or a teiCorpus's whose i-th TEI gets `volumes[i]`, with the facsimiles put in (in place). */
 export function withFacsimiles(tree: XmlDocument, volumes: ReadonlyArray<readonly FacsimileSurface[]>): XmlDocument {
-  if (volumes.every((v) => v.length === 0)) return tree;
   const teis: XmlElement[] =
     tree.root.name === 'TEI'
       ? [tree.root]
       : tree.root.children.filter((c): c is XmlElement => c.type === 'element' && c.uri === TEI_NS && c.name === 'TEI');
   teis.forEach((tei, i) => {
-    const facsimile = facsimileToXml(volumes[i] ?? []);
+    // Surfaces read out of a facsimile the frame keeps go back where they were; the others into a new one.
+    const facsimile = facsimileToXml(fillSurfacePlaceholders(tei, volumes[i] ?? []));
     if (facsimile !== null) insertFacsimile(tei, facsimile);
   });
   return tree;
@@ -156,7 +162,11 @@ export function storeSurfaces(
   images: ReadonlyMap<string, { imageId: number; width: number; height: number }>,
   fileName: string,
 ): void {
-  for (const s of surfaces) {
+  for (const read of surfaces) {
+    const g = read.graphic;
+    const image = g === null ? undefined : images.get(`${g.url}#${g.page}`);
+    // A surface the TEI gave no extent spans its image.
+    const s = image === undefined ? read : withImageExtent(read, image.width, image.height);
     for (const id of [s.id, ...s.zones.map((z) => z.id)]) {
       if (facsimileIdTaken(tx.db, id)) {
         throw new SiglumError(
@@ -165,8 +175,6 @@ export function storeSurfaces(
         );
       }
     }
-    const g = s.graphic;
-    const image = g === null ? undefined : images.get(`${g.url}#${g.page}`);
     const rowId = insertSurface(tx, {
       documentId,
       xmlId: s.id,

@@ -15,7 +15,7 @@ import type {
   VolumeUpdate,
 } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
-import { fileFinder, normalizePath, resolveRef } from '../../edition/facsimile/bundle.ts';
+import { fileFinder, isExternalRef, normalizePath, resolveRef } from '../../edition/facsimile/bundle.ts';
 import { schema } from '../../edition/schema.ts';
 import { insertCollection } from '../../db/collections.ts';
 import { insertDocument } from '../../db/documents.ts';
@@ -45,8 +45,10 @@ const IMAGE_NAME = /\.(tiff?|jpe?g|png|webp)$/i;
 
 /**
  * Splits an import's files into page images a TEI file names (`<graphic url>`, by the
- * file's name: `F-images/p1.tif`, else by a base name only one image has) and the rest. The TEI files are parsed first, by
- * `parseTei`; answers the images by name and the files still to parse.
+ * file's name: `F-images/p1.tif`, else by a base name only one image has) and the rest.
+ * The TEI files are parsed first, by `parseTei`; answers the images by name and the files
+ * still to parse (none once they were parsed). An image no graphic names is refused with
+ * a sentence: it is not text to import either.
  */
 async function pageImageResources(
   files: readonly SourceFile[],
@@ -54,12 +56,12 @@ async function pageImageResources(
 ): Promise<{ resources: Map<string, () => Promise<Buffer>>; rest: SourceFile[] }> {
   const images = files.filter((f) => IMAGE_NAME.test(f.name));
   if (images.length === 0) return { resources: new Map(), rest: [...files] };
+  const parsed: Array<TeiImport | PlainImport> = [];
+  for (const file of files.filter((f) => !images.includes(f))) parsed.push(...(await parseTei(file)));
   const urls = new Set<string>();
-  for (const file of files.filter((f) => !images.includes(f))) {
-    for (const result of await parseTei(file)) {
-      if (!isTeiImport(result)) continue;
-      for (const d of result.documents) for (const s of d.surfaces ?? []) if (s.graphic) urls.add(s.graphic.url);
-    }
+  for (const result of parsed) {
+    if (!isTeiImport(result)) continue;
+    for (const d of result.documents) for (const s of d.surfaces ?? []) if (s.graphic) urls.add(s.graphic.url);
   }
   // By the url's whole path, else by its base name when one image has it (a browser's picker gives bare names).
   const byName = new Map(images.map((f) => [normalizePath(f.name) ?? f.name, f]));
@@ -74,7 +76,37 @@ async function pageImageResources(
     resources.set(url, () => f.bytes());
     taken.add(f);
   }
-  return { resources, rest: images.filter((f) => !taken.has(f)) };
+  const unnamed = images.find((f) => !taken.has(f));
+  if (unnamed !== undefined) {
+    throw new SiglumError(
+      'bad-input',
+      `${unnamed.name}: no <graphic url> of the TEI files in this import names this image, so nothing was imported. Import it on its own (a document of page images), or name it in the TEI's <facsimile>.`,
+    );
+  }
+  return { resources, rest: [] };
+}
+
+/**
+ * What the TEI files of an import kept as written, and the images their graphics name
+ * that did not come with them (those pages are kept without an image), one sentence each.
+ */
+function teiWarnings(
+  parsed: ReadonlyArray<{ file: ImportFile; result: TeiImport | PlainImport }>,
+  graphics: ReadonlyMap<string, unknown>,
+): string[] {
+  const out: string[] = [];
+  for (const { file, result } of parsed) {
+    if (!isTeiImport(result)) continue;
+    out.push(...(result.warnings ?? []));
+    for (const s of result.documents.flatMap((d) => d.surfaces ?? [])) {
+      const g = s.graphic;
+      if (g === null || isExternalRef(g.url) || graphics.has(`${g.url}#${g.page}`)) continue;
+      out.push(
+        `${file.name}: the image ${g.url} of page "${s.id}" did not come with the file, so the page has no image (import the image with the TEI file, beside it as its <graphic url> names it).`,
+      );
+    }
+  }
+  return out;
 }
 
 /**
@@ -257,7 +289,7 @@ async function importHeldFiles(
         imported.push({ id: info.id, title: info.title, collection: apiId(collectionId) });
       }
     }
-    const warnings = facsimileWarnings(facsimiles);
+    const warnings = [...facsimileWarnings(facsimiles), ...teiWarnings(parsed, graphics)];
     return { documents: imported, existing: already, updated, ...(warnings.length > 0 ? { warnings } : {}) };
   });
   for (const id of removed) authority.forget(id);

@@ -8,6 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { openService } from '../../../electron/service/index.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -78,5 +79,75 @@ describe('siglum import and export with page images', () => {
     expect(refused.stderr).toMatch(/INPUT_0017\.tif already exists and is another file/);
     expect(readFileSync(join(dir, 'out/Aufklärung-images/INPUT_0017.tif'), 'utf8')).toBe('mine');
     expect(existsSync(join(dir, 'out/Aufklärung-images/INPUT_0020.tif'))).toBe(true);
+  });
+
+  it('imports a hand-written TEI facsimile with the image named on the command line, and exports one document that imports to the same TEI', async () => {
+    const inDir = join(dir, 'letter');
+    mkdirSync(inDir);
+    copyFileSync(join(root, 'tests/fixtures/facsimile/letter.xml'), join(inDir, 'letter.xml'));
+    const jpeg = await sharp({ create: { width: 1000, height: 1400, channels: 3, background: '#ddd' } })
+      .jpeg()
+      .toBuffer();
+    writeFileSync(join(inDir, 'page1.jpg'), jpeg);
+
+    const p1 = join(dir, 'letter1.siglum');
+    const imported = siglum(['import', join(inDir, 'letter.xml'), join(inDir, 'page1.jpg'), '--project', p1]);
+    expect(imported.stderr).toBe('');
+    expect(imported.status).toBe(0);
+    expect(await surfacesOf(p1)).toEqual([['s1', 'page1.jpg']]);
+
+    // One document to DIR/F.xml: its facsimile in it, the image beside it, every pointer resolved.
+    mkdirSync(join(dir, 'letter-out'));
+    const out = join(dir, 'letter-out/F.xml');
+    const exported = siglum(['export', '1', '--format', 'tei', '--out', out, '--project', p1]);
+    expect(exported.stderr).toBe('');
+    expect(exported.status).toBe(0);
+    expect(exported.stdout).toContain('2 pointers checked, all resolve.');
+    const xml = readFileSync(out, 'utf8');
+    expect(xml).toContain('<surface xml:id="s1">');
+    expect(xml).toContain('<graphic url="F-images/page1.jpg" width="1000px" height="1400px"/>');
+    expect(xml).toContain('<zone xml:id="z1" ulx="10" uly="20" lrx="300" lry="80"/>');
+    expect(readFileSync(join(dir, 'letter-out/F-images/page1.jpg')).equals(jpeg)).toBe(true);
+    expect(siglum(['validate', out, '--schema', 'tei_all']).status).toBe(0);
+
+    // The export imported again (its image found in F-images/) exports the same text.
+    const p2 = join(dir, 'letter2.siglum');
+    const again = siglum(['import', out, '--project', p2]);
+    expect(again.stderr).toBe('');
+    expect(await surfacesOf(p2)).toEqual([['s1', 'page1.jpg']]);
+    mkdirSync(join(dir, 'letter-out2'));
+    const out2 = join(dir, 'letter-out2/F.xml');
+    expect(siglum(['export', '1', '--format', 'tei', '--out', out2, '--project', p2]).status).toBe(0);
+    expect(readFileSync(out2, 'utf8')).toBe(xml);
+    expect(readFileSync(join(dir, 'letter-out2/F-images/page1.jpg')).equals(jpeg)).toBe(true);
+
+    // The TEI alone: the image its graphic names beside it comes too.
+    const p3 = join(dir, 'letter3.siglum');
+    expect(siglum(['import', join(inDir, 'letter.xml'), '--project', p3]).stderr).toBe('');
+    expect(await surfacesOf(p3)).toEqual([['s1', 'page1.jpg']]);
+
+    // Without its image: imported all the same, with a warning, the page without an image.
+    mkdirSync(join(dir, 'alone'));
+    copyFileSync(join(inDir, 'letter.xml'), join(dir, 'alone/letter.xml'));
+    const p4 = join(dir, 'letter4.siglum');
+    const alone = siglum(['import', join(dir, 'alone/letter.xml'), '--project', p4]);
+    expect(alone.status).toBe(0);
+    expect(alone.stderr).toMatch(/warning: letter\.xml: the image page1\.jpg of page "s1" did not come with the file/);
+    expect(await surfacesOf(p4)).toEqual([['s1', null]]);
+
+    // An image no graphic names is refused in a sentence, not read as text.
+    const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#fff' } })
+      .png()
+      .toBuffer();
+    writeFileSync(join(inDir, 'other.png'), png);
+    const refused = siglum([
+      'import',
+      join(inDir, 'letter.xml'),
+      join(inDir, 'other.png'),
+      '--project',
+      join(dir, 'letter5.siglum'),
+    ]);
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(/other\.png: no <graphic url> of the TEI files in this import names this image/);
   });
 });

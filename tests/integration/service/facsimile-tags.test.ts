@@ -62,6 +62,32 @@ describe('Transkribus tags imported into a project', () => {
     expect(register.find((e) => e.type === 'place')!.id).toBe(own.id);
   });
 
+  it('gives an entry reused by name the Wikidata id the tags give it, and adds one of another id with a warning', async () => {
+    const s = service('gains.siglum');
+    const own = await s.createEntity({ entity: { type: 'person', name: 'Daniel Galschut' } });
+    const first = await s.importFiles({ files: [fixture('tagged.page2019.xml')] });
+    expect(first.warnings ?? []).not.toContainEqual(expect.stringContaining('Wikidata'));
+    const persons = (await s.listEntities({})).filter((e) => e.type === 'person');
+    expect(persons.map((e) => [e.id, e.name, e.authority, e.mentions])).toEqual([
+      [own.id, 'Daniel Galschut', { wikidata: 'Q123456' }, 1],
+      [expect.any(String), 'Jan van der Heyden', {}, 1],
+    ]);
+
+    const other = service('another-id.siglum');
+    const theirs = await other.createEntity({
+      entity: { type: 'person', name: 'Daniel Galschut', authority: { wikidata: 'Q99' } },
+    });
+    const imported = await other.importFiles({ files: [fixture('tagged.page2019.xml')] });
+    expect(imported.warnings).toContainEqual(
+      'tagged.page2019.xml: The tags name person "Daniel Galschut" with Wikidata id Q123456, and the register\'s "Daniel Galschut" has Q99: it was added as an entry of its own. Merge the two in the register if they are one.',
+    );
+    const named = (await other.listEntities({})).filter((e) => e.name === 'Daniel Galschut');
+    expect(named.map((e) => [e.id === theirs.id, e.authority, e.mentions])).toEqual([
+      [true, { wikidata: 'Q99' }, 0],
+      [false, { wikidata: 'Q123456' }, 1],
+    ]);
+  });
+
   it('exports every kind of tag as TEI that jing finds valid, and imports it again with the same tags and register', async () => {
     const s = service('tagged.siglum');
     const result = await s.importFiles({ files: [fixture('tagged.page2019.xml')] });

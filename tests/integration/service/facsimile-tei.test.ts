@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../../../edition/schema.ts';
 import { zoneAt } from '../../../edition/facsimile/links.ts';
@@ -178,13 +179,19 @@ describe('TEI facsimile', () => {
     expect(await s.listSurfaces({ documentId: id })).toEqual(fromFile);
   });
 
-  it('leaves a facsimile it does not model in the volume as it was', async () => {
+  it('reads the surfaces it models and leaves one it does not in the volume as it was, with a warning', async () => {
     const s = service('unmodelled.siglum');
     const odd = VOLUME.replace('<zone xml:id="l20a"', '<desc>Page 484</desc><zone xml:id="l20a"');
     const imported = await s.importFiles({ files: [{ name: 'odd.xml', text: odd }] });
-    expect(await s.listSurfaces({ documentId: imported.documents[0]!.id })).toEqual([]);
+    expect((await s.listSurfaces({ documentId: imported.documents[0]!.id })).map((x) => x.id)).toEqual(['f17']);
+    expect(imported.warnings).toContainEqual(
+      expect.stringMatching(
+        /^odd\.xml: <surface xml:id="f20"> is kept in the volume as written, not as a page Siglum shows \(it holds <desc>\)/,
+      ),
+    );
     const exported = await s.exportTei({ collectionId: imported.documents[0]!.collection! });
     expect(canonicalDifference(odd, exported.xml)).toBeNull();
+    expect(exported.pointers.dangling).toEqual([]);
   });
 
   it('exports a document’s own surfaces and zones drawn in Siglum as valid TEI', async () => {
@@ -217,5 +224,72 @@ describe('TEI facsimile', () => {
       `<graphic url="drawn-d${d.id}-images/INPUT_0017.tif" width="1457px" height="2083px"/>`,
     );
     expect(existsSync(join(tmp.dir, 'drawn-images'))).toBe(false);
+  });
+
+  it('reads the forms of the Guidelines it models, keeps the others as written, and exports valid TEI that reads back the same', async () => {
+    const source = readFileSync(join(root, 'tests/fixtures/facsimile/guidelines.xml'), 'utf8');
+    const s = service('guidelines.siglum');
+    const imported = await s.importFiles({ files: [{ name: 'guidelines.xml', text: source }] });
+    const doc = imported.documents[0]!;
+    const surfaces = await s.listSurfaces({ documentId: doc.id });
+    expect(surfaces.map((x) => [x.id, x.lrx, x.lry, x.zones.map((z) => [z.id, z.kind, z.parent])])).toEqual([
+      [
+        'S49r',
+        200,
+        300,
+        [
+          ['fig1', 'custom', null],
+          ['col1', 'custom', null],
+          ['l1', 'custom', 'col1'],
+        ],
+      ],
+      ['S52r', 0, 0, [['z52', 'custom', null]]],
+    ]);
+    // Each thing kept as written is named; so is each image that did not come.
+    const kept = (imported.warnings ?? []).filter((w) => w.includes('is kept in the volume as written'));
+    expect(kept.map((w) => /: (<[^>]*>) is kept/.exec(w)?.[1])).toEqual([
+      '<graphic>',
+      '<surface xml:id="S49v">',
+      '<surfaceGrp>',
+      '<surface xml:id="S51r">',
+      '<surface xml:id="S53r">',
+    ]);
+    expect(imported.warnings?.filter((w) => w.includes('did not come with the file'))).toHaveLength(2);
+
+    const exported = await s.exportTei({ collectionId: doc.collection! });
+    expect(canonicalDifference(source, exported.xml)).toBeNull();
+    expect(exported.pointers.dangling).toEqual([]);
+    const file = join(tmp.dir, 'guidelines.xml');
+    writeFileSync(file, exported.xml);
+    expect(jing(file)).toEqual([]);
+
+    const again = service('guidelines-again.siglum');
+    const back = await again.importFiles({ files: [{ name: 'guidelines.xml', text: exported.xml }] });
+    expect((await again.exportTei({ collectionId: back.documents[0]!.collection! })).xml).toBe(exported.xml);
+  });
+
+  it('exports one document of a hand-written facsimile with its pages and the image beside it, valid and every pointer resolved', async () => {
+    const letter = readFileSync(join(root, 'tests/fixtures/facsimile/letter.xml'), 'utf8');
+    const jpeg = await sharp({ create: { width: 1000, height: 1400, channels: 3, background: '#ccc' } })
+      .jpeg()
+      .toBuffer();
+    const s = service('letter.siglum');
+    const imported = await s.importFiles({
+      files: [
+        { name: 'letter.xml', text: letter },
+        { name: 'page1.jpg', base64: b64(jpeg) },
+      ],
+    });
+    expect(imported.warnings).toBeUndefined();
+    const doc = imported.documents[0]!;
+    expect((await s.listSurfaces({ documentId: doc.id })).map((x) => [x.id, x.image?.name, x.lrx, x.lry])).toEqual([
+      ['s1', 'page1.jpg', 1000, 1400],
+    ]);
+    const exported = await s.exportTei({ documentId: doc.id, imagesFolder: 'F-images' });
+    expect(exported.pointers).toMatchObject({ checked: 2, dangling: [] });
+    expect(exported.images?.map((i) => i.path)).toEqual(['F-images/page1.jpg']);
+    const file = join(tmp.dir, 'F.xml');
+    writeFileSync(file, exported.xml);
+    expect(jing(file)).toEqual([]);
   });
 });

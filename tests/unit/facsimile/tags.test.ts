@@ -311,4 +311,22 @@ describe('ALTO tags named by TAGREFS', () => {
       'Tags of type "ship" are not a kind Siglum models; they were kept as <seg type="ship">.',
     ]);
   });
+
+  it('makes one tag on either side of a line break two mentions, and a word hyphenated by HYP one', () => {
+    const xml = alto(
+      line('l1', string('met') + string('Goethe', 'NE1')) +
+        line('l2', string('Goethe', 'NE1') + string('in') + string('Koppen', 'NE2') + '<HYP CONTENT="-"/>') +
+        line('l3', string('haggen', 'NE2') + string('and') + string('Goethe', 'NE1')),
+      `<NamedEntityTag ID="NE1" TYPE="person" LABEL="Goethe"/><NamedEntityTag ID="NE2" TYPE="place"/>`,
+    );
+    const result = importOcrFile(xml, 'a.xml');
+    expect(tei(result)).toBe(
+      '<lb/>met <persName ref="#tag-1">Goethe</persName>' +
+        '<lb/><persName ref="#tag-1">Goethe</persName> in <placeName ref="#tag-2">Koppen-<lb/>haggen</placeName> and <persName ref="#tag-1">Goethe</persName>',
+    );
+    expect(result.entities.map((e) => [e.type, e.name])).toEqual([
+      ['person', 'Goethe'],
+      ['place', 'Koppenhaggen'],
+    ]);
+  });
 });

@@ -4,18 +4,25 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  facsimileFromXml,
+  readFacsimile,
   facsimileToXml,
+  fillSurfacePlaceholders,
   surfacesByDocument,
+  withImageExtent,
   type FacsimileSurface,
 } from '../../../edition/facsimile/tei.ts';
 import { checkZoneInput } from '../../../edition/facsimile/zones.ts';
 import { parseXml } from '../../../edition/xml/parse.ts';
 import { serializeNodes } from '../../../edition/xml/serialize.ts';
 import { checkPointers } from '../../../edition/tei/pointers.ts';
+import { canonicalLines } from '../tei/canonical.ts';
 
 const NS = 'xmlns="http://www.tei-c.org/ns/1.0"';
-const read = (xml: string) => facsimileFromXml(parseXml(xml).root);
+/** The surfaces read, or null when anything was left as written. */
+const read = (xml: string) => {
+  const r = readFacsimile(parseXml(xml).root);
+  return r.unread.length === 0 ? r.surfaces : null;
+};
 
 const FACSIMILE = `<facsimile ${NS}>
   <surface xml:id="s1" n="17" ulx="0" uly="0" lrx="1457" lry="2083" type="page">
@@ -58,17 +65,98 @@ describe('facsimileFromXml', () => {
     expect(serializeNodes([out])).toContain('<path type="baseline" points="105,250 1290,248.5"/>');
   });
 
-  it('leaves alone a facsimile with what it does not model', () => {
-    const variants = [
-      FACSIMILE.replace('<zone xml:id="r1"', '<desc>torn</desc><zone xml:id="r1"'),
-      FACSIMILE.replace(' xml:id="r1"', ''),
-      FACSIMILE.replace('ulx="1200" ', ''),
-      FACSIMILE.replace('lrx="1350"', 'lrx="1350.50"'),
-      FACSIMILE.replace('width="1457px"', 'width="10cm"'),
-      FACSIMILE.replace('type="region" subtype="catch-word"', 'type="stain"'),
-      FACSIMILE.replace(`<facsimile ${NS}>`, `<facsimile ${NS} xml:id="f">`),
+  it('leaves alone, with a warning, a surface with what it does not model, and reads the others', () => {
+    const variants: Array<[string, RegExp]> = [
+      [FACSIMILE.replace('<zone xml:id="r1"', '<desc>torn</desc><zone xml:id="r1"'), /holds <desc>/],
+      [
+        FACSIMILE.replace(' xml:id="r1"', ''),
+        /<surface xml:id="s1"> is kept in the volume as written, not as a page Siglum shows \(a zone in it has no xml:id\)/,
+      ],
+      [FACSIMILE.replace('ulx="1200" ', ''), /part of a box/],
+      [FACSIMILE.replace('lrx="1350"', 'lrx="1350.50"'), /written back as it was: lrx="1350.5" for lrx="1350.50"/],
+      [
+        FACSIMILE.replace(
+          '<zone xml:id="r1"',
+          '<zone xml:id="r0" ulx="1" uly="1" lrx="2" lry="2"><graphic url="d.png"/></zone><zone xml:id="r1"',
+        ),
+        /holds <graphic>/,
+      ],
     ];
-    for (const v of variants) expect(read(v)).toBeNull();
+    for (const [v, why] of variants) {
+      const r = readFacsimile(parseXml(v).root);
+      expect(r.surfaces.map((s) => s.id)).toEqual(['s2']);
+      expect(r.unread.map((e) => e.attrs.find((a) => a.name === 'xml:id')?.value)).toEqual(['s1']);
+      expect(r.warnings).toHaveLength(1);
+      expect(r.warnings[0]).toMatch(why);
+    }
+    const whole = readFacsimile(parseXml(FACSIMILE.replace(`<facsimile ${NS}>`, `<facsimile ${NS} xml:id="f">`)).root);
+    expect([whole.surfaces, whole.unread.length, whole.warnings.length]).toEqual([[], 1, 1]);
+  });
+
+  it('reads the forms TEI allows beyond those Siglum writes, and writes them back as they were', () => {
+    const tei = `<facsimile ${NS}>
+  <surface xml:id="p1">
+    <graphic url="page1.jpg" width="1000px" height="1400px"/>
+    <zone xml:id="z1" ulx="10" uly="20" lrx="300" lry="80"/>
+    <zone xml:id="z2" type="figure" points="4.5,7 80,7 80,90 4.5,90" rend="red">
+      <zone xml:id="z3" ulx="5" uly="8" lrx="9" lry="12"/>
+    </zone>
+  </surface>
+  <surface xml:id="p2" n="2">
+    <graphic url="page2.jpg" width="20cm" height="28cm"/>
+  </surface>
+  <surface xml:id="p3" ulx="0" uly="0" lrx="14" lry="21"/>
+</facsimile>`;
+    const surfaces = read(tei)!;
+    expect(surfaces.map((s) => [s.id, s.ulx, s.uly, s.lrx, s.lry, s.graphic?.width ?? null])).toEqual([
+      ['p1', 0, 0, 1000, 1400, 1000],
+      ['p2', 0, 0, 0, 0, null],
+      ['p3', 0, 0, 14, 21, null],
+    ]);
+    expect(surfaces[0]!.zones.map((z) => [z.id, z.kind, z.parent, z.ulx, z.uly, z.lrx, z.lry])).toEqual([
+      ['z1', 'custom', null, 10, 20, 300, 80],
+      ['z2', 'custom', null, 4.5, 7, 80, 90],
+      ['z3', 'custom', 'z2', 5, 8, 9, 12],
+    ]);
+    const written = serializeNodes([facsimileToXml(surfaces, '')!]).replace('<facsimile', `<facsimile ${NS}`);
+    expect(canonicalLines(written)).toEqual(canonicalLines(tei));
+    // Attribute for attribute the same: read again, written again, the same text.
+    expect(read(written)).toEqual(surfaces);
+    expect(written).toContain('<surface xml:id="p1">');
+    expect(written).toContain('<zone xml:id="z1" ulx="10" uly="20" lrx="300" lry="80"/>');
+    expect(written).toContain('<zone xml:id="z2" points="4.5,7 80,7 80,90 4.5,90" type="figure" rend="red">');
+    expect(written).toContain('<graphic url="page2.jpg" width="20cm" height="28cm"/>');
+  });
+
+  it('writes a moved zone with its new box, and a surface with its image’s extent once its image is known', () => {
+    const surfaces = read(`<facsimile ${NS}><surface xml:id="p1"><graphic url="a.jpg"/>
+      <zone xml:id="z2" points="4,7 80,7 80,90"/></surface></facsimile>`)!;
+    const moved = { ...surfaces[0]!.zones[0]!, points: null, ulx: 1, uly: 2, lrx: 3, lry: 4 };
+    const sized = withImageExtent({ ...surfaces[0]!, zones: [moved] }, 600, 800);
+    const written = serializeNodes([
+      facsimileToXml([{ ...sized, graphic: { ...sized.graphic!, width: 600, height: 800 } }], '')!,
+    ]);
+    expect(written).toContain('<surface xml:id="p1">');
+    expect(written).toContain('<zone xml:id="z2" ulx="1" uly="2" lrx="3" lry="4"/>');
+    expect(serializeNodes([facsimileToXml([{ ...sized, graphic: null }], '')!])).toContain(
+      '<surface xml:id="p1" ulx="0" uly="0" lrx="600" lry="800">',
+    );
+  });
+});
+
+describe('fillSurfacePlaceholders', () => {
+  it('puts each surface where its placeholder stands, drops those whose surface is gone, and answers the rest', () => {
+    const tei = parseXml(
+      `<TEI ${NS}><teiHeader/><facsimile>\n  <?siglum-surface s1?>\n  <surface xml:id="kept"><desc>x</desc></surface>\n  <?siglum-surface gone?>\n</facsimile><text/></TEI>`,
+    ).root;
+    const surfaces = read(FACSIMILE)!;
+    const rest = fillSurfacePlaceholders(tei, surfaces);
+    expect(rest.map((s) => s.id)).toEqual(['s2']);
+    const xml = serializeNodes([tei]);
+    expect(xml).not.toContain('siglum-surface');
+    expect(xml).toMatch(
+      /<facsimile>\n {2}<surface xml:id="s1" n="17"[^]*<\/surface>\n {2}<surface xml:id="kept"><desc>x<\/desc><\/surface>\n<\/facsimile>/,
+    );
   });
 });
 
