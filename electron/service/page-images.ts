@@ -16,7 +16,7 @@ import {
   collectUnshownImages,
   deleteImageFile,
   holdImageFiles,
-  imageFileBySha,
+  holdImageFileBySha,
   imageOfFilePage,
   insertImage,
   insertImageFile,
@@ -266,17 +266,23 @@ export async function withImageHold<T>(
   try {
     result = await fn(hold);
   } catch (e) {
-    hold.release();
     // The import's own failure is what the caller hears of, not a clean-up's after it.
     try {
-      if (store.db.open) store.write((tx) => collectUnshownImages(tx));
+      if (store.db.open) {
+        store.write((tx) => {
+          hold.release(tx);
+          collectUnshownImages(tx);
+        });
+      }
     } catch (cleanup) {
       console.error('Siglum: page images nothing shows were not removed:', cleanup);
     }
     throw e;
   }
-  hold.release();
-  if (!keepUnshown(result)) store.write((tx) => collectUnshownImages(tx));
+  store.write((tx) => {
+    hold.release(tx);
+    if (!keepUnshown(result)) collectUnshownImages(tx);
+  });
   return result;
 }
 
@@ -296,10 +302,8 @@ export async function storeImageFile(
 ): Promise<StoredPage[]> {
   const { mediaType, pages } = await inspectImage(name, bytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const known = imageFileBySha(store.db, sha256);
+  const known = store.write((tx) => holdImageFileBySha(tx, hold, sha256));
   if (known !== null) {
-    // Held in the turn that found it: a clean-up cannot come in between.
-    hold.add(known);
     const ids = pages.map((_, page) => imageOfFilePage(store.db, known, page));
     if (ids.every((id) => id !== null)) {
       return ids.map((imageId, page) => ({ imageId: imageId!, ...pages[page]! }));
@@ -309,7 +313,7 @@ export async function storeImageFile(
   }
   const stored = store.write((tx) => {
     const fileId = insertImageFile(tx, { name, mediaType, sha256, source, original: bytes });
-    hold.add(fileId);
+    hold.add(tx, fileId);
     return {
       fileId,
       pages: pages.map((p, page) => ({

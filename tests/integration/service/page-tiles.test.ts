@@ -60,7 +60,7 @@ describe('page tiles', () => {
         expect(await levelsAsStored(path, page!.imageId)).toEqual(expected);
       }
     } finally {
-      hold.release();
+      store.write((tx) => hold.release(tx));
       store.close();
     }
   });
@@ -105,7 +105,7 @@ describe('page tiles', () => {
       expect(new Set(heard.map((h) => h.levelsDone)).size).toBeGreaterThan(2);
     } finally {
       reader.close();
-      hold.release();
+      store.write((tx) => hold.release(tx));
       store.close();
     }
   });
