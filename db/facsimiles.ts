@@ -7,6 +7,7 @@
  * their row id as a decimal string.
  */
 import type Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import { SiglumError } from '../edition/errors.ts';
 import type { PageImage, Point, Surface, Zone } from '../edition/facsimile/api.ts';
 import type { XmlAttrs } from '../edition/schema.ts';
@@ -42,44 +43,71 @@ export function deleteImageFile(tx: Tx, fileId: number): void {
 }
 
 /**
- * Image files an import has found or stored but whose surfaces it has not yet written,
- * per connection and file, with how many imports hold each. `collectUnshownImages` leaves
- * them: the import is about to show them. Kept in memory, so a hold ends with its import
- * or its process. It covers the imports of this process (the window's, the browser
- * host's); a command-line import into a project an app has open at the same time is not
- * seen by the app's clean-up, which may then remove an image that import found kept.
+ * Image files an import has found or stored but whose surfaces it has not yet written:
+ * rows of `image_holds` (migration 009), so that `collectUnshownImages` in any connection
+ * of any process leaves them: the import is about to show them. A hold's rows go when it
+ * is released; a hold whose connection closed or whose process is gone without releasing
+ * it (a crash mid-import) counts for nothing, and its rows go at the next clean-up.
  */
-const holds = new WeakMap<Database.Database, Map<number, number>>();
+const liveHolds = new Map<string, Database.Database>();
 
 /** What an import holds (`holdImageFiles`). */
 export interface ImageHold {
-  /** Keeps file `fileId` until `release`. Call it in the same turn as the read that found the file. */
-  add(fileId: number): void;
+  /** Keeps file `fileId` until `release`. Call it in the transaction that found or stored the file. */
+  add(tx: Tx, fileId: number): void;
   /** Lets go of every file this hold kept. */
-  release(): void;
+  release(tx: Tx): void;
 }
 
-/** A new, empty hold on image files of connection `db`. */
+/** A new, empty hold on image files, kept through connection `db`. */
 export function holdImageFiles(db: Database.Database): ImageHold {
-  let counts = holds.get(db);
-  if (counts === undefined) holds.set(db, (counts = new Map()));
-  const own = new Set<number>();
-  const all = counts;
+  const hold = randomUUID();
+  liveHolds.set(hold, db);
   return {
-    add(fileId) {
-      if (own.has(fileId)) return;
-      own.add(fileId);
-      all.set(fileId, (all.get(fileId) ?? 0) + 1);
+    add(tx, fileId) {
+      stmt(tx.db, 'INSERT OR IGNORE INTO image_holds (hold, file_id, pid) VALUES (?, ?, ?)').run(
+        hold,
+        fileId,
+        process.pid,
+      );
     },
-    release() {
-      for (const fileId of own) {
-        const n = (all.get(fileId) ?? 1) - 1;
-        if (n > 0) all.set(fileId, n);
-        else all.delete(fileId);
-      }
-      own.clear();
+    release(tx) {
+      stmt(tx.db, 'DELETE FROM image_holds WHERE hold = ?').run(hold);
+      liveHolds.delete(hold);
     },
   };
+}
+
+/**
+ * The kept file with this SHA-256, held by `hold`, or null. Found and held in one
+ * transaction, so that no clean-up, in any process, comes in between.
+ */
+export function holdImageFileBySha(tx: Tx, hold: ImageHold, sha256: string): number | null {
+  const fileId = imageFileBySha(tx.db, sha256);
+  if (fileId !== null) hold.add(tx, fileId);
+  return fileId;
+}
+
+/** True while process `pid` runs (on this machine: a project in WAL mode is not shared over a network). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: the process exists but belongs to someone else.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes the rows of holds whose owner is gone: another process that stopped, or a connection of this one that closed. */
+function dropStaleHolds(tx: Tx): void {
+  const holds = stmt(tx.db, 'SELECT DISTINCT hold, pid FROM image_holds').all() as Array<{ hold: string; pid: number }>;
+  for (const { hold, pid } of holds) {
+    const live = pid === process.pid ? liveHolds.get(hold)?.open === true : processAlive(pid);
+    if (live) continue;
+    stmt(tx.db, 'DELETE FROM image_holds WHERE hold = ?').run(hold);
+    liveHolds.delete(hold);
+  }
 }
 
 /**
@@ -92,17 +120,17 @@ export function holdImageFiles(db: Database.Database): ImageHold {
  * open nowhere else). Answers how many files went.
  */
 export function collectUnshownImages(tx: Tx, options: { unfinished?: boolean } = {}): number {
+  dropStaleHolds(tx);
   const candidates = stmt(
     tx.db,
     `SELECT f.id FROM image_files f
       WHERE f.id NOT IN (SELECT i.file_id FROM surfaces s JOIN images i ON i.id = s.image_id)
+        AND f.id NOT IN (SELECT file_id FROM image_holds)
         AND (? OR NOT EXISTS (SELECT 1 FROM images u WHERE u.file_id = f.id AND u.levels_done <= u.max_level))`,
   )
     .all(options.unfinished === true ? 1 : 0)
     .map((r) => (r as { id: number }).id);
-  const held = holds.get(tx.db);
-  const unheld = candidates.filter((id) => held?.has(id) !== true);
-  if (unheld.length === 0) return 0;
+  if (candidates.length === 0) return 0;
   // The trash's surfaces are read only when something might go: it keeps whole step logs.
   const saved = new Set(
     stmt(
@@ -114,7 +142,7 @@ export function collectUnshownImages(tx: Tx, options: { unfinished?: boolean } =
       .map((r) => (r as { id: number }).id),
   );
   let dropped = 0;
-  for (const id of unheld) {
+  for (const id of candidates) {
     if (saved.has(id)) continue;
     deleteImageFile(tx, id);
     dropped++;

@@ -11,6 +11,7 @@ import { migration005 } from './005-volume-sources.ts';
 import { searchMigration } from './006-search.ts';
 import { migration007 } from './007-history.ts';
 import { migration008 } from './008-facsimiles.ts';
+import { migration009 } from './009-image-holds.ts';
 
 export type { Migration } from './migration.ts';
 
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   searchMigration(6),
   migration007,
   migration008,
+  migration009,
 ];
 
 /** The schema version this build of Siglum writes. */

@@ -11,7 +11,7 @@ import { mergeKeyed } from '../../edition/git/merge.ts';
 import {
   deleteSurfaces,
   getImageRow,
-  imageFileBySha,
+  holdImageFileBySha,
   imageFileOriginal,
   imageOfFilePage,
   type ImageHold,
@@ -63,8 +63,7 @@ export async function imageSource(workTree: string, commit: string, manifest: Ma
 
 /** The page of an image file the project keeps already (its name in `images/` is its SHA-256), or null. */
 function keptPage(store: Store, hold: ImageHold, file: string, page: number): StoredPage | null {
-  const fileId = imageFileBySha(store.db, file.slice(0, file.indexOf('.')));
-  if (fileId !== null) hold.add(fileId);
+  const fileId = store.write((tx) => holdImageFileBySha(tx, hold, file.slice(0, file.indexOf('.'))));
   const imageId = fileId === null ? null : imageOfFilePage(store.db, fileId, page);
   if (imageId === null) return null;
   const { width, height } = getImageRow(store.db, imageId);

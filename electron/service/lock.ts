@@ -5,19 +5,10 @@
  * gone (a crash) does not count.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { processAlive } from '../../db/facsimiles.ts';
 
 function lockPath(projectPath: string): string {
   return `${projectPath}.lock`;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: the process exists but belongs to someone else.
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Marks the project open by this process. Best effort: a read-only folder only loses the mark. */
@@ -44,5 +35,5 @@ export function openElsewhere(projectPath: string): number | null {
   if (!existsSync(path)) return null;
   const pid = Number(readFileSync(path, 'utf8').trim());
   if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid) return null;
-  return alive(pid) ? pid : null;
+  return processAlive(pid) ? pid : null;
 }

@@ -3,18 +3,20 @@
  * too, each page of a multi-page TIFF), JPEG, PNG and WebP. The original's bytes are kept
  * as they came; the tiles are a Deep Zoom pyramid of JPEG tiles made once.
  *
- * sharp works on its own threads, so decoding and resizing do not hold the service's
- * event loop; each level's tiles are stored in a transaction of their own, lowest level
- * first, so a viewer has the first tiles of a large image long before its last.
+ * sharp works on its own threads, so decoding and tiling do not hold the service's event
+ * loop. libvips' pyramid writer makes a page's whole pyramid in one pass (`pyramid`); the
+ * tiles are stored lowest level first, about a megabyte to a transaction, so a viewer has
+ * the first levels of a large image long before its last.
  */
 import { createHash } from 'node:crypto';
+import { unzipSync } from 'fflate';
 import type { Metadata, Sharp, SharpInput, SharpOptions } from 'sharp';
 import { SiglumError } from '../../edition/errors.ts';
 import {
   collectUnshownImages,
   deleteImageFile,
   holdImageFiles,
-  imageFileBySha,
+  holdImageFileBySha,
   imageOfFilePage,
   insertImage,
   insertImageFile,
@@ -120,94 +122,70 @@ export async function inspectImage(
   return { mediaType, pages };
 }
 
-interface Raster {
+/** One tile of a Deep Zoom level. */
+interface Tile {
+  level: number;
+  x: number;
+  y: number;
   data: Buffer;
-  width: number;
-  height: number;
-  channels: 1 | 2 | 3 | 4;
 }
 
-/** One page decoded in full, as 8-bit sRGB (alpha flattened on white). Throws the sentence naming the file. */
-async function decode(
+/** The name libvips gives each tile in the pyramid's zip: `<base>_files/<level>/<x>_<y>.jpeg`. */
+const TILE_ENTRY = /_files\/(\d+)\/(\d+)_(\d+)\.jpeg$/;
+
+/**
+ * The Deep Zoom pyramid of one page (or of it scaled to `size`) as 8-bit sRGB JPEG tiles
+ * (alpha flattened on white), made by libvips' pyramid writer in one pass: the page is
+ * decoded once, each level is the one above halved (a 2×2 mean) while the page streams
+ * through, and no level is ever held whole in memory. The tiles come back in a zip
+ * (stored, not compressed) and are answered lowest level first. Throws the sentence
+ * naming the file.
+ */
+async function pyramid(
   name: string,
   bytes: Buffer,
   page: number,
   size?: { width: number; height: number },
-): Promise<Raster> {
+): Promise<{ width: number; height: number; tiles: Tile[] }> {
+  let zip: { data: Buffer; info: { width: number; height: number } };
   try {
     const image = await sharp(bytes, { page, failOn: 'error', limitInputPixels: 1_000_000_000 });
     if (size !== undefined) image.resize(size.width, size.height, { fit: 'fill', kernel: 'lanczos3' });
-    const { data, info } = await image
+    zip = await image
       .flatten({ background: '#ffffff' })
       .toColourspace('srgb')
-      .raw()
+      .jpeg({ quality: TILE_QUALITY })
+      .tile({ size: TILE_SIZE, overlap: TILE_OVERLAP, layout: 'dz', container: 'zip' })
       .toBuffer({ resolveWithObject: true });
-    return { data, width: info.width, height: info.height, channels: info.channels };
   } catch (e) {
     throw unreadable(name, e instanceof Error ? e.message : String(e));
   }
-}
-
-async function halve(r: Raster): Promise<Raster> {
-  const width = Math.max(1, Math.ceil(r.width / 2));
-  const height = Math.max(1, Math.ceil(r.height / 2));
-  const { data, info } = await (
-    await sharp(r.data, { raw: { width: r.width, height: r.height, channels: r.channels } })
-  )
-    .resize(width, height, { fit: 'fill', kernel: 'lanczos3' })
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height, channels: info.channels };
-}
-
-async function tilesOf(r: Raster): Promise<Array<{ x: number; y: number; data: Buffer }>> {
-  const out: Array<{ x: number; y: number; data: Buffer }> = [];
-  const columns = Math.ceil(r.width / TILE_SIZE);
-  const rows = Math.ceil(r.height / TILE_SIZE);
-  const jobs: Array<Promise<void>> = [];
-  const load = await loadSharp();
-  for (let y = 0; y < rows; y++) {
-    for (let x = 0; x < columns; x++) {
-      const left = x * TILE_SIZE;
-      const top = y * TILE_SIZE;
-      const region = {
-        left,
-        top,
-        width: Math.min(TILE_SIZE, r.width - left),
-        height: Math.min(TILE_SIZE, r.height - top),
-      };
-      jobs.push(
-        load(r.data, { raw: { width: r.width, height: r.height, channels: r.channels } })
-          .extract(region)
-          .jpeg({ quality: TILE_QUALITY })
-          .toBuffer()
-          .then((data) => void out.push({ x, y, data })),
-      );
-    }
+  const tiles: Tile[] = [];
+  for (const [entry, data] of Object.entries(unzipSync(zip.data, { filter: (f) => TILE_ENTRY.test(f.name) }))) {
+    const [, level, x, y] = TILE_ENTRY.exec(entry)!;
+    tiles.push({
+      level: Number(level),
+      x: Number(x),
+      y: Number(y),
+      data: Buffer.from(data.buffer, data.byteOffset, data.byteLength),
+    });
   }
-  await Promise.all(jobs);
-  return out;
+  tiles.sort((a, b) => a.level - b.level);
+  return { width: zip.info.width, height: zip.info.height, tiles };
 }
 
 /** The highest level made in the first, quick pass: at most 1024 px, about a screenful. */
 const FIRST_VIEW_LEVEL = 10;
 /** Pages above this many pixels get the quick first pass. */
 const QUICK_PASS_PIXELS = 8_000_000;
-/** Tiles per write transaction: a few hundred kB, committed in milliseconds. */
-const TILES_PER_WRITE = 64;
-
-/** Levels `from`..`to` of a raster at level `to`, each the previous halved, lowest first. */
-async function pyramid(top: Raster, from: number, to: number): Promise<Raster[]> {
-  const levels: Raster[] = [top];
-  for (let level = to - 1; level >= from; level--) levels.unshift(await halve(levels[0]!));
-  return levels;
-}
+/** Tile bytes per write transaction: about a megabyte, committed in a few milliseconds. */
+const TILE_BYTES_PER_WRITE = 1 << 20;
 
 /**
  * Makes the tile pyramid of one page (`width` x `height`) and stores it, lowest level
  * first, in short transactions. On a large page, levels up to about a screenful come first
  * from an image decoded at that size (JPEG and WebP decode smaller images faster), so a viewer can
- * show the page before the full-size decode is done. `onLevel` hears of each level once
+ * show the page before the full-size pyramid is done. `onLevel` hears of each level once
  * it is committed.
  */
 export async function makeTiles(
@@ -220,52 +198,48 @@ export async function makeTiles(
 ): Promise<void> {
   const maxLevel = maxLevelOf(image.width, image.height);
   const early = Math.min(FIRST_VIEW_LEVEL, maxLevel - 1);
-  let pending: Array<{ level: number; x: number; y: number; data: Buffer }> = [];
-  const flush = (levelsDone: number): void => {
-    const chunk = pending;
-    pending = [];
-    store.write((tx) => {
-      for (let level = 0; level <= maxLevel; level++) {
-        const own = chunk.filter((t) => t.level === level);
-        if (own.length > 0) putTiles(tx, image.id, level, own);
-      }
-      setLevelsDone(tx, image.id, levelsDone);
-    });
-  };
-  const storeLevels = async (levels: Raster[], first: number): Promise<void> => {
-    for (const [i, raster] of levels.entries()) {
-      const level = first + i;
-      for (const t of await tilesOf(raster)) pending.push({ level, ...t });
-      levels[i] = { ...raster, data: Buffer.alloc(0) };
-      // Large levels in several transactions, so other calls get their turn in between.
-      while (pending.length >= TILES_PER_WRITE) {
-        const rest = pending.slice(TILES_PER_WRITE);
-        pending = pending.slice(0, TILES_PER_WRITE);
-        flush(rest.some((t) => t.level === level) ? level : level + 1);
-        pending = rest;
-        await new Promise((done) => setImmediate(done));
-      }
-      if (level === first + levels.length - 1 || level === early) {
-        if (pending.length > 0 || level === early) flush(level + 1);
-        for (let l = first; l <= level; l++) onLevel?.(l);
-      }
+  /** Stores levels `from`..`to` of `tiles` (sorted by level), lowest first, a megabyte or so per transaction. */
+  const storeLevels = async (tiles: readonly Tile[], from: number, to: number): Promise<void> => {
+    const own = tiles.filter((t) => t.level >= from && t.level <= to);
+    let announced = from;
+    for (let start = 0, end = 1; start < own.length; start = end++) {
+      let bytes = own[start]!.data.length;
+      while (end < own.length && bytes + own[end]!.data.length <= TILE_BYTES_PER_WRITE)
+        bytes += own[end++]!.data.length;
+      const chunk = own.slice(start, end);
+      // The levels below the next tile's are whole once this chunk is in.
+      const done = own[end]?.level ?? to + 1;
+      store.write((tx) => {
+        for (const level of new Set(chunk.map((t) => t.level))) {
+          putTiles(
+            tx,
+            image.id,
+            level,
+            chunk.filter((t) => t.level === level),
+          );
+        }
+        setLevelsDone(tx, image.id, done);
+      });
+      for (; announced < done; announced++) onLevel?.(announced);
+      // Other calls get their turn between a large page's transactions.
+      if (done <= to) await new Promise((resume) => setImmediate(resume));
     }
   };
   let from = 0;
-  // Decoding twice pays only for large pages: a small one is decoded whole in a moment.
+  // Two pyramids pay only for large pages: a small one is made whole in a moment.
   if (early >= 0 && image.width * image.height > QUICK_PASS_PIXELS) {
-    const size = levelSize(image.width, image.height, early);
-    await storeLevels(await pyramid(await decode(name, bytes, page, size), 0, early), 0);
+    const quick = await pyramid(name, bytes, page, levelSize(image.width, image.height, early));
+    await storeLevels(quick.tiles, 0, early);
     from = early + 1;
   }
-  const full = await decode(name, bytes, page);
+  const full = await pyramid(name, bytes, page);
   if (full.width !== image.width || full.height !== image.height) {
     throw unreadable(
       name,
       `page ${page + 1} decodes to ${full.width} x ${full.height}, not ${image.width} x ${image.height}`,
     );
   }
-  await storeLevels(await pyramid(full, from, maxLevel), from);
+  await storeLevels(full.tiles, from, maxLevel);
 }
 
 /** A page of an image file kept in the store, ready to show. */
@@ -292,17 +266,23 @@ export async function withImageHold<T>(
   try {
     result = await fn(hold);
   } catch (e) {
-    hold.release();
     // The import's own failure is what the caller hears of, not a clean-up's after it.
     try {
-      if (store.db.open) store.write((tx) => collectUnshownImages(tx));
+      if (store.db.open) {
+        store.write((tx) => {
+          hold.release(tx);
+          collectUnshownImages(tx);
+        });
+      }
     } catch (cleanup) {
       console.error('Siglum: page images nothing shows were not removed:', cleanup);
     }
     throw e;
   }
-  hold.release();
-  if (!keepUnshown(result)) store.write((tx) => collectUnshownImages(tx));
+  store.write((tx) => {
+    hold.release(tx);
+    if (!keepUnshown(result)) collectUnshownImages(tx);
+  });
   return result;
 }
 
@@ -322,10 +302,8 @@ export async function storeImageFile(
 ): Promise<StoredPage[]> {
   const { mediaType, pages } = await inspectImage(name, bytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const known = imageFileBySha(store.db, sha256);
+  const known = store.write((tx) => holdImageFileBySha(tx, hold, sha256));
   if (known !== null) {
-    // Held in the turn that found it: a clean-up cannot come in between.
-    hold.add(known);
     const ids = pages.map((_, page) => imageOfFilePage(store.db, known, page));
     if (ids.every((id) => id !== null)) {
       return ids.map((imageId, page) => ({ imageId: imageId!, ...pages[page]! }));
@@ -335,7 +313,7 @@ export async function storeImageFile(
   }
   const stored = store.write((tx) => {
     const fileId = insertImageFile(tx, { name, mediaType, sha256, source, original: bytes });
-    hold.add(fileId);
+    hold.add(tx, fileId);
     return {
       fileId,
       pages: pages.map((p, page) => ({

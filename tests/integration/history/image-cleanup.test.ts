@@ -4,12 +4,14 @@
  * was never confirmed, a process that stopped mid-import. What Restore can bring back
  * (the trash's pages) and what an import in progress has found stays.
  */
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   collectUnshownImages,
+  getImageRow,
   holdImageFiles,
   insertImage,
   insertImageFile,
@@ -166,7 +168,7 @@ describe('an import and emptying the trash at once', () => {
           lry: page!.height,
         }),
       );
-      hold.release();
+      store.write((tx) => hold.release(tx));
       expect(store.write((tx) => collectUnshownImages(tx))).toBe(0);
     } finally {
       store.close();
@@ -175,5 +177,56 @@ describe('an import and emptying the trash at once', () => {
     const again = service('race.siglum', {});
     const [shown] = await again.listSurfaces({ documentId: b.id });
     expect((await again.imageTile({ imageId: shown!.image!.id, level: 0, x: 0, y: 0 })).mediaType).toBe('image/jpeg');
+  });
+});
+
+describe('an import in another connection', () => {
+  it("keeps the images another connection's import holds from this one's clean-up, until it lets go", async () => {
+    const { path, s, p } = await project('two-connections.siglum');
+    s.close();
+    const app = Store.open(path);
+    const cli = Store.open(path);
+    try {
+      // The command line's import keeps a page and has not yet written its surface...
+      const hold = holdImageFiles(cli.db);
+      await storeImageFile(cli, hold, 'found.png', p.title);
+      // ...while the app, with the same project open, cleans up.
+      expect(app.write((tx) => collectUnshownImages(tx))).toBe(0);
+      expect(stored(path).files).toEqual(['found.png']);
+      // Once the import lets go (its page never written), the image goes.
+      cli.write((tx) => hold.release(tx));
+      expect(app.write((tx) => collectUnshownImages(tx))).toBe(1);
+      expect(stored(path)).toEqual({ files: [], tiles: 0 });
+    } finally {
+      cli.close();
+      app.close();
+    }
+  });
+
+  it('lets go of the holds of a process that is gone, and keeps those of one that runs', async () => {
+    const { path, s, p } = await project('gone.siglum');
+    s.close();
+    const store = Store.open(path);
+    const running = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    try {
+      const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+      const [first] = await storeImageFile(store, holdImageFiles(store.db), 'gone.png', p.title);
+      const [second] = await storeImageFile(store, holdImageFiles(store.db), 'running.png', p.shared);
+      // Their holds as other processes left them: one stopped mid-import, one still importing.
+      const fileOf = (imageId: number) => getImageRow(store.db, imageId).fileId;
+      store.write((tx) => {
+        tx.db.prepare('UPDATE image_holds SET pid = ? WHERE file_id = ?').run(gone, fileOf(first!.imageId));
+        tx.db.prepare('UPDATE image_holds SET pid = ? WHERE file_id = ?').run(running.pid, fileOf(second!.imageId));
+      });
+      expect(store.write((tx) => collectUnshownImages(tx))).toBe(1);
+      expect(stored(path).files).toEqual(['running.png']);
+      running.kill();
+      await new Promise((exited) => running.once('exit', exited));
+      expect(store.write((tx) => collectUnshownImages(tx))).toBe(1);
+      expect(stored(path).files).toEqual([]);
+    } finally {
+      running.kill();
+      store.close();
+    }
   });
 });
