@@ -23,16 +23,29 @@ function collapse(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-function findDiv(el: XmlElement, id: string): XmlElement | null {
-  // Over the children as they are (no list of the elements made at each level): a volume
-  // without the list is walked whole.
-  for (const child of el.children) {
-    if (child.type !== 'element') continue;
-    if (localName(child.name) === 'div' && getAttr(child, 'xml:id') === id) return child;
-    const found = findDiv(child, id);
-    if (found !== null) return found;
-  }
-  return null;
+/**
+ * The first `div` (in document order) with each of `ids` as its xml:id, in one walk that
+ * ends once all are found. Over the children as they are (no list of the elements made
+ * at each level): a volume without the lists is walked whole, once for all of them.
+ */
+function findDivs(root: XmlElement, ids: readonly string[]): Map<string, XmlElement> {
+  const found = new Map<string, XmlElement>();
+  const walk = (el: XmlElement): boolean => {
+    for (const child of el.children) {
+      if (child.type !== 'element') continue;
+      if (localName(child.name) === 'div') {
+        const id = getAttr(child, 'xml:id');
+        if (id !== null && ids.includes(id) && !found.has(id)) {
+          found.set(id, child);
+          if (found.size === ids.length) return true;
+        }
+      }
+      if (walk(child)) return true;
+    }
+    return false;
+  };
+  walk(root);
+  return found;
 }
 
 /** The first descendant element named `name` with an `xml:id`. */
@@ -78,9 +91,8 @@ function descriptionOf(item: XmlElement, nameText: string): string {
   return rest.replace(/^[\s,;:.]+/, '').trim();
 }
 
-function readList(root: XmlElement, divId: string, element: string, type: 'person' | 'term'): Entity[] {
-  const div = findDiv(root, divId);
-  if (div === null) return [];
+function readList(div: XmlElement | undefined, element: string, type: 'person' | 'term'): Entity[] {
+  if (div === undefined) return [];
   const out: Entity[] = [];
   for (const item of items(div)) {
     const named = firstWithId(item, element);
@@ -112,7 +124,8 @@ function readList(root: XmlElement, divId: string, element: string, type: 'perso
  * without such lists gives an empty register.
  */
 export function registerFromFrusLists(root: XmlElement): Entity[] {
-  return [...readList(root, 'persons', 'persName', 'person'), ...readList(root, 'terms', 'term', 'term')];
+  const divs = findDivs(root, ['persons', 'terms']);
+  return [...readList(divs.get('persons'), 'persName', 'person'), ...readList(divs.get('terms'), 'term', 'term')];
 }
 
 /** One list div as a FRUS volume writes it: `<div type="section" xml:id><head/><list type>` of items. */

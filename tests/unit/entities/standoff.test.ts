@@ -168,6 +168,22 @@ describe('registerFromFrusLists', () => {
     expect(registerFromFrusLists(parseXml(grew).root)).toEqual([]);
   });
 
+  it('reads each list from the first div with its id, whichever comes first, and one list alone', () => {
+    const list = (id: string, name: string, xmlId: string, text: string): string =>
+      `<div xml:id="${id}"><list><item><hi rend="strong"><${name} xml:id="${xmlId}">${text}</${name}>,</hi> about</item></list></div>`;
+    const tei = (front: string): string =>
+      `<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><front>${front}</front><body><div><p>x</p></div></body></text></TEI>`;
+    const read = (front: string): string[] => registerFromFrusLists(parseXml(tei(front)).root).map((e) => e.id);
+    const terms = list('terms', 'term', 't_A', 'A');
+    const persons = list('persons', 'persName', 'p_B', 'B, C');
+    expect(read(`<div>${terms}</div>${persons}${list('persons', 'persName', 'p_late', 'Late')}`)).toEqual([
+      'p_B',
+      't_A',
+    ]);
+    expect(read(terms)).toEqual(['t_A']);
+    expect(read(persons)).toEqual(['p_B']);
+  });
+
   it('exports the volume’s register as TEI that validates', () => {
     const standOff = registerToStandOff(entities);
     expect(jing(teiWith(standOff === null ? '' : serializeNodes([standOff]), 'p_ADG1'))).toBe('');
