@@ -312,7 +312,14 @@ function recorded(node: PMNode, which: 'spaceBefore' | 'spaceAfter', context: Wr
   if (typeof space !== 'string') return null;
   if (!/^[ \t\r\n]*$/.test(space)) throw new RangeError(`${which} must be whitespace, got ${JSON.stringify(space)}`);
   const r = context.rebase;
-  return r === undefined || r.from === r.to ? space : space.replaceAll(`\n${r.from}`, `\n${r.to}`);
+  if (r === undefined || r.from === r.to) return space;
+  // Each line after a break that begins with `from`, blank lines apart (they stay empty).
+  const lines = space.split('\n');
+  return lines
+    .map((l, i) =>
+      i === 0 || (l === '' && i < lines.length - 1) || !l.startsWith(r.from) ? l : r.to + l.slice(r.from.length),
+    )
+    .join('\n');
 }
 
 /** The indentation of the last line of some whitespace, or null when it holds no line break. */

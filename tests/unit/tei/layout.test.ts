@@ -190,6 +190,14 @@ describe('the whitespace between elements, imported and exported again', () => {
     expect(out).toContain(`\n    <body>\n${at('      ')}\n    </body>\n`);
   });
 
+  it('moves a document written at the margin on its own without adding spaces to its blank lines', () => {
+    const lines = ['<div type="document" xml:id="d1">', '<p>One.</p>', '', '<p>Two.</p>', '</div>'];
+    const read = importTei(volume(lines.join('\n')), 'layout.xml');
+    const d = read.documents[0]!;
+    const out = exportDocumentTei(d.doc, d.meta, { frame: read.collection.frame, key: d.key });
+    expect(out).toContain(`\n    <body>\n${lines.map((l) => (l === '' ? l : `      ${l}`)).join('\n')}\n    </body>\n`);
+  });
+
   it('writes each volume of a teiCorpus with the whitespace of its source', () => {
     const read = importTei(twoSpaces, 'layout.xml');
     const out = exportProjectTei([
