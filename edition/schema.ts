@@ -29,6 +29,18 @@ const xml: AttributeSpec = { default: [] };
  */
 const nest: AttributeSpec = { default: null };
 
+/**
+ * On blocks: the whitespace the TEI source had in element-only content before the
+ * block (`spaceBefore`) and, on a container's last block, before the container's
+ * closing tag (`spaceAfter`), so that export writes the source's layout back. Null
+ * (a block made in the editor, or a document imported before they were kept): the
+ * exporter indents it like its siblings.
+ */
+const space: Record<'spaceBefore' | 'spaceAfter', AttributeSpec> = {
+  spaceBefore: { default: null },
+  spaceAfter: { default: null },
+};
+
 /** Tag-name badge the editor shows for generic (unmodelled) TEI elements. */
 function tagAttrs(name: string): Record<string, string> {
   return { 'data-tei': name, class: 'tei-generic' };
@@ -41,7 +53,7 @@ export const nodes = {
   heading: {
     group: 'block',
     content: 'inline*',
-    attrs: { xml },
+    attrs: { xml, ...space },
     defining: true,
     parseDOM: [{ tag: 'h2' }],
     toDOM: () => ['h2', { class: 'tei-head' }, 0],
@@ -51,7 +63,7 @@ export const nodes = {
   paragraph: {
     group: 'block',
     content: 'inline*',
-    attrs: { xml },
+    attrs: { xml, ...space },
     parseDOM: [{ tag: 'p' }],
     toDOM: () => ['p', 0],
   },
@@ -60,7 +72,7 @@ export const nodes = {
   sourceNote: {
     group: 'block',
     content: 'inline*',
-    attrs: { xml },
+    attrs: { xml, ...space },
     defining: true,
     parseDOM: [{ tag: 'div.tei-source-note' }],
     toDOM: () => ['div', { class: 'tei-source-note' }, 0],
@@ -70,20 +82,20 @@ export const nodes = {
   list: {
     group: 'block',
     content: '(label? item)+',
-    attrs: { xml },
+    attrs: { xml, ...space },
     parseDOM: [{ tag: 'div.tei-list' }],
     toDOM: () => ['div', { class: 'tei-list' }, 0],
   },
   label: {
     content: 'inline*',
-    attrs: { xml },
+    attrs: { xml, ...space },
     defining: true,
     parseDOM: [{ tag: 'div.tei-label' }],
     toDOM: () => ['div', { class: 'tei-label' }, 0],
   },
   item: {
     content: 'inline*',
-    attrs: { xml },
+    attrs: { xml, ...space },
     defining: true,
     parseDOM: [{ tag: 'div.tei-item' }],
     toDOM: () => ['div', { class: 'tei-item' }, 0],
@@ -93,21 +105,21 @@ export const nodes = {
   opener: {
     group: 'block',
     content: 'letterPart+',
-    attrs: { xml },
+    attrs: { xml, ...space },
     parseDOM: [{ tag: 'div.tei-opener' }],
     toDOM: () => ['div', { class: 'tei-opener' }, 0],
   },
   closer: {
     group: 'block',
     content: 'letterPart+',
-    attrs: { xml },
+    attrs: { xml, ...space },
     parseDOM: [{ tag: 'div.tei-closer' }],
     toDOM: () => ['div', { class: 'tei-closer' }, 0],
   },
   dateline: {
     group: 'letterPart',
     content: 'inline*',
-    attrs: { xml },
+    attrs: { xml, ...space },
     defining: true,
     parseDOM: [{ tag: 'div.tei-dateline' }],
     toDOM: () => ['div', { class: 'tei-dateline' }, 0],
@@ -115,7 +127,7 @@ export const nodes = {
   salute: {
     group: 'letterPart',
     content: 'inline*',
-    attrs: { xml },
+    attrs: { xml, ...space },
     defining: true,
     parseDOM: [{ tag: 'div.tei-salute' }],
     toDOM: () => ['div', { class: 'tei-salute' }, 0],
@@ -123,7 +135,7 @@ export const nodes = {
   signed: {
     group: 'letterPart',
     content: 'inline*',
-    attrs: { xml },
+    attrs: { xml, ...space },
     defining: true,
     parseDOM: [{ tag: 'div.tei-signed' }],
     toDOM: () => ['div', { class: 'tei-signed' }, 0],
@@ -136,7 +148,7 @@ export const nodes = {
   teiBlock: {
     group: 'block letterPart',
     content: 'block*',
-    attrs: { name: {}, xml },
+    attrs: { name: {}, xml, ...space },
     defining: true,
     parseDOM: [
       {
@@ -155,7 +167,7 @@ export const nodes = {
   teiText: {
     group: 'block letterPart',
     content: 'inline*',
-    attrs: { name: { default: null }, xml },
+    attrs: { name: { default: null }, xml, ...space },
     defining: true,
     parseDOM: [
       {

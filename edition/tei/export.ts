@@ -67,8 +67,34 @@ interface Slot {
   indent: string | null;
 }
 
+/** The indentation of an element on a line of its own: what follows the last line break before it; else null. */
+function lineIndent(parent: XmlElement, at: number): string | null {
+  const before = parent.children[at - 1];
+  if (before?.type !== 'text' || !isWhitespace(before.text) || !before.text.includes('\n')) return null;
+  return before.text.slice(before.text.lastIndexOf('\n') + 1);
+}
+
+/**
+ * The unit of indentation a frame shows: how much deeper than its parent the first
+ * element indented on a line of its own is (four spaces when none is).
+ */
+function frameUnit(root: XmlElement): string {
+  const walk = (el: XmlElement, indent: string | null): string | null => {
+    for (const [i, c] of el.children.entries()) {
+      if (c.type !== 'element') continue;
+      const own = lineIndent(el, i);
+      if (own !== null && indent !== null && own.startsWith(indent) && own.length > indent.length)
+        return own.slice(indent.length);
+      const found = walk(c, own);
+      if (found !== null) return found;
+    }
+    return null;
+  };
+  return walk(root, '') ?? '    ';
+}
+
 /** The placeholders of a frame, each with its container element and that element's indentation. */
-function findSlots(root: XmlElement): Slot[] {
+function findSlots(root: XmlElement, unit: string): Slot[] {
   const slots: Slot[] = [];
   const walk = (el: XmlElement, parent: XmlElement | null, indent: string, preserve: boolean): void => {
     const space = el.attrs.find((a) => a.name === 'xml:space')?.value;
@@ -77,9 +103,7 @@ function findSlots(root: XmlElement): Slot[] {
       if (c.type === 'pi' && c.target === PLACEHOLDER)
         slots.push({ container: el, parent, key: c.body, indent: keep ? null : indent });
       if (c.type !== 'element') continue;
-      const before = el.children[i - 1];
-      const ws = before?.type === 'text' && isWhitespace(before.text) && before.text.includes('\n');
-      walk(c, el, ws ? before.text.slice(before.text.lastIndexOf('\n') + 1) : `${indent}    `, keep);
+      walk(c, el, lineIndent(el, i) ?? `${indent}${unit}`, keep);
     }
   };
   walk(root, null, '', false);
@@ -99,7 +123,8 @@ function text(t: string): XmlNode {
 
 /** Fills a parsed frame's placeholders; documents without a placeholder are appended to the body as new document divs. */
 function fillFrame(frame: XmlDocument, docs: ReadonlyMap<string, DocInput>, context: WriteContext): void {
-  const slots = findSlots(frame.root);
+  const unit = frameUnit(frame.root);
+  const slots = findSlots(frame.root, unit);
   const placed = new Set<string>();
   for (const slot of slots) {
     const doc = docs.get(slot.key);
@@ -118,7 +143,7 @@ function fillFrame(frame: XmlDocument, docs: ReadonlyMap<string, DocInput>, cont
   for (const key of extra) {
     body.children.push(
       text('\n'),
-      el('div', [['type', 'document']], blocksToXml(docOf(docs.get(key)!).content, '', context)),
+      el('div', [['type', 'document']], blocksToXml(docOf(docs.get(key)!).content, '', { ...context, unit })),
     );
   }
   body.children.push(text('\n'));
@@ -167,9 +192,9 @@ function prefixDeclarations(root: XmlElement): Array<[string, string]> {
 }
 
 /** A minimal header: the title, "Exported from Siglum", and the source as it is known (read back unchanged). */
-function header(meta: DocumentMeta): XmlElement {
+function header(meta: DocumentMeta, unit = '    '): XmlElement {
   const source = meta.source || NO_SOURCE;
-  const i = (n: number): string => '    '.repeat(n);
+  const i = (n: number): string => unit.repeat(n);
   return el(
     'teiHeader',
     [],
@@ -180,34 +205,37 @@ function header(meta: DocumentMeta): XmlElement {
           [],
           indented(
             [
-              el('titleStmt', [], indented([el('title', [], [text(meta.title || 'Untitled')])], i(3))),
-              el('publicationStmt', [], indented([el('p', [], [text('Exported from Siglum.')])], i(3))),
-              el('sourceDesc', [], indented([el('p', [], [text(source)])], i(3))),
+              el('titleStmt', [], indented([el('title', [], [text(meta.title || 'Untitled')])], i(3), unit)),
+              el('publicationStmt', [], indented([el('p', [], [text('Exported from Siglum.')])], i(3), unit)),
+              el('sourceDesc', [], indented([el('p', [], [text(source)])], i(3), unit)),
             ],
             i(2),
+            unit,
           ),
         ),
       ],
       i(1),
+      unit,
     ),
   );
 }
 
 /** Indents element-only children of `parent` (a small tree built here). */
-function indented(children: XmlNode[], indent: string): XmlNode[] {
+function indented(children: XmlNode[], indent: string, unit = '    '): XmlNode[] {
   const out: XmlNode[] = [];
-  for (const c of children) out.push(text(`\n${indent}    `), c);
+  for (const c of children) out.push(text(`\n${indent}${unit}`), c);
   out.push(text(`\n${indent}`));
   return out;
 }
 
-let lastFrame: { text: string; root: XmlElement; slots: Slot[] } | null = null;
+let lastFrame: { text: string; root: XmlElement; slots: Slot[]; unit: string } | null = null;
 
-/** The parsed frame and its slots, read only; the last one is kept (exporting a volume's documents one by one reads the same frame each time). */
-function frameSlots(text: string): { root: XmlElement; slots: Slot[] } {
+/** The parsed frame, its slots and its unit of indentation, read only; the last one is kept (exporting a volume's documents one by one reads the same frame each time). */
+function frameSlots(text: string): { root: XmlElement; slots: Slot[]; unit: string } {
   if (lastFrame?.text !== text) {
     const root = parseXml(text, { fileName: 'frame' }).root;
-    lastFrame = { text, root, slots: findSlots(root) };
+    const unit = frameUnit(root);
+    lastFrame = { text, root, slots: findSlots(root, unit), unit };
   }
   return lastFrame;
 }
@@ -247,8 +275,12 @@ function documentTei(pm: PMNode, meta: DocumentMeta, context: DocumentTeiOptions
   let rootAttrs: Array<[string, string]> = [['xmlns', TEI_NS]];
   let bodyContent: XmlNode[];
   let bodyAttrs: Array<[string, string]> = [];
+  // The file is laid out as its volume is: with its unit of indentation, its document's whitespace moved to where it stands.
+  let unit = '    ';
+  const i = (n: number): string => unit.repeat(n);
   if (context.frame !== undefined && context.key !== undefined) {
     const frame = frameSlots(context.frame);
+    unit = frame.unit;
     const slot = frame.slots.find((s) => s.key === context.key);
     if (!slot) throw new RangeError(`exportDocumentTei: the frame has no placeholder "${context.key}"`);
     rootAttrs = rootAttrs.concat(prefixDeclarations(frame.root));
@@ -256,25 +288,27 @@ function documentTei(pm: PMNode, meta: DocumentMeta, context: DocumentTeiOptions
     // Whitespace preserved by an element around the container is preserved by the container on its own.
     const keep = slot.indent === null;
     const attrs = keep && !c.attrs.some((a) => a.name === 'xml:space') ? [...c.attrs, PRESERVE] : c.attrs;
+    const at = (indent: string): WriteContext =>
+      slot.indent === null ? write : { ...write, rebase: { from: slot.indent, to: indent } };
     if (c.uri === TEI_NS && c.name === 'body') {
-      bodyContent = blocksToXml(pm.content, keep ? null : '        ', write);
+      bodyContent = blocksToXml(pm.content, keep ? null : i(2), at(i(2)));
       if (keep) bodyAttrs = [['xml:space', 'preserve']];
     } else
       bodyContent = [
-        text('\n            '),
-        element(c.name, c.uri, attrs, blocksToXml(pm.content, keep ? null : '            ', write)),
-        text('\n        '),
+        text(`\n${i(3)}`),
+        element(c.name, c.uri, attrs, blocksToXml(pm.content, keep ? null : i(3), at(i(3)))),
+        text(`\n${i(2)}`),
       ];
-  } else bodyContent = blocksToXml(pm.content, '        ', write);
+  } else bodyContent = blocksToXml(pm.content, i(2), write);
   const body = el('body', bodyAttrs, bodyContent);
   const standOff = context.register?.standOff;
   const back = context.register?.back;
   const parts = [
-    header(meta),
+    header(meta, unit),
     ...(standOff ? [standOff] : []),
-    el('text', [], indented(back ? [body, back] : [body], '    ')),
+    el('text', [], indented(back ? [body, back] : [body], i(1), unit)),
   ];
-  const root = el('TEI', rootAttrs, indented(parts, ''));
+  const root = el('TEI', rootAttrs, indented(parts, '', unit));
   return utf8Document(root);
 }
 
@@ -302,6 +336,8 @@ export function projectTeiTree(
 ): XmlDocument {
   if (collections.length === 0) throw new RangeError('exportProjectTei: a teiCorpus needs at least one volume');
   const volumes: XmlNode[] = [];
+  // The corpus's own lines are indented as its first volume is.
+  let unit: string | undefined;
   // xml:id is unique in one file: a volume's ids that an earlier volume (or the corpus's
   // register) already has get the volume's number as a prefix, its pointers with them.
   const taken = new Set<string>();
@@ -310,6 +346,7 @@ export function projectTeiTree(
     const xml = parseXml(c.frame, { fileName: 'frame' });
     fillFrame(xml, c.docs, writeContext(c.register ?? register));
     makeIdsUnique(xml.root, taken, `v${i + 1}-`);
+    unit ??= frameUnit(xml.root);
     volumes.push(
       ...xml.prolog.filter((p): p is Exclude<typeof p, { type: 'doctype' }> => p.type !== 'doctype'),
       xml.root,
@@ -321,7 +358,7 @@ export function projectTeiTree(
   const root = el(
     'teiCorpus',
     [['xmlns', TEI_NS]],
-    indented([header(meta), ...(standOff ? [standOff] : []), ...volumes], ''),
+    indented([header(meta, unit), ...(standOff ? [standOff] : []), ...volumes], '', unit),
   );
   return utf8Document(root);
 }

@@ -6,8 +6,9 @@
  * several marks at once, the mark that reaches furthest is opened first; marks
  * that reach equally far open by their `nest` number when they have one (the
  * importer sets it where it matters), else in schema order. Element-only
- * content may be indented; content with text runs (`teiText` with name null)
- * is written exactly as it is.
+ * content is laid out with the whitespace its source had (the blocks'
+ * `spaceBefore` and `spaceAfter`), blocks without indented as their siblings;
+ * content with text runs (`teiText` with name null) is written exactly as it is.
  */
 import type { Fragment, Mark, Node as PMNode } from 'prosemirror-model';
 import { mentionToTei, type MentionMarkAttrs } from '../entities/teiMentions.ts';
@@ -17,7 +18,7 @@ import { TEI_NS, element } from '../xml/tree.ts';
 import { appElement, lemmaSlot } from './apparatus.ts';
 import { writeNoteSpans } from './noteSpans.ts';
 
-/** The unit of indentation for element-only content. */
+/** The unit of indentation for element-only content whose document shows none of its own. */
 export const INDENT = '    ';
 
 // An XML qualified name (a simplified form of the XML Name production, with at most one colon).
@@ -77,6 +78,18 @@ export interface WriteContext {
    * them; otherwise they are xml:ids already.
    */
   readonly pointerOf: (entityId: string) => string | null;
+  /**
+   * The unit of indentation for blocks with no whitespace of their own (see the
+   * schema's `spaceBefore`) and no sibling to take it from; by default the one the
+   * document's own whitespace shows, else INDENT.
+   */
+  readonly unit?: string;
+  /**
+   * For a document written elsewhere than in its volume (a file of its own): its
+   * whitespace from the source is re-indented, each line that began with `from`
+   * beginning with `to` instead.
+   */
+  readonly rebase?: { readonly from: string; readonly to: string };
 }
 
 /** Mentions point at their register ids as they are. */
@@ -293,31 +306,76 @@ function isVisibleRun(run: PMNode): boolean {
   return found;
 }
 
+/** A block's whitespace from the source (`spaceBefore` or `spaceAfter`), re-based for where it is written; null for none. */
+function recorded(node: PMNode, which: 'spaceBefore' | 'spaceAfter', context: WriteContext): string | null {
+  const space: unknown = node.attrs[which];
+  if (typeof space !== 'string') return null;
+  if (!/^[ \t\r\n]*$/.test(space)) throw new RangeError(`${which} must be whitespace, got ${JSON.stringify(space)}`);
+  const r = context.rebase;
+  if (r === undefined || r.from === r.to) return space;
+  // Each line after a break that begins with `from`, blank lines apart (they stay empty).
+  const lines = space.split('\n');
+  return lines
+    .map((l, i) =>
+      i === 0 || (l === '' && i < lines.length - 1) || !l.startsWith(r.from) ? l : r.to + l.slice(r.from.length),
+    )
+    .join('\n');
+}
+
+/** The indentation of the last line of some whitespace, or null when it holds no line break. */
+function lastLine(space: string | null): string | null {
+  return space === null || !space.includes('\n') ? null : space.slice(space.lastIndexOf('\n') + 1);
+}
+
+/** The indentation the source gave these blocks: that of the first one written on a line of its own. */
+function sourceIndent(content: Fragment, context: WriteContext): string | null {
+  let found: string | null = null;
+  content.forEach((n) => {
+    found ??= lastLine(recorded(n, 'spaceBefore', context));
+  });
+  return found;
+}
+
 /**
- * Block content as XML nodes. Element-only content (no text outside elements)
- * is indented one INDENT deeper than `indent`, except next to a run of inline
- * content a reader sees, whose whitespace is its own (the importer kept it); with
- * `indent` null, or in mixed content, nothing is added.
+ * Block content as XML nodes. In element-only content (no text outside elements)
+ * each block is written after the whitespace the source had before it, and the
+ * last is followed by what the source had before the closing tag (see the schema's
+ * `spaceBefore`); a block without (made in the editor) goes on a line of its own,
+ * indented as its siblings, or one unit deeper than `indent` (INDENT unless the
+ * document shows another). Nothing is added next to a run of inline content a
+ * reader sees, whose whitespace is its own (the importer kept it); with `indent`
+ * null, or in mixed content, nothing is added.
  */
 export function blocksToXml(content: Fragment, indent: string | null, context: WriteContext = PLAIN_WRITE): XmlNode[] {
-  let mixed = indent === null;
+  let mixed = false;
   content.forEach((n) => {
     if (isRun(n) && hasBareText(n)) mixed = true;
   });
-  const inner = mixed ? null : `${indent}${INDENT}`;
+  // In mixed content nothing is added; inside it (indent null) only the whitespace the source had.
+  const own = mixed ? null : sourceIndent(content, context);
+  if (!mixed && indent !== null && context.unit === undefined) {
+    const unit =
+      own !== null && own.startsWith(indent) && own.length > indent.length ? own.slice(indent.length) : INDENT;
+    context = { ...context, unit };
+  }
+  const inner = mixed ? null : (own ?? (indent === null ? null : `${indent}${context.unit ?? INDENT}`));
+  const gap = (n: PMNode, which: 'spaceBefore' | 'spaceAfter', computed: string | null): string =>
+    mixed ? '' : (recorded(n, which, context) ?? (computed === null ? '' : `\n${computed}`));
   const out: XmlNode[] = [];
   let afterVisible = false;
+  let last: PMNode | null = null;
   content.forEach((n) => {
     const write = blockWriters[n.type.name as NodeName];
     if (!write) throw new RangeError(`${n.type.name} is not a block node TEI export knows`);
     const visible = isRun(n) && isVisibleRun(n);
-    if (inner !== null && !visible && !afterVisible) out.push({ type: 'text', text: `\n${inner}` });
+    if (!visible && !afterVisible) pushText(out, gap(n, 'spaceBefore', inner));
     for (const x of write(n, inner, context)) {
       if (x.type === 'text') pushText(out, x.text);
       else out.push(x);
     }
     afterVisible = visible;
+    last = n;
   });
-  if (inner !== null && out.length > 0 && !afterVisible) out.push({ type: 'text', text: `\n${indent}` });
-  return out;
+  if (last !== null && !afterVisible) pushText(out, gap(last, 'spaceAfter', inner === null ? null : indent));
+  return out.filter((x) => x.type !== 'text' || x.text !== '');
 }

@@ -3,8 +3,9 @@
  *
  * Modelled elements become their nodes and marks; everything else becomes a
  * generic node or mark carrying its qualified name and attributes, so that
- * nothing is dropped. Whitespace-only text in element-only content is dropped
- * (it is layout); all text in mixed content is kept exactly, line breaks and
+ * nothing is dropped. Whitespace-only text in element-only content is layout,
+ * kept on the blocks it stands between (see `blockContent`), so that export
+ * writes it back; all text in mixed content is kept exactly, line breaks and
  * indentation included, so that export never changes the text.
  *
  * Each inline container (a paragraph, a heading...) is checked as it is built:
@@ -211,18 +212,24 @@ function list(el: XmlElement, context: ReadContext): PMNode | null {
   if (hasMixedContent(el) || isSpacePreserved(el)) return null;
   const items: PMNode[] = [];
   let pendingLabel = false;
+  let gap = '';
   for (const c of el.children) {
-    if (c.type === 'text') continue;
+    if (c.type === 'text') {
+      gap += c.text;
+      continue;
+    }
     if (c.type !== 'element' || containsBlock(c)) return null;
     if (isTei(c, 'label') && !pendingLabel) {
-      items.push(textblock('label', c, context));
+      items.push(spaced(textblock('label', c, context), gap));
       pendingLabel = true;
     } else if (isTei(c, 'item')) {
-      items.push(textblock('item', c, context));
+      items.push(spaced(textblock('item', c, context), gap));
       pendingLabel = false;
     } else return null;
+    gap = '';
   }
   if (items.length === 0 || pendingLabel) return null;
+  items[items.length - 1] = spaced(items[items.length - 1]!, null, gap);
   return schema.nodes.list.create({ xml: pairs(el.attrs) }, items);
 }
 
@@ -251,31 +258,68 @@ function block(el: XmlElement, inLetter: boolean, context: ReadContext): PMNode 
   return generic(el, context);
 }
 
+/** The block with the source's whitespace before it and, when given, after it (see the schema's `spaceBefore`). */
+function spaced(node: PMNode, before: string | null, after: string | null = null): PMNode {
+  const attrs = {
+    ...node.attrs,
+    spaceBefore: before ?? (node.attrs['spaceBefore'] as string | null),
+    spaceAfter: after ?? (node.attrs['spaceAfter'] as string | null),
+  };
+  return node.type.create(attrs, node.content, node.marks);
+}
+
 /**
  * The blocks for the children of a container element: block children become
  * blocks; runs of text and inline elements between them become `teiText`
- * nodes with `name: null`. In element-only content whitespace is layout and
- * dropped, except in a run that holds something a reader sees (a footnote, a
- * name): there it is kept exactly, so that no two words run together. Under
- * `xml:space="preserve"` all whitespace is kept.
+ * nodes with `name: null`. In element-only content whitespace is layout: it is
+ * kept on the blocks (`spaceBefore`, and `spaceAfter` on the last), and a run of
+ * breaks, comments and empty elements is cut where whitespace stands between them,
+ * so that each line keeps its own; except in a run that holds something a reader
+ * sees (a footnote, a name), which keeps its whitespace as text, so that no two
+ * words run together. Under `xml:space="preserve"` all whitespace is kept as text.
  */
 export function blockContent(container: XmlElement, inLetter: boolean, context: ReadContext = readContext()): PMNode[] {
   const mixed = hasMixedContent(container);
   const keepSpace = mixed || isSpacePreserved(container);
   const out: PMNode[] = [];
   let run: XmlNode[] = [];
+  // Whitespace since the last block, and whether that block was a run a reader sees (which kept it).
+  let gap = '';
+  let afterVisible = false;
+  const push = (node: PMNode, visible = false): void => {
+    out.push(keepSpace || afterVisible || visible ? node : spaced(node, gap));
+    gap = '';
+    afterVisible = visible;
+  };
+  const pushRun = (nodes: XmlNode[], visible = false): void => {
+    push(schema.nodes.teiText.create({ name: null }, inlineContent(nodes, context)), visible);
+  };
   const flush = (): void => {
-    const nodes = keepSpace || run.some(isVisibleInline) ? run : run.filter((c) => c.type !== 'text');
-    if (nodes.length > 0) out.push(schema.nodes.teiText.create({ name: null }, inlineContent(nodes, context)));
+    if (keepSpace || run.some(isVisibleInline)) {
+      if (run.length > 0) pushRun(run, !keepSpace);
+    } else {
+      let piece: XmlNode[] = [];
+      for (const c of run) {
+        if (c.type !== 'text') piece.push(c);
+        else {
+          if (piece.length > 0) pushRun(piece);
+          piece = [];
+          gap += c.text;
+        }
+      }
+      if (piece.length > 0) pushRun(piece);
+    }
     run = [];
   };
   for (const c of container.children) {
     if (c.type === 'element' && (mixed ? isBlockish(c) : isBlockInElementOnly(c, inLetter))) {
       flush();
-      out.push(block(c, inLetter, context));
+      push(block(c, inLetter, context));
     } else run.push(c);
   }
   flush();
+  const last = out[out.length - 1];
+  if (last && !keepSpace && !afterVisible) out[out.length - 1] = spaced(last, null, gap);
   return out;
 }
 
@@ -285,7 +329,11 @@ export function blockContent(container: XmlElement, inLetter: boolean, context: 
  */
 export function containerToDoc(container: XmlElement, registerIds: ReadonlySet<string> | null = null): PMNode {
   const content = blockContent(container, false, readContext(registerIds));
-  if (content.length === 0) content.push(schema.nodes.teiText.create({ name: null }));
+  if (content.length === 0) {
+    // An empty container keeps what whitespace it had.
+    const ws = container.children.map((c) => (c.type === 'text' ? c.text : '')).join('');
+    content.push(schema.nodes.teiText.create({ name: null, spaceBefore: ws, spaceAfter: '' }));
+  }
   const doc = schema.nodes.doc.create(null, content);
   doc.check();
   return doc;

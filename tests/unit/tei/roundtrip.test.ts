@@ -13,6 +13,7 @@ import { exportCollectionTei, exportDocumentTei, importTei } from '../../../edit
 import { parseXml, type XmlElement } from '../../../edition/xml/index.ts';
 import { canonicalDifference } from './canonical.ts';
 import { readingBlocks, readingDifference } from './readingText.ts';
+import { withoutLayout } from './withoutLayout.ts';
 
 const corpus = resolve(import.meta.dirname, '../../../../shared/corpus');
 const fixtures = resolve(import.meta.dirname, '../../fixtures/tei');
@@ -86,7 +87,8 @@ describe.each(files.map((f) => [relative(resolve(corpus, '..'), f), f]))('%s', (
       expect(readingDifference(expected, readingBlocks({ ...own, name: 'div' })), d.key).toBeNull();
       const again = importTei(xml, `${d.key}.xml`);
       expect(again.documents).toHaveLength(1);
-      expect(again.documents[0]!.doc, d.key).toEqual(d.doc);
+      // On its own the document stands elsewhere than in its volume: its whitespace is re-indented.
+      expect(withoutLayout(again.documents[0]!.doc), d.key).toEqual(withoutLayout(d.doc));
     }
   });
 });
