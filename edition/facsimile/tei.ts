@@ -141,21 +141,22 @@ function ws(indent: string): XmlNode {
   return { type: 'text', text: `\n${indent}` };
 }
 
-/** Element-only children, each on a line of its own at `indent` (+ 2 spaces), the end tag at `indent`. */
-function block(children: XmlElement[], indent: string): XmlNode[] {
+/** Element-only children, each on a line of its own at `indent` + `unit`, the end tag at `indent`. */
+function block(children: XmlElement[], indent: string, unit: string): XmlNode[] {
   if (children.length === 0) return [];
   const out: XmlNode[] = [];
-  for (const c of children) out.push(ws(`${indent}  `), c);
+  for (const c of children) out.push(ws(`${indent}${unit}`), c);
   out.push(ws(indent));
   return out;
 }
 
-function zoneXml(zone: FacsimileZone, all: readonly FacsimileZone[], indent: string): XmlElement {
+function zoneXml(zone: FacsimileZone, all: readonly FacsimileZone[], indent: string, unit: string): XmlElement {
   const inner: XmlElement[] = [];
   if (zone.baseline !== null) {
     inner.push(element('path', TEI_NS, [attr('type', 'baseline'), attr('points', points(zone.baseline))], []));
   }
-  for (const child of all.filter((z) => z.parent === zone.id)) inner.push(zoneXml(child, all, `${indent}  `));
+  for (const child of all.filter((z) => z.parent === zone.id))
+    inner.push(zoneXml(child, all, `${indent}${unit}`, unit));
   // A custom zone has no @type of Siglum's: it keeps its own, if it had one; another kind drops it.
   const kept = zone.kind === 'custom' ? zone.xml : zone.xml.filter(([name]) => name !== 'type');
   const boxLeftOut =
@@ -174,11 +175,11 @@ function zoneXml(zone: FacsimileZone, all: readonly FacsimileZone[], indent: str
       kept,
       boxLeftOut ? BOX : [],
     ),
-    block(inner, indent),
+    block(inner, indent, unit),
   );
 }
 
-function surfaceXml(s: FacsimileSurface, indent: string): XmlElement {
+function surfaceXml(s: FacsimileSurface, indent: string, unit: string): XmlElement {
   const inner: XmlElement[] = [];
   if (s.graphic !== null) {
     const g = s.graphic;
@@ -201,18 +202,21 @@ function surfaceXml(s: FacsimileSurface, indent: string): XmlElement {
   }
   const ids = new Set(s.zones.map((z) => z.id));
   const top = s.zones.filter((z) => z.parent === null || !ids.has(z.parent));
-  for (const z of top) inner.push(zoneXml(z, s.zones, `${indent}  `));
+  for (const z of top) inner.push(zoneXml(z, s.zones, `${indent}${unit}`, unit));
   const boxLeftOut = absentNames(s.xml).includes('ulx') && sameBox(s, imageExtent(s.graphic));
   return element(
     'surface',
     TEI_NS,
     attrs([['xml:id', s.id], ['n', s.n], ...boxAttrs(s)], s.xml, boxLeftOut ? BOX : []),
-    block(inner, indent),
+    block(inner, indent, unit),
   );
 }
 
-/** The `<facsimile>` of these surfaces (zones in reading order, nested by parent), indented at `indent`; null for none. */
-export function facsimileToXml(surfaces: readonly FacsimileSurface[], indent = '  '): XmlElement | null {
+/**
+ * The `<facsimile>` of these surfaces (zones in reading order, nested by parent), indented at
+ * `indent`, each level `unit` deeper; null for none.
+ */
+export function facsimileToXml(surfaces: readonly FacsimileSurface[], indent = '  ', unit = '  '): XmlElement | null {
   if (surfaces.length === 0) return null;
   const ordered = surfaces.map((s) => ({ ...s, zones: [...s.zones].sort((a, b) => a.position - b.position) }));
   return element(
@@ -220,8 +224,9 @@ export function facsimileToXml(surfaces: readonly FacsimileSurface[], indent = '
     TEI_NS,
     [],
     block(
-      ordered.map((s) => surfaceXml(s, `${indent}  `)),
+      ordered.map((s) => surfaceXml(s, `${indent}${unit}`, unit)),
       indent,
+      unit,
     ),
   );
 }
@@ -237,7 +242,11 @@ export const SURFACE_PLACEHOLDER = 'siglum-surface';
  * `<facsimile>`s (a placeholder whose surface is gone goes, with the line it was on), and
  * answers the surfaces no placeholder stands for, in order.
  */
-export function fillSurfacePlaceholders(tei: XmlElement, surfaces: readonly FacsimileSurface[]): FacsimileSurface[] {
+export function fillSurfacePlaceholders(
+  tei: XmlElement,
+  surfaces: readonly FacsimileSurface[],
+  unit = '  ',
+): FacsimileSurface[] {
   const byId = new Map(surfaces.map((s) => [s.id, s]));
   const placed = new Set<string>();
   for (const facsimile of childElements(tei).filter((c) => isTei(c, 'facsimile'))) {
@@ -256,7 +265,7 @@ export function fillSurfacePlaceholders(tei: XmlElement, surfaces: readonly Facs
       if (surface !== undefined && !placed.has(surface.id)) {
         placed.add(surface.id);
         const zones = [...surface.zones].sort((a, b) => a.position - b.position);
-        children.push(surfaceXml({ ...surface, zones }, indent));
+        children.push(surfaceXml({ ...surface, zones }, indent, unit));
       } else if (before?.type === 'text' && isWhitespace(before.text)) children.pop();
     }
     facsimile.children.splice(0, facsimile.children.length, ...children);
@@ -264,13 +273,39 @@ export function fillSurfacePlaceholders(tei: XmlElement, surfaces: readonly Facs
   return surfaces.filter((s) => !placed.has(s.id));
 }
 
+/** The whitespace on the line before `children[at]`, or null where it does not start a line. */
+function lineIndent(children: readonly XmlNode[], at: number): string | null {
+  const before = children[at - 1];
+  if (before?.type !== 'text' || !isWhitespace(before.text) || !before.text.includes('\n')) return null;
+  return before.text.slice(before.text.lastIndexOf('\n') + 1);
+}
+
+/**
+ * How a TEI element lays out its header: the header's indentation, and the unit one level
+ * adds (the header's first child's indentation less the header's). A new `<facsimile>`
+ * is written the same way; two spaces where the header shows neither.
+ */
+export function headerLayout(tei: XmlElement): { indent: string; unit: string } {
+  const at = tei.children.findIndex((c) => c.type === 'element' && isTei(c, 'teiHeader'));
+  const header = tei.children[at];
+  const indent = at < 0 ? null : lineIndent(tei.children, at);
+  if (indent === null || header?.type !== 'element') return { indent: '  ', unit: '  ' };
+  const inner = lineIndent(
+    header.children,
+    header.children.findIndex((c) => c.type === 'element'),
+  );
+  const unit =
+    inner !== null && inner.startsWith(indent) && inner.length > indent.length ? inner.slice(indent.length) : '  ';
+  return { indent, unit };
+}
+
 /**
  * Puts `facsimile` into a TEI element right after its `teiHeader` (TEI wants it before
- * `<text>`), on a line of its own.
+ * `<text>`), on a line of its own at `indent`.
  */
-export function insertFacsimile(tei: XmlElement, facsimile: XmlElement): void {
+export function insertFacsimile(tei: XmlElement, facsimile: XmlElement, indent = '  '): void {
   const at = tei.children.findIndex((c) => c.type === 'element' && c.uri === TEI_NS && c.name === 'teiHeader');
-  tei.children.splice(at + 1, 0, ws('  '), facsimile);
+  tei.children.splice(at + 1, 0, ws(indent), facsimile);
 }
 
 // ---------------------------------------------------------------------------------

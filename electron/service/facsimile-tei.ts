@@ -10,6 +10,7 @@ import { dirname, join, posix } from 'node:path';
 import { SiglumError } from '../../edition/errors.ts';
 import {
   facsimileToXml,
+  headerLayout,
   fillSurfacePlaceholders,
   insertFacsimile,
   withImageExtent,
@@ -122,8 +123,9 @@ export function withFacsimiles(tree: XmlDocument, volumes: ReadonlyArray<readonl
       : tree.root.children.filter((c): c is XmlElement => c.type === 'element' && c.uri === TEI_NS && c.name === 'TEI');
   teis.forEach((tei, i) => {
     // Surfaces read out of a facsimile the frame keeps go back where they were; the others into a new one.
-    const facsimile = facsimileToXml(fillSurfacePlaceholders(tei, volumes[i] ?? []));
-    if (facsimile !== null) insertFacsimile(tei, facsimile);
+    const { indent, unit } = headerLayout(tei);
+    const facsimile = facsimileToXml(fillSurfacePlaceholders(tei, volumes[i] ?? [], unit), indent, unit);
+    if (facsimile !== null) insertFacsimile(tei, facsimile, indent);
   });
   return tree;
 }

@@ -7,6 +7,8 @@ import {
   readFacsimile,
   facsimileToXml,
   fillSurfacePlaceholders,
+  headerLayout,
+  insertFacsimile,
   surfacesByDocument,
   withImageExtent,
   type FacsimileSurface,
@@ -14,6 +16,7 @@ import {
 import { checkZoneInput } from '../../../edition/facsimile/zones.ts';
 import { parseXml } from '../../../edition/xml/parse.ts';
 import { serializeNodes } from '../../../edition/xml/serialize.ts';
+import type { XmlElement } from '../../../edition/xml/tree.ts';
 import { checkPointers } from '../../../edition/tei/pointers.ts';
 import { canonicalLines } from '../tei/canonical.ts';
 
@@ -63,6 +66,41 @@ describe('facsimileFromXml', () => {
     const again = read(serializeNodes([out]).replace('<facsimile', `<facsimile ${NS}`))!;
     expect(again).toEqual(read(FACSIMILE));
     expect(serializeNodes([out])).toContain('<path type="baseline" points="105,250 1290,248.5"/>');
+  });
+
+  it('writes a new <facsimile> laid out as the TEI lays out its header (tabs, four spaces, two)', () => {
+    for (const unit of ['\t', '    ', '  ']) {
+      const at = (n: number) => unit.repeat(n);
+      const source = [
+        `<TEI ${NS}>`,
+        `${at(1)}<teiHeader>`,
+        `${at(2)}<fileDesc><titleStmt><title>T</title></titleStmt></fileDesc>`,
+        `${at(1)}</teiHeader>`,
+        `${at(1)}<facsimile>`,
+        `${at(2)}<surface xml:id="s1" ulx="0" uly="0" lrx="10" lry="20">`,
+        `${at(3)}<graphic url="p1.jpg" width="10px" height="20px"/>`,
+        `${at(3)}<zone xml:id="r1" type="region" ulx="1" uly="2" lrx="9" lry="8">`,
+        `${at(4)}<zone xml:id="l1" type="line" ulx="1" uly="2" lrx="9" lry="4"/>`,
+        `${at(3)}</zone>`,
+        `${at(2)}</surface>`,
+        `${at(1)}</facsimile>`,
+        `${at(1)}<text><body><p facs="#l1">x</p></body></text>`,
+        `</TEI>`,
+      ].join('\n');
+      const tei = parseXml(source).root;
+      const facsimile = tei.children.findIndex((c) => c.type === 'element' && c.name === 'facsimile');
+      const surfaces = readFacsimile(tei.children[facsimile] as XmlElement).surfaces;
+      tei.children.splice(facsimile - 1, 2);
+      expect(headerLayout(tei)).toEqual({ indent: unit, unit });
+      const { indent } = headerLayout(tei);
+      insertFacsimile(tei, facsimileToXml(surfaces, indent, unit)!, indent);
+      expect(serializeNodes([tei])).toBe(source);
+    }
+  });
+
+  it('lays out a new <facsimile> with two spaces where the header shows no layout', () => {
+    const tei = parseXml(`<TEI ${NS}><teiHeader><fileDesc/></teiHeader><text/></TEI>`).root;
+    expect(headerLayout(tei)).toEqual({ indent: '  ', unit: '  ' });
   });
 
   it('leaves alone, with a warning, a surface with what it does not model, and reads the others', () => {
