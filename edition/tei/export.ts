@@ -240,6 +240,17 @@ function frameSlots(text: string): { root: XmlElement; slots: Slot[]; unit: stri
   return lastFrame;
 }
 
+/**
+ * True when the frame's placeholder `key` stands for the volume's whole text: its
+ * container is the `<body>` (or the `<text>`) of the file, as for a letter, a play or
+ * an inscription imported from a file of its own. Such a document written on its own
+ * is its volume (exportTei), header and front matter included.
+ */
+export function holdsWholeText(frame: string, key: string): boolean {
+  const slot = frameSlots(frame).slots.find((s) => s.key === key);
+  return slot !== undefined && slot.container.uri === TEI_NS && ['body', 'text'].includes(slot.container.name);
+}
+
 /** How one document is written on its own. */
 export interface DocumentTeiOptions {
   /** The frame (volume) the document came from, and its key there. */

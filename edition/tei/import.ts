@@ -19,7 +19,7 @@ import { serializeXml } from '../xml/serialize.ts';
 import type { XmlAttr, XmlDocument, XmlElement, XmlPrologNode } from '../xml/tree.ts';
 import { TEI_NS, childElements, getAttr, utf8Document } from '../xml/tree.ts';
 import { isTei, readSpace } from './names.ts';
-import { child, divMeta, headerMeta } from './meta.ts';
+import { child, divMeta, headerMeta, wholeTextHeading } from './meta.ts';
 import { containerToDoc } from './toDoc.ts';
 import {
   SURFACE_PLACEHOLDER,
@@ -331,7 +331,7 @@ function importParsed(
     // A file that is one document: what its body does not say, its header does.
     if (whole)
       meta = {
-        title: divMeta(el, '').title || header.title,
+        title: wholeTextHeading(el) ?? header.title,
         date: meta.date ?? header.date,
         source: meta.source ?? header.source,
         extra: { ...header.extra, ...meta.extra },

@@ -18,6 +18,7 @@ export {
   documentTeiTree,
   exportCollectionTei,
   exportDocumentTei,
+  holdsWholeText,
   exportProjectTei,
   newFrame,
   docFromJSON,

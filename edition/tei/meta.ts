@@ -74,6 +74,27 @@ export function headerMeta(tei: XmlElement, fileName: string): DocumentMeta {
   };
 }
 
+/** A TEI division: `div`, or one of the numbered `div1`...`div7`. */
+function isDivision(el: XmlElement): boolean {
+  return el.uri === TEI_NS && /^div[1-7]?$/.test(el.name);
+}
+
+/**
+ * The heading of a whole text (a file's `<body>` that is one document): the body's own
+ * `<head>`, or that of its only division (and so on down), never the heading of one
+ * of several divisions (a play's "ACT 1" is not the play's title). Null when it has none.
+ */
+export function wholeTextHeading(body: XmlElement): string | null {
+  for (let at: XmlElement | undefined = body; at !== undefined;) {
+    const children = childElements(at);
+    const head = children.find((c) => isTei(c, 'head'));
+    if (head !== undefined) return plainText(head) || null;
+    const divisions = children.filter(isDivision);
+    at = divisions.length === 1 ? divisions[0] : undefined;
+  }
+  return null;
+}
+
 /**
  * The metadata of a document: its heading, its date (`frus:doc-dateTime-min`, else the
  * first `date/@when`; a date-time shortened to its day), its archival source note,

@@ -11,11 +11,13 @@ import { mentionedEntities } from '../../edition/entities/mentions.ts';
 import {
   collectionTeiTree,
   documentTeiTree,
+  holdsWholeText,
   newFrame,
   projectTeiTree,
   type DocInput,
   type ExportRegister,
 } from '../../edition/tei/index.ts';
+import { addListWit, type ListedWitness } from '../../edition/tei/apparatus.ts';
 import { serializeXml } from '../../edition/xml/serialize.ts';
 import { collectionIds, getCollection } from '../../db/collections.ts';
 import { getDocument, listDocuments } from '../../db/documents.ts';
@@ -169,6 +171,59 @@ export function documentExport(
   return withPointerCheck(fileName, written, facsimile.images);
 }
 
+/** A volume's TEI: its frame with its documents (`docs` by key; `ids` in the store), named `fileName`. */
+function volumeExport(
+  store: Store,
+  volume: { id: number; frame: string; docs: Map<string, DocInput>; ids: number[] },
+  fileName: string,
+  records: EntityRecord[] | undefined,
+  imagesFolder: string | undefined,
+  witnesses: readonly ListedWitness[] = [],
+): TeiExport {
+  const facsimile = facsimileOf(store, volume.ids, imagesFolder ?? imagesFolderOf(fileName));
+  const tree = (entities: ExportRegister | undefined): XmlDocument => {
+    const written = collectionTeiTree(volume.frame, volume.docs, entities);
+    if (witnesses.length > 0) addListWit(written.root, witnesses);
+    return withFacsimile(written, facsimile.surfaces);
+  };
+  const written = fitted(
+    tree,
+    records,
+    { collectionId: volume.id, mentioned: mentionedIn(volume.docs.values()) },
+    { unmentioned: true },
+  );
+  return withPointerCheck(fileName, written, facsimile.images);
+}
+
+/**
+ * One document that is its volume's whole text (the body of a letter, a play, an
+ * inscription imported from a file of its own), with no other document in its volume
+ * but front or back matter, written as that volume: with the file's own header, front
+ * and back matter, not a new header around its body. Null for any other document
+ * (documentExport writes it).
+ */
+function wholeFileExport(
+  store: Store,
+  authority: CollabAuthority,
+  id: number,
+  register: RegisterForExport | undefined,
+  doc: DocInput | undefined,
+  imagesFolder: string | undefined,
+): TeiExport | null {
+  const record = getDocument(store.db, id);
+  if (record.info.collectionId === null || record.frameKey === null) return null;
+  const collection = getCollection(store.db, Number(record.info.collectionId));
+  if (collection.frame === null || !holdsWholeText(collection.frame, record.frameKey)) return null;
+  const all = listDocuments(store.db, collection.id);
+  if (all.some((d) => Number(d.id) !== id && d.kind === 'document')) return null;
+  const whole = volume(store, authority, collection.id, collection.title);
+  if (doc !== undefined) whole.docs.set(record.frameKey, doc);
+  const ids = all.map((d) => Number(d.id));
+  const fileName = fileNameOf(record.info.title, `d${id}`);
+  const target = { id: collection.id, frame: whole.frame, docs: whole.docs, ids };
+  return volumeExport(store, target, fileName, register?.(), imagesFolder, listedWitnesses(store, id));
+}
+
 /**
  * With `register`, mentions point at the register entries' xml:ids and the file
  * carries the entries it mentions but does not define as a standOff (a volume also
@@ -200,7 +255,10 @@ function teiOf(
   if ('documentId' in target) {
     const id = target.documentId;
     const doc = at === undefined ? undefined : loadContentAt(store.db, id, at);
-    return documentExport(store, authority, id, register, doc, imagesFolder);
+    return (
+      wholeFileExport(store, authority, id, register, doc, imagesFolder) ??
+      documentExport(store, authority, id, register, doc, imagesFolder)
+    );
   }
   const records = register?.();
   if ('collectionId' in target) {
@@ -208,14 +266,7 @@ function teiOf(
     const { frame, docs } = volume(store, authority, collection.id, collection.title);
     const fileName = fileNameOf(collection.title, `c${collection.id}`);
     const ids = listDocuments(store.db, collection.id).map((d) => Number(d.id));
-    const facsimile = facsimileOf(store, ids, imagesFolder ?? imagesFolderOf(fileName));
-    const written = fitted(
-      (entities) => withFacsimile(collectionTeiTree(frame, docs, entities), facsimile.surfaces),
-      records,
-      { collectionId: collection.id, mentioned: mentionedIn(docs.values()) },
-      { unmentioned: true },
-    );
-    return withPointerCheck(fileName, written, facsimile.images);
+    return volumeExport(store, { id: collection.id, frame, docs, ids }, fileName, records, imagesFolder);
   }
   const title = getProject(store.db)?.title ?? 'Siglum project';
   const ids: Array<number | null> = collectionIds(store.db);
