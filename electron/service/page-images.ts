@@ -33,6 +33,12 @@ export { MAX_IMAGE_BYTES };
 export const TILE_SIZE = 256;
 export const TILE_OVERLAP = 0;
 const TILE_QUALITY = 85;
+/**
+ * Tiles are written with the standard Huffman tables, in one pass. Tables optimised per
+ * tile need a second pass over each tile's coefficients: a third of a page's tiling time,
+ * for tiles about 5% smaller that decode to the very same pixels.
+ */
+const TILE_JPEG = { quality: TILE_QUALITY, optimiseCoding: false } as const;
 
 type SharpFactory = (typeof import('sharp'))['default'];
 
@@ -154,7 +160,7 @@ async function pyramid(
     zip = await image
       .flatten({ background: '#ffffff' })
       .toColourspace('srgb')
-      .jpeg({ quality: TILE_QUALITY })
+      .jpeg(TILE_JPEG)
       .tile({ size: TILE_SIZE, overlap: TILE_OVERLAP, layout: 'dz', container: 'zip' })
       .toBuffer({ resolveWithObject: true });
   } catch (e) {
