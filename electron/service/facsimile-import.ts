@@ -59,7 +59,13 @@ async function isManifestFile(file: SourceFile): Promise<boolean> {
 async function keepImages(
   store: Store,
   hold: ImageHold,
-  images: ReadonlyArray<{ key: string; name: string; bytes: () => Promise<Buffer>; source: string | null } | null>,
+  images: ReadonlyArray<{
+    key: string;
+    name: string;
+    bytes: () => Promise<Buffer>;
+    source: string | null;
+    sha256?: string;
+  } | null>,
   stop: { stopped: boolean } = { stopped: false },
 ): Promise<Array<StoredPage | null>> {
   const kept = new Map<string, Promise<StoredPage>>();
@@ -79,7 +85,10 @@ async function keepImages(
       if (job === undefined) {
         job = image
           .bytes()
-          .then(async (bytes) => (await storeImageFile(store, hold, image.name, bytes, image.source))[0]!);
+          .then(
+            async (bytes) =>
+              (await storeImageFile(store, hold, image.name, bytes, image.source, undefined, image.sha256))[0]!,
+          );
         kept.set(image.key, job);
       }
       try {
@@ -146,7 +155,13 @@ export async function prepareFacsimiles(
 function toKeep(f: SourceFile | null) {
   return f === null
     ? null
-    : { key: f.name, name: f.name.split('/').pop() ?? f.name, bytes: () => f.bytes(), source: null };
+    : {
+        key: f.name,
+        name: f.name.split('/').pop() ?? f.name,
+        bytes: () => f.bytes(),
+        source: null,
+        ...(f.sha256 === undefined ? {} : { sha256: f.sha256 }),
+      };
 }
 
 /** Writes one prepared source as a document (in `collectionId`, or none) with its surfaces and zones. */

@@ -5,6 +5,7 @@
  * sends them; and nothing that comes over the API can name a file to read.
  */
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -132,6 +133,23 @@ describe('files sent ahead of their import', () => {
     expect(surfaces.map((x) => [x.image?.name, x.image?.bytes])).toEqual(
       images.map((name) => [name.split('/').pop(), readFileSync(join(KANT, name)).length]),
     );
+    // The originals are the bytes sent, known by the SHA-256 of those bytes (taken as they were staged).
+    const db = new Database(tmp.file('staged.siglum'), { readonly: true });
+    try {
+      const kept = db.prepare('SELECT name, sha256, original FROM image_files ORDER BY name').all() as Array<{
+        name: string;
+        sha256: string;
+        original: Buffer;
+      }>;
+      expect(kept.map((k) => k.name)).toEqual(['INPUT_0017.tif', 'INPUT_0020.tif']);
+      for (const [i, k] of kept.entries()) {
+        const sent = readFileSync(join(KANT, images[i]!));
+        expect(k.original.equals(sent), k.name).toBe(true);
+        expect(k.sha256).toBe(createHash('sha256').update(sent).digest('hex'));
+      }
+    } finally {
+      db.close();
+    }
     // Imported, the staged files are gone: naming them again is a sentence, not a stale read.
     await expect(s.importFiles({ files: [staged[0]!] })).rejects.toThrow(
       /^OCR-D-IMG\/INPUT_0017\.tif is no longer waiting for its import .*Choose the files again\.$/,
