@@ -109,37 +109,57 @@ export function importMets(
   read: (page: MetsPage) => { xml: string; image?: AltoImageInfo } | null,
 ): FacsimileImport {
   const warnings: string[] = [];
-  const pages: PageInput[] = mets.pages.map((page) => {
-    const imageRef = page.image?.href ?? null;
-    const input = { key: page.id, n: page.label };
-    if (page.transcription === null) {
-      warnings.push(
-        `Page ${page.label ?? page.id} of the METS has no PAGE or ALTO file; it is imported as an image alone.`,
-      );
-      return { ...input, layout: imageOnly(imageRef) };
-    }
-    const file = read(page);
-    if (file === null) {
-      warnings.push(
-        `${page.transcription.href} (page ${page.label ?? page.id}) could not be read; the page is imported as an image alone.`,
-      );
-      return { ...input, layout: imageOnly(imageRef) };
-    }
-    const name = page.transcription.href;
-    const root = parseXml(file.xml, { fileName: name }).root;
-    let layout: LayoutPage;
-    if (isPageRoot(root)) layout = readPageRoot(root, name);
-    else if (isAltoRoot(root)) {
-      const first = readAltoRoot(root, name, file.image ?? {})[0];
-      if (first === undefined) throw new SiglumError('bad-input', `${name} has no page.`);
-      layout = first;
-    } else
-      throw new SiglumError(
-        'bad-input',
-        `${name}, named by the METS for page ${page.label ?? page.id}, is neither PAGE XML nor ALTO.`,
-      );
-    return { ...input, layout: { ...layout, imageRef: imageRef ?? layout.imageRef } };
-  });
+  const pages = mets.pages.map((page) => readMetsPage(page, read, warnings));
+  return buildMets(mets, fallbackTitle, pages, warnings);
+}
+
+/**
+ * One page of a METS file as `importMets` reads it (its transcription parsed), so that a
+ * caller can read a volume's pages one at a time; what it cannot read goes to `warnings`.
+ */
+export function readMetsPage(
+  page: MetsPage,
+  read: (page: MetsPage) => { xml: string; image?: AltoImageInfo } | null,
+  warnings: string[],
+): PageInput {
+  const imageRef = page.image?.href ?? null;
+  const input = { key: page.id, n: page.label };
+  if (page.transcription === null) {
+    warnings.push(
+      `Page ${page.label ?? page.id} of the METS has no PAGE or ALTO file; it is imported as an image alone.`,
+    );
+    return { ...input, layout: imageOnly(imageRef) };
+  }
+  const file = read(page);
+  if (file === null) {
+    warnings.push(
+      `${page.transcription.href} (page ${page.label ?? page.id}) could not be read; the page is imported as an image alone.`,
+    );
+    return { ...input, layout: imageOnly(imageRef) };
+  }
+  const name = page.transcription.href;
+  const root = parseXml(file.xml, { fileName: name }).root;
+  let layout: LayoutPage;
+  if (isPageRoot(root)) layout = readPageRoot(root, name);
+  else if (isAltoRoot(root)) {
+    const first = readAltoRoot(root, name, file.image ?? {})[0];
+    if (first === undefined) throw new SiglumError('bad-input', `${name} has no page.`);
+    layout = first;
+  } else
+    throw new SiglumError(
+      'bad-input',
+      `${name}, named by the METS for page ${page.label ?? page.id}, is neither PAGE XML nor ALTO.`,
+    );
+  return { ...input, layout: { ...layout, imageRef: imageRef ?? layout.imageRef } };
+}
+
+/** The document of a METS file's pages read by `readMetsPage`, with the warnings their reading gave first. */
+export function buildMets(
+  mets: MetsDocument,
+  fallbackTitle: string,
+  pages: readonly PageInput[],
+  warnings: readonly string[],
+): FacsimileImport {
   const result = buildFacsimile(mets.title ?? fallbackTitle, pages);
   return { ...result, warnings: [...warnings, ...result.warnings] };
 }

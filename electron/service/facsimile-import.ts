@@ -52,11 +52,21 @@ async function isManifestFile(file: SourceFile): Promise<boolean> {
   return (await file.head()).includes('iiif.io/api/presentation');
 }
 
-/** Keeps each distinct image of the sources once; answers each surface's stored page. */
+/**
+ * Keeps each distinct image of the sources once; answers each surface's stored page.
+ * Once `stop.stopped` is set, no further image is begun (the import failed elsewhere).
+ */
 async function keepImages(
   store: Store,
   hold: ImageHold,
-  images: ReadonlyArray<{ key: string; name: string; bytes: () => Promise<Buffer>; source: string | null } | null>,
+  images: ReadonlyArray<{
+    key: string;
+    name: string;
+    bytes: () => Promise<Buffer>;
+    source: string | null;
+    sha256?: string;
+  } | null>,
+  stop: { stopped: boolean } = { stopped: false },
 ): Promise<Array<StoredPage | null>> {
   const kept = new Map<string, Promise<StoredPage>>();
   const out: Array<StoredPage | null> = images.map(() => null);
@@ -67,7 +77,7 @@ async function keepImages(
   // comes and dropped once kept, so at most two are in memory; after a failure no further
   // image is begun.
   const worker = async (): Promise<void> => {
-    while (next < images.length && !failed) {
+    while (next < images.length && !failed && !stop.stopped) {
       const i = next++;
       const image = images[i];
       if (image === null || image === undefined) continue;
@@ -75,7 +85,10 @@ async function keepImages(
       if (job === undefined) {
         job = image
           .bytes()
-          .then(async (bytes) => (await storeImageFile(store, hold, image.name, bytes, image.source))[0]!);
+          .then(
+            async (bytes) =>
+              (await storeImageFile(store, hold, image.name, bytes, image.source, undefined, image.sha256))[0]!,
+          );
         kept.set(image.key, job);
       }
       try {
@@ -93,6 +106,10 @@ async function keepImages(
 /**
  * Takes the facsimile sources out of an import's files and keeps their images; answers
  * them ready for `writeFacsimiles`, and the files left for the TEI and text import.
+ * A source's images are begun as soon as the source names them, while its transcriptions
+ * are still being read; one source's after another's, two images at a time. If anything
+ * fails, no further image is begun, and the failure is thrown once those begun are done
+ * (the import's clean-up then removes them).
  */
 export async function prepareFacsimiles(
   store: Store,
@@ -101,31 +118,50 @@ export async function prepareFacsimiles(
 ): Promise<{ prepared: PreparedFacsimile[]; rest: SourceFile[] }> {
   const manifests: SourceFile[] = [];
   for (const f of files) if (await isManifestFile(f)) manifests.push(f);
-  const { sources, rest } = await readFacsimileSources(
-    files.filter((f) => !manifests.includes(f)),
-    probe,
-  );
+  const stop = { stopped: false };
+  const keeping = new Map<ReadonlyArray<SourceFile | null>, Promise<Array<StoredPage | null>>>();
+  let queue: Promise<unknown> = Promise.resolve();
+  const keep = (images: ReadonlyArray<SourceFile | null>): void => {
+    const job = queue.then(() => keepImages(store, hold, images.map(toKeep), stop));
+    // Awaited below, in the sources' order; a failure meanwhile stops what is not yet begun.
+    queue = job.catch(() => {
+      stop.stopped = true;
+    });
+    keeping.set(images, job);
+  };
   const prepared: PreparedFacsimile[] = [];
-  for (const source of sources) {
-    const result = source.result;
-    const pages = await keepImages(
-      store,
-      hold,
-      source.images.map((f) =>
-        f === null
-          ? null
-          : {
-              key: f.name,
-              name: f.name.split('/').pop() ?? f.name,
-              bytes: () => f.bytes(),
-              source: null,
-            },
-      ),
+  let rest: SourceFile[];
+  try {
+    const read = await readFacsimileSources(
+      files.filter((f) => !manifests.includes(f)),
+      probe,
+      keep,
     );
-    prepared.push({ file: source.file, result, pages });
+    rest = read.rest;
+    for (const source of read.sources) {
+      const pages = await (keeping.get(source.images) ?? keepImages(store, hold, source.images.map(toKeep), stop));
+      prepared.push({ file: source.file, result: source.result, pages });
+    }
+  } catch (e) {
+    stop.stopped = true;
+    await Promise.allSettled(keeping.values());
+    throw e;
   }
   for (const m of manifests) prepared.push(await prepareManifestFile(store, hold, m));
   return { prepared, rest };
+}
+
+/** An image file of a source as `keepImages` takes it. */
+function toKeep(f: SourceFile | null) {
+  return f === null
+    ? null
+    : {
+        key: f.name,
+        name: f.name.split('/').pop() ?? f.name,
+        bytes: () => f.bytes(),
+        source: null,
+        ...(f.sha256 === undefined ? {} : { sha256: f.sha256 }),
+      };
 }
 
 /** Writes one prepared source as a document (in `collectionId`, or none) with its surfaces and zones. */

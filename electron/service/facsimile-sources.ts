@@ -12,11 +12,13 @@ import {
   buildFacsimile,
   facsimileXmlKind,
   fileStem,
-  importMets,
+  buildMets,
   importOcrFile,
   readMets,
+  readMetsPage,
   type AltoImageInfo,
   type FacsimileImport,
+  type PageInput,
 } from '../../edition/facsimile/index.ts';
 import {
   ambiguousWarning,
@@ -64,12 +66,16 @@ async function probeEach(files: ReadonlyArray<SourceFile | null>, probe: ImagePr
 /**
  * Splits an import's files into facsimile sources and the rest. `probe` tells an
  * image's size and resolution (ALTO files measured in mm10 or inch1200 need them).
+ * `onImages` hears of each source's images (the array its source will hold) as soon as
+ * they are known, before the source's transcriptions are read, so that keeping them may
+ * begin meanwhile.
  *
  * @throws SiglumError for a source that cannot be read (named, with what to do).
  */
 export async function readFacsimileSources(
   files: readonly SourceFile[],
   probe: ImageProbe,
+  onImages?: (images: FacsimileSource['images']) => void,
 ): Promise<{ sources: FacsimileSource[]; rest: SourceFile[] }> {
   const kinds = new Map<SourceFile, Awaited<ReturnType<typeof kindOf>>>();
   for (const f of files) kinds.set(f, await kindOf(f));
@@ -109,24 +115,31 @@ export async function readFacsimileSources(
     const mets = readMets(await textOf(file), file.name);
     const warnings: string[] = [];
     const images = mets.pages.map((p) => named(file.name, p.image?.href ?? null, warnings));
+    onImages?.(images);
     // Only ALTO needs the image's size and resolution (for mm10 and inch1200).
     const infos = await probeEach(
       images.map((f, i) => (mets.pages[i]?.transcription?.format === 'alto' ? f : null)),
       probe,
     );
-    // The transcriptions' texts, read before the (synchronous) reading of the METS takes them.
+    // The pages are read one at a time, each transcription's text read just before: between
+    // two pages, the images begun above get their turns (a volume's pages take seconds to read).
     const texts = new Map<SourceFile, string>();
-    for (const page of mets.pages) {
+    const pageWarnings: string[] = [];
+    const pages: PageInput[] = [];
+    for (const [i, page] of mets.pages.entries()) {
       const t = named(file.name, page.transcription?.href ?? null, null);
       if (t !== null && !texts.has(t)) texts.set(t, await textOf(t));
+      const read = (): { xml: string; image: AltoImageInfo } | null => {
+        const found = named(file.name, page.transcription?.href ?? null, warnings);
+        if (found === null) return null;
+        used.add(found);
+        return { xml: texts.get(found) ?? '', image: infos[i] ?? {} };
+      };
+      pages.push(readMetsPage(page, read, pageWarnings));
+      await new Promise((resume) => setImmediate(resume));
     }
-    const result = importMets(mets, fileStem(file.name), (page) => {
-      const t = named(file.name, page.transcription?.href ?? null, warnings);
-      if (t === null) return null;
-      used.add(t);
-      return { xml: texts.get(t) ?? '', image: infos[mets.pages.indexOf(page)] ?? {} };
-    });
     texts.clear();
+    const result = buildMets(mets, fileStem(file.name), pages, pageWarnings);
     for (const f of images) if (f !== null) used.add(f);
     // The files the METS names but does not use (the ALTO beside a PAGE file) are its too.
     for (const f of mets.files) {
@@ -153,6 +166,7 @@ export async function readFacsimileSources(
     const result = image === null || kind === 'page' ? first : importOcrFile(text, file.name, await probe(image));
     if (image !== null) used.add(image);
     const images = result.surfaces.map(() => image);
+    onImages?.(images);
     result.warnings.push(...warnings, ...missingImages(result, images));
     sources.push({ file: file.name, result, images });
   }
@@ -162,6 +176,7 @@ export async function readFacsimileSources(
   const others = files.some((f) => kinds.get(f) === null);
   const loose = others ? [] : files.filter((f) => kinds.get(f) === 'image' && !used.has(f));
   if (loose.length > 0) {
+    onImages?.(loose);
     const infos = await probeEach(loose, probe);
     const result = buildFacsimile(
       fileStem(loose[0]!.name),

@@ -6,7 +6,7 @@
  * (edition/facsimile/api.ts), its handler a plain function of a context and the checked
  * arguments.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Buffer } from 'node:buffer';
 import { SiglumError } from '../../edition/errors.ts';
 import {
@@ -39,7 +39,7 @@ import {
 import type { Store } from '../../db/store.ts';
 import type { CollabAuthority } from './authority.ts';
 import { importIiif } from './facsimile-import.ts';
-import { storeImageFile, withImageHold, type StoredPage } from './page-images.ts';
+import { imageSha, storeImageFile, withImageHold, type StoredPage } from './page-images.ts';
 import { existingDocument, type Rows } from './table.ts';
 
 /** The client id of steps the service makes when a zone goes (its links go with it). */
@@ -149,9 +149,10 @@ async function addHeldPageImages(ctx: FacsimileContext, args: AddPageImagesArgs,
       const file = args.files[i]!;
       if (stored.slice(0, i).some((r) => r instanceof Error)) return;
       // The same bytes twice in one call are kept once (and not raced into the store twice).
-      const sha = createHash('sha256').update(file.bytes).digest('hex');
+      const sha = imageSha(file.bytes);
       let job = same.get(sha);
-      if (job === undefined) same.set(sha, (job = storeImageFile(store, hold, file.name, file.bytes)));
+      if (job === undefined)
+        same.set(sha, (job = storeImageFile(store, hold, file.name, file.bytes, null, undefined, sha)));
       stored[i] = await job.catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
     }
   };

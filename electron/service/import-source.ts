@@ -16,6 +16,8 @@ export interface SourceFile {
   readonly name: string;
   /** Its size in bytes. */
   readonly size: number;
+  /** The SHA-256 of its bytes (hex), when known without reading them again (a staged file's). */
+  readonly sha256?: string;
   /** Its first bytes (up to 4,096) as UTF-8 text: enough to see its root element. */
   head(): Promise<string>;
   /** Its bytes, read anew on each call: the caller drops them when done. */

@@ -5,6 +5,7 @@
  * sends them; and nothing that comes over the API can name a file to read.
  */
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +57,60 @@ describe('a volume read from disk as the import needs each file', () => {
   });
 });
 
+describe('a volume whose images are kept while its transcriptions are read', () => {
+  /** The 6-page volume's files, each read logged in `log` as `image N` or `page N`. */
+  async function loggedVolume(folder: string, log: string[]): Promise<SourceFile[]> {
+    const files = await importSourceFiles([repeatedMets(tmp.file(folder), 6)]);
+    return files.map((f): SourceFile => {
+      const n = /_(\d{4})\.(?:tif|xml)$/.exec(f.name)?.[1];
+      if (n === undefined) return f;
+      const what = `${f.name.endsWith('.tif') ? 'image' : 'page'} ${Number(n)}`;
+      return {
+        ...f,
+        bytes: () => (log.push(what), f.bytes()),
+        file: () => (log.push(what), f.file()),
+      };
+    });
+  }
+
+  it('begins keeping the first images before the last page is read', async () => {
+    const s = service('overlap.siglum');
+    const log: string[] = [];
+    const result = await s.importSources(await loggedVolume('overlap', log));
+    expect((await s.listSurfaces({ documentId: result.documents[0]!.id })).length).toBe(6);
+    expect(log.filter((l) => l.startsWith('image'))).toEqual([1, 2, 3, 4, 5, 6].map((n) => `image ${n}`));
+    expect(log.indexOf('image 1')).toBeLessThan(log.indexOf('page 6'));
+  });
+
+  it('stops at a page it cannot read: begins no further image, and leaves no image behind', async () => {
+    const project = tmp.file('broken.siglum');
+    const s = service('broken.siglum');
+    const log: string[] = [];
+    const files = (await loggedVolume('broken', log)).map((f): SourceFile => {
+      if (!f.name.endsWith('PAGE_0002.xml')) return f;
+      const text = '<notes>not a page</notes>';
+      return {
+        ...f,
+        size: text.length,
+        head: async () => text,
+        file: async () => (log.push('page 2'), { name: f.name, text }),
+      };
+    });
+    await expect(s.importSources(files)).rejects.toThrow(
+      /^OCR-D-GT-PAGE\/PAGE_0002\.xml, named by the METS for page .* is neither PAGE XML nor ALTO\.$/,
+    );
+    // The two images begun before the failure were finished, and nothing after them.
+    expect(log.filter((l) => l.startsWith('image')).length).toBeLessThanOrEqual(2);
+    const db = new Database(project, { readonly: true });
+    try {
+      expect(db.prepare('SELECT COUNT(*) AS n FROM image_files').get()).toEqual({ n: 0 });
+      expect(db.prepare('SELECT COUNT(*) AS n FROM image_holds').get()).toEqual({ n: 0 });
+    } finally {
+      db.close();
+    }
+  });
+});
+
 describe('files sent ahead of their import', () => {
   it('imports the Kant METS with its images staged one call each, and forgets them once imported', async () => {
     const s = service('staged.siglum');
@@ -78,6 +133,23 @@ describe('files sent ahead of their import', () => {
     expect(surfaces.map((x) => [x.image?.name, x.image?.bytes])).toEqual(
       images.map((name) => [name.split('/').pop(), readFileSync(join(KANT, name)).length]),
     );
+    // The originals are the bytes sent, known by the SHA-256 of those bytes (taken as they were staged).
+    const db = new Database(tmp.file('staged.siglum'), { readonly: true });
+    try {
+      const kept = db.prepare('SELECT name, sha256, original FROM image_files ORDER BY name').all() as Array<{
+        name: string;
+        sha256: string;
+        original: Buffer;
+      }>;
+      expect(kept.map((k) => k.name)).toEqual(['INPUT_0017.tif', 'INPUT_0020.tif']);
+      for (const [i, k] of kept.entries()) {
+        const sent = readFileSync(join(KANT, images[i]!));
+        expect(k.original.equals(sent), k.name).toBe(true);
+        expect(k.sha256).toBe(createHash('sha256').update(sent).digest('hex'));
+      }
+    } finally {
+      db.close();
+    }
     // Imported, the staged files are gone: naming them again is a sentence, not a stale read.
     await expect(s.importFiles({ files: [staged[0]!] })).rejects.toThrow(
       /^OCR-D-IMG\/INPUT_0017\.tif is no longer waiting for its import .*Choose the files again\.$/,

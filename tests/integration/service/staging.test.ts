@@ -4,6 +4,7 @@
  * too long, checked when the next file is sent or the next import starts; files an
  * import is reading stay however long it takes.
  */
+import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,6 +45,37 @@ describe('staged files no import takes', () => {
       expect(() => staging.file('read.xml', read)).toThrow(/no longer waiting/);
       expect(() => staging.file('next.png', next)).toThrow(/no longer waiting/);
       expect(onDisk()).toBe(0);
+    } finally {
+      staging.close();
+      tmp.cleanup();
+    }
+  });
+});
+
+describe('a staged file', () => {
+  it('is written byte for byte as sent, with the SHA-256 of those bytes, however its base64 is laid out', async () => {
+    const tmp = tempDir();
+    const staging = new ImportStaging({ parent: tmp.dir });
+    try {
+      // 3 MB: four base64 characters in each of several chunks, and a tail of two bytes (padding).
+      const bytes = randomBytes(3 * 1024 * 1024 + 2);
+      const base64 = bytes.toString('base64');
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const sent = {
+        plain: base64,
+        // As a mail or a PEM file lays it out: the decoder skips the line breaks.
+        'in lines': base64.replace(/.{76}/g, '$&\r\n'),
+        'one byte': Buffer.from([0xff]).toString('base64'),
+        empty: '',
+      };
+      for (const [layout, text] of Object.entries(sent)) {
+        const expected = layout === 'one byte' ? Buffer.from([0xff]) : layout === 'empty' ? Buffer.alloc(0) : bytes;
+        const file = staging.file(`${layout}.tif`, await staging.stage(`${layout}.tif`, text));
+        expect((await file.bytes()).equals(expected), layout).toBe(true);
+        expect(file.size, layout).toBe(expected.length);
+        expect(file.sha256, layout).toBe(createHash('sha256').update(expected).digest('hex'));
+      }
+      expect(staging.file('plain.tif', await staging.stage('plain.tif', base64)).sha256).toBe(sha256);
     } finally {
       staging.close();
       tmp.cleanup();
