@@ -64,6 +64,20 @@ export function listDocuments(db: Database.Database, collectionId?: number | nul
   return (rows as Row[]).map(toInfo);
 }
 
+/**
+ * The documents of one collection (`null`: those in none) in the order of
+ * `listDocuments`, each with the placeholder of its collection's frame where it goes
+ * on export (null: none).
+ */
+export function frameKeys(
+  db: Database.Database,
+  collectionId: number | null,
+): Array<{ id: number; frameKey: string | null }> {
+  return stmt(db, `SELECT id, frame_key AS frameKey FROM documents WHERE collection_id IS ? ORDER BY position, id`).all(
+    collectionId,
+  ) as Array<{ id: number; frameKey: string | null }>;
+}
+
 /** The sentence for a document id the project does not hold (deleted, or never there). */
 export function noSuchDocument(id: number): SiglumError {
   return new SiglumError(

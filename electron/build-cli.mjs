@@ -10,12 +10,46 @@
 //   node electron/build-cli.mjs [--outdir DIR]
 import { build } from 'esbuild';
 import { renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PAGINATOR_ENTRY, PAGINATOR_OPTIONS } from './paginator-build.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * The CommonJS packages the command line starts with, loaded with `require` rather than
+ * `import`: an import of a CommonJS module makes Node's ESM loader scan its source for
+ * the names it exports first (saxes is one 70 KB file), a cost paid at every start.
+ * Each is replaced by a module that requires it and exports what it exports.
+ */
+const COMMONJS = ['better-sqlite3', 'saxes', 'diff-sequences'];
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+const requireCommonJs = {
+  name: 'require-commonjs',
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`^(${COMMONJS.join('|')})$`) }, (args) => ({
+      path: args.path,
+      namespace: 'require-commonjs',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'require-commonjs' }, (args) => {
+      const names = Object.keys(createRequire(join(root, 'package.json'))(args.path)).filter(
+        (n) => IDENTIFIER.test(n) && n !== 'default',
+      );
+      return {
+        contents: [
+          `import { createRequire } from 'node:module';`,
+          `const m = createRequire(import.meta.url)(${JSON.stringify(args.path)});`,
+          'export default m;',
+          ...names.map((n) => `export const ${n} = m.${n};`),
+        ].join('\n'),
+        loader: 'js',
+        resolveDir: root,
+      };
+    });
+  },
+};
 
 /** Builds into `outdir` (default dist/cli); resolves once every file is written. */
 export async function buildCli(target = join(root, 'dist', 'cli')) {
@@ -46,11 +80,11 @@ export async function buildCli(target = join(root, 'dist', 'cli')) {
     },
   };
   await Promise.all([
-    build({ ...node, entryPoints: { siglum: 'electron/cli/run.ts' } }),
+    build({ ...node, plugins: [requireCommonJs], entryPoints: { siglum: 'electron/cli/run.ts' } }),
     // The import worker with its packages (prosemirror-model, saxes) inside: it starts
     // while an import waits for it, and one file loads faster than a module graph.
     build({ ...node, packages: undefined, entryPoints: { importWorker: 'electron/workers/importWorker.ts' } }),
-    build({ ...node, entryPoints: { indexWorker: 'electron/workers/indexWorker.ts' } }),
+    build({ ...node, plugins: [requireCommonJs], entryPoints: { indexWorker: 'electron/workers/indexWorker.ts' } }),
     build({ ...PAGINATOR_OPTIONS, absWorkingDir: root, entryPoints: { paginator: PAGINATOR_ENTRY }, outdir }),
   ]);
   const old = `${target}.old-${process.pid}`;

@@ -4,10 +4,10 @@
  * Both live in the main document, so one transaction adds them, undo removes
  * them together, and collab sends them as ordinary steps. Text typed inside the
  * span (or at its end, before the note) joins it; deleting the span's text
- * leaves the note anchored at a point.
+ * leaves the note anchored at a point. The editor's command that makes one is in
+ * ./command.ts, so that what reads notes (the TEI writer) loads no editor state.
  */
 import type { Mark, Node as PMNode } from 'prosemirror-model';
-import { NodeSelection, type Command } from 'prosemirror-state';
 import { schema } from '../schema.ts';
 
 /** The span of a note: document positions and its text (the note's lemma). */
@@ -63,23 +63,3 @@ export function freshNoteId(doc: PMNode, random: () => number = Math.random): st
     if (!used.has(id)) return id;
   }
 }
-
-/**
- * "Note on selection": the selected text becomes the span of a new, empty note
- * inserted at the span's end and selected (which opens its editor). Applies to
- * a non-empty text selection within one textblock where a note may stand.
- */
-export const noteOnSelection: Command = (state, dispatch) => {
-  const { from, to, empty, $from, $to } = state.selection;
-  if (empty || state.selection instanceof NodeSelection || !$from.sameParent($to)) return false;
-  const parent = $from.parent;
-  if (!parent.inlineContent || !parent.canReplaceWith($to.index(), $to.index(), schema.nodes.note)) return false;
-  if (dispatch) {
-    const id = freshNoteId(state.doc);
-    const note = schema.nodes.note.create({ id }, schema.nodes.teiText.create({ name: null }));
-    const tr = state.tr.addMark(from, to, schema.marks.noteSpan.create({ note: id })).insert(to, note);
-    tr.setSelection(NodeSelection.create(tr.doc, to));
-    dispatch(tr.scrollIntoView());
-  }
-  return true;
-};

@@ -23,10 +23,16 @@ export function docFromJSON(json: DocJSON): PMNode {
   return doc;
 }
 
-/** A document as the writers take it: the node when the caller holds one, else its JSON (checked). */
-export type DocInput = PMNode | DocJSON;
+/**
+ * A document as the writers take it: the node when the caller holds one, its JSON
+ * (checked), or a function that gives the node when the writer comes to it (called
+ * once for each place the document is written), so that a volume's documents need not
+ * all be in memory at once.
+ */
+export type DocInput = PMNode | DocJSON | (() => PMNode);
 
 function docOf(doc: DocInput): PMNode {
+  if (typeof doc === 'function') return doc();
   return doc instanceof PMNode ? doc : docFromJSON(doc);
 }
 

@@ -20,7 +20,7 @@ import {
 import { addListWit, type ListedWitness } from '../../edition/tei/apparatus.ts';
 import { serializeXml } from '../../edition/xml/serialize.ts';
 import { collectionIds, getCollection } from '../../db/collections.ts';
-import { getDocument, listDocuments } from '../../db/documents.ts';
+import { frameKeys, getDocument, listDocuments } from '../../db/documents.ts';
 import { getProject } from '../../db/project.ts';
 import { emptyMeta } from '../../db/meta.ts';
 import type { Store } from '../../db/store.ts';
@@ -48,10 +48,15 @@ export type RegisterForExport = () => EntityRecord[];
 /** The entity ids the documents mention. */
 function mentionedIn(docs: Iterable<DocInput>): Set<string> {
   const refs = new Set<string>();
-  for (const doc of docs)
+  for (const input of docs) {
+    const doc = typeof input === 'function' ? input() : input;
     for (const ref of doc instanceof Node ? mentionedEntities(doc) : mentionRefs(doc)) refs.add(ref);
+  }
   return refs;
 }
+
+/** A register without entries: it has no id to point a mention at and nothing to carry. */
+const NO_ENTRIES: ExportRegister = Object.freeze({ xmlIdOf: () => null, standOff: null });
 
 /** Whether two registers point the mentioned entities at the same ids. */
 function samePointers(a: ExportRegister, b: ExportRegister, mentioned: ReadonlySet<string>): boolean {
@@ -62,15 +67,19 @@ function samePointers(a: ExportRegister, b: ExportRegister, mentioned: ReadonlyS
 /**
  * Writes a file twice at most: first with the entries' stored ids and no standOff, to
  * learn which ids the file holds; then, if the register fitted to those ids carries
- * a standOff or points anywhere else, again with it.
+ * a standOff or points anywhere else, again with it. Without entries there is nothing
+ * to fit: the file is written once, and `scope` (which reads every document for its
+ * mentions) is not called.
  */
 function fitted(
   write: (register: ExportRegister | undefined) => XmlDocument,
   records: EntityRecord[] | undefined,
-  scope: Omit<FileScope, 'fileIds'>,
+  scopeOf: () => Omit<FileScope, 'fileIds'>,
   options: { unmentioned: boolean; frusDocument?: boolean },
 ): Written {
   if (records === undefined) return written(write(undefined));
+  if (records.length === 0) return written(write(NO_ENTRIES));
+  const scope = scopeOf();
   const draft = fitFileRegister(records, { ...scope, fileIds: new Set() }, { unmentioned: false });
   const first = write({ xmlIdOf: draft.xmlIdOf, standOff: null });
   const fileIds = xmlIdsIn(first.root);
@@ -117,18 +126,22 @@ export function fileNameOf(title: string, tag?: string): string {
   return `${tag ? `${stem}-${tag}` : stem}.xml`;
 }
 
-/** A collection as edition/tei's writers take it: a frame and its documents by key. */
+/**
+ * A collection as edition/tei's writers take it: a frame and its documents by key.
+ * With `stream`, each document is read when the writer comes to it and let go once
+ * written, rather than all of them read first and held to the end.
+ */
 function volume(
   store: Store,
   authority: CollabAuthority,
   collectionId: number | null,
   title: string,
+  stream = false,
 ): { frame: string; docs: Map<string, DocInput> } {
   const docs = new Map<string, DocInput>();
-  for (const info of listDocuments(store.db, collectionId)) {
-    const id = Number(info.id);
+  for (const { id, frameKey } of frameKeys(store.db, collectionId)) {
     // Documents without a placeholder get a key of their own; the writer appends them.
-    docs.set(getDocument(store.db, id).frameKey ?? `siglum-${id}`, authority.peek(id));
+    docs.set(frameKey ?? `siglum-${id}`, stream ? () => authority.peek(id) : authority.peek(id));
   }
   const frame = collectionId === null ? null : getCollection(store.db, collectionId).frame;
   return { frame: frame ?? newFrame(emptyMeta(title), [...docs.keys()]), docs };
@@ -164,7 +177,7 @@ export function documentExport(
         facsimile.surfaces,
       ),
     register?.(),
-    { collectionId, mentioned: mentionedIn([doc]) },
+    () => ({ collectionId, mentioned: mentionedIn([doc]) }),
     // A FRUS document keeps to the FRUS schema: its entries go in FRUS lists.
     { unmentioned: false, frusDocument: frame !== null && /\sxmlns:frus=/.test(frame) },
   );
@@ -189,7 +202,7 @@ function volumeExport(
   const written = fitted(
     tree,
     records,
-    { collectionId: volume.id, mentioned: mentionedIn(volume.docs.values()) },
+    () => ({ collectionId: volume.id, mentioned: mentionedIn(volume.docs.values()) }),
     { unmentioned: true },
   );
   return withPointerCheck(fileName, written, facsimile.images);
@@ -261,19 +274,21 @@ function teiOf(
     );
   }
   const records = register?.();
+  // Documents are read for their mentions only when there are entries to fit to them.
+  const stream = records === undefined || records.length === 0;
   if ('collectionId' in target) {
     const collection = getCollection(store.db, target.collectionId);
-    const { frame, docs } = volume(store, authority, collection.id, collection.title);
+    const { frame, docs } = volume(store, authority, collection.id, collection.title, stream);
     const fileName = fileNameOf(collection.title, `c${collection.id}`);
-    const ids = listDocuments(store.db, collection.id).map((d) => Number(d.id));
+    const ids = frameKeys(store.db, collection.id).map((d) => d.id);
     return volumeExport(store, { id: collection.id, frame, docs, ids }, fileName, records, imagesFolder);
   }
   const title = getProject(store.db)?.title ?? 'Siglum project';
   const ids: Array<number | null> = collectionIds(store.db);
-  const collections = ids.map((id) => volume(store, authority, id, getCollection(store.db, id!).title));
+  const collections = ids.map((id) => volume(store, authority, id, getCollection(store.db, id!).title, stream));
   if (listDocuments(store.db, null).length > 0) {
     ids.push(null);
-    collections.push(volume(store, authority, null, title));
+    collections.push(volume(store, authority, null, title, stream));
   }
   if (collections.length === 0)
     throw new SiglumError('bad-input', 'The project has no documents to export; import or create one first.');
@@ -286,6 +301,14 @@ function teiOf(
   const corpusOf = (tree: XmlDocument): XmlDocument => withFacsimiles(tree, facsimiles.volumes);
   if (records === undefined) {
     return withPointerCheck(fileName, written(corpusOf(projectTeiTree(collections, title))), facsimiles.images);
+  }
+  // No entries: nothing to fit, each volume written once (as `fitted` does).
+  if (records.length === 0) {
+    const tree = projectTeiTree(
+      collections.map((c) => ({ ...c, register: NO_ENTRIES })),
+      title,
+    );
+    return withPointerCheck(fileName, written(corpusOf(tree)), facsimiles.images);
   }
   // As for one volume: first with stored ids to learn each volume's ids, then fitted.
   const scopes = collections.map((c, i) => ({ collectionId: ids[i]!, mentioned: mentionedIn(c.docs.values()) }));

@@ -9,7 +9,6 @@
  * the first levels of a large image long before its last.
  */
 import { createHash } from 'node:crypto';
-import { unzipSync } from 'fflate';
 import type { Metadata, Sharp, SharpInput, SharpOptions } from 'sharp';
 import { SiglumError } from '../../edition/errors.ts';
 import {
@@ -166,6 +165,8 @@ async function pyramid(
   } catch (e) {
     throw unreadable(name, e instanceof Error ? e.message : String(e));
   }
+  // Loaded here, as sharp is: a command that makes no tiles (an export) need not load it.
+  const { unzipSync } = await import('fflate');
   const tiles: Tile[] = [];
   for (const [entry, data] of Object.entries(unzipSync(zip.data, { filter: (f) => TILE_ENTRY.test(f.name) }))) {
     const [, level, x, y] = TILE_ENTRY.exec(entry)!;

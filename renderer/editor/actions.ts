@@ -9,7 +9,7 @@ import { redo, undo } from 'prosemirror-history';
 import type { MarkType } from 'prosemirror-model';
 import type { Command, EditorState } from 'prosemirror-state';
 import { schema, type NodeName } from '../../edition/schema.ts';
-import { noteOnSelection } from '../../edition/notes/spans.ts';
+import { noteOnSelection } from '../../edition/notes/command.ts';
 import { entityActions } from '../entities/actions.ts';
 import type { ActionGroup, EditorAction } from './action.ts';
 import { canInsertPageBreak, insertLineBreak, insertNote, insertPageBreak, proposedPageBreak } from './inline.ts';

@@ -32,22 +32,32 @@ function node(args: string[], env: Record<string, string> = {}) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, lines: r.stderr.split('\n').filter(Boolean) };
 }
 
+/**
+ * A module hook (`--import` it) that refuses to load the packages `pattern` matches,
+ * in the process and in its worker threads.
+ */
+function forbidding(name: string, pattern: string): string {
+  const forbid = join(dir, `${name}.mjs`);
+  writeFileSync(
+    join(dir, `${name}-hooks.mjs`),
+    `export async function resolve(specifier, context, next) {
+      if (/${pattern}/.test(specifier)) throw new Error('loaded at run time: ' + specifier);
+      return next(specifier, context);
+    }`,
+  );
+  writeFileSync(forbid, `import { register } from 'node:module'; register('./${name}-hooks.mjs', import.meta.url);`);
+  return forbid;
+}
+
+/** The `siglum` command of this checkout. */
+const bin = (): string => join(root, 'electron', 'bin', 'siglum.mjs');
+
 describe('the built command line', () => {
   it('imports, exports TEI and typesets a PDF with tsx and esbuild unreachable', () => {
-    // A module hook that refuses to load either, in the process and in its worker threads.
-    const forbid = join(dir, 'forbid.mjs');
-    writeFileSync(
-      join(dir, 'hooks.mjs'),
-      `export async function resolve(specifier, context, next) {
-        if (/^(tsx|esbuild)(\\/|$)/.test(specifier)) throw new Error('loaded at run time: ' + specifier);
-        return next(specifier, context);
-      }`,
-    );
-    writeFileSync(forbid, `import { register } from 'node:module'; register('./hooks.mjs', import.meta.url);`);
-    const bin = join(root, 'electron', 'bin', 'siglum.mjs');
+    const forbid = forbidding('forbid', '^(tsx|esbuild)(\\/|$)');
     const project = join(dir, 'built.siglum');
     const seed = resolve(root, '../shared/corpus/seed/frus1933v03-d63-grew-256.txt');
-    const run = (args: string[]) => node(['--import', forbid, bin, ...args, '--project', project]);
+    const run = (args: string[]) => node(['--import', forbid, bin(), ...args, '--project', project]);
 
     const imported = run(['import', seed, '--json']);
     expect(imported.stderr).toBe('');
@@ -58,6 +68,22 @@ describe('the built command line', () => {
     const pdf = run(['export', id, '--format', 'pdf', '--out', join(dir, 'seed.pdf')]);
     expect(pdf.stderr).not.toContain('loaded at run time');
     expect(pdf.stdout).toMatch(/seed\.pdf: \d+ pages/);
+  });
+
+  it('exports TEI without loading what only the editor and the page-image import use, and requires CommonJS packages', () => {
+    const volume = resolve(root, '../shared/corpus/frus/frus1938v03-d480-d486.xml');
+    const project = join(dir, 'lean.siglum');
+    const imported = node([bin(), 'import', volume, '--json', '--project', project]);
+    expect(imported.status).toBe(0);
+    const { documents } = JSON.parse(imported.stdout) as { documents: Array<{ id: string; collectionId: string }> };
+    // An ESM import of a CommonJS package costs a scan of its source; `require` is what the build uses.
+    const forbid = forbidding('lean', '^(prosemirror-state|fflate|better-sqlite3|saxes|diff-sequences)(\\/|$)');
+    const run = (args: string[]) => node(['--import', forbid, bin(), 'export', ...args, '--project', project]);
+    for (const target of [['--collection', documents[0]!.collectionId], [documents[1]!.id]]) {
+      const r = run([...target, '--format', 'tei', '--out', join(dir, `lean-${target.at(-1)}.xml`)]);
+      expect(r.stderr).not.toContain('loaded at run time');
+      expect(r.stdout).toMatch(/pointers? checked/);
+    }
   });
 
   it('says in one line how to build it when dist/cli is missing', () => {

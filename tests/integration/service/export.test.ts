@@ -2,7 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { putSnapshot } from '../../../db/snapshots.ts';
+import { Store } from '../../../db/store.ts';
+import { CollabAuthority } from '../../../electron/service/authority.ts';
 import { importTei } from '../../../edition/tei/index.ts';
 import { parseXml, type XmlElement } from '../../../edition/xml/index.ts';
 import { CollabClient, serviceFixture } from './helpers.ts';
@@ -100,6 +103,35 @@ describe('exporting TEI', () => {
     const { documents } = await s.importFiles({ files: [{ name: volumeName, text: volumeText }] });
     await expect(s.deleteDocument({ id: documents[0]!.id })).rejects.toMatchObject({ code: 'bad-input' });
     expect(await s.listDocuments({})).toHaveLength(documents.length);
+  });
+
+  it('reads a volume as of one commit, though each document is read only when it is written', async () => {
+    const s = service('one-commit.siglum');
+    const { documents } = await s.importFiles({ files: [{ name: volumeName, text: volumeText }] });
+    const [volume] = await s.listCollections({});
+    const last = Number(documents.at(-1)!.id);
+    const other = Store.open(tmp.file('one-commit.siglum'));
+    const read = CollabAuthority.prototype.peek;
+    const peek = vi.spyOn(CollabAuthority.prototype, 'peek');
+    // Another connection replaces the last document while the export has read only the first.
+    peek.mockImplementationOnce(function (this: CollabAuthority, id: number) {
+      other.write((tx) =>
+        putSnapshot(tx, last, 0, {
+          type: 'doc',
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'WRITTEN MEANWHILE' }] }],
+        }),
+      );
+      return read.call(this, id);
+    });
+    try {
+      const exported = await s.exportTei({ collectionId: volume!.id });
+      expect(peek.mock.calls.map(([id]) => id)).toEqual(documents.map((d) => Number(d.id)));
+      expect(exported.xml).not.toContain('WRITTEN MEANWHILE');
+      expect((await s.exportTei({ collectionId: volume!.id })).xml).toContain('WRITTEN MEANWHILE');
+    } finally {
+      peek.mockRestore();
+      other.close();
+    }
   });
 
   it('says what to export when the target names nothing', async () => {

@@ -8,7 +8,7 @@ import { EditorState, TextSelection } from 'prosemirror-state';
 import type { Node as PMNode } from 'prosemirror-model';
 import { describe, expect, it } from 'vitest';
 import type { DocJSON } from '../../../edition/api.ts';
-import { noteOnSelection } from '../../../edition/notes/spans.ts';
+import { noteOnSelection } from '../../../edition/notes/command.ts';
 import { buildPrintHtml } from '../../../edition/print/html.ts';
 import { resolvePrintSettings } from '../../../edition/print/model.ts';
 import { renderDocument } from '../../../edition/publish/html/render.ts';

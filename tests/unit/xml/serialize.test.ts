@@ -30,6 +30,34 @@ describe('serializeXml', () => {
     expect(() => escapeAttr('\uFFFF')).toThrow(RangeError);
   });
 
+  it('writes the declaration, prolog and epilog each on its own line, with a BOM and CRLF when asked', () => {
+    const text =
+      '<?xml version="1.0" encoding="utf-8" standalone="yes"?>\n<!DOCTYPE TEI>\n<?xml-model href="t.rng"?>\n<!-- c -->\n<TEI/>\n<!-- after -->\n<?pi x?>\n';
+    expect(serializeXml(parseXml(text))).toBe(text);
+    expect(serializeXml(parseXml(text), { bom: true, crlf: true })).toBe(`\uFEFF${text.replace(/\n/g, '\r\n')}`);
+  });
+
+  it('escapes or refuses every character that needs it, in text and in attributes alike', () => {
+    const chars = [...Array.from({ length: 0x21 }, (_, c) => String.fromCharCode(c)), '&', '<', '>', '"', "'", ']'];
+    chars.push('\u0085', '\u2028', '\uD7FF', '\uFFFD', '\uFFFE', '\uFFFF');
+    // XML 1.0's Char production: no C0 control but tab, LF and CR; no U+FFFE or U+FFFF.
+    const notXml = (c: string): boolean => {
+      const n = c.charCodeAt(0);
+      return (n < 0x20 && n !== 0x9 && n !== 0xa && n !== 0xd) || n === 0xfffe || n === 0xffff;
+    };
+    for (const c of chars) {
+      const value = `a${c}b`;
+      if (notXml(c)) {
+        expect(() => escapeText(value)).toThrow(RangeError);
+        expect(() => escapeAttr(value)).toThrow(RangeError);
+        continue;
+      }
+      const read = parseXml(`<r v="${escapeAttr(value)}">${escapeText(value)}</r>`).root;
+      expect(read.attrs[0]!.value).toBe(value);
+      expect(read.children).toEqual([{ type: 'text', text: value }]);
+    }
+  });
+
   it('leaves plain strings alone', () => {
     expect(escapeText('plain text')).toBe('plain text');
     expect(escapeAttr('plain')).toBe('plain');
