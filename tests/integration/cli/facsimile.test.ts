@@ -204,4 +204,25 @@ describe('siglum import and export with page images', () => {
       expect(readFileSync(join(base, `absolute${i}-out.xml`), 'utf8')).toContain(`<graphic url="${url}"`);
     }
   });
+
+  it('exports one document of a volume whose facsimile was partly kept as written with the kept pages its text points at', () => {
+    const project = join(dir, 'two-letters.siglum');
+    const imported = siglum(['import', join(root, 'tests/fixtures/facsimile/two-letters.xml'), '--project', project]);
+    expect(imported.status).toBe(0);
+    mkdirSync(join(dir, 'two-out'));
+    for (const [id, own, other] of [
+      ['1', 'xml:id="p2"', 'xml:id="p4"'],
+      ['2', 'xml:id="p4"', 'xml:id="p2"'],
+    ]) {
+      const out = join(dir, `two-out/F${id}.xml`);
+      const exported = siglum(['export', id!, '--format', 'tei', '--out', out, '--project', project]);
+      expect(exported.stderr).toBe('');
+      expect(exported.status).toBe(0);
+      expect(exported.stdout).toMatch(/pointers checked, all resolve\./);
+      const xml = readFileSync(out, 'utf8');
+      expect(xml).toContain(`<surface ${own}`);
+      expect(xml).not.toContain(other);
+      expect(siglum(['validate', out, '--schema', 'tei_all']).status).toBe(0);
+    }
+  });
 });
