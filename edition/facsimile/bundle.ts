@@ -34,6 +34,22 @@ export function normalizePath(path: string): string | null {
   return out.join('/');
 }
 
+/**
+ * A path relative to a file's folder as one name: `/`-separated, `.` and `..` resolved,
+ * the `..`s that climb out of the folder kept in front (`../images/p1.jpg`); null for an
+ * external address (`isExternalRef`), which is never read as a path.
+ */
+export function relativePath(ref: string): string | null {
+  if (isExternalRef(ref)) return null;
+  const out: string[] = [];
+  for (const part of ref.replace(/\\/g, '/').split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..' && out.length > 0 && out.at(-1) !== '..') out.pop();
+    else out.push(part);
+  }
+  return out.join('/');
+}
+
 /** The folder part of a name (`a/b/c.xml` -> `a/b`, `c.xml` -> ''). */
 export function folderOf(name: string): string {
   const n = name.replace(/\\/g, '/');

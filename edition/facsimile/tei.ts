@@ -32,6 +32,7 @@ import { TEI_NS, XML_NS, childElements, element, getAttr, isWhitespace } from '.
 import type { Point, Zone, ZoneKind } from './api.ts';
 import { ZONE_KINDS } from './zones.ts';
 import { facsIds } from './links.ts';
+import { xmlIdsIn } from '../tei/pointers.ts';
 
 /** A surface's image as the TEI names it. */
 export interface FacsimileGraphic {
@@ -273,6 +274,41 @@ export function fillSurfacePlaceholders(
   return surfaces.filter((s) => !placed.has(s.id));
 }
 
+/**
+ * The `<facsimile>`s of a volume's TEI element as one of its documents needs them in a
+ * file of its own: the placeholders of its pages (`surfaces`) and the elements kept as
+ * written that hold an id in `wanted` (the ids its pointers name: a kept surface, a zone
+ * in one, a surface in a kept `surfaceGrp`), each where it stood with the line it was on;
+ * the rest goes, and a facsimile left with nothing goes too. New facsimile elements, the
+ * volume's children shared: its element is not changed.
+ */
+export function documentFacsimiles(
+  tei: XmlElement,
+  surfaces: ReadonlySet<string>,
+  wanted: ReadonlySet<string>,
+): XmlElement[] {
+  const out: XmlElement[] = [];
+  for (const facsimile of childElements(tei).filter((c) => isTei(c, 'facsimile'))) {
+    const whole = wanted.has(getAttr(facsimile, 'xml:id') ?? '');
+    const children: XmlNode[] = [];
+    for (const [i, c] of facsimile.children.entries()) {
+      const own =
+        c.type === 'pi'
+          ? c.target === SURFACE_PLACEHOLDER && surfaces.has(c.body.trim())
+          : c.type === 'element' && (whole || [...xmlIdsIn(c)].some((id) => wanted.has(id)));
+      if (!own) continue;
+      const before = facsimile.children[i - 1];
+      if (before?.type === 'text' && isWhitespace(before.text)) children.push(before);
+      children.push(c);
+    }
+    const last = facsimile.children.at(-1);
+    if (children.length === 0) continue;
+    if (last?.type === 'text' && isWhitespace(last.text)) children.push(last);
+    out.push({ ...facsimile, children });
+  }
+  return out;
+}
+
 /** The whitespace on the line before `children[at]`, or null where it does not start a line. */
 function lineIndent(children: readonly XmlNode[], at: number): string | null {
   const before = children[at - 1];
@@ -489,7 +525,7 @@ export function readFacsimile(el: XmlElement): FacsimileRead {
       if (!(e instanceof Unread)) throw e;
       out.unread.push(s);
       out.warnings.push(
-        `${named(s)} is kept in the volume as written, not as a page Siglum shows (${e.message}); a one-document export leaves it out.`,
+        `${named(s)} is kept in the volume as written, not as a page Siglum shows (${e.message}); a document exported on its own carries it when its text points into it.`,
       );
     }
   }

@@ -19,7 +19,7 @@ import { serializeXml } from '../xml/serialize.ts';
 import type { XmlAttr, XmlDocument, XmlElement, XmlPrologNode } from '../xml/tree.ts';
 import { TEI_NS, childElements, getAttr, utf8Document } from '../xml/tree.ts';
 import { isTei, readSpace } from './names.ts';
-import { child, divMeta, headerMeta, wholeTextHeading } from './meta.ts';
+import { child, divMeta, headerMeta, headerTitle, wholeTextHeading } from './meta.ts';
 import { containerToDoc } from './toDoc.ts';
 import {
   SURFACE_PLACEHOLDER,
@@ -328,10 +328,13 @@ function importParsed(
           ? 'Untitled document'
           : `${kind === 'front' ? 'Front' : 'Back'} matter ${i + 1}`;
     let meta = divMeta(el, fallback);
-    // A file that is one document: what its body does not say, its header does.
+    // A file that is one document is named by its header's title, as Siglum writes a
+    // document on its own (its first heading is its text's, and a document's title need
+    // not be it: "mets" for a METS's pages); with none, by the heading of its whole text
+    // (never a play's "ACT 1"); what its body does not say, its header does.
     if (whole)
       meta = {
-        title: wholeTextHeading(el) ?? header.title,
+        title: headerTitle(tei) ?? wholeTextHeading(el) ?? header.title,
         date: meta.date ?? header.date,
         source: meta.source ?? header.source,
         extra: { ...header.extra, ...meta.extra },

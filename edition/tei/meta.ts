@@ -52,12 +52,17 @@ function sourceOf(sourceDesc: XmlElement): string | null {
   return text === '' || text === NO_SOURCE ? null : text;
 }
 
+/** The title a `teiHeader` gives (`titleStmt/title[@type='complete']`, else the first), or null for none. */
+export function headerTitle(tei: XmlElement): string | null {
+  const titleStmt = child(child(child(tei, 'teiHeader'), 'fileDesc'), 'titleStmt');
+  const titles = titleStmt ? childElements(titleStmt).filter((e) => isTei(e, 'title')) : [];
+  const title = titles.find((t) => getAttr(t, 'type') === 'complete') ?? titles[0];
+  return (title && plainText(title)) || null;
+}
+
 /** The metadata of a volume, from its `teiHeader`. */
 export function headerMeta(tei: XmlElement, fileName: string): DocumentMeta {
   const fileDesc = child(child(tei, 'teiHeader'), 'fileDesc');
-  const titleStmt = child(fileDesc, 'titleStmt');
-  const titles = titleStmt ? childElements(titleStmt).filter((e) => isTei(e, 'title')) : [];
-  const title = titles.find((t) => getAttr(t, 'type') === 'complete') ?? titles[0];
   const publication = child(fileDesc, 'publicationStmt');
   const date = child(publication, 'date');
   const extra: Record<string, string> = {};
@@ -67,7 +72,7 @@ export function headerMeta(tei: XmlElement, fileName: string): DocumentMeta {
   }
   const sourceDesc = child(fileDesc, 'sourceDesc');
   return {
-    title: (title && plainText(title)) || fileName.replace(/\.[^.]*$/, ''),
+    title: headerTitle(tei) ?? fileName.replace(/\.[^.]*$/, ''),
     date: date ? plainText(date) || getAttr(date, 'when') : null,
     source: sourceDesc ? sourceOf(sourceDesc) : null,
     extra,

@@ -12,7 +12,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { MAX_IMAGE_BYTES } from '../../edition/facsimile/api.ts';
 import { facsimileXmlKind, readMets } from '../../edition/facsimile/index.ts';
-import { isExternalRef, isImageName, resolveRef } from '../../edition/facsimile/bundle.ts';
+import { isExternalRef, isImageName, relativePath } from '../../edition/facsimile/bundle.ts';
 import { readFacsimile } from '../../edition/facsimile/tei.ts';
 import { TEI_NS, childElements, type XmlElement } from '../../edition/xml/tree.ts';
 import { readPageRoot, isPageRoot } from '../../edition/facsimile/page.ts';
@@ -59,8 +59,10 @@ function imageBeside(path: string, xml: string): string | null {
 
 /**
  * The images a TEI file at `path` names in the `<graphic url>`s of the pages Siglum reads
- * (edition/facsimile/tei.ts), that are on disk relative to it: each with the url's path
- * as its name, which is how the service finds a graphic's image.
+ * (edition/facsimile/tei.ts), that are on disk relative to its folder (`../images/p1.jpg`
+ * too, as a METS's parts are): each with the url's path as its name, which is how the
+ * service finds a graphic's image. An absolute path or an address with a scheme
+ * (`file:`, `https:`) is never read, and only image files are.
  */
 function graphicsBeside(path: string, xml: string): Array<{ path: string; name: string }> {
   let root;
@@ -74,7 +76,7 @@ function graphicsBeside(path: string, xml: string): Array<{ path: string; name: 
   for (const tei of teis) {
     for (const facsimile of childElements(tei).filter((c) => c.uri === TEI_NS && c.name === 'facsimile')) {
       for (const s of readFacsimile(facsimile).surfaces) {
-        const name = s.graphic === null ? null : resolveRef('', s.graphic.url);
+        const name = s.graphic === null ? null : relativePath(s.graphic.url);
         const image = name === null ? null : join(dirname(path), ...name.split('/'));
         if (name !== null && image !== null && isImageName(name) && isFile(image)) out.push({ path: image, name });
       }
@@ -101,8 +103,10 @@ export async function importSourceFiles(files: readonly string[]): Promise<Sourc
   const wanted: Wanted[] = [];
   const add = (path: string, facsimile: boolean, name?: string): void => {
     const abs = resolve(path);
-    if (!wanted.some((w) => w.path === abs))
-      wanted.push({ path: abs, facsimile, ...(name === undefined ? {} : { name }) });
+    const given = wanted.find((w) => w.path === abs);
+    if (given === undefined) wanted.push({ path: abs, facsimile, ...(name === undefined ? {} : { name }) });
+    // An image given before the TEI file whose graphic names it goes by the graphic's url.
+    else if (name !== undefined && given.name === undefined) given.name = name;
   };
   for (const file of files) {
     const abs = resolve(file);

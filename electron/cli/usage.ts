@@ -16,7 +16,8 @@ export const COMMAND_HELP = {
       IIIF manifest (a .json file or its https address; its images are fetched). Each
       makes one document whose pages and lines point at their zones; what could not be
       read (a missing image) is a warning on stderr. A TEI file's <facsimile> brings the
-      images its <graphic url>s name, found beside it or given after it.`,
+      images its <graphic url>s name (relative to its folder, ../ too), found there
+      or given with it.`,
   list: `list [--project P] [--json]
       List the project's collections and documents.`,
   export: `export DOC_ID | --collection ID | --all  --out PATH [--format tei|pdf|html|latex]

@@ -36,6 +36,7 @@ import { fitCorpusRegister, fitFileRegister, type FileScope } from './register-i
 import {
   facsimileOf,
   facsimilesOf,
+  withDocumentFacsimile,
   withFacsimile,
   withFacsimiles,
   type ExportedImage,
@@ -168,13 +169,14 @@ export function documentExport(
   const witnesses = listedWitnesses(store, id);
   const written = fitted(
     (entities) =>
-      withFacsimile(
+      withDocumentFacsimile(
         documentTeiTree(doc, record.meta, {
           ...context,
           witnesses,
           ...(entities === undefined ? {} : { register: entities }),
         }),
         facsimile.surfaces,
+        frame,
       ),
     register?.(),
     () => ({ collectionId, mentioned: mentionedIn([doc]) }),

@@ -9,6 +9,7 @@ import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import { SiglumError } from '../../edition/errors.ts';
 import {
+  documentFacsimiles,
   facsimileToXml,
   headerLayout,
   fillSurfacePlaceholders,
@@ -17,6 +18,8 @@ import {
   type FacsimileSurface,
 } from '../../edition/facsimile/tei.ts';
 import { TEI_NS, type XmlDocument, type XmlElement } from '../../edition/xml/tree.ts';
+import { parseXml } from '../../edition/xml/parse.ts';
+import { checkPointers } from '../../edition/tei/pointers.ts';
 import {
   facsimileIdTaken,
   getImageRow,
@@ -113,6 +116,28 @@ export function facsimilesOf(
 /** A TEI file's tree with the facsimile of these surfaces put in (changed in place); as it was with none. */
 export function withFacsimile(tree: XmlDocument, surfaces: readonly FacsimileSurface[]): XmlDocument {
   return withFacsimiles(tree, [surfaces]);
+}
+
+/**
+ * One document's TEI tree (changed in place) with its facsimile: its pages, and what its
+ * volume's `frame` kept as written of the volume's `<facsimile>` that the document's
+ * pointers name (a kept surface or a zone in one), laid out as the volume had them, so
+ * that every pointer into the facsimile resolves in the file on its own.
+ */
+export function withDocumentFacsimile(
+  tree: XmlDocument,
+  surfaces: readonly FacsimileSurface[],
+  frame: string | null,
+): XmlDocument {
+  // Only a frame that kept part of a facsimile is read again (most volumes' frames have none).
+  if (frame !== null && /<([\w.-]+:)?facsimile[\s>]/.test(frame)) {
+    const missing = new Set(checkPointers(tree.root).dangling.map((d) => d.id));
+    const volume = parseXml(frame, { fileName: 'frame' }).root;
+    const kept = missing.size === 0 ? [] : documentFacsimiles(volume, new Set(surfaces.map((s) => s.id)), missing);
+    const { indent } = headerLayout(tree.root);
+    for (const facsimile of kept.reverse()) insertFacsimile(tree.root, facsimile, indent);
+  }
+  return withFacsimile(tree, surfaces);
 }
 
 /** A TEI file's tree, or a teiCorpus's whose i-th TEI gets `volumes[i]`, with the facsimiles put in (in place). */

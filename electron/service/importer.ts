@@ -15,7 +15,7 @@ import type {
   VolumeUpdate,
 } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
-import { fileFinder, isExternalRef, normalizePath, resolveRef } from '../../edition/facsimile/bundle.ts';
+import { fileFinder, isExternalRef, relativePath } from '../../edition/facsimile/bundle.ts';
 import { schema } from '../../edition/schema.ts';
 import { insertCollection } from '../../db/collections.ts';
 import { insertDocument } from '../../db/documents.ts';
@@ -63,13 +63,14 @@ async function pageImageResources(
     if (!isTeiImport(result)) continue;
     for (const d of result.documents) for (const s of d.surfaces ?? []) if (s.graphic) urls.add(s.graphic.url);
   }
-  // By the url's whole path, else by its base name when one image has it (a browser's picker gives bare names).
-  const byName = new Map(images.map((f) => [normalizePath(f.name) ?? f.name, f]));
+  // By the url's whole path (relative to the TEI's folder, `../images/p1.jpg` too), else by
+  // its base name when one image has it (a browser's picker gives bare names).
+  const byName = new Map(images.map((f) => [relativePath(f.name) ?? f.name, f]));
   const find = fileFinder([...byName.keys()]);
   const resources = new Map<string, () => Promise<Buffer>>();
   const taken = new Set<SourceFile>();
   for (const url of urls) {
-    const path = resolveRef('', url);
+    const path = relativePath(url);
     const hit = path === null ? null : find(path);
     const f = hit !== null && 'found' in hit ? byName.get(hit.found) : undefined;
     if (f === undefined) continue;

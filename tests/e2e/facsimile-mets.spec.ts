@@ -237,11 +237,13 @@ test('the Kant METS imported from the picker: PAGE lines and zones, a zone linke
     await editor2.text.locator('.tei-mark[data-tei="seg"]').click();
     await expect(panel2.locator('.zone.highlighted')).toHaveAttribute('data-zone-id', drawnId);
 
-    // Exported from there: the same facsimile, text and pointers, and the same sourceDesc. The
-    // title is not compared: a file that is one document is titled by its body's first
-    // heading, and the images' folder is named after the title.
+    // Exported from there: the same title (the METS's, not the text's first heading), facsimile,
+    // text and pointers, and the same sourceDesc; the images' folder is named after the file.
     const exported2 = await downloadDocumentTei(again, (name) => testInfo.outputPath(`again-${name}`));
     const xml2 = readFileSync(exported2, 'utf8');
+    const title = (tei: string) => /<title>([^<]*)<\/title>/.exec(tei)?.[1];
+    expect(title(xml)).toBe('mets');
+    expect(title(xml2)).toBe('mets');
     const part = (tei: string, from: string) => tei.slice(tei.indexOf(from)).replace(/url="[^"/]+-images\//g, 'url="');
     expect(part(xml2, '<facsimile>')).toBe(part(xml, '<facsimile>'));
     const sourceDesc = (tei: string) => /<sourceDesc>[\s\S]*<\/sourceDesc>/.exec(tei)?.[0];

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { openService } from '../../../electron/service/index.ts';
@@ -17,9 +18,9 @@ const kant = resolve(root, '../shared/corpus/facsimile/kant_aufklaerung_1784/OCR
 const dir = mkdtempSync(join(tmpdir(), 'siglum-facs-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function siglum(args: string[]): { status: number | null; stdout: string; stderr: string } {
+function siglum(args: string[], cwd = dir): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [bin, ...args], {
-    cwd: dir,
+    cwd,
     encoding: 'utf8',
     env: { ...process.env, SIGLUM_PROJECT: '' },
     timeout: 180_000,
@@ -149,5 +150,79 @@ describe('siglum import and export with page images', () => {
     ]);
     expect(refused.status).not.toBe(0);
     expect(refused.stderr).toMatch(/other\.png: no <graphic url> of the TEI files in this import names this image/);
+  });
+
+  it("finds the image a graphic url names above the TEI file's folder (../images/p1.jpg), given or beside it, and never reads an absolute path or a file: url", async () => {
+    const base = join(dir, 'climb');
+    mkdirSync(join(base, 'tei'), { recursive: true });
+    mkdirSync(join(base, 'images'));
+    const letter = readFileSync(join(root, 'tests/fixtures/facsimile/letter.xml'), 'utf8');
+    const naming = (url: string) => letter.replace('url="page1.jpg"', `url="${url}"`);
+    writeFileSync(join(base, 'tei/letter.xml'), naming('../images/p1.jpg'));
+    const jpeg = await sharp({ create: { width: 1000, height: 1400, channels: 3, background: '#ccc' } })
+      .jpeg()
+      .toBuffer();
+    writeFileSync(join(base, 'images/p1.jpg'), jpeg);
+    const teiDir = join(base, 'tei');
+
+    // As a user in the TEI's folder runs it: the image given after the TEI, before it, or not at all.
+    for (const [i, args] of [
+      ['letter.xml', '../images/p1.jpg'],
+      ['../images/p1.jpg', 'letter.xml'],
+      ['letter.xml'],
+    ].entries()) {
+      const project = join(base, `given${i}.siglum`);
+      const imported = siglum(['import', ...args, '--project', project], teiDir);
+      expect(imported.stderr).toBe('');
+      expect(imported.status).toBe(0);
+      expect(await surfacesOf(project)).toEqual([['s1', 'p1.jpg']]);
+    }
+    // From another folder, the TEI named by its path: its url is still read from the TEI's folder.
+    const elsewhere = join(base, 'elsewhere.siglum');
+    expect(siglum(['import', 'climb/tei/letter.xml', '--project', elsewhere]).stderr).toBe('');
+    expect(await surfacesOf(elsewhere)).toEqual([['s1', 'p1.jpg']]);
+
+    // An absolute path or a file: url to the same image is not read: it stays an address, the page without an image.
+    const image = join(base, 'images/p1.jpg');
+    for (const [i, url] of [image, pathToFileURL(image).href].entries()) {
+      writeFileSync(join(teiDir, `absolute${i}.xml`), naming(url));
+      const project = join(base, `absolute${i}.siglum`);
+      const alone = siglum(['import', `absolute${i}.xml`, '--project', project], teiDir);
+      expect(alone.status).toBe(0);
+      expect(await surfacesOf(project)).toEqual([['s1', null]]);
+      const exported = siglum([
+        'export',
+        '1',
+        '--format',
+        'tei',
+        '--out',
+        join(base, `absolute${i}-out.xml`),
+        '--project',
+        project,
+      ]);
+      expect(exported.status).toBe(0);
+      expect(readFileSync(join(base, `absolute${i}-out.xml`), 'utf8')).toContain(`<graphic url="${url}"`);
+    }
+  });
+
+  it('exports one document of a volume whose facsimile was partly kept as written with the kept pages its text points at', () => {
+    const project = join(dir, 'two-letters.siglum');
+    const imported = siglum(['import', join(root, 'tests/fixtures/facsimile/two-letters.xml'), '--project', project]);
+    expect(imported.status).toBe(0);
+    mkdirSync(join(dir, 'two-out'));
+    for (const [id, own, other] of [
+      ['1', 'xml:id="p2"', 'xml:id="p4"'],
+      ['2', 'xml:id="p4"', 'xml:id="p2"'],
+    ]) {
+      const out = join(dir, `two-out/F${id}.xml`);
+      const exported = siglum(['export', id!, '--format', 'tei', '--out', out, '--project', project]);
+      expect(exported.stderr).toBe('');
+      expect(exported.status).toBe(0);
+      expect(exported.stdout).toMatch(/pointers checked, all resolve\./);
+      const xml = readFileSync(out, 'utf8');
+      expect(xml).toContain(`<surface ${own}`);
+      expect(xml).not.toContain(other);
+      expect(siglum(['validate', out, '--schema', 'tei_all']).status).toBe(0);
+    }
   });
 });

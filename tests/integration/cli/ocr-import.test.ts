@@ -4,7 +4,7 @@
  * above (METS layout), and one whose image is missing (a warning, still imported).
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -37,6 +37,30 @@ describe('siglum import of page images and their transcriptions', () => {
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as { documents: Array<{ id: string; title: string }> };
     expect(out.documents.map((d) => d.title)).toEqual(['mets']);
+  });
+
+  it('keeps its title when its TEI export is imported, and when that is imported again (Replace, Update)', () => {
+    const project = join(dir, 'p.siglum');
+    expect(siglum(['import', join(kant, 'mets.xml'), '--project', project]).status).toBe(0);
+    const tei = join(dir, 'kant.xml');
+    expect(siglum(['export', '1', '--format', 'tei', '--out', tei, '--project', project]).status).toBe(0);
+    // The file's text opens with a heading ("Berliniſche Monatsſchrift."), which is not the document's title.
+    expect(readFileSync(tei, 'utf8')).toMatch(
+      /<title>mets<\/title>[^]*<head facs="[^"]+"><lb facs="[^"]+"\/><hi rend="bold">Berlini/,
+    );
+    const again = join(dir, 'again.siglum');
+    for (const choice of [[], ['--replace'], ['--update']]) {
+      const r = siglum(['import', tei, '--project', again, '--json', ...choice]);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect((JSON.parse(r.stdout) as { documents: Array<{ title: string }> }).documents.map((d) => d.title)).toEqual([
+        'mets',
+      ]);
+      const listed = JSON.parse(siglum(['list', '--project', again, '--json']).stdout) as {
+        documents: Array<{ title: string }>;
+      };
+      expect(listed.documents.map((d) => d.title)).toEqual(['mets']);
+    }
   });
 
   it("finds a PAGE file's image in the folder above, and imports one without its image with a warning", () => {

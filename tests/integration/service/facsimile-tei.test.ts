@@ -292,4 +292,32 @@ describe('TEI facsimile', () => {
     writeFileSync(file, exported.xml);
     expect(jing(file)).toEqual([]);
   });
+
+  it('exports each document of a volume with the surfaces its facsimile kept as written that its text points into, and not the others', async () => {
+    const source = readFileSync(join(root, 'tests/fixtures/facsimile/two-letters.xml'), 'utf8');
+    const s = service('two-letters.siglum');
+    const imported = await s.importFiles({ files: [{ name: 'two-letters.xml', text: source }] });
+    const [first, second] = imported.documents;
+    expect(imported.documents.map((d) => d.title)).toEqual(['The first letter', 'The answer']);
+    // The second letter's kept page is a surface in a surfaceGrp; its zone is pointed at too.
+    for (const [doc, kept, other] of [
+      [first!, ['<surface xml:id="p2"', '<label>Folio 1 verso</label>'], ['surfaceGrp', 'xml:id="p4"']],
+      [second!, ['<surfaceGrp type="leaf" n="2">', '<desc>Written across the fold.</desc>'], ['xml:id="p2"']],
+    ] as const) {
+      const exported = await s.exportTei({ documentId: doc.id });
+      expect(exported.pointers.dangling).toEqual([]);
+      expect(exported.pointers.checked).toBeGreaterThanOrEqual(3);
+      for (const k of kept) expect(exported.xml).toContain(k);
+      for (const o of other) expect(exported.xml).not.toContain(o);
+      // The kept surface stands where the volume had it, after the page Siglum models, in one <facsimile>.
+      expect(exported.xml.match(/<facsimile>/g)).toHaveLength(1);
+      const file = join(tmp.dir, `two-letters-${doc.id}.xml`);
+      writeFileSync(file, exported.xml);
+      expect(jing(file)).toEqual([]);
+    }
+    // Laid out as the volume: the first letter's facsimile is the volume's, less the second letter's pages.
+    const one = (await s.exportTei({ documentId: first!.id })).xml;
+    const facsimile = (xml: string) => /\n {2}<facsimile>[^]*?\n {2}<\/facsimile>/.exec(xml)?.[0];
+    expect(facsimile(one)).toBe(facsimile(source)!.replace(/\n {4}<surface xml:id="p3"[^]*<\/surfaceGrp>/, ''));
+  });
 });

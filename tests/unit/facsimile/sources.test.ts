@@ -6,7 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileFinder, imageCandidates, normalizePath, resolveRef } from '../../../edition/facsimile/bundle.ts';
+import {
+  fileFinder,
+  imageCandidates,
+  normalizePath,
+  relativePath,
+  resolveRef,
+} from '../../../edition/facsimile/bundle.ts';
 import { readFacsimileSources } from '../../../electron/service/facsimile-sources.ts';
 import { wireFile, type SourceFile } from '../../../electron/service/import-source.ts';
 import { docLines, KANT } from './ocr.ts';
@@ -31,6 +37,18 @@ describe('names of files that belong together', () => {
     expect(resolveRef('x.xml', 'https://example.org/p.png')).toBeNull();
     expect(resolveRef('x.xml', '/etc/passwd')).toBeNull();
     expect(normalizePath('a\\b\\..\\c')).toBe('a/c');
+  });
+
+  it("names a TEI graphic's image by its path from the TEI's folder, above it too, but never an external address", () => {
+    expect(relativePath('../images/./p1.jpg')).toBe('../images/p1.jpg');
+    expect(relativePath('a/../../b/../../p.png')).toBe('../../p.png');
+    expect(relativePath('F-images\\p1.tif')).toBe('F-images/p1.tif');
+    expect(relativePath('/etc/passwd.png')).toBeNull();
+    expect(relativePath('file:///home/me/p.png')).toBeNull();
+    expect(relativePath('C:\\scans\\p.png')).toBeNull();
+    const find = fileFinder(['../images/p1.jpg', 'p2.jpg']);
+    expect(find(relativePath('../images/p1.jpg')!)).toEqual({ found: '../images/p1.jpg' });
+    expect(find(relativePath('../scans/p2.jpg')!)).toEqual({ found: 'p2.jpg' });
   });
 
   it("looks for a PAGE file's image beside it, in the folder above (METS layout), then by its bare name", () => {

@@ -177,9 +177,15 @@ describe('importTei reads volumes', () => {
     });
   });
 
-  it('makes one document of the body of a file without document divs', () => {
+  it("makes one document of the body of a file without document divs, titled by the header's title", () => {
     const { d } = one('<head>Alone</head><p>Text.</p>');
-    expect([d.key, d.kind, d.title]).toEqual(['body', 'document', 'Alone']);
+    expect([d.key, d.kind, d.title]).toEqual(['body', 'document', 'Test volume']);
+  });
+
+  it("titles such a document by its first heading when the header has no title, and the volume by the file's name", () => {
+    const untitled = wrap('<head>Alone</head><p>Text.</p>').replace('<title>Test volume</title>', '<title/>');
+    const imported = importTei(untitled, 'letters.xml');
+    expect([imported.collection.title, imported.documents.map((x) => x.title)]).toEqual(['letters', ['Alone']]);
   });
 
   it('dates a document by its first dated date, shortened to the day', () => {
