@@ -25,6 +25,7 @@ import {
 } from '../../db/facsimiles.ts';
 import type { Store } from '../../db/store.ts';
 import { MAX_IMAGE_BYTES } from '../../edition/facsimile/api.ts';
+import { levelSize, maxLevelOf } from '../../edition/facsimile/levels.ts';
 
 /** The largest image file a project takes (the contract's, edition/facsimile/api.ts). */
 export { MAX_IMAGE_BYTES };
@@ -69,16 +70,7 @@ const MEDIA_TYPES: Readonly<Record<string, string>> = {
   webp: 'image/webp',
 };
 
-/** The highest Deep Zoom level of an image: the one at full size (level 0 is 1×1). */
-export function maxLevelOf(width: number, height: number): number {
-  return Math.ceil(Math.log2(Math.max(width, height, 1)));
-}
-
-/** The size of a Deep Zoom level. */
-export function levelSize(width: number, height: number, level: number): { width: number; height: number } {
-  const scale = 2 ** (maxLevelOf(width, height) - level);
-  return { width: Math.max(1, Math.ceil(width / scale)), height: Math.max(1, Math.ceil(height / scale)) };
-}
+export { levelSize, maxLevelOf };
 
 /** Columns and rows of tiles of a level. */
 export function levelTiles(width: number, height: number, level: number): { columns: number; rows: number } {

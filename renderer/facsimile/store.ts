@@ -19,6 +19,7 @@ import type { FacsimileHost } from './keys.ts';
 import { setFacsimileOpen } from './panel.ts';
 import * as lines from './lines.ts';
 import type { TileFetcher } from './tileSource.ts';
+import { tilesAhead } from './tilesAhead.ts';
 import type { ZoneTool } from './ZoneLayer.ts';
 
 export interface FacsimileState {
@@ -88,6 +89,7 @@ export function createFacsimileStore(
   /** Each zone's and each surface's page, rebuilt when the surfaces change (never per caret move). */
   let pageOf = new Map<string, { page: number; zone: boolean }>();
   let loading = 0;
+  const ahead = tilesAhead((args) => client.imageTile(args));
 
   const setSurfaces = (surfaces: Surface[]) => {
     pageOf = new Map();
@@ -221,7 +223,7 @@ export function createFacsimileStore(
       }
     },
     setTool: (tool) => setState('tool', tool),
-    fetchTile: (args) => client.imageTile(args),
+    fetchTile: ahead.fetchTile,
     async addImages(files) {
       const documentId = state.documentId;
       if (documentId === null || files.length === 0) return;
@@ -241,6 +243,8 @@ export function createFacsimileStore(
     },
   };
   createEffect(() => void actions.load(currentDocument()));
+  // The page at the caret, ready for the panel before it opens.
+  createEffect(() => ahead.prefetch(actions.surface()?.image ?? null));
   const unsubscribe = client.subscribe((event) => {
     if (event.type === 'documents-changed') void actions.load(untrack(() => state.documentId));
   });
