@@ -15,18 +15,18 @@ import { stmt, type Tx } from './store.ts';
 export const CHECKPOINT_EVERY = 500;
 
 /**
- * Stores the document at `version` (`doc` as JSON, or as the JSON text it is kept as).
+ * Stores the document at `version` (`doc` as JSON, or as the JSON text it is kept as,
+ * a string or its UTF-8 bytes, which are stored as text as they are).
  * Snapshots between the first (the document as
  * created or imported) and this one are dropped, but for the first of every
  * CHECKPOINT_EVERY versions: the step log can rebuild the others.
  */
-export function putSnapshot(tx: Tx, documentId: number, version: number, doc: DocJSON | string): void {
-  stmt(tx.db, 'INSERT OR REPLACE INTO snapshots (document_id, version, doc, created_at) VALUES (?, ?, ?, ?)').run(
-    documentId,
-    version,
-    typeof doc === 'string' ? doc : JSON.stringify(doc),
-    tx.now,
-  );
+export function putSnapshot(tx: Tx, documentId: number, version: number, doc: DocJSON | string | Buffer): void {
+  // Bytes are bound as a blob and kept as text: SQLite reads them as UTF-8, unconverted.
+  stmt(
+    tx.db,
+    'INSERT OR REPLACE INTO snapshots (document_id, version, doc, created_at) VALUES (?, ?, CAST(? AS TEXT), ?)',
+  ).run(documentId, version, typeof doc === 'string' || Buffer.isBuffer(doc) ? doc : JSON.stringify(doc), tx.now);
   stmt(
     tx.db,
     `DELETE FROM snapshots WHERE document_id = ? AND version < ?

@@ -35,8 +35,8 @@ export async function parseTeiAhead(files: readonly string[]): Promise<() => voi
     } catch {
       continue;
     }
-    // As readImportFiles names and encodes a TEI file, so that the import's file matches.
-    if (startsAsTei(bytes)) drops.push(parseAhead({ name: basename(file), base64: bytes.toString('base64') }));
+    // As readImportFiles names a TEI file, so that the import's file (its bytes as base64) matches.
+    if (startsAsTei(bytes)) drops.push(parseAhead({ name: basename(file), bytes }, { keepWorker: false }));
   }
   return () => {
     for (const drop of drops) drop();

@@ -4,13 +4,21 @@
  * and time limits, so that a hostile file cannot stall the process that serves the UI.
  */
 import type { ImportFile } from '../../edition/api.ts';
-import { cameAsText, docText, isTeiImport, parsedParts, runImportWorker, type ParsedFile } from '../workers/index.ts';
+import {
+  cameAsText,
+  docText,
+  isTeiImport,
+  parsedParts,
+  runImportWorker,
+  storedDoc,
+  type ParsedFile,
+} from '../workers/index.ts';
 import { parseFile } from '../workers/parseFile.ts';
 import type { PlainImport } from '../../edition/plaintext/index.ts';
 import type { TeiImport } from '../../edition/tei/index.ts';
 
 export type { PlainImport, TeiImport };
-export { cameAsText, docText, isTeiImport, parsedParts };
+export { cameAsText, docText, isTeiImport, parsedParts, storedDoc };
 
 /** Turns one imported file into a TEI volume or a plain-text document. */
 export type FileParser = (file: ImportFile) => Promise<ParsedFile>;

@@ -27,7 +27,7 @@ import { importRegister, linkImportedMentions } from './entities.ts';
 import { facsimileWarnings, prepareFacsimiles, writeFacsimiles } from './facsimile-import.ts';
 import {
   cameAsText,
-  docText,
+  storedDoc,
   isTeiImport,
   parsedParts,
   type FileParser,
@@ -177,7 +177,7 @@ async function importHeldFiles(
   }
 
   // Checked before the transaction, so that no time is spent holding the write lock.
-  // Documents from the import worker are stored as the JSON text it wrote (docText).
+  // Documents from the import worker are stored as the JSON text it wrote (storedDoc).
   for (const { file, result } of parsed) {
     if (isTeiImport(result)) for (const d of result.documents) checkDoc(d, file.name, d.title);
     else checkDoc(result, file.name, result.title);
@@ -237,7 +237,7 @@ async function importHeldFiles(
           frameKey: null,
           meta: p.plain.meta,
         });
-        putSnapshot(tx, Number(info.id), 0, docText(p.plain));
+        putSnapshot(tx, Number(info.id), 0, storedDoc(p.plain));
         imported.push({ id: info.id, title: info.title, collection: null });
         continue;
       }
@@ -284,7 +284,7 @@ async function importHeldFiles(
           frameKey: d.key,
           meta: d.meta,
         });
-        putSnapshot(tx, Number(info.id), 0, refs.size === 0 ? docText(d) : linkImportedMentions(d.doc, refs));
+        putSnapshot(tx, Number(info.id), 0, refs.size === 0 ? storedDoc(d) : linkImportedMentions(d.doc, refs));
         storeImportedWitnesses(tx, Number(info.id), witnesses.get(p)?.get(d.key));
         storeSurfaces(tx, Number(info.id), d.surfaces ?? [], graphics, p.file.name);
         imported.push({ id: info.id, title: info.title, collection: apiId(collectionId) });

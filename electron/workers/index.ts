@@ -10,10 +10,10 @@ import type { ImportFile } from '../../edition/api.ts';
 import { ParseError, SiglumError, isErrorPayload } from '../../edition/errors.ts';
 import type { ParsedFile } from './parsed.ts';
 import { builtFiles } from '../built.ts';
-import { fromWire } from './wire.ts';
+import { fromWire, type FileBytes } from './wire.ts';
 
 export { isTeiImport, isCorpusImport, parsedParts, type ParsedFile } from './parsed.ts';
-export { cameAsText, docText } from './wire.ts';
+export { cameAsText, docText, storedDoc } from './wire.ts';
 
 /** Limits of runImportWorker. */
 export interface ImportWorkerOptions {
@@ -34,7 +34,8 @@ export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
 const DEFAULTS = { timeoutMs: 30_000, maxOldGenerationSizeMb: 512, maxBytes: MAX_IMPORT_BYTES };
 
-function fileSize(file: ImportFile): number {
+function fileSize(file: ImportFile | FileBytes): number {
+  if ('bytes' in file) return file.bytes.byteLength;
   if (typeof file.text === 'string') return file.text.length;
   return typeof file.base64 === 'string' ? Math.floor((file.base64.length * 3) / 4) : 0;
 }
@@ -52,7 +53,7 @@ function fromPayload(p: unknown): SiglumError {
 }
 
 /** The worker's answer, checked for the shape of a TeiImport, a teiCorpus's volumes or a PlainImport, its documents read lazily (wire.ts). */
-function parsedFromWire(json: unknown, docs: unknown): ParsedFile {
+function parsedFromWire(json: unknown, docs: unknown, ends: unknown): ParsedFile {
   const value: unknown = typeof json === 'string' ? JSON.parse(json) : null;
   const record = (v: unknown): Record<string, unknown> =>
     (typeof v === 'object' && v !== null ? v : {}) as Record<string, unknown>;
@@ -62,9 +63,9 @@ function parsedFromWire(json: unknown, docs: unknown): ParsedFile {
   const tei = isTei(value);
   const corpus = Array.isArray(o['volumes']) && (o['volumes'] as unknown[]).every(isTei);
   const plain = 'doc' in o && typeof o['title'] === 'string';
-  if ((!tei && !corpus && !plain) || !Array.isArray(docs))
+  if ((!tei && !corpus && !plain) || !(docs instanceof Uint8Array) || !Array.isArray(ends))
     throw new SiglumError('internal', 'Siglum hit an internal error: the import worker sent an unreadable answer.');
-  return fromWire(value as ParsedFile, docs as unknown[] as string[]);
+  return fromWire(value as ParsedFile, docs, ends as unknown[] as number[]);
 }
 
 /**
@@ -86,7 +87,10 @@ function takeWorker(url: URL, maxOldGenerationSizeMb: number, reuse: boolean): W
     return worker;
   }
   const worker = new Worker(url, {
-    resourceLimits: { maxOldGenerationSizeMb, stackSizeMb: 8 },
+    // A young generation of 6 MB, not V8's 48: parsing a volume builds a tree that lives
+    // to the end, and a smaller nursery copies it less often (frus1934v05 reads about 80 ms
+    // sooner, from 48, 12, 6 and 3 MB tried; npm run bench cli).
+    resourceLimits: { maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 6, stackSizeMb: 8 },
     stdout: false,
     stderr: false,
   });
@@ -147,7 +151,11 @@ interface Parse {
 }
 
 /** Reads `file` in a worker; the size limit is checked by the caller. */
-function parseInWorker(file: ImportFile, options: ImportWorkerOptions): Parse {
+function parseInWorker(
+  file: ImportFile | FileBytes,
+  options: ImportWorkerOptions,
+  keep = options.reuse ?? true,
+): Parse {
   const { timeoutMs, maxOldGenerationSizeMb } = { ...DEFAULTS, ...options };
   const url = workerUrl(options);
   let cancel = (): void => undefined;
@@ -161,7 +169,7 @@ function parseInWorker(file: ImportFile, options: ImportWorkerOptions): Parse {
       worker.off('message', onMessage);
       worker.off('error', onError);
       worker.off('exit', onExit);
-      if (clean && (options.reuse ?? true)) release(worker, url, maxOldGenerationSizeMb);
+      if (clean && keep) release(worker, url, maxOldGenerationSizeMb);
       else void worker.terminate();
       f();
     };
@@ -177,11 +185,11 @@ function parseInWorker(file: ImportFile, options: ImportWorkerOptions): Parse {
         ),
       );
     }, timeoutMs);
-    const onMessage = (msg: { ok: boolean; json?: string; docs?: unknown; error?: unknown }): void => {
+    const onMessage = (msg: { ok: boolean; json?: string; docs?: unknown; ends?: unknown; error?: unknown }): void => {
       if (!msg.ok) return finish(true, () => reject(fromPayload(msg.error)));
       let result: ParsedFile;
       try {
-        result = parsedFromWire(msg.json, msg.docs);
+        result = parsedFromWire(msg.json, msg.docs, msg.ends);
       } catch (e) {
         return finish(false, () => reject(e));
       }
@@ -219,10 +227,13 @@ function parseInWorker(file: ImportFile, options: ImportWorkerOptions): Parse {
 }
 
 /** Files handed over ahead of their import (`parseAhead`), each with its parse under way. */
-const ahead: Array<{ file: ImportFile; parse: Parse }> = [];
+const ahead: Array<{ file: ImportFile | FileBytes; parse: Parse }> = [];
 
-function sameFile(a: ImportFile, b: ImportFile): boolean {
-  return a.name === b.name && a.text === b.text && a.base64 === b.base64;
+/** Whether the import's file `b` is `a` handed over ahead (as given, or as the bytes its base64 holds). */
+function sameFile(a: ImportFile | FileBytes, b: ImportFile): boolean {
+  if (a.name !== b.name) return false;
+  if (!('bytes' in a)) return a.text === b.text && a.base64 === b.base64;
+  return b.text === undefined && typeof b.base64 === 'string' && Buffer.from(b.base64, 'base64').equals(a.bytes);
 }
 
 /**
@@ -230,11 +241,16 @@ function sameFile(a: ImportFile, b: ImportFile): boolean {
  * hands its files over before it loads the service and opens the project, which then
  * happen while the file is parsed). The next `runImportWorker` with default options and
  * a file of the same name and content takes this parse as its own. Returns a function
- * that stops the parse if no import took it.
+ * that stops the parse if no import took it. A file given as its bytes (FileBytes) goes
+ * to the worker as they are, and matches an import's file of the same name whose
+ * `base64` holds the same bytes. With `keepWorker: false` the worker ends as soon as it
+ * has answered, rather than waiting for another file (the command line, which reads
+ * each file in a worker of its own and then exits, frees the worker's memory while the
+ * import writes instead of at exit).
  */
-export function parseAhead(file: ImportFile): () => void {
+export function parseAhead(file: ImportFile | FileBytes, options: { keepWorker?: boolean } = {}): () => void {
   if (fileSize(file) > DEFAULTS.maxBytes) return () => undefined;
-  const entry = { file, parse: parseInWorker(file, {}) };
+  const entry = { file, parse: parseInWorker(file, {}, options.keepWorker ?? true) };
   // Whoever takes the parse sees its failure; untaken, a failure is nobody's.
   entry.parse.answer.catch(() => undefined);
   ahead.push(entry);

@@ -19,11 +19,15 @@ export { isCorpusImport, isTeiImport, parsedParts, type ParsedFile, type TeiCorp
  */
 export function fileText(file: ImportFile): string {
   if (typeof file.text === 'string') return file.text;
-  if (typeof file.base64 === 'string') {
-    const bytes = Uint8Array.from(Buffer.from(file.base64, 'base64'));
-    return isXmlBytes(file.name, bytes) ? decodeXml(bytes, file.name) : decodeUtf8(bytes, file.name);
-  }
+  if (typeof file.base64 === 'string') return bytesText(file.name, Buffer.from(file.base64, 'base64'));
   throw new SiglumError('bad-input', `${file.name}: the file has no content.`);
+}
+
+/** The text of the file `name` whose bytes are `bytes`, decoded as fileText decodes `base64`. */
+export function bytesText(name: string, bytes: Uint8Array): string {
+  // A view, not a copy (a Buffer's bytes as a plain Uint8Array).
+  const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return isXmlBytes(name, view) ? decodeXml(view, name) : decodeUtf8(view, name);
 }
 
 /** As isXmlFile, before decoding: the name says XML, or the bytes start with a UTF-16 byte-order mark or markup. */
@@ -47,8 +51,12 @@ export function isXmlFile(name: string, text: string): boolean {
  * @throws ParseError for text that is not well-formed (or not in its encoding), SiglumError for anything else refused.
  */
 export function parseFile(file: ImportFile): ParsedFile {
-  const text = fileText(file);
-  if (!isXmlFile(file.name, text)) return importPlainText(text, file.name);
-  const volumes = importTeiVolumes(text, file.name, { register: true });
+  return parseText(file.name, fileText(file));
+}
+
+/** parseFile on the text of the file `name`. */
+export function parseText(name: string, text: string): ParsedFile {
+  if (!isXmlFile(name, text)) return importPlainText(text, name);
+  const volumes = importTeiVolumes(text, name, { register: true });
   return volumes.length === 1 ? volumes[0]! : { volumes };
 }

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseFile, isTeiImport, type ParsedFile } from '../../../electron/workers/parseFile.ts';
 import { docText, fromWire, toWire } from '../../../electron/workers/wire.ts';
@@ -16,13 +17,15 @@ const volumeName = 'frus1938v03-d480-d486.xml';
 const volumeText = readFileSync(join(root, '../shared/corpus/frus', volumeName), 'utf8');
 const seedText = readFileSync(join(root, '../shared/corpus/seed/frus1933v03-d63-grew-256.txt'), 'utf8');
 
-/** The parsed file as the worker sends it and the service receives it. */
+/** The parsed file as the worker sends it (its documents' buffer handed over) and the service receives it. */
 function throughWire(parsed: ParsedFile): ParsedFile {
-  const wire = structuredClone(toWire(parsed));
-  return fromWire(JSON.parse(wire.json) as ParsedFile, wire.docs);
+  const sent = toWire(parsed);
+  const wire = structuredClone(sent, { transfer: [sent.docs.buffer] });
+  expect(sent.docs.byteLength).toBe(0); // handed over, not copied
+  return fromWire(JSON.parse(wire.json) as ParsedFile, wire.docs, wire.ends);
 }
 
-const { service } = serviceFixture();
+const { service, tmp } = serviceFixture();
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -55,7 +58,27 @@ describe('a parsed file between the worker and the service', () => {
 
   it('refuses texts that do not match the envelope', () => {
     const wire = toWire(parseFile({ name: volumeName, text: volumeText }));
-    expect(() => fromWire(JSON.parse(wire.json) as ParsedFile, wire.docs.slice(1))).toThrow(/unreadable answer/);
+    const envelope = (): ParsedFile => JSON.parse(wire.json) as ParsedFile;
+    expect(() => fromWire(envelope(), wire.docs, wire.ends.slice(1))).toThrow(/unreadable answer/);
+    // Ends past the bytes, or going back.
+    expect(() => fromWire(envelope(), wire.docs.subarray(0, wire.docs.byteLength - 1), wire.ends)).toThrow(
+      /unreadable answer/,
+    );
+    const back = [...wire.ends];
+    [back[0], back[1]] = [back[1]!, back[0]!];
+    expect(() => fromWire(envelope(), wire.docs, back)).toThrow(/unreadable answer/);
+  });
+
+  it('carries any character as the UTF-8 the store keeps', () => {
+    const doc = {
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'é “quoted” 漢字 𝔊 \u2028 \\ "' }] }],
+    };
+    const parsed = parseFile({ name: 'grew.txt', text: seedText });
+    (parsed as { doc: unknown }).doc = doc;
+    const received = throughWire(parsed) as { doc: unknown };
+    expect(docText(received as never)).toBe(JSON.stringify(doc));
+    expect(received.doc).toEqual(doc);
   });
 });
 
@@ -63,7 +86,7 @@ describe('an import of documents from the worker', () => {
   it('stores them without parsing a single one in the service, and they open as parsed', async () => {
     const expected = parseFile({ name: volumeName, text: volumeText });
     if (!isTeiImport(expected)) throw new Error('expected a volume');
-    const texts = new Set(toWire(expected).docs);
+    const texts = new Set(expected.documents.map((d) => JSON.stringify(d.doc)));
     const s = service('wire.siglum', {
       create: true,
       parseFile: async (file) => throughWire(parseFile(file)),
@@ -76,6 +99,18 @@ describe('an import of documents from the worker', () => {
     expect(documents).toHaveLength(expected.documents.length);
     for (const [i, d] of documents.entries()) {
       expect((await s.openDocument({ id: d.id })).doc).toEqual(expected.documents[i]!.doc);
+    }
+    // Kept as text, the worker's JSON as it was, not as a blob of its bytes.
+    const db = new Database(tmp.file('wire.siglum'), { readonly: true });
+    try {
+      const rows = db.prepare('SELECT typeof(doc) AS type, doc FROM snapshots ORDER BY document_id').all() as Array<{
+        type: string;
+        doc: string;
+      }>;
+      expect(rows.map((r) => r.type)).toEqual(expected.documents.map(() => 'text'));
+      expect(rows.map((r) => r.doc)).toEqual(expected.documents.map((d) => JSON.stringify(d.doc)));
+    } finally {
+      db.close();
     }
   });
 });

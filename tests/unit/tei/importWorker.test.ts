@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ImportFile } from '../../../edition/api.ts';
 import { ParseError, SiglumError } from '../../../edition/errors.ts';
 import {
   idleImportWorker,
@@ -25,6 +26,13 @@ async function rejection(p: Promise<unknown>): Promise<SiglumError> {
     throw e;
   }
   throw new Error('expected the import to be refused');
+}
+
+/** Imports `file`, which differs from the one handed over ahead by a comment: it is read anew, the comment in its frame. */
+async function expectReadAgain(file: ImportFile): Promise<void> {
+  const result = await runImportWorker(file);
+  if (!isTeiImport(result)) throw new Error('expected a volume');
+  expect(result.collection.frame).toContain('<!-- changed -->');
 }
 
 describe('runImportWorker', () => {
@@ -161,13 +169,46 @@ describe('runImportWorker', () => {
     expect(idleImportWorker()).toBe(warmed);
   });
 
+  it('hands a file given ahead as its bytes to the import that sends the same bytes as base64, and no other', async () => {
+    // Encoded in UTF-16 with a byte-order mark: the bytes are decoded as the file's base64 is.
+    const text = readFileSync(resolve(shared, 'frus/frus1938v03-d486-grew-3534.xml'), 'utf8');
+    const bytes = Buffer.from(`\uFEFF${text.replace('encoding="UTF-8"', 'encoding="UTF-16"')}`, 'utf16le');
+    warmImportWorker();
+    const warmed = idleImportWorker();
+    expect(warmed).not.toBeNull();
+    const drop = parseAhead({ name: 'a.xml', bytes });
+    expect(idleImportWorker()).toBeNull(); // the waiting worker took the bytes at once
+    const result = await runImportWorker({ name: 'a.xml', base64: bytes.toString('base64') });
+    // Taken, not parsed again: the answer came from the warmed worker, kept again.
+    expect(idleImportWorker()).toBe(warmed);
+    drop(); // nothing left to stop
+    const fresh = await runImportWorker({ name: 'a.xml', base64: bytes.toString('base64') });
+    expect(JSON.stringify(result)).toBe(JSON.stringify(fresh));
+    expect(isTeiImport(result) && result.documents.length).toBe(1);
+    // Other bytes under the same name are read again.
+    const again = parseAhead({ name: 'b.xml', bytes });
+    const changed = Buffer.concat([bytes, Buffer.from('\n<!-- changed -->', 'utf16le')]);
+    await expectReadAgain({ name: 'b.xml', base64: changed.toString('base64') });
+    again();
+  });
+
+  it('ends the worker of a file handed over ahead once it has answered, when asked not to keep it', async () => {
+    const small = readFileSync(resolve(shared, 'frus/frus1938v03-d486-grew-3534.xml'), 'utf8');
+    warmImportWorker();
+    expect(idleImportWorker()).not.toBeNull();
+    const drop = parseAhead({ name: 'a.xml', text: small }, { keepWorker: false });
+    expect(idleImportWorker()).toBeNull(); // the waiting worker took the file, no other was started
+    const result = await runImportWorker({ name: 'a.xml', text: small });
+    expect(isTeiImport(result) && result.documents.length).toBe(1);
+    expect(idleImportWorker()).toBeNull(); // not kept for another file
+    drop();
+  });
+
   it('parses a file again when its content is not the one handed over ahead', async () => {
     const small = readFileSync(resolve(shared, 'frus/frus1938v03-d486-grew-3534.xml'), 'utf8');
     const drop = parseAhead({ name: 'a.xml', text: small });
     const changed = small.replace('</TEI>', '</TEI>\n<!-- changed -->');
-    const result = await runImportWorker({ name: 'a.xml', text: changed });
-    if (!isTeiImport(result)) throw new Error('expected a volume');
-    expect(result.collection.frame).toContain('<!-- changed -->');
+    await expectReadAgain({ name: 'a.xml', text: changed });
     drop();
   });
 
