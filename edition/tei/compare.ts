@@ -4,10 +4,34 @@
  * into nodes. The importer uses it to check each container it builds.
  */
 import type { XmlNode } from '../xml/tree.ts';
-import { isWhitespace } from '../xml/tree.ts';
+import { getAttr, isWhitespace } from '../xml/tree.ts';
+
+/**
+ * True when canonicalChildren would return `nodes` unchanged: no two texts in a row, no
+ * empty text, and no whitespace-only text unless the content is mixed. Most content is,
+ * and the importer checks every container it builds, so the common case copies nothing.
+ */
+function isCanonical(nodes: readonly XmlNode[]): boolean {
+  let afterText = false;
+  let mixed = false;
+  let blank = false;
+  // Indexed, not for-of: called for every container's every element before the code is
+  // optimised, where an iterator allocates a result object for each node.
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
+    if (n.type === 'text') {
+      if (afterText || n.text === '') return false;
+      if (isWhitespace(n.text)) blank = true;
+      else mixed = true;
+    } else if (n.type === 'cdata' && !isWhitespace(n.text)) mixed = true;
+    afterText = n.type === 'text';
+  }
+  return mixed || !blank;
+}
 
 /** Merges adjacent text, drops empty text, and drops whitespace-only text when the content is element-only. */
-export function canonicalChildren(nodes: readonly XmlNode[]): XmlNode[] {
+export function canonicalChildren(nodes: readonly XmlNode[]): readonly XmlNode[] {
+  if (isCanonical(nodes)) return nodes;
   const merged: XmlNode[] = [];
   for (const n of nodes) {
     const last = merged[merged.length - 1];
@@ -29,7 +53,7 @@ function sameNode(a: XmlNode, b: XmlNode): boolean {
       return b.type === 'pi' && b.target === a.target && b.body === a.body;
     case 'element': {
       if (b.type !== 'element' || b.name !== a.name || b.attrs.length !== a.attrs.length) return false;
-      for (const x of a.attrs) if (!b.attrs.some((y) => y.name === x.name && y.value === x.value)) return false;
+      for (const x of a.attrs) if (getAttr(b, x.name) !== x.value) return false;
       return sameContent(a.children, b.children);
     }
   }
