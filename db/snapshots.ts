@@ -14,6 +14,29 @@ import { stmt, type Tx } from './store.ts';
  */
 export const CHECKPOINT_EVERY = 500;
 
+const encodings = new WeakMap<Database.Database, boolean>();
+
+/** Whether the file keeps its text as UTF-8 (SQLite's default, and every project Siglum makes). */
+function keepsUtf8(db: Database.Database): boolean {
+  let utf8 = encodings.get(db);
+  if (utf8 === undefined) {
+    utf8 = db.pragma('encoding', { simple: true }) === 'UTF-8';
+    encodings.set(db, utf8);
+  }
+  return utf8;
+}
+
+/**
+ * A document as putSnapshot binds it. Bytes are bound as a blob, which the CAST keeps as
+ * text: SQLite reads them in the file's encoding, unconverted, so a file in UTF-16 (which
+ * Siglum never makes) is given a string instead.
+ */
+function boundDoc(db: Database.Database, doc: DocJSON | string | Buffer): string | Buffer {
+  if (typeof doc === 'string') return doc;
+  if (Buffer.isBuffer(doc)) return keepsUtf8(db) ? doc : doc.toString('utf8');
+  return JSON.stringify(doc);
+}
+
 /**
  * Stores the document at `version` (`doc` as JSON, or as the JSON text it is kept as,
  * a string or its UTF-8 bytes, which are stored as text as they are).
@@ -22,11 +45,10 @@ export const CHECKPOINT_EVERY = 500;
  * CHECKPOINT_EVERY versions: the step log can rebuild the others.
  */
 export function putSnapshot(tx: Tx, documentId: number, version: number, doc: DocJSON | string | Buffer): void {
-  // Bytes are bound as a blob and kept as text: SQLite reads them as UTF-8, unconverted.
   stmt(
     tx.db,
     'INSERT OR REPLACE INTO snapshots (document_id, version, doc, created_at) VALUES (?, ?, CAST(? AS TEXT), ?)',
-  ).run(documentId, version, typeof doc === 'string' || Buffer.isBuffer(doc) ? doc : JSON.stringify(doc), tx.now);
+  ).run(documentId, version, boundDoc(tx.db, doc), tx.now);
   stmt(
     tx.db,
     `DELETE FROM snapshots WHERE document_id = ? AND version < ?

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { Node } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import { schema } from '../../../edition/schema.ts';
 import { loadContent } from '../../../db/content.ts';
 import { insertDocument, setDocumentVersion } from '../../../db/documents.ts';
 import { emptyMeta } from '../../../db/meta.ts';
-import { latestSnapshotVersion, putSnapshot } from '../../../db/snapshots.ts';
+import { latestSnapshot, latestSnapshotVersion, putSnapshot } from '../../../db/snapshots.ts';
 import { appendSteps, readSteps } from '../../../db/steps.ts';
 import { Store, type StoreChange } from '../../../db/store.ts';
 import { tempDir } from '../../integration/service/helpers.ts';
@@ -106,6 +107,59 @@ describe('document content', () => {
     });
     expect(() => loadContent(store.db, id)).toThrow(expect.objectContaining({ code: 'internal' }));
     store.close();
+  });
+});
+
+describe('a snapshot given as UTF-8 bytes (a document from the import worker)', () => {
+  const json = JSON.stringify({
+    type: 'doc',
+    content: [{ type: 'paragraph', content: [{ type: 'text', text: 'é “quoted” 漢字 𝔊' }] }],
+  });
+
+  /** Stores `json` as bytes in the project `name` (made first by `prepare`, if given) and reads the row back. */
+  function storeBytes(name: string, prepare?: (path: string) => void): { type: string; doc: string; read: unknown } {
+    const path = tmp.file(name);
+    prepare?.(path);
+    const store = Store.open(path, { create: true });
+    try {
+      const id = store.write((tx) => {
+        const info = insertDocument(tx, {
+          collectionId: null,
+          kind: 'document',
+          title: 'Letter',
+          n: null,
+          frameKey: null,
+          meta: emptyMeta('Letter'),
+        });
+        putSnapshot(tx, Number(info.id), 0, Buffer.from(json));
+        return Number(info.id);
+      });
+      const row = store.db.prepare('SELECT typeof(doc) AS type, doc FROM snapshots WHERE document_id = ?').get(id) as {
+        type: string;
+        doc: string;
+      };
+      return { ...row, read: latestSnapshot(store.db, id)?.doc };
+    } finally {
+      store.close();
+    }
+  }
+
+  it('is kept as text, the same characters', () => {
+    const row = storeBytes('bytes.siglum');
+    expect(row.type).toBe('text');
+    expect(row.doc).toBe(json);
+    expect(row.read).toEqual(JSON.parse(json));
+  });
+
+  it('is kept as the same text in a file whose text is UTF-16', () => {
+    const row = storeBytes('utf16.siglum', (path) => {
+      const db = new Database(path);
+      db.pragma("encoding = 'UTF-16le'");
+      db.exec('CREATE TABLE t (x); DROP TABLE t'); // written, so the encoding is the file's
+      db.close();
+    });
+    expect(row.type).toBe('text');
+    expect(row.doc).toBe(json);
   });
 });
 
