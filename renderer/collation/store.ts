@@ -48,11 +48,15 @@ export interface VariantsActions {
   addWitness(input: { siglum: string; description: string; text?: string; file?: File }): Promise<boolean>;
   /** The witness's text as typed: collated at once (debounced) and saved after a pause. */
   editText(id: string, text: string): void;
-  updateWitness(id: string, fields: { siglum?: string; description?: string }): Promise<void>;
+  /** Changes a witness's siglum or description. False when the store refused (a notice says why). */
+  updateWitness(id: string, fields: { siglum?: string; description?: string }): Promise<boolean>;
   removeWitness(id: string): Promise<void>;
   setBase(witnessId: string | null): Promise<void>;
-  /** Changes normalisation, the regularisation table or the document's siglum; collates again. */
-  updateSettings(settings: Partial<CollationSettings>): Promise<void>;
+  /**
+   * Changes normalisation, the regularisation table or the document's siglum; collates
+   * again. False when the store refused (a notice says why).
+   */
+  updateSettings(settings: Partial<CollationSettings>): Promise<boolean>;
   /** The editor's document changed (or may have): collate again if it did. */
   documentChanged(doc: PMNode | null): void;
 }
@@ -199,8 +203,10 @@ export function createVariantsStore(
       try {
         await client.updateWitness({ id, ...fields });
         await reload();
+        return true;
       } catch (error) {
         notices.show(error, 'Could not change the witness');
+        return false;
       }
     },
     async removeWitness(id) {
@@ -232,8 +238,10 @@ export function createVariantsStore(
         });
         setState('settings', saved);
         collateNow();
+        return true;
       } catch (error) {
         notices.show(error, 'Could not change the collation settings');
+        return false;
       }
     },
     documentChanged(next) {
