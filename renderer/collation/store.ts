@@ -122,6 +122,8 @@ export function createVariantsStore(
         client.listWitnesses({ documentId }),
         client.getCollationSettings({ documentId }),
       ]);
+      // A text typed into a witness removed meanwhile (in another window) has nowhere to go.
+      for (const id of unsaved.keys()) if (!witnesses.some((w) => w.id === id)) unsaved.delete(id);
       batch(() => {
         setState({
           witnesses: witnesses.map((w) => (unsaved.has(w.id) ? { ...w, text: unsaved.get(w.id)! } : w)),
@@ -135,17 +137,31 @@ export function createVariantsStore(
     }
   }
 
+  /** Saves every witness text still waiting for its pause, now. */
+  const saveNow = () => {
+    for (const [id, timer] of saveTimers) {
+      clearTimeout(timer);
+      void save(id);
+    }
+  };
+  // Leaving the page (reload, closing the tab or window) while a typed text waits for its
+  // pause, or is on its way, would lose it: save it now and ask first, as the editor does.
+  const onBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (unsaved.size === 0) return;
+    saveNow();
+    event.preventDefault();
+  };
+  window.addEventListener('beforeunload', onBeforeUnload);
+
   const unsubscribe = client.subscribe((event) => {
     if (event.type === 'witnesses-changed' && event.documentId === documentId) void reload();
   });
   onCleanup(() => {
     unsubscribe();
+    window.removeEventListener('beforeunload', onBeforeUnload);
     if (collateTimer !== null) clearTimeout(collateTimer);
     // Pending witness texts are saved, not dropped, when the panel closes.
-    for (const [id, timer] of saveTimers) {
-      clearTimeout(timer);
-      void save(id);
-    }
+    saveNow();
   });
 
   async function save(id: string): Promise<void> {

@@ -262,3 +262,28 @@ test("a siglum the store refuses goes back to the witness's own in its field, no
   await expect(editor.banner).toContainText('A witness is already called "C"');
   await expect(own).toHaveValue('Base');
 });
+
+test("leaving the page while a witness's typed text waits to be saved asks first, and the text is kept", async ({
+  page,
+  served,
+}) => {
+  const { panel, add } = await seedWithVariants(page, served.url);
+  await pasteWitness(add, panel, 'B', WITNESS_A);
+  const text = panel.getByLabel('Text of B');
+  await text.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Postscript.');
+
+  // Asked, the page saves the text at once rather than after the pause.
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/updateWitness') && r.ok());
+  const asked = page.waitForEvent('dialog');
+  void page.close({ runBeforeUnload: true });
+  const dialog = await asked;
+  expect(dialog.type()).toBe('beforeunload');
+  await dialog.dismiss();
+  await saved;
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Variants' }).click();
+  await expect(panel.getByLabel('Text of B')).toHaveValue(/Postscript\.$/u);
+});
