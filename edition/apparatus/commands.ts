@@ -11,7 +11,16 @@ import type { Node as PMNode } from 'prosemirror-model';
 import type { Transform } from 'prosemirror-transform';
 import type { ApparatusEntry as CollationEntry } from '../collation/apparatus.ts';
 import { schema } from '../schema.ts';
-import { appMark, checkReading, findEntry, freshId, type AppAttrs, type AppEntry, type AppReading } from './model.ts';
+import {
+  appMark,
+  checkReading,
+  findEntries,
+  findEntry,
+  freshId,
+  type AppAttrs,
+  type AppEntry,
+  type AppReading,
+} from './model.ts';
 import type { DocText } from './text.ts';
 
 function entryOf(doc: PMNode, id: string): AppEntry {
@@ -215,6 +224,25 @@ export function setEntryType(tr: Transform, id: string, type: string | null): Tr
 export function setEntryNote(tr: Transform, id: string, note: string | null): Transform {
   const entry = entryOf(tr.doc, id);
   return setAttrs(tr, entry, { ...entry, note: note === '' ? null : note });
+}
+
+/**
+ * Calls witness `from` by `to` in every entry that cites it (lemma and readings), so that
+ * renaming a witness keeps its readings attributed to it. An entry already citing `to`
+ * lists it once.
+ */
+export function renameSiglum(tr: Transform, from: string, to: string): Transform {
+  if (from === to) return tr;
+  const renamed = (wit: readonly string[]) => [...new Set(wit.map((s) => (s === from ? to : s)))];
+  for (const entry of findEntries(tr.doc)) {
+    if (!entry.wit.includes(from) && !entry.readings.some((r) => r.wit.includes(from))) continue;
+    setAttrs(tr, entry, {
+      ...entry,
+      wit: renamed(entry.wit),
+      readings: entry.readings.map((r) => ({ ...r, wit: renamed(r.wit) })),
+    });
+  }
+  return tr;
 }
 
 /** Drops the entry; its lemma stays in the text as plain base text. */

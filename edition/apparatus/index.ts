@@ -11,6 +11,7 @@ export {
   makeEntry,
   promoteReading,
   removeReading,
+  renameSiglum,
   replaceLemma,
   setEntryNote,
   setEntryType,

@@ -20,6 +20,7 @@ import {
   documentText,
   entryFromVariant,
   findEntries,
+  renameSiglum,
   witnessText,
   witnessTextFromPlain,
   type WitnessOrigin,
@@ -30,6 +31,7 @@ import { readListWit, witnessTextFromTei } from '../../edition/tei/apparatus.ts'
 import { documentTeiTree, type TeiImport } from '../../edition/tei/index.ts';
 import { schema } from '../../edition/schema.ts';
 import { Node } from 'prosemirror-model';
+import { Transform } from 'prosemirror-transform';
 import { parseXml } from '../../edition/xml/parse.ts';
 import { getDocument } from '../../db/documents.ts';
 import type { Store, Tx } from '../../db/store.ts';
@@ -101,6 +103,28 @@ function plainWitness(text: string, name: string): string {
   return text.trim() === '' ? text : witnessTextFromPlain(text, name);
 }
 
+/** The client id of the steps that rename a siglum in the apparatus. */
+const RENAME_CLIENT = 'siglum-rename';
+
+/**
+ * Renames siglum `from` to `to` in the document's apparatus entries, as steps through the
+ * authority (open editors receive them). Called inside the write that renames the
+ * witness, which holds the store's write lock, so no other process can be ahead of it.
+ */
+function renameInEntries(authority: CollabAuthority, documentId: number, from: string, to: string): void {
+  if (from === to) return;
+  const { doc, version } = authority.document(documentId);
+  const tr = renameSiglum(new Transform(doc), from, to);
+  if (tr.steps.length === 0) return;
+  const result = authority.push(
+    documentId,
+    version,
+    tr.steps.map((s) => s.toJSON()),
+    RENAME_CLIENT,
+  );
+  if (!result.ok) throw new Error(`the apparatus of document ${documentId} changed while its sigla were renamed`);
+}
+
 type WitnessMethod = keyof typeof WITNESS_ARGS;
 
 /** The witnesses' and collation's rows. */
@@ -130,14 +154,18 @@ export const witnessRows: Rows<WitnessMethod> = {
 
   updateWitness: {
     args: WITNESS_ARGS.updateWitness,
-    run: ({ store }, args) => {
+    run: ({ store, authority }, args) => {
       const w = getWitness(store.db, args.id);
       const change: { siglum?: string; description?: string; text?: string } = {};
       if (args.siglum !== undefined) change.siglum = checkSiglum(args.siglum);
       if (args.description !== undefined) change.description = args.description;
       if (args.text !== undefined) change.text = args.text;
       if (args.edits !== undefined) change.text = checkEdits(args.edits, w.text);
-      return store.write((tx) => updateWitness(tx, Number(w.id), change));
+      return store.write((tx) => {
+        const updated = updateWitness(tx, Number(w.id), change);
+        renameInEntries(authority, Number(w.documentId), w.siglum, updated.siglum);
+        return updated;
+      });
     },
   },
 
@@ -175,7 +203,11 @@ export const witnessRows: Rows<WitnessMethod> = {
         ...g,
         normalise: { ...current.normalise, ...(g.normalise ?? {}) },
       });
-      return ctx.store.write((tx) => putCollationSettings(tx, id, settings));
+      return ctx.store.write((tx) => {
+        const saved = putCollationSettings(tx, id, settings);
+        renameInEntries(ctx.authority, id, current.documentSiglum, saved.documentSiglum);
+        return saved;
+      });
     },
   },
 

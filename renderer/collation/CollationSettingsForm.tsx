@@ -43,11 +43,14 @@ export default function CollationSettingsForm(props: { store: VariantsStore }) {
               <input
                 class="witness-siglum"
                 value={s().documentSiglum}
-                onChange={(e) =>
-                  void actions().updateSettings({
-                    documentSiglum: e.currentTarget.value,
-                  })
-                }
+                onChange={(e) => {
+                  const input = e.currentTarget;
+                  void actions()
+                    .updateSettings({ documentSiglum: input.value })
+                    .then((ok) => {
+                      if (!ok) input.value = s().documentSiglum;
+                    });
+                }}
               />
             </label>
             <For each={SWITCHES}>

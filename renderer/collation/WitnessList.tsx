@@ -72,11 +72,15 @@ export default function WitnessList(props: { store: VariantsStore }) {
                 class="witness-siglum"
                 aria-label="Siglum"
                 value={w.siglum}
-                onChange={(e) =>
-                  void actions().updateWitness(w.id, {
-                    siglum: e.currentTarget.value,
-                  })
-                }
+                onChange={(e) => {
+                  const input = e.currentTarget;
+                  // A refused siglum (one already taken) must not stay in the field as if it were the witness's.
+                  void actions()
+                    .updateWitness(w.id, { siglum: input.value })
+                    .then((ok) => {
+                      if (!ok) input.value = w.siglum;
+                    });
+                }}
               />
               <input
                 class="witness-description"

@@ -48,11 +48,15 @@ export interface VariantsActions {
   addWitness(input: { siglum: string; description: string; text?: string; file?: File }): Promise<boolean>;
   /** The witness's text as typed: collated at once (debounced) and saved after a pause. */
   editText(id: string, text: string): void;
-  updateWitness(id: string, fields: { siglum?: string; description?: string }): Promise<void>;
+  /** Changes a witness's siglum or description. False when the store refused (a notice says why). */
+  updateWitness(id: string, fields: { siglum?: string; description?: string }): Promise<boolean>;
   removeWitness(id: string): Promise<void>;
   setBase(witnessId: string | null): Promise<void>;
-  /** Changes normalisation, the regularisation table or the document's siglum; collates again. */
-  updateSettings(settings: Partial<CollationSettings>): Promise<void>;
+  /**
+   * Changes normalisation, the regularisation table or the document's siglum; collates
+   * again. False when the store refused (a notice says why).
+   */
+  updateSettings(settings: Partial<CollationSettings>): Promise<boolean>;
   /** The editor's document changed (or may have): collate again if it did. */
   documentChanged(doc: PMNode | null): void;
 }
@@ -118,6 +122,8 @@ export function createVariantsStore(
         client.listWitnesses({ documentId }),
         client.getCollationSettings({ documentId }),
       ]);
+      // A text typed into a witness removed meanwhile (in another window) has nowhere to go.
+      for (const id of unsaved.keys()) if (!witnesses.some((w) => w.id === id)) unsaved.delete(id);
       batch(() => {
         setState({
           witnesses: witnesses.map((w) => (unsaved.has(w.id) ? { ...w, text: unsaved.get(w.id)! } : w)),
@@ -131,17 +137,31 @@ export function createVariantsStore(
     }
   }
 
+  /** Saves every witness text still waiting for its pause, now. */
+  const saveNow = () => {
+    for (const [id, timer] of saveTimers) {
+      clearTimeout(timer);
+      void save(id);
+    }
+  };
+  // Leaving the page (reload, closing the tab or window) while a typed text waits for its
+  // pause, or is on its way, would lose it: save it now and ask first, as the editor does.
+  const onBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (unsaved.size === 0) return;
+    saveNow();
+    event.preventDefault();
+  };
+  window.addEventListener('beforeunload', onBeforeUnload);
+
   const unsubscribe = client.subscribe((event) => {
     if (event.type === 'witnesses-changed' && event.documentId === documentId) void reload();
   });
   onCleanup(() => {
     unsubscribe();
+    window.removeEventListener('beforeunload', onBeforeUnload);
     if (collateTimer !== null) clearTimeout(collateTimer);
     // Pending witness texts are saved, not dropped, when the panel closes.
-    for (const [id, timer] of saveTimers) {
-      clearTimeout(timer);
-      void save(id);
-    }
+    saveNow();
   });
 
   async function save(id: string): Promise<void> {
@@ -199,8 +219,10 @@ export function createVariantsStore(
       try {
         await client.updateWitness({ id, ...fields });
         await reload();
+        return true;
       } catch (error) {
         notices.show(error, 'Could not change the witness');
+        return false;
       }
     },
     async removeWitness(id) {
@@ -232,8 +254,10 @@ export function createVariantsStore(
         });
         setState('settings', saved);
         collateNow();
+        return true;
       } catch (error) {
         notices.show(error, 'Could not change the collation settings');
+        return false;
       }
     },
     documentChanged(next) {

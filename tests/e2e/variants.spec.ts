@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { EditorPage, SEED } from './editor-page.ts';
 
@@ -160,19 +161,30 @@ test('collates two witnesses of the seed despatch, makes a variant an apparatus 
   await expect(report).not.toContainText('not on their page');
 });
 
+/** The seed despatch imported and the variants panel open on it, with its "Add a witness" form. */
+async function seedWithVariants(page: Page, url: string) {
+  const editor = new EditorPage(page);
+  await editor.open(url);
+  await editor.importSeed();
+  await page.getByRole('button', { name: 'Variants' }).click();
+  const panel = page.getByRole('complementary', { name: 'Variants' });
+  return { editor, panel, add: panel.getByRole('form', { name: 'Add a witness' }) };
+}
+
+/** Adds a witness by pasting its text, and waits for its card. */
+async function pasteWitness(add: Locator, panel: Locator, siglum: string, text: string): Promise<void> {
+  await add.getByLabel('Siglum').fill(siglum);
+  await add.getByLabel(/Text \(paste/).fill(text);
+  await add.getByRole('button', { name: 'Add witness' }).click();
+  await expect(panel.getByRole('region', { name: `Witness ${siglum}` })).toBeVisible();
+}
+
 test('a regularisation saved in the comparison settings makes a variant disappear, and comes back after a reload', async ({
   page,
   served,
 }) => {
-  const editor = new EditorPage(page);
-  await editor.open(served.url);
-  await editor.importSeed();
-  await page.getByRole('button', { name: 'Variants' }).click();
-  const panel = page.getByRole('complementary', { name: 'Variants' });
-  const add = panel.getByRole('form', { name: 'Add a witness' });
-  await add.getByLabel('Siglum').fill('T');
-  await add.getByLabel(/Text \(paste/).fill(seedText.replace('Japanese and Soviet troops', 'Japanese & Soviet troops'));
-  await add.getByRole('button', { name: 'Add witness' }).click();
+  const { panel, add } = await seedWithVariants(page, served.url);
+  await pasteWitness(add, panel, 'T', seedText.replace('Japanese and Soviet troops', 'Japanese & Soviet troops'));
   await panel.getByRole('tab', { name: 'Variants' }).click();
   await expect(panel.locator('.variant-row', { hasText: '&' })).toHaveCount(1);
 
@@ -228,4 +240,50 @@ test('draws only the blocks of a long alignment table that are on screen', async
   await page.screenshot({
     path: test.info().outputPath('variants-long-table.png'),
   });
+});
+
+test("a siglum the store refuses goes back to the witness's own in its field, not left showing as if taken", async ({
+  page,
+  served,
+}) => {
+  const { editor, panel, add } = await seedWithVariants(page, served.url);
+  for (const siglum of ['B', 'C']) await pasteWitness(add, panel, siglum, WITNESS_A);
+
+  const b = panel.getByRole('region', { name: 'Witness B' }).getByLabel('Siglum');
+  await b.fill('C');
+  await b.press('Tab');
+  await expect(editor.banner).toContainText('already has a witness "C"');
+  await expect(b).toHaveValue('B');
+
+  await panel.getByText('Comparison').click();
+  const own = panel.getByLabel("Siglum of the document's text");
+  await own.fill('C');
+  await own.press('Tab');
+  await expect(editor.banner).toContainText('A witness is already called "C"');
+  await expect(own).toHaveValue('Base');
+});
+
+test("leaving the page while a witness's typed text waits to be saved asks first, and the text is kept", async ({
+  page,
+  served,
+}) => {
+  const { panel, add } = await seedWithVariants(page, served.url);
+  await pasteWitness(add, panel, 'B', WITNESS_A);
+  const text = panel.getByLabel('Text of B');
+  await text.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Postscript.');
+
+  // Asked, the page saves the text at once rather than after the pause.
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/updateWitness') && r.ok());
+  const asked = page.waitForEvent('dialog');
+  void page.close({ runBeforeUnload: true });
+  const dialog = await asked;
+  expect(dialog.type()).toBe('beforeunload');
+  await dialog.dismiss();
+  await saved;
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Variants' }).click();
+  await expect(panel.getByLabel('Text of B')).toHaveValue(/Postscript\.$/u);
 });

@@ -286,4 +286,35 @@ describe('witnesses of a document', () => {
     expect((await other.getCollationSettings({ documentId: copy!.id })).documentSiglum).toBe('Base');
     expect((await other.collateDocument({ documentId: copy!.id })).apparatus).toHaveLength(3);
   });
+  it("renames a witness's siglum, or the document's own, in the apparatus entries that cite it, so the TEI's pointers still land", async () => {
+    const { s, id } = await seeded('renamed.siglum');
+    const own = (await s.collateDocument({ documentId: id })).texts[0]!;
+    const w = await s.addWitness({ documentId: id, siglum: 'Draft', text: draftOf(own) });
+    const c = await s.collateDocument({ documentId: id });
+    const client = await CollabClient.open(s, id, 'ui');
+    const tr = client.state.tr;
+    for (const p of c.placements) makeEntry(tr, p!.from, p!.to, p!.entry);
+    client.state = client.state.apply(tr);
+    await client.sync();
+    const sigla = async () => {
+      const doc = schema.nodeFromJSON((await s.openDocument({ id })).doc);
+      return [...new Set(findEntries(doc).flatMap((e) => [...e.wit, ...e.readings.flatMap((r) => r.wit)]))].sort();
+    };
+    expect(await sigla()).toEqual(['Base', 'Draft']);
+
+    await s.updateWitness({ id: w.id, siglum: 'D1' });
+    await s.updateCollationSettings({ documentId: id, settings: { documentSiglum: 'Ed' } });
+    expect(await sigla()).toEqual(['D1', 'Ed']);
+    // A refused name changes nothing.
+    await expect(s.updateWitness({ id: w.id, siglum: 'Ed' })).rejects.toMatchObject({ code: 'bad-input' });
+    expect(await sigla()).toEqual(['D1', 'Ed']);
+    // The editor that has the document open receives the change as steps.
+    await client.sync();
+    expect(findEntries(client.state.doc).map((e) => e.readings[0]!.wit)).toEqual([['D1'], ['D1'], ['D1']]);
+
+    const { xml } = await s.exportTei({ documentId: id });
+    const cited = [...xml.matchAll(/ wit="([^"]*)"/gu)].flatMap((m) => m[1]!.split(' '));
+    expect(cited.length).toBeGreaterThan(0);
+    expect(new Set(cited)).toEqual(new Set(['#Ed', '#D1']));
+  });
 });
