@@ -7,6 +7,7 @@
  */
 import { createMemo, For, Show } from 'solid-js';
 import { makeEntry } from '../../edition/apparatus/index.ts';
+import type { Node as PMNode } from 'prosemirror-model';
 import { TextSelection } from 'prosemirror-state';
 import { schema } from '../../edition/schema.ts';
 import { useStores } from '../stores/context.ts';
@@ -29,12 +30,21 @@ export default function VariantList(props: { store: VariantsStore }) {
     const shown = actions().shownSet();
     return b.view.apparatus.filter((e) => e.readings.some((r) => r.kind !== null && shown.has(r.kind)));
   });
+  /**
+   * The document as the last entry made here left it, and the collated document it was
+   * made on: an entry only adds a mark, so the text, and every place's position, is still
+   * the collated one, and the next entry can be made at once rather than after the
+   * collation has been run again.
+   */
+  let marked: { from: PMNode; to: PMNode } | null = null;
+  /** Whether the editor's document has the text the collation `b` was made on. */
+  const sameText = (b: { doc: PMNode }, doc: PMNode) => doc === b.doc || (marked?.from === b.doc && marked.to === doc);
   /** Whether the place already carries an apparatus entry (or cannot take one now). */
   const placement = (column: number) => {
     void editorState.tick;
     const b = bench();
     const view = editorActions.view();
-    if (!b || !view || view.state.doc !== b.doc) return { ok: false as const, why: 'Collating…' };
+    if (!b || !view || !sameText(b, view.state.doc)) return { ok: false as const, why: 'Collating…' };
     const p = placementOf(b, column);
     if (p === null)
       return {
@@ -50,7 +60,7 @@ export default function VariantList(props: { store: VariantsStore }) {
     const b = bench();
     const view = editorActions.view();
     const p = b ? placementOf(b, column) : null;
-    if (!view || !p || view.state.doc !== b?.doc) return;
+    if (!view || !p || !b || !sameText(b, view.state.doc)) return;
     view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, p.from, p.to)).scrollIntoView());
     view.focus();
   };
@@ -58,9 +68,11 @@ export default function VariantList(props: { store: VariantsStore }) {
     const view = editorActions.view();
     const p = placement(column);
     if (!view || !p.ok) return;
+    const b = bench();
     try {
       const tr = view.state.tr;
       makeEntry(tr, p.placement.from, p.placement.to, p.placement.entry);
+      if (b) marked = { from: b.doc, to: tr.doc };
       view.dispatch(tr);
     } catch (error) {
       notices[1].show(error, 'Could not make the apparatus entry');

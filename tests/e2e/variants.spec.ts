@@ -287,3 +287,25 @@ test("leaving the page while a witness's typed text waits to be saved asks first
   await page.getByRole('button', { name: 'Variants' }).click();
   await expect(panel.getByLabel('Text of B')).toHaveValue(/Postscript\.$/u);
 });
+
+test('makes two entries one right after the other, without waiting for the collation to run again', async ({
+  page,
+  served,
+}) => {
+  const { editor, panel, add } = await seedWithVariants(page, served.url);
+  await pasteWitness(add, panel, 'A', WITNESS_A);
+  await panel.getByRole('tab', { name: 'Variants' }).click();
+  const first = panel.locator('.variant-row', { hasText: 'incidents' });
+  const second = panel.locator('.variant-row', { hasText: 'friendly' });
+  await expect(second.getByRole('button', { name: 'Make entry' })).toBeEnabled();
+  // The second click comes at once, before the collation could run again: making an entry
+  // adds a mark and leaves the text, and so every other place, where the collation found it.
+  const buttons = panel.locator('.variant-row').getByRole('button', { name: 'Make entry' });
+  await expect(buttons).toHaveCount(2);
+  await buttons.evaluateAll((all) => {
+    for (const b of all) (b as HTMLButtonElement).click();
+  });
+  await expect(first.getByRole('button', { name: 'In apparatus' })).toBeDisabled();
+  await expect(second.getByRole('button', { name: 'In apparatus' })).toBeDisabled();
+  await expect(editor.text.locator('.app-lemma')).toHaveText(['events', 'cordial']);
+});
