@@ -134,67 +134,12 @@ describe('siglum export of a document whose TEI does not validate', () => {
 });
 
 /** A letter in a file of its own, its header longer than the one Siglum writes for a document. */
-const LETTER = `<?xml version="1.0" encoding="UTF-8"?>
-<TEI xmlns="http://www.tei-c.org/ns/1.0">
-   <teiHeader>
-      <fileDesc>
-         <titleStmt>
-            <title>Brief von Bianca Fiedler an Paul Tillich vom 20. März 1902</title>
-            <author>Bianca Fiedler</author>
-         </titleStmt>
-         <publicationStmt>
-            <publisher>
-               <name>Institut für Systematische Theologie</name>
-               <address>
-                  <street>Schenkenstraße 8-10</street>
-                  <postCode>1010</postCode>
-                  <placeName>Wien</placeName>
-               </address>
-            </publisher>
-         </publicationStmt>
-         <sourceDesc>
-            <msDesc>
-               <msIdentifier>
-                  <settlement>Marburg</settlement>
-                  <repository>Deutsches Paul-Tillich-Archiv</repository>
-                  <idno>008 A</idno>
-               </msIdentifier>
-            </msDesc>
-         </sourceDesc>
-      </fileDesc>
-      <profileDesc>
-         <correspDesc>
-            <correspAction type="sent">
-               <persName>Bianca Fiedler</persName>
-               <placeName>Hannover</placeName>
-               <date when="1902-03-20">20.03.1902</date>
-            </correspAction>
-         </correspDesc>
-      </profileDesc>
-   </teiHeader>
-   <text type="letter">
-      <body>
-         <div type="writingSession">
-            <pb n="1"/>
-            <opener>
-               <dateline>Hannover, d. <date when="1902-03-20">20/3 1902</date>. </dateline>
-               <salute>Mein lieber Paul!</salute>
-            </opener>
-            <p>Heut, zum ernsten, heiligen Ehrentage für Dich, dem Tage Deiner Confirmation, sendet
-               Dir Deine alte Pathentante die innigsten Segenswünsche.</p>
-            <closer>
-               <signed>Bianca Fiedler</signed>
-            </closer>
-         </div>
-      </body>
-   </text>
-</TEI>
-`;
+const letter = readFileSync(resolve(import.meta.dirname, '../../fixtures/tei/letter.xml'), 'utf8');
 
 describe('validating a letter imported from a file of its own', () => {
   it('checks the file export writes, and names a problem at its line and column there', async () => {
     const s = service('validate-letter.siglum', { create: true, parseFile: parseInProcess });
-    const { documents } = await s.importFiles({ files: [{ name: 'L00020.xml', text: LETTER }] });
+    const { documents } = await s.importFiles({ files: [{ name: 'letter.xml', text: letter }] });
     const id = documents[0]!.id;
     expect(await s.validateDocument({ documentId: id })).toMatchObject({ valid: true, problems: [] });
 
