@@ -41,6 +41,14 @@ const space: Record<'spaceBefore' | 'spaceAfter', AttributeSpec> = {
   spaceAfter: { default: null },
 };
 
+/**
+ * On every block of running text: its text is the TEI source's, line ends and
+ * indentation included (the editor shows them as one space), so ProseMirror must not
+ * turn a line end into a space where it moves text between blocks (a join, a change
+ * of block type) or reads it back from the page (typing, paste within the editor).
+ */
+const sourceText = { content: 'inline*', whitespace: 'pre' } as const;
+
 /** Tag-name badge the editor shows for generic (unmodelled) TEI elements. */
 function tagAttrs(name: string): Record<string, string> {
   return { 'data-tei': name, class: 'tei-generic' };
@@ -52,7 +60,7 @@ export const nodes = {
   /** `<head>`: a document's heading. */
   heading: {
     group: 'block',
-    content: 'inline*',
+    ...sourceText,
     attrs: { xml, ...space },
     defining: true,
     parseDOM: [{ tag: 'h2' }],
@@ -62,7 +70,7 @@ export const nodes = {
   /** `<p>` */
   paragraph: {
     group: 'block',
-    content: 'inline*',
+    ...sourceText,
     attrs: { xml, ...space },
     parseDOM: [{ tag: 'p' }],
     toDOM: () => ['p', 0],
@@ -71,7 +79,7 @@ export const nodes = {
   /** `<note type="source">` at block level: the archival source (file number). */
   sourceNote: {
     group: 'block',
-    content: 'inline*',
+    ...sourceText,
     attrs: { xml, ...space },
     defining: true,
     parseDOM: [{ tag: 'div.tei-source-note' }],
@@ -87,14 +95,14 @@ export const nodes = {
     toDOM: () => ['div', { class: 'tei-list' }, 0],
   },
   label: {
-    content: 'inline*',
+    ...sourceText,
     attrs: { xml, ...space },
     defining: true,
     parseDOM: [{ tag: 'div.tei-label' }],
     toDOM: () => ['div', { class: 'tei-label' }, 0],
   },
   item: {
-    content: 'inline*',
+    ...sourceText,
     attrs: { xml, ...space },
     defining: true,
     parseDOM: [{ tag: 'div.tei-item' }],
@@ -118,7 +126,7 @@ export const nodes = {
   },
   dateline: {
     group: 'letterPart',
-    content: 'inline*',
+    ...sourceText,
     attrs: { xml, ...space },
     defining: true,
     parseDOM: [{ tag: 'div.tei-dateline' }],
@@ -126,7 +134,7 @@ export const nodes = {
   },
   salute: {
     group: 'letterPart',
-    content: 'inline*',
+    ...sourceText,
     attrs: { xml, ...space },
     defining: true,
     parseDOM: [{ tag: 'div.tei-salute' }],
@@ -134,7 +142,7 @@ export const nodes = {
   },
   signed: {
     group: 'letterPart',
-    content: 'inline*',
+    ...sourceText,
     attrs: { xml, ...space },
     defining: true,
     parseDOM: [{ tag: 'div.tei-signed' }],
@@ -166,7 +174,7 @@ export const nodes = {
    */
   teiText: {
     group: 'block letterPart',
-    content: 'inline*',
+    ...sourceText,
     attrs: { name: { default: null }, xml, ...space },
     defining: true,
     parseDOM: [

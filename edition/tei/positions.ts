@@ -71,6 +71,16 @@ export function positionOfMessage(xml: string, line: number, column: number): nu
   return before.pos;
 }
 
+/**
+ * `column` of 1-based `line` in `xml` (exported with `withPositionMarkers`) as it is in
+ * the file export writes, without the markers that stand before it on that line.
+ */
+export function columnWithoutMarkers(xml: string, line: number, column: number): number {
+  if (line <= 0 || column <= 0) return column;
+  const before = xml.slice(offsetOf(xml, line, 0), offsetOf(xml, line, column));
+  return column - (before.length - withoutPositionMarkers(before).length);
+}
+
 /** The exported XML without the position markers (what export writes). */
 export function withoutPositionMarkers(xml: string): string {
   return xml.replace(MARKER, '');

@@ -240,6 +240,25 @@ function wholeFileExport(
 }
 
 /**
+ * One document's TEI as `exportTei` writes it: its file's, with the file's own header,
+ * when the document is that file's whole text (wholeFileExport), else with a header
+ * of its own (documentExport). `doc` replaces the stored document.
+ */
+export function documentTei(
+  store: Store,
+  authority: CollabAuthority,
+  id: number,
+  register?: RegisterForExport,
+  doc?: DocInput,
+  imagesFolder?: string,
+): TeiExport {
+  return (
+    wholeFileExport(store, authority, id, register, doc, imagesFolder) ??
+    documentExport(store, authority, id, register, doc, imagesFolder)
+  );
+}
+
+/**
  * With `register`, mentions point at the register entries' xml:ids and the file
  * carries the entries it mentions but does not define as a standOff (a volume also
  * every entry no volume lists; see register-ids.ts). Every export comes with the
@@ -270,10 +289,7 @@ function teiOf(
   if ('documentId' in target) {
     const id = target.documentId;
     const doc = at === undefined ? undefined : loadContentAt(store.db, id, at);
-    return (
-      wholeFileExport(store, authority, id, register, doc, imagesFolder) ??
-      documentExport(store, authority, id, register, doc, imagesFolder)
-    );
+    return documentTei(store, authority, id, register, doc, imagesFolder);
   }
   const records = register?.();
   // Documents are read for their mentions only when there are entries to fit to them.

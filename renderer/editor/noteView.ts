@@ -14,8 +14,9 @@ import { keymap } from 'prosemirror-keymap';
 import type { Node } from 'prosemirror-model';
 import { EditorState, NodeSelection, Plugin, TextSelection, type Command, type Transaction } from 'prosemirror-state';
 import { StepMap } from 'prosemirror-transform';
-import { EditorView, type NodeView } from 'prosemirror-view';
+import { EditorView, type Decoration, type NodeView } from 'prosemirror-view';
 import { fitPopup } from '../layout/fitPopup.ts';
+import { shownNumberOf } from '../notes/numbering.ts';
 import { blockKeymap } from './blockKeys.ts';
 import { sourceWhitespace } from './sourceWhitespace.ts';
 
@@ -60,6 +61,8 @@ export class NoteView implements NodeView {
   readonly dom: HTMLElement;
   private readonly callout: HTMLElement;
   private node: Node;
+  /** For a note with no number of its own: its place in reading order (notes/numbering.ts `shownNoteNumbers`). */
+  private shown: string | null;
   private inner: EditorView | null = null;
 
   constructor(
@@ -68,8 +71,10 @@ export class NoteView implements NodeView {
     private readonly getPos: () => number | undefined,
     /** The marks' and entities' keys and the mention plugin (setup.ts `noteEditorPlugins`). */
     private readonly plugins: readonly Plugin[] = [],
+    decorations: readonly Decoration[] = [],
   ) {
     this.node = node;
+    this.shown = shownNumberOf(decorations);
     this.dom = document.createElement('span');
     this.dom.className = 'note';
     this.callout = document.createElement('sup');
@@ -107,7 +112,7 @@ export class NoteView implements NodeView {
   }
 
   private render(): void {
-    const n = this.node.attrs['n'] as string | null;
+    const n = (this.node.attrs['n'] as string | null) || this.shown;
     if (n) this.callout.setAttribute('data-n', n);
     else this.callout.removeAttribute('data-n');
     const type = this.node.attrs['type'] as string | null;
@@ -184,10 +189,11 @@ export class NoteView implements NodeView {
     if (outerTr.docChanged) this.outerView.dispatch(outerTr);
   }
 
-  update(node: Node): boolean {
+  update(node: Node, decorations: readonly Decoration[]): boolean {
     // A new number or type is drawn here; the open note editor stays open.
     if (node.type !== this.node.type) return false;
     this.node = node;
+    this.shown = shownNumberOf(decorations);
     this.render();
     if (this.inner) {
       const state = this.inner.state;

@@ -14,7 +14,7 @@ import type { DocJSON } from '../../edition/api.ts';
 import { schema } from '../../edition/schema.ts';
 import { mentionPlugin } from '../entities/plugin.ts';
 import { facsimilePlugins } from '../facsimile/plugin.ts';
-import { noteNumbering } from '../notes/numbering.ts';
+import { noteNumbering, shownNoteNumbers } from '../notes/numbering.ts';
 import { editorActions, type ActionHost, type EditorAction } from './actions.ts';
 import { findPlugin } from './find.ts';
 import { blockKeymap } from './blockKeys.ts';
@@ -57,6 +57,7 @@ export function createEditorState(doc: Node, version: number, clientID: string, 
       sourceWhitespace(),
       findPlugin(),
       noteNumbering(),
+      shownNoteNumbers(),
       selectedNoteGuard(),
       ...(host.mentions ? [mentionPlugin(host.mentions)] : []),
       ...(host.facsimile ? facsimilePlugins(host.facsimile) : []),
@@ -82,7 +83,7 @@ export function noteEditorPlugins(host: ActionHost): Plugin[] {
 /** Node views for the nodes whose display needs more than toDOM. */
 export function nodeViews(host: ActionHost): Record<string, NodeViewConstructor> {
   return {
-    note: (node, view, getPos) => new NoteView(node, view, getPos, noteEditorPlugins(host)),
+    note: (node, view, getPos, decorations) => new NoteView(node, view, getPos, noteEditorPlugins(host), decorations),
     pageBreak: (node, view, getPos) => new PageBreakView(node, view, getPos, host),
   };
 }

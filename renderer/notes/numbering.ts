@@ -8,9 +8,10 @@
  * until a note is added or removed (FRUS volumes round-trip exactly); the panel
  * offers to renumber it.
  */
-import { Plugin, type Transaction } from 'prosemirror-state';
+import { Plugin, PluginKey, type Transaction } from 'prosemirror-state';
 import { ReplaceAroundStep, ReplaceStep } from 'prosemirror-transform';
 import type { Node as PMNode } from 'prosemirror-model';
+import { Decoration, DecorationSet } from 'prosemirror-view';
 import { numberNotes } from '../../edition/entities/index.ts';
 import { noteNumberingStart } from '../../edition/notes/numbering.ts';
 import { schema } from '../../edition/schema.ts';
@@ -69,4 +70,48 @@ export function noteNumbering(): Plugin {
       return tr;
     },
   });
+}
+
+/** The notes with no number of their own, each decorated with its place in reading order (`spec.noteNumber`). */
+function shownNumbers(doc: PMNode): DecorationSet {
+  const found: Decoration[] = [];
+  for (const n of numberNotes(doc, { start: noteNumberingStart(doc) })) {
+    if (n.current !== null || n.n === null) continue;
+    const note = doc.nodeAt(n.pos)!;
+    found.push(Decoration.node(n.pos, n.pos + note.nodeSize, {}, { noteNumber: n.n }));
+  }
+  return DecorationSet.create(doc, found);
+}
+
+const shownNumbersKey = new PluginKey<DecorationSet>('noteShownNumbers');
+
+/**
+ * The number a note that carries none (most TEI outside FRUS) shows in the text: its
+ * place in reading order, as the notes panel lists it; the note's view reads it from
+ * its decoration. A CSS counter cannot: the text's top-level blocks are style-contained
+ * (editor.css), which scopes a counter to each note, so every such note showed 1.
+ */
+export function shownNoteNumbers(): Plugin<DecorationSet> {
+  return new Plugin<DecorationSet>({
+    key: shownNumbersKey,
+    state: {
+      init: (_config, state) => shownNumbers(state.doc),
+      apply: (tr, set) => {
+        if (!tr.docChanged) return set;
+        // Typing moves the numbers along; a note added, removed or renumbered changes them.
+        const plain = tr.steps.every((step) => step instanceof ReplaceStep || step instanceof ReplaceAroundStep);
+        return plain && !touchesNotes(tr) ? set.map(tr.mapping, tr.doc) : shownNumbers(tr.doc);
+      },
+    },
+    props: { decorations: (state) => shownNumbersKey.getState(state) },
+  });
+}
+
+/** The number a note's decorations give it to show, or null. */
+export function shownNumberOf(decorations: readonly Decoration[]): string | null {
+  for (const d of decorations) {
+    const n = (d.spec as { noteNumber?: unknown }).noteNumber;
+    if (typeof n === 'string') return n;
+  }
+  return null;
 }

@@ -1,7 +1,9 @@
 /**
  * `validateDocument`: the seed despatch's TEI export is valid against tei_all; a
  * heading after a paragraph (what Enter used to make) is a problem located at that
- * heading's block, both in the editor's unsaved document and in the stored one.
+ * heading's block, both in the editor's unsaved document and in the stored one. A
+ * letter imported from a file of its own is checked as export writes it, with the
+ * file's own header, so a problem's line and column are those of the written file.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -9,7 +11,7 @@ import { Node } from 'prosemirror-model';
 import { describe, expect, it } from 'vitest';
 import type { DocJSON } from '../../../edition/api.ts';
 import { schema } from '../../../edition/schema.ts';
-import { positionOfMessage, withPositionMarkers } from '../../../edition/tei/positions.ts';
+import { columnWithoutMarkers, positionOfMessage, withPositionMarkers } from '../../../edition/tei/positions.ts';
 import { runCli } from '../../../electron/cli/main.ts';
 import { parseInProcess } from '../../../electron/service/formats.ts';
 import { serviceFixture } from './helpers.ts';
@@ -69,6 +71,14 @@ describe('position markers', () => {
     expect(positionOfMessage(xml, 0, 0)).toBeNull();
   });
 
+  it('leave a column as the written file has it, without the markers before it on its line', () => {
+    const xml = '<body>\n<p><?siglum-pos 1?>one <bad/></p>\n</body>';
+    // The end of <bad/>: column 29 with the marker, 13 in <p>one <bad/></p>.
+    expect(columnWithoutMarkers(xml, 2, 29)).toBe(13);
+    expect(columnWithoutMarkers(xml, 2, 3)).toBe(3);
+    expect(columnWithoutMarkers(xml, 1, 5)).toBe(5);
+  });
+
   it('mark every text block of a document at its own position', () => {
     const doc = schema.nodes.doc.create(null, [
       schema.nodes.paragraph.create(null, schema.text('ab')),
@@ -120,5 +130,44 @@ describe('siglum export of a document whose TEI does not validate', () => {
     expect(readFileSync(out, 'utf8')).toContain('<head>Late</head>');
     expect(err).toMatch(/does not validate against tei_all: \d+ problems?\./);
     expect(err).toMatch(/line \d+:\d+: .*head/);
+  });
+});
+
+/** A letter in a file of its own, its header longer than the one Siglum writes for a document. */
+const letter = readFileSync(resolve(import.meta.dirname, '../../fixtures/tei/letter.xml'), 'utf8');
+
+describe('validating a letter imported from a file of its own', () => {
+  it('checks the file export writes, and names a problem at its line and column there', async () => {
+    const s = service('validate-letter.siglum', { create: true, parseFile: parseInProcess });
+    const { documents } = await s.importFiles({ files: [{ name: 'letter.xml', text: letter }] });
+    const id = documents[0]!.id;
+    expect(await s.validateDocument({ documentId: id })).toMatchObject({ valid: true, problems: [] });
+
+    const opened = await s.openDocument({ id });
+    const end = Node.fromJSON(schema, opened.doc).content.size;
+    // A heading after the letter's div: invalid in TEI.
+    const steps = [
+      {
+        stepType: 'replace',
+        from: end,
+        to: end,
+        slice: { content: [{ type: 'heading', content: [{ type: 'text', text: 'Late' }] }] },
+      },
+    ];
+    expect(await s.pushSteps({ documentId: id, version: opened.version, clientID: 't', steps })).toMatchObject({
+      ok: true,
+    });
+    const { xml } = await s.exportTei({ documentId: id });
+    expect(xml).toContain('<repository>Deutsches Paul-Tillich-Archiv</repository>');
+    const result = await s.validateDocument({ documentId: id });
+    expect(result.valid).toBe(false);
+    const first = result.problems[0]!;
+    expect(first.message).toMatch(/head/);
+    const line = xml.split('\n')[first.line - 1]!;
+    expect(line).toContain('<head>Late</head>');
+    // The column falls within the heading's start tag, as in the written file.
+    const tag = line.indexOf('<head>');
+    expect(first.column).toBeGreaterThan(tag);
+    expect(first.column).toBeLessThanOrEqual(tag + '<head>'.length + 1);
   });
 });

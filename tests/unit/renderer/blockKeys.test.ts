@@ -205,6 +205,16 @@ describe('Backspace and Delete', () => {
     expectDoc(apply(stateAt(doc(p('one<a>'), p('two'))), del).doc, doc(p('onetwo')));
   });
 
+  it('keeps the line breaks and indentation a TEI source wrapped a joined paragraph with', () => {
+    // A paragraph read from a pretty-printed file holds its source's line ends as text.
+    const second = 'Der treue Herr u. Heiland dem Du\n               nun heut selbst';
+    expectDoc(
+      apply(stateAt(doc(p('Segenswünsche. '), p(`<a>${second}`))), backspace).doc,
+      doc(p(`Segenswünsche. ${second}`)),
+    );
+    expectDoc(apply(stateAt(doc(p('Segenswünsche. <a>'), p(second))), del).doc, doc(p(`Segenswünsche. ${second}`)));
+  });
+
   it('leaves every document valid after Backspace or Delete at any position', () => {
     const d = doc(
       heading('T'),

@@ -27,6 +27,12 @@ describe('block structure commands', () => {
     expect(apply(s, setPlainBlock('heading')).doc.eq(doc(heading('761.94/587'), p('text')))).toBe(true);
   });
 
+  it('keeps the line breaks a TEI source wrapped the block with when it changes type', () => {
+    const wrapped = 'The Ambassador in Japan\n          (<a>Grew) to the Secretary';
+    const out = apply(stateAt(doc(p(wrapped), p('text'))), setPlainBlock('heading')).doc;
+    expect(out.child(0).textContent).toBe('The Ambassador in Japan\n          (Grew) to the Secretary');
+  });
+
   it('does nothing when the block already has that type', () => {
     expect(setPlainBlock('paragraph')(stateAt(doc(p('a<a>b'))))).toBe(false);
   });
