@@ -3,7 +3,8 @@
  * opened (a FRUS volume holds hundreds of documents); documents in no collection
  * are listed below the collections.
  */
-import { createMemo, createSelector, createSignal, For, Show } from 'solid-js';
+import { createEffect, createMemo, createSelector, createSignal, For, Show } from 'solid-js';
+import { searchAsked, setSearchAsked, setSidebarTab, sidebarTab, type SidebarTab } from '../layout/layoutState.ts';
 import { useStores } from '../stores/context.ts';
 import CollectionGroup from './CollectionGroup.tsx';
 import { DocListContext, onListKeyDown, rowKey } from './docList.ts';
@@ -45,13 +46,25 @@ export default function Sidebar() {
   });
   const isStop = createSelector(stop);
 
-  type Mode = 'documents' | 'list' | 'search';
-  const [mode, setMode] = createSignal<Mode>('documents');
-  const [seen, setSeen] = createSignal<ReadonlySet<Mode>>(new Set(['documents']));
+  type Mode = SidebarTab;
+  const mode = sidebarTab;
+  const [seen, setSeen] = createSignal<ReadonlySet<Mode>>(new Set(['documents', sidebarTab()]));
+  let searchPane: HTMLDivElement | undefined;
+  // Search is for typing: the cursor goes to its box, as it does with the find bar, when
+  // its tab is chosen and when a shortcut asks for it (also one that showed the sidebar).
+  const focusSearch = () => searchPane?.querySelector<HTMLInputElement>('input[type="search"]')?.focus();
   const show = (m: Mode) => {
-    setMode(m);
+    setSidebarTab(m);
     setSeen((old) => new Set([...old, m]));
+    if (m === 'search') focusSearch();
   };
+  createEffect(() => {
+    if (!searchAsked()) return;
+    setSeen((old) => new Set([...old, 'search']));
+    setSearchAsked(false);
+    // After the frame that shows it: the sidebar may just have been shown again.
+    requestAnimationFrame(focusSearch);
+  });
 
   return (
     <nav class="sidebar" aria-label="Project">
@@ -76,6 +89,7 @@ export default function Sidebar() {
             <button
               type="button"
               role="tab"
+              data-tab={m}
               aria-selected={mode() === m}
               classList={{ active: mode() === m }}
               onClick={() => show(m)}
@@ -87,7 +101,7 @@ export default function Sidebar() {
       </div>
       {/* Mounted when first shown and kept, so a tab keeps its query and sorting. */}
       <Show when={seen().has('search')}>
-        <div class="sidebar-pane" hidden={mode() !== 'search'}>
+        <div class="sidebar-pane" hidden={mode() !== 'search'} ref={searchPane}>
           <SearchPanel />
         </div>
       </Show>

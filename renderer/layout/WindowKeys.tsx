@@ -7,7 +7,13 @@ import { setVariantsOpen, variantsOpen } from '../collation/panel.ts';
 import { useEntities } from '../entities/context.ts';
 import { facsimileOpen, setFacsimileOpen } from '../facsimile/panel.ts';
 import { useStores } from '../stores/context.ts';
-import { attributesOpen, setAttributesOpen, setSidebarCollapsed, sidebarCollapsed } from './layoutState.ts';
+import {
+  askForSearch,
+  attributesOpen,
+  setAttributesOpen,
+  setSidebarCollapsed,
+  sidebarCollapsed,
+} from './layoutState.ts';
 import ShortcutSheet from './ShortcutSheet.tsx';
 import { windowKeydown, type WindowHost } from './windowActions.ts';
 
@@ -53,6 +59,7 @@ export default function WindowKeys() {
     },
     focusDocumentList: () =>
       withSidebar(() => document.querySelector<HTMLElement>('.sidebar-list [data-row-key][tabindex="0"]')?.focus()),
+    searchProject: askForSearch,
     focusText() {
       if (editor.view()) editor.focus();
       else document.querySelector<HTMLElement>('.workspace')?.focus();

@@ -1,6 +1,6 @@
 /**
  * The window's layout, one per window, so module signals (as collation/panel.ts):
- * whether the sidebar is collapsed, the width of the side panels (dragged or set
+ * whether the sidebar is collapsed and which of its tabs is shown, the width of the side panels (dragged or set
  * from the keyboard on their handles), which stacked panels are folded to their
  * title, and whether the attribute panel is open.
  * Widths are kept in localStorage, so the layout survives a reload.
@@ -85,4 +85,27 @@ function setSidebarCollapsed(collapsed: boolean): void {
   persist();
 }
 
-export { attributesOpen, setAttributesOpen, sidebarCollapsed, setSidebarCollapsed };
+/** The sidebar's tabs. */
+export type SidebarTab = 'documents' | 'list' | 'search';
+/** The sidebar's tab, kept while the sidebar is hidden. */
+const [sidebarTab, setSidebarTab] = createSignal<SidebarTab>('documents');
+/** Whether the cursor is wanted in the search box: the sidebar puts it there, shown or once mounted, and clears this. */
+const [searchAsked, setSearchAsked] = createSignal(false);
+
+/** Shows the sidebar on its Search tab and asks for the cursor in the search box. */
+export function askForSearch(): void {
+  setSidebarCollapsed(false);
+  setSidebarTab('search');
+  setSearchAsked(true);
+}
+
+export {
+  attributesOpen,
+  setAttributesOpen,
+  sidebarCollapsed,
+  setSidebarCollapsed,
+  sidebarTab,
+  setSidebarTab,
+  searchAsked,
+  setSearchAsked,
+};

@@ -19,6 +19,8 @@ export interface WindowHost {
   /** Opens the next (+1) or previous (-1) document of the list. */
   openSibling(delta: 1 | -1): void;
   focusDocumentList(): void;
+  /** Shows the sidebar's Search tab with the cursor in its search box. */
+  searchProject(): void;
   focusText(): void;
   showShortcuts(): void;
 }
@@ -41,6 +43,7 @@ export const windowActions: readonly WindowAction[] = [
     keys: ['Alt-Shift-l'],
     run: (h) => h.focusDocumentList(),
   },
+  { id: 'searchProject', label: 'Search the project', keys: ['Mod-Shift-f'], run: (h) => h.searchProject() },
   { id: 'nextDocument', label: 'Next document', keys: ['Alt-Shift-ArrowDown'], run: (h) => h.openSibling(1) },
   {
     id: 'previousDocument',

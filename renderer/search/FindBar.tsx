@@ -53,7 +53,8 @@ export default function FindBar() {
   };
 
   const onKey = (e: KeyboardEvent) => {
-    if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'f' && editor.view() !== null) {
+    // Ctrl+F; Ctrl+Shift+F is the project's search (layout/windowActions.ts).
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'f' && editor.view() !== null) {
       e.preventDefault();
       const view = editor.view()!;
       const { from, to } = view.state.selection;

@@ -231,3 +231,27 @@ test('the sorted list orders by date and title and narrows to a date range', asy
   await rows.first().click();
   await expect(page.locator('.sorted-doc.current')).toHaveCount(1);
 });
+
+test('the Search tab and Ctrl+Shift+F put the cursor in the search box, the sidebar shown if it was hidden', async ({
+  page,
+  served,
+}) => {
+  const editor = await withVolume(page, served.url);
+  const box = page.getByLabel('Search the project');
+  // A click on the tab: typing goes straight into the box.
+  await page.getByRole('tab', { name: 'Search' }).click();
+  await expect(box).toBeFocused();
+  await page.keyboard.type('Khasan');
+  await expect(box).toHaveValue('Khasan');
+  // From the text, with the sidebar hidden: the shortcut shows it and the box has the cursor.
+  await page.getByRole('tab', { name: 'Documents' }).click();
+  await editor.text.click();
+  await page.keyboard.press('Control+\\');
+  await expect(page.locator('.sidebar')).toHaveCount(0);
+  await page.keyboard.press('Control+Shift+F');
+  await expect(box).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Search' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('"Lake Khasan"');
+  await expect(page.getByLabel('Search results').locator('.search-summary')).toHaveText(/^3 passages in 3 documents$/);
+});
