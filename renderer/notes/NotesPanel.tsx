@@ -37,7 +37,9 @@ export default function NotesPanel() {
     const view = editor.open ? editorActions.view() : null;
     return view === null ? [] : sourceNotes(view.state.doc);
   });
-  const outOfOrder = () => notes().some((n) => n.n !== n.current);
+  // A note with no number of its own (most TEI outside FRUS) is shown its place in
+  // reading order: only a number it carries can be out of order.
+  const outOfOrder = () => notes().some((n) => n.current !== null && n.n !== n.current);
   const goTo = (pos: number) =>
     run((v) => {
       if (!goToNoteOrSpan(pos)(v.state, v.dispatch)) return;
