@@ -25,8 +25,9 @@ export default function HeatMap(props: { store: VariantsStore }) {
     <Show when={spans().length > 0} fallback={<p class="hint">Add a witness to see where the texts vary.</p>}>
       <div class="heat">
         <p class="heat-legend" aria-hidden="true">
-          <span class="heat-swatch" style={{ '--heat': '0.34' }} /> one witness differs
-          <span class="heat-swatch" style={{ '--heat': '1' }} /> all differ
+          {/* Classes, not constant inline styles: the window's content policy refuses those. */}
+          <span class="heat-swatch heat-one" /> one witness differs
+          <span class="heat-swatch heat-all" /> all differ
           <span class="heat-add">‸</span> words added
         </p>
         <div class="heat-text" aria-label={`Base text ${bench()?.sigla[0] ?? ''} by variation`}>

@@ -32,6 +32,11 @@ test('collates two witnesses of the seed despatch, makes a variant an apparatus 
   served,
 }) => {
   test.setTimeout(120_000);
+  // What the window's content policy refuses, as the console reports it.
+  const refused: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && m.text().includes('Content Security Policy')) refused.push(m.text());
+  });
   const editor = new EditorPage(page);
   await editor.open(served.url);
   await editor.importSeed();
@@ -94,6 +99,14 @@ test('collates two witnesses of the seed despatch, makes a variant an apparatus 
   // Heat map: "events", where both witnesses differ, is shaded.
   await panel.getByRole('tab', { name: 'Heat map' }).click();
   await expect(panel.locator('.heat-span', { hasText: 'events' }).first()).toBeVisible();
+  // The legend's swatches are coloured, by styles the content policy allows.
+  expect(refused.filter((m) => m.includes('style'))).toEqual([]);
+  const swatches = await panel
+    .locator('.heat-swatch')
+    .evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));
+  expect(swatches).toHaveLength(2);
+  for (const colour of swatches) expect(colour).not.toBe('rgba(0, 0, 0, 0)');
+  expect(swatches[0]).not.toBe(swatches[1]);
   await page.screenshot({ path: test.info().outputPath('variants-heat.png') });
 
   // The classification, filtered: hiding substantive variants hides "events".
