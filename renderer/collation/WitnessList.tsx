@@ -4,10 +4,18 @@
  * it, and choose the base (a witness or the document's own text).
  */
 import { createSignal, For, Show } from 'solid-js';
+import { findEntries, type AppEntry } from '../../edition/apparatus/index.ts';
+import { useStores } from '../stores/context.ts';
 import CollationSettingsForm from './CollationSettingsForm.tsx';
 import type { VariantsStore } from './store.ts';
 
+/** Whether an apparatus entry names `siglum` for its lemma or one of its readings. */
+function citesSiglum(entry: AppEntry, siglum: string): boolean {
+  return entry.wit.includes(siglum) || entry.readings.some((r) => r.wit.includes(siglum));
+}
+
 export default function WitnessList(props: { store: VariantsStore }) {
+  const [, editor] = useStores().editor;
   const state = () => props.store[0];
   const actions = () => props.store[1];
   const [siglum, setSiglum] = createSignal('');
@@ -36,6 +44,17 @@ export default function WitnessList(props: { store: VariantsStore }) {
     }
   };
   const base = () => state().settings?.base ?? null;
+  /** Removes a witness once the editor has said yes: its text goes with it, and no undo brings it back. */
+  const remove = (w: { id: string; siglum: string }) => {
+    const view = editor.view();
+    const citing = view === null ? 0 : findEntries(view.state.doc).filter((e) => citesSiglum(e, w.siglum)).length;
+    const cited =
+      citing === 0
+        ? ''
+        : ` ${citing === 1 ? 'One apparatus entry cites' : `${citing} apparatus entries cite`} it and will go on citing ${w.siglum}, which the TEI export will then name as a pointer to nothing.`;
+    if (!window.confirm(`Remove witness ${w.siglum} and its text? This cannot be undone.${cited}`)) return;
+    void actions().removeWitness(w.id);
+  };
 
   return (
     <div class="witness-list">
@@ -93,7 +112,7 @@ export default function WitnessList(props: { store: VariantsStore }) {
                   })
                 }
               />
-              <button type="button" class="link-button danger" onClick={() => void actions().removeWitness(w.id)}>
+              <button type="button" class="link-button danger" onClick={() => remove(w)}>
                 Remove
               </button>
             </div>

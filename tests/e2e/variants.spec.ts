@@ -322,3 +322,28 @@ test('makes two entries one right after the other, without waiting for the colla
   await expect(second.getByRole('button', { name: 'In apparatus' })).toBeDisabled();
   await expect(editor.text.locator('.app-lemma')).toHaveText(['events', 'cordial']);
 });
+
+test('removing a witness asks first, saying how many entries cite it, and a No keeps it', async ({ page, served }) => {
+  const { panel, add } = await seedWithVariants(page, served.url);
+  await pasteWitness(add, panel, 'A', WITNESS_A);
+  await panel.getByRole('tab', { name: 'Variants' }).click();
+  const row = panel.locator('.variant-row', { hasText: 'incidents' });
+  await row.getByRole('button', { name: 'Make entry' }).click();
+  await expect(row.getByRole('button', { name: 'In apparatus' })).toBeDisabled();
+  await panel.getByRole('tab', { name: 'Witnesses' }).click();
+  const card = panel.getByRole('region', { name: 'Witness A' });
+  const asked: string[] = [];
+  // No, then yes.
+  page.once('dialog', (d) => {
+    asked.push(d.message());
+    void d.dismiss();
+  });
+  await card.getByRole('button', { name: 'Remove' }).click();
+  await expect.poll(() => asked.length).toBe(1);
+  expect(asked[0]).toContain('Remove witness A and its text? This cannot be undone.');
+  expect(asked[0]).toContain('One apparatus entry cites it');
+  await expect(card).toBeVisible();
+  page.once('dialog', (d) => void d.accept());
+  await card.getByRole('button', { name: 'Remove' }).click();
+  await expect(card).toHaveCount(0);
+});
