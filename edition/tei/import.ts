@@ -10,17 +10,18 @@
  * `<?siglum-document KEY?>`, so that export puts the documents back where they were.
  */
 import type { DocJSON, DocumentMeta } from '../types.ts';
-import type { Entity } from '../entities/model.ts';
-import { registerFromFrusLists } from '../entities/frusLists.ts';
-import { registerFromStandOff } from '../entities/standoff.ts';
 import { SiglumError } from '../errors.ts';
 import { parseXml } from '../xml/parse.ts';
 import { serializeXml } from '../xml/serialize.ts';
 import type { XmlAttr, XmlDocument, XmlElement, XmlPrologNode } from '../xml/tree.ts';
-import { TEI_NS, childElements, getAttr, utf8Document } from '../xml/tree.ts';
+import { TEI_NS, childElements, getAttr, removeChild, utf8Document } from '../xml/tree.ts';
 import { isTei, readSpace } from './names.ts';
 import { child, divMeta, headerMeta, headerTitle, wholeTextHeading } from './meta.ts';
 import { containerToDoc } from './toDoc.ts';
+import { PLACEHOLDER, findContainers, reservedPi } from './containers.ts';
+import { readRegister, readStandOffs, type TeiRegisterEntry } from './register.ts';
+import { DocumentsAhead } from './readAhead.ts';
+import { documentOf } from './docText.ts';
 import {
   SURFACE_PLACEHOLDER,
   readFacsimile,
@@ -29,8 +30,8 @@ import {
   type FacsimileSurface,
 } from '../facsimile/tei.ts';
 
-/** The target of the placeholder processing instruction in a frame. */
-export const PLACEHOLDER = 'siglum-document';
+export { PLACEHOLDER } from './containers.ts';
+export type { TeiRegisterEntry } from './register.ts';
 
 /** One document read from a TEI file. */
 export interface TeiDocument {
@@ -44,18 +45,6 @@ export interface TeiDocument {
   doc: DocJSON;
   /** The pages of the volume's `<facsimile>` its text points at (see facsimile/tei.ts). */
   surfaces?: FacsimileSurface[];
-}
-
-/** An entry of the register a volume brings (see `TeiImportOptions.register`). */
-export interface TeiRegisterEntry {
-  /** The entry, with `id` and `xmlId` both its xml:id. */
-  entity: Entity;
-  /**
-   * True when the frame keeps the entry's definition (a FRUS persons or terms list),
-   * false when it came from a `standOff`, which the frame no longer holds: export
-   * writes those from the register.
-   */
-  definedInFrame: boolean;
 }
 
 /** What importTei returns: one collection (the volume) and its documents in order. */
@@ -77,56 +66,12 @@ export interface TeiImportOptions {
    * are. Off by default: the mapping alone makes no mentions.
    */
   register?: boolean;
-}
-
-function isStandOff(el: XmlElement): boolean {
-  return el.uri === TEI_NS && el.name === 'standOff';
-}
-
-/** The register lists `registerFromStandOff` reads. */
-function isRegisterList(el: XmlElement): boolean {
-  return el.uri === TEI_NS && ['listPerson', 'listPlace', 'listOrg', 'list'].includes(el.name);
-}
-
-/** Removes `el` from `parent` with the whitespace before it. */
-function removeChild(parent: XmlElement, el: XmlElement): void {
-  const at = parent.children.indexOf(el);
-  const before = parent.children[at - 1];
-  const ws = before?.type === 'text' && before.text.trim() === '';
-  parent.children.splice(ws ? at - 1 : at, ws ? 2 : 1);
-}
-
-/**
- * The register the volume defines: FRUS lists first, then each `standOff`'s lists,
- * which leave the frame (an emptied standOff with them). An xml:id defined twice
- * keeps its first entry.
- */
-function readRegister(tei: XmlElement, fileName: string): TeiRegisterEntry[] {
-  const entries: TeiRegisterEntry[] = registerFromFrusLists(tei).map((entity) => ({ entity, definedInFrame: true }));
-  entries.push(...readStandOffs(tei, fileName));
-  const seen = new Set<string>();
-  return entries.filter((e) => !seen.has(e.entity.id) && seen.add(e.entity.id));
-}
-
-/** The entries of the `standOff` children of `parent` (a TEI or a teiCorpus), which leave the tree. */
-function readStandOffs(parent: XmlElement, fileName: string): TeiRegisterEntry[] {
-  const entries: TeiRegisterEntry[] = [];
-  const tei = parent;
-  for (const standOff of childElements(tei).filter(isStandOff)) {
-    const lists = childElements(standOff).filter(isRegisterList);
-    const holder: XmlElement = { ...standOff, children: lists };
-    let read: Entity[];
-    try {
-      read = registerFromStandOff(holder);
-    } catch (e) {
-      if (e instanceof SiglumError) throw new SiglumError(e.code, `${fileName}: ${e.message}`);
-      throw e;
-    }
-    entries.push(...read.map((entity) => ({ entity, definedInFrame: false })));
-    for (const list of lists) removeChild(standOff, list);
-    if (childElements(standOff).length === 0) removeChild(tei, standOff);
-  }
-  return entries;
+  /**
+   * Read each document as its div ends, while the rest of the file is parsed
+   * (readAhead.ts). On by default; off, every document is read once the whole file is,
+   * which gives the same volume, more slowly.
+   */
+  readAhead?: boolean;
 }
 
 /**
@@ -156,52 +101,6 @@ function readFacsimiles(tei: XmlElement, warnings: string[]): FacsimileSurface[]
     }
   }
   return surfaces;
-}
-
-interface Container {
-  el: XmlElement;
-  kind: TeiDocument['kind'];
-}
-
-function isDocumentDiv(el: XmlElement): boolean {
-  return isTei(el, 'div') && getAttr(el, 'type') === 'document';
-}
-
-function hasDocumentDiv(el: XmlElement): boolean {
-  return el.children.some((c) => c.type === 'element' && (isDocumentDiv(c) || hasDocumentDiv(c)));
-}
-
-/** The elements whose content become documents, in document order. */
-function findContainers(text: XmlElement): Container[] {
-  const found: Container[] = [];
-  const walk = (el: XmlElement, matter: 'front' | 'back' | null): void => {
-    for (const c of el.children) {
-      if (c.type !== 'element') continue;
-      if (isDocumentDiv(c)) found.push({ el: c, kind: 'document' });
-      else if (matter !== null && isTei(c, 'div') && !hasDocumentDiv(c)) found.push({ el: c, kind: matter });
-      else if (c.uri === TEI_NS && (c.name === 'front' || c.name === 'back')) walk(c, c.name);
-      else walk(c, null);
-    }
-  };
-  walk(text, null);
-  if (!found.some((c) => c.kind === 'document')) {
-    // No document divs: the body is the document; with no body either (a <group>), the whole text.
-    const body = child(text, 'body') ?? (found.length === 0 ? text : null);
-    if (body) {
-      const at = found.findIndex((c) => c.kind === 'back');
-      found.splice(at < 0 ? found.length : at, 0, { el: body, kind: 'document' });
-    }
-  }
-  return found;
-}
-
-/** True when the file already holds a processing instruction with the placeholder target. */
-function reservedPi(el: XmlElement): boolean {
-  for (const c of el.children) {
-    if (c.type === 'pi' && (c.target === PLACEHOLDER || c.target === SURFACE_PLACEHOLDER)) return true;
-    if (c.type === 'element' && reservedPi(c)) return true;
-  }
-  return false;
 }
 
 /** The TEI element of a parsed file; SiglumError when the file is not a TEI document. */
@@ -237,7 +136,31 @@ export function teiRoot(xml: XmlDocument, fileName: string): XmlElement {
  * @throws SiglumError ('invalid-tei') when it is not a TEI file with a `<text>`.
  */
 export function importTei(text: string, fileName: string, options: TeiImportOptions = {}): TeiImport {
-  return importParsed(parseXml(text, { fileName }), fileName, options, []);
+  return importTeiFile(text, fileName, options, (xml, ahead) => importParsed(xml, fileName, options, [], ahead));
+}
+
+/** Thrown by importParsed when the documents read ahead are not what the whole file reads. */
+class ReadAgain extends Error {}
+
+/**
+ * `read` on the file parsed with its documents read ahead (readAhead.ts), or, should
+ * those not stand, on the file parsed again without.
+ */
+function importTeiFile<T>(
+  text: string,
+  fileName: string,
+  options: TeiImportOptions,
+  read: (xml: XmlDocument, ahead: DocumentsAhead | null) => T,
+): T {
+  if (options.readAhead === false) return read(parseXml(text, { fileName }), null);
+  const ahead = new DocumentsAhead(fileName, options.register === true);
+  const xml = parseXml(text, { fileName, onElementEnd: ahead.onElementEnd });
+  try {
+    return read(xml, ahead);
+  } catch (e) {
+    if (!(e instanceof ReadAgain)) throw e;
+    return read(parseXml(text, { fileName }), null);
+  }
 }
 
 /**
@@ -254,8 +177,15 @@ export function importTei(text: string, fileName: string, options: TeiImportOpti
  *   any volume, and for a corpus without a `TEI`.
  */
 export function importTeiVolumes(text: string, fileName: string, options: TeiImportOptions = {}): TeiImport[] {
-  const xml = parseXml(text, { fileName });
-  if (!isTei(xml.root, 'teiCorpus')) return [importParsed(xml, fileName, options, [])];
+  return importTeiFile(text, fileName, options, (xml, ahead) =>
+    isTei(xml.root, 'teiCorpus')
+      ? importCorpus(xml, fileName, options)
+      : [importParsed(xml, fileName, options, [], ahead)],
+  );
+}
+
+/** The volumes of a parsed teiCorpus (see importTeiVolumes). */
+function importCorpus(xml: XmlDocument, fileName: string, options: TeiImportOptions): TeiImport[] {
   const shared = options.register ? readStandOffs(xml.root, fileName) : [];
   const volumes = corpusVolumes(xml.root, []);
   if (volumes.length === 0)
@@ -266,6 +196,7 @@ export function importTeiVolumes(text: string, fileName: string, options: TeiImp
       volumes.length === 1 ? fileName : `${fileName} (volume ${i + 1})`,
       options,
       shared,
+      null,
     ),
   );
 }
@@ -295,12 +226,18 @@ function isNamespaceDeclaration(a: XmlAttr): boolean {
   return a.name === 'xmlns' || a.name.startsWith('xmlns:');
 }
 
-/** importTei on a parsed file; `shared` register entries (a corpus's standOff) join the volume's own. */
+/**
+ * importTei on a parsed file; `shared` register entries (a corpus's standOff) join the
+ * volume's own; the documents `ahead` read as the file was parsed are taken as they are.
+ *
+ * @throws ReadAgain when those are not what the whole file reads.
+ */
 function importParsed(
   xml: XmlDocument,
   fileName: string,
   options: TeiImportOptions,
   shared: readonly TeiRegisterEntry[],
+  ahead: DocumentsAhead | null,
 ): TeiImport {
   const tei = teiRoot(xml, fileName);
   const own = options.register ? readRegister(tei, fileName) : null;
@@ -310,6 +247,7 @@ function importParsed(
   readSpace(tei);
   const warnings: string[] = [];
   const surfaces = readFacsimiles(tei, warnings);
+  if (ahead !== null && !ahead.holds(register === null ? null : ids, surfaces.length > 0)) throw new ReadAgain();
   const containers = findContainers(child(tei, 'text')!);
   const header = headerMeta(tei, fileName);
   const used = new Set<string>();
@@ -321,6 +259,12 @@ function importParsed(
     while (used.has(key)) key = `${key}-${i + 1}`;
     used.add(key);
     const n = whole ? null : getAttr(el, 'n');
+    const read = ahead?.take(el);
+    if (read !== undefined) {
+      pointers.push(read.pointers ?? new Set());
+      documents.push(documentOf({ key, title: read.meta.title, n, kind, meta: read.meta }, read.text));
+      continue;
+    }
     const fallback =
       n !== null
         ? `Document ${n}`
@@ -341,7 +285,7 @@ function importParsed(
       };
     const node = containerToDoc(el, register === null ? null : ids);
     pointers.push(surfaces.length === 0 ? new Set() : facsPointersOf(node));
-    documents.push({ key, title: meta.title, n, kind, meta, doc: node.toJSON() as DocJSON });
+    documents.push(documentOf({ key, title: meta.title, n, kind, meta }, JSON.stringify(node.toJSON())));
   }
   if (surfaces.length > 0) {
     surfacesByDocument(pointers, surfaces).forEach((own, i) => {

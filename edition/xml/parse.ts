@@ -22,6 +22,12 @@ export interface ParseXmlOptions {
   maxDepth?: number;
   /** Named in error messages. */
   fileName?: string;
+  /**
+   * Called as each element ends, with its ancestors (the root first). It may replace the
+   * element's children (a reader that is done with them frees them while the rest of the
+   * file is read); it must not touch the ancestors, whose content is still being read.
+   */
+  onElementEnd?: (el: XmlElement, ancestors: readonly XmlElement[]) => void;
 }
 
 /** The default nesting limit: deep enough for any real TEI, far below what slows saxes down. */
@@ -152,8 +158,10 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): XmlDocume
     } else attach(el);
     stack.push(el);
   });
+  const onEnd = options.onElementEnd;
   parser.on('closetag', () => {
-    stack.pop();
+    const el = stack.pop();
+    if (onEnd !== undefined && el !== undefined) onEnd(el, stack);
   });
 
   parser.write(source).close();

@@ -142,3 +142,11 @@ export function childElements(el: XmlElement): XmlElement[] {
 export function element(name: string, uri: string, attrs: XmlAttr[], children: XmlNode[]): XmlElement {
   return { type: 'element', name, uri, attrs, children, line: 0, column: 0 };
 }
+
+/** Removes `el` from `parent` with the whitespace-only text right before it. */
+export function removeChild(parent: XmlElement, el: XmlElement): void {
+  const at = parent.children.indexOf(el);
+  const before = parent.children[at - 1];
+  const ws = before?.type === 'text' && before.text.trim() === '';
+  parent.children.splice(ws ? at - 1 : at, ws ? 2 : 1);
+}

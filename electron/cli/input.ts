@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { SiglumError } from '../../edition/errors.ts';
 import { headOfFile, type SourceFile } from '../service/import-source.ts';
 import { MAX_IMPORT_BYTES } from '../workers/index.ts';
+import { withBytes } from '../workers/fileBytes.ts';
 
 function megabytes(bytes: number): string {
   return `${Math.ceil(bytes / (1024 * 1024)).toLocaleString('en')} MB`;
@@ -71,6 +72,9 @@ export function diskFile(path: string, name: string, maxBytes = MAX_IMPORT_BYTES
     },
     bytes,
     // As bytes, so that the service checks that the text is valid UTF-8 rather than a decoder here guessing.
-    file: async () => ({ name, base64: (await bytes()).toString('base64') }),
+    file: async () => {
+      const read = await bytes();
+      return withBytes({ name, base64: read.toString('base64') }, read);
+    },
   };
 }

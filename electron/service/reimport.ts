@@ -40,6 +40,7 @@ import type { Tx } from '../../db/store.ts';
 import type { CollabAuthority } from './authority.ts';
 import { importRegister, linkImportedMentions } from './entities.ts';
 import type { TeiImport } from './formats.ts';
+import { fileBytes } from '../workers/fileBytes.ts';
 
 /** The client id of the steps an update writes into documents. */
 export const IMPORT_CLIENT = 'siglum-import';
@@ -65,9 +66,7 @@ function idnoKey(meta: DocumentMeta): string | null {
  * share its name and bytes, so a volume without idnos is known by its place.
  */
 export function volumeIdentity(file: ImportFile, meta: DocumentMeta, part: number | null = null): VolumeIdentity {
-  const bytes =
-    typeof file.text === 'string' ? Buffer.from(file.text, 'utf8') : Buffer.from(file.base64 ?? '', 'base64');
-  const hash = createHash('sha256').update(bytes);
+  const hash = createHash('sha256').update(fileBytes(file));
   if (part !== null) hash.update(`#${part}`);
   return {
     key: idnoKey(meta) ?? (part === null ? `file:${file.name}` : `file:${file.name}#${part}`),

@@ -11,6 +11,7 @@ import { ParseError, SiglumError, isErrorPayload } from '../../edition/errors.ts
 import type { ParsedFile } from './parsed.ts';
 import { builtFiles } from '../built.ts';
 import { fromWire, type FileBytes } from './wire.ts';
+import { fileBytes } from './fileBytes.ts';
 
 export { isTeiImport, isCorpusImport, parsedParts, type ParsedFile } from './parsed.ts';
 export { cameAsText, docText, storedDoc } from './wire.ts';
@@ -233,7 +234,7 @@ const ahead: Array<{ file: ImportFile | FileBytes; parse: Parse }> = [];
 function sameFile(a: ImportFile | FileBytes, b: ImportFile): boolean {
   if (a.name !== b.name) return false;
   if (!('bytes' in a)) return a.text === b.text && a.base64 === b.base64;
-  return b.text === undefined && typeof b.base64 === 'string' && Buffer.from(b.base64, 'base64').equals(a.bytes);
+  return b.text === undefined && typeof b.base64 === 'string' && Buffer.compare(fileBytes(b), a.bytes) === 0;
 }
 
 /**

@@ -15,6 +15,7 @@
  */
 import type { DocJSON } from '../../edition/api.ts';
 import { SiglumError } from '../../edition/errors.ts';
+import { documentBytes } from '../../edition/tei/docText.ts';
 import { parsedParts, type ParsedFile } from './parsed.ts';
 
 /**
@@ -48,24 +49,27 @@ function docHolders(parsed: ParsedFile): HasDoc[] {
 /** Splits a parsed file into its envelope and its documents' JSON texts. */
 export function toWire(parsed: ParsedFile): WireFile {
   const holders = docHolders(parsed);
-  const texts = holders.map((h) => JSON.stringify(h.doc));
+  // The texts the TEI reader wrote the documents to, not their objects encoded again.
+  const texts = holders.map((h) => documentBytes(h));
   let size = 0;
-  for (const t of texts) size += Buffer.byteLength(t, 'utf8');
-  // A buffer of its own (not Node's shared pool), so that it can be transferred.
-  const docs = Buffer.from(new ArrayBuffer(size));
+  for (const t of texts) size += t.byteLength;
+  // A buffer of its own, so that it can be transferred.
+  const docs = new Uint8Array(size);
   const ends: number[] = [];
   let at = 0;
   for (const t of texts) {
-    at += docs.write(t, at, 'utf8');
+    docs.set(t, at);
+    at += t.byteLength;
     ends.push(at);
   }
-  const saved = holders.map((h) => h.doc);
-  // Written with every doc as null, then put back: the caller's object is left as it was.
-  for (const h of holders) (h as { doc: DocJSON | null }).doc = null;
+  // Written with every doc as null, then put back as it was: the caller's object is left
+  // as it was, and a doc kept as text (documentText) is not parsed for this.
+  const saved = holders.map((h) => Object.getOwnPropertyDescriptor(h, 'doc')!);
+  for (const h of holders) Object.defineProperty(h, 'doc', { value: null, enumerable: true, configurable: true });
   try {
-    return { json: JSON.stringify(parsed), docs: new Uint8Array(docs.buffer, 0, size), ends };
+    return { json: JSON.stringify(parsed), docs, ends };
   } finally {
-    holders.forEach((h, i) => (h.doc = saved[i]!));
+    holders.forEach((h, i) => Object.defineProperty(h, 'doc', saved[i]!));
   }
 }
 
