@@ -48,6 +48,15 @@ function findDivs(root: XmlElement, ids: readonly string[]): Map<string, XmlElem
   return found;
 }
 
+/** The xml:ids of the divs `registerFromFrusLists` reads. */
+const LIST_IDS = ['persons', 'terms'];
+
+/** True when `el` is, or holds, a div that registerFromFrusLists would read as a list. */
+export function holdsFrusList(el: XmlElement): boolean {
+  if (localName(el.name) === 'div' && LIST_IDS.includes(getAttr(el, 'xml:id') ?? '')) return true;
+  return el.children.some((c) => c.type === 'element' && holdsFrusList(c));
+}
+
 /** The first descendant element named `name` with an `xml:id`. */
 function firstWithId(el: XmlElement, name: string): XmlElement | null {
   for (const child of childElements(el)) {
@@ -124,7 +133,7 @@ function readList(div: XmlElement | undefined, element: string, type: 'person' |
  * without such lists gives an empty register.
  */
 export function registerFromFrusLists(root: XmlElement): Entity[] {
-  const divs = findDivs(root, ['persons', 'terms']);
+  const divs = findDivs(root, LIST_IDS);
   return [...readList(divs.get('persons'), 'persName', 'person'), ...readList(divs.get('terms'), 'term', 'term')];
 }
 

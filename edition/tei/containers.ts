@@ -60,6 +60,17 @@ export function isContainerDocumentDiv(el: XmlElement, ancestors: readonly XmlEl
   return !ancestors.some(isDocumentDiv);
 }
 
+/**
+ * True for a `div` of the front or back matter of the root's `<text>` (`ancestors`, the
+ * root first, are the root, its first `<text>` and the `<front>` or `<back>`) that holds
+ * no document div: one findContainers finds. Matter deeper in the text is not asked about.
+ */
+export function isMatterDiv(el: XmlElement, ancestors: readonly XmlElement[]): boolean {
+  if (ancestors.length !== 3 || !isTei(el, 'div') || isDocumentDiv(el)) return false;
+  const [root, text, matter] = ancestors as [XmlElement, XmlElement, XmlElement];
+  return child(root, 'text') === text && (isTei(matter, 'front') || isTei(matter, 'back')) && !hasDocumentDiv(el);
+}
+
 /** True when the element holds a processing instruction with a placeholder target Siglum reserves. */
 export function reservedPi(el: XmlElement): boolean {
   for (const c of el.children) {

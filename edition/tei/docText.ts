@@ -16,9 +16,8 @@ const decoder = new TextDecoder();
  * collector would copy them while the rest of the volume is read), and parsed again only
  * when `doc` is read, once.
  */
-export function documentOf<T extends { doc: DocJSON }>(fields: Omit<T, 'doc'>, text: string): T {
+export function documentOf<T extends { doc: DocJSON }>(fields: Omit<T, 'doc'>, bytes: Uint8Array): T {
   const d = fields as T;
-  const bytes = encoder.encode(text);
   let doc: DocJSON | undefined;
   Object.defineProperty(d, 'doc', {
     enumerable: true,
@@ -31,6 +30,11 @@ export function documentOf<T extends { doc: DocJSON }>(fields: Omit<T, 'doc'>, t
   });
   docTexts.set(d, bytes);
   return d;
+}
+
+/** A document's content as the UTF-8 JSON text documentOf keeps, written as soon as it is read. */
+export function contentBytes(doc: { toJSON(): unknown }): Uint8Array {
+  return encoder.encode(JSON.stringify(doc.toJSON()));
 }
 
 /** A document's content as UTF-8 JSON text: the text importTei wrote it to, else its `doc` encoded. */

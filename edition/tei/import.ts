@@ -21,7 +21,7 @@ import { containerToDoc } from './toDoc.ts';
 import { PLACEHOLDER, findContainers, reservedPi } from './containers.ts';
 import { readRegister, readStandOffs, type TeiRegisterEntry } from './register.ts';
 import { DocumentsAhead } from './readAhead.ts';
-import { documentOf } from './docText.ts';
+import { contentBytes, documentOf } from './docText.ts';
 import {
   SURFACE_PLACEHOLDER,
   readFacsimile,
@@ -226,6 +226,12 @@ function isNamespaceDeclaration(a: XmlAttr): boolean {
   return a.name === 'xmlns' || a.name.startsWith('xmlns:');
 }
 
+/** The title of the `i`th document (from 0) when its div has no heading. */
+function fallbackTitle(n: string | null, kind: TeiDocument['kind'], i: number): string {
+  if (n !== null) return `Document ${n}`;
+  return kind === 'document' ? 'Untitled document' : `${kind === 'front' ? 'Front' : 'Back'} matter ${i + 1}`;
+}
+
 /**
  * importTei on a parsed file; `shared` register entries (a corpus's standOff) join the
  * volume's own; the documents `ahead` read as the file was parsed are taken as they are.
@@ -259,19 +265,15 @@ function importParsed(
     while (used.has(key)) key = `${key}-${i + 1}`;
     used.add(key);
     const n = whole ? null : getAttr(el, 'n');
-    const read = ahead?.take(el);
+    const read = ahead?.take(el, register === null ? null : ids);
     if (read !== undefined) {
       pointers.push(read.pointers ?? new Set());
-      documents.push(documentOf({ key, title: read.meta.title, n, kind, meta: read.meta }, read.text));
+      // A front or back matter div read ahead with no heading is named by its place, known only now.
+      const meta = { ...read.meta, title: read.meta.title || fallbackTitle(n, kind, i) };
+      documents.push(documentOf({ key, title: meta.title, n, kind, meta }, read.bytes));
       continue;
     }
-    const fallback =
-      n !== null
-        ? `Document ${n}`
-        : kind === 'document'
-          ? 'Untitled document'
-          : `${kind === 'front' ? 'Front' : 'Back'} matter ${i + 1}`;
-    let meta = divMeta(el, fallback);
+    let meta = divMeta(el, fallbackTitle(n, kind, i));
     // A file that is one document is named by its header's title, as Siglum writes a
     // document on its own (its first heading is its text's, and a document's title need
     // not be it: "mets" for a METS's pages); with none, by the heading of its whole text
@@ -285,7 +287,7 @@ function importParsed(
       };
     const node = containerToDoc(el, register === null ? null : ids);
     pointers.push(surfaces.length === 0 ? new Set() : facsPointersOf(node));
-    documents.push(documentOf({ key, title: meta.title, n, kind, meta }, JSON.stringify(node.toJSON())));
+    documents.push(documentOf({ key, title: meta.title, n, kind, meta }, contentBytes(node)));
   }
   if (surfaces.length > 0) {
     surfacesByDocument(pointers, surfaces).forEach((own, i) => {

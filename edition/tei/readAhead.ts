@@ -16,25 +16,30 @@ import type { DocumentMeta } from '../types.ts';
 import type { XmlElement } from '../xml/tree.ts';
 import { childElements, getAttr } from '../xml/tree.ts';
 import { facsPointersOf } from '../facsimile/tei.ts';
-import { isContainerDocumentDiv, reservedPi } from './containers.ts';
+import { isContainerDocumentDiv, isMatterDiv, reservedPi } from './containers.ts';
+import { contentBytes } from './docText.ts';
 import { divMeta } from './meta.ts';
 import { isTei, readSpace } from './names.ts';
 import { readRegister } from './register.ts';
 import { containerToDoc } from './toDoc.ts';
+import { holdsFrusList } from '../entities/frusLists.ts';
 
 /** A document read ahead: what import.ts would have read from its div. */
 export interface AheadDocument {
+  /** Its title is '' where its div has none (the caller names it by its place). */
   meta: DocumentMeta;
-  /** Its content, as the JSON text of the ProseMirror document. */
-  text: string;
+  /** Its content, as the UTF-8 JSON text of the ProseMirror document. */
+  bytes: Uint8Array;
   /** The facsimile ids its content points at, or null when the file had no `<facsimile>` before it. */
   pointers: Set<string> | null;
+  /** The xml:ids its content looked up in the register and did not find there. */
+  missed: ReadonlySet<string>;
 }
 
-/** The register's xml:ids, noting every look-up and its answer. */
+/** The register's xml:ids, noting every look-up and its answer (what was missed, document by document). */
 class NotedIds extends Set<string> {
   readonly found = new Set<string>();
-  readonly missed = new Set<string>();
+  missed = new Set<string>();
 
   override has(id: string): boolean {
     const yes = super.has(id);
@@ -43,7 +48,10 @@ class NotedIds extends Set<string> {
   }
 }
 
-/** The parser's `onElementEnd` for a TEI file, reading its document divs as they end. */
+/**
+ * The parser's `onElementEnd` for a TEI file, reading its document divs, and the divs of
+ * its front and back matter that are documents, as they end.
+ */
 export class DocumentsAhead {
   private readonly read = new Map<XmlElement, AheadDocument>();
   /** Undefined until the first document; null when the import reads no register. */
@@ -58,7 +66,8 @@ export class DocumentsAhead {
 
   readonly onElementEnd = (el: XmlElement, ancestors: readonly XmlElement[]): void => {
     const root = ancestors[0];
-    if (this.off || root === undefined || !isTei(root, 'TEI') || !isContainerDocumentDiv(el, ancestors)) return;
+    if (this.off || root === undefined || !isTei(root, 'TEI')) return;
+    if (!isContainerDocumentDiv(el, ancestors) && !isMatterDiv(el, ancestors)) return;
     // Left for the whole file's check, which refuses it.
     if (reservedPi(el)) return;
     if (this.ids === undefined) {
@@ -77,29 +86,40 @@ export class DocumentsAhead {
       if (space === 'preserve') preserved = true;
       else if (space === 'default') preserved = false;
     }
+    const missed = new Set<string>();
+    if (this.ids) this.ids.missed = missed;
     try {
       readSpace(el, preserved);
-      const n = getAttr(el, 'n');
-      const meta = divMeta(el, n !== null ? `Document ${n}` : 'Untitled document');
+      const meta = divMeta(el, '');
       const node = containerToDoc(el, this.ids);
       const pointers = this.facsimile ? facsPointersOf(node) : null;
-      this.read.set(el, { meta, text: JSON.stringify(node.toJSON()), pointers });
+      this.read.set(el, { meta, bytes: contentBytes(node), pointers, missed });
     } catch {
       // Read again, and refused, in its turn with the whole file.
       return;
     }
-    el.children.length = 0;
+    // Its XML is let go, unless the whole file's reading may need it: to read it again if
+    // the register, once whole, has an entry it looked for, or for the register's lists.
+    if (missed.size === 0 && !holdsFrusList(el)) el.children.length = 0;
   };
 
-  /** The document read ahead from this div, if it was. */
-  take(el: XmlElement): AheadDocument | undefined {
-    return this.read.get(el);
+  /**
+   * The document read ahead from this div, unless `ids`, the whole file's register
+   * (null for none), has an entry it looked for and did not find (its div kept its XML,
+   * to be read again).
+   */
+  take(el: XmlElement, ids: ReadonlySet<string> | null): AheadDocument | undefined {
+    const read = this.read.get(el);
+    if (read === undefined || ids === null) return read;
+    for (const id of read.missed) if (ids.has(id)) return undefined;
+    return read;
   }
 
   /**
-   * True when what was read ahead is what reading the whole file reads: every look-up in
-   * the register answers the same in `ids`, the whole file's (null for none), and the file
-   * had its `<facsimile>` before the documents if it has surfaces at all.
+   * True when what was read ahead, and not read again (`take`), is what reading the
+   * whole file reads: every entry found in the register is in `ids`, the whole file's
+   * (null for none), and the file had its `<facsimile>` before the documents if it has
+   * surfaces at all.
    */
   holds(ids: ReadonlySet<string> | null, surfaces: boolean): boolean {
     if (this.read.size === 0) return true;
@@ -107,7 +127,6 @@ export class DocumentsAhead {
     const noted = this.ids ?? null;
     if (noted === null || ids === null) return noted === ids;
     for (const id of noted.found) if (!ids.has(id)) return false;
-    for (const id of noted.missed) if (ids.has(id)) return false;
     return true;
   }
 }

@@ -52,14 +52,34 @@ describe('documents read ahead', () => {
       { onElementEnd: ahead.onElementEnd },
     );
     const divs = elements(xml.root).filter((e) => e.name === 'div');
-    const [pre, d1, d2] = divs;
-    expect(pre!.children).toHaveLength(1);
-    expect(ahead.take(pre!)).toBeUndefined();
-    for (const d of [d1!, d2!]) {
+    expect(divs).toHaveLength(3);
+    for (const d of divs) {
       expect(d.children).toEqual([]);
-      expect(ahead.take(d)?.meta.title).toBe('Untitled document');
+      expect(ahead.take(d, null)?.meta.title).toBe('');
     }
+    expect(elements(xml.root).map((e) => e.name)).toEqual([
+      'TEI',
+      'teiHeader',
+      'fileDesc',
+      'titleStmt',
+      'title',
+      'text',
+      'front',
+      'div',
+      'body',
+      'div',
+      'div',
+    ]);
     expect(ahead.holds(null, false)).toBe(true);
+  });
+
+  it('name front matter without a heading by its place, as the volume read whole does', () => {
+    const text =
+      `<TEI ${TEI}>${header}<text><front><div><p>Preface</p></div></front><body>` +
+      `<div type="document" n="7"><p>One</p></div></body></text></TEI>`;
+    const { ahead, whole } = both(text);
+    expect(ahead).toEqual(whole);
+    expect(importTei(text, 'v.xml').documents.map((d) => d.title)).toEqual(['Front matter 1', 'Document 7']);
   });
 
   it('are read again when a register entry they point at comes after them', () => {
