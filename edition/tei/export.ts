@@ -12,7 +12,7 @@ import type { XmlAttr, XmlDocument, XmlElement, XmlNode } from '../xml/tree.ts';
 import { TEI_NS, XML_NS, element, isWhitespace, utf8Document } from '../xml/tree.ts';
 import { addListWit, type ListedWitness } from './apparatus.ts';
 import { blocksToXml, PLAIN_WRITE, type WriteContext } from './fromDoc.ts';
-import { PLACEHOLDER } from './import.ts';
+import { PLACEHOLDER } from './containers.ts';
 import { makeIdsUnique } from './pointers.ts';
 import { NO_SOURCE } from './meta.ts';
 
@@ -56,13 +56,34 @@ function writeContext(register: ExportRegister | undefined): WriteContext {
   return register === undefined ? PLAIN_WRITE : { pointerOf: register.xmlIdOf };
 }
 
-/** Puts the standOff right after the root's teiHeader (before `<text>`), indented as its siblings. */
+/**
+ * Puts the standOff right after the root's teiHeader (before `<text>`), indented as its
+ * siblings, and its own lines by the file's unit of indentation (three spaces in a file
+ * indented by three).
+ */
 function insertStandOff(root: XmlElement, standOff: XmlElement | null): void {
   if (standOff === null) return;
   const at = root.children.findIndex((c) => c.type === 'element' && c.uri === TEI_NS && c.name === 'teiHeader');
   const ws = root.children[at + 1];
   const gap = ws?.type === 'text' && isWhitespace(ws.text) ? ws.text : '\n';
-  root.children.splice(at + 1, 0, text(gap), standOff);
+  const unit = frameUnit(root);
+  const base = gap.includes('\n') ? gap.slice(gap.lastIndexOf('\n') + 1) : '';
+  root.children.splice(at + 1, 0, text(gap), reindented(standOff, base, unit));
+}
+
+/**
+ * A copy of `el` (a tree built here) whose line breaks between elements, where its
+ * content is elements only, are indented from `indent` by `unit` a level.
+ */
+function reindented(el: XmlElement, indent: string, unit: string): XmlElement {
+  const elementOnly = el.children.every((c) => c.type === 'element' || (c.type === 'text' && isWhitespace(c.text)));
+  const last = el.children.length - 1;
+  const children = el.children.map((c, i): XmlNode => {
+    if (c.type === 'element') return reindented(c, elementOnly ? indent + unit : indent, unit);
+    if (!elementOnly || c.type !== 'text' || !c.text.includes('\n')) return c;
+    return text(`\n${i === last ? indent : indent + unit}`);
+  });
+  return { ...el, children };
 }
 
 interface Slot {

@@ -99,6 +99,29 @@ describe('a standOff register', () => {
     expect(standalone).toContain('<persName ref="#pers_grew"><hi rend="italic">Grew</hi></persName>');
     expect(standalone).toMatch(/<\/teiHeader>\s*<standOff>/);
   });
+
+  it('is indented by the unit of the file it joins', () => {
+    const threes = `<TEI xmlns="${TEI}">
+   <teiHeader>
+      <fileDesc><titleStmt><title>t</title></titleStmt><publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc>
+   </teiHeader>
+   <text>
+      <body>
+         <div type="document" xml:id="d1"><p>Grew</p></div>
+      </body>
+   </text>
+</TEI>`;
+    const plain = importTei(threes, 'a.xml');
+    const register = { xmlIdOf: (id: string) => ids.get(id) ?? null, standOff: registerToStandOff([grew, tokyo], ids) };
+    const xml = exportCollectionTei(plain.collection.frame, new Map([['d1', plain.documents[0]!.doc]]), register);
+    const lines = xml.slice(xml.indexOf('<standOff>') - 3, xml.indexOf('</standOff>') + 11).split('\n');
+    expect(lines[0]).toBe('   <standOff>');
+    expect(lines[1]).toBe('      <listPerson>');
+    expect(lines[2]).toMatch(/^ {9}<person xml:id="pers_grew">$/);
+    expect(lines.at(-1)).toBe('   </standOff>');
+    expect(lines.every((l) => /^( {3})*\S/.test(l))).toBe(true);
+    expect(xml).toContain('</standOff>\n   <text>');
+  });
 });
 
 /** `<date>` elements of a TEI text that carry a normalised value, counted from the XML itself. */
