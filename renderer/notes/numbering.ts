@@ -6,7 +6,8 @@
  * export always agree and no "Renumber" is needed. The appended steps join the
  * same undo event. A document opened with numbers out of order is left as it is
  * until a note is added or removed (FRUS volumes round-trip exactly); the panel
- * offers to renumber it.
+ * offers to renumber it. Notes that carry no numbers at all stay without: each shows
+ * its place in reading order (`shownNumbers`).
  */
 import { Plugin, PluginKey, type Transaction } from 'prosemirror-state';
 import { ReplaceAroundStep, ReplaceStep } from 'prosemirror-transform';
@@ -63,7 +64,11 @@ export function noteNumbering(): Plugin {
   return new Plugin({
     appendTransaction(transactions, _old, state) {
       if (!transactions.some((tr) => touchesNotes(tr) && !tr.getMeta('collab$'))) return null;
-      const wrong = numberNotes(state.doc, { start: noteNumberingStart(state.doc) }).filter((n) => n.n !== n.current);
+      const notes = numberNotes(state.doc, { start: noteNumberingStart(state.doc) });
+      // Notes that carry no number (a letter's, numbered by their place) are left so: the
+      // text and the panel show each its place, and export writes no n.
+      if (notes.every((n) => n.current === null)) return null;
+      const wrong = notes.filter((n) => n.n !== n.current);
       if (wrong.length === 0) return null;
       const tr = state.tr;
       for (const n of wrong) tr.setNodeAttribute(n.pos, 'n', n.n);

@@ -27,6 +27,15 @@ test('notes with no number of their own are numbered in reading order in the tex
   // Nothing to renumber: no note carries a number that could be out of order.
   await expect(page.locator('.notes-panel')).not.toContainText('other than their place in reading order');
   await expect(page.getByRole('button', { name: 'Renumber' })).toHaveCount(0);
+
+  // A note added among them takes no number of its own either: all four show their place.
+  await editor.placeCursorAfter('Wartburg-Partie.');
+  await editor.button('note').click();
+  await editor.text.locator('.note-editor .ProseMirror').click();
+  await page.keyboard.type('Added.');
+  await expect.poll(shown).toEqual(['1', '2', '3', '4']);
+  await expect(listed).toHaveText(['1', '2', '3', '4']);
+  await expect(page.getByRole('button', { name: 'Renumber' })).toHaveCount(0);
 });
 
 test('notes whose own numbers are out of reading order are offered a renumbering, and it numbers them in order', async ({

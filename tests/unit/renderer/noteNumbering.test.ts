@@ -63,6 +63,24 @@ describe('note numbers in reading order, kept as the editor types', () => {
     expect(numbers(deleted.doc)).toEqual(['89', '90']);
   });
 
+  it('gives no numbers to notes that carry none when one is added or deleted', () => {
+    const d = doc(p('one', note(null, 'first'), ' two', note(null, 'second'), ' end'));
+    const added = run(stateOf(d, 2), insertNote);
+    expect(numbers(added.doc)).toEqual([null, null, null]);
+    let pos = -1;
+    added.doc.descendants((node, at) => {
+      if (node.type === schema.nodes.note && pos < 0) pos = at;
+    });
+    const deleted = added.apply(added.tr.delete(pos, pos + added.doc.nodeAt(pos)!.nodeSize));
+    expect(numbers(deleted.doc)).toEqual([null, null]);
+  });
+
+  it('numbers every note once one carries a number, the new one included', () => {
+    const d = doc(p('one', note('1', 'first'), ' two', note(null, 'second'), ' end'));
+    const added = run(stateOf(d, d.content.size - 1), insertNote);
+    expect(numbers(added.doc)).toEqual(['1', '2', '3']);
+  });
+
   it('leaves numbers alone when only text is typed, even numbers out of order', () => {
     const d = doc(p('one', note('7', 'a'), ' two', note('3', 'b')));
     const s = stateOf(d, 2);
