@@ -21,6 +21,7 @@ import { blockKeymap } from './blockKeys.ts';
 import { NoteView, selectedNoteGuard } from './noteView.ts';
 import { PageBreakView } from './pageBreakView.ts';
 import { sourceWhitespace } from './sourceWhitespace.ts';
+import { layoutRuns } from './layoutRuns.ts';
 
 /**
  * Reads a document received from the store. `Node.fromJSON` accepts invalid
@@ -55,6 +56,7 @@ export function createEditorState(doc: Node, version: number, clientID: string, 
       history(),
       collab({ version, clientID }),
       sourceWhitespace(),
+      layoutRuns(),
       findPlugin(),
       noteNumbering(),
       shownNoteNumbers(),
