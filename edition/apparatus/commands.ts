@@ -245,6 +245,25 @@ export function renameSiglum(tr: Transform, from: string, to: string): Transform
   return tr;
 }
 
+/**
+ * Takes witness `siglum` out of every entry that cites it, as removing the witness does:
+ * out of the lemma's witnesses and each reading's; a reading no other witness has goes
+ * with it, and an entry left with no reading and no note is dropped (its lemma stays in
+ * the text as plain base text).
+ */
+export function dropSiglum(tr: Transform, siglum: string): Transform {
+  const without = (wit: readonly string[]) => wit.filter((s) => s !== siglum);
+  for (const entry of findEntries(tr.doc)) {
+    if (!entry.wit.includes(siglum) && !entry.readings.some((r) => r.wit.includes(siglum))) continue;
+    const readings = entry.readings
+      .filter((r) => !(r.wit.length > 0 && without(r.wit).length === 0))
+      .map((r) => ({ ...r, wit: without(r.wit) }));
+    if (readings.length === 0 && entry.note === null) tr.removeMark(entry.from, entry.to, markOf(tr.doc, entry));
+    else setAttrs(tr, entry, { ...entry, wit: without(entry.wit), readings });
+  }
+  return tr;
+}
+
 /** Drops the entry; its lemma stays in the text as plain base text. */
 export function dropEntry(tr: Transform, id: string): Transform {
   const entry = entryOf(tr.doc, id);

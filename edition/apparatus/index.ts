@@ -12,6 +12,7 @@ export {
   promoteReading,
   removeReading,
   renameSiglum,
+  dropSiglum,
   replaceLemma,
   setEntryNote,
   setEntryType,

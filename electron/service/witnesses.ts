@@ -19,6 +19,7 @@ import {
   DEFAULT_COLLATION_SETTINGS,
   documentText,
   entryFromVariant,
+  dropSiglum,
   findEntries,
   renameSiglum,
   witnessText,
@@ -103,18 +104,17 @@ function plainWitness(text: string, name: string): string {
   return text.trim() === '' ? text : witnessTextFromPlain(text, name);
 }
 
-/** The client id of the steps that rename a siglum in the apparatus. */
+/** The client id of the steps that change the sigla in the apparatus (a witness renamed or removed). */
 const RENAME_CLIENT = 'siglum-rename';
 
 /**
- * Renames siglum `from` to `to` in the document's apparatus entries, as steps through the
- * authority (open editors receive them). Called inside the write that renames the
+ * Changes the document's apparatus entries by `change`, as steps through the authority
+ * (open editors receive them). Called inside the write that renames or removes the
  * witness, which holds the store's write lock, so no other process can be ahead of it.
  */
-function renameInEntries(authority: CollabAuthority, documentId: number, from: string, to: string): void {
-  if (from === to) return;
+function changeEntries(authority: CollabAuthority, documentId: number, change: (tr: Transform) => Transform): void {
   const { doc, version } = authority.document(documentId);
-  const tr = renameSiglum(new Transform(doc), from, to);
+  const tr = change(new Transform(doc));
   if (tr.steps.length === 0) return;
   const result = authority.push(
     documentId,
@@ -122,7 +122,7 @@ function renameInEntries(authority: CollabAuthority, documentId: number, from: s
     tr.steps.map((s) => s.toJSON()),
     RENAME_CLIENT,
   );
-  if (!result.ok) throw new Error(`the apparatus of document ${documentId} changed while its sigla were renamed`);
+  if (!result.ok) throw new Error(`the apparatus of document ${documentId} changed while its sigla were changed`);
 }
 
 type WitnessMethod = keyof typeof WITNESS_ARGS;
@@ -163,7 +163,8 @@ export const witnessRows: Rows<WitnessMethod> = {
       if (args.edits !== undefined) change.text = checkEdits(args.edits, w.text);
       return store.write((tx) => {
         const updated = updateWitness(tx, Number(w.id), change);
-        renameInEntries(authority, Number(w.documentId), w.siglum, updated.siglum);
+        if (updated.siglum !== w.siglum)
+          changeEntries(authority, Number(w.documentId), (tr) => renameSiglum(tr, w.siglum, updated.siglum));
         return updated;
       });
     },
@@ -171,9 +172,13 @@ export const witnessRows: Rows<WitnessMethod> = {
 
   removeWitness: {
     args: WITNESS_ARGS.removeWitness,
-    run: ({ store }, { id }) => {
+    run: ({ store, authority }, { id }) => {
       const w = getWitness(store.db, id);
-      store.write((tx) => deleteWitness(tx, Number(w.id)));
+      // Its readings leave the apparatus with it: no entry goes on citing a witness that is gone.
+      store.write((tx) => {
+        deleteWitness(tx, Number(w.id));
+        changeEntries(authority, Number(w.documentId), (tr) => dropSiglum(tr, w.siglum));
+      });
       return { id: w.id };
     },
   },
@@ -205,7 +210,8 @@ export const witnessRows: Rows<WitnessMethod> = {
       });
       return ctx.store.write((tx) => {
         const saved = putCollationSettings(tx, id, settings);
-        renameInEntries(ctx.authority, id, current.documentSiglum, saved.documentSiglum);
+        if (saved.documentSiglum !== current.documentSiglum)
+          changeEntries(ctx.authority, id, (tr) => renameSiglum(tr, current.documentSiglum, saved.documentSiglum));
         return saved;
       });
     },

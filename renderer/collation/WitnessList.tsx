@@ -51,7 +51,7 @@ export default function WitnessList(props: { store: VariantsStore }) {
     const cited =
       citing === 0
         ? ''
-        : ` ${citing === 1 ? 'One apparatus entry cites' : `${citing} apparatus entries cite`} it and will go on citing ${w.siglum}, which the TEI export will then name as a pointer to nothing.`;
+        : ` ${citing === 1 ? 'One apparatus entry cites' : `${citing} apparatus entries cite`} it: its readings leave them, and an entry left with no reading and no note becomes plain text again.`;
     if (!window.confirm(`Remove witness ${w.siglum} and its text? This cannot be undone.${cited}`)) return;
     void actions().removeWitness(w.id);
   };

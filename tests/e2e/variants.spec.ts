@@ -323,8 +323,11 @@ test('makes two entries one right after the other, without waiting for the colla
   await expect(editor.text.locator('.app-lemma')).toHaveText(['events', 'cordial']);
 });
 
-test('removing a witness asks first, saying how many entries cite it, and a No keeps it', async ({ page, served }) => {
-  const { panel, add } = await seedWithVariants(page, served.url);
+test('removing a witness asks first, saying how many entries cite it, and a No keeps it; a Yes takes its readings out', async ({
+  page,
+  served,
+}) => {
+  const { editor, panel, add } = await seedWithVariants(page, served.url);
   await pasteWitness(add, panel, 'A', WITNESS_A);
   await panel.getByRole('tab', { name: 'Variants' }).click();
   const row = panel.locator('.variant-row', { hasText: 'incidents' });
@@ -341,9 +344,13 @@ test('removing a witness asks first, saying how many entries cite it, and a No k
   await card.getByRole('button', { name: 'Remove' }).click();
   await expect.poll(() => asked.length).toBe(1);
   expect(asked[0]).toContain('Remove witness A and its text? This cannot be undone.');
-  expect(asked[0]).toContain('One apparatus entry cites it');
+  expect(asked[0]).toContain('One apparatus entry cites it: its readings leave them');
   await expect(card).toBeVisible();
+  await expect(editor.text.locator('.app-lemma')).toHaveText(['events']);
   page.once('dialog', (d) => void d.accept());
   await card.getByRole('button', { name: 'Remove' }).click();
   await expect(card).toHaveCount(0);
+  // The entry had A's reading only: it goes, and its lemma is plain text again.
+  await expect(editor.text.locator('.app-lemma')).toHaveCount(0);
+  await expect(editor.text).toContainText('events');
 });

@@ -30,6 +30,17 @@ async function seeded(name: string) {
 }
 
 /** The despatch's own running text as collated, and a draft made from it by real edits. */
+/** An editor on the document that has made an apparatus entry of every place the collation found. */
+async function entriesMade(s: Awaited<ReturnType<typeof seeded>>['s'], id: string): Promise<CollabClient> {
+  const c = await s.collateDocument({ documentId: id });
+  const client = await CollabClient.open(s, id, 'ui');
+  const tr = client.state.tr;
+  for (const p of c.placements) makeEntry(tr, p!.from, p!.to, p!.entry);
+  client.state = client.state.apply(tr);
+  await client.sync();
+  return client;
+}
+
 function draftOf(text: string): string {
   return text.replace('rumored', 'rumoured').replace('somewhat strained', 'somewhat tense').replace(' gradually ', ' ');
 }
@@ -290,12 +301,7 @@ describe('witnesses of a document', () => {
     const { s, id } = await seeded('renamed.siglum');
     const own = (await s.collateDocument({ documentId: id })).texts[0]!;
     const w = await s.addWitness({ documentId: id, siglum: 'Draft', text: draftOf(own) });
-    const c = await s.collateDocument({ documentId: id });
-    const client = await CollabClient.open(s, id, 'ui');
-    const tr = client.state.tr;
-    for (const p of c.placements) makeEntry(tr, p!.from, p!.to, p!.entry);
-    client.state = client.state.apply(tr);
-    await client.sync();
+    const client = await entriesMade(s, id);
     const sigla = async () => {
       const doc = schema.nodeFromJSON((await s.openDocument({ id })).doc);
       return [...new Set(findEntries(doc).flatMap((e) => [...e.wit, ...e.readings.flatMap((r) => r.wit)]))].sort();
@@ -316,5 +322,29 @@ describe('witnesses of a document', () => {
     const cited = [...xml.matchAll(/ wit="([^"]*)"/gu)].flatMap((m) => m[1]!.split(' '));
     expect(cited.length).toBeGreaterThan(0);
     expect(new Set(cited)).toEqual(new Set(['#Ed', '#D1']));
+  });
+
+  it('takes a removed witness out of the entries that cite it, and drops an entry left with no reading', async () => {
+    const { s, id } = await seeded('removed.siglum');
+    const own = (await s.collateDocument({ documentId: id })).texts[0]!;
+    const a = await s.addWitness({ documentId: id, siglum: 'A', text: draftOf(own) });
+    const b = await s.addWitness({ documentId: id, siglum: 'B', text: draftOf(own) });
+    const client = await entriesMade(s, id);
+    const readings = async () =>
+      findEntries(schema.nodeFromJSON((await s.openDocument({ id })).doc)).map((e) => e.readings.map((r) => r.wit));
+    expect(await readings()).toEqual([[['A', 'B']], [['A', 'B']], [['A', 'B']]]);
+
+    await s.removeWitness({ id: a.id });
+    expect(await readings()).toEqual([[['B']], [['B']], [['B']]]);
+    // The editor that has the document open receives the change as steps.
+    await client.sync();
+    expect(findEntries(client.state.doc).map((e) => e.readings.map((r) => r.wit))).toEqual([[['B']], [['B']], [['B']]]);
+    const { xml } = await s.exportTei({ documentId: id });
+    expect(xml).not.toContain('#A');
+
+    // With B gone too, no entry has a reading left: the lemmata are plain text again.
+    await s.removeWitness({ id: b.id });
+    expect(await readings()).toEqual([]);
+    expect(JSON.stringify((await s.openDocument({ id })).doc)).not.toContain('"type":"app"');
   });
 });

@@ -14,6 +14,7 @@ import {
   addReading,
   documentText,
   dropEntry,
+  dropSiglum,
   entryFromVariant,
   findEntries,
   findEntry,
@@ -65,6 +66,35 @@ const undoOnce = (s: EditorState): EditorState => {
 };
 
 describe('apparatus entries in the document', () => {
+  it('lose a removed witness: from the lemma and the readings, a reading it alone had, and an entry left with nothing', () => {
+    let s = editor();
+    const [qf, qt] = at(s, 'quick');
+    const [lf, lt] = at(s, 'lazy');
+    const [df, dt] = at(s, 'dog');
+    s = run(s, (tr) => {
+      makeEntry(tr, qf, qt, {
+        id: 'q',
+        wit: ['A', 'C'],
+        readings: [
+          { wit: ['B'], text: 'swift', type: null },
+          { wit: ['B', 'C'], text: 'fast', type: null },
+        ],
+      });
+      makeEntry(tr, lf, lt, { id: 'l', wit: [], readings: [{ wit: ['B'], text: 'idle', type: null }] });
+      makeEntry(tr, df, dt, { id: 'd', wit: [], readings: [{ wit: ['B'], text: 'hound', type: null }] });
+      setEntryNote(tr, 'd', 'B alone.');
+    });
+    s = run(s, (tr) => dropSiglum(tr, 'B'));
+    expect(findEntries(s.doc).map((e) => [e.id, e.wit, e.readings.map((r) => [r.wit, r.text]), e.note])).toEqual([
+      ['q', ['A', 'C'], [[['C'], 'fast']], null],
+      ['d', [], [], 'B alone.'],
+    ]);
+    expect(s.doc.textContent).toBe('The quick brown fox jumps over the lazy dog.');
+    // A witness no entry cites changes nothing.
+    const before = s.doc;
+    expect(run(s, (tr) => dropSiglum(tr, 'Z')).doc.eq(before)).toBe(true);
+  });
+
   it('makes an entry on its lemma and renders it as a negative and a positive apparatus', () => {
     const s = withEntry();
     expect(findEntries(s.doc)).toMatchObject([
