@@ -264,6 +264,38 @@ export function dropSiglum(tr: Transform, siglum: string): Transform {
   return tr;
 }
 
+/**
+ * True when `entry` already says what `proposed` (a collated place on the same lemma)
+ * says: each witness it names reads the lemma, or the same reading, there too.
+ */
+export function entryHolds(entry: AppAttrs, proposed: NewEntry): boolean {
+  const readsLemma = (s: string) => entry.wit.includes(s);
+  const reads = (s: string, text: string) => entry.readings.some((r) => r.text === text && r.wit.includes(s));
+  return (proposed.wit ?? []).every(readsLemma) && proposed.readings.every((r) => r.wit.every((s) => reads(s, r.text)));
+}
+
+/**
+ * Adds to entry `id` what `proposed` (a collated place on the same lemma) says of the
+ * witnesses it names: each goes to the lemma or to the reading with its text (a new one
+ * if the entry has none), and out of wherever the entry had it. A reading left with no
+ * witness goes; the rest of the entry (its other witnesses, types, note) stays.
+ */
+export function mergeIntoEntry(tr: Transform, id: string, proposed: NewEntry): Transform {
+  const entry = entryOf(tr.doc, id);
+  const named = new Set([...(proposed.wit ?? []), ...proposed.readings.flatMap((r) => r.wit)]);
+  const kept = (wit: readonly string[]) => wit.filter((s) => !named.has(s));
+  const wit = [...new Set([...kept(entry.wit), ...(proposed.wit ?? [])])];
+  const readings: AppReading[] = entry.readings
+    .map((r) => ({ ...r, wit: kept(r.wit) }))
+    .filter((r, i) => r.wit.length > 0 || entry.readings[i]!.wit.length === 0);
+  for (const r of proposed.readings) {
+    const same = readings.findIndex((x) => x.text === r.text);
+    if (same < 0) readings.push({ ...r });
+    else readings[same] = { ...readings[same]!, wit: [...new Set([...readings[same]!.wit, ...r.wit])] };
+  }
+  return setAttrs(tr, entry, { ...entry, wit, readings });
+}
+
 /** Drops the entry; its lemma stays in the text as plain base text. */
 export function dropEntry(tr: Transform, id: string): Transform {
   const entry = entryOf(tr.doc, id);

@@ -13,6 +13,8 @@ export {
   removeReading,
   renameSiglum,
   dropSiglum,
+  entryHolds,
+  mergeIntoEntry,
   replaceLemma,
   setEntryNote,
   setEntryType,

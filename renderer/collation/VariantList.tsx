@@ -6,7 +6,7 @@
  * typing.
  */
 import { createMemo, For, Show } from 'solid-js';
-import { makeEntry } from '../../edition/apparatus/index.ts';
+import { entryHolds, findEntries, makeEntry, mergeIntoEntry } from '../../edition/apparatus/index.ts';
 import type { Node as PMNode } from 'prosemirror-model';
 import { TextSelection } from 'prosemirror-state';
 import { schema } from '../../edition/schema.ts';
@@ -39,7 +39,12 @@ export default function VariantList(props: { store: VariantsStore }) {
   let marked: { from: PMNode; to: PMNode } | null = null;
   /** Whether the editor's document has the text the collation `b` was made on. */
   const sameText = (b: { doc: PMNode }, doc: PMNode) => doc === b.doc || (marked?.from === b.doc && marked.to === doc);
-  /** Whether the place already carries an apparatus entry (or cannot take one now). */
+  /**
+   * Whether the place can become an entry, or add its readings to the entry already on
+   * the same words (`into`): it says 'In apparatus' only where that entry already has
+   * every witness reading there as the collation found, and 'Overlaps an entry' where an
+   * entry on other words covers part of it (change that one in the Apparatus tab).
+   */
   const placement = (column: number) => {
     void editorState.tick;
     const b = bench();
@@ -51,8 +56,14 @@ export default function VariantList(props: { store: VariantsStore }) {
         ok: false as const,
         why: b.own === null ? 'Base is a witness' : 'No text to attach to',
       };
-    if (view.state.doc.rangeHasMark(p.from, p.to, schema.marks.app)) return { ok: false as const, why: 'In apparatus' };
-    return { ok: true as const, placement: p };
+    if (view.state.doc.rangeHasMark(p.from, p.to, schema.marks.app)) {
+      const over = findEntries(view.state.doc).filter((e) => e.from < p.to && e.to > p.from);
+      const same = over.length === 1 && over[0]!.from === p.from && over[0]!.to === p.to ? over[0]! : null;
+      if (same === null) return { ok: false as const, why: 'Overlaps an entry' };
+      if (entryHolds(same, p.entry)) return { ok: false as const, why: 'In apparatus' };
+      return { ok: true as const, placement: p, into: same.id };
+    }
+    return { ok: true as const, placement: p, into: null };
   };
   /** Points at the place in every view and selects its text in the document. */
   const show = (column: number) => {
@@ -71,12 +82,26 @@ export default function VariantList(props: { store: VariantsStore }) {
     const b = bench();
     try {
       const tr = view.state.tr;
-      makeEntry(tr, p.placement.from, p.placement.to, p.placement.entry);
+      if (p.into === null) makeEntry(tr, p.placement.from, p.placement.to, p.placement.entry);
+      else mergeIntoEntry(tr, p.into, p.placement.entry);
       if (b) marked = { from: b.doc, to: tr.doc };
       view.dispatch(tr);
     } catch (error) {
       notices[1].show(error, 'Could not make the apparatus entry');
     }
+  };
+
+  type Can = ReturnType<typeof placement>;
+  const label = (c: Can) => (c.ok ? (c.into === null ? 'Make entry' : 'Add to entry') : c.why);
+  const title = (c: Can) => {
+    if (c.ok)
+      return c.into === null
+        ? 'Make this place an apparatus entry on the base text'
+        : 'Add the readings found here to the apparatus entry already on these words';
+    if (c.why === 'In apparatus') return 'The apparatus entry on these words already has these readings';
+    if (c.why === 'Overlaps an entry')
+      return 'An apparatus entry on other words covers part of this place: change it in the Apparatus tab';
+    return c.why;
   };
 
   return (
@@ -131,15 +156,13 @@ export default function VariantList(props: { store: VariantsStore }) {
                     type="button"
                     class="button small"
                     disabled={!can().ok}
-                    title={
-                      can().ok ? 'Make this place an apparatus entry on the base text' : (can() as { why: string }).why
-                    }
+                    title={title(can())}
                     onClick={(ev) => {
                       ev.stopPropagation();
                       make(e.column);
                     }}
                   >
-                    {can().ok ? 'Make entry' : (can() as { why: string }).why}
+                    {label(can())}
                   </button>
                 </li>
               );

@@ -192,6 +192,18 @@ async function pasteWitness(add: Locator, panel: Locator, siglum: string, text: 
   await expect(panel.getByRole('region', { name: `Witness ${siglum}` })).toBeVisible();
 }
 
+/** The seed with witness A, and an apparatus entry made of A's reading "incidents" for "events". */
+async function seededWithEntry(page: Page, url: string) {
+  const seeded = await seedWithVariants(page, url);
+  const { panel, add } = seeded;
+  await pasteWitness(add, panel, 'A', WITNESS_A);
+  await panel.getByRole('tab', { name: 'Variants' }).click();
+  const row = panel.locator('.variant-row', { hasText: 'incidents' });
+  await row.getByRole('button', { name: 'Make entry' }).click();
+  await expect(row.getByRole('button', { name: 'In apparatus' })).toBeDisabled();
+  return seeded;
+}
+
 test('a regularisation saved in the comparison settings makes a variant disappear, and comes back after a reload', async ({
   page,
   served,
@@ -327,12 +339,7 @@ test('removing a witness asks first, saying how many entries cite it, and a No k
   page,
   served,
 }) => {
-  const { editor, panel, add } = await seedWithVariants(page, served.url);
-  await pasteWitness(add, panel, 'A', WITNESS_A);
-  await panel.getByRole('tab', { name: 'Variants' }).click();
-  const row = panel.locator('.variant-row', { hasText: 'incidents' });
-  await row.getByRole('button', { name: 'Make entry' }).click();
-  await expect(row.getByRole('button', { name: 'In apparatus' })).toBeDisabled();
+  const { editor, panel, add } = await seededWithEntry(page, served.url);
   await panel.getByRole('tab', { name: 'Witnesses' }).click();
   const card = panel.getByRole('region', { name: 'Witness A' });
   const asked: string[] = [];
@@ -353,4 +360,27 @@ test('removing a witness asks first, saying how many entries cite it, and a No k
   // The entry had A's reading only: it goes, and its lemma is plain text again.
   await expect(editor.text.locator('.app-lemma')).toHaveCount(0);
   await expect(editor.text).toContainText('events');
+});
+
+test('a witness added after an entry was made offers to add its reading to that entry, and then says it is in', async ({
+  page,
+  served,
+}) => {
+  const { editor, panel, add } = await seededWithEntry(page, served.url);
+
+  // C reads the place otherwise: the entry on "events" does not have C's reading yet.
+  await panel.getByRole('tab', { name: 'Witnesses' }).click();
+  await pasteWitness(add, panel, 'C', derived([['several events occurred', 'several happenings occurred']]));
+  await panel.getByRole('tab', { name: 'Variants' }).click();
+  const place = panel.locator('.variant-row', { hasText: 'happenings' });
+  await expect(place).toContainText('incidents A');
+  await place.getByRole('button', { name: 'Add to entry' }).click();
+  await expect(place.getByRole('button', { name: 'In apparatus' })).toBeDisabled();
+
+  // One entry on "events", with both readings.
+  await expect(editor.text.locator('.app-lemma')).toHaveText(['events']);
+  await panel.getByRole('tab', { name: 'Apparatus' }).click();
+  await expect(panel.locator('.app-entry .app-line')).toHaveCount(1);
+  await expect(panel.locator('.app-entry .app-line')).toContainText('incidents');
+  await expect(panel.locator('.app-entry .app-line')).toContainText('happenings');
 });

@@ -15,6 +15,8 @@ import {
   documentText,
   dropEntry,
   dropSiglum,
+  entryHolds,
+  mergeIntoEntry,
   entryFromVariant,
   findEntries,
   findEntry,
@@ -66,6 +68,31 @@ const undoOnce = (s: EditorState): EditorState => {
 };
 
 describe('apparatus entries in the document', () => {
+  it('take in what a collated place on the same lemma says of the witnesses it names, and then hold it', () => {
+    let s = withEntry();
+    const entry = () => findEntry(s.doc, 'q')!;
+    // C reads "swift" as B does, D reads "fast", and A, in the lemma, now reads "quick" still.
+    const proposed = {
+      wit: ['A'],
+      readings: [
+        { wit: ['B', 'C'], text: 'swift', type: 'substantive' },
+        { wit: ['D'], text: 'fast', type: 'substantive' },
+      ],
+    };
+    expect(entryHolds(entry(), proposed)).toBe(false);
+    s = run(s, (tr) => mergeIntoEntry(tr, 'q', proposed));
+    expect(entry().wit).toEqual(['A']);
+    expect(entry().readings.map((r) => [r.wit, r.text])).toEqual([
+      [['B', 'C'], 'swift'],
+      [['D'], 'fast'],
+    ]);
+    expect(entryHolds(entry(), proposed)).toBe(true);
+    // A witness the place puts elsewhere leaves where the entry had it; a reading left with none goes.
+    s = run(s, (tr) => mergeIntoEntry(tr, 'q', { wit: ['D'], readings: [] }));
+    expect([entry().wit, entry().readings.map((r) => [r.wit, r.text])]).toEqual([['A', 'D'], [[['B', 'C'], 'swift']]]);
+    expect(s.doc.textContent).toBe('The quick brown fox jumps over the lazy dog.');
+  });
+
   it('lose a removed witness: from the lemma and the readings, a reading it alone had, and an entry left with nothing', () => {
     let s = editor();
     const [qf, qt] = at(s, 'quick');
