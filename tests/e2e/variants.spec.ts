@@ -339,7 +339,7 @@ test('removing a witness asks first, saying how many entries cite it, and a No k
   page,
   served,
 }) => {
-  const { editor, panel, add } = await seededWithEntry(page, served.url);
+  const { editor, panel } = await seededWithEntry(page, served.url);
   await panel.getByRole('tab', { name: 'Witnesses' }).click();
   const card = panel.getByRole('region', { name: 'Witness A' });
   const asked: string[] = [];
