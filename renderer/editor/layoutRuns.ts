@@ -87,8 +87,10 @@ export function layoutRuns(): Plugin {
   return new Plugin({
     appendTransaction(transactions, before, after) {
       if (!transactions.some((tr) => tr.docChanged)) return null;
-      // Steps from the other editors and undo or redo are taken as they are.
-      if (transactions.some((tr) => tr.getMeta('collab$') || tr.getMeta('history$'))) return null;
+      // Steps from the other editors, undo or redo, and text still being composed (an
+      // accent from a dead key, an input method) are taken as they are.
+      const asIs = (tr: Transaction) => tr.getMeta('collab$') || tr.getMeta('history$') || tr.getMeta('composition');
+      if (transactions.some(asIs)) return null;
       return textOutOfLayoutRun(before, after, transactions);
     },
   });

@@ -57,6 +57,12 @@ describe('text typed into a run of breaks', () => {
     ]);
   });
 
+  it('leaves text still being composed where it is', () => {
+    const s = stateAt(letter, 1);
+    const composed = s.apply(s.tr.insertText('é').setMeta('composition', 1));
+    expect(blocks(composed.doc)[0]).toEqual(['teiText', 'é']);
+  });
+
   it('makes an empty run the paragraph', () => {
     const d = schema.nodes.doc.create(null, [run([]), para('x')]);
     expect(blocks(type(stateAt(d, 1), 'A').doc)).toEqual([
