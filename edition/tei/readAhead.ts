@@ -8,9 +8,10 @@
  * what a document's reading needs from the rest of the file is known when it ends (its
  * ancestors' `xml:space`, whether the file has a `<facsimile>`), except the register, whose
  * lists may come later. So the register's xml:ids are read from the file as it stands at
- * the first document, every look-up is noted, and once the file is read `holds` says
- * whether each look-up would have answered the same; if not, the caller reads the file
- * again the ordinary way.
+ * the first document and every look-up is noted: a document that looked for an entry not
+ * there yet keeps its XML, and `take` leaves it to be read again if the whole register has
+ * that entry; `holds` says whether the rest stands (else the caller reads the file again
+ * the ordinary way).
  */
 import type { DocumentMeta } from '../types.ts';
 import type { XmlElement } from '../xml/tree.ts';
