@@ -6,7 +6,7 @@
  * typing.
  */
 import { createMemo, For, Show } from 'solid-js';
-import { entryHolds, findEntries, makeEntry, mergeIntoEntry } from '../../edition/apparatus/index.ts';
+import { entryHolds, findEntries, makeEntry, mergeIntoEntry, type AppEntry } from '../../edition/apparatus/index.ts';
 import type { Node as PMNode } from 'prosemirror-model';
 import { TextSelection } from 'prosemirror-state';
 import { schema } from '../../edition/schema.ts';
@@ -39,6 +39,12 @@ export default function VariantList(props: { store: VariantsStore }) {
   let marked: { from: PMNode; to: PMNode } | null = null;
   /** Whether the editor's document has the text the collation `b` was made on. */
   const sameText = (b: { doc: PMNode }, doc: PMNode) => doc === b.doc || (marked?.from === b.doc && marked.to === doc);
+  /** The document's apparatus entries, read once for each version of the document (every row asks). */
+  let read: { doc: PMNode; entries: AppEntry[] } | null = null;
+  const entriesIn = (doc: PMNode): AppEntry[] => {
+    if (read?.doc !== doc) read = { doc, entries: findEntries(doc) };
+    return read.entries;
+  };
   /**
    * Whether the place can become an entry, or add its readings to the entry already on
    * the same words (`into`): it says 'In apparatus' only where that entry already has
@@ -57,7 +63,7 @@ export default function VariantList(props: { store: VariantsStore }) {
         why: b.own === null ? 'Base is a witness' : 'No text to attach to',
       };
     if (view.state.doc.rangeHasMark(p.from, p.to, schema.marks.app)) {
-      const over = findEntries(view.state.doc).filter((e) => e.from < p.to && e.to > p.from);
+      const over = entriesIn(view.state.doc).filter((e) => e.from < p.to && e.to > p.from);
       const same = over.length === 1 && over[0]!.from === p.from && over[0]!.to === p.to ? over[0]! : null;
       if (same === null) return { ok: false as const, why: 'Overlaps an entry' };
       if (entryHolds(same, p.entry)) return { ok: false as const, why: 'In apparatus' };
