@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type { Surface, Zone } from '../../edition/facsimile/api.ts';
 import { pageTruth, type TruthRegion } from '../unit/facsimile/ocr.ts';
-import { EditorPage } from './editor-page.ts';
+import { EditorPage, selecting } from './editor-page.ts';
 import {
   api,
   downloadDocumentTei,
@@ -188,11 +188,15 @@ test('the Kant METS imported from the picker: PAGE lines and zones, a zone linke
   const endOf = (line: { id: string; text: string }, fx: number) =>
     pointInLine(editor, zoneOf(line.id), line.text.length - 1, line.text.length, fx);
   const from = await endOf(first!, 0.9);
-  await page.mouse.click(from.x, from.y);
+  await selecting(page, () => page.mouse.click(from.x, from.y));
   const to = await endOf(third!, 0.9);
-  await page.keyboard.down('Shift');
-  await page.mouse.click(to.x, to.y);
-  await page.keyboard.up('Shift');
+  // Backspace only once the editor has read the selection the Shift-click made (under
+  // load the key could otherwise act on the caret the first click left).
+  await selecting(page, async () => {
+    await page.keyboard.down('Shift');
+    await page.mouse.click(to.x, to.y);
+    await page.keyboard.up('Shift');
+  });
   await page.keyboard.press('Backspace');
   await expect(editor.text.locator(`br[data-facs="#${zoneOf(second!.id)}"]`)).toHaveCount(0);
   await expect(editor.text.locator(`br[data-facs="#${zoneOf(third!.id)}"]`)).toHaveCount(0);
